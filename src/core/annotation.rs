@@ -1,0 +1,67 @@
+//! Annotations: a labelled span of one document's text.
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::document::Document;
+use crate::core::text;
+
+/// One labelled span. Field order is the order of the export format.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Annotation {
+    pub id: String,
+    /// A label id, e.g. `"claim"`.
+    pub label: String,
+    /// Code point offset of the first character, into the document text.
+    pub start: usize,
+    /// Code point offset just past the last character.
+    pub end: usize,
+    /// The document text of `[start, end)`.
+    pub quote: String,
+    pub note: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+impl Annotation {
+    /// A new annotation of `[start, end)` with the whitespace at its edges trimmed off.
+    /// `None` when that leaves nothing, or the range is not inside the document.
+    pub fn create(document: &Document, start: usize, end: usize, label: &str, id: String, now: &str) -> Option<Annotation> {
+        let (start, end) = text::trim_range(&document.text, start, end)?;
+        Some(Annotation {
+            id,
+            label: label.to_owned(),
+            start,
+            end,
+            quote: document.quote(start, end)?.to_owned(),
+            note: String::new(),
+            created_at: now.to_owned(),
+            updated_at: now.to_owned(),
+        })
+    }
+
+    /// Text order: by start, then end, then label (the order of the export), then id.
+    pub fn text_order(&self) -> (usize, usize, &str, &str) {
+        (self.start, self.end, &self.label, &self.id)
+    }
+
+    pub fn contains(&self, offset: usize) -> bool {
+        self.start <= offset && offset < self.end
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn creation_trims_and_quotes_by_code_points() {
+        let document = Document::new("d", "t", "d.txt", "", "🚀 Iran’s “denial” \n");
+        let annotation = Annotation::create(&document, 1, 19, "denial", "a1".into(), "2026-11-22T10:00:00.000Z").unwrap();
+        assert_eq!((annotation.start, annotation.end), (2, 17));
+        assert_eq!(annotation.quote, "Iran’s “denial”");
+        assert_eq!(annotation.created_at, annotation.updated_at);
+        assert!(annotation.contains(2) && annotation.contains(16) && !annotation.contains(17));
+        assert!(Annotation::create(&document, 17, 19, "claim", "a2".into(), "now").is_none());
+        assert!(Annotation::create(&document, 0, 20, "claim", "a3".into(), "now").is_none());
+    }
+}

@@ -1,0 +1,162 @@
+//! The documents a person reads and annotates, and the bundled corpus.
+
+use crate::core::text;
+
+/// A line of a document's text, which the reader shows as a paragraph.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    /// Code point offset of the line's first character in the document.
+    pub start: usize,
+    /// Code point offset just past the line's last character (before its `\n`).
+    pub end: usize,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Document {
+    /// Stable identifier: the source file's stem for bundled articles.
+    pub id: String,
+    pub title: String,
+    /// The file the text came from.
+    pub source: String,
+    /// Lowercase hex SHA-256 of the UTF-8 text.
+    pub sha256: String,
+    pub text: String,
+    /// Length of `text` in code points.
+    pub length: usize,
+    /// The non-empty lines of the text; blank lines separate but are not shown.
+    pub paragraphs: Vec<Paragraph>,
+}
+
+impl Document {
+    pub fn new(id: &str, title: &str, source: &str, sha256: &str, text: &str) -> Document {
+        Document {
+            id: id.to_owned(),
+            title: title.to_owned(),
+            source: source.to_owned(),
+            sha256: sha256.to_owned(),
+            text: text.to_owned(),
+            length: text::code_point_len(text),
+            paragraphs: split_paragraphs(text),
+        }
+    }
+
+    /// The text of `[start, end)`, or `None` when that range is not inside the document.
+    pub fn quote(&self, start: usize, end: usize) -> Option<&str> {
+        text::slice(&self.text, start, end)
+    }
+}
+
+fn split_paragraphs(text: &str) -> Vec<Paragraph> {
+    let mut paragraphs = Vec::new();
+    let mut start = 0;
+    for line in text.split('\n') {
+        let length = text::code_point_len(line);
+        if !line.trim().is_empty() {
+            paragraphs.push(Paragraph { start, end: start + length, text: line.to_owned() });
+        }
+        start += length + 1;
+    }
+    paragraphs
+}
+
+/// (file stem, title as it appears in the text, SHA-256, text)
+const BUNDLED: [(&str, &str, &str, &str); 5] = [
+    (
+        "000_cfc69700117ac758",
+        "Iran’s Ballistic Missile Transfers to Russia Draw G7 Condemnation",
+        "127098473552b833b467970ff3094791626bdc7b7e3fa17545b57a99e12edb1f",
+        include_str!("../../assets/articles/000_cfc69700117ac758.txt"),
+    ),
+    (
+        "001_0498907b85d31520",
+        "Iran’s Response to Allegations of Missile Transfers",
+        "edb0af163bac15f07b15cf023189b6fe01267b353fd11319fc3755dd039c47d6",
+        include_str!("../../assets/articles/001_0498907b85d31520.txt"),
+    ),
+    (
+        "002_e1ccba8a638ce329",
+        "The Strengthening of the Russia-Iran Axis: Iran Sends Ballistic Missiles to Russia",
+        "97376cfa40896497b2d9ba488fc9410558ff973bdddbf52af53965ad0b369cae",
+        include_str!("../../assets/articles/002_e1ccba8a638ce329.txt"),
+    ),
+    (
+        "003_1b9cfbb7f56d177f",
+        "US Furious About Iran’s Missile Transfers to Russia",
+        "77c42991865d2970e357b8c2faed203103032de0ba9255fc8efa6e1be5b374a6",
+        include_str!("../../assets/articles/003_1b9cfbb7f56d177f.txt"),
+    ),
+    (
+        "004_de3ecafd94c781bd",
+        "Iran Addresses Controversial Allegations of Missile Transfers to Russia",
+        "6b0af9d08f5f5dd8582812fdfdfee2c1daed213431d0246c045152e8211ad6a6",
+        include_str!("../../assets/articles/004_de3ecafd94c781bd.txt"),
+    ),
+];
+
+/// The five articles compiled into the app, in file order.
+pub fn bundled() -> Vec<Document> {
+    BUNDLED
+        .iter()
+        .map(|(id, title, sha256, text)| Document::new(id, title, &format!("{id}.txt"), sha256, text))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sha2::{Digest, Sha256};
+
+    fn sha256_hex(bytes: &[u8]) -> String {
+        Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    #[test]
+    fn bundled_digests_match_the_texts() {
+        for document in bundled() {
+            assert_eq!(sha256_hex(document.text.as_bytes()), document.sha256, "{}", document.id);
+        }
+    }
+
+    #[test]
+    fn bundled_files_are_byte_copies_of_the_shared_seeds() {
+        let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds");
+        let Ok(entries) = std::fs::read_dir(seeds) else {
+            eprintln!("no {seeds}: skipping the comparison with the seeds");
+            return;
+        };
+        let mut compared = 0;
+        for entry in entries {
+            let path = entry.unwrap().path();
+            let stem = path.file_stem().unwrap().to_str().unwrap().to_owned();
+            let document = bundled().into_iter().find(|d| d.id == stem).expect("seed is bundled");
+            assert_eq!(std::fs::read(&path).unwrap(), document.text.as_bytes(), "{stem}");
+            compared += 1;
+        }
+        assert_eq!(compared, bundled().len());
+    }
+
+    #[test]
+    fn titles_are_whole_lines_of_their_texts() {
+        for document in bundled() {
+            assert!(document.text.lines().any(|line| line == document.title), "{}", document.id);
+        }
+    }
+
+    #[test]
+    fn lengths_count_code_points() {
+        let lengths: Vec<usize> = bundled().iter().map(|d| d.length).collect();
+        assert_eq!(lengths, [14977, 13638, 6413, 3743, 4087]);
+    }
+
+    #[test]
+    fn paragraphs_are_non_empty_lines_with_their_offsets() {
+        let document = Document::new("d", "t", "d.txt", "", "One’s\n\n  \nTwo 🚀\nthree");
+        let found: Vec<(usize, usize, &str)> =
+            document.paragraphs.iter().map(|p| (p.start, p.end, p.text.as_str())).collect();
+        assert_eq!(found, [(0, 5, "One’s"), (10, 15, "Two 🚀"), (16, 21, "three")]);
+        for paragraph in &document.paragraphs {
+            assert_eq!(document.quote(paragraph.start, paragraph.end), Some(paragraph.text.as_str()));
+        }
+    }
+}

@@ -1,0 +1,443 @@
+//! Reading a Glossa JSON export back in: validation that says what is wrong and where, and the
+//! merge by annotation id in which the newer `updated_at` wins.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use serde_json::Value;
+
+use crate::core::annotation::Annotation;
+use crate::core::document::Document;
+use crate::core::export;
+use crate::core::label::{self, Label};
+use crate::core::timestamp;
+use crate::core::workspace::Workspace;
+
+/// Why a whole file was refused.
+#[derive(Debug, PartialEq, Eq)]
+pub enum ImportError {
+    NotJson { line: usize, column: usize, detail: String },
+    NotAnExport(String),
+    UnknownVersion(String),
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::NotJson { line, column, detail } => {
+                write!(f, "it is not valid JSON (line {line}, column {column}: {detail})")
+            }
+            ImportError::NotAnExport(why) => write!(f, "it is not a Glossa annotations file: {why}"),
+            ImportError::UnknownVersion(found) => {
+                write!(f, "its version is {found}, but this Glossa reads version {} only", export::VERSION)
+            }
+        }
+    }
+}
+
+/// Annotations that were left out, with where they were in the file and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Refusal {
+    /// A path into the file, e.g. `documents[4].annotations[2]`.
+    pub place: String,
+    pub reason: String,
+    /// How many annotations this refusal covers (a refused document refuses all of its own).
+    pub count: usize,
+}
+
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.place, self.reason)
+    }
+}
+
+/// The valid annotations of a file, by document id, and the refused ones.
+#[derive(Debug, Default, PartialEq)]
+pub struct Parsed {
+    pub accepted: Vec<(String, Annotation)>,
+    pub refused: Vec<Refusal>,
+}
+
+/// Reads an export, checking it against the `documents` and `labels` this Glossa has.
+pub fn parse(json: &str, documents: &[Document], labels: &[Label]) -> Result<Parsed, ImportError> {
+    let root: Value = serde_json::from_str(json.strip_prefix('\u{feff}').unwrap_or(json)).map_err(|e| {
+        ImportError::NotJson { line: e.line(), column: e.column(), detail: plain_serde_message(&e) }
+    })?;
+    let Value::Object(root) = root else {
+        return Err(ImportError::NotAnExport("the top level is not an object".into()));
+    };
+    match root.get("format") {
+        Some(Value::String(format)) if format == export::FORMAT => {}
+        Some(other) => {
+            return Err(ImportError::NotAnExport(format!("\"format\" is {other}, not \"{}\"", export::FORMAT)));
+        }
+        None => return Err(ImportError::NotAnExport("it has no \"format\" field".into())),
+    }
+    match root.get("version") {
+        Some(Value::Number(n)) if n.as_u64() == Some(u64::from(export::VERSION)) => {}
+        Some(other) => return Err(ImportError::UnknownVersion(other.to_string())),
+        None => return Err(ImportError::UnknownVersion("missing".into())),
+    }
+    let Some(Value::Array(entries)) = root.get("documents") else {
+        return Err(ImportError::NotAnExport("\"documents\" is missing or not a list".into()));
+    };
+    let mut parsed = Parsed::default();
+    let mut seen_ids = HashSet::new();
+    for (index, entry) in entries.iter().enumerate() {
+        read_document(entry, &format!("documents[{index}]"), documents, labels, &mut seen_ids, &mut parsed);
+    }
+    Ok(parsed)
+}
+
+fn read_document(
+    entry: &Value,
+    place: &str,
+    documents: &[Document],
+    labels: &[Label],
+    seen_ids: &mut HashSet<String>,
+    parsed: &mut Parsed,
+) {
+    let items = match entry.get("annotations") {
+        Some(Value::Array(items)) => items.as_slice(),
+        _ => {
+            let reason = "has no \"annotations\" list".to_owned();
+            parsed.refused.push(Refusal { place: place.to_owned(), reason, count: 0 });
+            return;
+        }
+    };
+    let refuse_all = |reason: String| Refusal { place: place.to_owned(), reason, count: items.len() };
+    let Some(id) = entry.get("id").and_then(Value::as_str) else {
+        parsed.refused.push(refuse_all("has no document \"id\"".into()));
+        return;
+    };
+    let place = format!("{place} ({id})");
+    let Some(document) = documents.iter().find(|d| d.id == id) else {
+        parsed.refused.push(Refusal { place, reason: "no article here has this id".into(), count: items.len() });
+        return;
+    };
+    let sha256 = entry.get("text_sha256").and_then(Value::as_str).unwrap_or("");
+    if sha256 != document.sha256 {
+        let reason = format!(
+            "its text_sha256 \"{}\" does not match the text of this article ({}), so its offsets cannot be trusted",
+            abbreviate(sha256),
+            abbreviate(&document.sha256)
+        );
+        parsed.refused.push(Refusal { place, reason, count: items.len() });
+        return;
+    }
+    for (index, item) in items.iter().enumerate() {
+        let place = format!("{place}.annotations[{index}]");
+        match read_annotation(item, document, labels, seen_ids) {
+            Ok(annotation) => parsed.accepted.push((document.id.clone(), annotation)),
+            Err(reason) => parsed.refused.push(Refusal { place, reason, count: 1 }),
+        }
+    }
+}
+
+fn read_annotation(item: &Value, document: &Document, labels: &[Label], seen_ids: &mut HashSet<String>) -> Result<Annotation, String> {
+    let annotation: Annotation = serde_json::from_value(item.clone()).map_err(|e| plain_serde_message(&e))?;
+    let Annotation { start, end, .. } = annotation;
+    if annotation.id.is_empty() {
+        return Err("its id is empty".into());
+    }
+    if start >= end {
+        return Err(format!("start {start} is not before end {end}"));
+    }
+    if end > document.length {
+        return Err(format!("end {end} is past the end of the text ({} code points)", document.length));
+    }
+    if label::find(labels, &annotation.label).is_none() {
+        return Err(format!("its label \"{}\" is not one of this Glossa's labels", annotation.label));
+    }
+    let text = document.quote(start, end).unwrap_or_default();
+    if text != annotation.quote {
+        return Err(format!("its quote does not match the text at {start}..{end}, which reads \"{}\"", abbreviate(text)));
+    }
+    for (field, value) in [("created_at", &annotation.created_at), ("updated_at", &annotation.updated_at)] {
+        if timestamp::parse_millis(value).is_none() {
+            return Err(format!("its {field} \"{}\" is not an RFC 3339 time", abbreviate(value)));
+        }
+    }
+    if !seen_ids.insert(annotation.id.clone()) {
+        return Err(format!("its id \"{}\" appears earlier in the file", annotation.id));
+    }
+    Ok(annotation)
+}
+
+fn plain_serde_message(error: &serde_json::Error) -> String {
+    // serde_json appends " at line L column C", which is meaningless for an item taken out of
+    // the file, and given separately for the file itself.
+    let message = error.to_string();
+    match message.rfind(" at line ") {
+        Some(at) => message[..at].to_owned(),
+        None => message,
+    }
+}
+
+fn abbreviate(text: &str) -> String {
+    const KEEP: usize = 40;
+    match text.char_indices().nth(KEEP) {
+        Some((byte, _)) => format!("{}…", &text[..byte]),
+        None => text.to_owned(),
+    }
+}
+
+/// What merging did.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Merged {
+    pub added: usize,
+    pub updated: usize,
+    /// Already there, as new as the file's or newer.
+    pub unchanged: usize,
+    pub refused: Vec<Refusal>,
+}
+
+/// Merges accepted annotations into `workspace` by id: a new id is added; a known one is replaced
+/// only when the file's `updated_at` is later than the saved one.
+pub fn merge(workspace: &mut Workspace, accepted: Vec<(String, Annotation)>) -> Merged {
+    let mut merged = Merged::default();
+    for (document_id, incoming) in accepted {
+        match workspace.find(&incoming.id) {
+            None => {
+                workspace.put(&document_id, incoming);
+                merged.added += 1;
+            }
+            Some((owner, _)) if owner != document_id => merged.refused.push(Refusal {
+                place: format!("annotation {}", incoming.id),
+                reason: format!("this id already belongs to an annotation of {owner}"),
+                count: 1,
+            }),
+            Some((_, existing)) => {
+                // Both times were validated on their way in (the saved one by the app itself).
+                let newer = timestamp::parse_millis(&incoming.updated_at) > timestamp::parse_millis(&existing.updated_at);
+                if newer {
+                    workspace.put(&document_id, incoming);
+                    merged.updated += 1;
+                } else {
+                    merged.unchanged += 1;
+                }
+            }
+        }
+    }
+    merged
+}
+
+/// The sentence the reader sees after an import, and the list of refusals under it.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Report {
+    /// True when nothing at all was taken: the message is an alert, not a status.
+    pub failed: bool,
+    pub summary: String,
+    pub details: Vec<String>,
+}
+
+pub fn report(file_name: &str, outcome: &Result<(Parsed, Merged), ImportError>) -> Report {
+    let (parsed, merged) = match outcome {
+        Err(error) => {
+            return Report {
+                failed: true,
+                summary: format!("Nothing was imported from “{file_name}”: {error}. Your saved annotations are unchanged."),
+                details: Vec::new(),
+            };
+        }
+        Ok(outcome) => outcome,
+    };
+    let refusals: Vec<&Refusal> = parsed.refused.iter().chain(&merged.refused).collect();
+    let refused: usize = refusals.iter().map(|r| r.count).sum();
+    let taken = merged.added + merged.updated + merged.unchanged;
+    let details = refusals.iter().map(ToString::to_string).collect();
+    let noun = |n: usize| if n == 1 { "annotation" } else { "annotations" };
+    if taken == 0 && (refused > 0 || !refusals.is_empty()) {
+        return Report {
+            failed: true,
+            summary: format!(
+                "Nothing was imported from “{file_name}”: {refused} {} refused. Your saved annotations are unchanged.",
+                noun(refused)
+            ),
+            details,
+        };
+    }
+    let mut summary = format!(
+        "Imported “{file_name}”: {taken} {} taken ({} new, {} updated, {} already up to date)",
+        noun(taken),
+        merged.added,
+        merged.updated,
+        merged.unchanged
+    );
+    if !refusals.is_empty() {
+        summary.push_str(&format!("; {refused} refused"));
+    }
+    summary.push('.');
+    Report { failed: false, summary, details }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::document::bundled;
+    use crate::core::label::default_labels;
+
+    const T0: &str = "2026-11-22T10:00:00.000Z";
+    const T1: &str = "2026-11-22T11:00:00Z";
+
+    fn fixture() -> (Vec<Document>, Workspace) {
+        let documents = bundled();
+        let mut workspace = Workspace::default();
+        let article = &documents[4];
+        workspace.put(&article.id, Annotation::create(article, 0, 4, "claim", "a".into(), T0).unwrap());
+        workspace.put(&article.id, Annotation::create(article, 5, 13, "denial", "b".into(), T0).unwrap());
+        (documents, workspace)
+    }
+
+    fn exported() -> (Vec<Document>, Workspace, Value) {
+        let (documents, workspace) = fixture();
+        let json = export::to_json(&documents, &default_labels(), &workspace, T1);
+        (documents, workspace, serde_json::from_str(&json).unwrap())
+    }
+
+    fn parse_value(value: &Value, documents: &[Document]) -> Result<Parsed, ImportError> {
+        parse(&value.to_string(), documents, &default_labels())
+    }
+
+    #[test]
+    fn an_export_reads_back_whole() {
+        let (documents, workspace, value) = exported();
+        let parsed = parse_value(&value, &documents).unwrap();
+        assert!(parsed.refused.is_empty());
+        let mut rebuilt = Workspace::default();
+        let merged = merge(&mut rebuilt, parsed.accepted);
+        assert_eq!((merged.added, merged.updated, merged.unchanged), (2, 0, 0));
+        assert_eq!(rebuilt, workspace);
+    }
+
+    #[test]
+    fn merge_keeps_whichever_is_newer() {
+        let (documents, mut workspace, mut value) = exported();
+        let annotations = &mut value["documents"][4]["annotations"];
+        annotations[0]["label"] = "sanction".into();
+        annotations[0]["updated_at"] = T1.into();
+        annotations[1]["label"] = "claim".into();
+        annotations[1]["updated_at"] = "2026-11-22T09:00:00Z".into();
+        let parsed = parse_value(&value, &documents).unwrap();
+        let merged = merge(&mut workspace, parsed.accepted);
+        assert_eq!((merged.added, merged.updated, merged.unchanged), (0, 1, 1));
+        assert_eq!(workspace.find("a").unwrap().1.label, "sanction");
+        assert_eq!(workspace.find("b").unwrap().1.label, "denial");
+    }
+
+    #[test]
+    fn same_instant_in_another_notation_is_not_newer() {
+        let (documents, mut workspace, mut value) = exported();
+        value["documents"][4]["annotations"][0]["updated_at"] = "2026-11-22T12:00:00+02:00".into();
+        value["documents"][4]["annotations"][0]["label"] = "sanction".into();
+        let merged = merge(&mut workspace, parse_value(&value, &documents).unwrap().accepted);
+        assert_eq!(merged.unchanged, 2);
+        assert_eq!(workspace.find("a").unwrap().1.label, "claim");
+    }
+
+    #[test]
+    fn refuses_files_that_are_not_exports() {
+        let documents = bundled();
+        let labels = default_labels();
+        let not_json = parse("{\n  \"format\": \"glossa-annotations\",\n  oops", &documents, &labels).unwrap_err();
+        assert!(matches!(not_json, ImportError::NotJson { line: 3, .. }), "{not_json:?}");
+        assert!(not_json.to_string().contains("line 3, column"));
+        let wrong_format = parse(r#"{"format": "doccano", "version": 1, "documents": []}"#, &documents, &labels).unwrap_err();
+        assert_eq!(wrong_format.to_string(), "it is not a Glossa annotations file: \"format\" is \"doccano\", not \"glossa-annotations\"");
+        let no_format = parse(r#"[1, 2]"#, &documents, &labels).unwrap_err();
+        assert!(no_format.to_string().contains("top level is not an object"));
+        let future = parse(r#"{"format": "glossa-annotations", "version": 99, "documents": []}"#, &documents, &labels).unwrap_err();
+        assert_eq!(future, ImportError::UnknownVersion("99".into()));
+        assert!(future.to_string().contains("version is 99"));
+        let no_documents = parse(r#"{"format": "glossa-annotations", "version": 1}"#, &documents, &labels).unwrap_err();
+        assert!(no_documents.to_string().contains("\"documents\""));
+    }
+
+    #[test]
+    fn refuses_a_document_whose_text_differs() {
+        let (documents, _, mut value) = exported();
+        value["documents"][4]["text_sha256"] = "0".repeat(64).into();
+        let parsed = parse_value(&value, &documents).unwrap();
+        assert!(parsed.accepted.is_empty());
+        assert_eq!(parsed.refused.len(), 1);
+        assert_eq!(parsed.refused[0].place, "documents[4] (004_de3ecafd94c781bd)");
+        assert_eq!(parsed.refused[0].count, 2);
+        assert!(parsed.refused[0].reason.contains("does not match the text"));
+    }
+
+    #[test]
+    fn refuses_unknown_documents() {
+        let (documents, _, mut value) = exported();
+        value["documents"][4]["id"] = "999_elsewhere".into();
+        let parsed = parse_value(&value, &documents).unwrap();
+        assert_eq!(parsed.refused[0].place, "documents[4] (999_elsewhere)");
+        assert_eq!(parsed.refused[0].reason, "no article here has this id");
+    }
+
+    #[test]
+    fn refuses_bad_annotations_one_by_one_and_keeps_the_rest() {
+        let (documents, _, mut value) = exported();
+        let good = value["documents"][4]["annotations"][0].clone();
+        let with = |field: &str, new: Value| {
+            let mut item = good.clone();
+            item[field] = new;
+            item["id"] = format!("bad-{field}").into();
+            item
+        };
+        let mut missing_end = good.clone();
+        missing_end.as_object_mut().unwrap().remove("end");
+        value["documents"][4]["annotations"] = Value::Array(vec![
+            good.clone(),
+            with("end", 9999.into()),
+            with("start", 4.into()),
+            with("start", (-1).into()),
+            with("label", "rumour".into()),
+            with("quote", "Iraq".into()),
+            with("updated_at", "last week".into()),
+            missing_end,
+            good.clone(),
+        ]);
+        let parsed = parse_value(&value, &documents).unwrap();
+        assert_eq!(parsed.accepted.len(), 1);
+        let reasons: Vec<String> = parsed.refused.iter().map(ToString::to_string).collect();
+        let place = "documents[4] (004_de3ecafd94c781bd).annotations";
+        assert_eq!(reasons[0], format!("{place}[1]: end 9999 is past the end of the text (4087 code points)"));
+        assert_eq!(reasons[1], format!("{place}[2]: start 4 is not before end 4"));
+        assert!(reasons[2].starts_with(&format!("{place}[3]: invalid value: integer `-1`")), "{}", reasons[2]);
+        assert_eq!(reasons[3], format!("{place}[4]: its label \"rumour\" is not one of this Glossa's labels"));
+        assert_eq!(reasons[4], format!("{place}[5]: its quote does not match the text at 0..4, which reads \"Iran\""));
+        assert_eq!(reasons[5], format!("{place}[6]: its updated_at \"last week\" is not an RFC 3339 time"));
+        assert_eq!(reasons[6], format!("{place}[7]: missing field `end`"));
+        assert_eq!(reasons[7], format!("{place}[8]: its id \"a\" appears earlier in the file"));
+    }
+
+    #[test]
+    fn an_id_of_another_document_is_not_moved() {
+        let (documents, mut workspace) = fixture();
+        let other = &documents[0];
+        let clash = Annotation::create(other, 0, 3, "claim", "a".into(), T1).unwrap();
+        let merged = merge(&mut workspace, vec![(other.id.clone(), clash)]);
+        assert_eq!(merged.refused.len(), 1);
+        assert_eq!(workspace.find("a").unwrap().0, "004_de3ecafd94c781bd");
+    }
+
+    #[test]
+    fn reports_say_how_many_were_taken_and_refused() {
+        let refusal = Refusal { place: "documents[0] (x)".into(), reason: "no article here has this id".into(), count: 3 };
+        let merged = Merged { added: 2, updated: 1, unchanged: 0, refused: Vec::new() };
+        let parsed = Parsed { accepted: Vec::new(), refused: vec![refusal.clone()] };
+        let partial = report("mine.json", &Ok((parsed, merged)));
+        assert!(!partial.failed);
+        assert_eq!(partial.summary, "Imported “mine.json”: 3 annotations taken (2 new, 1 updated, 0 already up to date); 3 refused.");
+        assert_eq!(partial.details, ["documents[0] (x): no article here has this id"]);
+
+        let parsed = Parsed { accepted: Vec::new(), refused: vec![refusal] };
+        let none = report("mine.json", &Ok((parsed, Merged::default())));
+        assert!(none.failed);
+        assert!(none.summary.starts_with("Nothing was imported from “mine.json”: 3 annotations refused."));
+
+        let broken = report("x.json", &Err(ImportError::UnknownVersion("2".into())));
+        assert!(broken.failed);
+        assert!(broken.summary.contains("version is 2") && broken.summary.ends_with("unchanged."));
+    }
+}

@@ -1,0 +1,13 @@
+//! The pure core: documents, annotations, offsets, highlight runs, storage schema, import and
+//! export. Nothing here touches the browser, so all of it is tested natively.
+
+pub mod annotation;
+pub mod document;
+pub mod export;
+pub mod import;
+pub mod label;
+pub mod runs;
+pub mod storage;
+pub mod text;
+pub mod timestamp;
+pub mod workspace;

@@ -1,0 +1,164 @@
+//! Splitting text into highlight runs: stretches whose characters are covered by the same
+//! annotations, so that overlapping and nested spans render as flat, non-nested elements.
+
+use crate::core::annotation::Annotation;
+
+/// How one annotation is drawn on a run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mark {
+    pub annotation_id: String,
+    pub label: String,
+    /// The underline layer the annotation keeps along its whole length (0 is nearest the text),
+    /// so a reader can follow one span through others that overlap it.
+    pub layer: usize,
+}
+
+/// An annotation's range with the mark it is drawn with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LayeredSpan {
+    pub start: usize,
+    pub end: usize,
+    pub mark: Mark,
+}
+
+/// A stretch of a paragraph covered by exactly the same annotations throughout.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Run {
+    /// Document offset, in code points.
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// The marks covering the run, by layer.
+    pub marks: Vec<Mark>,
+}
+
+/// Gives every annotation the lowest underline layer that no annotation overlapping it uses.
+/// Longer spans are placed first among those starting together, so outer spans sit nearer the text.
+pub fn layer_spans(annotations: &[Annotation]) -> Vec<LayeredSpan> {
+    let mut order: Vec<&Annotation> = annotations.iter().collect();
+    order.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.id.cmp(&b.id)));
+    let mut layer_ends: Vec<usize> = Vec::new();
+    order
+        .into_iter()
+        .map(|annotation| {
+            let layer = match layer_ends.iter().position(|&end| end <= annotation.start) {
+                Some(free) => {
+                    layer_ends[free] = annotation.end;
+                    free
+                }
+                None => {
+                    layer_ends.push(annotation.end);
+                    layer_ends.len() - 1
+                }
+            };
+            let mark = Mark { annotation_id: annotation.id.clone(), label: annotation.label.clone(), layer };
+            LayeredSpan { start: annotation.start, end: annotation.end, mark }
+        })
+        .collect()
+}
+
+/// Splits the paragraph `text`, which begins at document offset `start`, into runs.
+/// Spans outside the paragraph are ignored; empty runs are never produced.
+pub fn split_into_runs(text: &str, start: usize, spans: &[LayeredSpan]) -> Vec<Run> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let end = start + chars.len();
+    let inside: Vec<&LayeredSpan> = spans.iter().filter(|s| s.start < end && s.end > start && s.start < s.end).collect();
+    let mut cuts: Vec<usize> = vec![start, end];
+    for span in &inside {
+        cuts.extend([span.start.max(start), span.end.min(end)]);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let byte_at = |offset: usize| chars.get(offset - start).map_or(text.len(), |&(byte, _)| byte);
+    // Every cut is some span's edge, so neighbouring runs always differ in their marks.
+    cuts.windows(2)
+        .map(|pair| {
+            let (from, to) = (pair[0], pair[1]);
+            let mut marks: Vec<Mark> =
+                inside.iter().filter(|s| s.start <= from && to <= s.end).map(|s| s.mark.clone()).collect();
+            marks.sort_by_key(|m| m.layer);
+            Run { start: from, end: to, text: text[byte_at(from)..byte_at(to)].to_owned(), marks }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn annotation(id: &str, label: &str, start: usize, end: usize) -> Annotation {
+        Annotation {
+            id: id.into(),
+            label: label.into(),
+            start,
+            end,
+            quote: String::new(),
+            note: String::new(),
+            created_at: String::new(),
+            updated_at: String::new(),
+        }
+    }
+
+    fn summary(runs: &[Run]) -> Vec<(String, Vec<(String, usize)>)> {
+        runs.iter()
+            .map(|r| (r.text.clone(), r.marks.iter().map(|m| (m.annotation_id.clone(), m.layer)).collect()))
+            .collect()
+    }
+
+    fn owned(expected: &[(&str, &[(&str, usize)])]) -> Vec<(String, Vec<(String, usize)>)> {
+        expected
+            .iter()
+            .map(|(text, marks)| (text.to_string(), marks.iter().map(|(id, l)| (id.to_string(), *l)).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn plain_text_is_one_run() {
+        let runs = split_into_runs("no marks 🚀", 10, &[]);
+        assert_eq!(summary(&runs), owned(&[("no marks 🚀", &[])]));
+        assert_eq!((runs[0].start, runs[0].end), (10, 20));
+        assert!(split_into_runs("", 0, &[]).is_empty());
+    }
+
+    #[test]
+    fn overlapping_spans_share_the_middle() {
+        let spans = layer_spans(&[annotation("a", "claim", 0, 6), annotation("b", "denial", 3, 9)]);
+        let runs = split_into_runs("Iran’s denial", 0, &spans);
+        assert_eq!(
+            summary(&runs),
+            owned(&[("Ira", &[("a", 0)]), ("n’s", &[("a", 0), ("b", 1)]), (" de", &[("b", 1)]), ("nial", &[])])
+        );
+    }
+
+    #[test]
+    fn nested_spans_keep_their_layers_and_outer_is_nearest() {
+        let spans = layer_spans(&[annotation("inner", "denial", 2, 4), annotation("outer", "claim", 0, 8)]);
+        let runs = split_into_runs("“no missile”", 0, &spans);
+        assert_eq!(
+            summary(&runs),
+            owned(&[("“n", &[("outer", 0)]), ("o ", &[("outer", 0), ("inner", 1)]), ("miss", &[("outer", 0)]), ("ile”", &[])])
+        );
+    }
+
+    #[test]
+    fn same_range_twice_carries_both_marks() {
+        let spans = layer_spans(&[annotation("a", "claim", 1, 3), annotation("b", "sanction", 1, 3)]);
+        let runs = split_into_runs("abcd", 0, &spans);
+        assert_eq!(summary(&runs), owned(&[("a", &[]), ("bc", &[("a", 0), ("b", 1)]), ("d", &[])]));
+    }
+
+    #[test]
+    fn layers_are_reused_once_free() {
+        let spans = layer_spans(&[annotation("a", "claim", 0, 4), annotation("b", "claim", 2, 6), annotation("c", "claim", 4, 8)]);
+        let layers: Vec<(&str, usize)> = spans.iter().map(|s| (s.mark.annotation_id.as_str(), s.mark.layer)).collect();
+        assert_eq!(layers, [("a", 0), ("b", 1), ("c", 0)]);
+    }
+
+    #[test]
+    fn spans_crossing_paragraph_edges_are_clipped() {
+        let spans = layer_spans(&[annotation("a", "claim", 0, 12), annotation("b", "claim", 30, 40)]);
+        let runs = split_into_runs("second paragraph", 10, &spans);
+        assert_eq!(summary(&runs), owned(&[("se", &[("a", 0)]), ("cond paragraph", &[])]));
+        assert_eq!((runs[1].start, runs[1].end), (12, 26));
+    }
+}

@@ -1,0 +1,86 @@
+//! What Glossa keeps in the browser's local storage, under versioned keys.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::workspace::Workspace;
+
+/// The annotations. The version is in the key as well as in the value, so a later schema can
+/// live beside this one while it migrates.
+pub const STATE_KEY: &str = "glossa.v1.state";
+/// Where a state that could not be read is kept, so the next save cannot destroy it.
+pub const STATE_BACKUP_KEY: &str = "glossa.v1.state.unreadable";
+/// The open article and the reading position in each: written often, kept apart from the work.
+pub const VIEW_KEY: &str = "glossa.v1.view";
+pub const STATE_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SavedState {
+    pub version: u32,
+    #[serde(flatten)]
+    pub workspace: Workspace,
+}
+
+impl SavedState {
+    pub fn of(workspace: &Workspace) -> SavedState {
+        SavedState { version: STATE_VERSION, workspace: workspace.clone() }
+    }
+}
+
+/// Reads a saved state, saying in words what is wrong with one that cannot be read.
+pub fn read_state(raw: &str) -> Result<Workspace, String> {
+    let value: serde_json::Value =
+        serde_json::from_str(raw).map_err(|e| format!("the saved annotations are not valid JSON ({e})"))?;
+    match value.get("version").and_then(serde_json::Value::as_u64) {
+        Some(v) if v == u64::from(STATE_VERSION) => {}
+        Some(v) => return Err(format!("the saved annotations have version {v}, which this Glossa does not know")),
+        None => return Err("the saved annotations have no version".into()),
+    }
+    serde_json::from_value::<SavedState>(value)
+        .map(|state| state.workspace)
+        .map_err(|e| format!("the saved annotations do not have the expected shape ({e})"))
+}
+
+/// Which article is open, and how far each article has been scrolled.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SavedView {
+    pub open_document: Option<String>,
+    /// Vertical scroll position in CSS pixels, by document id.
+    pub scroll: BTreeMap<String, f64>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::annotation::Annotation;
+
+    #[test]
+    fn state_round_trips_through_json() {
+        let mut workspace = Workspace::default();
+        workspace.put(
+            "004_de3ecafd94c781bd",
+            Annotation {
+                id: "a".into(),
+                label: "denial".into(),
+                start: 1,
+                end: 3,
+                quote: "🚀é".into(),
+                note: "“quoted” <b>".into(),
+                created_at: "2026-11-22T10:00:00.000Z".into(),
+                updated_at: "2026-11-22T10:00:01.000Z".into(),
+            },
+        );
+        let raw = serde_json::to_string(&SavedState::of(&workspace)).unwrap();
+        assert!(raw.starts_with(r#"{"version":1,"documents":{"#), "{raw}");
+        assert_eq!(read_state(&raw), Ok(workspace));
+    }
+
+    #[test]
+    fn unreadable_states_are_explained() {
+        assert!(read_state(r#"{"version":1,"documents":{"#).unwrap_err().contains("not valid JSON"));
+        assert!(read_state(r#"{"version":7,"documents":{}}"#).unwrap_err().contains("version 7"));
+        assert!(read_state(r#"{"documents":{}}"#).unwrap_err().contains("no version"));
+        assert!(read_state(r#"{"version":1,"documents":[]}"#).unwrap_err().contains("expected shape"));
+    }
+}

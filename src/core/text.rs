@@ -1,0 +1,126 @@
+//! Positions in text, and the only place where they change unit.
+//!
+//! Glossa counts every document offset in Unicode code points (what Python's `str` indexes),
+//! half-open `[start, end)`. Rust strings are indexed by UTF-8 bytes and the DOM by UTF-16
+//! code units, so every crossing between those worlds goes through a function here.
+
+/// Length of `text` in code points.
+pub fn code_point_len(text: &str) -> usize {
+    text.chars().count()
+}
+
+/// The byte index in `text` where code point `index` begins (`text.len()` for the end).
+/// `None` when `index` is past the end.
+pub fn byte_index(text: &str, index: usize) -> Option<usize> {
+    text.char_indices()
+        .map(|(byte, _)| byte)
+        .chain(std::iter::once(text.len()))
+        .nth(index)
+}
+
+/// The code points `[start, end)` of `text`, or `None` when the range is reversed or out of bounds.
+pub fn slice(text: &str, start: usize, end: usize) -> Option<&str> {
+    if start > end {
+        return None;
+    }
+    let from = byte_index(text, start)?;
+    let to = from + byte_index(&text[from..], end - start)?;
+    Some(&text[from..to])
+}
+
+/// Converts a UTF-16 offset (as the DOM gives it) into a code point offset within the same text.
+/// An offset that falls between the two halves of a surrogate pair rounds down to the start of
+/// that character; one past the end clamps to the end.
+pub fn utf16_to_code_point(text: &str, utf16: usize) -> usize {
+    let mut units = 0;
+    for (index, ch) in text.chars().enumerate() {
+        units += ch.len_utf16();
+        if units > utf16 {
+            return index;
+        }
+    }
+    code_point_len(text)
+}
+
+/// Converts a code point offset into the UTF-16 offset the DOM uses for the same position.
+/// Past the end it clamps to the end.
+pub fn code_point_to_utf16(text: &str, code_point: usize) -> usize {
+    text.chars().take(code_point).map(char::len_utf16).sum()
+}
+
+/// Narrows `[start, end)` of `text` so that it neither begins nor ends with whitespace.
+/// `None` when nothing but whitespace is left, or when the range does not fit the text.
+pub fn trim_range(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let inner = slice(text, start, end)?;
+    let leading = inner.chars().take_while(|c| c.is_whitespace()).count();
+    let trailing = inner.chars().rev().take_while(|c| c.is_whitespace()).count();
+    let length = end - start;
+    (leading < length).then(|| (start + leading, end - trailing))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // "a", rocket (astral: 2 UTF-16 units, 4 bytes), "e" + combining acute (2 code points), "z".
+    const MIXED: &str = "a\u{1F680}e\u{301}z";
+
+    #[test]
+    fn counts_code_points_not_bytes_or_graphemes() {
+        assert_eq!(MIXED.len(), 1 + 4 + 1 + 2 + 1);
+        assert_eq!(code_point_len(MIXED), 5);
+        assert_eq!(code_point_len("Iran’s"), 6);
+    }
+
+    #[test]
+    fn byte_index_walks_characters() {
+        assert_eq!(byte_index(MIXED, 0), Some(0));
+        assert_eq!(byte_index(MIXED, 1), Some(1));
+        assert_eq!(byte_index(MIXED, 2), Some(5));
+        assert_eq!(byte_index(MIXED, 5), Some(MIXED.len()));
+        assert_eq!(byte_index(MIXED, 6), None);
+    }
+
+    #[test]
+    fn slices_by_code_points() {
+        assert_eq!(slice(MIXED, 1, 2), Some("\u{1F680}"));
+        assert_eq!(slice(MIXED, 2, 4), Some("e\u{301}"));
+        assert_eq!(slice(MIXED, 0, 5), Some(MIXED));
+        assert_eq!(slice(MIXED, 5, 5), Some(""));
+        assert_eq!(slice(MIXED, 3, 2), None);
+        assert_eq!(slice(MIXED, 0, 6), None);
+        assert_eq!(slice("Iran’s missiles", 4, 6), Some("’s"));
+    }
+
+    #[test]
+    fn utf16_offsets_map_to_code_points() {
+        // a=0 | rocket=1..3 | e=3 | combining=4 | z=5 | end=6 (UTF-16)
+        assert_eq!(utf16_to_code_point(MIXED, 0), 0);
+        assert_eq!(utf16_to_code_point(MIXED, 1), 1);
+        assert_eq!(utf16_to_code_point(MIXED, 2), 1, "inside a surrogate pair rounds down");
+        assert_eq!(utf16_to_code_point(MIXED, 3), 2);
+        assert_eq!(utf16_to_code_point(MIXED, 4), 3);
+        assert_eq!(utf16_to_code_point(MIXED, 6), 5);
+        assert_eq!(utf16_to_code_point(MIXED, 60), 5);
+    }
+
+    #[test]
+    fn code_points_map_to_utf16_offsets() {
+        assert_eq!(code_point_to_utf16(MIXED, 0), 0);
+        assert_eq!(code_point_to_utf16(MIXED, 2), 3);
+        assert_eq!(code_point_to_utf16(MIXED, 5), 6);
+        assert_eq!(code_point_to_utf16(MIXED, 9), 6);
+        assert_eq!(code_point_to_utf16("“no missile”", 12), 12);
+    }
+
+    #[test]
+    fn trims_whitespace_at_both_edges() {
+        let text = "  Iran denies\u{a0}\n it ";
+        assert_eq!(trim_range(text, 0, 14), Some((2, 13)));
+        assert_eq!(slice(text, 2, 13), Some("Iran denies"));
+        assert_eq!(trim_range(text, 0, code_point_len(text)), Some((2, 18)));
+        assert_eq!(trim_range(text, 13, 16), None, "only whitespace");
+        assert_eq!(trim_range(text, 3, 3), None, "empty");
+        assert_eq!(trim_range(text, 0, 99), None, "out of range");
+    }
+}

@@ -1,0 +1,129 @@
+//! Everything a person has annotated: each document's annotations, kept in text order.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::annotation::Annotation;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Workspace {
+    /// Annotations by document id, each list in text order.
+    pub documents: BTreeMap<String, Vec<Annotation>>,
+}
+
+impl Workspace {
+    pub fn annotations(&self, document_id: &str) -> &[Annotation] {
+        self.documents.get(document_id).map_or(&[], Vec::as_slice)
+    }
+
+    /// How many annotations of `document_id` carry `label`.
+    pub fn count(&self, document_id: &str, label: &str) -> usize {
+        self.annotations(document_id).iter().filter(|a| a.label == label).count()
+    }
+
+    /// The annotation with `id` and the document it belongs to.
+    pub fn find(&self, id: &str) -> Option<(&str, &Annotation)> {
+        self.documents
+            .iter()
+            .find_map(|(document, list)| list.iter().find(|a| a.id == id).map(|a| (document.as_str(), a)))
+    }
+
+    /// Adds `annotation` to `document_id`, or replaces the one with the same id there.
+    pub fn put(&mut self, document_id: &str, annotation: Annotation) {
+        let list = self.documents.entry(document_id.to_owned()).or_default();
+        list.retain(|a| a.id != annotation.id);
+        let at = list.partition_point(|a| a.text_order() < annotation.text_order());
+        list.insert(at, annotation);
+    }
+
+    /// Changes the label of annotation `id`; false when there is no such annotation.
+    pub fn relabel(&mut self, id: &str, label: &str, now: &str) -> bool {
+        self.edit(id, now, |a| a.label = label.to_owned())
+    }
+
+    /// Replaces the note of annotation `id`; false when there is no such annotation.
+    pub fn set_note(&mut self, id: &str, note: &str, now: &str) -> bool {
+        self.edit(id, now, |a| a.note = note.to_owned())
+    }
+
+    /// Removes annotation `id` and returns it.
+    pub fn delete(&mut self, id: &str) -> Option<Annotation> {
+        let (document_id, _) = self.find(id)?;
+        let document_id = document_id.to_owned();
+        let list = self.documents.get_mut(&document_id)?;
+        let at = list.iter().position(|a| a.id == id)?;
+        let removed = list.remove(at);
+        if list.is_empty() {
+            self.documents.remove(&document_id);
+        }
+        Some(removed)
+    }
+
+    fn edit(&mut self, id: &str, now: &str, change: impl FnOnce(&mut Annotation)) -> bool {
+        let Some((document_id, found)) = self.find(id) else { return false };
+        let (document_id, mut annotation) = (document_id.to_owned(), found.clone());
+        change(&mut annotation);
+        annotation.updated_at = now.to_owned();
+        // Relabelling changes the text order, so the annotation goes back in through `put`.
+        self.put(&document_id, annotation);
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn annotation(id: &str, label: &str, start: usize, end: usize) -> Annotation {
+        Annotation {
+            id: id.into(),
+            label: label.into(),
+            start,
+            end,
+            quote: String::new(),
+            note: String::new(),
+            created_at: "t0".into(),
+            updated_at: "t0".into(),
+        }
+    }
+
+    #[test]
+    fn keeps_each_document_in_text_order() {
+        let mut workspace = Workspace::default();
+        workspace.put("d", annotation("c", "claim", 5, 9));
+        workspace.put("d", annotation("a", "sanction", 0, 4));
+        workspace.put("d", annotation("b", "denial", 0, 4));
+        workspace.put("e", annotation("x", "claim", 1, 2));
+        let ids: Vec<&str> = workspace.annotations("d").iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["b", "a", "c"]);
+        assert_eq!(workspace.count("d", "claim"), 1);
+        assert_eq!(workspace.count("nowhere", "claim"), 0);
+        assert_eq!(workspace.find("x").map(|(d, _)| d), Some("e"));
+    }
+
+    #[test]
+    fn edits_touch_updated_at_and_keep_order() {
+        let mut workspace = Workspace::default();
+        workspace.put("d", annotation("a", "sanction", 0, 4));
+        workspace.put("d", annotation("b", "denial", 0, 4));
+        assert!(workspace.relabel("a", "claim", "t1"));
+        assert!(workspace.set_note("b", "<b>bold?</b>", "t2"));
+        assert!(!workspace.relabel("zzz", "claim", "t3"));
+        let list = workspace.annotations("d");
+        assert_eq!((list[0].id.as_str(), list[0].updated_at.as_str()), ("a", "t1"));
+        assert_eq!((list[1].note.as_str(), list[1].updated_at.as_str()), ("<b>bold?</b>", "t2"));
+        assert_eq!(list[1].created_at, "t0");
+    }
+
+    #[test]
+    fn put_replaces_by_id_and_delete_removes() {
+        let mut workspace = Workspace::default();
+        workspace.put("d", annotation("a", "claim", 0, 4));
+        workspace.put("d", annotation("a", "denial", 2, 6));
+        assert_eq!(workspace.annotations("d").len(), 1);
+        assert_eq!(workspace.delete("a").map(|a| a.label), Some("denial".into()));
+        assert_eq!(workspace.delete("a"), None);
+        assert!(workspace.documents.is_empty(), "no empty lists are kept");
+    }
+}
