@@ -137,8 +137,8 @@ fn read_document(
 fn read_annotation(item: &Value, document: &Document, labels: &[Label], seen_ids: &mut HashSet<String>) -> Result<Annotation, String> {
     let annotation: Annotation = serde_json::from_value(item.clone()).map_err(|e| plain_serde_message(&e))?;
     let Annotation { start, end, .. } = annotation;
-    if annotation.id.is_empty() {
-        return Err("its id is empty".into());
+    if annotation.id.is_empty() || annotation.id.chars().any(char::is_whitespace) {
+        return Err(format!("its id \"{}\" is empty or holds spaces", abbreviate(&annotation.id)));
     }
     if start >= end {
         return Err(format!("start {start} is not before end {end}"));
@@ -192,11 +192,12 @@ pub struct Merged {
     pub refused: Vec<Refusal>,
 }
 
-/// Merges accepted annotations into `workspace` by id: a new id is added; a known one is replaced
-/// only when the file's `updated_at` is later than the saved one.
-pub fn merge(workspace: &mut Workspace, accepted: Vec<(String, Annotation)>) -> Merged {
-    let mut merged = Merged::default();
-    for (document_id, incoming) in accepted {
+/// Merges the accepted annotations into `workspace` by id: a new id is added; a known one is
+/// replaced only when the file's `updated_at` is later than the saved one. The file's refusals
+/// are carried over, so `Merged` tells the whole story.
+pub fn merge(workspace: &mut Workspace, parsed: Parsed) -> Merged {
+    let mut merged = Merged { refused: parsed.refused, ..Merged::default() };
+    for (document_id, incoming) in parsed.accepted {
         match workspace.find(&incoming.id) {
             None => {
                 workspace.put(&document_id, incoming);
@@ -231,8 +232,8 @@ pub struct Report {
     pub details: Vec<String>,
 }
 
-pub fn report(file_name: &str, outcome: &Result<(Parsed, Merged), ImportError>) -> Report {
-    let (parsed, merged) = match outcome {
+pub fn report(file_name: &str, outcome: &Result<Merged, ImportError>) -> Report {
+    let merged = match outcome {
         Err(error) => {
             return Report {
                 failed: true,
@@ -242,12 +243,11 @@ pub fn report(file_name: &str, outcome: &Result<(Parsed, Merged), ImportError>) 
         }
         Ok(outcome) => outcome,
     };
-    let refusals: Vec<&Refusal> = parsed.refused.iter().chain(&merged.refused).collect();
-    let refused: usize = refusals.iter().map(|r| r.count).sum();
+    let refused: usize = merged.refused.iter().map(|r| r.count).sum();
     let taken = merged.added + merged.updated + merged.unchanged;
-    let details = refusals.iter().map(ToString::to_string).collect();
+    let details = merged.refused.iter().map(ToString::to_string).collect();
     let noun = |n: usize| if n == 1 { "annotation" } else { "annotations" };
-    if taken == 0 && (refused > 0 || !refusals.is_empty()) {
+    if taken == 0 && !merged.refused.is_empty() {
         return Report {
             failed: true,
             summary: format!(
@@ -264,7 +264,7 @@ pub fn report(file_name: &str, outcome: &Result<(Parsed, Merged), ImportError>) 
         merged.updated,
         merged.unchanged
     );
-    if !refusals.is_empty() {
+    if !merged.refused.is_empty() {
         summary.push_str(&format!("; {refused} refused"));
     }
     summary.push('.');
@@ -305,7 +305,7 @@ mod tests {
         let parsed = parse_value(&value, &documents).unwrap();
         assert!(parsed.refused.is_empty());
         let mut rebuilt = Workspace::default();
-        let merged = merge(&mut rebuilt, parsed.accepted);
+        let merged = merge(&mut rebuilt, parsed);
         assert_eq!((merged.added, merged.updated, merged.unchanged), (2, 0, 0));
         assert_eq!(rebuilt, workspace);
     }
@@ -319,7 +319,7 @@ mod tests {
         annotations[1]["label"] = "claim".into();
         annotations[1]["updated_at"] = "2026-11-22T09:00:00Z".into();
         let parsed = parse_value(&value, &documents).unwrap();
-        let merged = merge(&mut workspace, parsed.accepted);
+        let merged = merge(&mut workspace, parsed);
         assert_eq!((merged.added, merged.updated, merged.unchanged), (0, 1, 1));
         assert_eq!(workspace.find("a").unwrap().1.label, "sanction");
         assert_eq!(workspace.find("b").unwrap().1.label, "denial");
@@ -330,7 +330,7 @@ mod tests {
         let (documents, mut workspace, mut value) = exported();
         value["documents"][4]["annotations"][0]["updated_at"] = "2026-11-22T12:00:00+02:00".into();
         value["documents"][4]["annotations"][0]["label"] = "sanction".into();
-        let merged = merge(&mut workspace, parse_value(&value, &documents).unwrap().accepted);
+        let merged = merge(&mut workspace, parse_value(&value, &documents).unwrap());
         assert_eq!(merged.unchanged, 2);
         assert_eq!(workspace.find("a").unwrap().1.label, "claim");
     }
@@ -416,7 +416,7 @@ mod tests {
         let (documents, mut workspace) = fixture();
         let other = &documents[0];
         let clash = Annotation::create(other, 0, 3, "claim", "a".into(), T1).unwrap();
-        let merged = merge(&mut workspace, vec![(other.id.clone(), clash)]);
+        let merged = merge(&mut workspace, Parsed { accepted: vec![(other.id.clone(), clash)], refused: Vec::new() });
         assert_eq!(merged.refused.len(), 1);
         assert_eq!(workspace.find("a").unwrap().0, "004_de3ecafd94c781bd");
     }
@@ -424,15 +424,13 @@ mod tests {
     #[test]
     fn reports_say_how_many_were_taken_and_refused() {
         let refusal = Refusal { place: "documents[0] (x)".into(), reason: "no article here has this id".into(), count: 3 };
-        let merged = Merged { added: 2, updated: 1, unchanged: 0, refused: Vec::new() };
-        let parsed = Parsed { accepted: Vec::new(), refused: vec![refusal.clone()] };
-        let partial = report("mine.json", &Ok((parsed, merged)));
+        let merged = Merged { added: 2, updated: 1, unchanged: 0, refused: vec![refusal.clone()] };
+        let partial = report("mine.json", &Ok(merged));
         assert!(!partial.failed);
         assert_eq!(partial.summary, "Imported “mine.json”: 3 annotations taken (2 new, 1 updated, 0 already up to date); 3 refused.");
         assert_eq!(partial.details, ["documents[0] (x): no article here has this id"]);
 
-        let parsed = Parsed { accepted: Vec::new(), refused: vec![refusal] };
-        let none = report("mine.json", &Ok((parsed, Merged::default())));
+        let none = report("mine.json", &Ok(Merged { refused: vec![refusal], ..Merged::default() }));
         assert!(none.failed);
         assert!(none.summary.starts_with("Nothing was imported from “mine.json”: 3 annotations refused."));
 

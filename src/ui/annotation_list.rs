@@ -1,0 +1,105 @@
+//! The open article's annotations in text order, and the editor of the selected one.
+
+use leptos::prelude::*;
+
+use crate::core::annotation::Annotation;
+use crate::ui::reader::scroll_to_annotation;
+use crate::ui::Annotator;
+
+#[component]
+pub fn AnnotationPanel() -> impl IntoView {
+    let annotator = expect_context::<Annotator>();
+    let annotations = move || {
+        annotator
+            .open
+            .get()
+            .map(|id| annotator.workspace.with(|w| w.annotations(&id).to_vec()))
+            .unwrap_or_default()
+    };
+    let editor = move || annotator.selected.get().map(|id| view! { <Editor annotation_id=id/> });
+    view! {
+        <section class="annotations" aria-labelledby="annotations-heading">
+            <h2 class="panel-heading" id="annotations-heading">"Annotations"</h2>
+            {editor}
+            <Show when=move || annotator.open.with(Option::is_some)>
+                <p class="empty" hidden=move || annotator.open.with(|open| {
+                    open.as_ref().is_some_and(|id| annotator.workspace.with(|w| !w.annotations(id).is_empty()))
+                })>"No annotations yet: select text in the article and choose a label."</p>
+            </Show>
+            <ol class="annotation-list">
+                <For
+                    each=annotations
+                    // An edited annotation gets a new key, so only its entry renders again.
+                    key=|a: &Annotation| (a.id.clone(), a.updated_at.clone())
+                    children=move |annotation| view! { <AnnotationEntry annotation/> }
+                />
+            </ol>
+        </section>
+    }
+}
+
+#[component]
+fn AnnotationEntry(annotation: Annotation) -> impl IntoView {
+    let annotator = expect_context::<Annotator>();
+    let label = annotator.label(&annotation.label);
+    let id = annotation.id.clone();
+    let is_selected = {
+        let id = id.clone();
+        Memo::new(move |_| annotator.selected.with(|s| s.as_deref() == Some(id.as_str())))
+    };
+    let select = move |_| {
+        annotator.select(&id);
+        scroll_to_annotation(&id);
+    };
+    let note = (!annotation.note.is_empty()).then(|| view! { <span class="entry-note">{annotation.note.clone()}</span> });
+    view! {
+        <li class:selected=is_selected>
+            <button type="button" class="entry" aria-pressed=move || is_selected.get().to_string() on:click=select>
+                <LabelChip label_id=annotation.label.clone()/>
+                <q class="entry-quote">{annotation.quote.clone()}</q>
+                {note}
+            </button>
+            {label.is_none().then(|| view! { <span class="unknown-label">"(unknown label)"</span> })}
+        </li>
+    }
+}
+
+#[component]
+fn LabelChip(label_id: String) -> impl IntoView {
+    let annotator = expect_context::<Annotator>();
+    let label = annotator.label(&label_id);
+    let name = label.as_ref().map_or(label_id.clone(), |l| l.name.clone());
+    let color = label.map_or_else(|| "gray".to_owned(), |l| l.color);
+    view! { <span class="chip" style:border-color=color>{name}</span> }
+}
+
+#[component]
+fn Editor(annotation_id: String) -> impl IntoView {
+    let annotator = expect_context::<Annotator>();
+    let current = {
+        let id = annotation_id.clone();
+        Memo::new(move |_| annotator.workspace.with(|w| w.find(&id).map(|(_, a)| a.clone())))
+    };
+    // The note is read once: writing it back into the field at every keystroke would fight the caret.
+    let initial_note = current.get_untracked().map(|a| a.note).unwrap_or_default();
+    let write_note = move |event| annotator.set_note(&annotation_id, &event_target_value(&event));
+    move || {
+        current.get().map(|annotation| {
+            view! {
+                <div class="editor" role="group" aria-label="Selected annotation">
+                    <p class="editor-heading">
+                        <LabelChip label_id=annotation.label.clone()/>
+                        <q>{annotation.quote.clone()}</q>
+                    </p>
+                    <p class="editor-offsets">{format!("Characters {}–{}", annotation.start, annotation.end)}</p>
+                    <label class="note">
+                        "Note"
+                        <textarea rows="3" prop:value=initial_note.clone() on:input=write_note.clone()></textarea>
+                    </label>
+                    <p class="editor-help">"Change its label with the toolbar or its key; remove it with Delete."</p>
+                    <button type="button" class="delete" on:click=move |_| annotator.delete_selected()>"Delete"</button>
+                </div>
+            }
+        })
+    }
+}

@@ -1,0 +1,179 @@
+//! The state of the running app and every change a person can make to it. Components read the
+//! signals here and call these methods; each change to the work is saved before it returns.
+
+use leptos::prelude::*;
+
+use crate::core::annotation::Annotation;
+use crate::core::document::{self, Document};
+use crate::core::import::{self, Report};
+use crate::core::label::{self, Label};
+use crate::core::workspace::Workspace;
+use crate::core::{export, id};
+use crate::ui::{browser, persist};
+
+/// A stretch of the open article the reader has selected but not labelled yet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Pending {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// What the reader is told: a result (status) or a failure (alert), with optional details.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    pub alert: bool,
+    pub text: String,
+    pub details: Vec<String>,
+}
+
+impl Message {
+    pub fn status(text: impl Into<String>) -> Message {
+        Message { alert: false, text: text.into(), details: Vec::new() }
+    }
+    pub fn alert(text: impl Into<String>) -> Message {
+        Message { alert: true, text: text.into(), details: Vec::new() }
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct Annotator {
+    pub documents: StoredValue<Vec<Document>>,
+    pub labels: StoredValue<Vec<Label>>,
+    pub workspace: RwSignal<Workspace>,
+    /// Id of the article being read; mirrors the URL fragment.
+    pub open: RwSignal<Option<String>>,
+    pub pending: RwSignal<Option<Pending>>,
+    /// Id of the annotation being edited.
+    pub selected: RwSignal<Option<String>>,
+    pub message: RwSignal<Option<Message>>,
+}
+
+impl Annotator {
+    /// Starts from what local storage holds, telling the reader if any of it could not be read.
+    pub fn load() -> Annotator {
+        let (workspace, problem) = persist::load_workspace();
+        Annotator {
+            documents: StoredValue::new(document::bundled()),
+            labels: StoredValue::new(label::default_labels()),
+            workspace: RwSignal::new(workspace),
+            open: RwSignal::new(None),
+            pending: RwSignal::new(None),
+            selected: RwSignal::new(None),
+            message: RwSignal::new(problem.map(Message::alert)),
+        }
+    }
+
+    pub fn document(&self, id: &str) -> Option<Document> {
+        self.documents.with_value(|documents| documents.iter().find(|d| d.id == id).cloned())
+    }
+
+    pub fn label(&self, id: &str) -> Option<Label> {
+        self.labels.with_value(|labels| label::find(labels, id).cloned())
+    }
+
+    /// Labels the pending selection with `label_id`, or relabels the selected annotation.
+    pub fn apply_label(&self, label_id: &str) {
+        let Some(label) = self.label(label_id) else { return };
+        if let Some(pending) = self.pending.get_untracked() {
+            self.create(pending, &label);
+        } else if let Some(selected) = self.selected.get_untracked() {
+            let now = browser::now();
+            self.change(|workspace| workspace.relabel(&selected, &label.id, &now));
+            self.message.set(Some(Message::status(format!("Label changed to {}.", label.name))));
+        }
+    }
+
+    fn create(&self, pending: Pending, label: &Label) {
+        let Some(document) = self.open.get_untracked().and_then(|id| self.document(&id)) else { return };
+        let annotation_id = id::uuid_v4(browser::random_bytes());
+        let Some(annotation) =
+            Annotation::create(&document, pending.start, pending.end, &label.id, annotation_id.clone(), &browser::now())
+        else {
+            self.message.set(Some(Message::alert("The selection holds only spaces: select some words to label.")));
+            return;
+        };
+        let quote = annotation.quote.clone();
+        self.change(|workspace| {
+            workspace.put(&document.id, annotation);
+            true
+        });
+        self.pending.set(None);
+        browser::clear_text_selection();
+        self.selected.set(Some(annotation_id));
+        self.message.set(Some(Message::status(format!("{} added: “{}”", label.name, quote))));
+    }
+
+    /// Selects annotation `id` for editing.
+    pub fn select(&self, id: &str) {
+        self.pending.set(None);
+        self.selected.set(Some(id.to_owned()));
+    }
+
+    /// Selects one of the annotations `ids` (which cover the same characters): the one after the
+    /// selected one, so that clicking again reaches each of them in turn.
+    pub fn select_next_of(&self, ids: &[String]) {
+        let current = self.selected.get_untracked();
+        let at = current.and_then(|c| ids.iter().position(|id| *id == c));
+        let next = at.map_or(ids.len() - 1, |at| (at + ids.len() - 1) % ids.len());
+        self.select(&ids[next]);
+    }
+
+    pub fn set_note(&self, annotation_id: &str, note: &str) {
+        let now = browser::now();
+        self.change(|workspace| workspace.set_note(annotation_id, note, &now));
+    }
+
+    pub fn delete_selected(&self) {
+        let Some(selected) = self.selected.get_untracked() else { return };
+        let mut removed = None;
+        self.change(|workspace| {
+            removed = workspace.delete(&selected);
+            removed.is_some()
+        });
+        self.selected.set(None);
+        if let Some(annotation) = removed {
+            self.message.set(Some(Message::status(format!("Annotation deleted: “{}”", annotation.quote))));
+        }
+    }
+
+    pub fn export_json(&self) -> String {
+        let workspace = self.workspace.get_untracked();
+        self.documents.with_value(|documents| {
+            self.labels.with_value(|labels| export::to_json(documents, labels, &workspace, &browser::now()))
+        })
+    }
+
+    /// Merges an exported file into the work; a file that is refused changes nothing.
+    pub fn import(&self, file_name: &str, contents: &str) {
+        let parsed = self.documents.with_value(|documents| {
+            self.labels.with_value(|labels| import::parse(contents, documents, labels))
+        });
+        let mut workspace = self.workspace.get_untracked();
+        let outcome = parsed.map(|parsed| import::merge(&mut workspace, parsed));
+        if outcome.as_ref().is_ok_and(|merged| merged.added + merged.updated > 0) {
+            if let Err(problem) = persist::save_workspace(&workspace) {
+                self.message.set(Some(Message::alert(format!("Nothing was imported: {problem}"))));
+                return;
+            }
+            self.workspace.set(workspace);
+        }
+        let report = import::report(file_name, &outcome);
+        let Report { failed, summary, details } = report;
+        self.message.set(Some(Message { alert: failed, text: summary, details }));
+    }
+
+    /// Applies `edit` to the work and saves the result; `edit` says whether it changed anything.
+    fn change(&self, edit: impl FnOnce(&mut Workspace) -> bool) {
+        let mut changed = false;
+        self.workspace.update(|workspace| changed = edit(workspace));
+        if !changed {
+            return;
+        }
+        if let Err(problem) = self.workspace.with_untracked(persist::save_workspace) {
+            // The change stays in memory, usable and exportable; the reader must know it is not kept.
+            self.message.set(Some(Message::alert(format!(
+                "{problem} Your latest changes are only in this tab: use “Export JSON” to keep them."
+            ))));
+        }
+    }
+}

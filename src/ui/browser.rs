@@ -1,0 +1,45 @@
+//! Small services of the browser the app needs: the clock, randomness, files in and out.
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// The current time as RFC 3339 in UTC, with milliseconds.
+pub fn now() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// Sixteen bytes from the browser's cryptographic generator, which (unlike `randomUUID`) also
+/// exists on pages served over plain HTTP.
+pub fn random_bytes() -> [u8; 16] {
+    let mut bytes = [0u8; 16];
+    let crypto = web_sys::window().and_then(|w| w.crypto().ok()).expect("the browser has a crypto object");
+    crypto.get_random_values_with_u8_array(&mut bytes).expect("16 random bytes are within the limit");
+    bytes
+}
+
+pub fn clear_text_selection() {
+    if let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
+        let _ = selection.remove_all_ranges();
+    }
+}
+
+/// Offers `contents` to the reader as a file download named `file_name`.
+pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), JsValue> {
+    let document = leptos::prelude::document();
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let link: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(file_name);
+    link.click();
+    web_sys::Url::revoke_object_url(&url)
+}
+
+/// The text of a file the reader chose, decoded as UTF-8.
+pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
+    let text = JsFuture::from(file.text()).await.map_err(|e| format!("the file could not be read ({e:?})"))?;
+    text.as_string().ok_or_else(|| "the file could not be read as text".to_owned())
+}

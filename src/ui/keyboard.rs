@@ -1,0 +1,35 @@
+//! Shortcuts: a label's key labels the selection (or relabels the selected annotation),
+//! `Delete` removes the selected annotation, `Escape` lets go of both.
+
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::ui::{browser, Annotator};
+
+pub fn listen(annotator: Annotator) {
+    let _ = window_event_listener(ev::keydown, move |event: ev::KeyboardEvent| {
+        if event.ctrl_key() || event.meta_key() || event.alt_key() || event.default_prevented() || typing_into(&event) {
+            return;
+        }
+        let key = event.key();
+        let label = annotator.labels.with_value(|labels| labels.iter().find(|l| l.key == key).map(|l| l.id.clone()));
+        match (label, key.as_str()) {
+            (Some(label), _) => annotator.apply_label(&label),
+            (None, "Delete" | "Backspace") if annotator.selected.get_untracked().is_some() => annotator.delete_selected(),
+            (None, "Escape") => {
+                annotator.pending.set(None);
+                annotator.selected.set(None);
+                browser::clear_text_selection();
+            }
+            _ => return,
+        }
+        event.prevent_default();
+    });
+}
+
+/// Keys typed into a field belong to the field.
+fn typing_into(event: &ev::KeyboardEvent) -> bool {
+    let Some(target) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else { return false };
+    matches!(target.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || target.is_content_editable()
+}

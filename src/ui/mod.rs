@@ -1,0 +1,47 @@
+//! The Leptos components: they render the annotator's state and turn events into its methods.
+
+mod annotation_list;
+mod annotator;
+mod browser;
+mod keyboard;
+mod nav;
+mod persist;
+mod reader;
+mod route;
+pub mod selection;
+mod status;
+mod toolbar;
+
+use leptos::prelude::*;
+
+pub use annotator::{Annotator, Message, Pending};
+
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let annotator = Annotator::load();
+    provide_context(annotator);
+    route::follow_fragment(annotator);
+    keyboard::listen(annotator);
+    reader::follow_selection(annotator);
+
+    view! {
+        <header class="masthead">
+            <p class="brand">"Glossa"</p>
+            <toolbar::Toolbar/>
+            <toolbar::FileActions/>
+        </header>
+        <status::StatusMessage/>
+        <div class="layout">
+            <nav::ArticleNav/>
+            <main class="reading">
+                <reader::Reader/>
+            </main>
+            <annotation_list::AnnotationPanel/>
+        </div>
+    }
+}

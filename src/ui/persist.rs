@@ -1,0 +1,47 @@
+//! Saving to and loading from local storage. What is saved, and how an old or broken value is
+//! read, is the core's storage schema; this module only moves it in and out of the browser.
+
+use gloo_storage::{LocalStorage, Storage};
+
+use crate::core::storage::{self, SavedState, SavedView};
+use crate::core::workspace::Workspace;
+
+/// The saved work, and a sentence for the reader when what was saved could not be read.
+/// An unreadable value is copied under a backup key first, so no later save can destroy it.
+pub fn load_workspace() -> (Workspace, Option<String>) {
+    let raw = match LocalStorage::raw().get_item(storage::STATE_KEY) {
+        Ok(Some(raw)) => raw,
+        Ok(None) => return (Workspace::default(), None),
+        Err(_) => return (Workspace::default(), Some(storage_unavailable())),
+    };
+    match storage::read_state(&raw) {
+        Ok(workspace) => (workspace, None),
+        Err(problem) => {
+            let kept = LocalStorage::raw().set_item(storage::STATE_BACKUP_KEY, &raw).is_ok();
+            let where_kept = if kept {
+                format!("The unreadable data is kept under “{}” in this browser's storage.", storage::STATE_BACKUP_KEY)
+            } else {
+                "The unreadable data could not be copied aside.".to_owned()
+            };
+            (Workspace::default(), Some(format!("Your saved annotations could not be loaded: {problem}. {where_kept}")))
+        }
+    }
+}
+
+pub fn save_workspace(workspace: &Workspace) -> Result<(), String> {
+    LocalStorage::set(storage::STATE_KEY, SavedState::of(workspace))
+        .map_err(|e| format!("Saving failed: {e}."))
+}
+
+pub fn load_view() -> SavedView {
+    LocalStorage::get(storage::VIEW_KEY).unwrap_or_default()
+}
+
+/// Where the reader is; losing it costs a scroll, not work, so a failure is not reported.
+pub fn save_view(view: &SavedView) {
+    let _ = LocalStorage::set(storage::VIEW_KEY, view);
+}
+
+fn storage_unavailable() -> String {
+    "This browser does not let Glossa use its local storage, so nothing you do will be kept after this tab closes.".into()
+}

@@ -1,0 +1,155 @@
+//! The open article: paragraphs split into highlight runs, and the reader's selection.
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::core::document::{Document, Paragraph};
+use crate::core::label::Label;
+use crate::core::runs::{layer_spans, split_into_runs, LayeredSpan, Mark, Run};
+use crate::ui::selection::{self, RUN_SELECTOR};
+use crate::ui::{Annotator, Pending};
+
+/// The class of the article element, by which the selection handling finds it.
+const ARTICLE_CLASS: &str = "article-text";
+/// Height of one underline layer, in CSS pixels.
+const UNDERLINE_PX: usize = 3;
+
+#[component]
+pub fn Reader() -> impl IntoView {
+    let annotator = expect_context::<Annotator>();
+    move || match annotator.open.get().and_then(|id| annotator.document(&id)) {
+        Some(document) => view! { <ArticleView document/> }.into_any(),
+        None => view! {
+            <div class="welcome">
+                <h1>"Read, highlight, label"</h1>
+                <p>"Choose an article from the list. Select any stretch of its text and label it Claim, Denial or Sanction with the toolbar or the keys 1, 2 and 3."</p>
+                <p>"Your work is saved in this browser as you go; “Export JSON” downloads it."</p>
+            </div>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn ArticleView(document: Document) -> impl IntoView {
+    let annotator = expect_context::<Annotator>();
+    let document_id = document.id.clone();
+    let spans = Memo::new(move |_| annotator.workspace.with(|w| layer_spans(w.annotations(&document_id))));
+    let paragraphs = document
+        .paragraphs
+        .into_iter()
+        .map(|paragraph| view! { <ParagraphView paragraph spans/> })
+        .collect_view();
+    view! {
+        <h1 class="article-title" id="article-title">{document.title}</h1>
+        <p class="source">{document.source}</p>
+        <article class=ARTICLE_CLASS tabindex="0" aria-labelledby="article-title">
+            {paragraphs}
+        </article>
+    }
+}
+
+#[component]
+fn ParagraphView(paragraph: Paragraph, spans: Memo<Vec<LayeredSpan>>) -> impl IntoView {
+    let start = paragraph.start;
+    // Only paragraphs whose runs changed render again.
+    let runs = Memo::new(move |_| spans.with(|spans| split_into_runs(&paragraph.text, paragraph.start, spans)));
+    view! {
+        <p id=format!("p-{start}")>
+            {move || runs.get().into_iter().map(|run| view! { <RunView run/> }).collect_view()}
+        </p>
+    }
+}
+
+#[component]
+fn RunView(run: Run) -> impl IntoView {
+    let Run { start, end, text, marks } = run;
+    if marks.is_empty() {
+        return view! { <span data-start=start data-end=end>{text}</span> }.into_any();
+    }
+    let annotator = expect_context::<Annotator>();
+    let labels: Vec<Label> = marks.iter().filter_map(|m| annotator.label(&m.label)).collect();
+    let names = labels.iter().map(|l| l.name.as_str()).collect::<Vec<_>>().join(", ");
+    let ids: Vec<String> = marks.iter().map(|m| m.annotation_id.clone()).collect();
+    let ids_attribute = ids.join(" ");
+    let is_selected = {
+        let ids = ids.clone();
+        move || annotator.selected.with(|s| s.as_ref().is_some_and(|id| ids.contains(id)))
+    };
+    let select = move |_| {
+        // The end of a drag is a selection to label, not a click on the highlight.
+        if selection::has_text_selection() {
+            return;
+        }
+        annotator.select_next_of(&ids);
+    };
+    view! {
+        <mark
+            data-start=start
+            data-end=end
+            data-annotations=ids_attribute
+            title=names
+            class:selected=is_selected
+            style:background-color=tint(&labels[0].color)
+            style:box-shadow=underlines(&marks, &annotator)
+            style:padding-bottom=format!("{}px", (depth(&marks)) * UNDERLINE_PX)
+            on:click=select
+        >
+            {text}
+        </mark>
+    }
+    .into_any()
+}
+
+fn depth(marks: &[Mark]) -> usize {
+    marks.iter().map(|m| m.layer + 1).max().unwrap_or(0)
+}
+
+/// One band of colour per layer under the text, nearest layer first; layers this run does not
+/// use stay the colour of the page, so every span keeps its band along its whole length.
+fn underlines(marks: &[Mark], annotator: &Annotator) -> String {
+    (0..depth(marks))
+        .map(|layer| {
+            let color = marks
+                .iter()
+                .find(|m| m.layer == layer)
+                .and_then(|m| annotator.label(&m.label))
+                .map_or_else(|| "var(--paper)".to_owned(), |l| l.color);
+            format!("inset 0 -{}px 0 {color}", (layer + 1) * UNDERLINE_PX)
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn tint(color: &str) -> String {
+    format!("color-mix(in srgb, {color} 14%, transparent)")
+}
+
+/// Keeps `annotator.pending` equal to the reader's selection within the article.
+pub fn follow_selection(annotator: Annotator) {
+    let on_change = Closure::<dyn Fn()>::new(move || {
+        let article = document().query_selector(&format!(".{ARTICLE_CLASS}")).ok().flatten();
+        let range = article.and_then(|article| selection::selected_range(&article));
+        let pending = range.map(|(start, end)| Pending { start, end });
+        if annotator.pending.get_untracked() != pending {
+            annotator.pending.set(pending);
+        }
+    });
+    let _ = document().add_event_listener_with_callback("selectionchange", on_change.as_ref().unchecked_ref());
+    // The listener lives as long as the page.
+    on_change.forget();
+}
+
+/// Brings the first highlight of `annotation_id` into view.
+pub fn scroll_to_annotation(annotation_id: &str) {
+    let Ok(marks) = document().query_selector_all(&format!(".{ARTICLE_CLASS} mark{RUN_SELECTOR}")) else { return };
+    let found = (0..marks.length())
+        .filter_map(|i| marks.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .find(|mark| mark.get_attribute("data-annotations").is_some_and(|ids| ids.split(' ').any(|id| id == annotation_id)));
+    if let Some(mark) = found {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        mark.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}

@@ -1,0 +1,75 @@
+//! Where the browser's selection lies in the document: the one place DOM positions (nodes and
+//! UTF-16 offsets) become document offsets (code points).
+//!
+//! Every stretch of text in the article is rendered as a run element carrying `data-start` and
+//! `data-end`, its code point range in the document, with its text as its only child.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Node};
+
+use crate::core::text::utf16_to_code_point;
+
+/// Matches the run elements.
+pub const RUN_SELECTOR: &str = "[data-start]";
+
+/// The document range of the reader's selection, if it is not collapsed and touches `article`.
+/// A selection that begins or ends outside the article is cut at the article's edges.
+pub fn selected_range(article: &Element) -> Option<(usize, usize)> {
+    let selection = web_sys::window()?.get_selection().ok()??;
+    if selection.is_collapsed() || selection.range_count() == 0 {
+        return None;
+    }
+    let range = selection.get_range_at(0).ok()?;
+    if !range.intersects_node(article).ok()? {
+        return None;
+    }
+    let runs = run_elements(article);
+    let start = point_to_offset(&runs, &range.start_container().ok()?, range.start_offset().ok()?)?;
+    let end = point_to_offset(&runs, &range.end_container().ok()?, range.end_offset().ok()?)?;
+    (start < end).then_some((start, end))
+}
+
+/// The run elements of `article`, in document order.
+pub fn run_elements(article: &Element) -> Vec<Element> {
+    let Ok(list) = article.query_selector_all(RUN_SELECTOR) else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect()
+}
+
+/// The document offset of the DOM boundary point (`node`, `offset`), given the article's `runs`
+/// in document order. A point outside every run maps to the start of the next run (or the end of
+/// the last), which is where a selection made there visibly begins or ends.
+pub fn point_to_offset(runs: &[Element], node: &Node, offset: u32) -> Option<usize> {
+    if node.node_type() == Node::TEXT_NODE {
+        if let Some(run) = node.parent_element().filter(is_run) {
+            let text = node.text_content().unwrap_or_default();
+            return Some(run_bound(&run, "data-start")? + utf16_to_code_point(&text, offset as usize));
+        }
+    }
+    if let Some(run) = node.dyn_ref::<Element>().filter(|e| is_run(e)) {
+        return run_bound(run, if offset == 0 { "data-start" } else { "data-end" });
+    }
+    let probe = leptos::prelude::document().create_range().ok()?;
+    let point_is_after = |run: &Element| {
+        probe.select_node_contents(run).is_ok() && probe.compare_point(node, offset).is_ok_and(|order| order > 0)
+    };
+    let next = runs.partition_point(point_is_after);
+    match runs.get(next) {
+        Some(run) => run_bound(run, "data-start"),
+        None => run_bound(runs.last()?, "data-end"),
+    }
+}
+
+fn is_run(element: &Element) -> bool {
+    element.has_attribute("data-start")
+}
+
+fn run_bound(run: &Element, attribute: &str) -> Option<usize> {
+    run.get_attribute(attribute)?.parse().ok()
+}
+
+/// Whether the reader has text selected anywhere on the page.
+pub fn has_text_selection() -> bool {
+    web_sys::window()
+        .and_then(|w| w.get_selection().ok().flatten())
+        .is_some_and(|selection| !selection.is_collapsed())
+}

@@ -1,0 +1,91 @@
+//! The label buttons, and export and import of the work.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::core::export;
+use crate::ui::{browser, Annotator, Message};
+
+/// Files larger than this are refused before they are read.
+const IMPORT_SIZE_LIMIT: f64 = 50.0 * 1024.0 * 1024.0;
+
+#[component]
+pub fn Toolbar() -> impl IntoView {
+    let annotator = expect_context::<Annotator>();
+    let idle = move || annotator.pending.with(Option::is_none) && annotator.selected.with(Option::is_none);
+    let buttons = annotator.labels.with_value(|labels| {
+        labels
+            .iter()
+            .map(|label| {
+                let id = label.id.clone();
+                view! {
+                    <button
+                        type="button"
+                        class="label-button"
+                        aria-keyshortcuts=label.key.clone()
+                        disabled=idle
+                        // Keep the text selection: a click must not collapse what it labels.
+                        on:mousedown=|event| event.prevent_default()
+                        on:click=move |_| annotator.apply_label(&id)
+                    >
+                        <span class="swatch" style:background-color=label.color.clone()></span>
+                        {label.name.clone()}
+                        <kbd aria-hidden="true">{label.key.clone()}</kbd>
+                    </button>
+                }
+            })
+            .collect_view()
+    });
+    let hint = move || match (annotator.pending.get(), annotator.selected.get()) {
+        (Some(_), _) => "Label the selection:",
+        (None, Some(_)) => "Change the label:",
+        (None, None) => "Select text to label it.",
+    };
+    view! {
+        <div class="toolbar" role="toolbar" aria-label="Labels">
+            <span class="hint">{hint}</span>
+            {buttons}
+        </div>
+    }
+}
+
+#[component]
+pub fn FileActions() -> impl IntoView {
+    let annotator = expect_context::<Annotator>();
+    let export_json = move |_| {
+        let json = annotator.export_json();
+        let count: usize = annotator.workspace.with_untracked(|w| w.documents.values().map(Vec::len).sum());
+        let message = match browser::download(export::FILE_NAME, "application/json", &json) {
+            Ok(()) => Message::status(format!("Exported {count} annotations to {}.", export::FILE_NAME)),
+            Err(error) => Message::alert(format!("The export could not be offered as a download ({error:?}).")),
+        };
+        annotator.message.set(Some(message));
+    };
+    let import_json = move |event: leptos::ev::Event| {
+        let Some(input) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+        // Choosing the same file again must fire `change` again.
+        input.set_value("");
+        let name = file.name();
+        if file.size() > IMPORT_SIZE_LIMIT {
+            let text = format!("Nothing was imported from “{name}”: it is larger than 50 MB. Your saved annotations are unchanged.");
+            annotator.message.set(Some(Message::alert(text)));
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            match browser::read_text(&file).await {
+                Ok(contents) => annotator.import(&name, &contents),
+                Err(problem) => annotator.message.set(Some(Message::alert(format!("Nothing was imported from “{name}”: {problem}.")))),
+            }
+        });
+    };
+    view! {
+        <div class="file-actions">
+            <button type="button" on:click=export_json>"Export JSON"</button>
+            <label class="import">
+                "Import JSON"
+                <input type="file" accept=".json,application/json" on:change=import_json/>
+            </label>
+        </div>
+    }
+}
