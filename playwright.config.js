@@ -1,0 +1,24 @@
+// End-to-end tests: the release build in Debian's headless Chromium, served as a static site
+// under a sub-path. Playwright's own browser downloads are never used.
+const { defineConfig } = require('@playwright/test');
+
+module.exports = defineConfig({
+  testDir: 'tests/e2e',
+  timeout: 30_000,
+  workers: 2,
+  reporter: process.env.CI ? 'list' : [['list']],
+  use: {
+    baseURL: 'http://127.0.0.1:4173/glossa/',
+    viewport: { width: 1300, height: 900 },
+    acceptDownloads: true,
+    launchOptions: {
+      executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+  },
+  webServer: {
+    command: 'node tests/e2e/serve.mjs',
+    url: 'http://127.0.0.1:4173/glossa/',
+    reuseExistingServer: !process.env.CI,
+  },
+});

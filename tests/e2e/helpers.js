@@ -1,0 +1,86 @@
+// What a person does with the app, in the terms the tests speak: open an article, drag over
+// text with the mouse, read the export.
+const { expect } = require('@playwright/test');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const ARTICLE = '004_de3ecafd94c781bd';
+
+function articleText(id) {
+  return fs.readFileSync(path.join(__dirname, '..', '..', 'assets', 'articles', `${id}.txt`), 'utf8');
+}
+
+/** Python's text[start:end]: code points, not UTF-16 units. */
+function codePointSlice(text, start, end) {
+  return Array.from(text).slice(start, end).join('');
+}
+
+async function openArticle(page, titlePart) {
+  await page.getByRole('navigation', { name: 'Articles' }).getByRole('link', { name: titlePart }).click();
+  await expect(page.getByRole('article')).toBeVisible();
+}
+
+async function freshStart(page, hash = `#/a/${ARTICLE}`) {
+  await page.goto(`./${hash}`);
+  await expect(page.getByRole('article')).toBeVisible();
+}
+
+/** The viewport point just inside the left edge of the first character of the `occurrence`-th
+ *  match of `needle` (or just inside the right edge of its last character, with `atEnd`). */
+async function pointAt(page, needle, { atEnd = false, occurrence = 0, scroll = true } = {}) {
+  return page.evaluate(({ needle, atEnd, occurrence, scroll }) => {
+    const article = document.querySelector('article');
+    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+    const nodes = [];
+    let all = '';
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      nodes.push({ node, from: all.length });
+      all += node.data;
+    }
+    let at = -1;
+    for (let i = 0; i <= occurrence; i++) at = all.indexOf(needle, at + 1);
+    if (at < 0) throw new Error(`text not found: ${needle}`);
+    const target = atEnd ? at + needle.length - 1 : at;
+    const { node, from } = nodes.filter((n) => n.from <= target).pop();
+    const range = document.createRange();
+    range.setStart(node, target - from);
+    range.setEnd(node, target - from + 1);
+    if (scroll) range.startContainer.parentElement.scrollIntoView({ block: 'center' });
+    const rect = range.getClientRects()[0];
+    return { x: atEnd ? rect.right - 1 : rect.left + 1, y: rect.top + rect.height / 2 };
+  }, { needle, atEnd, occurrence, scroll });
+}
+
+/** Presses the mouse just before `from` and releases it just after `to`, moving in steps as a
+ *  hand does. Both ends must fit in the viewport once `from` is scrolled to its middle. */
+async function drag(page, from, to, options = {}) {
+  const start = await pointAt(page, from, { occurrence: options.fromOccurrence || 0 });
+  const end = await pointAt(page, to, { atEnd: true, occurrence: options.toOccurrence || 0, scroll: false });
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(end.x, end.y, { steps: 8 });
+  await page.mouse.up();
+}
+
+function annotationItems(page) {
+  return page.getByRole('region', { name: 'Annotations' }).getByRole('listitem');
+}
+
+async function exportJson(page) {
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export JSON' }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toBe('glossa-annotations.json');
+  const file = await download.path();
+  return { file, json: JSON.parse(fs.readFileSync(file, 'utf8')) };
+}
+
+function documentOf(json, id = ARTICLE) {
+  return json.documents.find((d) => d.id === id);
+}
+
+async function savedState(page) {
+  return page.evaluate(() => localStorage.getItem('glossa.v1.state'));
+}
+
+module.exports = { ARTICLE, articleText, codePointSlice, openArticle, freshStart, drag, annotationItems, exportJson, documentOf, savedState };

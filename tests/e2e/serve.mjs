@@ -1,0 +1,24 @@
+// Serves dist/ as a static host would, at the site root and under the sub-path /glossa/, so the
+// end-to-end tests prove the build works from either. Loopback only.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+
+const root = new URL('../../dist/', import.meta.url).pathname;
+const port = Number(process.env.PORT || 4173);
+const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
+
+createServer(async (request, response) => {
+  let path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+  if (path.startsWith('/glossa/')) path = path.slice('/glossa'.length);
+  else if (path === '/glossa') { response.writeHead(301, { location: '/glossa/' }).end(); return; }
+  if (path.endsWith('/')) path += 'index.html';
+  const file = normalize(join(root, path));
+  if (!file.startsWith(root)) { response.writeHead(403).end(); return; }
+  try {
+    const body = await readFile(file);
+    response.writeHead(200, { 'content-type': types[extname(file)] || 'application/octet-stream' }).end(body);
+  } catch {
+    response.writeHead(404).end('not found');
+  }
+}).listen(port, '127.0.0.1', () => console.log(`serving dist/ on http://127.0.0.1:${port}/ and /glossa/`));
