@@ -17,7 +17,7 @@ module.exports = defineConfig({
     },
   },
   webServer: {
-    command: 'node tests/e2e/serve.mjs',
+    command: 'node scripts/static-server.mjs',
     url: 'http://127.0.0.1:4173/glossa/',
     reuseExistingServer: !process.env.CI,
   },

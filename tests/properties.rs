@@ -1,0 +1,147 @@
+//! Property tests of the invariants everything else stands on: offsets convert exactly, runs
+//! tile their paragraph, and an export always reads back to the same work.
+#![cfg(not(target_arch = "wasm32"))]
+
+use glossa::core::annotation::Annotation;
+use glossa::core::document::bundled;
+use glossa::core::label::default_labels;
+use glossa::core::runs::{layer_spans, split_into_runs};
+use glossa::core::text::{byte_index, code_point_len, code_point_to_utf16, slice, trim_range, utf16_to_code_point};
+use glossa::core::workspace::Workspace;
+use glossa::core::{export, import};
+use proptest::prelude::*;
+
+/// Text rich in what breaks offset code: astral emoji, combining marks, CJK, right-to-left
+/// letters, typographic punctuation, whitespace of several kinds.
+fn tricky_text() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "a", "Iran", " ", "\n", "\u{a0}", "’", "“", "”", "🚀", "👩‍🔬", "e\u{301}", "漢字", "שלום", "مرحبا", "\t", "•",
+    ]);
+    prop::collection::vec(pieces, 0..40).prop_map(|parts| parts.concat())
+}
+
+proptest! {
+    #[test]
+    fn utf16_and_code_points_convert_both_ways(text in tricky_text()) {
+        let length = code_point_len(&text);
+        for code_point in 0..=length {
+            let utf16 = code_point_to_utf16(&text, code_point);
+            prop_assert_eq!(utf16_to_code_point(&text, utf16), code_point);
+        }
+        prop_assert_eq!(code_point_to_utf16(&text, length), text.encode_utf16().count());
+    }
+
+    #[test]
+    fn every_utf16_offset_lands_on_a_character_boundary(text in tricky_text(), utf16 in 0usize..200) {
+        let code_point = utf16_to_code_point(&text, utf16);
+        prop_assert!(code_point <= code_point_len(&text));
+        prop_assert!(code_point_to_utf16(&text, code_point) <= utf16.min(text.encode_utf16().count()));
+    }
+
+    #[test]
+    fn slices_tile_the_text(text in tricky_text(), a in 0usize..60, b in 0usize..60) {
+        let length = code_point_len(&text);
+        let (low, high) = (a.min(b).min(length), a.max(b).min(length));
+        let joined = [slice(&text, 0, low).unwrap(), slice(&text, low, high).unwrap(), slice(&text, high, length).unwrap()].concat();
+        prop_assert_eq!(joined, text.clone());
+        prop_assert_eq!(code_point_len(slice(&text, low, high).unwrap()), high - low);
+        prop_assert_eq!(byte_index(&text, low).map(|byte| text.is_char_boundary(byte)), Some(true));
+    }
+
+    #[test]
+    fn trimming_removes_exactly_the_edge_whitespace(text in tricky_text(), a in 0usize..60, b in 0usize..60) {
+        let length = code_point_len(&text);
+        let (start, end) = (a.min(b).min(length), a.max(b).min(length));
+        let inner = slice(&text, start, end).unwrap();
+        match trim_range(&text, start, end) {
+            Some((s, e)) => {
+                prop_assert!(start <= s && s < e && e <= end);
+                prop_assert_eq!(slice(&text, s, e).unwrap(), inner.trim());
+            }
+            None => prop_assert!(inner.trim().is_empty()),
+        }
+    }
+
+    #[test]
+    fn runs_tile_their_paragraph_and_carry_exactly_the_covering_spans(
+        text in tricky_text(),
+        paragraph_start in 0usize..5,
+        raw in prop::collection::vec((0usize..50, 0usize..50, 0usize..3), 0..12),
+    ) {
+        let annotations: Vec<Annotation> = raw
+            .iter()
+            .enumerate()
+            .filter(|(_, (a, b, _))| a != b)
+            .map(|(i, &(a, b, label))| Annotation {
+                id: format!("a{i}"),
+                label: ["claim", "denial", "sanction"][label].into(),
+                start: a.min(b),
+                end: a.max(b),
+                quote: String::new(),
+                note: String::new(),
+                created_at: String::new(),
+                updated_at: String::new(),
+            })
+            .collect();
+        let spans = layer_spans(&annotations);
+        for (i, x) in spans.iter().enumerate() {
+            for y in &spans[i + 1..] {
+                if x.start < y.end && y.start < x.end {
+                    prop_assert_ne!(x.mark.layer, y.mark.layer, "overlapping spans share a layer");
+                }
+            }
+        }
+        let runs = split_into_runs(&text, paragraph_start, &spans);
+        prop_assert_eq!(runs.iter().map(|r| r.text.as_str()).collect::<String>(), text.clone());
+        let mut at = paragraph_start;
+        for (i, run) in runs.iter().enumerate() {
+            prop_assert_eq!(run.start, at);
+            prop_assert!(run.start < run.end);
+            prop_assert_eq!(code_point_len(&run.text), run.end - run.start);
+            let mut expected: Vec<&str> = spans
+                .iter()
+                .filter(|s| s.start <= run.start && run.end <= s.end)
+                .map(|s| s.mark.annotation_id.as_str())
+                .collect();
+            let mut found: Vec<&str> = run.marks.iter().map(|m| m.annotation_id.as_str()).collect();
+            expected.sort_unstable();
+            found.sort_unstable();
+            prop_assert_eq!(found, expected);
+            prop_assert!(run.marks.windows(2).all(|w| w[0].layer < w[1].layer));
+            if i > 0 {
+                prop_assert_ne!(&runs[i - 1].marks, &run.marks, "neighbouring runs differ");
+            }
+            at = run.end;
+        }
+        prop_assert_eq!(at, paragraph_start + code_point_len(&text));
+    }
+
+    #[test]
+    fn an_export_always_imports_back_to_the_same_work(
+        raw in prop::collection::vec((0usize..5, 0usize..15_000, 1usize..400, 0usize..3, "[a-z<>&\" ’🚀]{0,12}"), 0..20),
+    ) {
+        let documents = bundled();
+        let mut workspace = Workspace::default();
+        for (i, (document, start, length, label, note)) in raw.into_iter().enumerate() {
+            let document = &documents[document];
+            let start = start % document.length;
+            let end = (start + length).min(document.length);
+            let label = ["claim", "denial", "sanction"][label];
+            if let Some(mut annotation) = Annotation::create(document, start, end, label, format!("id-{i}"), "2026-11-22T10:00:00.000Z") {
+                annotation.note = note;
+                workspace.put(&document.id, annotation);
+            }
+        }
+        let json = export::to_json(&documents, &default_labels(), &workspace, "2026-11-22T10:00:00Z");
+        let parsed = import::parse(&json, &documents, &default_labels()).unwrap();
+        prop_assert!(parsed.refused.is_empty());
+        let mut rebuilt = Workspace::default();
+        import::merge(&mut rebuilt, parsed);
+        prop_assert_eq!(rebuilt, workspace);
+    }
+
+    #[test]
+    fn import_never_panics_on_arbitrary_input(input in "\\PC{0,200}") {
+        let _ = import::parse(&input, &bundled(), &default_labels());
+    }
+}
