@@ -49,6 +49,21 @@ impl Annotation {
     }
 }
 
+/// An annotation with only the fields that place it, for tests of what is built on annotations.
+#[cfg(test)]
+pub(crate) fn bare(id: &str, label: &str, start: usize, end: usize) -> Annotation {
+    Annotation {
+        id: id.into(),
+        label: label.into(),
+        start,
+        end,
+        quote: String::new(),
+        note: String::new(),
+        created_at: "t0".into(),
+        updated_at: "t0".into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

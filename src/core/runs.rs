@@ -85,19 +85,8 @@ pub fn split_into_runs(text: &str, start: usize, spans: &[LayeredSpan]) -> Vec<R
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::annotation::bare as annotation;
 
-    fn annotation(id: &str, label: &str, start: usize, end: usize) -> Annotation {
-        Annotation {
-            id: id.into(),
-            label: label.into(),
-            start,
-            end,
-            quote: String::new(),
-            note: String::new(),
-            created_at: String::new(),
-            updated_at: String::new(),
-        }
-    }
 
     fn summary(runs: &[Run]) -> Vec<(String, Vec<(String, usize)>)> {
         runs.iter()

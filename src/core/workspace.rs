@@ -74,19 +74,8 @@ impl Workspace {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::annotation::bare as annotation;
 
-    fn annotation(id: &str, label: &str, start: usize, end: usize) -> Annotation {
-        Annotation {
-            id: id.into(),
-            label: label.into(),
-            start,
-            end,
-            quote: String::new(),
-            note: String::new(),
-            created_at: "t0".into(),
-            updated_at: "t0".into(),
-        }
-    }
 
     #[test]
     fn keeps_each_document_in_text_order() {
