@@ -1,0 +1,41 @@
+// axe-core audits each main view; any serious or critical violation fails the test.
+const { test, expect } = require('@playwright/test');
+const h = require('./helpers');
+
+async function seriousViolations(page) {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('the start page has no serious accessibility violations', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByRole('navigation', { name: 'Articles' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('an article with overlapping highlights, the editor and a message has none either', async ({ page }) => {
+  await h.freshStart(page);
+  await h.drag(page, 'U.S. and Britain accuse Iran', 'U.S. and Britain accuse Iran');
+  await page.keyboard.press('1');
+  await h.drag(page, 'Britain accuse Iran of supplying', 'short-range ballistic missiles');
+  await page.keyboard.press('2');
+  await expect(page.getByRole('group', { name: 'Selected annotation' })).toBeVisible();
+  await expect(page.getByRole('status')).toContainText('Denial added');
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('a refused import, shown as an alert, has none either', async ({ page }) => {
+  await h.freshStart(page);
+  await page.getByLabel('Import JSON').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('nope') });
+  await expect(page.getByRole('alert')).toContainText('not valid JSON');
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('on a phone-sized screen too', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 780 });
+  await h.freshStart(page);
+  expect(await seriousViolations(page)).toEqual([]);
+});
