@@ -4,6 +4,7 @@
 pub mod annotation;
 pub mod document;
 pub mod export;
+pub mod history;
 pub mod id;
 pub mod import;
 pub mod label;

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::history::History;
 use crate::core::workspace::Workspace;
 
 /// The annotations. The version is in the key as well as in the value, so a later schema can
@@ -20,16 +21,19 @@ pub struct SavedState {
     pub version: u32,
     #[serde(flatten)]
     pub workspace: Workspace,
+    /// Absent from states saved before undo existed; they load with an empty history.
+    #[serde(default)]
+    pub history: History,
 }
 
 impl SavedState {
-    pub fn of(workspace: &Workspace) -> SavedState {
-        SavedState { version: STATE_VERSION, workspace: workspace.clone() }
+    pub fn of(workspace: &Workspace, history: &History) -> SavedState {
+        SavedState { version: STATE_VERSION, workspace: workspace.clone(), history: history.clone() }
     }
 }
 
 /// Reads a saved state, saying in words what is wrong with one that cannot be read.
-pub fn read_state(raw: &str) -> Result<Workspace, String> {
+pub fn read_state(raw: &str) -> Result<SavedState, String> {
     let value: serde_json::Value =
         serde_json::from_str(raw).map_err(|e| format!("the saved annotations are not valid JSON ({e})"))?;
     match value.get("version").and_then(serde_json::Value::as_u64) {
@@ -37,9 +41,7 @@ pub fn read_state(raw: &str) -> Result<Workspace, String> {
         Some(v) => return Err(format!("the saved annotations have version {v}, which this Glossa does not know")),
         None => return Err("the saved annotations have no version".into()),
     }
-    serde_json::from_value::<SavedState>(value)
-        .map(|state| state.workspace)
-        .map_err(|e| format!("the saved annotations do not have the expected shape ({e})"))
+    serde_json::from_value::<SavedState>(value).map_err(|e| format!("the saved annotations do not have the expected shape ({e})"))
 }
 
 /// Which article is open, and how far each article has been scrolled.
@@ -71,9 +73,20 @@ mod tests {
                 updated_at: "2026-11-22T10:00:01.000Z".into(),
             },
         );
-        let raw = serde_json::to_string(&SavedState::of(&workspace)).unwrap();
+        let mut history = History::default();
+        history.record("Denial added", crate::core::history::diff(&Workspace::default(), &workspace));
+        let state = SavedState::of(&workspace, &history);
+        let raw = serde_json::to_string(&state).unwrap();
         assert!(raw.starts_with(r#"{"version":1,"documents":{"#), "{raw}");
-        assert_eq!(read_state(&raw), Ok(workspace));
+        assert_eq!(read_state(&raw), Ok(state));
+    }
+
+    #[test]
+    fn a_state_saved_before_undo_existed_loads_with_no_history() {
+        let raw = r#"{"version":1,"documents":{"d":[{"id":"a","label":"claim","start":0,"end":1,"quote":"x","note":"","created_at":"t","updated_at":"t"}]}}"#;
+        let state = read_state(raw).unwrap();
+        assert_eq!(state.workspace.annotations("d").len(), 1);
+        assert_eq!(state.history, History::default());
     }
 
     #[test]

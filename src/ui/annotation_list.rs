@@ -80,26 +80,25 @@ fn Editor(annotation_id: String) -> impl IntoView {
         let id = annotation_id.clone();
         Memo::new(move |_| annotator.workspace.with(|w| w.find(&id).map(|(_, a)| a.clone())))
     };
-    // The note is read once: writing it back into the field at every keystroke would fight the caret.
-    let initial_note = current.get_untracked().map(|a| a.note).unwrap_or_default();
+    // The editor stays while its annotation changes; only the parts showing a field update, so
+    // the note keeps its focus and caret while the reader types.
+    let field = move |read: fn(&Annotation) -> String| move || current.with(|a| a.as_ref().map(read).unwrap_or_default());
     let write_note = move |event| annotator.set_note(&annotation_id, &event_target_value(&event));
-    move || {
-        current.get().map(|annotation| {
-            view! {
-                <div class="editor" role="group" aria-label="Selected annotation">
-                    <p class="editor-heading">
-                        <LabelChip label_id=annotation.label.clone()/>
-                        <q>{annotation.quote.clone()}</q>
-                    </p>
-                    <p class="editor-offsets">{format!("Characters {}–{}", annotation.start, annotation.end)}</p>
-                    <label class="note">
-                        "Note"
-                        <textarea rows="3" prop:value=initial_note.clone() on:input=write_note.clone()></textarea>
-                    </label>
-                    <p class="editor-help">"Change its label with the toolbar or its key; remove it with Delete."</p>
-                    <button type="button" class="delete" on:click=move |_| annotator.delete_selected()>"Delete"</button>
-                </div>
-            }
-        })
+    view! {
+        <div class="editor" role="group" aria-label="Selected annotation">
+            <p class="editor-heading">
+                {move || current.with(|a| a.as_ref().map(|a| view! { <LabelChip label_id=a.label.clone()/> }))}
+                " "
+                <q>{field(|a| a.quote.clone())}</q>
+            </p>
+            <p class="editor-offsets">{field(|a| format!("Characters {}–{}", a.start, a.end))}</p>
+            <label class="note">
+                "Note"
+                // Setting the same value again leaves the caret where it is.
+                <textarea rows="3" prop:value=field(|a| a.note.clone()) on:input=write_note></textarea>
+            </label>
+            <p class="editor-help">"Change its label with the toolbar or its key; remove it with Delete."</p>
+            <button type="button" class="delete" on:click=move |_| annotator.delete_selected()>"Delete"</button>
+        </div>
     }
 }

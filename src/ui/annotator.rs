@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::core::annotation::Annotation;
 use crate::core::document::{self, Document};
+use crate::core::history::{self, History};
 use crate::core::import::{self, Report};
 use crate::core::label::{self, Label};
 use crate::core::workspace::Workspace;
@@ -40,26 +41,31 @@ pub struct Annotator {
     pub documents: StoredValue<Vec<Document>>,
     pub labels: StoredValue<Vec<Label>>,
     pub workspace: RwSignal<Workspace>,
+    pub history: RwSignal<History>,
     /// Id of the article being read; mirrors the URL fragment.
     pub open: RwSignal<Option<String>>,
     pub pending: RwSignal<Option<Pending>>,
     /// Id of the annotation being edited.
     pub selected: RwSignal<Option<String>>,
     pub message: RwSignal<Option<Message>>,
+    /// Why the latest save failed; cleared by the next save that succeeds.
+    pub save_problem: RwSignal<Option<String>>,
 }
 
 impl Annotator {
     /// Starts from what local storage holds, telling the reader if any of it could not be read.
     pub fn load() -> Annotator {
-        let (workspace, problem) = persist::load_workspace();
+        let (state, problem) = persist::load_state();
         Annotator {
             documents: StoredValue::new(document::bundled()),
             labels: StoredValue::new(label::default_labels()),
-            workspace: RwSignal::new(workspace),
+            workspace: RwSignal::new(state.workspace),
+            history: RwSignal::new(state.history),
             open: RwSignal::new(None),
             pending: RwSignal::new(None),
             selected: RwSignal::new(None),
             message: RwSignal::new(problem.map(Message::alert)),
+            save_problem: RwSignal::new(None),
         }
     }
 
@@ -78,8 +84,10 @@ impl Annotator {
             self.create(pending, &label);
         } else if let Some(selected) = self.selected.get_untracked() {
             let now = browser::now();
-            self.change(|workspace| workspace.relabel(&selected, &label.id, &now));
-            self.message.set(Some(Message::status(format!("Label changed to {}.", label.name))));
+            let description = format!("Label changed to {}", label.name);
+            if self.change(&description, false, |workspace| workspace.relabel(&selected, &label.id, &now)) {
+                self.message.set(Some(Message::status(format!("{description}."))));
+            }
         }
     }
 
@@ -92,15 +100,15 @@ impl Annotator {
             self.message.set(Some(Message::alert("The selection holds only spaces: select some words to label.")));
             return;
         };
-        let quote = annotation.quote.clone();
-        self.change(|workspace| {
+        let description = format!("{} added: “{}”", label.name, annotation.quote);
+        self.change(&description, false, |workspace| {
             workspace.put(&document.id, annotation);
             true
         });
         self.pending.set(None);
         browser::clear_text_selection();
         self.selected.set(Some(annotation_id));
-        self.message.set(Some(Message::status(format!("{} added: “{}”", label.name, quote))));
+        self.message.set(Some(Message::status(description)));
     }
 
     /// Selects annotation `id` for editing.
@@ -120,20 +128,16 @@ impl Annotator {
 
     pub fn set_note(&self, annotation_id: &str, note: &str) {
         let now = browser::now();
-        self.change(|workspace| workspace.set_note(annotation_id, note, &now));
+        self.change("Note changed", true, |workspace| workspace.set_note(annotation_id, note, &now));
     }
 
     pub fn delete_selected(&self) {
         let Some(selected) = self.selected.get_untracked() else { return };
-        let mut removed = None;
-        self.change(|workspace| {
-            removed = workspace.delete(&selected);
-            removed.is_some()
-        });
+        let Some(quote) = self.workspace.with_untracked(|w| w.find(&selected).map(|(_, a)| a.quote.clone())) else { return };
+        let description = format!("Annotation deleted: “{quote}”");
+        self.change(&description, false, |workspace| workspace.delete(&selected).is_some());
         self.selected.set(None);
-        if let Some(annotation) = removed {
-            self.message.set(Some(Message::status(format!("Annotation deleted: “{}”", annotation.quote))));
-        }
+        self.message.set(Some(Message::status(description)));
     }
 
     pub fn export_json(&self) -> String {
@@ -148,32 +152,66 @@ impl Annotator {
         let parsed = self.documents.with_value(|documents| {
             self.labels.with_value(|labels| import::parse(contents, documents, labels))
         });
-        let mut workspace = self.workspace.get_untracked();
-        let outcome = parsed.map(|parsed| import::merge(&mut workspace, parsed));
-        if outcome.as_ref().is_ok_and(|merged| merged.added + merged.updated > 0) {
-            if let Err(problem) = persist::save_workspace(&workspace) {
-                self.message.set(Some(Message::alert(format!("Nothing was imported: {problem}"))));
-                return;
-            }
-            self.workspace.set(workspace);
-        }
-        let report = import::report(file_name, &outcome);
-        let Report { failed, summary, details } = report;
+        let outcome = parsed.map(|parsed| {
+            let mut merged = import::Merged::default();
+            self.change(&format!("Import of “{file_name}”"), false, |workspace| {
+                merged = import::merge(workspace, parsed);
+                merged.added + merged.updated > 0
+            });
+            merged
+        });
+        let Report { failed, summary, details } = import::report(file_name, &outcome);
         self.message.set(Some(Message { alert: failed, text: summary, details }));
     }
 
-    /// Applies `edit` to the work and saves the result; `edit` says whether it changed anything.
-    fn change(&self, edit: impl FnOnce(&mut Workspace) -> bool) {
-        let mut changed = false;
-        self.workspace.update(|workspace| changed = edit(workspace));
-        if !changed {
-            return;
+    pub fn undo(&self) {
+        self.walk_history(History::undo, "Undone");
+    }
+
+    pub fn redo(&self) {
+        self.walk_history(History::redo, "Redone");
+    }
+
+    fn walk_history(&self, walk: fn(&mut History, &mut Workspace) -> Option<String>, verb: &str) {
+        let (mut workspace, mut history) = (self.workspace.get_untracked(), self.history.get_untracked());
+        let Some(description) = walk(&mut history, &mut workspace) else { return };
+        if self.selected.get_untracked().is_some_and(|id| workspace.find(&id).is_none()) {
+            self.selected.set(None);
         }
-        if let Err(problem) = self.workspace.with_untracked(persist::save_workspace) {
-            // The change stays in memory, usable and exportable; the reader must know it is not kept.
-            self.message.set(Some(Message::alert(format!(
-                "{problem} Your latest changes are only in this tab: use “Export JSON” to keep them."
-            ))));
+        self.store(workspace, history);
+        self.message.set(Some(Message::status(format!("{verb}: {description}"))));
+    }
+
+    /// Applies `edit` to a copy of the work, records what it changed as one step named by
+    /// `description` (joining the previous step if `continuing`), and saves. `edit` says whether
+    /// it changed anything; the return value says whether anything changed.
+    fn change(&self, description: &str, continuing: bool, edit: impl FnOnce(&mut Workspace) -> bool) -> bool {
+        let before = self.workspace.get_untracked();
+        let mut after = before.clone();
+        if !edit(&mut after) {
+            return false;
+        }
+        let changes = history::diff(&before, &after);
+        if changes.is_empty() {
+            return false;
+        }
+        let mut history = self.history.get_untracked();
+        if continuing {
+            history.record_continuing(description, changes);
+        } else {
+            history.record(description, changes);
+        }
+        self.store(after, history);
+        true
+    }
+
+    fn store(&self, workspace: Workspace, history: History) {
+        // Whether or not it is saved, the change stays in memory, usable and exportable.
+        let problem = persist::save_state(&workspace, &history).err();
+        self.workspace.set(workspace);
+        self.history.set(history);
+        if self.save_problem.get_untracked() != problem {
+            self.save_problem.set(problem);
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Shortcuts: a label's key labels the selection (or relabels the selected annotation),
-//! `Delete` removes the selected annotation, `Escape` lets go of both.
+//! `Delete` removes the selected annotation, `Escape` lets go of both, `Ctrl+Z` undoes and
+//! `Ctrl+Shift+Z` or `Ctrl+Y` redoes (`Cmd` on a Mac).
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -9,10 +10,22 @@ use crate::ui::{browser, Annotator};
 
 pub fn listen(annotator: Annotator) {
     let _ = window_event_listener(ev::keydown, move |event: ev::KeyboardEvent| {
-        if event.ctrl_key() || event.meta_key() || event.alt_key() || event.default_prevented() || typing_into(&event) {
+        if event.default_prevented() || typing_into(&event) {
             return;
         }
         let key = event.key();
+        if (event.ctrl_key() || event.meta_key()) && !event.alt_key() {
+            match (key.to_lowercase().as_str(), event.shift_key()) {
+                ("z", false) => annotator.undo(),
+                ("z", true) | ("y", false) => annotator.redo(),
+                _ => return,
+            }
+            event.prevent_default();
+            return;
+        }
+        if event.ctrl_key() || event.meta_key() || event.alt_key() {
+            return;
+        }
         let label = annotator.labels.with_value(|labels| labels.iter().find(|l| l.key == key).map(|l| l.id.clone()));
         match (label, key.as_str()) {
             (Some(label), _) => annotator.apply_label(&label),

@@ -33,6 +33,7 @@ pub fn App() -> impl IntoView {
         <header class="masthead">
             <p class="brand">"Glossa"</p>
             <toolbar::Toolbar/>
+            <toolbar::HistoryButtons/>
             <toolbar::FileActions/>
         </header>
         <status::StatusMessage/>

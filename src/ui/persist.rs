@@ -3,19 +3,21 @@
 
 use gloo_storage::{LocalStorage, Storage};
 
+use crate::core::history::History;
 use crate::core::storage::{self, SavedState, SavedView};
 use crate::core::workspace::Workspace;
 
-/// The saved work, and a sentence for the reader when what was saved could not be read.
+/// The saved work and its history, and a sentence for the reader when what was saved could not be read.
 /// An unreadable value is copied under a backup key first, so no later save can destroy it.
-pub fn load_workspace() -> (Workspace, Option<String>) {
+pub fn load_state() -> (SavedState, Option<String>) {
+    let empty = || SavedState::of(&Workspace::default(), &History::default());
     let raw = match LocalStorage::raw().get_item(storage::STATE_KEY) {
         Ok(Some(raw)) => raw,
-        Ok(None) => return (Workspace::default(), None),
-        Err(_) => return (Workspace::default(), Some(storage_unavailable())),
+        Ok(None) => return (empty(), None),
+        Err(_) => return (empty(), Some(storage_unavailable())),
     };
     match storage::read_state(&raw) {
-        Ok(workspace) => (workspace, None),
+        Ok(state) => (state, None),
         Err(problem) => {
             let kept = LocalStorage::raw().set_item(storage::STATE_BACKUP_KEY, &raw).is_ok();
             let where_kept = if kept {
@@ -23,13 +25,13 @@ pub fn load_workspace() -> (Workspace, Option<String>) {
             } else {
                 "The unreadable data could not be copied aside.".to_owned()
             };
-            (Workspace::default(), Some(format!("Your saved annotations could not be loaded: {problem}. {where_kept}")))
+            (empty(), Some(format!("Your saved annotations could not be loaded: {problem}. {where_kept}")))
         }
     }
 }
 
-pub fn save_workspace(workspace: &Workspace) -> Result<(), String> {
-    LocalStorage::set(storage::STATE_KEY, SavedState::of(workspace))
+pub fn save_state(workspace: &Workspace, history: &History) -> Result<(), String> {
+    LocalStorage::set(storage::STATE_KEY, SavedState::of(workspace, history))
         .map_err(|e| format!("Saving failed: {e}."))
 }
 

@@ -13,6 +13,11 @@ pub fn StatusMessage() -> impl IntoView {
         <div class="messages">
             <div role="status" class="message status">{shown(false)}</div>
             <div role="alert" class="message alert">{shown(true)}</div>
+            <div role="alert" class="message alert">
+                {move || annotator.save_problem.get().map(|problem| view! {
+                    <p>{problem} " Your latest changes are only in this tab: use “Export JSON” to keep them."</p>
+                })}
+            </div>
         </div>
     }
 }

@@ -50,6 +50,37 @@ pub fn Toolbar() -> impl IntoView {
 }
 
 #[component]
+pub fn HistoryButtons() -> impl IntoView {
+    let annotator = expect_context::<Annotator>();
+    let next_undo = move || annotator.history.with(|h| h.undo.last().map(|step| format!("Undo: {}", step.description)));
+    let next_redo = move || annotator.history.with(|h| h.redo.last().map(|step| format!("Redo: {}", step.description)));
+    view! {
+        <div class="history" role="group" aria-label="History">
+            <button
+                type="button"
+                aria-keyshortcuts="Control+Z"
+                title=next_undo
+                disabled=move || next_undo().is_none()
+                on:mousedown=|event| event.prevent_default()
+                on:click=move |_| annotator.undo()
+            >
+                "Undo"
+            </button>
+            <button
+                type="button"
+                aria-keyshortcuts="Control+Shift+Z Control+Y"
+                title=next_redo
+                disabled=move || next_redo().is_none()
+                on:mousedown=|event| event.prevent_default()
+                on:click=move |_| annotator.redo()
+            >
+                "Redo"
+            </button>
+        </div>
+    }
+}
+
+#[component]
 pub fn FileActions() -> impl IntoView {
     let annotator = expect_context::<Annotator>();
     let export_json = move |_| {

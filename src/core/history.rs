@@ -1,0 +1,213 @@
+//! Undo and redo. Every change to the work is recorded as the annotations it touched, before
+//! and after, so that undoing puts back exactly what was there and redo can always bring the
+//! undone change back. The history is bounded and saved with the work.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::annotation::Annotation;
+use crate::core::workspace::Workspace;
+
+/// How many steps are kept; older ones are forgotten first.
+pub const LIMIT: usize = 200;
+
+/// One annotation as it was and as it became; `None` where it did not exist.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Change {
+    pub document: String,
+    pub before: Option<Annotation>,
+    pub after: Option<Annotation>,
+}
+
+/// What one action of the reader did, with the words that describe it ("Claim added").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Step {
+    pub description: String,
+    pub changes: Vec<Change>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct History {
+    pub undo: Vec<Step>,
+    pub redo: Vec<Step>,
+}
+
+/// The annotations that differ between `before` and `after`.
+pub fn diff(before: &Workspace, after: &Workspace) -> Vec<Change> {
+    let index = |workspace: &Workspace| -> BTreeMap<String, (String, Annotation)> {
+        workspace
+            .documents
+            .iter()
+            .flat_map(|(document, list)| list.iter().map(move |a| (a.id.clone(), (document.clone(), a.clone()))))
+            .collect()
+    };
+    let (old, new) = (index(before), index(after));
+    let mut changes = Vec::new();
+    for (id, (document, annotation)) in &old {
+        match new.get(id) {
+            Some((_, same)) if same == annotation => {}
+            Some((moved_to, changed)) if moved_to == document => changes.push(Change {
+                document: document.clone(),
+                before: Some(annotation.clone()),
+                after: Some(changed.clone()),
+            }),
+            Some(_) | None => changes.push(Change { document: document.clone(), before: Some(annotation.clone()), after: None }),
+        }
+    }
+    for (id, (document, annotation)) in &new {
+        let existed_here = old.get(id).is_some_and(|(was_in, _)| was_in == document);
+        if !existed_here {
+            changes.push(Change { document: document.clone(), before: None, after: Some(annotation.clone()) });
+        }
+    }
+    changes
+}
+
+impl History {
+    /// Remembers a step just taken; it makes whatever was undone before it unreachable.
+    pub fn record(&mut self, description: &str, changes: Vec<Change>) {
+        if changes.is_empty() {
+            return;
+        }
+        self.undo.push(Step { description: description.to_owned(), changes });
+        if self.undo.len() > LIMIT {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+    }
+
+    /// Like `record`, but a step that continues the latest one (the same description, touching
+    /// the same single annotation, as the keystrokes of one note do) joins it, so one undo takes
+    /// back the whole edit.
+    pub fn record_continuing(&mut self, description: &str, mut changes: Vec<Change>) {
+        let continues = |last: &Step| {
+            last.description == description
+                && last.changes.len() == 1
+                && changes.len() == 1
+                && last.changes[0].after.as_ref().map(|a| &a.id) == changes[0].before.as_ref().map(|a| &a.id)
+        };
+        match self.undo.last_mut() {
+            Some(last) if self.redo.is_empty() && continues(last) => last.changes[0].after = changes.remove(0).after,
+            _ => self.record(description, changes),
+        }
+    }
+
+    /// Takes back the latest step; returns its description, or `None` when there is nothing to undo.
+    pub fn undo(&mut self, workspace: &mut Workspace) -> Option<String> {
+        let step = self.undo.pop()?;
+        for change in step.changes.iter().rev() {
+            put_state(workspace, &change.document, change.after.as_ref(), change.before.as_ref());
+        }
+        let description = step.description.clone();
+        self.redo.push(step);
+        Some(description)
+    }
+
+    /// Does again the latest undone step.
+    pub fn redo(&mut self, workspace: &mut Workspace) -> Option<String> {
+        let step = self.redo.pop()?;
+        for change in &step.changes {
+            put_state(workspace, &change.document, change.before.as_ref(), change.after.as_ref());
+        }
+        let description = step.description.clone();
+        self.undo.push(step);
+        Some(description)
+    }
+}
+
+/// Replaces the annotation `from` (or nothing) in `document` by `to` (or nothing).
+fn put_state(workspace: &mut Workspace, document: &str, from: Option<&Annotation>, to: Option<&Annotation>) {
+    if let Some(from) = from {
+        workspace.delete(&from.id);
+    }
+    if let Some(to) = to {
+        workspace.put(document, to.clone());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::annotation::bare;
+
+    fn step(history: &mut History, workspace: &mut Workspace, description: &str, edit: impl FnOnce(&mut Workspace)) {
+        let before = workspace.clone();
+        edit(workspace);
+        history.record(description, diff(&before, workspace));
+    }
+
+    #[test]
+    fn undo_and_redo_walk_every_kind_of_change() {
+        let (mut history, mut workspace) = (History::default(), Workspace::default());
+        let mut states = vec![workspace.clone()];
+        step(&mut history, &mut workspace, "Claim added", |w| w.put("d", bare("a", "claim", 0, 4)));
+        states.push(workspace.clone());
+        step(&mut history, &mut workspace, "Label changed", |w| {
+            w.relabel("a", "denial", "t1");
+        });
+        states.push(workspace.clone());
+        step(&mut history, &mut workspace, "Note changed", |w| {
+            w.set_note("a", "who says so?", "t2");
+        });
+        states.push(workspace.clone());
+        step(&mut history, &mut workspace, "Import", |w| {
+            w.put("e", bare("b", "claim", 1, 2));
+            w.put("e", bare("c", "sanction", 3, 5));
+        });
+        states.push(workspace.clone());
+        step(&mut history, &mut workspace, "Annotation deleted", |w| {
+            w.delete("a");
+        });
+        states.push(workspace.clone());
+
+        for expected in states.iter().rev().skip(1) {
+            assert!(history.undo(&mut workspace).is_some());
+            assert_eq!(&workspace, expected);
+        }
+        assert_eq!(history.undo(&mut workspace), None);
+        for expected in states.iter().skip(1) {
+            assert!(history.redo(&mut workspace).is_some());
+            assert_eq!(&workspace, expected);
+        }
+        assert_eq!(history.redo(&mut workspace), None);
+    }
+
+    #[test]
+    fn a_new_step_after_undo_drops_the_redo_branch() {
+        let (mut history, mut workspace) = (History::default(), Workspace::default());
+        step(&mut history, &mut workspace, "one", |w| w.put("d", bare("a", "claim", 0, 4)));
+        history.undo(&mut workspace);
+        step(&mut history, &mut workspace, "two", |w| w.put("d", bare("b", "claim", 0, 4)));
+        assert!(history.redo.is_empty());
+        assert_eq!(history.redo(&mut workspace), None);
+    }
+
+    #[test]
+    fn keystrokes_of_one_note_are_one_step() {
+        let (mut history, mut workspace) = (History::default(), Workspace::default());
+        step(&mut history, &mut workspace, "Claim added", |w| w.put("d", bare("a", "claim", 0, 4)));
+        let added = workspace.clone();
+        for note in ["w", "wh", "who"] {
+            let before = workspace.clone();
+            workspace.set_note("a", note, "t1");
+            history.record_continuing("Note changed", diff(&before, &workspace));
+        }
+        assert_eq!(history.undo.len(), 2);
+        history.undo(&mut workspace);
+        assert_eq!(workspace, added);
+        history.redo(&mut workspace);
+        assert_eq!(workspace.find("a").unwrap().1.note, "who");
+    }
+
+    #[test]
+    fn history_is_bounded_and_unchanged_steps_are_not_kept() {
+        let (mut history, mut workspace) = (History::default(), Workspace::default());
+        for i in 0..LIMIT + 5 {
+            step(&mut history, &mut workspace, "add", |w| w.put("d", bare(&format!("a{i}"), "claim", i, i + 1)));
+        }
+        step(&mut history, &mut workspace, "nothing", |_| {});
+        assert_eq!(history.undo.len(), LIMIT);
+        assert_eq!(history.undo.last().unwrap().description, "add");
+    }
+}
