@@ -2,6 +2,7 @@
 //! export. Nothing here touches the browser, so all of it is tested natively.
 
 pub mod annotation;
+pub mod boundary;
 pub mod document;
 pub mod export;
 pub mod history;

@@ -14,6 +14,8 @@ pub const STATE_KEY: &str = "glossa.v1.state";
 pub const STATE_BACKUP_KEY: &str = "glossa.v1.state.unreadable";
 /// The open article and the reading position in each: written often, kept apart from the work.
 pub const VIEW_KEY: &str = "glossa.v1.view";
+/// How the reader likes to work: snapping, theme, text size, reading width.
+pub const SETTINGS_KEY: &str = "glossa.v1.settings";
 pub const STATE_VERSION: u32 = 1;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -52,6 +54,54 @@ pub struct SavedView {
     pub scroll: BTreeMap<String, f64>,
 }
 
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    /// Light or dark as the operating system is set.
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReadingWidth {
+    Narrow,
+    #[default]
+    Normal,
+    Wide,
+}
+
+/// Text size steps either side of the default.
+pub const TEXT_SIZE_STEPS: std::ops::RangeInclusive<i8> = -2..=4;
+
+/// Every field has a default, so settings saved by an older Glossa, or partly unreadable, still load.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Grow selections that start or end inside a word to the whole word.
+    pub snap_to_words: bool,
+    pub theme: Theme,
+    /// Steps of 10 % from the default text size, within `TEXT_SIZE_STEPS`.
+    pub text_size: i8,
+    pub reading_width: ReadingWidth,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings { snap_to_words: true, theme: Theme::System, text_size: 0, reading_width: ReadingWidth::Normal }
+    }
+}
+
+impl Settings {
+    /// One step larger (`+1`) or smaller (`-1`), kept within the steps there are.
+    pub fn resize_text(self, by: i8) -> Settings {
+        let steps = TEXT_SIZE_STEPS;
+        Settings { text_size: (self.text_size + by).clamp(*steps.start(), *steps.end()), ..self }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,6 +137,17 @@ mod tests {
         let state = read_state(raw).unwrap();
         assert_eq!(state.workspace.annotations("d").len(), 1);
         assert_eq!(state.history, History::default());
+    }
+
+    #[test]
+    fn settings_default_field_by_field() {
+        let settings: Settings = serde_json::from_str(r#"{"theme":"dark"}"#).unwrap();
+        assert_eq!(settings, Settings { theme: Theme::Dark, ..Settings::default() });
+        assert!(Settings::default().snap_to_words, "snapping is on unless turned off");
+        let round_trip: Settings = serde_json::from_str(&serde_json::to_string(&settings).unwrap()).unwrap();
+        assert_eq!(round_trip, settings);
+        assert_eq!(Settings::default().resize_text(9).text_size, 4);
+        assert_eq!(Settings::default().resize_text(-1).resize_text(-5).text_size, -2);
     }
 
     #[test]

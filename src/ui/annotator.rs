@@ -4,6 +4,8 @@
 use leptos::prelude::*;
 
 use crate::core::annotation::Annotation;
+use crate::core::boundary;
+use crate::core::storage::Settings;
 use crate::core::document::{self, Document};
 use crate::core::history::{self, History};
 use crate::core::import::{self, Report};
@@ -48,6 +50,7 @@ pub struct Annotator {
     /// Id of the annotation being edited.
     pub selected: RwSignal<Option<String>>,
     pub message: RwSignal<Option<Message>>,
+    pub settings: RwSignal<Settings>,
     /// Why the latest save failed; cleared by the next save that succeeds.
     pub save_problem: RwSignal<Option<String>>,
 }
@@ -66,6 +69,7 @@ impl Annotator {
             selected: RwSignal::new(None),
             message: RwSignal::new(problem.map(Message::alert)),
             save_problem: RwSignal::new(None),
+            settings: RwSignal::new(persist::load_settings()),
         }
     }
 
@@ -94,8 +98,9 @@ impl Annotator {
     fn create(&self, pending: Pending, label: &Label) {
         let Some(document) = self.open.get_untracked().and_then(|id| self.document(&id)) else { return };
         let annotation_id = id::uuid_v4(browser::random_bytes());
-        let Some(annotation) =
-            Annotation::create(&document, pending.start, pending.end, &label.id, annotation_id.clone(), &browser::now())
+        let words = self.settings.with_untracked(|s| s.snap_to_words);
+        let (start, end) = boundary::snap(&document.text, pending.start, pending.end, words);
+        let Some(annotation) = Annotation::create(&document, start, end, &label.id, annotation_id.clone(), &browser::now())
         else {
             self.message.set(Some(Message::alert("The selection holds only spaces: select some words to label.")));
             return;

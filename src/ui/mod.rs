@@ -6,6 +6,7 @@ mod browser;
 mod keyboard;
 mod nav;
 mod persist;
+mod preferences;
 mod reader;
 mod route;
 pub mod selection;
@@ -28,6 +29,7 @@ pub fn App() -> impl IntoView {
     route::follow_fragment(annotator);
     keyboard::listen(annotator);
     reader::follow_selection(annotator);
+    preferences::apply(annotator);
 
     view! {
         <header class="masthead">
@@ -35,6 +37,7 @@ pub fn App() -> impl IntoView {
             <toolbar::Toolbar/>
             <toolbar::HistoryButtons/>
             <toolbar::FileActions/>
+            <preferences::Preferences/>
         </header>
         <status::StatusMessage/>
         <div class="layout">

@@ -4,7 +4,7 @@
 use gloo_storage::{LocalStorage, Storage};
 
 use crate::core::history::History;
-use crate::core::storage::{self, SavedState, SavedView};
+use crate::core::storage::{self, SavedState, SavedView, Settings};
 use crate::core::workspace::Workspace;
 
 /// The saved work and its history, and a sentence for the reader when what was saved could not be read.
@@ -42,6 +42,15 @@ pub fn load_view() -> SavedView {
 /// Where the reader is; losing it costs a scroll, not work, so a failure is not reported.
 pub fn save_view(view: &SavedView) {
     let _ = LocalStorage::set(storage::VIEW_KEY, view);
+}
+
+pub fn load_settings() -> Settings {
+    LocalStorage::get(storage::SETTINGS_KEY).unwrap_or_default()
+}
+
+/// Losing a preference costs a click, not work, so a failure is not reported.
+pub fn save_settings(settings: &Settings) {
+    let _ = LocalStorage::set(storage::SETTINGS_KEY, settings);
 }
 
 fn storage_unavailable() -> String {

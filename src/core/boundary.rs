@@ -1,0 +1,92 @@
+//! Where a span may begin and end: never inside a grapheme cluster (an emoji with its modifiers,
+//! a letter with its combining marks), and, when snapping to words, never inside a word
+//! (Unicode word boundaries, UAX #29).
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::core::text::{byte_index, code_point_len};
+
+/// Widens `[start, end)` of `text` to grapheme boundaries and, if `words`, to word boundaries.
+/// Offsets are code points; a range past the end of `text` is returned unchanged.
+pub fn snap(text: &str, start: usize, end: usize, words: bool) -> (usize, usize) {
+    let (Some(start_byte), Some(end_byte)) = (byte_index(text, start), byte_index(text, end)) else {
+        return (start, end);
+    };
+    // Word and grapheme boundaries always fall at line ends, so the lines around each end suffice.
+    let line_of = |byte: usize| {
+        let from = text[..byte].rfind('\n').map_or(0, |at| at + 1);
+        let to = text[byte..].find('\n').map_or(text.len(), |at| byte + at);
+        (from, to)
+    };
+    let widen = |byte: usize, towards_end: bool| -> usize {
+        let (from, to) = line_of(byte);
+        let line = &text[from..to];
+        let at = byte - from;
+        let mut cut = at;
+        for (offset, grapheme) in line.grapheme_indices(true) {
+            if offset < at && at < offset + grapheme.len() {
+                cut = if towards_end { offset + grapheme.len() } else { offset };
+            }
+        }
+        if words {
+            for (offset, word) in line.split_word_bound_indices() {
+                let is_word = word.chars().any(char::is_alphanumeric);
+                if is_word && offset < cut && cut < offset + word.len() {
+                    cut = if towards_end { offset + word.len() } else { offset };
+                }
+            }
+        }
+        from + cut
+    };
+    let (new_start, new_end) = (widen(start_byte, false), widen(end_byte, true));
+    (code_point_len(&text[..new_start]), code_point_len(&text[..new_end]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::text::slice;
+
+    fn snapped(text: &str, start: usize, end: usize, words: bool) -> &str {
+        let (s, e) = snap(text, start, end, words);
+        slice(text, s, e).unwrap()
+    }
+
+    #[test]
+    fn selections_inside_words_grow_to_whole_words() {
+        let text = "Iran’s foreign minister firmly rejects";
+        assert_eq!(snapped(text, 2, 10, true), "Iran’s foreign");
+        assert_eq!(snapped(text, 7, 14, true), "foreign", "already on boundaries");
+        assert_eq!(snapped(text, 0, 4, true), "Iran’s", "the apostrophe is inside the word");
+        assert_eq!(snapped(text, 7, 9, true), "foreign");
+        assert_eq!(snapped(text, 6, 7, true), " ", "spaces are not words");
+        assert_eq!(snapped(text, 2, 10, false), "an’s for", "off: left as selected");
+    }
+
+    #[test]
+    fn words_follow_unicode_rules() {
+        assert_eq!(snapped("U.S. officials", 1, 2, true), "U.S", "a dotted abbreviation is one word");
+        assert_eq!(snapped("short-range missiles", 7, 8, true), "range");
+        assert_eq!(snapped("400 ballistic", 1, 2, true), "400");
+        assert_eq!(snapped("Tehran to Moscow", 8, 9, true), "to");
+    }
+
+    #[test]
+    fn never_inside_a_grapheme_cluster_whatever_the_setting() {
+        let text = "ab👩‍🔬c e\u{301}x";
+        // 👩‍🔬 is three code points (woman, zero-width joiner, microscope) at 2..5.
+        for words in [false, true] {
+            assert_eq!(snap(text, 3, 4, words), (2, 5));
+            assert_eq!(snap(text, 8, 9, false), (7, 9), "combining acute stays with its e");
+        }
+        assert_eq!(snapped(text, 8, 9, true), "e\u{301}x");
+    }
+
+    #[test]
+    fn snapping_stays_on_its_lines() {
+        let text = "first line\nsecond line";
+        assert_eq!(snapped(text, 8, 13, true), "line\nsecond");
+        assert_eq!(snap(text, 10, 11, true), (10, 11), "the newline alone");
+        assert_eq!(snap(text, 0, 99, true), (0, 99), "out of range: unchanged");
+    }
+}
