@@ -3,6 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use glossa::core::annotation::Annotation;
+use glossa::core::boundary::snap;
 use glossa::core::document::bundled;
 use glossa::core::label::default_labels;
 use glossa::core::runs::{layer_spans, split_into_runs};
@@ -60,6 +61,22 @@ proptest! {
             }
             None => prop_assert!(inner.trim().is_empty()),
         }
+    }
+
+    #[test]
+    fn snapping_only_widens_and_never_cuts_a_grapheme(text in tricky_text(), a in 0usize..60, b in 0usize..60, words: bool) {
+        use unicode_segmentation::UnicodeSegmentation;
+        let length = code_point_len(&text);
+        let (start, end) = (a.min(b).min(length), a.max(b).min(length));
+        let (s, e) = snap(&text, start, end, words);
+        prop_assert!(s <= start && end <= e && e <= length);
+        let boundaries: Vec<usize> = text
+            .grapheme_indices(true)
+            .map(|(byte, _)| code_point_len(&text[..byte]))
+            .chain([length])
+            .collect();
+        prop_assert!(boundaries.contains(&s), "start {} inside a grapheme of {:?}", s, text);
+        prop_assert!(boundaries.contains(&e), "end {} inside a grapheme of {:?}", e, text);
     }
 
     #[test]
