@@ -96,6 +96,7 @@ proptest! {
                 end: a.max(b),
                 quote: String::new(),
                 note: String::new(),
+                attributed_to: String::new(),
                 created_at: String::new(),
                 updated_at: String::new(),
             })
@@ -136,6 +137,7 @@ proptest! {
     #[test]
     fn an_export_always_imports_back_to_the_same_work(
         raw in prop::collection::vec((0usize..5, 0usize..15_000, 1usize..400, 0usize..3, "[a-z<>&\" ’🚀]{0,12}"), 0..20),
+        attributed_to in "[A-Za-z’ ]{0,20}",
     ) {
         let documents = bundled();
         let mut workspace = Workspace::default();
@@ -146,6 +148,7 @@ proptest! {
             let label = ["claim", "denial", "sanction"][label];
             if let Some(mut annotation) = Annotation::create(document, start, end, label, format!("id-{i}"), "2026-11-22T10:00:00.000Z") {
                 annotation.note = note;
+                annotation.attributed_to = attributed_to.clone();
                 workspace.put(&document.id, annotation);
             }
         }

@@ -17,7 +17,12 @@ pub struct Annotation {
     pub end: usize,
     /// The document text of `[start, end)`.
     pub quote: String,
+    #[serde(default)]
     pub note: String,
+    /// Who makes the claim or denial, in the reader's words ("Iran’s foreign minister").
+    /// Absent from version 1 exports and older saved states.
+    #[serde(default)]
+    pub attributed_to: String,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -34,6 +39,7 @@ impl Annotation {
             end,
             quote: document.quote(start, end)?.to_owned(),
             note: String::new(),
+            attributed_to: String::new(),
             created_at: now.to_owned(),
             updated_at: now.to_owned(),
         })
@@ -59,6 +65,7 @@ pub(crate) fn bare(id: &str, label: &str, start: usize, end: usize) -> Annotatio
         end,
         quote: String::new(),
         note: String::new(),
+        attributed_to: String::new(),
         created_at: "t0".into(),
         updated_at: "t0".into(),
     }

@@ -8,7 +8,8 @@ use crate::core::label::Label;
 use crate::core::workspace::Workspace;
 
 pub const FORMAT: &str = "glossa-annotations";
-pub const VERSION: u32 = 1;
+/// Version 2 added `attributed_to` to annotations and `key` to labels.
+pub const VERSION: u32 = 2;
 pub const FILE_NAME: &str = "glossa-annotations.json";
 
 #[derive(Serialize)]
@@ -16,15 +17,8 @@ struct ExportFile<'a> {
     format: &'static str,
     version: u32,
     exported_at: &'a str,
-    labels: Vec<ExportLabel<'a>>,
+    labels: &'a [Label],
     documents: Vec<ExportDocument<'a>>,
-}
-
-#[derive(Serialize)]
-struct ExportLabel<'a> {
-    id: &'a str,
-    name: &'a str,
-    color: &'a str,
 }
 
 #[derive(Serialize)]
@@ -44,7 +38,7 @@ pub fn to_json(documents: &[Document], labels: &[Label], workspace: &Workspace, 
         format: FORMAT,
         version: VERSION,
         exported_at,
-        labels: labels.iter().map(|l| ExportLabel { id: &l.id, name: &l.name, color: &l.color }).collect(),
+        labels,
         documents: documents
             .iter()
             .map(|d| {
@@ -82,8 +76,8 @@ mod tests {
         }
         let json = to_json(&documents, &default_labels(), &workspace, "2026-11-22T10:00:00Z");
         let value: serde_json::Value = serde_json::from_str(&json).unwrap();
-        assert!(json.starts_with("{\n  \"format\": \"glossa-annotations\",\n  \"version\": 1,\n  \"exported_at\""));
-        assert_eq!(value["labels"][0], serde_json::json!({"id": "claim", "name": "Claim", "color": "#0072b2"}));
+        assert!(json.starts_with("{\n  \"format\": \"glossa-annotations\",\n  \"version\": 2,\n  \"exported_at\""));
+        assert_eq!(value["labels"][0], serde_json::json!({"id": "claim", "name": "Claim", "color": "#0072b2", "key": "1"}));
         assert_eq!(value["documents"].as_array().unwrap().len(), 5, "every document, annotated or not");
         let exported = &value["documents"][4];
         assert_eq!(exported["id"], "004_de3ecafd94c781bd");
@@ -96,7 +90,7 @@ mod tests {
         assert_eq!(annotations[1]["quote"], "Iran has NOT delivered ballistic missiles to Russia");
         let first = &json[json.find("\"annotations\": [\n        {").unwrap()..];
         let field_at = |field: &str| first.find(&format!("\"{field}\": ")).unwrap();
-        let fields = ["id", "label", "start", "end", "quote", "note", "created_at", "updated_at"];
+        let fields = ["id", "label", "start", "end", "quote", "note", "attributed_to", "created_at", "updated_at"];
         assert!(fields.windows(2).all(|w| field_at(w[0]) < field_at(w[1])), "fields in contract order");
         assert_eq!(annotations[1]["start"], 2941);
         assert_eq!(annotations[1]["end"], 2992);

@@ -29,7 +29,7 @@ impl fmt::Display for ImportError {
             }
             ImportError::NotAnExport(why) => write!(f, "it is not a Glossa annotations file: {why}"),
             ImportError::UnknownVersion(found) => {
-                write!(f, "its version is {found}, but this Glossa reads version {} only", export::VERSION)
+                write!(f, "its version is {found}, but this Glossa reads versions 1 to {}", export::VERSION)
             }
         }
     }
@@ -51,10 +51,12 @@ impl fmt::Display for Refusal {
     }
 }
 
-/// The valid annotations of a file, by document id, and the refused ones.
+/// The valid annotations of a file, by document id, the labels it brings that are new here, and
+/// what was refused.
 #[derive(Debug, Default, PartialEq)]
 pub struct Parsed {
     pub accepted: Vec<(String, Annotation)>,
+    pub new_labels: Vec<Label>,
     pub refused: Vec<Refusal>,
 }
 
@@ -74,7 +76,8 @@ pub fn parse(json: &str, documents: &[Document], labels: &[Label]) -> Result<Par
         None => return Err(ImportError::NotAnExport("it has no \"format\" field".into())),
     }
     match root.get("version") {
-        Some(Value::Number(n)) if n.as_u64() == Some(u64::from(export::VERSION)) => {}
+        // Version 1 lacks `attributed_to` and label keys, which default to empty.
+        Some(Value::Number(n)) if n.as_u64().is_some_and(|v| (1..=u64::from(export::VERSION)).contains(&v)) => {}
         Some(other) => return Err(ImportError::UnknownVersion(other.to_string())),
         None => return Err(ImportError::UnknownVersion("missing".into())),
     }
@@ -82,11 +85,44 @@ pub fn parse(json: &str, documents: &[Document], labels: &[Label]) -> Result<Par
         return Err(ImportError::NotAnExport("\"documents\" is missing or not a list".into()));
     };
     let mut parsed = Parsed::default();
+    read_labels(root.get("labels"), labels, &mut parsed);
+    let known: Vec<Label> = labels.iter().chain(&parsed.new_labels).cloned().collect();
     let mut seen_ids = HashSet::new();
     for (index, entry) in entries.iter().enumerate() {
-        read_document(entry, &format!("documents[{index}]"), documents, labels, &mut seen_ids, &mut parsed);
+        read_document(entry, &format!("documents[{index}]"), documents, &known, &mut seen_ids, &mut parsed);
     }
     Ok(parsed)
+}
+
+/// Collects the file's valid labels that `labels` lacks; ours win where both have an id.
+fn read_labels(value: Option<&Value>, labels: &[Label], parsed: &mut Parsed) {
+    #[derive(serde::Deserialize)]
+    struct FileLabel {
+        id: String,
+        name: String,
+        color: String,
+        #[serde(default)]
+        key: String,
+    }
+    let Some(Value::Array(items)) = value else { return };
+    for (index, item) in items.iter().enumerate() {
+        let refuse = |reason: String| Refusal { place: format!("labels[{index}]"), reason, count: 0 };
+        let file_label = match serde_json::from_value::<FileLabel>(item.clone()) {
+            Ok(file_label) => file_label,
+            Err(error) => {
+                parsed.refused.push(refuse(plain_serde_message(&error)));
+                continue;
+            }
+        };
+        let FileLabel { id, name, color, key } = file_label;
+        if id.is_empty() || id.chars().any(char::is_whitespace) || name.trim().is_empty() {
+            parsed.refused.push(refuse(format!("the label \"{}\" needs an id without spaces and a name", abbreviate(&id))));
+        } else if !label::is_hex_color(&color) {
+            parsed.refused.push(refuse(format!("the colour \"{}\" is not of the form #rrggbb", abbreviate(&color))));
+        } else if label::find(labels, &id).is_none() && label::find(&parsed.new_labels, &id).is_none() {
+            parsed.new_labels.push(Label { id, name, color, key });
+        }
+    }
 }
 
 fn read_document(
@@ -189,6 +225,8 @@ pub struct Merged {
     pub updated: usize,
     /// Already there, as new as the file's or newer.
     pub unchanged: usize,
+    /// Labels of the file that were new here; the caller adds them to its label set.
+    pub new_labels: Vec<Label>,
     pub refused: Vec<Refusal>,
 }
 
@@ -196,7 +234,7 @@ pub struct Merged {
 /// replaced only when the file's `updated_at` is later than the saved one. The file's refusals
 /// are carried over, so `Merged` tells the whole story.
 pub fn merge(workspace: &mut Workspace, parsed: Parsed) -> Merged {
-    let mut merged = Merged { refused: parsed.refused, ..Merged::default() };
+    let mut merged = Merged { refused: parsed.refused, new_labels: parsed.new_labels, ..Merged::default() };
     for (document_id, incoming) in parsed.accepted {
         match workspace.find(&incoming.id) {
             None => {
@@ -264,8 +302,14 @@ pub fn report(file_name: &str, outcome: &Result<Merged, ImportError>) -> Report 
         merged.updated,
         merged.unchanged
     );
-    if !merged.refused.is_empty() {
+    if !merged.new_labels.is_empty() {
+        let names: Vec<&str> = merged.new_labels.iter().map(|l| l.name.as_str()).collect();
+        summary.push_str(&format!("; new labels: {}", names.join(", ")));
+    }
+    if refused > 0 {
         summary.push_str(&format!("; {refused} refused"));
+    } else if !merged.refused.is_empty() {
+        summary.push_str("; parts of the file were left out (listed below)");
     }
     summary.push('.');
     Report { failed: false, summary, details }
@@ -354,6 +398,50 @@ mod tests {
     }
 
     #[test]
+    fn a_version_1_file_still_imports() {
+        let documents = bundled();
+        let article = &documents[4];
+        let v1 = serde_json::json!({
+            "format": "glossa-annotations",
+            "version": 1,
+            "exported_at": "2026-11-22T10:00:00Z",
+            "labels": [{"id": "claim", "name": "Claim", "color": "#0072b2"}],
+            "documents": [{
+                "id": article.id, "title": article.title, "source": article.source,
+                "text_sha256": article.sha256, "length": article.length,
+                "annotations": [{"id": "v1", "label": "claim", "start": 0, "end": 4, "quote": "Iran",
+                                 "note": "old", "created_at": T0, "updated_at": T0}]
+            }]
+        });
+        let parsed = parse_value(&v1, &documents).unwrap();
+        assert!(parsed.refused.is_empty() && parsed.new_labels.is_empty());
+        let (_, annotation) = &parsed.accepted[0];
+        assert_eq!((annotation.note.as_str(), annotation.attributed_to.as_str()), ("old", ""));
+    }
+
+    #[test]
+    fn new_labels_come_with_the_file_and_bad_ones_are_named() {
+        let (documents, _, mut value) = exported();
+        value["labels"] = serde_json::json!([
+            {"id": "claim", "name": "Assertion", "color": "#000000", "key": "9"},
+            {"id": "source", "name": "Source", "color": "#cc79a7", "key": "4"},
+            {"id": "bad colour", "name": "X", "color": "red"},
+            {"id": "hue", "name": "Hue", "color": "red"},
+            {"name": "No id"}
+        ]);
+        value["documents"][4]["annotations"][0]["label"] = "source".into();
+        let parsed = parse_value(&value, &documents).unwrap();
+        assert_eq!(parsed.new_labels.len(), 1, "ours win for a known id");
+        assert_eq!(parsed.new_labels[0].name, "Source");
+        assert_eq!(parsed.accepted.len(), 2, "an annotation may use a label the file brings");
+        let reasons: Vec<String> = parsed.refused.iter().map(ToString::to_string).collect();
+        assert_eq!(reasons.len(), 3);
+        assert!(reasons[0].starts_with("labels[2]: the label \"bad colour\" needs an id without spaces"), "{}", reasons[0]);
+        assert_eq!(reasons[1], "labels[3]: the colour \"red\" is not of the form #rrggbb");
+        assert_eq!(reasons[2], "labels[4]: missing field `id`");
+    }
+
+    #[test]
     fn refuses_a_document_whose_text_differs() {
         let (documents, _, mut value) = exported();
         value["documents"][4]["text_sha256"] = "0".repeat(64).into();
@@ -416,7 +504,7 @@ mod tests {
         let (documents, mut workspace) = fixture();
         let other = &documents[0];
         let clash = Annotation::create(other, 0, 3, "claim", "a".into(), T1).unwrap();
-        let merged = merge(&mut workspace, Parsed { accepted: vec![(other.id.clone(), clash)], refused: Vec::new() });
+        let merged = merge(&mut workspace, Parsed { accepted: vec![(other.id.clone(), clash)], ..Parsed::default() });
         assert_eq!(merged.refused.len(), 1);
         assert_eq!(workspace.find("a").unwrap().0, "004_de3ecafd94c781bd");
     }
@@ -424,7 +512,7 @@ mod tests {
     #[test]
     fn reports_say_how_many_were_taken_and_refused() {
         let refusal = Refusal { place: "documents[0] (x)".into(), reason: "no article here has this id".into(), count: 3 };
-        let merged = Merged { added: 2, updated: 1, unchanged: 0, refused: vec![refusal.clone()] };
+        let merged = Merged { added: 2, updated: 1, refused: vec![refusal.clone()], ..Merged::default() };
         let partial = report("mine.json", &Ok(merged));
         assert!(!partial.failed);
         assert_eq!(partial.summary, "Imported “mine.json”: 3 annotations taken (2 new, 1 updated, 0 already up to date); 3 refused.");
@@ -434,8 +522,9 @@ mod tests {
         assert!(none.failed);
         assert!(none.summary.starts_with("Nothing was imported from “mine.json”: 3 annotations refused."));
 
-        let broken = report("x.json", &Err(ImportError::UnknownVersion("2".into())));
+        let broken = report("x.json", &Err(ImportError::UnknownVersion("3".into())));
         assert!(broken.failed);
-        assert!(broken.summary.contains("version is 2") && broken.summary.ends_with("unchanged."));
+        assert!(broken.summary.contains("version is 3, but this Glossa reads versions 1 to 2"), "{}", broken.summary);
+        assert!(broken.summary.ends_with("unchanged."));
     }
 }

@@ -30,6 +30,101 @@ pub fn default_labels() -> Vec<Label> {
     ]
 }
 
+/// Whether `color` is a CSS hex colour of the form `#rrggbb`, the only form labels use.
+pub fn is_hex_color(color: &str) -> bool {
+    color.len() == 7 && color.starts_with('#') && color[1..].chars().all(|c| c.is_ascii_hexdigit())
+}
+
+/// Adds `label` to `labels`. A key already taken (or none) is replaced by the first free digit,
+/// or left empty when all are taken, so one key never applies two labels.
+pub fn adopt(labels: &mut Vec<Label>, mut label: Label) {
+    let taken = |key: &str| labels.iter().any(|l| l.key == key);
+    if label.key.is_empty() || taken(&label.key) {
+        label.key = ('1'..='9').map(String::from).find(|key| !taken(key)).unwrap_or_default();
+    }
+    labels.push(label);
+}
+
+/// Colours for new labels: the rest of the Okabe–Ito palette, then its darker cousins.
+const PALETTE: [&str; 8] = ["#e69f00", "#cc79a7", "#56b4e9", "#f0e442", "#000000", "#8c510a", "#7570b3", "#1b9e77"];
+
+/// Keys that already mean something in the reader, so no label may take them.
+const RESERVED_KEYS: [&str; 5] = ["?", "[", "]", " ", "/"];
+
+/// A new label named `name`, with an id made from the name, an unused colour and a free key.
+pub fn add_new(labels: &mut Vec<Label>, name: &str) -> Result<Label, String> {
+    let name = check_name(labels, name, None)?;
+    let base: String = name
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect::<String>()
+        .trim_matches('-')
+        .to_owned();
+    let base = if base.is_empty() { "label".to_owned() } else { base };
+    let id = std::iter::once(base.clone())
+        .chain((2..).map(|n| format!("{base}-{n}")))
+        .find(|id| find(labels, id).is_none())
+        .expect("an unused id exists");
+    let color = PALETTE.iter().find(|c| labels.iter().all(|l| !l.color.eq_ignore_ascii_case(c))).unwrap_or(&PALETTE[0]);
+    let label = Label { id, name, color: (*color).to_owned(), key: String::new() };
+    adopt(labels, label.clone());
+    Ok(labels.last().cloned().unwrap_or(label))
+}
+
+/// Renames label `id`; names are what buttons are called, so they must be unique.
+pub fn rename(labels: &mut [Label], id: &str, name: &str) -> Result<(), String> {
+    let name = check_name(labels, name, Some(id))?;
+    let label = labels.iter_mut().find(|l| l.id == id).ok_or("no such label")?;
+    label.name = name;
+    Ok(())
+}
+
+pub fn recolor(labels: &mut [Label], id: &str, color: &str) -> Result<(), String> {
+    if !is_hex_color(color) {
+        return Err(format!("“{color}” is not a colour of the form #rrggbb."));
+    }
+    let label = labels.iter_mut().find(|l| l.id == id).ok_or("no such label")?;
+    label.color = color.to_lowercase();
+    Ok(())
+}
+
+/// Gives label `id` the shortcut `key` (one character; empty for none).
+pub fn set_key(labels: &mut [Label], id: &str, key: &str) -> Result<(), String> {
+    if key.chars().count() > 1 {
+        return Err("A shortcut is a single key.".into());
+    }
+    if RESERVED_KEYS.contains(&key) {
+        return Err(format!("The key “{key}” already has another use."));
+    }
+    if let Some(other) = labels.iter().find(|l| l.id != id && !key.is_empty() && l.key == key) {
+        return Err(format!("The key “{key}” already applies {}.", other.name));
+    }
+    let label = labels.iter_mut().find(|l| l.id == id).ok_or("no such label")?;
+    label.key = key.to_owned();
+    Ok(())
+}
+
+/// Moves label `id` one place earlier (`-1`) or later (`1`) in the toolbar.
+pub fn move_label(labels: &mut [Label], id: &str, by: isize) {
+    let Some(at) = labels.iter().position(|l| l.id == id) else { return };
+    let to = at.saturating_add_signed(by);
+    if to < labels.len() {
+        labels.swap(at, to);
+    }
+}
+
+fn check_name(labels: &[Label], name: &str, except: Option<&str>) -> Result<String, String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err("A label needs a name.".into());
+    }
+    if labels.iter().any(|l| Some(l.id.as_str()) != except && l.name.to_lowercase() == name.to_lowercase()) {
+        return Err(format!("There is already a label named “{name}”."));
+    }
+    Ok(name.to_owned())
+}
+
 /// The label with identifier `id`.
 pub fn find<'a>(labels: &'a [Label], id: &str) -> Option<&'a Label> {
     labels.iter().find(|label| label.id == id)
@@ -53,5 +148,52 @@ mod tests {
         }
         assert_eq!(find(&labels, "denial").map(|l| l.key.as_str()), Some("2"));
         assert_eq!(find(&labels, "rumour"), None);
+    }
+
+    #[test]
+    fn new_labels_get_an_id_a_fresh_colour_and_a_free_key() {
+        let mut labels = default_labels();
+        let source = add_new(&mut labels, "  Source of claim ").unwrap();
+        assert_eq!((source.id.as_str(), source.name.as_str(), source.key.as_str()), ("source-of-claim", "Source of claim", "4"));
+        assert!(labels.iter().filter(|l| l.color == source.color).count() == 1);
+        assert_eq!(add_new(&mut labels, "claim").unwrap_err(), "There is already a label named “claim”.");
+        assert_eq!(add_new(&mut labels, " ").unwrap_err(), "A label needs a name.");
+        let odd = add_new(&mut labels, "!!!").unwrap();
+        assert_eq!(odd.id, "label");
+        assert_eq!(add_new(&mut labels, "?!").unwrap().id, "label-2");
+    }
+
+    #[test]
+    fn labels_are_renamed_recoloured_rekeyed_and_reordered() {
+        let mut labels = default_labels();
+        rename(&mut labels, "claim", "Assertion").unwrap();
+        assert!(rename(&mut labels, "denial", "assertion").is_err());
+        rename(&mut labels, "denial", "denial").unwrap();
+        recolor(&mut labels, "claim", "#ABCDEF").unwrap();
+        assert!(recolor(&mut labels, "claim", "blue").is_err());
+        assert_eq!(set_key(&mut labels, "claim", "2").unwrap_err(), "The key “2” already applies denial.");
+        assert!(set_key(&mut labels, "claim", "?").is_err());
+        assert!(set_key(&mut labels, "claim", "ab").is_err());
+        set_key(&mut labels, "claim", "a").unwrap();
+        set_key(&mut labels, "denial", "").unwrap();
+        move_label(&mut labels, "sanction", -1);
+        move_label(&mut labels, "claim", -1);
+        let summary: Vec<(&str, &str, &str, &str)> =
+            labels.iter().map(|l| (l.id.as_str(), l.name.as_str(), l.color.as_str(), l.key.as_str())).collect();
+        assert_eq!(
+            summary,
+            [("claim", "Assertion", "#abcdef", "a"), ("sanction", "Sanction", "#009e73", "3"), ("denial", "denial", "#d55e00", "")]
+        );
+    }
+
+    #[test]
+    fn adopted_labels_never_share_a_key() {
+        let mut labels = default_labels();
+        adopt(&mut labels, Label::new("source", "Source", "#cc79a7", "1"));
+        adopt(&mut labels, Label::new("rumour", "Rumour", "#f0e442", "r"));
+        adopt(&mut labels, Label::new("hedge", "Hedge", "#56b4e9", ""));
+        let keys: Vec<&str> = labels.iter().map(|l| l.key.as_str()).collect();
+        assert_eq!(keys, ["1", "2", "3", "4", "r", "5"]);
+        assert!(is_hex_color("#A0b1c2") && !is_hex_color("red") && !is_hex_color("#12345g") && !is_hex_color("#fff"));
     }
 }

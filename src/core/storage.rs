@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::core::history::History;
+use crate::core::label::{self, Label};
 use crate::core::workspace::Workspace;
 
 /// The annotations. The version is in the key as well as in the value, so a later schema can
@@ -26,11 +27,14 @@ pub struct SavedState {
     /// Absent from states saved before undo existed; they load with an empty history.
     #[serde(default)]
     pub history: History,
+    /// The reader's label set; states saved before labels could be edited have the defaults.
+    #[serde(default = "label::default_labels")]
+    pub labels: Vec<Label>,
 }
 
 impl SavedState {
-    pub fn of(workspace: &Workspace, history: &History) -> SavedState {
-        SavedState { version: STATE_VERSION, workspace: workspace.clone(), history: history.clone() }
+    pub fn of(workspace: &Workspace, history: &History, labels: &[Label]) -> SavedState {
+        SavedState { version: STATE_VERSION, workspace: workspace.clone(), history: history.clone(), labels: labels.to_vec() }
     }
 }
 
@@ -119,13 +123,16 @@ mod tests {
                 end: 3,
                 quote: "🚀é".into(),
                 note: "“quoted” <b>".into(),
+                attributed_to: "Nasser Kanaani".into(),
                 created_at: "2026-11-22T10:00:00.000Z".into(),
                 updated_at: "2026-11-22T10:00:01.000Z".into(),
             },
         );
         let mut history = History::default();
         history.record("Denial added", crate::core::history::diff(&Workspace::default(), &workspace));
-        let state = SavedState::of(&workspace, &history);
+        let mut labels = label::default_labels();
+        label::add_new(&mut labels, "Source").unwrap();
+        let state = SavedState::of(&workspace, &history, &labels);
         let raw = serde_json::to_string(&state).unwrap();
         assert!(raw.starts_with(r#"{"version":1,"documents":{"#), "{raw}");
         assert_eq!(read_state(&raw), Ok(state));
@@ -137,6 +144,7 @@ mod tests {
         let state = read_state(raw).unwrap();
         assert_eq!(state.workspace.annotations("d").len(), 1);
         assert_eq!(state.history, History::default());
+        assert_eq!(state.labels, label::default_labels());
     }
 
     #[test]

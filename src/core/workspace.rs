@@ -47,6 +47,11 @@ impl Workspace {
         self.edit(id, now, |a| a.note = note.to_owned())
     }
 
+    /// Replaces who annotation `id` is attributed to; false when there is no such annotation.
+    pub fn set_attribution(&mut self, id: &str, attributed_to: &str, now: &str) -> bool {
+        self.edit(id, now, |a| a.attributed_to = attributed_to.to_owned())
+    }
+
     /// Removes annotation `id` and returns it.
     pub fn delete(&mut self, id: &str) -> Option<Annotation> {
         let (document_id, _) = self.find(id)?;
@@ -98,10 +103,12 @@ mod tests {
         workspace.put("d", annotation("b", "denial", 0, 4));
         assert!(workspace.relabel("a", "claim", "t1"));
         assert!(workspace.set_note("b", "<b>bold?</b>", "t2"));
+        assert!(workspace.set_attribution("b", "Iran’s foreign minister", "t2"));
         assert!(!workspace.relabel("zzz", "claim", "t3"));
         let list = workspace.annotations("d");
         assert_eq!((list[0].id.as_str(), list[0].updated_at.as_str()), ("a", "t1"));
         assert_eq!((list[1].note.as_str(), list[1].updated_at.as_str()), ("<b>bold?</b>", "t2"));
+        assert_eq!(list[1].attributed_to, "Iran’s foreign minister");
         assert_eq!(list[1].created_at, "t0");
     }
 

@@ -41,7 +41,6 @@ pub fn AnnotationPanel() -> impl IntoView {
 #[component]
 fn AnnotationEntry(annotation: Annotation) -> impl IntoView {
     let annotator = expect_context::<Annotator>();
-    let label = annotator.label(&annotation.label);
     let id = annotation.id.clone();
     let is_selected = {
         let id = id.clone();
@@ -52,14 +51,16 @@ fn AnnotationEntry(annotation: Annotation) -> impl IntoView {
         scroll_to_annotation(&id);
     };
     let note = (!annotation.note.is_empty()).then(|| view! { <span class="entry-note">{annotation.note.clone()}</span> });
+    let attribution = (!annotation.attributed_to.is_empty())
+        .then(|| view! { <span class="entry-attribution">"— " {annotation.attributed_to.clone()}</span> });
     view! {
         <li class:selected=is_selected>
             <button type="button" class="entry" aria-pressed=move || is_selected.get().to_string() on:click=select>
                 <LabelChip label_id=annotation.label.clone()/>
                 <q class="entry-quote">{annotation.quote.clone()}</q>
+                {attribution}
                 {note}
             </button>
-            {label.is_none().then(|| view! { <span class="unknown-label">"(unknown label)"</span> })}
         </li>
     }
 }
@@ -67,9 +68,10 @@ fn AnnotationEntry(annotation: Annotation) -> impl IntoView {
 #[component]
 fn LabelChip(label_id: String) -> impl IntoView {
     let annotator = expect_context::<Annotator>();
-    let label = annotator.label(&label_id);
-    let name = label.as_ref().map_or(label_id.clone(), |l| l.name.clone());
-    let color = label.map_or_else(|| "gray".to_owned(), |l| l.color);
+    // Follows edits of the label: its name and colour may change while it is shown.
+    let label = Memo::new(move |_| annotator.label(&label_id).map(|l| (l.name, l.color)));
+    let name = move || label.get().map_or_else(|| "(unknown label)".to_owned(), |(name, _)| name);
+    let color = move || label.get().map_or_else(|| "gray".to_owned(), |(_, color)| color);
     view! { <span class="chip" style:border-color=color>{name}</span> }
 }
 
@@ -83,7 +85,11 @@ fn Editor(annotation_id: String) -> impl IntoView {
     // The editor stays while its annotation changes; only the parts showing a field update, so
     // the note keeps its focus and caret while the reader types.
     let field = move |read: fn(&Annotation) -> String| move || current.with(|a| a.as_ref().map(read).unwrap_or_default());
-    let write_note = move |event| annotator.set_note(&annotation_id, &event_target_value(&event));
+    let write_note = {
+        let id = annotation_id.clone();
+        move |event| annotator.set_note(&id, &event_target_value(&event))
+    };
+    let write_attribution = move |event| annotator.set_attribution(&annotation_id, &event_target_value(&event));
     view! {
         <div class="editor" role="group" aria-label="Selected annotation">
             <p class="editor-heading">
@@ -96,6 +102,15 @@ fn Editor(annotation_id: String) -> impl IntoView {
                 "Note"
                 // Setting the same value again leaves the caret where it is.
                 <textarea rows="3" prop:value=field(|a| a.note.clone()) on:input=write_note></textarea>
+            </label>
+            <label class="note">
+                "Attributed to"
+                <input
+                    type="text"
+                    placeholder="Who says so, e.g. Iran’s foreign minister"
+                    prop:value=field(|a| a.attributed_to.clone())
+                    on:input=write_attribution
+                />
             </label>
             <p class="editor-help">"Change its label with the toolbar or its key; remove it with Delete."</p>
             <button type="button" class="delete" on:click=move |_| annotator.delete_selected()>"Delete"</button>

@@ -41,7 +41,8 @@ impl Message {
 #[derive(Clone, Copy)]
 pub struct Annotator {
     pub documents: StoredValue<Vec<Document>>,
-    pub labels: StoredValue<Vec<Label>>,
+    /// The reader's labels, in toolbar order.
+    pub labels: RwSignal<Vec<Label>>,
     pub workspace: RwSignal<Workspace>,
     pub history: RwSignal<History>,
     /// Id of the article being read; mirrors the URL fragment.
@@ -61,7 +62,7 @@ impl Annotator {
         let (state, problem) = persist::load_state();
         Annotator {
             documents: StoredValue::new(document::bundled()),
-            labels: StoredValue::new(label::default_labels()),
+            labels: RwSignal::new(state.labels),
             workspace: RwSignal::new(state.workspace),
             history: RwSignal::new(state.history),
             open: RwSignal::new(None),
@@ -77,13 +78,14 @@ impl Annotator {
         self.documents.with_value(|documents| documents.iter().find(|d| d.id == id).cloned())
     }
 
+    /// Label `id`, tracked: what renders it updates when the label is edited.
     pub fn label(&self, id: &str) -> Option<Label> {
-        self.labels.with_value(|labels| label::find(labels, id).cloned())
+        self.labels.with(|labels| label::find(labels, id).cloned())
     }
 
     /// Labels the pending selection with `label_id`, or relabels the selected annotation.
     pub fn apply_label(&self, label_id: &str) {
-        let Some(label) = self.label(label_id) else { return };
+        let Some(label) = self.labels.with_untracked(|labels| label::find(labels, label_id).cloned()) else { return };
         if let Some(pending) = self.pending.get_untracked() {
             self.create(pending, &label);
         } else if let Some(selected) = self.selected.get_untracked() {
@@ -114,6 +116,11 @@ impl Annotator {
         browser::clear_text_selection();
         self.selected.set(Some(annotation_id));
         self.message.set(Some(Message::status(description)));
+    }
+
+    pub fn set_attribution(&self, annotation_id: &str, attributed_to: &str) {
+        let now = browser::now();
+        self.change("Attribution changed", true, |workspace| workspace.set_attribution(annotation_id, attributed_to, &now));
     }
 
     /// Selects annotation `id` for editing.
@@ -148,21 +155,30 @@ impl Annotator {
     pub fn export_json(&self) -> String {
         let workspace = self.workspace.get_untracked();
         self.documents.with_value(|documents| {
-            self.labels.with_value(|labels| export::to_json(documents, labels, &workspace, &browser::now()))
+            self.labels.with_untracked(|labels| export::to_json(documents, labels, &workspace, &browser::now()))
         })
     }
 
     /// Merges an exported file into the work; a file that is refused changes nothing.
     pub fn import(&self, file_name: &str, contents: &str) {
         let parsed = self.documents.with_value(|documents| {
-            self.labels.with_value(|labels| import::parse(contents, documents, labels))
+            self.labels.with_untracked(|labels| import::parse(contents, documents, labels))
         });
-        let outcome = parsed.map(|parsed| {
+        let outcome = parsed.map(|mut parsed| {
+            let new_labels = std::mem::take(&mut parsed.new_labels);
+            if !new_labels.is_empty() {
+                // Before the annotations that use them, so that every one renders with its label.
+                self.labels.update(|labels| new_labels.iter().for_each(|l| label::adopt(labels, l.clone())));
+            }
             let mut merged = import::Merged::default();
-            self.change(&format!("Import of “{file_name}”"), false, |workspace| {
+            let changed = self.change(&format!("Import of “{file_name}”"), false, |workspace| {
                 merged = import::merge(workspace, parsed);
                 merged.added + merged.updated > 0
             });
+            if !changed && !new_labels.is_empty() {
+                self.save();
+            }
+            merged.new_labels = new_labels;
             merged
         });
         let Report { failed, summary, details } = import::report(file_name, &outcome);
@@ -211,12 +227,36 @@ impl Annotator {
     }
 
     fn store(&self, workspace: Workspace, history: History) {
-        // Whether or not it is saved, the change stays in memory, usable and exportable.
-        let problem = persist::save_state(&workspace, &history).err();
         self.workspace.set(workspace);
         self.history.set(history);
+        self.save();
+    }
+
+    /// Saves everything; whether or not that works, the work stays in memory, usable and exportable.
+    pub fn save(&self) {
+        let problem = self.workspace.with_untracked(|workspace| {
+            self.history.with_untracked(|history| {
+                self.labels.with_untracked(|labels| persist::save_state(workspace, history, labels).err())
+            })
+        });
         if self.save_problem.get_untracked() != problem {
             self.save_problem.set(problem);
+        }
+    }
+
+    /// Applies `edit` to the label set and saves it, or tells the reader why it was refused.
+    pub fn edit_labels(&self, edit: impl FnOnce(&mut Vec<Label>) -> Result<(), String>) -> bool {
+        let mut labels = self.labels.get_untracked();
+        match edit(&mut labels) {
+            Ok(()) => {
+                self.labels.set(labels);
+                self.save();
+                true
+            }
+            Err(problem) => {
+                self.message.set(Some(Message::alert(problem)));
+                false
+            }
         }
     }
 }

@@ -26,7 +26,7 @@ pub fn listen(annotator: Annotator) {
         if event.ctrl_key() || event.meta_key() || event.alt_key() {
             return;
         }
-        let label = annotator.labels.with_value(|labels| labels.iter().find(|l| l.key == key).map(|l| l.id.clone()));
+        let label = annotator.labels.with_untracked(|labels| labels.iter().find(|l| l.key == key).map(|l| l.id.clone()));
         match (label, key.as_str()) {
             (Some(label), _) => annotator.apply_label(&label),
             (None, "Delete" | "Backspace") if annotator.selected.get_untracked().is_some() => annotator.delete_selected(),

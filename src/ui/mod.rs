@@ -4,6 +4,7 @@ mod annotation_list;
 mod annotator;
 mod browser;
 mod keyboard;
+mod label_editor;
 mod nav;
 mod persist;
 mod preferences;
@@ -37,6 +38,7 @@ pub fn App() -> impl IntoView {
             <toolbar::Toolbar/>
             <toolbar::HistoryButtons/>
             <toolbar::FileActions/>
+            <label_editor::LabelEditor/>
             <preferences::Preferences/>
         </header>
         <status::StatusMessage/>

@@ -40,22 +40,24 @@ pub fn ArticleNav() -> impl IntoView {
 #[component]
 fn LabelCounts(document_id: String) -> impl IntoView {
     let annotator = expect_context::<Annotator>();
-    let counts = annotator.labels.with_value(|labels| {
-        labels
-            .iter()
+    let counts = move || {
+        annotator
+            .labels
+            .get()
+            .into_iter()
             .map(|label| {
                 let (document_id, label_id) = (document_id.clone(), label.id.clone());
                 let count = Memo::new(move |_| annotator.workspace.with(|w| w.count(&document_id, &label_id)));
                 view! {
                     <span class="count" class:zero=move || count.get() == 0>
-                        <span class="swatch" style:background-color=label.color.clone()></span>
-                        {label.name.clone()}
+                        <span class="swatch" style:background-color=label.color></span>
+                        {label.name}
                         " "
                         {count}
                     </span>
                 }
             })
             .collect_view()
-    });
+    };
     view! { <span class="counts">{counts}</span> }
 }

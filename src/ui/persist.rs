@@ -4,13 +4,14 @@
 use gloo_storage::{LocalStorage, Storage};
 
 use crate::core::history::History;
+use crate::core::label::{self, Label};
 use crate::core::storage::{self, SavedState, SavedView, Settings};
 use crate::core::workspace::Workspace;
 
 /// The saved work and its history, and a sentence for the reader when what was saved could not be read.
 /// An unreadable value is copied under a backup key first, so no later save can destroy it.
 pub fn load_state() -> (SavedState, Option<String>) {
-    let empty = || SavedState::of(&Workspace::default(), &History::default());
+    let empty = || SavedState::of(&Workspace::default(), &History::default(), &label::default_labels());
     let raw = match LocalStorage::raw().get_item(storage::STATE_KEY) {
         Ok(Some(raw)) => raw,
         Ok(None) => return (empty(), None),
@@ -30,8 +31,8 @@ pub fn load_state() -> (SavedState, Option<String>) {
     }
 }
 
-pub fn save_state(workspace: &Workspace, history: &History) -> Result<(), String> {
-    LocalStorage::set(storage::STATE_KEY, SavedState::of(workspace, history))
+pub fn save_state(workspace: &Workspace, history: &History, labels: &[Label]) -> Result<(), String> {
+    LocalStorage::set(storage::STATE_KEY, SavedState::of(workspace, history, labels))
         .map_err(|e| format!("Saving failed: {e}."))
 }
 

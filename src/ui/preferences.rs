@@ -45,9 +45,9 @@ pub fn Preferences() -> impl IntoView {
     let theme_options = [(Theme::System, "system", "As the system"), (Theme::Light, "light", "Light"), (Theme::Dark, "dark", "Dark")];
     let width_options = [ReadingWidth::Narrow, ReadingWidth::Normal, ReadingWidth::Wide];
     view! {
-        <details class="preferences">
+        <details class="popover preferences">
             <summary>"Settings"</summary>
-            <div class="preferences-body">
+            <div class="popover-body">
                 <label class="check">
                     <input
                         type="checkbox"

@@ -5,7 +5,6 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::core::document::{Document, Paragraph};
-use crate::core::label::Label;
 use crate::core::runs::{layer_spans, split_into_runs, LayeredSpan, Mark, Run};
 use crate::ui::selection::{self, RUN_SELECTOR};
 use crate::ui::{Annotator, Pending};
@@ -69,8 +68,13 @@ fn RunView(run: Run) -> impl IntoView {
         return view! { <span data-start=start data-end=end>{text}</span> }.into_any();
     }
     let annotator = expect_context::<Annotator>();
-    let labels: Vec<Label> = marks.iter().filter_map(|m| annotator.label(&m.label)).collect();
-    let names = labels.iter().map(|l| l.name.as_str()).collect::<Vec<_>>().join(", ");
+    let label_ids: Vec<String> = marks.iter().map(|m| m.label.clone()).collect();
+    // Tracked, so the highlight follows edits of its labels' names and colours.
+    let names = move || label_ids.iter().filter_map(|id| annotator.label(id)).map(|l| l.name).collect::<Vec<_>>().join(", ");
+    let first_label = marks[0].label.clone();
+    let tint = move || annotator.label(&first_label).map(|l| tint(&l.color));
+    let underline_marks = marks.clone();
+    let underlines = move || underlines(&underline_marks, &annotator);
     let ids: Vec<String> = marks.iter().map(|m| m.annotation_id.clone()).collect();
     let ids_attribute = ids.join(" ");
     let is_selected = {
@@ -91,8 +95,8 @@ fn RunView(run: Run) -> impl IntoView {
             data-annotations=ids_attribute
             title=names
             class:selected=is_selected
-            style:background-color=tint(&labels[0].color)
-            style:box-shadow=underlines(&marks, &annotator)
+            style:background-color=tint
+            style:box-shadow=underlines
             style:padding-bottom=format!("{}px", (depth(&marks)) * UNDERLINE_PX)
             on:click=select
         >

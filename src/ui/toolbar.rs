@@ -13,29 +13,33 @@ const IMPORT_SIZE_LIMIT: f64 = 50.0 * 1024.0 * 1024.0;
 pub fn Toolbar() -> impl IntoView {
     let annotator = expect_context::<Annotator>();
     let idle = move || annotator.pending.with(Option::is_none) && annotator.selected.with(Option::is_none);
-    let buttons = annotator.labels.with_value(|labels| {
-        labels
-            .iter()
+    let buttons = move || {
+        annotator
+            .labels
+            .get()
+            .into_iter()
             .map(|label| {
                 let id = label.id.clone();
+                let key = (!label.key.is_empty()).then(|| label.key.clone());
+                let hint = key.clone().map(|key| view! { <kbd aria-hidden="true">{key}</kbd> });
                 view! {
                     <button
                         type="button"
                         class="label-button"
-                        aria-keyshortcuts=label.key.clone()
+                        aria-keyshortcuts=key
                         disabled=idle
                         // Keep the text selection: a click must not collapse what it labels.
                         on:mousedown=|event| event.prevent_default()
                         on:click=move |_| annotator.apply_label(&id)
                     >
-                        <span class="swatch" style:background-color=label.color.clone()></span>
-                        {label.name.clone()}
-                        <kbd aria-hidden="true">{label.key.clone()}</kbd>
+                        <span class="swatch" style:background-color=label.color></span>
+                        {label.name}
+                        {hint}
                     </button>
                 }
             })
             .collect_view()
-    });
+    };
     let hint = move || match (annotator.pending.get(), annotator.selected.get()) {
         (Some(_), _) => "Label the selection:",
         (None, Some(_)) => "Change the label:",

@@ -1,0 +1,110 @@
+//! Labels of the reader's own: add, rename, recolour, rekey and reorder. Each edit is checked by
+//! the core's label rules and saved at once; a refused edit says why and puts the field back.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::core::label::{self, Label};
+use crate::ui::Annotator;
+
+#[component]
+pub fn LabelEditor() -> impl IntoView {
+    let annotator = expect_context::<Annotator>();
+    let (new_name, set_new_name) = signal(String::new());
+    let add = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let name = new_name.get_untracked();
+        if annotator.edit_labels(|labels| label::add_new(labels, &name).map(|_| ())) {
+            set_new_name.set(String::new());
+        }
+    };
+    view! {
+        <details class="popover labels-editor">
+            <summary>"Labels"</summary>
+            <div class="popover-body">
+                <ol class="label-rows">
+                    <For
+                        each=move || annotator.labels.get()
+                        key=|label: &Label| label.id.clone()
+                        children=move |label| view! { <LabelRow id=label.id/> }
+                    />
+                </ol>
+                <form class="add-label" on:submit=add>
+                    <label>
+                        "New label"
+                        <input
+                            type="text"
+                            prop:value=new_name
+                            on:input=move |event| set_new_name.set(event_target_value(&event))
+                        />
+                    </label>
+                    <button type="submit">"Add label"</button>
+                </form>
+            </div>
+        </details>
+    }
+}
+
+#[component]
+fn LabelRow(id: String) -> impl IntoView {
+    let annotator = expect_context::<Annotator>();
+    let current = {
+        let id = id.clone();
+        Memo::new(move |_| annotator.labels.with(|labels| label::find(labels, &id).cloned()))
+    };
+    let field = move |read: fn(&Label) -> String| move || current.with(|l| l.as_ref().map(read).unwrap_or_default());
+    // Commits a field's new value; when the rules refuse it, the field shows the saved value again.
+    let commit = move |apply: fn(&mut Vec<Label>, &str, &str) -> Result<(), String>, read: fn(&Label) -> String| {
+        let id = id.clone();
+        move |event: leptos::ev::Event| {
+            let value = event_target_value(&event);
+            if !annotator.edit_labels(|labels| apply(labels, &id, &value)) {
+                if let Some(input) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                    input.set_value(&current.with_untracked(|l| l.as_ref().map(read).unwrap_or_default()));
+                }
+            }
+        }
+    };
+    let shift = move |by: isize| {
+        let id = current.with_untracked(|l| l.as_ref().map(|l| l.id.clone())).unwrap_or_default();
+        move |_| {
+            annotator.edit_labels(|labels| {
+                label::move_label(labels, &id, by);
+                Ok(())
+            });
+        }
+    };
+    let position = move || {
+        let id = current.with(|l| l.as_ref().map(|l| l.id.clone()));
+        annotator.labels.with(|labels| (labels.iter().position(|l| Some(&l.id) == id.as_ref()), labels.len()))
+    };
+    view! {
+        <li class="label-row" role="group" aria-label=field(|l| l.name.clone())>
+            <input
+                type="color"
+                aria-label="Colour"
+                prop:value=field(|l| l.color.clone())
+                on:change=commit(|labels, id, value| label::recolor(labels, id, value), |l| l.color.clone())
+            />
+            <input
+                type="text"
+                class="label-name"
+                aria-label="Name"
+                prop:value=field(|l| l.name.clone())
+                on:change=commit(|labels, id, value| label::rename(labels, id, value), |l| l.name.clone())
+            />
+            <input
+                type="text"
+                class="label-key"
+                aria-label="Key"
+                maxlength="1"
+                prop:value=field(|l| l.key.clone())
+                on:change=commit(|labels, id, value| label::set_key(labels, id, value), |l| l.key.clone())
+            />
+            <button type="button" disabled=move || position().0 == Some(0) on:click=shift(-1)>"Move up"</button>
+            <button type="button" disabled=move || { let (at, len) = position(); at.is_none_or(|at| at + 1 == len) } on:click=shift(1)>
+                "Move down"
+            </button>
+        </li>
+    }
+}
