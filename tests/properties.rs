@@ -109,7 +109,7 @@ proptest! {
                 }
             }
         }
-        let runs = split_into_runs(&text, paragraph_start, &spans);
+        let runs = split_into_runs(&text, paragraph_start, &spans, &[]);
         prop_assert_eq!(runs.iter().map(|r| r.text.as_str()).collect::<String>(), text.clone());
         let mut at = paragraph_start;
         for (i, run) in runs.iter().enumerate() {

@@ -10,6 +10,7 @@ pub mod id;
 pub mod import;
 pub mod label;
 pub mod runs;
+pub mod search;
 pub mod storage;
 pub mod text;
 pub mod timestamp;

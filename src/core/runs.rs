@@ -21,7 +21,7 @@ pub struct LayeredSpan {
     pub mark: Mark,
 }
 
-/// A stretch of a paragraph covered by exactly the same annotations throughout.
+/// A stretch of a paragraph covered by exactly the same annotations (and search match) throughout.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Run {
     /// Document offset, in code points.
@@ -30,6 +30,8 @@ pub struct Run {
     pub text: String,
     /// The marks covering the run, by layer.
     pub marks: Vec<Mark>,
+    /// Whether the run is part of a match of the reader's search.
+    pub found: bool,
 }
 
 /// Gives every annotation the lowest underline layer that no annotation overlapping it uses.
@@ -57,29 +59,38 @@ pub fn layer_spans(annotations: &[Annotation]) -> Vec<LayeredSpan> {
         .collect()
 }
 
-/// Splits the paragraph `text`, which begins at document offset `start`, into runs.
-/// Spans outside the paragraph are ignored; empty runs are never produced.
-pub fn split_into_runs(text: &str, start: usize, spans: &[LayeredSpan]) -> Vec<Run> {
+/// Splits the paragraph `text`, which begins at document offset `start`, into runs, by the
+/// annotation `spans` and the search `matches` (document ranges). Ranges outside the paragraph
+/// are ignored; empty runs are never produced.
+pub fn split_into_runs(text: &str, start: usize, spans: &[LayeredSpan], matches: &[(usize, usize)]) -> Vec<Run> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let end = start + chars.len();
     let inside: Vec<&LayeredSpan> = spans.iter().filter(|s| s.start < end && s.end > start && s.start < s.end).collect();
+    let found: Vec<&(usize, usize)> = matches.iter().filter(|&&(from, to)| from < end && to > start && from < to).collect();
     let mut cuts: Vec<usize> = vec![start, end];
-    for span in &inside {
-        cuts.extend([span.start.max(start), span.end.min(end)]);
+    for (from, to) in inside.iter().map(|s| (s.start, s.end)).chain(found.iter().map(|&&range| range)) {
+        cuts.extend([from.max(start), to.min(end)]);
     }
     cuts.sort_unstable();
     cuts.dedup();
     let byte_at = |offset: usize| chars.get(offset - start).map_or(text.len(), |&(byte, _)| byte);
-    // Every cut is some span's edge, so neighbouring runs always differ in their marks.
-    cuts.windows(2)
-        .map(|pair| {
-            let (from, to) = (pair[0], pair[1]);
-            let mut marks: Vec<Mark> =
-                inside.iter().filter(|s| s.start <= from && to <= s.end).map(|s| s.mark.clone()).collect();
-            marks.sort_by_key(|m| m.layer);
-            Run { start: from, end: to, text: text[byte_at(from)..byte_at(to)].to_owned(), marks }
-        })
-        .collect()
+    // Every cut is the edge of a span or a match, so neighbouring runs always differ in their
+    // marks, or in being found, except where two matches meet; those merge.
+    let mut runs: Vec<Run> = Vec::new();
+    for pair in cuts.windows(2) {
+        let (from, to) = (pair[0], pair[1]);
+        let mut marks: Vec<Mark> = inside.iter().filter(|s| s.start <= from && to <= s.end).map(|s| s.mark.clone()).collect();
+        marks.sort_by_key(|m| m.layer);
+        let is_found = found.iter().any(|&&(f, t)| f <= from && to <= t);
+        match runs.last_mut() {
+            Some(last) if last.marks == marks && last.found == is_found => {
+                last.end = to;
+                last.text.push_str(&text[byte_at(from)..byte_at(to)]);
+            }
+            _ => runs.push(Run { start: from, end: to, text: text[byte_at(from)..byte_at(to)].to_owned(), marks, found: is_found }),
+        }
+    }
+    runs
 }
 
 #[cfg(test)]
@@ -103,16 +114,16 @@ mod tests {
 
     #[test]
     fn plain_text_is_one_run() {
-        let runs = split_into_runs("no marks 🚀", 10, &[]);
+        let runs = split_into_runs("no marks 🚀", 10, &[], &[]);
         assert_eq!(summary(&runs), owned(&[("no marks 🚀", &[])]));
         assert_eq!((runs[0].start, runs[0].end), (10, 20));
-        assert!(split_into_runs("", 0, &[]).is_empty());
+        assert!(split_into_runs("", 0, &[], &[]).is_empty());
     }
 
     #[test]
     fn overlapping_spans_share_the_middle() {
         let spans = layer_spans(&[annotation("a", "claim", 0, 6), annotation("b", "denial", 3, 9)]);
-        let runs = split_into_runs("Iran’s denial", 0, &spans);
+        let runs = split_into_runs("Iran’s denial", 0, &spans, &[]);
         assert_eq!(
             summary(&runs),
             owned(&[("Ira", &[("a", 0)]), ("n’s", &[("a", 0), ("b", 1)]), (" de", &[("b", 1)]), ("nial", &[])])
@@ -122,7 +133,7 @@ mod tests {
     #[test]
     fn nested_spans_keep_their_layers_and_outer_is_nearest() {
         let spans = layer_spans(&[annotation("inner", "denial", 2, 4), annotation("outer", "claim", 0, 8)]);
-        let runs = split_into_runs("“no missile”", 0, &spans);
+        let runs = split_into_runs("“no missile”", 0, &spans, &[]);
         assert_eq!(
             summary(&runs),
             owned(&[("“n", &[("outer", 0)]), ("o ", &[("outer", 0), ("inner", 1)]), ("miss", &[("outer", 0)]), ("ile”", &[])])
@@ -132,7 +143,7 @@ mod tests {
     #[test]
     fn same_range_twice_carries_both_marks() {
         let spans = layer_spans(&[annotation("a", "claim", 1, 3), annotation("b", "sanction", 1, 3)]);
-        let runs = split_into_runs("abcd", 0, &spans);
+        let runs = split_into_runs("abcd", 0, &spans, &[]);
         assert_eq!(summary(&runs), owned(&[("a", &[]), ("bc", &[("a", 0), ("b", 1)]), ("d", &[])]));
     }
 
@@ -144,9 +155,17 @@ mod tests {
     }
 
     #[test]
+    fn search_matches_cut_runs_of_their_own() {
+        let spans = layer_spans(&[annotation("a", "claim", 0, 6)]);
+        let runs = split_into_runs("Iran’s Iran", 0, &spans, &[(2, 4), (7, 9), (9, 11)]);
+        let found: Vec<(&str, bool, usize)> = runs.iter().map(|r| (r.text.as_str(), r.found, r.marks.len())).collect();
+        assert_eq!(found, [("Ir", false, 1), ("an", true, 1), ("’s", false, 1), (" ", false, 0), ("Iran", true, 0)]);
+    }
+
+    #[test]
     fn spans_crossing_paragraph_edges_are_clipped() {
         let spans = layer_spans(&[annotation("a", "claim", 0, 12), annotation("b", "claim", 30, 40)]);
-        let runs = split_into_runs("second paragraph", 10, &spans);
+        let runs = split_into_runs("second paragraph", 10, &spans, &[]);
         assert_eq!(summary(&runs), owned(&[("se", &[("a", 0)]), ("cond paragraph", &[])]));
         assert_eq!((runs[1].start, runs[1].end), (12, 26));
     }

@@ -10,16 +10,16 @@ use crate::ui::Annotator;
 pub fn AnnotationPanel() -> impl IntoView {
     let annotator = expect_context::<Annotator>();
     let annotations = move || {
-        annotator
-            .open
-            .get()
-            .map(|id| annotator.workspace.with(|w| w.annotations(&id).to_vec()))
-            .unwrap_or_default()
+        let Some(id) = annotator.open.get() else { return Vec::new() };
+        annotator.hidden_labels.with(|hidden| {
+            annotator.workspace.with(|w| w.annotations(&id).iter().filter(|a| !hidden.contains(&a.label)).cloned().collect())
+        })
     };
     let editor = move || annotator.selected.get().map(|id| view! { <Editor annotation_id=id/> });
     view! {
         <section class="annotations" aria-labelledby="annotations-heading">
             <h2 class="panel-heading" id="annotations-heading">"Annotations"</h2>
+            <LabelFilter/>
             {editor}
             <Show when=move || annotator.open.with(Option::is_some)>
                 <p class="empty" hidden=move || annotator.open.with(|open| {
@@ -35,6 +35,45 @@ pub fn AnnotationPanel() -> impl IntoView {
                 />
             </ol>
         </section>
+    }
+}
+
+/// Which labels' annotations the article and the list show.
+#[component]
+fn LabelFilter() -> impl IntoView {
+    let annotator = expect_context::<Annotator>();
+    let boxes = move || {
+        annotator
+            .labels
+            .get()
+            .into_iter()
+            .map(|label| {
+                let (shown_id, toggled_id) = (label.id.clone(), label.id);
+                let shown = move || annotator.hidden_labels.with(|hidden| !hidden.contains(&shown_id));
+                let toggle = move |event| {
+                    let show = event_target_checked(&event);
+                    annotator.hidden_labels.update(|hidden| {
+                        hidden.retain(|id| *id != toggled_id);
+                        if !show {
+                            hidden.push(toggled_id.clone());
+                        }
+                    });
+                };
+                view! {
+                    <label class="filter-label">
+                        <input type="checkbox" prop:checked=shown on:change=toggle/>
+                        <span class="swatch" style:background-color=label.color></span>
+                        {label.name}
+                    </label>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <fieldset class="filter">
+            <legend>"Show"</legend>
+            {boxes}
+        </fieldset>
     }
 }
 

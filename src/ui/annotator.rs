@@ -52,6 +52,10 @@ pub struct Annotator {
     pub selected: RwSignal<Option<String>>,
     pub message: RwSignal<Option<Message>>,
     pub settings: RwSignal<Settings>,
+    /// What the reader searches for in the open article.
+    pub query: RwSignal<String>,
+    /// Labels whose annotations are hidden from the article and the list.
+    pub hidden_labels: RwSignal<Vec<String>>,
     /// Why the latest save failed; cleared by the next save that succeeds.
     pub save_problem: RwSignal<Option<String>>,
 }
@@ -71,6 +75,8 @@ impl Annotator {
             message: RwSignal::new(problem.map(Message::alert)),
             save_problem: RwSignal::new(None),
             settings: RwSignal::new(persist::load_settings()),
+            query: RwSignal::new(String::new()),
+            hidden_labels: RwSignal::new(Vec::new()),
         }
     }
 

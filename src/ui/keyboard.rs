@@ -1,12 +1,12 @@
 //! Shortcuts: a label's key labels the selection (or relabels the selected annotation),
-//! `Delete` removes the selected annotation, `Escape` lets go of both, `Ctrl+Z` undoes and
-//! `Ctrl+Shift+Z` or `Ctrl+Y` redoes (`Cmd` on a Mac).
+//! `Delete` removes the selected annotation, `Escape` lets go of both, `Ctrl+Z` undoes,
+//! `Ctrl+Shift+Z` or `Ctrl+Y` redoes, `Ctrl+F` finds in the article (`Cmd` on a Mac).
 
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::ui::{browser, Annotator};
+use crate::ui::{browser, reader, Annotator};
 
 pub fn listen(annotator: Annotator) {
     let _ = window_event_listener(ev::keydown, move |event: ev::KeyboardEvent| {
@@ -18,6 +18,8 @@ pub fn listen(annotator: Annotator) {
             match (key.to_lowercase().as_str(), event.shift_key()) {
                 ("z", false) => annotator.undo(),
                 ("z", true) | ("y", false) => annotator.redo(),
+                // Without an open article the browser's own search is the one to use.
+                ("f", false) if focus_find() => {}
                 _ => return,
             }
             event.prevent_default();
@@ -39,6 +41,15 @@ pub fn listen(annotator: Annotator) {
         }
         event.prevent_default();
     });
+}
+
+fn focus_find() -> bool {
+    let input = document().get_element_by_id(reader::FIND_INPUT_ID).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
+    if let Some(input) = &input {
+        let _ = input.focus();
+        input.select();
+    }
+    input.is_some()
 }
 
 /// Keys typed into a field belong to the field.

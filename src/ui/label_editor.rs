@@ -79,7 +79,8 @@ fn LabelRow(id: String) -> impl IntoView {
         annotator.labels.with(|labels| (labels.iter().position(|l| Some(&l.id) == id.as_ref()), labels.len()))
     };
     view! {
-        <li class="label-row" role="group" aria-label=field(|l| l.name.clone())>
+        <li>
+            <div class="label-row" role="group" aria-label=field(|l| l.name.clone())>
             <input
                 type="color"
                 aria-label="Colour"
@@ -105,6 +106,7 @@ fn LabelRow(id: String) -> impl IntoView {
             <button type="button" disabled=move || { let (at, len) = position(); at.is_none_or(|at| at + 1 == len) } on:click=shift(1)>
                 "Move down"
             </button>
+            </div>
         </li>
     }
 }

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::core::search::annotated_paragraphs;
 use crate::ui::route;
 use crate::ui::Annotator;
 
@@ -22,7 +23,8 @@ pub fn ArticleNav() -> impl IntoView {
                             aria-current=move || is_current().then_some("page")
                         >
                             <span class="nav-title">{document.title.clone()}</span>
-                            <LabelCounts document_id=id/>
+                            <LabelCounts document_id=id.clone()/>
+                            <Progress document_id=id/>
                         </a>
                     </li>
                 }
@@ -35,6 +37,16 @@ pub fn ArticleNav() -> impl IntoView {
             <ul>{entries}</ul>
         </nav>
     }
+}
+
+/// "annotated / total paragraphs" for one article.
+#[component]
+fn Progress(document_id: String) -> impl IntoView {
+    let annotator = expect_context::<Annotator>();
+    let Some(document) = annotator.document(&document_id) else { return None };
+    let total = document.paragraphs.len();
+    let annotated = Memo::new(move |_| annotator.workspace.with(|w| annotated_paragraphs(&document, w.annotations(&document.id))));
+    Some(view! { <span class="progress">{annotated} " / " {total} " paragraphs annotated"</span> })
 }
 
 #[component]

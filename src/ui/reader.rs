@@ -5,7 +5,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::core::document::{Document, Paragraph};
+use crate::core::annotation::Annotation;
 use crate::core::runs::{layer_spans, split_into_runs, LayeredSpan, Mark, Run};
+use crate::core::search::find_all;
 use crate::ui::selection::{self, RUN_SELECTOR};
 use crate::ui::{Annotator, Pending};
 
@@ -34,15 +36,25 @@ pub fn Reader() -> impl IntoView {
 fn ArticleView(document: Document) -> impl IntoView {
     let annotator = expect_context::<Annotator>();
     let document_id = document.id.clone();
-    let spans = Memo::new(move |_| annotator.workspace.with(|w| layer_spans(w.annotations(&document_id))));
+    let spans = Memo::new(move |_| {
+        let shown: Vec<Annotation> = annotator.workspace.with(|w| {
+            annotator.hidden_labels.with(|hidden| {
+                w.annotations(&document_id).iter().filter(|a| !hidden.contains(&a.label)).cloned().collect()
+            })
+        });
+        layer_spans(&shown)
+    });
+    let text = document.text.clone();
+    let matches = Memo::new(move |_| annotator.query.with(|query| find_all(&text, query)));
     let paragraphs = document
         .paragraphs
         .into_iter()
-        .map(|paragraph| view! { <ParagraphView paragraph spans/> })
+        .map(|paragraph| view! { <ParagraphView paragraph spans matches/> })
         .collect_view();
     view! {
         <h1 class="article-title" id="article-title">{document.title}</h1>
         <p class="source">{document.source}</p>
+        <FindBar matches/>
         <article class=ARTICLE_CLASS tabindex="0" aria-labelledby="article-title">
             {paragraphs}
         </article>
@@ -50,10 +62,12 @@ fn ArticleView(document: Document) -> impl IntoView {
 }
 
 #[component]
-fn ParagraphView(paragraph: Paragraph, spans: Memo<Vec<LayeredSpan>>) -> impl IntoView {
+fn ParagraphView(paragraph: Paragraph, spans: Memo<Vec<LayeredSpan>>, matches: Memo<Vec<(usize, usize)>>) -> impl IntoView {
     let start = paragraph.start;
     // Only paragraphs whose runs changed render again.
-    let runs = Memo::new(move |_| spans.with(|spans| split_into_runs(&paragraph.text, paragraph.start, spans)));
+    let runs = Memo::new(move |_| {
+        spans.with(|spans| matches.with(|matches| split_into_runs(&paragraph.text, paragraph.start, spans, matches)))
+    });
     view! {
         <p id=format!("p-{start}")>
             {move || runs.get().into_iter().map(|run| view! { <RunView run/> }).collect_view()}
@@ -63,9 +77,9 @@ fn ParagraphView(paragraph: Paragraph, spans: Memo<Vec<LayeredSpan>>) -> impl In
 
 #[component]
 fn RunView(run: Run) -> impl IntoView {
-    let Run { start, end, text, marks } = run;
+    let Run { start, end, text, marks, found } = run;
     if marks.is_empty() {
-        return view! { <span data-start=start data-end=end>{text}</span> }.into_any();
+        return view! { <span data-start=start data-end=end class:found=found>{text}</span> }.into_any();
     }
     let annotator = expect_context::<Annotator>();
     let label_ids: Vec<String> = marks.iter().map(|m| m.label.clone()).collect();
@@ -95,6 +109,7 @@ fn RunView(run: Run) -> impl IntoView {
             data-annotations=ids_attribute
             title=names
             class:selected=is_selected
+            class:found=found
             style:background-color=tint
             style:box-shadow=underlines
             style:padding-bottom=format!("{}px", (depth(&marks)) * UNDERLINE_PX)
@@ -130,6 +145,71 @@ fn tint(color: &str) -> String {
     format!("color-mix(in srgb, {color} 14%, transparent)")
 }
 
+/// The id of the search field, which `Ctrl+F` focuses.
+pub const FIND_INPUT_ID: &str = "find-in-article";
+
+/// Search in the open article: the matches are highlighted, counted and stepped through.
+#[component]
+fn FindBar(matches: Memo<Vec<(usize, usize)>>) -> impl IntoView {
+    let annotator = expect_context::<Annotator>();
+    let current = RwSignal::new(0usize);
+    let count = move || matches.with(Vec::len);
+    let step = move |by: isize| {
+        let total = count();
+        if total == 0 {
+            return;
+        }
+        let next = (current.get_untracked() as isize + by).rem_euclid(total as isize) as usize;
+        current.set(next);
+        if let Some((start, _)) = matches.with_untracked(|m| m.get(next).copied()) {
+            scroll_to_offset(start);
+        }
+    };
+    let summary = move || match (annotator.query.with(|q| q.trim().is_empty()), count()) {
+        (true, _) => String::new(),
+        (false, 0) => "No matches".to_owned(),
+        (false, 1) => "1 match".to_owned(),
+        (false, n) => format!("{} of {n} matches", current.get().min(n - 1) + 1),
+    };
+    view! {
+        <div class="find" role="search" aria-label="Find in article">
+            <input
+                type="search"
+                id=FIND_INPUT_ID
+                aria-label="Find in article"
+                placeholder="Find in article (Ctrl+F)"
+                prop:value=move || annotator.query.get()
+                on:input=move |event| {
+                    current.set(0);
+                    annotator.query.set(event_target_value(&event));
+                }
+                on:keydown=move |event: leptos::ev::KeyboardEvent| match event.key().as_str() {
+                    "Enter" => step(if event.shift_key() { -1 } else { 1 }),
+                    "Escape" => annotator.query.set(String::new()),
+                    _ => {}
+                }
+            />
+            <span class="find-count" aria-live="polite">{summary}</span>
+            <button type="button" disabled=move || count() == 0 on:click=move |_| step(-1)>"Previous match"</button>
+            <button type="button" disabled=move || count() == 0 on:click=move |_| step(1)>"Next match"</button>
+        </div>
+    }
+}
+
+/// Brings the run starting at document offset `start` into view.
+fn scroll_to_offset(start: usize) {
+    let selector = format!(".{ARTICLE_CLASS} [data-start=\"{start}\"]");
+    if let Ok(Some(run)) = document().query_selector(&selector) {
+        center(&run);
+    }
+}
+
+fn center(element: &web_sys::Element) {
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
 /// Keeps `annotator.pending` equal to the reader's selection within the article.
 pub fn follow_selection(annotator: Annotator) {
     let on_change = Closure::<dyn Fn()>::new(move || {
@@ -152,8 +232,6 @@ pub fn scroll_to_annotation(annotation_id: &str) {
         .filter_map(|i| marks.item(i)?.dyn_into::<web_sys::Element>().ok())
         .find(|mark| mark.get_attribute("data-annotations").is_some_and(|ids| ids.split(' ').any(|id| id == annotation_id)));
     if let Some(mark) = found {
-        let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_block(web_sys::ScrollLogicalPosition::Center);
-        mark.scroll_into_view_with_scroll_into_view_options(&options);
+        center(&mark);
     }
 }

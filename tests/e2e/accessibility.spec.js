@@ -39,3 +39,16 @@ test('on a phone-sized screen too', async ({ page }) => {
   await h.freshStart(page);
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('the dark theme, with search matches, the label editor and settings open, has none either', async ({ browser }) => {
+  const context = await browser.newContext({ colorScheme: 'dark' });
+  const page = await context.newPage();
+  await h.freshStart(page);
+  await h.drag(page, 'Iran vehemently denies', 'Iran vehemently denies');
+  await page.keyboard.press('2');
+  await page.getByRole('searchbox', { name: 'Find in article' }).fill('Iran');
+  await page.getByText('Labels', { exact: true }).click();
+  await page.getByText('Settings', { exact: true }).click();
+  expect(await seriousViolations(page)).toEqual([]);
+  await context.close();
+});
