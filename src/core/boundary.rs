@@ -42,6 +42,39 @@ pub fn snap(text: &str, start: usize, end: usize, words: bool) -> (usize, usize)
     (code_point_len(&text[..new_start]), code_point_len(&text[..new_end]))
 }
 
+/// How far one key press moves the keyboard cursor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    /// One user-perceived character (grapheme cluster).
+    Character,
+    /// Forward to the end of the next word, back to the start of the previous one, so that
+    /// stretching a selection by words takes whole words without the spaces around them.
+    Word,
+    /// To the start of the next line, or back to the start of this line (or the previous one).
+    Line,
+}
+
+/// Where the cursor at code point `offset` of `text` goes with one step of `unit`, forward or back.
+pub fn step(text: &str, offset: usize, unit: Unit, forward: bool) -> usize {
+    let length = code_point_len(text);
+    let offset = offset.min(length);
+    let boundaries: Vec<usize> = match unit {
+        Unit::Character => text.grapheme_indices(true).map(|(byte, _)| byte).chain([text.len()]).collect(),
+        Unit::Word => text
+            .split_word_bound_indices()
+            .filter(|(_, word)| word.chars().any(char::is_alphanumeric))
+            .map(|(byte, word)| if forward { byte + word.len() } else { byte })
+            .collect(),
+        Unit::Line => std::iter::once(0).chain(text.match_indices('\n').map(|(byte, _)| byte + 1)).collect(),
+    };
+    let mut positions = boundaries.into_iter().map(|byte| code_point_len(&text[..byte]));
+    if forward {
+        positions.find(|&p| p > offset).unwrap_or(length)
+    } else {
+        positions.rfind(|&p| p < offset).unwrap_or(0)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -80,6 +113,25 @@ mod tests {
             assert_eq!(snap(text, 8, 9, false), (7, 9), "combining acute stays with its e");
         }
         assert_eq!(snapped(text, 8, 9, true), "e\u{301}x");
+    }
+
+    #[test]
+    fn the_cursor_steps_by_character_word_and_line() {
+        let text = "Iran’s 👩‍🔬 said: no.\nSecond line";
+        // I0 r1 a2 n3 ’4 s5 _6 👩‍🔬7..10 _10 s11 a12 i13 d14 :15 _16 n17 o18 .19 \n20 S21
+        assert_eq!(step(text, 6, Unit::Character, true), 7);
+        assert_eq!(step(text, 7, Unit::Character, true), 10, "an emoji sequence is one step");
+        assert_eq!(step(text, 10, Unit::Character, false), 7);
+        assert_eq!(step(text, 0, Unit::Character, false), 0);
+        assert_eq!(step(text, 0, Unit::Word, true), 6, "to the end of Iran’s");
+        assert_eq!(step(text, 6, Unit::Word, true), 15, "past the emoji to the end of said");
+        assert_eq!(step(text, 15, Unit::Word, false), 11, "back to the start of said");
+        assert_eq!(step(text, 19, Unit::Word, true), 27, "into the next line");
+        assert_eq!(step(text, 5, Unit::Line, true), 21);
+        assert_eq!(step(text, 25, Unit::Line, false), 21);
+        assert_eq!(step(text, 21, Unit::Line, false), 0);
+        assert_eq!(step(text, 25, Unit::Line, true), code_point_len(text), "the last line ends at the end");
+        assert_eq!(step(text, 99, Unit::Character, true), code_point_len(text));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::core::annotation::Annotation;
-use crate::ui::reader::scroll_to_annotation;
+use crate::ui::reader::{scroll_to_annotation, NOTE_ID};
 use crate::ui::Annotator;
 
 #[component]
@@ -140,7 +140,7 @@ fn Editor(annotation_id: String) -> impl IntoView {
             <label class="note">
                 "Note"
                 // Setting the same value again leaves the caret where it is.
-                <textarea rows="3" prop:value=field(|a| a.note.clone()) on:input=write_note></textarea>
+                <textarea id=NOTE_ID rows="3" prop:value=field(|a| a.note.clone()) on:input=write_note></textarea>
             </label>
             <label class="note">
                 "Attributed to"

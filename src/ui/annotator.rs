@@ -54,6 +54,8 @@ pub struct Annotator {
     pub settings: RwSignal<Settings>,
     /// What the reader searches for in the open article.
     pub query: RwSignal<String>,
+    /// Whether the list of shortcuts is shown.
+    pub help_open: RwSignal<bool>,
     /// Labels whose annotations are hidden from the article and the list.
     pub hidden_labels: RwSignal<Vec<String>>,
     /// Why the latest save failed; cleared by the next save that succeeds.
@@ -77,6 +79,7 @@ impl Annotator {
             settings: RwSignal::new(persist::load_settings()),
             query: RwSignal::new(String::new()),
             hidden_labels: RwSignal::new(Vec::new()),
+            help_open: RwSignal::new(false),
         }
     }
 
@@ -122,6 +125,31 @@ impl Annotator {
         browser::clear_text_selection();
         self.selected.set(Some(annotation_id));
         self.message.set(Some(Message::status(description)));
+    }
+
+    /// Selects the next (or previous) shown annotation of the open article in text order, from
+    /// the selected one; false when there is none that way.
+    pub fn select_adjacent(&self, forward: bool) -> bool {
+        let Some(document_id) = self.open.get_untracked() else { return false };
+        let shown: Vec<Annotation> = self.workspace.with_untracked(|w| {
+            self.hidden_labels.with_untracked(|hidden| {
+                w.annotations(&document_id).iter().filter(|a| !hidden.contains(&a.label)).cloned().collect()
+            })
+        });
+        let current = self.selected.get_untracked().and_then(|id| shown.iter().position(|a| a.id == id));
+        let next = match (current, forward) {
+            (None, true) => Some(0),
+            (None, false) => shown.len().checked_sub(1),
+            (Some(at), true) => Some(at + 1),
+            (Some(at), false) => at.checked_sub(1),
+        };
+        let Some(annotation) = next.and_then(|at| shown.get(at)) else { return false };
+        self.select(&annotation.id);
+        crate::ui::reader::scroll_to_annotation(&annotation.id);
+        let name = self.label(&annotation.label).map_or(annotation.label.clone(), |l| l.name);
+        let at = next.unwrap_or_default() + 1;
+        self.message.set(Some(Message::status(format!("{name}: “{}” ({at} of {})", annotation.quote, shown.len()))));
+        true
     }
 
     pub fn set_attribution(&self, annotation_id: &str, attributed_to: &str) {

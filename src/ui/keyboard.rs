@@ -1,6 +1,6 @@
 //! Shortcuts: a label's key labels the selection (or relabels the selected annotation),
 //! `Delete` removes the selected annotation, `Escape` lets go of both, `Ctrl+Z` undoes,
-//! `Ctrl+Shift+Z` or `Ctrl+Y` redoes, `Ctrl+F` finds in the article (`Cmd` on a Mac).
+//! `Ctrl+Shift+Z` or `Ctrl+Y` redoes, `Ctrl+F` finds in the article (`Cmd` on a Mac), `?` lists them all.
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -32,6 +32,8 @@ pub fn listen(annotator: Annotator) {
         match (label, key.as_str()) {
             (Some(label), _) => annotator.apply_label(&label),
             (None, "Delete" | "Backspace") if annotator.selected.get_untracked().is_some() => annotator.delete_selected(),
+            (None, "?") => annotator.help_open.update(|open| *open = !*open),
+            (None, "Escape") if annotator.help_open.get_untracked() => annotator.help_open.set(false),
             (None, "Escape") => {
                 annotator.pending.set(None);
                 annotator.selected.set(None);

@@ -3,6 +3,7 @@
 mod annotation_list;
 mod annotator;
 mod browser;
+mod help;
 mod keyboard;
 mod label_editor;
 mod nav;
@@ -35,6 +36,9 @@ pub fn App() -> impl IntoView {
     view! {
         <header class="masthead">
             <p class="brand">"Glossa"</p>
+            <button type="button" class="help-button" aria-keyshortcuts="?" on:click=move |_| annotator.help_open.set(true)>
+                "Shortcuts"
+            </button>
             <toolbar::Toolbar/>
             <toolbar::HistoryButtons/>
             <toolbar::FileActions/>
@@ -42,6 +46,7 @@ pub fn App() -> impl IntoView {
             <preferences::Preferences/>
         </header>
         <status::StatusMessage/>
+        <help::ShortcutHelp/>
         <div class="layout">
             <nav::ArticleNav/>
             <main class="reading">

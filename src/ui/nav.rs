@@ -43,7 +43,7 @@ pub fn ArticleNav() -> impl IntoView {
 #[component]
 fn Progress(document_id: String) -> impl IntoView {
     let annotator = expect_context::<Annotator>();
-    let Some(document) = annotator.document(&document_id) else { return None };
+    let document = annotator.document(&document_id)?;
     let total = document.paragraphs.len();
     let annotated = Memo::new(move |_| annotator.workspace.with(|w| annotated_paragraphs(&document, w.annotations(&document.id))));
     Some(view! { <span class="progress">{annotated} " / " {total} " paragraphs annotated"</span> })

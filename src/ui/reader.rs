@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 
 use crate::core::document::{Document, Paragraph};
 use crate::core::annotation::Annotation;
+use crate::core::boundary::{step, Unit};
 use crate::core::runs::{layer_spans, split_into_runs, LayeredSpan, Mark, Run};
 use crate::core::search::find_all;
 use crate::ui::selection::{self, RUN_SELECTOR};
@@ -46,6 +47,7 @@ fn ArticleView(document: Document) -> impl IntoView {
     });
     let text = document.text.clone();
     let matches = Memo::new(move |_| annotator.query.with(|query| find_all(&text, query)));
+    let cursor = KeyboardCursor::new(document.text.clone());
     let paragraphs = document
         .paragraphs
         .into_iter()
@@ -55,9 +57,29 @@ fn ArticleView(document: Document) -> impl IntoView {
         <h1 class="article-title" id="article-title">{document.title}</h1>
         <p class="source">{document.source}</p>
         <FindBar matches/>
-        <article class=ARTICLE_CLASS tabindex="0" aria-labelledby="article-title">
+        <article
+            class=ARTICLE_CLASS
+            tabindex="0"
+            aria-labelledby="article-title"
+            aria-describedby="article-keys"
+            on:keydown=move |event| cursor.on_key(event)
+            on:focus=move |_| cursor.show()
+            on:blur=move |_| cursor.hide()
+        >
             {paragraphs}
+            {move || cursor.caret.get().map(|(left, top, height)| view! {
+                <span
+                    class="caret"
+                    aria-hidden="true"
+                    style:left=format!("{left}px")
+                    style:top=format!("{top}px")
+                    style:height=format!("{height}px")
+                ></span>
+            })}
         </article>
+        <p id="article-keys" class="visually-hidden">
+            "Arrow keys move a cursor through the text, with Shift they select, with Control by word. Number keys label the selection. Square brackets walk the highlights. Press question mark for all shortcuts."
+        </p>
     }
 }
 
@@ -144,6 +166,87 @@ fn underlines(marks: &[Mark], annotator: &Annotator) -> String {
 fn tint(color: &str) -> String {
     format!("color-mix(in srgb, {color} 14%, transparent)")
 }
+
+/// The keyboard's way of selecting: a cursor (`focus`) and, while Shift is held, the other end
+/// of the selection (`anchor`), both document offsets. The selection itself is the browser's,
+/// so mouse and keyboard selections are one and the same thing to the rest of the app.
+#[derive(Clone, Copy)]
+struct KeyboardCursor {
+    text: StoredValue<String>,
+    ends: StoredValue<(usize, usize)>,
+    /// Where the caret is drawn while the article has focus and nothing is selected.
+    caret: RwSignal<Option<(f64, f64, f64)>>,
+}
+
+impl KeyboardCursor {
+    fn new(text: String) -> KeyboardCursor {
+        KeyboardCursor { text: StoredValue::new(text), ends: StoredValue::new((0, 0)), caret: RwSignal::new(None) }
+    }
+
+    fn article() -> Option<web_sys::Element> {
+        document().query_selector(&format!(".{ARTICLE_CLASS}")).ok().flatten()
+    }
+
+    fn on_key(self, event: leptos::ev::KeyboardEvent) {
+        let annotator = expect_context::<Annotator>();
+        match event.key().as_str() {
+            "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown" if !event.alt_key() && !event.meta_key() => {
+                let unit = match event.key().as_str() {
+                    "ArrowUp" | "ArrowDown" => Unit::Line,
+                    _ if event.ctrl_key() => Unit::Word,
+                    _ => Unit::Character,
+                };
+                let forward = matches!(event.key().as_str(), "ArrowRight" | "ArrowDown");
+                let (mut anchor, mut focus) = self.ends.get_value();
+                // A selection made with the mouse since: the keyboard goes on from there.
+                if let Some(Pending { start, end }) = annotator.pending.get_untracked() {
+                    if (anchor.min(focus), anchor.max(focus)) != (start, end) {
+                        (anchor, focus) = (start, end);
+                    }
+                }
+                let moved = self.text.with_value(|text| step(text, focus, unit, forward));
+                let anchor = if event.shift_key() { anchor } else { moved };
+                self.ends.set_value((anchor, moved));
+                event.prevent_default();
+                if let Some(article) = Self::article() {
+                    selection::select_offsets(&article, anchor, moved);
+                    self.show();
+                    if let Some(caret) = document().query_selector(".caret").ok().flatten() {
+                        caret.scroll_into_view_with_bool(false);
+                    }
+                }
+            }
+            "]" | "[" => {
+                event.prevent_default();
+                annotator.select_adjacent(event.key() == "]");
+            }
+            // Walks the highlights; at either end, Tab leaves the article as usual.
+            "Tab" if !event.ctrl_key() && !event.alt_key() && annotator.select_adjacent(!event.shift_key()) => {
+                event.prevent_default();
+            }
+            "Enter" if annotator.selected.get_untracked().is_some() => {
+                event.prevent_default();
+                if let Some(note) = document().get_element_by_id(NOTE_ID) {
+                    let _ = note.unchecked_into::<web_sys::HtmlElement>().focus();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn show(self) {
+        let (anchor, focus) = self.ends.get_value();
+        let shown = (anchor == focus).then(|| Self::article().and_then(|a| selection::caret_box(&a, focus))).flatten();
+        self.caret.set(shown);
+    }
+
+    fn hide(self) {
+        self.caret.set(None);
+    }
+}
+
+/// The id of the note field of the selected annotation, which `Enter` in the article focuses.
+pub const NOTE_ID: &str = "annotation-note";
 
 /// The id of the search field, which `Ctrl+F` focuses.
 pub const FIND_INPUT_ID: &str = "find-in-article";

@@ -7,7 +7,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node};
 
-use crate::core::text::utf16_to_code_point;
+use crate::core::text::{code_point_to_utf16, utf16_to_code_point};
 
 /// Matches the run elements.
 pub const RUN_SELECTOR: &str = "[data-start]";
@@ -72,4 +72,43 @@ pub fn has_text_selection() -> bool {
     web_sys::window()
         .and_then(|w| w.get_selection().ok().flatten())
         .is_some_and(|selection| !selection.is_collapsed())
+}
+
+/// The DOM point (text node, UTF-16 offset) of document offset `offset`, given the article's
+/// `runs` in document order. An offset between paragraphs maps to the start of the next run.
+pub fn offset_to_point(runs: &[Element], offset: usize) -> Option<(Node, u32)> {
+    let ends: Vec<usize> = runs.iter().filter_map(|run| run_bound(run, "data-end")).collect();
+    let at = ends.partition_point(|&end| end < offset).min(runs.len().checked_sub(1)?);
+    let run = &runs[at];
+    let start = run_bound(run, "data-start")?;
+    let node = run.first_child()?;
+    let text = node.text_content().unwrap_or_default();
+    let utf16 = code_point_to_utf16(&text, offset.saturating_sub(start));
+    Some((node, u32::try_from(utf16).ok()?))
+}
+
+/// Makes the browser's selection run from document offset `anchor` to `focus` within `article`
+/// (collapsed when they are equal), as a mouse drag between them would.
+pub fn select_offsets(article: &Element, anchor: usize, focus: usize) -> Option<()> {
+    let runs = run_elements(article);
+    let (anchor_node, anchor_offset) = offset_to_point(&runs, anchor)?;
+    let (focus_node, focus_offset) = offset_to_point(&runs, focus)?;
+    let selection = web_sys::window()?.get_selection().ok()??;
+    selection.set_base_and_extent(&anchor_node, anchor_offset, &focus_node, focus_offset).ok()
+}
+
+/// Where a caret at document offset `offset` is drawn: left, top and height in CSS pixels,
+/// relative to `article`.
+pub fn caret_box(article: &Element, offset: usize) -> Option<(f64, f64, f64)> {
+    let (node, at) = offset_to_point(&run_elements(article), offset)?;
+    let range = leptos::prelude::document().create_range().ok()?;
+    range.set_start(&node, at).ok()?;
+    range.set_end(&node, at).ok()?;
+    let rects = range.get_client_rects()?;
+    let rect = rects.get(0).map(|r| (r.left(), r.top(), r.height())).or_else(|| {
+        let r = range.get_bounding_client_rect();
+        Some((r.left(), r.top(), r.height()))
+    })?;
+    let origin = article.get_bounding_client_rect();
+    Some((rect.0 - origin.left(), rect.1 - origin.top(), rect.2))
 }

@@ -11,7 +11,7 @@ pub fn StatusMessage() -> impl IntoView {
     let shown = move |alert: bool| move || annotator.message.get().filter(|m| m.alert == alert).map(render);
     view! {
         <div class="messages">
-            <div role="status" class="message status">{shown(false)}</div>
+            <div role="status" aria-live="polite" class="message status">{shown(false)}</div>
             <div role="alert" class="message alert">{shown(true)}</div>
             <div role="alert" class="message alert">
                 {move || annotator.save_problem.get().map(|problem| view! {

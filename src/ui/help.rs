@@ -1,0 +1,58 @@
+//! The list of every shortcut, opened with `?`.
+
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::ui::Annotator;
+
+#[component]
+pub fn ShortcutHelp() -> impl IntoView {
+    let annotator = expect_context::<Annotator>();
+    let close_button = NodeRef::<html::Button>::new();
+    // Focus goes into the dialog when it opens, so Escape, Tab and Enter act there.
+    Effect::new(move |_| {
+        if let Some(button) = close_button.get() {
+            let _ = button.focus();
+        }
+    });
+    let label_keys = move || {
+        annotator
+            .labels
+            .get()
+            .into_iter()
+            .filter(|l| !l.key.is_empty())
+            .map(|l| view! { <li><kbd>{l.key}</kbd> " label the selection " {l.name} " (or relabel the selected annotation)"</li> })
+            .collect_view()
+    };
+    move || {
+        annotator.help_open.get().then(|| {
+            view! {
+                <div class="help-backdrop">
+                    <div class="help" role="dialog" aria-modal="true" aria-labelledby="help-title">
+                        <h2 id="help-title">"Keyboard shortcuts"</h2>
+                        <h3>"In the article (focus it with Tab)"</h3>
+                        <ul>
+                            <li><kbd>"←"</kbd> " " <kbd>"→"</kbd> " move the cursor by a character; with " <kbd>"Ctrl"</kbd> " by a word"</li>
+                            <li><kbd>"↑"</kbd> " " <kbd>"↓"</kbd> " move to the previous or next line"</li>
+                            <li><kbd>"Shift"</kbd> " with any of these extends the selection"</li>
+                            <li><kbd>"]"</kbd> " " <kbd>"["</kbd> " or " <kbd>"Tab"</kbd> " " <kbd>"Shift+Tab"</kbd> " select the next or previous highlight"</li>
+                            <li><kbd>"Enter"</kbd> " edit the selected highlight's note"</li>
+                        </ul>
+                        <h3>"Anywhere"</h3>
+                        <ul>
+                            {label_keys}
+                            <li><kbd>"Delete"</kbd> " remove the selected annotation"</li>
+                            <li><kbd>"Escape"</kbd> " let go of the selection"</li>
+                            <li><kbd>"Ctrl+Z"</kbd> " undo; " <kbd>"Ctrl+Shift+Z"</kbd> " or " <kbd>"Ctrl+Y"</kbd> " redo"</li>
+                            <li><kbd>"Ctrl+F"</kbd> " find in the article"</li>
+                            <li><kbd>"?"</kbd> " show this list"</li>
+                        </ul>
+                        <button type="button" node_ref=close_button on:click=move |_| annotator.help_open.set(false)>
+                            "Close"
+                        </button>
+                    </div>
+                </div>
+            }
+        })
+    }
+}
