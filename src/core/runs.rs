@@ -32,6 +32,8 @@ pub struct Run {
     pub marks: Vec<Mark>,
     /// Whether the run is part of a match of the reader's search.
     pub found: bool,
+    /// Labels of the annotations that begin with this run, by layer: where their names are shown.
+    pub opening: Vec<String>,
 }
 
 /// Gives every annotation the lowest underline layer that no annotation overlapping it uses.
@@ -82,12 +84,22 @@ pub fn split_into_runs(text: &str, start: usize, spans: &[LayeredSpan], matches:
         let mut marks: Vec<Mark> = inside.iter().filter(|s| s.start <= from && to <= s.end).map(|s| s.mark.clone()).collect();
         marks.sort_by_key(|m| m.layer);
         let is_found = found.iter().any(|&&(f, t)| f <= from && to <= t);
+        let mut opening: Vec<&LayeredSpan> = inside.iter().copied().filter(|s| s.start == from).collect();
+        opening.sort_by_key(|s| s.mark.layer);
+        let opening: Vec<String> = opening.into_iter().map(|s| s.mark.label.clone()).collect();
         match runs.last_mut() {
-            Some(last) if last.marks == marks && last.found == is_found => {
+            Some(last) if last.marks == marks && last.found == is_found && opening.is_empty() => {
                 last.end = to;
                 last.text.push_str(&text[byte_at(from)..byte_at(to)]);
             }
-            _ => runs.push(Run { start: from, end: to, text: text[byte_at(from)..byte_at(to)].to_owned(), marks, found: is_found }),
+            _ => runs.push(Run {
+                start: from,
+                end: to,
+                text: text[byte_at(from)..byte_at(to)].to_owned(),
+                marks,
+                found: is_found,
+                opening,
+            }),
         }
     }
     runs
@@ -152,6 +164,18 @@ mod tests {
         let spans = layer_spans(&[annotation("a", "claim", 0, 4), annotation("b", "claim", 2, 6), annotation("c", "claim", 4, 8)]);
         let layers: Vec<(&str, usize)> = spans.iter().map(|s| (s.mark.annotation_id.as_str(), s.mark.layer)).collect();
         assert_eq!(layers, [("a", 0), ("b", 1), ("c", 0)]);
+    }
+
+    #[test]
+    fn runs_know_which_annotations_open_with_them() {
+        let spans = layer_spans(&[annotation("a", "claim", 0, 6), annotation("b", "denial", 3, 9), annotation("c", "sanction", 3, 5)]);
+        let runs = split_into_runs("Iran’s denial", 0, &spans, &[]);
+        let opening: Vec<(&str, Vec<&str>)> =
+            runs.iter().map(|r| (r.text.as_str(), r.opening.iter().map(String::as_str).collect())).collect();
+        assert_eq!(
+            opening,
+            [("Ira", vec!["claim"]), ("n’", vec!["denial", "sanction"]), ("s", vec![]), (" de", vec![]), ("nial", vec![])]
+        );
     }
 
     #[test]

@@ -99,7 +99,7 @@ fn ParagraphView(paragraph: Paragraph, spans: Memo<Vec<LayeredSpan>>, matches: M
 
 #[component]
 fn RunView(run: Run) -> impl IntoView {
-    let Run { start, end, text, marks, found } = run;
+    let Run { start, end, text, marks, found, opening } = run;
     if marks.is_empty() {
         return view! { <span data-start=start data-end=end class:found=found>{text}</span> }.into_any();
     }
@@ -107,6 +107,11 @@ fn RunView(run: Run) -> impl IntoView {
     let label_ids: Vec<String> = marks.iter().map(|m| m.label.clone()).collect();
     // Tracked, so the highlight follows edits of its labels' names and colours.
     let names = move || label_ids.iter().filter_map(|id| annotator.label(id)).map(|l| l.name).collect::<Vec<_>>().join(", ");
+    // The names of the labels that begin here are drawn before the text (by CSS, from this
+    // attribute, so they are never part of the text a selection or a copy takes).
+    let tags = move || {
+        (!opening.is_empty()).then(|| opening.iter().filter_map(|id| annotator.label(id)).map(|l| l.name).collect::<Vec<_>>().join(" · "))
+    };
     let first_label = marks[0].label.clone();
     let tint = move || annotator.label(&first_label).map(|l| tint(&l.color));
     let underline_marks = marks.clone();
@@ -129,6 +134,7 @@ fn RunView(run: Run) -> impl IntoView {
             data-start=start
             data-end=end
             data-annotations=ids_attribute
+            data-tags=tags
             title=names
             class:selected=is_selected
             class:found=found

@@ -61,6 +61,10 @@ test('the same characters can carry two labels, and the display shows both', asy
   const mark = page.getByRole('article').locator('mark', { hasText: 'Iran dismisses allegations' });
   await expect(mark).toHaveAttribute('title', /Denial/);
   await expect(mark).toHaveAttribute('title', /Claim/);
+  // The names are drawn on the highlight itself, not left to colour alone.
+  await expect(mark).toHaveAttribute('data-tags', /Denial · Claim|Claim · Denial/);
+  const tag = await mark.evaluate((e) => getComputedStyle(e, '::before').content);
+  expect(tag).toMatch(/Denial · Claim|Claim · Denial/);
   const shadow = await mark.evaluate((e) => getComputedStyle(e).boxShadow);
   expect(shadow.match(/inset/g)).toHaveLength(2);
 });
