@@ -5,6 +5,7 @@ pub mod annotation;
 pub mod boundary;
 pub mod document;
 pub mod export;
+pub mod formats;
 pub mod history;
 pub mod id;
 pub mod import;

@@ -11,7 +11,8 @@ use crate::core::history::{self, History};
 use crate::core::import::{self, Report};
 use crate::core::label::{self, Label};
 use crate::core::workspace::Workspace;
-use crate::core::{export, id};
+use crate::core::formats::{self, Corpus, Format};
+use crate::core::id;
 use crate::ui::{browser, persist};
 
 /// A stretch of the open article the reader has selected but not labelled yet.
@@ -186,10 +187,12 @@ impl Annotator {
         self.message.set(Some(Message::status(description)));
     }
 
-    pub fn export_json(&self) -> String {
-        let workspace = self.workspace.get_untracked();
-        self.documents.with_value(|documents| {
-            self.labels.with_untracked(|labels| export::to_json(documents, labels, &workspace, &browser::now()))
+    /// The whole work in `format`.
+    pub fn export(&self, format: Format) -> Vec<u8> {
+        self.workspace.with_untracked(|workspace| {
+            self.documents.with_value(|documents| {
+                self.labels.with_untracked(|labels| formats::export(format, &Corpus { documents, labels, workspace }, &browser::now()))
+            })
         })
     }
 

@@ -24,12 +24,12 @@ pub fn clear_text_selection() {
 }
 
 /// Offers `contents` to the reader as a file download named `file_name`.
-pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), JsValue> {
+pub fn download(file_name: &str, mime: &str, contents: &[u8]) -> Result<(), JsValue> {
     let document = leptos::prelude::document();
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(contents));
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
     let link: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
     link.set_href(&url);

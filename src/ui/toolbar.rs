@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::export;
+use crate::core::formats::Format;
 use crate::ui::{browser, Annotator, Message};
 
 /// Files larger than this are refused before they are read.
@@ -87,15 +87,16 @@ pub fn HistoryButtons() -> impl IntoView {
 #[component]
 pub fn FileActions() -> impl IntoView {
     let annotator = expect_context::<Annotator>();
-    let export_json = move |_| {
-        let json = annotator.export_json();
+    let export = move |format: Format| {
+        let bytes = annotator.export(format);
         let count: usize = annotator.workspace.with_untracked(|w| w.documents.values().map(Vec::len).sum());
-        let message = match browser::download(export::FILE_NAME, "application/json", &json) {
-            Ok(()) => Message::status(format!("Exported {count} annotations to {}.", export::FILE_NAME)),
+        let message = match browser::download(format.file_name(), format.mime(), &bytes) {
+            Ok(()) => Message::status(format!("Exported {count} annotations to {} ({}).", format.file_name(), format.name())),
             Err(error) => Message::alert(format!("The export could not be offered as a download ({error:?}).")),
         };
         annotator.message.set(Some(message));
     };
+    let chosen = RwSignal::new(Format::GlossaJson);
     let import_json = move |event: leptos::ev::Event| {
         let Some(input) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
         let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
@@ -116,7 +117,21 @@ pub fn FileActions() -> impl IntoView {
     };
     view! {
         <div class="file-actions">
-            <button type="button" on:click=export_json>"Export JSON"</button>
+            <button type="button" on:click=move |_| export(Format::GlossaJson)>"Export JSON"</button>
+            <label class="export-format">
+                "Export format"
+                <select on:change=move |event| {
+                    if let Some(format) = Format::from_id(&event_target_value(&event)) {
+                        chosen.set(format);
+                    }
+                }>
+                    {Format::ALL
+                        .into_iter()
+                        .map(|format| view! { <option value=format.id() selected=move || chosen.get() == format>{format.name()}</option> })
+                        .collect_view()}
+                </select>
+            </label>
+            <button type="button" on:click=move |_| export(chosen.get_untracked())>"Export"</button>
             <label class="import">
                 "Import JSON"
                 <input type="file" accept=".json,application/json" on:change=import_json/>

@@ -1,0 +1,80 @@
+//! brat standoff: for each document a `.txt` with its text and a `.ann` with its annotations,
+//! zipped. A span that crosses lines becomes fragments (`start end;start end`), as brat wants;
+//! notes become `AnnotatorNotes`.
+
+use super::{zip, Corpus};
+
+pub fn export(corpus: &Corpus) -> Vec<u8> {
+    let mut files = Vec::new();
+    for (document, annotations) in corpus.annotated() {
+        let mut ann = String::new();
+        for (index, a) in annotations.iter().enumerate() {
+            let number = index + 1;
+            let fragments = fragments(&document.text, a.start, a.end);
+            let offsets: Vec<String> = fragments.iter().map(|(s, e)| format!("{s} {e}")).collect();
+            // brat's text field shows the fragments joined by a space.
+            let text = a.quote.split('\n').filter(|part| !part.is_empty()).collect::<Vec<_>>().join(" ");
+            ann.push_str(&format!("T{number}\t{} {}\t{text}\n", type_name(corpus.label_name(&a.label)), offsets.join(";")));
+            if !a.note.is_empty() {
+                ann.push_str(&format!("#{number}\tAnnotatorNotes T{number}\t{}\n", one_line(&a.note)));
+            }
+        }
+        files.push((format!("{}.txt", document.id), document.text.clone().into_bytes()));
+        files.push((format!("{}.ann", document.id), ann.into_bytes()));
+    }
+    zip::stored(&files)
+}
+
+/// The stretches of `[start, end)` between line breaks, leaving the breaks out.
+fn fragments(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut fragments = Vec::new();
+    let mut from = start;
+    for (offset, ch) in text.chars().enumerate().skip(start).take(end - start) {
+        if ch == '\n' {
+            if from < offset {
+                fragments.push((from, offset));
+            }
+            from = offset + 1;
+        }
+    }
+    if from < end {
+        fragments.push((from, end));
+    }
+    fragments
+}
+
+/// brat type names cannot hold spaces.
+fn type_name(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join("_")
+}
+
+fn one_line(text: &str) -> String {
+    text.split(['\n', '\r', '\t']).collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture;
+    use super::*;
+
+    #[test]
+    fn spans_across_lines_become_fragments() {
+        assert_eq!(fragments("ab\ncd\n\nef", 1, 9), [(1, 2), (3, 5), (7, 9)]);
+        assert_eq!(fragments("ab", 0, 2), [(0, 2)]);
+        assert_eq!(type_name("Source of  claim"), "Source_of_claim");
+    }
+
+    #[test]
+    fn the_archive_holds_a_text_and_an_annotation_file_per_document() {
+        let parts = fixture::corpus_parts();
+        let archive = export(&fixture::corpus(&parts));
+        let as_text = String::from_utf8_lossy(&archive);
+        assert!(as_text.contains("004_de3ecafd94c781bd.ann"));
+        assert!(as_text.contains("T3\tDenial 2941 2992\tIran has NOT delivered ballistic missiles to Russia\n"));
+        assert!(as_text.contains("#3\tAnnotatorNotes T3\tsays “NOT”, in capitals, loudly\n"));
+        // The first line of a file follows its zip header directly.
+        let from = as_text.find("T1\tSanction ").unwrap();
+        let sanction = as_text[from..].lines().next().unwrap();
+        assert_eq!(sanction.matches(';').count(), 1, "two lines, two fragments: {sanction}");
+    }
+}

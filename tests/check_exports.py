@@ -1,0 +1,98 @@
+"""What a dataset builder's tools check: for every annotation in every export format, the text at
+its offsets (Python code point slicing, text[start:end]) is its quote.
+
+    python3 tests/check_exports.py DIR    # DIR holds one export of each format
+
+Standard library only. Prints one line per format and exits non-zero on any mismatch.
+"""
+import csv
+import io
+import json
+import pathlib
+import sys
+import zipfile
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+folder = pathlib.Path(sys.argv[1])
+failures = []
+checked = {}
+
+
+def read(path):
+    with open(path, encoding="utf-8", newline="") as f:
+        return f.read()
+
+
+def check(fmt, doc, start, end, quote, text):
+    checked[fmt] = checked.get(fmt, 0) + 1
+    if text[start:end] != quote:
+        failures.append(f"{fmt}: {doc} [{start}, {end}) reads {text[start:end]!r}, not {quote!r}")
+
+
+glossa = json.loads(read(folder / "glossa-annotations.json"))
+texts = {d["id"]: d.get("text") or read(ROOT / "assets" / "articles" / d["source"]) for d in glossa["documents"]}
+names = {l["id"]: l["name"] for l in glossa["labels"]}
+expected = {}
+for d in glossa["documents"]:
+    assert len(texts[d["id"]]) == d["length"], f"length of {d['id']}"
+    for a in d["annotations"]:
+        check("glossa-json", d["id"], a["start"], a["end"], a["quote"], texts[d["id"]])
+        expected[(d["id"], a["start"], a["end"], names[a["label"]])] = a["quote"]
+total = sum(len(d["annotations"]) for d in glossa["documents"])
+
+w3c = json.loads(read(folder / "glossa-annotations.jsonld"))
+assert w3c["type"] == "AnnotationCollection" and w3c["total"] == total
+for item in w3c["first"]["items"]:
+    doc = item["target"]["glossa:document"]
+    quote, position = item["target"]["selector"]
+    text = texts[doc]
+    check("w3c", doc, position["start"], position["end"], quote["exact"], text)
+    if not text[: position["start"]].endswith(quote["prefix"]) or not text[position["end"]:].startswith(quote["suffix"]):
+        failures.append(f"w3c: prefix or suffix of {item['id']} do not surround it")
+
+for line in read(folder / "glossa-doccano.jsonl").splitlines():
+    record = json.loads(line)
+    for start, end, label in record["label"]:
+        check("doccano", record["id"], start, end, expected[(record["id"], start, end, label)], record["text"])
+
+for task in json.loads(read(folder / "glossa-label-studio.json")):
+    for result in task["annotations"][0]["result"]:
+        value = result["value"]
+        check("label-studio", task["data"]["document_id"], value["start"], value["end"], value["text"], task["data"]["text"])
+
+for line in read(folder / "glossa-spacy.jsonl").splitlines():
+    record = json.loads(line)
+    for span in record["spans"]:
+        doc = record["meta"]["id"]
+        check("spacy", doc, span["start"], span["end"], expected[(doc, span["start"], span["end"], span["label"])], record["text"])
+
+with zipfile.ZipFile(folder / "glossa-brat.zip") as archive:
+    assert archive.testzip() is None
+    for name in archive.namelist():
+        if not name.endswith(".ann"):
+            continue
+        doc = name[: -len(".ann")]
+        text = archive.read(doc + ".txt").decode("utf-8")
+        assert text == texts[doc], f"brat text of {doc}"
+        for line in archive.read(name).decode("utf-8").splitlines():
+            if not line.startswith("T"):
+                continue
+            _, kind_and_offsets, quote = line.split("\t")
+            fragments = [tuple(map(int, part.split())) for part in kind_and_offsets.split(" ", 1)[1].split(";")]
+            checked["brat"] = checked.get("brat", 0) + 1
+            if " ".join(text[s:e] for s, e in fragments) != quote:
+                failures.append(f"brat: {doc} {line!r}")
+
+rows = list(csv.DictReader(io.StringIO(read(folder / "glossa-annotations.csv"), newline="")))
+for row in rows:
+    check("csv", row["document"], int(row["start"]), int(row["end"]), row["quote"], texts[row["document"]])
+
+for fmt in ["glossa-json", "w3c", "doccano", "label-studio", "spacy", "brat", "csv"]:
+    count = checked.get(fmt, 0)
+    if count != total:
+        failures.append(f"{fmt}: {count} annotations checked, {total} exported")
+    print(f"{fmt}: {count} spans match their quotes")
+for failure in failures:
+    print("FAIL", failure)
+print(f"{sum(checked.values()) - len(failures)} passed, {len(failures)} failed")
+sys.exit(1 if failures else 0)

@@ -1,0 +1,38 @@
+const { test, expect } = require('@playwright/test');
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const h = require('./helpers');
+
+test('every export format downloads, and Python finds every quote at its offsets', async ({ page }) => {
+  await h.freshStart(page);
+  await h.drag(page, 'Iran vehemently denies', 'ballistic missiles to Russia');
+  await page.keyboard.press('2');
+  await page.getByRole('textbox', { name: 'Note' }).fill('a note, with “quotes”');
+  await h.drag(page, 'New sanctions announced', 'within weeks');
+  await page.keyboard.press('3');
+  await h.openArticle(page, 'Iran’s Ballistic Missile Transfers to Russia Draw G7 Condemnation');
+  await h.drag(page, 'G7 foreign ministers condemned', 'ballistic missiles to Russia');
+  await page.keyboard.press('1');
+
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossa-formats-'));
+  const select = page.getByLabel('Export format');
+  const values = await select.locator('option').evaluateAll((options) => options.map((o) => o.value));
+  expect(values).toEqual(['glossa-json', 'w3c', 'doccano', 'label-studio', 'spacy', 'brat', 'csv']);
+  for (const value of values) {
+    await select.selectOption(value);
+    const downloadPromise = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    const download = await downloadPromise;
+    await download.saveAs(path.join(folder, download.suggestedFilename()));
+  }
+  expect(fs.readdirSync(folder).sort()).toEqual([
+    'glossa-annotations.csv', 'glossa-annotations.json', 'glossa-annotations.jsonld', 'glossa-brat.zip',
+    'glossa-doccano.jsonl', 'glossa-label-studio.json', 'glossa-spacy.jsonl',
+  ]);
+  const python = spawnSync('python3', [path.join(__dirname, '..', 'check_exports.py'), folder], { encoding: 'utf8' });
+  expect(python.stdout).toContain('21 passed, 0 failed');
+  expect(python.status, python.stdout + python.stderr).toBe(0);
+  fs.rmSync(folder, { recursive: true });
+});
