@@ -4,7 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use glossa::core::text::code_point_to_utf16;
-use glossa::ui::selection::{point_to_offset, run_elements, selected_range};
+use glossa::ui::selection::{offset_to_point, point_to_offset, run_elements, select_offsets, selected_range};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, Node};
@@ -36,11 +36,13 @@ impl Drop for Fixture {
     }
 }
 
-// Document text "a🚀 é\nz" with a combining acute: runs as the app renders them.
-const RUNS: &str = r#"<p id="before">outside</p><article>
-    <p><span data-start="0" data-end="2">a🚀</span><mark data-start="2" data-end="5"> é</mark></p>
-    <p><span data-start="6" data-end="7">z</span></p>
-</article><p id="after">outside</p>"#;
+// Document text "a🚀 e\u{301}\nz" (an astral rocket, a combining acute): runs as the app renders them.
+const RUNS: &str = concat!(
+    r#"<p id="before">outside</p><article>"#,
+    r#"<p><span data-start="0" data-end="2">a🚀</span><mark data-start="2" data-end="5"> e"#,
+    "\u{301}",
+    r#"</mark></p><p><span data-start="6" data-end="7">z</span></p></article><p id="after">outside</p>"#,
+);
 
 #[wasm_bindgen_test]
 fn every_position_inside_a_run_maps_to_its_code_point() {
@@ -83,6 +85,34 @@ fn element_points_map_to_the_nearest_run_edge() {
     let after = fixture.find("#after").first_child().unwrap();
     assert_eq!(point_to_offset(&runs, &before, 3), Some(0));
     assert_eq!(point_to_offset(&runs, &after, 3), Some(7));
+}
+
+#[wasm_bindgen_test]
+fn offsets_map_to_dom_points_and_back() {
+    let fixture = Fixture::new(RUNS);
+    let runs = run_elements(&fixture.find("article"));
+    // 0..=5 lie in the first paragraph's runs, 6..=7 in the second; 5 is the end of "é".
+    for offset in [0, 1, 2, 3, 4, 5, 6, 7] {
+        let (node, at) = offset_to_point(&runs, offset).unwrap();
+        assert_eq!(node.node_type(), Node::TEXT_NODE);
+        assert_eq!(point_to_offset(&runs, &node, at), Some(offset), "offset {offset}");
+    }
+    let (node, at) = offset_to_point(&runs, 2).unwrap();
+    assert_eq!((node.text_content().as_deref(), at), (Some("a🚀"), 3), "the rocket is two UTF-16 units");
+}
+
+#[wasm_bindgen_test]
+fn the_keyboard_selects_by_offsets_in_either_direction() {
+    let fixture = Fixture::new(RUNS);
+    let article = fixture.find("article");
+    select_offsets(&article, 7, 1).unwrap();
+    assert_eq!(selected_range(&article), Some((1, 7)));
+    let selection = web_sys::window().unwrap().get_selection().unwrap().unwrap();
+    let selected = String::from(selection.to_string());
+    assert!(selected.starts_with("🚀 e\u{301}") && selected.ends_with('z'), "{selected:?}");
+    select_offsets(&article, 3, 3).unwrap();
+    assert!(selection.is_collapsed());
+    assert_eq!(selected_range(&article), None);
 }
 
 fn select(start: (&Node, u32), end: (&Node, u32)) {
