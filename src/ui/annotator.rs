@@ -96,7 +96,8 @@ impl Annotator {
     /// Labels the pending selection with `label_id`, or relabels the selected annotation.
     pub fn apply_label(&self, label_id: &str) {
         let Some(label) = self.labels.with_untracked(|labels| label::find(labels, label_id).cloned()) else { return };
-        if let Some(pending) = self.pending.get_untracked() {
+        // The page's selection, if the browser has not reported its latest change yet.
+        if let Some(pending) = self.pending.get_untracked().or_else(crate::ui::reader::current_selection) {
             self.create(pending, &label);
         } else if let Some(selected) = self.selected.get_untracked() {
             let now = browser::now();

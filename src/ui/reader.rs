@@ -214,6 +214,10 @@ impl KeyboardCursor {
                 let anchor = if event.shift_key() { anchor } else { moved };
                 self.ends.set_value((anchor, moved));
                 event.prevent_default();
+                // Set now, not when the browser reports the selection change: the next key may
+                // come first.
+                let pending = (anchor != moved).then(|| Pending { start: anchor.min(moved), end: anchor.max(moved) });
+                annotator.pending.set(pending);
                 if let Some(article) = Self::article() {
                     selection::select_offsets(&article, anchor, moved);
                     self.show();
@@ -319,12 +323,16 @@ fn center(element: &web_sys::Element) {
     element.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
+/// The reader's selection in the open article, read from the page now.
+pub fn current_selection() -> Option<Pending> {
+    let article = document().query_selector(&format!(".{ARTICLE_CLASS}")).ok().flatten()?;
+    selection::selected_range(&article).map(|(start, end)| Pending { start, end })
+}
+
 /// Keeps `annotator.pending` equal to the reader's selection within the article.
 pub fn follow_selection(annotator: Annotator) {
     let on_change = Closure::<dyn Fn()>::new(move || {
-        let article = document().query_selector(&format!(".{ARTICLE_CLASS}")).ok().flatten();
-        let range = article.and_then(|article| selection::selected_range(&article));
-        let pending = range.map(|(start, end)| Pending { start, end });
+        let pending = current_selection();
         if annotator.pending.get_untracked() != pending {
             annotator.pending.set(pending);
         }
