@@ -60,27 +60,31 @@ pub fn HistoryButtons() -> impl IntoView {
     let next_redo = move || annotator.history.with(|h| h.redo.last().map(|step| format!("Redo: {}", step.description)));
     view! {
         <div class="history" role="group" aria-label="History">
-            <button
-                type="button"
-                aria-keyshortcuts="Control+Z"
-                title=next_undo
-                disabled=move || next_undo().is_none()
-                on:mousedown=|event| event.prevent_default()
-                on:click=move |_| annotator.undo()
-            >
-                "Undo"
-            </button>
-            <button
-                type="button"
-                aria-keyshortcuts="Control+Shift+Z Control+Y"
-                title=next_redo
-                disabled=move || next_redo().is_none()
-                on:mousedown=|event| event.prevent_default()
-                on:click=move |_| annotator.redo()
-            >
-                "Redo"
-            </button>
+            {history_button("Undo", "Control+Z", next_undo, move || annotator.undo())}
+            {history_button("Redo", "Control+Shift+Z Control+Y", next_redo, move || annotator.redo())}
         </div>
+    }
+}
+
+/// A button that steps through the history; its title says what the step is, and it is
+/// disabled when there is none.
+fn history_button(
+    name: &'static str,
+    keys: &'static str,
+    next: impl Fn() -> Option<String> + Copy + Send + Sync + 'static,
+    walk: impl Fn() + Send + Sync + 'static,
+) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            aria-keyshortcuts=keys
+            title=next
+            disabled=move || next().is_none()
+            on:mousedown=|event| event.prevent_default()
+            on:click=move |_| walk()
+        >
+            {name}
+        </button>
     }
 }
 
