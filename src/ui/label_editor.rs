@@ -74,6 +74,23 @@ fn LabelRow(id: String) -> impl IntoView {
             });
         }
     };
+    // One field of the label: shows the saved value, commits a change through the label rules.
+    let field_input = move |kind: &'static str,
+                            name: &'static str,
+                            maxlength: Option<&'static str>,
+                            read: fn(&Label) -> String,
+                            apply: fn(&mut Vec<Label>, &str, &str) -> Result<(), String>| {
+        view! {
+            <input
+                type=kind
+                class=format!("label-{}", name.to_lowercase())
+                aria-label=name
+                maxlength=maxlength
+                prop:value=field(read)
+                on:change=commit(apply, read)
+            />
+        }
+    };
     let position = move || {
         let id = current.with(|l| l.as_ref().map(|l| l.id.clone()));
         annotator.labels.with(|labels| (labels.iter().position(|l| Some(&l.id) == id.as_ref()), labels.len()))
@@ -81,27 +98,9 @@ fn LabelRow(id: String) -> impl IntoView {
     view! {
         <li>
             <div class="label-row" role="group" aria-label=field(|l| l.name.clone())>
-            <input
-                type="color"
-                aria-label="Colour"
-                prop:value=field(|l| l.color.clone())
-                on:change=commit(|labels, id, value| label::recolor(labels, id, value), |l| l.color.clone())
-            />
-            <input
-                type="text"
-                class="label-name"
-                aria-label="Name"
-                prop:value=field(|l| l.name.clone())
-                on:change=commit(|labels, id, value| label::rename(labels, id, value), |l| l.name.clone())
-            />
-            <input
-                type="text"
-                class="label-key"
-                aria-label="Key"
-                maxlength="1"
-                prop:value=field(|l| l.key.clone())
-                on:change=commit(|labels, id, value| label::set_key(labels, id, value), |l| l.key.clone())
-            />
+            {field_input("color", "Colour", None, |l| l.color.clone(), |labels, id, value| label::recolor(labels, id, value))}
+            {field_input("text", "Name", None, |l| l.name.clone(), |labels, id, value| label::rename(labels, id, value))}
+            {field_input("text", "Key", Some("1"), |l| l.key.clone(), |labels, id, value| label::set_key(labels, id, value))}
             <button type="button" disabled=move || position().0 == Some(0) on:click=shift(-1)>"Move up"</button>
             <button type="button" disabled=move || { let (at, len) = position(); at.is_none_or(|at| at + 1 == len) } on:click=shift(1)>
                 "Move down"
