@@ -31,7 +31,8 @@ impl Annotation {
     /// A new annotation of `[start, end)` with the whitespace at its edges trimmed off.
     /// `None` when that leaves nothing, or the range is not inside the document.
     pub fn create(document: &Document, start: usize, end: usize, label: &str, id: String, now: &str) -> Option<Annotation> {
-        let (start, end) = text::trim_range(&document.text, start, end)?;
+        let (leading, trimmed_end) = text::trim_range(document.quote(start, end)?, 0, end.checked_sub(start)?)?;
+        let (start, end) = (start + leading, start + trimmed_end);
         Some(Annotation {
             id,
             label: label.to_owned(),
@@ -77,7 +78,7 @@ mod tests {
 
     #[test]
     fn creation_trims_and_quotes_by_code_points() {
-        let document = Document::new("d", "t", "d.txt", "", "🚀 Iran’s “denial” \n");
+        let document = Document::new("d", "t", None, "", "🚀 Iran’s “denial” \n");
         let annotation = Annotation::create(&document, 1, 19, "denial", "a1".into(), "2026-11-22T10:00:00.000Z").unwrap();
         assert_eq!((annotation.start, annotation.end), (2, 17));
         assert_eq!(annotation.quote, "Iran’s “denial”");

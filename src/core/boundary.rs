@@ -67,11 +67,19 @@ pub fn step(text: &str, offset: usize, unit: Unit, forward: bool) -> usize {
             .collect(),
         Unit::Line => std::iter::once(0).chain(text.match_indices('\n').map(|(byte, _)| byte + 1)).collect(),
     };
-    let mut positions = boundaries.into_iter().map(|byte| code_point_len(&text[..byte]));
+    // The boundaries ascend, so each is counted on from the one before: linear in the text.
+    let mut counted = (0, 0);
+    let positions: Vec<usize> = boundaries
+        .into_iter()
+        .map(|byte| {
+            counted = (byte, counted.1 + code_point_len(&text[counted.0..byte]));
+            counted.1
+        })
+        .collect();
     if forward {
-        positions.find(|&p| p > offset).unwrap_or(length)
+        positions.into_iter().find(|&p| p > offset).unwrap_or(length)
     } else {
-        positions.rfind(|&p| p < offset).unwrap_or(0)
+        positions.into_iter().rfind(|&p| p < offset).unwrap_or(0)
     }
 }
 

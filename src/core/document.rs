@@ -17,8 +17,8 @@ pub struct Document {
     /// Stable identifier: the source file's stem for bundled articles.
     pub id: String,
     pub title: String,
-    /// The file the text came from.
-    pub source: String,
+    /// The file a bundled article came from; `None` for a document a person added.
+    pub source: Option<String>,
     /// Lowercase hex SHA-256 of the UTF-8 text.
     pub sha256: String,
     pub text: String,
@@ -26,24 +26,40 @@ pub struct Document {
     pub length: usize,
     /// The non-empty lines of the text; blank lines separate but are not shown.
     pub paragraphs: Vec<Paragraph>,
+    /// Byte index of every `CHECKPOINT`th code point, so that a quote deep in a long text is
+    /// found without counting from its start.
+    checkpoints: Vec<usize>,
 }
 
+const CHECKPOINT: usize = 64;
+
 impl Document {
-    pub fn new(id: &str, title: &str, source: &str, sha256: &str, text: &str) -> Document {
+    pub fn new(id: &str, title: &str, source: Option<&str>, sha256: &str, text: &str) -> Document {
+        let checkpoints = text.char_indices().step_by(CHECKPOINT).map(|(byte, _)| byte).collect();
         Document {
             id: id.to_owned(),
             title: title.to_owned(),
-            source: source.to_owned(),
+            source: source.map(str::to_owned),
             sha256: sha256.to_owned(),
             text: text.to_owned(),
             length: text::code_point_len(text),
             paragraphs: split_paragraphs(text),
+            checkpoints,
         }
     }
 
     /// The text of `[start, end)`, or `None` when that range is not inside the document.
     pub fn quote(&self, start: usize, end: usize) -> Option<&str> {
-        text::slice(&self.text, start, end)
+        if start > end || end > self.length {
+            return None;
+        }
+        let from = self.checkpoints.get(start / CHECKPOINT).copied().unwrap_or(self.text.len());
+        text::slice(&self.text[from..], start % CHECKPOINT, start % CHECKPOINT + (end - start))
+    }
+
+    /// The same document under another title.
+    pub fn retitled(&self, title: &str) -> Document {
+        Document { title: title.to_owned(), ..self.clone() }
     }
 }
 
@@ -98,23 +114,19 @@ const BUNDLED: [(&str, &str, &str, &str); 5] = [
 pub fn bundled() -> Vec<Document> {
     BUNDLED
         .iter()
-        .map(|(id, title, sha256, text)| Document::new(id, title, &format!("{id}.txt"), sha256, text))
+        .map(|(id, title, sha256, text)| Document::new(id, title, Some(&format!("{id}.txt")), sha256, text))
         .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use sha2::{Digest, Sha256};
-
-    fn sha256_hex(bytes: &[u8]) -> String {
-        Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
-    }
+    use crate::core::library::sha256_hex;
 
     #[test]
     fn bundled_digests_match_the_texts() {
         for document in bundled() {
-            assert_eq!(sha256_hex(document.text.as_bytes()), document.sha256, "{}", document.id);
+            assert_eq!(sha256_hex(&document.text), document.sha256, "{}", document.id);
         }
     }
 
@@ -144,6 +156,17 @@ mod tests {
     }
 
     #[test]
+    fn quotes_are_found_far_into_long_texts() {
+        let text = "é🚀x".repeat(100);
+        let document = Document::new("d", "t", None, "", &text);
+        for (start, end) in [(0, 0), (0, 300), (63, 65), (64, 128), (199, 250), (300, 300)] {
+            assert_eq!(document.quote(start, end), text::slice(&text, start, end), "{start}..{end}");
+        }
+        assert_eq!(document.quote(299, 301), None);
+        assert_eq!(document.quote(5, 4), None);
+    }
+
+    #[test]
     fn lengths_count_code_points() {
         let lengths: Vec<usize> = bundled().iter().map(|d| d.length).collect();
         assert_eq!(lengths, [14977, 13638, 6413, 3743, 4087]);
@@ -151,7 +174,7 @@ mod tests {
 
     #[test]
     fn paragraphs_are_non_empty_lines_with_their_offsets() {
-        let document = Document::new("d", "t", "d.txt", "", "One’s\n\n  \nTwo 🚀\nthree");
+        let document = Document::new("d", "t", None, "", "One’s\n\n  \nTwo 🚀\nthree");
         let found: Vec<(usize, usize, &str)> =
             document.paragraphs.iter().map(|p| (p.start, p.end, p.text.as_str())).collect();
         assert_eq!(found, [(0, 5, "One’s"), (10, 15, "Two 🚀"), (16, 21, "three")]);

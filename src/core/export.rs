@@ -8,7 +8,8 @@ use crate::core::label::Label;
 use crate::core::workspace::Workspace;
 
 pub const FORMAT: &str = "glossa-annotations";
-/// Version 2 added `attributed_to` to annotations and `key` to labels.
+/// Version 2 added `attributed_to` to annotations and `key` to labels, and documents of one's
+/// own (`source` null, with their `text`).
 pub const VERSION: u32 = 2;
 pub const FILE_NAME: &str = "glossa-annotations.json";
 
@@ -25,9 +26,12 @@ struct ExportFile<'a> {
 struct ExportDocument<'a> {
     id: &'a str,
     title: &'a str,
-    source: &'a str,
+    /// The bundled file; null for a document a person added, which carries its `text` instead.
+    source: Option<&'a str>,
     text_sha256: &'a str,
     length: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<&'a str>,
     annotations: Vec<&'a Annotation>,
 }
 
@@ -47,9 +51,10 @@ pub fn to_json(documents: &[Document], labels: &[Label], workspace: &Workspace, 
                 ExportDocument {
                     id: &d.id,
                     title: &d.title,
-                    source: &d.source,
+                    source: d.source.as_deref(),
                     text_sha256: &d.sha256,
                     length: d.length,
+                    text: d.source.is_none().then_some(d.text.as_str()),
                     annotations,
                 }
             })

@@ -10,6 +10,7 @@ pub mod history;
 pub mod id;
 pub mod import;
 pub mod label;
+pub mod library;
 pub mod runs;
 pub mod search;
 pub mod storage;

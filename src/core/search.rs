@@ -57,7 +57,7 @@ mod tests {
 
     #[test]
     fn counts_paragraphs_touched_by_annotations() {
-        let document = Document::new("d", "t", "d.txt", "", "one\n\ntwo\nthree");
+        let document = Document::new("d", "t", None, "", "one\n\ntwo\nthree");
         assert_eq!(document.paragraphs.len(), 3);
         assert_eq!(annotated_paragraphs(&document, &[]), 0);
         assert_eq!(annotated_paragraphs(&document, &[bare("a", "claim", 1, 2)]), 1);

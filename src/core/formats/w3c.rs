@@ -7,7 +7,6 @@ use serde_json::{json, Value};
 use super::Corpus;
 use crate::core::annotation::Annotation;
 use crate::core::document::Document;
-use crate::core::text::slice;
 
 /// How many characters of context the quote selector carries on each side.
 const CONTEXT: usize = 32;
@@ -37,8 +36,8 @@ fn annotation(corpus: &Corpus, document: &Document, a: &Annotation) -> Value {
     if !a.attributed_to.is_empty() {
         body.push(json!({"type": "TextualBody", "purpose": "describing", "value": format!("Attributed to {}", a.attributed_to)}));
     }
-    let prefix = slice(&document.text, a.start.saturating_sub(CONTEXT), a.start).unwrap_or_default();
-    let suffix = slice(&document.text, a.end, (a.end + CONTEXT).min(document.length)).unwrap_or_default();
+    let prefix = document.quote(a.start.saturating_sub(CONTEXT), a.start).unwrap_or_default();
+    let suffix = document.quote(a.end, (a.end + CONTEXT).min(document.length)).unwrap_or_default();
     json!({
         "id": format!("urn:uuid:{}", a.id),
         "type": "Annotation",
@@ -61,6 +60,7 @@ fn annotation(corpus: &Corpus, document: &Document, a: &Annotation) -> Value {
 mod tests {
     use super::super::fixture;
     use super::*;
+    use crate::core::text::slice;
 
     #[test]
     fn a_collection_of_annotations_with_both_selectors() {
