@@ -153,7 +153,8 @@ proptest! {
             }
         }
         let json = export::to_json(&documents, &default_labels(), &workspace, "2026-11-22T10:00:00Z");
-        let parsed = import::parse(&json, &documents, &default_labels()).unwrap();
+        let here = import::Here { documents: &documents, labels: &default_labels(), now: "2026-11-22T10:00:00Z" };
+        let parsed = import::parse(&json, &here).unwrap();
         prop_assert!(parsed.refused.is_empty());
         let mut rebuilt = Workspace::default();
         import::merge(&mut rebuilt, parsed);
@@ -162,6 +163,7 @@ proptest! {
 
     #[test]
     fn import_never_panics_on_arbitrary_input(input in "\\PC{0,200}") {
-        let _ = import::parse(&input, &bundled(), &default_labels());
+        let here = import::Here { documents: &bundled(), labels: &default_labels(), now: "2026-11-22T10:00:00Z" };
+        let _ = import::parse(&input, &here);
     }
 }

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::core::annotation::Annotation;
+use crate::core::library::DocumentRecord;
 use crate::core::workspace::Workspace;
 
 /// How many steps are kept; older ones are forgotten first.
@@ -20,11 +21,46 @@ pub struct Change {
     pub after: Option<Annotation>,
 }
 
+/// An added document's record as it was and as it became (its text never changes).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordChange {
+    pub before: Option<DocumentRecord>,
+    pub after: Option<DocumentRecord>,
+}
+
+/// Everything one action changed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Changes {
+    pub annotations: Vec<Change>,
+    pub documents: Vec<RecordChange>,
+}
+
+impl Changes {
+    pub fn is_empty(&self) -> bool {
+        self.annotations.is_empty() && self.documents.is_empty()
+    }
+}
+
 /// What one action of the reader did, with the words that describe it ("Claim added").
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Step {
     pub description: String,
+    /// The annotations it changed.
     pub changes: Vec<Change>,
+    /// The added documents it changed; absent from steps saved before documents could be added.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<RecordChange>,
+}
+
+impl Step {
+    /// The id of the one thing this step changed, if it changed only one.
+    fn only_subject(&self) -> Option<&str> {
+        match (self.changes.as_slice(), self.documents.as_slice()) {
+            ([one], []) => one.after.as_ref().or(one.before.as_ref()).map(|a| a.id.as_str()),
+            ([], [one]) => one.after.as_ref().or(one.before.as_ref()).map(|r| r.id.as_str()),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,8 +69,23 @@ pub struct History {
     pub redo: Vec<Step>,
 }
 
-/// The annotations that differ between `before` and `after`.
-pub fn diff(before: &Workspace, after: &Workspace) -> Vec<Change> {
+/// The annotations and added documents that differ between `before` and `after`.
+pub fn diff(before: &Workspace, after: &Workspace) -> Changes {
+    Changes { annotations: diff_annotations(before, after), documents: diff_records(&before.library, &after.library) }
+}
+
+fn diff_records(before: &[DocumentRecord], after: &[DocumentRecord]) -> Vec<RecordChange> {
+    let find = |list: &[DocumentRecord], id: &str| list.iter().find(|r| r.id == id).cloned();
+    let mut changes: Vec<RecordChange> = before
+        .iter()
+        .filter(|old| find(after, &old.id).as_ref() != Some(*old))
+        .map(|old| RecordChange { before: Some(old.clone()), after: find(after, &old.id) })
+        .collect();
+    changes.extend(after.iter().filter(|new| find(before, &new.id).is_none()).map(|new| RecordChange { before: None, after: Some(new.clone()) }));
+    changes
+}
+
+fn diff_annotations(before: &Workspace, after: &Workspace) -> Vec<Change> {
     let index = |workspace: &Workspace| -> BTreeMap<String, (String, Annotation)> {
         workspace
             .documents
@@ -66,11 +117,12 @@ pub fn diff(before: &Workspace, after: &Workspace) -> Vec<Change> {
 
 impl History {
     /// Remembers a step just taken; it makes whatever was undone before it unreachable.
-    pub fn record(&mut self, description: &str, changes: Vec<Change>) {
+    pub fn record(&mut self, description: &str, changes: Changes) {
         if changes.is_empty() {
             return;
         }
-        self.undo.push(Step { description: description.to_owned(), changes });
+        let Changes { annotations, documents } = changes;
+        self.undo.push(Step { description: description.to_owned(), changes: annotations, documents });
         if self.undo.len() > LIMIT {
             self.undo.remove(0);
         }
@@ -78,24 +130,34 @@ impl History {
     }
 
     /// Like `record`, but a step that continues the latest one (the same description, touching
-    /// the same single annotation, as the keystrokes of one note do) joins it, so one undo takes
-    /// back the whole edit.
-    pub fn record_continuing(&mut self, description: &str, mut changes: Vec<Change>) {
+    /// the same single annotation or document, as the keystrokes of one note or title do) joins
+    /// it, so one undo takes back the whole edit.
+    pub fn record_continuing(&mut self, description: &str, changes: Changes) {
+        let Changes { annotations, documents } = changes;
+        let step = Step { description: description.to_owned(), changes: annotations, documents };
         let continues = |last: &Step| {
-            last.description == description
-                && last.changes.len() == 1
-                && changes.len() == 1
-                && last.changes[0].after.as_ref().map(|a| &a.id) == changes[0].before.as_ref().map(|a| &a.id)
+            last.description == step.description && last.only_subject().is_some() && last.only_subject() == step.only_subject()
         };
         match self.undo.last_mut() {
-            Some(last) if self.redo.is_empty() && continues(last) => last.changes[0].after = changes.remove(0).after,
-            _ => self.record(description, changes),
+            Some(last) if self.redo.is_empty() && continues(last) => {
+                if let (Some(last), Some(new)) = (last.changes.first_mut(), step.changes.into_iter().next()) {
+                    last.after = new.after;
+                }
+                if let (Some(last), Some(new)) = (last.documents.first_mut(), step.documents.into_iter().next()) {
+                    last.after = new.after;
+                }
+            }
+            _ => self.record(description, Changes { annotations: step.changes, documents: step.documents }),
         }
     }
 
     /// Takes back the latest step; returns its description, or `None` when there is nothing to undo.
     pub fn undo(&mut self, workspace: &mut Workspace) -> Option<String> {
         let step = self.undo.pop()?;
+        // Records first, so that annotations come back to a document that exists.
+        for change in step.documents.iter().rev() {
+            put_record(workspace, change.after.as_ref(), change.before.as_ref());
+        }
         for change in step.changes.iter().rev() {
             put_state(workspace, &change.document, change.after.as_ref(), change.before.as_ref());
         }
@@ -107,12 +169,24 @@ impl History {
     /// Does again the latest undone step.
     pub fn redo(&mut self, workspace: &mut Workspace) -> Option<String> {
         let step = self.redo.pop()?;
+        for change in &step.documents {
+            put_record(workspace, change.before.as_ref(), change.after.as_ref());
+        }
         for change in &step.changes {
             put_state(workspace, &change.document, change.before.as_ref(), change.after.as_ref());
         }
         let description = step.description.clone();
         self.undo.push(step);
         Some(description)
+    }
+}
+
+/// Replaces the record `from` (or nothing) by `to` (or nothing).
+fn put_record(workspace: &mut Workspace, from: Option<&DocumentRecord>, to: Option<&DocumentRecord>) {
+    match (from, to) {
+        (_, Some(to)) => workspace.put_record(to.clone()),
+        (Some(from), None) => workspace.library.retain(|r| r.id != from.id),
+        (None, None) => {}
     }
 }
 
@@ -130,6 +204,7 @@ fn put_state(workspace: &mut Workspace, document: &str, from: Option<&Annotation
 mod tests {
     use super::*;
     use crate::core::annotation::bare;
+    use crate::core::library::DocumentRecord;
 
     fn step(history: &mut History, workspace: &mut Workspace, description: &str, edit: impl FnOnce(&mut Workspace)) {
         let before = workspace.clone();
@@ -158,6 +233,20 @@ mod tests {
         states.push(workspace.clone());
         step(&mut history, &mut workspace, "Annotation deleted", |w| {
             w.delete("a");
+        });
+        states.push(workspace.clone());
+        let record = DocumentRecord::of("Mine\n🚀 text", None, None, "t");
+        let id = record.id.clone();
+        step(&mut history, &mut workspace, "Document added", |w| w.put_record(record));
+        states.push(workspace.clone());
+        step(&mut history, &mut workspace, "Claim added", |w| w.put(&id, bare("m", "claim", 5, 9)));
+        states.push(workspace.clone());
+        step(&mut history, &mut workspace, "Document renamed", |w| {
+            w.rename_document(&id, "Renamed");
+        });
+        states.push(workspace.clone());
+        step(&mut history, &mut workspace, "Document deleted", |w| {
+            w.remove_document(&id);
         });
         states.push(workspace.clone());
 
@@ -198,6 +287,23 @@ mod tests {
         assert_eq!(workspace, added);
         history.redo(&mut workspace);
         assert_eq!(workspace.find("a").unwrap().1.note, "who");
+    }
+
+    #[test]
+    fn typing_a_title_is_one_step() {
+        let (mut history, mut workspace) = (History::default(), Workspace::default());
+        let record = DocumentRecord::of("Mine", None, None, "t");
+        let id = record.id.clone();
+        step(&mut history, &mut workspace, "Document added", |w| w.put_record(record));
+        let added = workspace.clone();
+        for title in ["M", "Mi", "Min"] {
+            let before = workspace.clone();
+            workspace.rename_document(&id, title);
+            history.record_continuing("Title changed", diff(&before, &workspace));
+        }
+        assert_eq!(history.undo.len(), 2);
+        history.undo(&mut workspace);
+        assert_eq!(workspace, added);
     }
 
     #[test]

@@ -85,6 +85,8 @@ pub struct Normalized {
     /// Code point offset in the normalised text of each code point offset in the original
     /// (one entry more than the original has code points); `None` when nothing changed.
     offsets: Option<Vec<usize>>,
+    /// Length of the original in code points.
+    pub raw_length: usize,
 }
 
 impl Normalized {
@@ -106,7 +108,7 @@ impl Normalized {
 pub fn normalize(raw: &str) -> Normalized {
     let has_bom = raw.starts_with('\u{feff}');
     if !has_bom && !raw.contains('\r') && unicode_normalization::is_nfc(raw) {
-        return Normalized { text: raw.to_owned(), offsets: None };
+        return Normalized { raw_length: text::code_point_len(raw), text: raw.to_owned(), offsets: None };
     }
     let chars: Vec<char> = raw.chars().collect();
     let mut text = String::with_capacity(raw.len());
@@ -140,7 +142,7 @@ pub fn normalize(raw: &str) -> Normalized {
         piece_start = piece_end;
     }
     offsets.push(length);
-    Normalized { text, offsets: Some(offsets) }
+    Normalized { text, raw_length: chars.len(), offsets: Some(offsets) }
 }
 
 /// How a document's size is shown: "12.3 KB".

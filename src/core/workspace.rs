@@ -5,11 +5,15 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::core::annotation::Annotation;
+use crate::core::library::DocumentRecord;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Workspace {
     /// Annotations by document id, each list in text order.
     pub documents: BTreeMap<String, Vec<Annotation>>,
+    /// The documents the person added (the bundled articles are not listed), in the order added.
+    #[serde(default)]
+    pub library: Vec<DocumentRecord>,
 }
 
 impl Workspace {
@@ -63,6 +67,43 @@ impl Workspace {
             self.documents.remove(&document_id);
         }
         Some(removed)
+    }
+
+    pub fn record(&self, document_id: &str) -> Option<&DocumentRecord> {
+        self.library.iter().find(|r| r.id == document_id)
+    }
+
+    /// The added document whose text has digest `sha256`.
+    pub fn record_with_text(&self, sha256: &str) -> Option<&DocumentRecord> {
+        self.library.iter().find(|r| r.sha256 == sha256)
+    }
+
+    /// Adds or replaces the record with `record.id`, keeping its place in the list.
+    pub fn put_record(&mut self, record: DocumentRecord) {
+        match self.library.iter_mut().find(|r| r.id == record.id) {
+            Some(kept) => *kept = record,
+            None => self.library.push(record),
+        }
+    }
+
+    /// Gives added document `id` a new title (blank titles are refused); false when nothing changed.
+    pub fn rename_document(&mut self, id: &str, title: &str) -> bool {
+        let title = title.trim();
+        match self.library.iter_mut().find(|r| r.id == id) {
+            Some(record) if !title.is_empty() && record.title != title => {
+                record.title = title.to_owned();
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Removes added document `id` with its annotations; false when there is no such document.
+    pub fn remove_document(&mut self, id: &str) -> bool {
+        let before = self.library.len();
+        self.library.retain(|r| r.id != id);
+        self.documents.remove(id);
+        self.library.len() < before
     }
 
     fn edit(&mut self, id: &str, now: &str, change: impl FnOnce(&mut Annotation)) -> bool {
@@ -121,5 +162,22 @@ mod tests {
         assert_eq!(workspace.delete("a").map(|a| a.label), Some("denial".into()));
         assert_eq!(workspace.delete("a"), None);
         assert!(workspace.documents.is_empty(), "no empty lists are kept");
+    }
+
+    #[test]
+    fn added_documents_are_renamed_and_removed_with_their_annotations() {
+        let mut workspace = Workspace::default();
+        let record = DocumentRecord::of("Notes\nbody", None, Some("notes.txt"), "t");
+        let id = record.id.clone();
+        workspace.put_record(record.clone());
+        workspace.put(&id, annotation("a", "claim", 0, 4));
+        assert_eq!(workspace.record_with_text(&record.sha256).map(|r| r.title.as_str()), Some("Notes"));
+        assert!(workspace.rename_document(&id, "  Meeting notes "));
+        assert!(!workspace.rename_document(&id, "   "), "a title is never blank");
+        assert!(!workspace.rename_document(&id, "Meeting notes"), "no change");
+        assert_eq!(workspace.record(&id).unwrap().title, "Meeting notes");
+        assert!(workspace.remove_document(&id));
+        assert!(!workspace.remove_document(&id));
+        assert_eq!(workspace, Workspace::default());
     }
 }

@@ -19,7 +19,7 @@ pub fn export(corpus: &Corpus) -> String {
                         "to_name": "text",
                         "type": "labels",
                         "value": {"start": a.start, "end": a.end, "text": a.quote, "labels": [corpus.label_name(&a.label)]},
-                        "meta": {"text": [a.note], "attributed_to": a.attributed_to},
+                        "meta": {"text": [a.note], "attributed_to": a.attributed_to, "created_at": a.created_at, "updated_at": a.updated_at},
                     })
                 })
                 .collect();
