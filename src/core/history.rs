@@ -85,20 +85,28 @@ fn diff_records(before: &[DocumentRecord], after: &[DocumentRecord]) -> Vec<Reco
     changes
 }
 
-fn diff_annotations(before: &Workspace, after: &Workspace) -> Vec<Change> {
-    let index = |workspace: &Workspace| -> BTreeMap<String, (String, Annotation)> {
-        workspace
-            .documents
+fn diff_annotations<'a>(before: &'a Workspace, after: &'a Workspace) -> Vec<Change> {
+    // Only documents whose lists differ are looked into: one edit of a long document compares
+    // its list, but copies nothing else.
+    let changed: Vec<&String> = before
+        .documents
+        .keys()
+        .chain(after.documents.keys())
+        .filter(|d| before.documents.get(*d) != after.documents.get(*d))
+        .collect();
+    let index = |workspace: &'a Workspace| -> BTreeMap<&'a str, (&'a String, &'a Annotation)> {
+        changed
             .iter()
-            .flat_map(|(document, list)| list.iter().map(move |a| (a.id.clone(), (document.clone(), a.clone()))))
+            .filter_map(|d| workspace.documents.get_key_value(*d))
+            .flat_map(|(document, list)| list.iter().map(move |a| (a.id.as_str(), (document, a))))
             .collect()
     };
     let (old, new) = (index(before), index(after));
     let mut changes = Vec::new();
-    for (id, (document, annotation)) in &old {
+    for (id, &(document, annotation)) in &old {
         match new.get(id) {
-            Some((_, same)) if same == annotation => {}
-            Some((moved_to, changed)) if moved_to == document => changes.push(Change {
+            Some((_, same)) if *same == annotation => {}
+            Some(&(moved_to, changed)) if moved_to == document => changes.push(Change {
                 document: document.clone(),
                 before: Some(annotation.clone()),
                 after: Some(changed.clone()),
@@ -106,8 +114,8 @@ fn diff_annotations(before: &Workspace, after: &Workspace) -> Vec<Change> {
             Some(_) | None => changes.push(Change { document: document.clone(), before: Some(annotation.clone()), after: None }),
         }
     }
-    for (id, (document, annotation)) in &new {
-        let existed_here = old.get(id).is_some_and(|(was_in, _)| was_in == document);
+    for (id, &(document, annotation)) in &new {
+        let existed_here = old.get(id).is_some_and(|&(was_in, _)| was_in == document);
         if !existed_here {
             changes.push(Change { document: document.clone(), before: None, after: Some(annotation.clone()) });
         }

@@ -2,6 +2,7 @@
 //! annotations, so that overlapping and nested spans render as flat, non-nested elements.
 
 use crate::core::annotation::Annotation;
+use crate::core::document::Paragraph;
 
 /// How one annotation is drawn on a run.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -61,6 +62,24 @@ pub fn layer_spans(annotations: &[Annotation]) -> Vec<LayeredSpan> {
         .collect()
 }
 
+/// Sorts `items` (each covering a range of document offsets) into the paragraphs they touch, so
+/// that each paragraph looks at its own few instead of all of them: a long document with many
+/// annotations re-renders only the paragraphs a change touches, and quickly finds which.
+pub fn by_paragraph<T: Clone>(paragraphs: &[Paragraph], items: &[T], range: impl Fn(&T) -> (usize, usize)) -> Vec<Vec<T>> {
+    let mut buckets = vec![Vec::new(); paragraphs.len()];
+    for item in items {
+        let (start, end) = range(item);
+        let first = paragraphs.partition_point(|p| p.end <= start);
+        for (bucket, paragraph) in buckets[first..].iter_mut().zip(&paragraphs[first..]) {
+            if paragraph.start >= end {
+                break;
+            }
+            bucket.push(item.clone());
+        }
+    }
+    buckets
+}
+
 /// Splits the paragraph `text`, which begins at document offset `start`, into runs, by the
 /// annotation `spans` and the search `matches` (document ranges). Ranges outside the paragraph
 /// are ignored; empty runs are never produced.
@@ -108,6 +127,15 @@ pub fn split_into_runs(text: &str, start: usize, spans: &[LayeredSpan], matches:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn items_go_to_every_paragraph_they_touch_and_no_other() {
+        let paragraph = |start, end| Paragraph { start, end, text: "x".repeat(end - start) };
+        let paragraphs = [paragraph(0, 5), paragraph(6, 10), paragraph(12, 20)];
+        let items = [(0, 2), (4, 7), (5, 6), (10, 12), (3, 15), (20, 25)];
+        let buckets = by_paragraph(&paragraphs, &items, |&range| range);
+        assert_eq!(buckets, [vec![(0, 2), (4, 7), (3, 15)], vec![(4, 7), (3, 15)], vec![(3, 15)]]);
+    }
     use crate::core::annotation::bare as annotation;
 
 

@@ -41,6 +41,16 @@ impl Workspace {
         list.insert(at, annotation);
     }
 
+    /// Adds `annotations` to `document_id` at once, replacing those with the same ids: one sort,
+    /// however many there are.
+    pub fn put_all(&mut self, document_id: &str, annotations: Vec<Annotation>) {
+        let ids: std::collections::HashSet<&str> = annotations.iter().map(|a| a.id.as_str()).collect();
+        let list = self.documents.entry(document_id.to_owned()).or_default();
+        list.retain(|a| !ids.contains(a.id.as_str()));
+        list.extend(annotations);
+        list.sort_by(|a, b| a.text_order().cmp(&b.text_order()));
+    }
+
     /// Changes the label of annotation `id`; false when there is no such annotation.
     pub fn relabel(&mut self, id: &str, label: &str, now: &str) -> bool {
         self.edit(id, now, |a| a.label = label.to_owned())

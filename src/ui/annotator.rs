@@ -1,6 +1,8 @@
 //! The state of the running app and every change a person can make to it. Components read the
 //! signals here and call these methods; each change to the work is saved before it returns.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::core::annotation::Annotation;
@@ -8,12 +10,13 @@ use crate::core::boundary;
 use crate::core::storage::Settings;
 use crate::core::document::{self, Document};
 use crate::core::history::{self, History};
-use crate::core::import::{self, Report};
+use crate::core::import::{self, Here, NewDocument, Report};
 use crate::core::label::{self, Label};
+use crate::core::library::{self, DocumentRecord};
 use crate::core::workspace::Workspace;
 use crate::core::formats::{self, Corpus, Format};
 use crate::core::id;
-use crate::ui::{browser, persist};
+use crate::ui::{browser, persist, route, text_store};
 
 /// A stretch of the open article the reader has selected but not labelled yet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,7 +44,11 @@ impl Message {
 
 #[derive(Clone, Copy)]
 pub struct Annotator {
-    pub documents: StoredValue<Vec<Document>>,
+    /// The articles that come with Glossa.
+    pub bundled: StoredValue<Vec<Arc<Document>>>,
+    /// The texts of the documents the person added that are in memory (read from the text
+    /// store at start, or just added), under the titles they were added with.
+    pub texts: RwSignal<Vec<Arc<Document>>>,
     /// The reader's labels, in toolbar order.
     pub labels: RwSignal<Vec<Label>>,
     pub workspace: RwSignal<Workspace>,
@@ -68,7 +75,8 @@ impl Annotator {
     pub fn load() -> Annotator {
         let (state, problem) = persist::load_state();
         Annotator {
-            documents: StoredValue::new(document::bundled()),
+            bundled: StoredValue::new(document::bundled().into_iter().map(Arc::new).collect()),
+            texts: RwSignal::new(Vec::new()),
             labels: RwSignal::new(state.labels),
             workspace: RwSignal::new(state.workspace),
             history: RwSignal::new(state.history),
@@ -84,8 +92,154 @@ impl Annotator {
         }
     }
 
-    pub fn document(&self, id: &str) -> Option<Document> {
-        self.documents.with_value(|documents| documents.iter().find(|d| d.id == id).cloned())
+    /// The text of document `id`, if it is here; tracked only by the texts, so what renders a
+    /// document's text does not render again when its title or annotations change.
+    pub fn body(&self, id: &str) -> Option<Arc<Document>> {
+        let bundled = self.bundled.with_value(|documents| documents.iter().find(|d| d.id == id).cloned());
+        bundled.or_else(|| self.texts.with(|texts| texts.iter().find(|d| d.id == id).cloned()))
+    }
+
+    /// The title of document `id`, tracked: added documents can be renamed.
+    pub fn title(&self, id: &str) -> Option<String> {
+        let bundled = self.bundled.with_value(|documents| documents.iter().find(|d| d.id == id).map(|d| d.title.clone()));
+        bundled.or_else(|| self.workspace.with(|w| w.record(id).map(|r| r.title.clone())))
+    }
+
+    /// Whether `id` is a bundled article or a document the person added.
+    pub fn knows(&self, id: &str) -> bool {
+        self.bundled.with_value(|documents| documents.iter().any(|d| d.id == id)) || self.workspace.with_untracked(|w| w.record(id).is_some())
+    }
+
+    /// Every document whose text is here, under its current title: what exports cover and imports match.
+    pub fn all_documents(&self) -> Vec<Document> {
+        let mut documents: Vec<Document> = self.bundled.with_value(|d| d.iter().map(|d| (**d).clone()).collect());
+        self.workspace.with_untracked(|w| {
+            self.texts.with_untracked(|texts| {
+                for record in &w.library {
+                    if let Some(text) = texts.iter().find(|d| d.id == record.id) {
+                        documents.push(if text.title == record.title { (**text).clone() } else { text.retitled(&record.title) });
+                    }
+                }
+            })
+        });
+        documents
+    }
+
+    /// Reads the texts of the added documents from the text store, and forgets texts that
+    /// neither the work nor its history refers to.
+    pub fn load_texts(&self) {
+        let annotator = *self;
+        let records = self.workspace.with_untracked(|w| w.library.clone());
+        let referenced: Vec<String> = self.history.with_untracked(|h| {
+            let steps = h.undo.iter().chain(&h.redo);
+            let in_history = steps.flat_map(|s| &s.documents).flat_map(|c| c.before.iter().chain(&c.after)).map(|r| r.id.clone());
+            records.iter().map(|r| r.id.clone()).chain(in_history).collect()
+        });
+        leptos::task::spawn_local(async move {
+            let ids: Vec<String> = records.iter().map(|r| r.id.clone()).collect();
+            match text_store::get(&ids).await {
+                Ok(texts) => {
+                    let mut missing = Vec::new();
+                    let loaded: Vec<Arc<Document>> = records
+                        .iter()
+                        .zip(texts)
+                        .filter_map(|(record, text)| match text {
+                            Some(text) => Some(Arc::new(record.document(&text))),
+                            None => {
+                                missing.push(format!("“{}”", record.title));
+                                None
+                            }
+                        })
+                        .collect();
+                    annotator.texts.update(|texts| texts.extend(loaded));
+                    if !missing.is_empty() {
+                        let text = format!("The text of {} is not in this browser's storage any more; its annotations are kept and still export.", missing.join(", "));
+                        annotator.message.set(Some(Message::alert(text)));
+                    }
+                    let _ = text_store::keep_only(&referenced).await;
+                }
+                Err(problem) if !ids.is_empty() => {
+                    let text = format!("The texts of your own documents could not be read: {problem}. Their annotations are kept and still export.");
+                    annotator.message.set(Some(Message::alert(text)));
+                }
+                Err(_) => {}
+            }
+        });
+    }
+
+    /// Adds texts the person brought (pasted, opened or dropped): each is normalised, stored,
+    /// and added as one step that undo takes back. A text that is here already is opened instead.
+    pub fn add_texts(&self, items: Vec<(Option<String>, Result<String, String>)>) {
+        let annotator = *self;
+        leptos::task::spawn_local(async move {
+            let mut added = Vec::new();
+            let mut problems = Vec::new();
+            for (file_name, raw) in items {
+                let what = file_name.as_ref().map_or("The pasted text".to_owned(), |name| format!("“{name}”"));
+                let raw = match raw {
+                    Ok(raw) => raw,
+                    Err(problem) => {
+                        problems.push(format!("{what} was not added: {problem}."));
+                        continue;
+                    }
+                };
+                let text = library::normalize(&raw).text;
+                if text.trim().is_empty() {
+                    problems.push(format!("{what} was not added: it holds no text."));
+                    continue;
+                }
+                let sha256 = library::sha256_hex(&text);
+                if let Some((id, title)) = annotator.with_text(&sha256) {
+                    problems.push(format!("{what} is already here, as “{title}”."));
+                    route::open(&id);
+                    continue;
+                }
+                let record = DocumentRecord::of(&text, None, file_name.as_deref(), &browser::now());
+                if let Err(problem) = text_store::put(&record.id, &text).await {
+                    problems.push(format!("{what} could not be kept in this browser ({problem}), so it was not added."));
+                    continue;
+                }
+                annotator.texts.update(|texts| texts.push(Arc::new(record.document(&text))));
+                added.push(record);
+            }
+            if let Some(first) = added.first() {
+                let titles: Vec<String> = added.iter().map(|r| format!("“{}”", r.title)).collect();
+                let description = format!("Added {}", titles.join(", "));
+                annotator.change(&description, false, |workspace| {
+                    added.iter().for_each(|record| workspace.put_record(record.clone()));
+                    true
+                });
+                route::open(&first.id);
+                let mut text = format!("{description}.");
+                problems.iter().for_each(|p| text.push_str(&format!(" {p}")));
+                annotator.message.set(Some(Message::status(text)));
+            } else if !problems.is_empty() {
+                annotator.message.set(Some(Message::alert(problems.join(" "))));
+            }
+        });
+    }
+
+    /// The id and title of the document whose text has digest `sha256`, if it is here.
+    fn with_text(&self, sha256: &str) -> Option<(String, String)> {
+        let bundled = self.bundled.with_value(|d| d.iter().find(|d| d.sha256 == sha256).map(|d| (d.id.clone(), d.title.clone())));
+        bundled.or_else(|| self.workspace.with_untracked(|w| w.record_with_text(sha256).map(|r| (r.id.clone(), r.title.clone()))))
+    }
+
+    /// Renames added document `id`; the keystrokes of one title are one step.
+    pub fn rename_document(&self, id: &str, title: &str) {
+        self.change("Title changed", true, |workspace| workspace.rename_document(id, title));
+    }
+
+    /// Deletes added document `id` with its annotations; undo brings both back.
+    pub fn delete_document(&self, id: &str) {
+        let Some((title, count)) = self.workspace.with_untracked(|w| w.record(id).map(|r| (r.title.clone(), w.annotations(id).len()))) else {
+            return;
+        };
+        let description = format!("Deleted “{title}” and its {count} annotations");
+        if self.change(&description, false, |workspace| workspace.remove_document(id)) {
+            route::open_start();
+            self.message.set(Some(Message::status(format!("{description}. Undo (Ctrl+Z) brings them back."))));
+        }
     }
 
     /// Label `id`, tracked: what renders it updates when the label is edited.
@@ -109,7 +263,7 @@ impl Annotator {
     }
 
     fn create(&self, pending: Pending, label: &Label) {
-        let Some(document) = self.open.get_untracked().and_then(|id| self.document(&id)) else { return };
+        let Some(document) = self.open.get_untracked().and_then(|id| self.body(&id)) else { return };
         let annotation_id = id::uuid_v4(browser::random_bytes());
         let words = self.settings.with_untracked(|s| s.snap_to_words);
         let (start, end) = boundary::snap(&document.text, pending.start, pending.end, words);
@@ -190,18 +344,30 @@ impl Annotator {
 
     /// The whole work in `format`.
     pub fn export(&self, format: Format) -> Vec<u8> {
+        let documents = self.all_documents();
         self.workspace.with_untracked(|workspace| {
-            self.documents.with_value(|documents| {
-                self.labels.with_untracked(|labels| formats::export(format, &Corpus { documents, labels, workspace }, &browser::now()))
-            })
+            self.labels.with_untracked(|labels| formats::export(format, &Corpus { documents: &documents, labels, workspace }, &browser::now()))
         })
     }
 
-    /// Merges an exported file into the work; a file that is refused changes nothing.
-    pub fn import(&self, file_name: &str, contents: &str) {
-        let parsed = self.documents.with_value(|documents| {
-            self.labels.with_untracked(|labels| import::parse(contents, documents, labels))
-        });
+    /// Merges a file of any importable format into the work; a file that is refused changes
+    /// nothing. Documents the file brings are stored first: none is added without its text.
+    pub async fn import(&self, file_name: &str, contents: &str) {
+        let documents = self.all_documents();
+        let now = browser::now();
+        let parsed = self.labels.with_untracked(|labels| import::parse(contents, &Here { documents: &documents, labels, now: &now }));
+        let parsed = match parsed {
+            Ok(mut parsed) => match self.keep_texts(&parsed.new_documents).await {
+                Ok(()) => Ok(parsed),
+                Err(problem) => {
+                    parsed.new_documents.clear();
+                    let text = format!("Nothing was imported from “{file_name}”: the texts it brings could not be kept in this browser ({problem}). Your saved annotations are unchanged.");
+                    self.message.set(Some(Message::alert(text)));
+                    return;
+                }
+            },
+            Err(error) => Err(error),
+        };
         let outcome = parsed.map(|mut parsed| {
             let new_labels = std::mem::take(&mut parsed.new_labels);
             if !new_labels.is_empty() {
@@ -211,7 +377,7 @@ impl Annotator {
             let mut merged = import::Merged::default();
             let changed = self.change(&format!("Import of “{file_name}”"), false, |workspace| {
                 merged = import::merge(workspace, parsed);
-                merged.added + merged.updated > 0
+                merged.added + merged.updated + merged.new_documents.len() > 0
             });
             if !changed && !new_labels.is_empty() {
                 self.save();
@@ -221,6 +387,15 @@ impl Annotator {
         });
         let Report { failed, summary, details } = import::report(file_name, &outcome);
         self.message.set(Some(Message { alert: failed, text: summary, details }));
+    }
+
+    /// Stores the texts of `new` documents and holds them in memory.
+    async fn keep_texts(&self, new: &[NewDocument]) -> Result<(), String> {
+        for document in new {
+            text_store::put(&document.record.id, &document.text).await?;
+        }
+        self.texts.update(|texts| texts.extend(new.iter().map(|d| Arc::new(d.record.document(&d.text)))));
+        Ok(())
     }
 
     pub fn undo(&self) {

@@ -38,8 +38,14 @@ pub fn download(file_name: &str, mime: &str, contents: &[u8]) -> Result<(), JsVa
     web_sys::Url::revoke_object_url(&url)
 }
 
-/// The text of a file the reader chose, decoded as UTF-8.
+/// The text of a file the reader chose, which must be UTF-8 (a broken byte is named, not
+/// silently replaced).
 pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
-    let text = JsFuture::from(file.text()).await.map_err(|e| format!("the file could not be read ({e:?})"))?;
-    text.as_string().ok_or_else(|| "the file could not be read as text".to_owned())
+    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|e| format!("the file could not be read ({e:?})"))?;
+    crate::core::library::decode(&js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// The files of a file list, in order.
+pub fn files(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    list.map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect()).unwrap_or_default()
 }

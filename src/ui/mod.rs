@@ -13,6 +13,7 @@ mod reader;
 mod route;
 pub mod selection;
 mod status;
+mod text_store;
 mod toolbar;
 
 use leptos::prelude::*;
@@ -32,6 +33,8 @@ pub fn App() -> impl IntoView {
     keyboard::listen(annotator);
     reader::follow_selection(annotator);
     preferences::apply(annotator);
+    nav::accept_drops(annotator);
+    annotator.load_texts();
 
     view! {
         <header class="masthead">

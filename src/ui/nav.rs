@@ -1,52 +1,62 @@
-//! The list of articles, each with its number of annotations per label.
+//! The list of articles and added documents, each with its number of annotations per label, and
+//! the ways to add documents of one's own.
 
 use leptos::prelude::*;
 
 use crate::core::search::annotated_paragraphs;
+use crate::ui::browser;
 use crate::ui::route;
 use crate::ui::Annotator;
 
 #[component]
 pub fn ArticleNav() -> impl IntoView {
     let annotator = expect_context::<Annotator>();
-    let entries = annotator.documents.with_value(|documents| {
-        documents
-            .iter()
-            .map(|document| {
-                let id = document.id.clone();
-                let current_id = id.clone();
-                let is_current = move || annotator.open.with(|open| open.as_deref() == Some(current_id.as_str()));
-                view! {
-                    <li>
-                        <a
-                            href=route::article_href(&document.id)
-                            aria-current=move || is_current().then_some("page")
-                        >
-                            <span class="nav-title">{document.title.clone()}</span>
-                            <LabelCounts document_id=id.clone()/>
-                            <Progress document_id=id/>
-                        </a>
-                    </li>
-                }
-            })
-            .collect_view()
+    let bundled: Vec<String> = annotator.bundled.with_value(|documents| documents.iter().map(|d| d.id.clone()).collect());
+    // Changes only when a document is added or removed, not with every annotation.
+    let ids = Memo::new(move |_| {
+        let added: Vec<String> = annotator.workspace.with(|w| w.library.iter().map(|r| r.id.clone()).collect());
+        bundled.iter().cloned().chain(added).collect::<Vec<String>>()
     });
     view! {
         <nav class="articles" aria-label="Articles">
             <h2 class="panel-heading">"Articles"</h2>
-            <ul>{entries}</ul>
+            <ul>
+                <For each=move || ids.get() key=String::clone let:id>
+                    <NavEntry id/>
+                </For>
+            </ul>
+            <AddDocuments/>
         </nav>
     }
 }
 
-/// "annotated / total paragraphs" for one article.
+#[component]
+fn NavEntry(id: String) -> impl IntoView {
+    let annotator = expect_context::<Annotator>();
+    let (current_id, title_id) = (id.clone(), id.clone());
+    let is_current = move || annotator.open.with(|open| open.as_deref() == Some(current_id.as_str()));
+    let href = route::article_href(&id);
+    view! {
+        <li>
+            <a href=href aria-current=move || is_current().then_some("page")>
+                <span class="nav-title">{move || annotator.title(&title_id)}</span>
+                <LabelCounts document_id=id.clone()/>
+                <Progress document_id=id/>
+            </a>
+        </li>
+    }
+}
+
+/// "annotated / total paragraphs" for one document, once its text is here.
 #[component]
 fn Progress(document_id: String) -> impl IntoView {
     let annotator = expect_context::<Annotator>();
-    let document = annotator.document(&document_id)?;
-    let total = document.paragraphs.len();
-    let annotated = Memo::new(move |_| annotator.workspace.with(|w| annotated_paragraphs(&document, w.annotations(&document.id))));
-    Some(view! { <span class="progress">{annotated} " / " {total} " paragraphs annotated"</span> })
+    move || {
+        let document = annotator.body(&document_id)?;
+        let total = document.paragraphs.len();
+        let annotated = Memo::new(move |_| annotator.workspace.with(|w| annotated_paragraphs(&document, w.annotations(&document.id))));
+        Some(view! { <span class="progress">{annotated} " / " {total} " paragraphs annotated"</span> })
+    }
 }
 
 #[component]
@@ -72,4 +82,61 @@ fn LabelCounts(document_id: String) -> impl IntoView {
             .collect_view()
     };
     view! { <span class="counts">{counts}</span> }
+}
+
+/// Texts of one's own: opened from files (several at once), pasted, or dropped on the page.
+#[component]
+fn AddDocuments() -> impl IntoView {
+    let annotator = expect_context::<Annotator>();
+    let pasted = RwSignal::new(String::new());
+    let open_files = move |event: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&event);
+        let files = browser::files(input.files());
+        // Choosing the same files again must fire `change` again.
+        input.set_value("");
+        add_files(annotator, files);
+    };
+    let add_pasted = move |_| {
+        let text = pasted.get_untracked();
+        pasted.set(String::new());
+        annotator.add_texts(vec![(None, Ok(text))]);
+    };
+    view! {
+        <section class="add-documents" aria-label="Your own texts">
+            <h2 class="panel-heading">"Your own texts"</h2>
+            <label class="file-button">
+                "Add documents"
+                <input type="file" multiple accept=".txt,.md,.markdown,text/plain,text/markdown" on:change=open_files/>
+            </label>
+            <label class="paste">
+                "Paste text"
+                <textarea rows="4" prop:value=move || pasted.get() on:input=move |event| pasted.set(event_target_value(&event))></textarea>
+            </label>
+            <button type="button" disabled=move || pasted.with(|t| t.trim().is_empty()) on:click=add_pasted>"Add pasted text"</button>
+            <p class="hint">"Or drop .txt and .md files anywhere on the page."</p>
+        </section>
+    }
+}
+
+/// Reads `files` as UTF-8 text and adds them as documents.
+pub fn add_files(annotator: Annotator, files: Vec<web_sys::File>) {
+    if files.is_empty() {
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        let mut items = Vec::new();
+        for file in files {
+            items.push((Some(file.name()), browser::read_text(&file).await));
+        }
+        annotator.add_texts(items);
+    });
+}
+
+/// Files dropped anywhere on the page become documents.
+pub fn accept_drops(annotator: Annotator) {
+    let _ = window_event_listener(leptos::ev::dragover, |event| event.prevent_default());
+    let _ = window_event_listener(leptos::ev::drop, move |event| {
+        event.prevent_default();
+        add_files(annotator, browser::files(event.data_transfer().and_then(|d| d.files())));
+    });
 }

@@ -1,27 +1,36 @@
 //! The open article: paragraphs split into highlight runs, and the reader's selection.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::core::document::{Document, Paragraph};
+use crate::core::library;
 use crate::core::annotation::Annotation;
 use crate::core::boundary::{step, Unit};
-use crate::core::runs::{layer_spans, split_into_runs, LayeredSpan, Mark, Run};
+use crate::core::runs::{by_paragraph, layer_spans, split_into_runs, LayeredSpan, Mark, Run};
 use crate::core::search::find_all;
 use crate::ui::selection::{self, RUN_SELECTOR};
 use crate::ui::{Annotator, Pending};
 
 /// The class of the article element, by which the selection handling finds it.
 const ARTICLE_CLASS: &str = "article-text";
+/// Paragraphs beyond which the page paints only those on screen; shorter documents are laid out
+/// whole, so that a remembered scroll position is exact.
+const LONG_DOCUMENT: usize = 400;
 /// Height of one underline layer, in CSS pixels.
 const UNDERLINE_PX: usize = 3;
 
 #[component]
 pub fn Reader() -> impl IntoView {
     let annotator = expect_context::<Annotator>();
-    move || match annotator.open.get().and_then(|id| annotator.document(&id)) {
-        Some(document) => view! { <ArticleView document/> }.into_any(),
+    // Only a change of text renders the article again, not a change of its title or annotations.
+    let body = Memo::new(move |_| annotator.open.get().map(|id| (annotator.body(&id), id)));
+    move || match body.get() {
+        Some((Some(document), _)) => view! { <ArticleView document/> }.into_any(),
+        Some((None, _)) => view! { <p class="welcome" role="status">"Loading the document’s text…"</p> }.into_any(),
         None => view! {
             <div class="welcome">
                 <h1>"Read, highlight, label"</h1>
@@ -34,7 +43,7 @@ pub fn Reader() -> impl IntoView {
 }
 
 #[component]
-fn ArticleView(document: Document) -> impl IntoView {
+fn ArticleView(document: Arc<Document>) -> impl IntoView {
     let annotator = expect_context::<Annotator>();
     let document_id = document.id.clone();
     let spans = Memo::new(move |_| {
@@ -45,20 +54,39 @@ fn ArticleView(document: Document) -> impl IntoView {
         });
         layer_spans(&shown)
     });
-    let text = document.text.clone();
-    let matches = Memo::new(move |_| annotator.query.with(|query| find_all(&text, query)));
+    let searched = document.clone();
+    let matches = Memo::new(move |_| annotator.query.with(|query| find_all(&searched.text, query)));
+    let grouped = document.clone();
+    let spans_by_paragraph = Memo::new(move |_| spans.with(|s| by_paragraph(&grouped.paragraphs, s, |s| (s.start, s.end))));
+    let grouped = document.clone();
+    let matches_by_paragraph = Memo::new(move |_| matches.with(|m| by_paragraph(&grouped.paragraphs, m, |&range| range)));
     let cursor = KeyboardCursor::new(document.text.clone());
+    let long = document.paragraphs.len() > LONG_DOCUMENT;
     let paragraphs = document
         .paragraphs
-        .into_iter()
-        .map(|paragraph| view! { <ParagraphView paragraph spans matches/> })
+        .iter()
+        .cloned()
+        .enumerate()
+        .map(|(index, paragraph)| {
+            // Each paragraph follows its own share of the spans and matches, and splits its text
+            // again only when that share changed.
+            let spans = Memo::new(move |_| spans_by_paragraph.with(|all| all[index].clone()));
+            let matches = Memo::new(move |_| matches_by_paragraph.with(|all| all[index].clone()));
+            view! { <ParagraphView paragraph spans matches/> }
+        })
         .collect_view();
+    let title_id = document.id.clone();
+    let about = match &document.source {
+        Some(source) => view! { <p class="source">{source.clone()}</p> }.into_any(),
+        None => view! { <DocumentDetails document=document.clone()/> }.into_any(),
+    };
     view! {
-        <h1 class="article-title" id="article-title">{document.title}</h1>
-        <p class="source">{document.source}</p>
+        <h1 class="article-title" id="article-title">{move || annotator.title(&title_id)}</h1>
+        {about}
         <FindBar matches/>
         <article
             class=ARTICLE_CLASS
+            class:long=long
             tabindex="0"
             aria-labelledby="article-title"
             aria-describedby="article-keys"
@@ -80,6 +108,34 @@ fn ArticleView(document: Document) -> impl IntoView {
         <p id="article-keys" class="visually-hidden">
             "Arrow keys move a cursor through the text, with Shift they select, with Control by word. Number keys label the selection. Square brackets walk the highlights. Press question mark for all shortcuts."
         </p>
+    }
+}
+
+/// What a person needs to know about a document they added, and what they can do with it.
+#[component]
+fn DocumentDetails(document: Arc<Document>) -> impl IntoView {
+    let annotator = expect_context::<Annotator>();
+    let id = document.id.clone();
+    let (rename_id, delete_id) = (id.clone(), id.clone());
+    let title = move || annotator.title(&id).unwrap_or_default();
+    view! {
+        <section class="document-details" aria-label="Document details">
+            <label class="document-title">
+                "Title"
+                <input
+                    type="text"
+                    prop:value=title
+                    on:change=move |event| annotator.rename_document(&rename_id, &event_target_value(&event))
+                />
+            </label>
+            <dl class="document-facts">
+                <dt>"Size"</dt>
+                <dd>{library::size_label(document.text.len())} ", " {document.length} " characters"</dd>
+                <dt>"SHA-256"</dt>
+                <dd><code class="digest">{document.sha256.clone()}</code></dd>
+            </dl>
+            <button type="button" class="danger" on:click=move |_| annotator.delete_document(&delete_id)>"Delete document"</button>
+        </section>
     }
 }
 

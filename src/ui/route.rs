@@ -15,6 +15,16 @@ pub fn article_href(document_id: &str) -> String {
     format!("{PREFIX}{document_id}")
 }
 
+/// Opens document `id`, as following its link does.
+pub fn open(document_id: &str) {
+    let _ = window().location().set_hash(&article_href(document_id)[1..]);
+}
+
+/// Back to the start page.
+pub fn open_start() {
+    let _ = window().location().set_hash("");
+}
+
 fn fragment() -> String {
     window().location().hash().unwrap_or_default()
 }
@@ -25,7 +35,7 @@ pub fn follow_fragment(annotator: Annotator) {
     let open_from_fragment = move || {
         let fragment = fragment();
         let id = fragment.strip_prefix(PREFIX)?;
-        if annotator.document(id).is_some() {
+        if annotator.knows(id) {
             return Some(id.to_owned());
         }
         let text = format!("There is no article “{id}” here: choose one from the list of articles.");
@@ -36,7 +46,7 @@ pub fn follow_fragment(annotator: Annotator) {
     match open_from_fragment() {
         Some(id) => annotator.open.set(Some(id)),
         None if fragment().is_empty() => {
-            let remembered = view.with_value(|v| v.open_document.clone()).filter(|id| annotator.document(id).is_some());
+            let remembered = view.with_value(|v| v.open_document.clone()).filter(|id| annotator.knows(id));
             if let Some(id) = remembered {
                 let _ = window().location().set_hash(&article_href(&id)[1..]);
                 annotator.open.set(Some(id));

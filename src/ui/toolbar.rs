@@ -114,7 +114,7 @@ pub fn FileActions() -> impl IntoView {
         }
         leptos::task::spawn_local(async move {
             match browser::read_text(&file).await {
-                Ok(contents) => annotator.import(&name, &contents),
+                Ok(contents) => annotator.import(&name, &contents).await,
                 Err(problem) => annotator.message.set(Some(Message::alert(format!("Nothing was imported from “{name}”: {problem}.")))),
             }
         });
@@ -138,7 +138,7 @@ pub fn FileActions() -> impl IntoView {
             <button type="button" on:click=move |_| export(chosen.get_untracked())>"Export"</button>
             <label class="import">
                 "Import JSON"
-                <input type="file" accept=".json,application/json" on:change=import_json/>
+                <input type="file" accept=".json,.jsonl,.jsonld,application/json,application/ld+json" on:change=import_json/>
             </label>
         </div>
     }

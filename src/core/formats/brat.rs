@@ -10,7 +10,7 @@ pub fn export(corpus: &Corpus) -> Vec<u8> {
         let mut ann = String::new();
         for (index, a) in annotations.iter().enumerate() {
             let number = index + 1;
-            let fragments = fragments(&document.text, a.start, a.end);
+            let fragments = fragments(&a.quote, a.start);
             let offsets: Vec<String> = fragments.iter().map(|(s, e)| format!("{s} {e}")).collect();
             // brat's text field shows the fragments joined by a space.
             let text = a.quote.split('\n').filter(|part| !part.is_empty()).collect::<Vec<_>>().join(" ");
@@ -25,11 +25,14 @@ pub fn export(corpus: &Corpus) -> Vec<u8> {
     zip::stored(&files)
 }
 
-/// The stretches of `[start, end)` between line breaks, leaving the breaks out.
-fn fragments(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+/// The stretches of `quote`, which begins at document offset `start`, between line breaks,
+/// leaving the breaks out.
+fn fragments(quote: &str, start: usize) -> Vec<(usize, usize)> {
     let mut fragments = Vec::new();
     let mut from = start;
-    for (offset, ch) in text.chars().enumerate().skip(start).take(end - start) {
+    let mut end = start;
+    for (offset, ch) in quote.chars().enumerate().map(|(i, ch)| (start + i, ch)) {
+        end = offset + 1;
         if ch == '\n' {
             if from < offset {
                 fragments.push((from, offset));
@@ -59,8 +62,8 @@ mod tests {
 
     #[test]
     fn spans_across_lines_become_fragments() {
-        assert_eq!(fragments("ab\ncd\n\nef", 1, 9), [(1, 2), (3, 5), (7, 9)]);
-        assert_eq!(fragments("ab", 0, 2), [(0, 2)]);
+        assert_eq!(fragments("b\ncd\n\nef", 1), [(1, 2), (3, 5), (7, 9)]);
+        assert_eq!(fragments("ab", 0), [(0, 2)]);
         assert_eq!(type_name("Source of  claim"), "Source_of_claim");
     }
 

@@ -7,6 +7,7 @@ mod anchor;
 mod glossa;
 mod interchange;
 
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 use serde_json::Value;
@@ -213,28 +214,35 @@ pub fn merge(workspace: &mut Workspace, parsed: Parsed) -> Merged {
             merged.new_documents.push(new);
         }
     }
+    // Where each id is and how new it is, found once rather than searched per annotation.
+    let saved: HashMap<&str, (&str, Option<i64>)> = workspace
+        .documents
+        .iter()
+        .flat_map(|(document, list)| list.iter().map(move |a| (a.id.as_str(), (document.as_str(), timestamp::parse_millis(&a.updated_at)))))
+        .collect();
+    let mut taken: BTreeMap<String, Vec<Annotation>> = BTreeMap::new();
     for (document_id, incoming) in parsed.accepted {
-        match workspace.find(&incoming.id) {
-            None => {
-                workspace.put(&document_id, incoming);
-                merged.added += 1;
+        match saved.get(incoming.id.as_str()) {
+            None => merged.added += 1,
+            Some((owner, _)) if *owner != document_id => {
+                merged.refused.push(Refusal {
+                    place: format!("annotation {}", incoming.id),
+                    reason: format!("this id already belongs to an annotation of {owner}"),
+                    count: 1,
+                });
+                continue;
             }
-            Some((owner, _)) if owner != document_id => merged.refused.push(Refusal {
-                place: format!("annotation {}", incoming.id),
-                reason: format!("this id already belongs to an annotation of {owner}"),
-                count: 1,
-            }),
-            Some((_, existing)) => {
-                // Both times were validated on their way in (the saved one by the app itself).
-                let newer = timestamp::parse_millis(&incoming.updated_at) > timestamp::parse_millis(&existing.updated_at);
-                if newer {
-                    workspace.put(&document_id, incoming);
-                    merged.updated += 1;
-                } else {
-                    merged.unchanged += 1;
-                }
+            // Both times were validated on their way in (the saved one by the app itself).
+            Some((_, saved_at)) if timestamp::parse_millis(&incoming.updated_at) > *saved_at => merged.updated += 1,
+            Some(_) => {
+                merged.unchanged += 1;
+                continue;
             }
         }
+        taken.entry(document_id).or_default().push(incoming);
+    }
+    for (document_id, annotations) in taken {
+        workspace.put_all(&document_id, annotations);
     }
     merged
 }

@@ -1,0 +1,81 @@
+//! The core's work for the benchmark document (about 1 MB of text, 10,000 annotations), which
+//! `bench/corpus.js` writes and `scripts/bench` passes in `GLOSSA_BENCH_FILE`: importing it,
+//! everything the reader computes to open it, one new annotation, and every export.
+
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+use glossa::core::annotation::Annotation;
+use glossa::core::document::{bundled, Document};
+use glossa::core::formats::{self, Corpus, Format};
+use glossa::core::history::{diff, History};
+use glossa::core::import::{self, Here};
+use glossa::core::label::default_labels;
+use glossa::core::runs::{by_paragraph, layer_spans, split_into_runs};
+use glossa::core::workspace::Workspace;
+
+const NOW: &str = "2026-11-22T10:00:00Z";
+
+fn setup() -> (String, Document, Workspace) {
+    let path = std::env::var("GLOSSA_BENCH_FILE").expect("GLOSSA_BENCH_FILE names the file bench/corpus.js wrote");
+    let file = std::fs::read_to_string(path).expect("the benchmark file can be read");
+    let labels = default_labels();
+    let parsed = import::parse(&file, &Here { documents: &bundled(), labels: &labels, now: NOW }).unwrap();
+    let new = parsed.new_documents[0].clone();
+    let mut workspace = Workspace::default();
+    let merged = import::merge(&mut workspace, parsed);
+    assert_eq!(merged.added, 10_000);
+    (file, new.record.document(&new.text), workspace)
+}
+
+/// What the reader computes to show a document: layers, each paragraph's share, its runs.
+fn render(document: &Document, workspace: &Workspace) -> usize {
+    let spans = layer_spans(workspace.annotations(&document.id));
+    let shares = by_paragraph(&document.paragraphs, &spans, |s| (s.start, s.end));
+    document.paragraphs.iter().zip(&shares).map(|(p, share)| split_into_runs(&p.text, p.start, share, &[]).len()).sum()
+}
+
+fn benchmarks(c: &mut Criterion) {
+    let (file, document, workspace) = setup();
+    let labels = default_labels();
+    let mut group = c.benchmark_group("large document");
+    group.sample_size(10);
+
+    group.bench_function("import (parse and merge)", |b| {
+        b.iter(|| {
+            let parsed = import::parse(&file, &Here { documents: &bundled(), labels: &labels, now: NOW }).unwrap();
+            import::merge(&mut Workspace::default(), parsed)
+        })
+    });
+    group.bench_function("open (paragraphs, layers, runs)", |b| {
+        b.iter(|| {
+            let opened = Document::new(&document.id, &document.title, None, &document.sha256, &document.text);
+            render(&opened, &workspace)
+        })
+    });
+    let middle = document.paragraphs[document.paragraphs.len() / 2].clone();
+    group.bench_function("new annotation (create, record, re-layer, one paragraph)", |b| {
+        b.iter_batched(
+            || (workspace.clone(), History::default()),
+            |(mut workspace, mut history)| {
+                let before = workspace.clone();
+                let annotation = Annotation::create(&document, middle.start, middle.start + 20, "claim", "new".into(), NOW).unwrap();
+                workspace.put(&document.id, annotation);
+                history.record("Claim added", diff(&before, &workspace));
+                let spans = layer_spans(workspace.annotations(&document.id));
+                let shares = by_paragraph(&document.paragraphs, &spans, |s| (s.start, s.end));
+                let at = document.paragraphs.len() / 2;
+                split_into_runs(&middle.text, middle.start, &shares[at], &[]).len()
+            },
+            BatchSize::LargeInput,
+        )
+    });
+    let documents = vec![document.clone()];
+    for format in Format::ALL {
+        group.bench_function(format!("export {}", format.id()), |b| {
+            b.iter(|| formats::export(format, &Corpus { documents: &documents, labels: &labels, workspace: &workspace }, NOW).len())
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, benchmarks);
+criterion_main!(benches);

@@ -1,0 +1,103 @@
+// Measures the page with the benchmark document (1 MB, 10,000 annotations): time to import and
+// open it, to open it again after a reload, to paint a new highlight after the key press, to
+// scroll, and to export. Medians of several runs go to bench/results/page.json.
+const { test, expect } = require('@playwright/test');
+const fs = require('node:fs');
+const path = require('node:path');
+const { largeDocument } = require('./corpus');
+
+const RUNS = 5;
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** Milliseconds from the next key press on the page to the frame after the article changed. */
+function armPaintTimer(page) {
+  return page.evaluate(() => {
+    window.paintTime = new Promise((resolve) => {
+      let pressed = 0;
+      window.addEventListener('keydown', (event) => { pressed = event.timeStamp; }, { capture: true, once: true });
+      const observer = new MutationObserver(() => {
+        observer.disconnect();
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - pressed)));
+      });
+      observer.observe(document.querySelector('article'), { subtree: true, childList: true, attributes: true });
+    });
+  });
+}
+
+test('the page with a 1 MB document and 10,000 annotations', async ({ page }) => {
+  const bench = largeDocument();
+  const results = { document_bytes: Buffer.byteLength(bench.text), annotations: bench.annotations };
+  await page.goto('./');
+  const paragraphs = page.locator('article p');
+
+  let started = Date.now();
+  await page.getByLabel('Import JSON').setInputFiles({ name: 'bench.json', mimeType: 'application/json', buffer: Buffer.from(bench.file) });
+  await expect(page.getByRole('status')).toContainText('10000 annotations taken', { timeout: 120_000 });
+  results.import_ms = Date.now() - started;
+
+  const opens = [];
+  const link = page.getByRole('navigation', { name: 'Articles' }).getByRole('link', { name: /Benchmark document/ });
+  for (let run = 0; run < RUNS; run++) {
+    await page.getByRole('navigation', { name: 'Articles' }).getByRole('link').first().click();
+    await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Benchmark document');
+    started = Date.now();
+    await link.click();
+    await expect(paragraphs).toHaveCount(bench.lines.length, { timeout: 60_000 });
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    opens.push(Date.now() - started);
+  }
+  results.open_ms = median(opens);
+
+  const reloads = [];
+  for (let run = 0; run < RUNS; run++) {
+    started = Date.now();
+    await page.reload();
+    await expect(paragraphs).toHaveCount(bench.lines.length, { timeout: 60_000 });
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    reloads.push(Date.now() - started);
+  }
+  results.reload_and_open_ms = median(reloads);
+
+  const scrolls = [];
+  for (let run = 0; run < RUNS; run++) {
+    scrolls.push(await page.evaluate((run) => new Promise((resolve) => {
+      const started = performance.now();
+      window.scrollTo(0, (document.body.scrollHeight * (run + 1)) / (RUNS + 1));
+      requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - started)));
+    }), run));
+  }
+  results.scroll_frame_ms = median(scrolls);
+
+  const paints = [];
+  const article = page.getByRole('article');
+  for (let run = 0; run < RUNS; run++) {
+    // A keyboard selection in the middle of the document, then the label key.
+    await page.evaluate((index) => {
+      const paragraph = document.querySelectorAll('article p')[index];
+      paragraph.scrollIntoView({ block: 'center' });
+    }, 2500 + run * 7);
+    const box = await page.locator('article p').nth(2500 + run * 7).boundingBox();
+    await page.mouse.click(box.x + 2, box.y + 4);
+    await article.focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Control+Shift+ArrowRight');
+    await armPaintTimer(page);
+    await page.keyboard.press('1');
+    paints.push(await page.evaluate(() => window.paintTime));
+  }
+  results.key_to_painted_highlight_ms = median(paints);
+  await expect(page.getByRole('status')).toContainText('Claim added');
+
+  const exports = [];
+  for (let run = 0; run < RUNS; run++) {
+    started = Date.now();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export JSON' }).click();
+    await (await download).path();
+    exports.push(Date.now() - started);
+  }
+  results.export_json_ms = median(exports);
+
+  fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true });
+  fs.writeFileSync(path.join(__dirname, 'results', 'page.json'), JSON.stringify(results, null, 2));
+  console.log(JSON.stringify(results));
+});
