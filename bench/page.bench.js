@@ -47,6 +47,7 @@ test('the page with a 1 MB document and 10,000 annotations', async ({ page }) =>
     opens.push(Date.now() - started);
   }
   results.open_ms = median(opens);
+  console.log(JSON.stringify({ opens, import_ms: results.import_ms }));
 
   const reloads = [];
   for (let run = 0; run < RUNS; run++) {
@@ -57,14 +58,15 @@ test('the page with a 1 MB document and 10,000 annotations', async ({ page }) =>
     reloads.push(Date.now() - started);
   }
   results.reload_and_open_ms = median(reloads);
+  console.log(JSON.stringify({ reloads }));
 
   const scrolls = [];
   for (let run = 0; run < RUNS; run++) {
-    scrolls.push(await page.evaluate((run) => new Promise((resolve) => {
+    scrolls.push(await page.evaluate(({ run, runs }) => new Promise((resolve) => {
       const started = performance.now();
-      window.scrollTo(0, (document.body.scrollHeight * (run + 1)) / (RUNS + 1));
+      window.scrollTo(0, (document.body.scrollHeight * (run + 1)) / (runs + 1));
       requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - started)));
-    }), run));
+    }), { run, runs: RUNS }));
   }
   results.scroll_frame_ms = median(scrolls);
 

@@ -16,7 +16,22 @@ use proptest::prelude::*;
 /// letters, typographic punctuation, whitespace of several kinds.
 fn tricky_text() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "a", "Iran", " ", "\n", "\u{a0}", "’", "“", "”", "🚀", "👩‍🔬", "e\u{301}", "漢字", "שלום", "مرحبا", "\t", "•",
+        "a",
+        "Iran",
+        " ",
+        "\n",
+        "\u{a0}",
+        "’",
+        "“",
+        "”",
+        "🚀",
+        "👩‍🔬",
+        "e\u{301}",
+        "漢字",
+        "שלום",
+        "مرحبا",
+        "\t",
+        "•",
     ]);
     prop::collection::vec(pieces, 0..40).prop_map(|parts| parts.concat())
 }

@@ -155,12 +155,15 @@ fn refusals_name_the_line_or_item_and_the_reason() {
     let (_, merged) = import_into(lines, &bundled(), None);
     let reasons: Vec<String> = merged.refused.iter().map(ToString::to_string).collect();
     // What is wrong with the file's shape first, then what does not fit the text.
-    assert_eq!(reasons, [
-        "line 1, label[2]: it is neither [start, end, label] nor an object with start, end and label",
-        "line 2: it is not valid JSON (column 2: key must be a string)",
-        "line 3: it has no \"text\"",
-        "line 1, label[1]: end 99 is past the end of the text (7 code points)",
-    ]);
+    assert_eq!(
+        reasons,
+        [
+            "line 1, label[2]: it is neither [start, end, label] nor an object with start, end and label",
+            "line 2: it is not valid JSON (column 2: key must be a string)",
+            "line 3: it has no \"text\"",
+            "line 1, label[1]: end 99 is past the end of the text (7 code points)",
+        ]
+    );
     assert_eq!(merged.added, 1);
     let w3c = serde_json::json!({"type": "AnnotationCollection", "first": {"items": [
         {"type": "Annotation", "body": [], "target": {"source": "x"}},
@@ -169,10 +172,13 @@ fn refusals_name_the_line_or_item_and_the_reason() {
     ]}});
     let (_, merged) = import_into(&w3c.to_string(), &bundled(), None);
     let reasons: Vec<String> = merged.refused.iter().map(ToString::to_string).collect();
-    assert_eq!(reasons, [
-        "first.items[0]: it has no tagging body to take a label from",
-        "urn:elsewhere: no document here has this text, and the file does not carry the text",
-    ]);
+    assert_eq!(
+        reasons,
+        [
+            "first.items[0]: it has no tagging body to take a label from",
+            "urn:elsewhere: no document here has this text, and the file does not carry the text",
+        ]
+    );
 }
 
 #[test]

@@ -58,35 +58,100 @@ pub enum Unit {
 pub fn step(text: &str, offset: usize, unit: Unit, forward: bool) -> usize {
     let length = code_point_len(text);
     let offset = offset.min(length);
-    let boundaries: Vec<usize> = match unit {
-        Unit::Character => text.grapheme_indices(true).map(|(byte, _)| byte).chain([text.len()]).collect(),
-        Unit::Word => text
-            .split_word_bound_indices()
-            .filter(|(_, word)| word.chars().any(char::is_alphanumeric))
-            .map(|(byte, word)| if forward { byte + word.len() } else { byte })
-            .collect(),
-        Unit::Line => std::iter::once(0).chain(text.match_indices('\n').map(|(byte, _)| byte + 1)).collect(),
-    };
-    // The boundaries ascend, so each is counted on from the one before: linear in the text.
-    let mut counted = (0, 0);
-    let positions: Vec<usize> = boundaries
-        .into_iter()
-        .map(|byte| {
-            counted = (byte, counted.1 + code_point_len(&text[counted.0..byte]));
+    let at = byte_index(text, offset).unwrap_or(text.len());
+    // Every boundary of every unit falls at line ends, so the lines around the cursor give the
+    // same answer as the whole text: a key press in a long document looks at a few lines, and
+    // looks further, doubling, only when those hold no boundary that way.
+    let mut reach = 1;
+    loop {
+        let from = line_starts_back(text, at, reach);
+        let to = line_ends_ahead(text, at, reach);
+        let window = &text[from..to];
+        let boundaries: Vec<usize> = match unit {
+            Unit::Character => window.grapheme_indices(true).map(|(byte, _)| byte).chain([window.len()]).collect(),
+            Unit::Word => window
+                .split_word_bound_indices()
+                .filter(|(_, word)| word.chars().any(char::is_alphanumeric))
+                .map(|(byte, word)| if forward { byte + word.len() } else { byte })
+                .collect(),
+            Unit::Line => std::iter::once(0).chain(window.match_indices('\n').map(|(byte, _)| byte + 1)).collect(),
+        };
+        // The boundaries ascend, so each is counted on from the one before.
+        let mut counted = (0, code_point_len(&text[..from]));
+        let mut positions = boundaries.into_iter().map(|byte| {
+            counted = (byte, counted.1 + code_point_len(&window[counted.0..byte]));
             counted.1
-        })
-        .collect();
-    if forward {
-        positions.into_iter().find(|&p| p > offset).unwrap_or(length)
-    } else {
-        positions.into_iter().rfind(|&p| p < offset).unwrap_or(0)
+        });
+        let found = if forward { positions.find(|&p| p > offset) } else { positions.filter(|&p| p < offset).last() };
+        match found {
+            Some(position) => return position,
+            None if from == 0 && to == text.len() => return if forward { length } else { 0 },
+            None => reach *= 2,
+        }
     }
+}
+
+/// The byte where the line `lines - 1` lines before the one holding byte `at` begins.
+fn line_starts_back(text: &str, at: usize, lines: usize) -> usize {
+    let mut from = at;
+    for _ in 0..lines {
+        match text[..from].rfind('\n') {
+            Some(newline) => from = newline,
+            None => return 0,
+        }
+    }
+    from + 1
+}
+
+/// The byte where the line `lines - 1` lines after the one holding byte `at` ends (before its `\n`).
+fn line_ends_ahead(text: &str, at: usize, lines: usize) -> usize {
+    let mut to = at;
+    for round in 0..lines {
+        let skip = usize::from(round > 0);
+        match text[to + skip..].find('\n') {
+            Some(newline) => to = to + skip + newline,
+            None => return text.len(),
+        }
+    }
+    to
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::text::slice;
+
+    /// `step` as it would be over the whole text at once: what the windows must agree with.
+    fn step_over_whole_text(text: &str, offset: usize, unit: Unit, forward: bool) -> usize {
+        let boundaries: Vec<usize> = match unit {
+            Unit::Character => text.grapheme_indices(true).map(|(byte, _)| byte).chain([text.len()]).collect(),
+            Unit::Word => text
+                .split_word_bound_indices()
+                .filter(|(_, word)| word.chars().any(char::is_alphanumeric))
+                .map(|(byte, word)| if forward { byte + word.len() } else { byte })
+                .collect(),
+            Unit::Line => std::iter::once(0).chain(text.match_indices('\n').map(|(byte, _)| byte + 1)).collect(),
+        };
+        let mut positions = boundaries.into_iter().map(|byte| code_point_len(&text[..byte]));
+        if forward {
+            positions.find(|&p| p > offset).unwrap_or(code_point_len(text))
+        } else {
+            positions.filter(|&p| p < offset).last().unwrap_or(0)
+        }
+    }
+
+    #[test]
+    fn stepping_through_a_few_lines_agrees_with_the_whole_text() {
+        let text = "\n\nFirst line, 🚀 e\u{301}t\n\n\n  — \n导弹 second\n\n...\nlast";
+        for offset in 0..=code_point_len(text) {
+            for unit in [Unit::Character, Unit::Word, Unit::Line] {
+                for forward in [true, false] {
+                    let expected = step_over_whole_text(text, offset, unit, forward);
+                    assert_eq!(step(text, offset, unit, forward), expected, "{offset} {unit:?} {forward}");
+                }
+            }
+        }
+    }
 
     fn snapped(text: &str, start: usize, end: usize, words: bool) -> &str {
         let (s, e) = snap(text, start, end, words);

@@ -112,10 +112,7 @@ const BUNDLED: [(&str, &str, &str, &str); 5] = [
 
 /// The five articles compiled into the app, in file order.
 pub fn bundled() -> Vec<Document> {
-    BUNDLED
-        .iter()
-        .map(|(id, title, sha256, text)| Document::new(id, title, Some(&format!("{id}.txt")), sha256, text))
-        .collect()
+    BUNDLED.iter().map(|(id, title, sha256, text)| Document::new(id, title, Some(&format!("{id}.txt")), sha256, text)).collect()
 }
 
 #[cfg(test)]
@@ -175,8 +172,7 @@ mod tests {
     #[test]
     fn paragraphs_are_non_empty_lines_with_their_offsets() {
         let document = Document::new("d", "t", None, "", "One’s\n\n  \nTwo 🚀\nthree");
-        let found: Vec<(usize, usize, &str)> =
-            document.paragraphs.iter().map(|p| (p.start, p.end, p.text.as_str())).collect();
+        let found: Vec<(usize, usize, &str)> = document.paragraphs.iter().map(|p| (p.start, p.end, p.text.as_str())).collect();
         assert_eq!(found, [(0, 5, "One’s"), (10, 15, "Two 🚀"), (16, 21, "three")]);
         for paragraph in &document.paragraphs {
             assert_eq!(document.quote(paragraph.start, paragraph.end), Some(paragraph.text.as_str()));

@@ -81,19 +81,17 @@ fn diff_records(before: &[DocumentRecord], after: &[DocumentRecord]) -> Vec<Reco
         .filter(|old| find(after, &old.id).as_ref() != Some(*old))
         .map(|old| RecordChange { before: Some(old.clone()), after: find(after, &old.id) })
         .collect();
-    changes.extend(after.iter().filter(|new| find(before, &new.id).is_none()).map(|new| RecordChange { before: None, after: Some(new.clone()) }));
+    changes.extend(
+        after.iter().filter(|new| find(before, &new.id).is_none()).map(|new| RecordChange { before: None, after: Some(new.clone()) }),
+    );
     changes
 }
 
 fn diff_annotations<'a>(before: &'a Workspace, after: &'a Workspace) -> Vec<Change> {
     // Only documents whose lists differ are looked into: one edit of a long document compares
     // its list, but copies nothing else.
-    let changed: Vec<&String> = before
-        .documents
-        .keys()
-        .chain(after.documents.keys())
-        .filter(|d| before.documents.get(*d) != after.documents.get(*d))
-        .collect();
+    let changed: Vec<&String> =
+        before.documents.keys().chain(after.documents.keys()).filter(|d| before.documents.get(*d) != after.documents.get(*d)).collect();
     let index = |workspace: &'a Workspace| -> BTreeMap<&'a str, (&'a String, &'a Annotation)> {
         changed
             .iter()
@@ -106,11 +104,9 @@ fn diff_annotations<'a>(before: &'a Workspace, after: &'a Workspace) -> Vec<Chan
     for (id, &(document, annotation)) in &old {
         match new.get(id) {
             Some((_, same)) if *same == annotation => {}
-            Some(&(moved_to, changed)) if moved_to == document => changes.push(Change {
-                document: document.clone(),
-                before: Some(annotation.clone()),
-                after: Some(changed.clone()),
-            }),
+            Some(&(moved_to, changed)) if moved_to == document => {
+                changes.push(Change { document: document.clone(), before: Some(annotation.clone()), after: Some(changed.clone()) })
+            }
             Some(_) | None => changes.push(Change { document: document.clone(), before: Some(annotation.clone()), after: None }),
         }
     }

@@ -54,13 +54,8 @@ const RESERVED_KEYS: [&str; 5] = ["?", "[", "]", " ", "/"];
 /// A new label named `name`, with an id made from the name, an unused colour and a free key.
 pub fn add_new(labels: &mut Vec<Label>, name: &str) -> Result<Label, String> {
     let name = check_name(labels, name, None)?;
-    let base: String = name
-        .to_lowercase()
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '-' })
-        .collect::<String>()
-        .trim_matches('-')
-        .to_owned();
+    let base: String =
+        name.to_lowercase().chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).collect::<String>().trim_matches('-').to_owned();
     let base = if base.is_empty() { "label".to_owned() } else { base };
     let id = std::iter::once(base.clone())
         .chain((2..).map(|n| format!("{base}-{n}")))
@@ -107,7 +102,9 @@ pub fn set_key(labels: &mut [Label], id: &str, key: &str) -> Result<(), String> 
 
 /// Moves label `id` one place earlier (`-1`) or later (`1`) in the toolbar.
 pub fn move_label(labels: &mut [Label], id: &str, by: isize) {
-    let Some(at) = labels.iter().position(|l| l.id == id) else { return };
+    let Some(at) = labels.iter().position(|l| l.id == id) else {
+        return;
+    };
     let to = at.saturating_add_signed(by);
     if to < labels.len() {
         labels.swap(at, to);

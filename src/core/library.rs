@@ -123,8 +123,7 @@ pub fn normalize(raw: &str) -> Normalized {
         piece_start = 1;
     }
     while piece_start < chars.len() {
-        let piece_end =
-            chars[piece_start + 1..].iter().position(char::is_ascii).map_or(chars.len(), |at| piece_start + 1 + at);
+        let piece_end = chars[piece_start + 1..].iter().position(char::is_ascii).map_or(chars.len(), |at| piece_start + 1 + at);
         let mut piece: String = chars[piece_start..piece_end].iter().collect();
         if piece.starts_with('\r') {
             let followed_by_newline = chars.get(piece_end) == Some(&'\n') && piece_end == piece_start + 1;

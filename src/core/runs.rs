@@ -111,14 +111,9 @@ pub fn split_into_runs(text: &str, start: usize, spans: &[LayeredSpan], matches:
                 last.end = to;
                 last.text.push_str(&text[byte_at(from)..byte_at(to)]);
             }
-            _ => runs.push(Run {
-                start: from,
-                end: to,
-                text: text[byte_at(from)..byte_at(to)].to_owned(),
-                marks,
-                found: is_found,
-                opening,
-            }),
+            _ => {
+                runs.push(Run { start: from, end: to, text: text[byte_at(from)..byte_at(to)].to_owned(), marks, found: is_found, opening })
+            }
         }
     }
     runs
@@ -138,18 +133,12 @@ mod tests {
     }
     use crate::core::annotation::bare as annotation;
 
-
     fn summary(runs: &[Run]) -> Vec<(String, Vec<(String, usize)>)> {
-        runs.iter()
-            .map(|r| (r.text.clone(), r.marks.iter().map(|m| (m.annotation_id.clone(), m.layer)).collect()))
-            .collect()
+        runs.iter().map(|r| (r.text.clone(), r.marks.iter().map(|m| (m.annotation_id.clone(), m.layer)).collect())).collect()
     }
 
     fn owned(expected: &[(&str, &[(&str, usize)])]) -> Vec<(String, Vec<(String, usize)>)> {
-        expected
-            .iter()
-            .map(|(text, marks)| (text.to_string(), marks.iter().map(|(id, l)| (id.to_string(), *l)).collect()))
-            .collect()
+        expected.iter().map(|(text, marks)| (text.to_string(), marks.iter().map(|(id, l)| (id.to_string(), *l)).collect())).collect()
     }
 
     #[test]
@@ -164,10 +153,7 @@ mod tests {
     fn overlapping_spans_share_the_middle() {
         let spans = layer_spans(&[annotation("a", "claim", 0, 6), annotation("b", "denial", 3, 9)]);
         let runs = split_into_runs("Iran’s denial", 0, &spans, &[]);
-        assert_eq!(
-            summary(&runs),
-            owned(&[("Ira", &[("a", 0)]), ("n’s", &[("a", 0), ("b", 1)]), (" de", &[("b", 1)]), ("nial", &[])])
-        );
+        assert_eq!(summary(&runs), owned(&[("Ira", &[("a", 0)]), ("n’s", &[("a", 0), ("b", 1)]), (" de", &[("b", 1)]), ("nial", &[])]));
     }
 
     #[test]
@@ -200,10 +186,7 @@ mod tests {
         let runs = split_into_runs("Iran’s denial", 0, &spans, &[]);
         let opening: Vec<(&str, Vec<&str>)> =
             runs.iter().map(|r| (r.text.as_str(), r.opening.iter().map(String::as_str).collect())).collect();
-        assert_eq!(
-            opening,
-            [("Ira", vec!["claim"]), ("n’", vec!["denial", "sanction"]), ("s", vec![]), (" de", vec![]), ("nial", vec![])]
-        );
+        assert_eq!(opening, [("Ira", vec!["claim"]), ("n’", vec!["denial", "sanction"]), ("s", vec![]), (" de", vec![]), ("nial", vec![])]);
     }
 
     #[test]

@@ -28,11 +28,18 @@ pub fn find_all(text: &str, query: &str) -> Vec<(usize, usize)> {
 
 /// How many of the document's paragraphs at least one of `annotations` touches.
 pub fn annotated_paragraphs(document: &Document, annotations: &[Annotation]) -> usize {
-    document
-        .paragraphs
-        .iter()
-        .filter(|p| annotations.iter().any(|a| a.start < p.end && p.start < a.end))
-        .count()
+    let paragraphs = &document.paragraphs;
+    let mut touched = vec![false; paragraphs.len()];
+    for annotation in annotations {
+        let first = paragraphs.partition_point(|p| p.end <= annotation.start);
+        for (mark, paragraph) in touched[first..].iter_mut().zip(&paragraphs[first..]) {
+            if paragraph.start >= annotation.end {
+                break;
+            }
+            *mark = true;
+        }
+    }
+    touched.into_iter().filter(|&t| t).count()
 }
 
 #[cfg(test)]

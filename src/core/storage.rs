@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::history::History;
+use crate::core::history::{History, Step};
 use crate::core::label::{self, Label};
 use crate::core::workspace::Workspace;
 
@@ -38,10 +38,52 @@ impl SavedState {
     }
 }
 
+/// How many annotation changes of the undo history are saved at most, newest steps first. Local
+/// storage holds about five million characters in all; an undoable import of thousands of
+/// annotations would double the work's size there, so such a step is undoable until the page
+/// closes but is not saved.
+pub const SAVED_HISTORY_CHANGES: usize = 2_000;
+
+/// The JSON that is saved: the work, the labels and as much of the history as fits the budget.
+/// It borrows everything, since a large work is saved after every change.
+pub fn state_json(workspace: &Workspace, history: &History, labels: &[Label]) -> String {
+    #[derive(Serialize)]
+    struct Saved<'a> {
+        version: u32,
+        #[serde(flatten)]
+        workspace: &'a Workspace,
+        history: SavedHistory<'a>,
+        labels: &'a [Label],
+    }
+    #[derive(Serialize)]
+    struct SavedHistory<'a> {
+        undo: &'a [Step],
+        redo: &'a [Step],
+    }
+    // The newest steps of each list that fit, undo first.
+    let mut budget = SAVED_HISTORY_CHANGES;
+    let mut newest_fitting = |steps: &'_ [Step]| -> usize {
+        let kept = steps.iter().rev().take_while(|step| {
+            let size = step.changes.len() + step.documents.len();
+            let fits = size <= budget;
+            budget = budget.saturating_sub(size);
+            fits
+        });
+        steps.len() - kept.count()
+    };
+    let (undo_from, redo_from) = (newest_fitting(&history.undo), newest_fitting(&history.redo));
+    let saved = Saved {
+        version: STATE_VERSION,
+        workspace,
+        history: SavedHistory { undo: &history.undo[undo_from..], redo: &history.redo[redo_from..] },
+        labels,
+    };
+    serde_json::to_string(&saved).expect("plain data serializes")
+}
+
 /// Reads a saved state, saying in words what is wrong with one that cannot be read.
 pub fn read_state(raw: &str) -> Result<SavedState, String> {
-    let value: serde_json::Value =
-        serde_json::from_str(raw).map_err(|e| format!("the saved annotations are not valid JSON ({e})"))?;
+    let value: serde_json::Value = serde_json::from_str(raw).map_err(|e| format!("the saved annotations are not valid JSON ({e})"))?;
     match value.get("version").and_then(serde_json::Value::as_u64) {
         Some(v) if v == u64::from(STATE_VERSION) => {}
         Some(v) => return Err(format!("the saved annotations have version {v}, which this Glossa does not know")),
@@ -133,9 +175,30 @@ mod tests {
         let mut labels = label::default_labels();
         label::add_new(&mut labels, "Source").unwrap();
         let state = SavedState::of(&workspace, &history, &labels);
-        let raw = serde_json::to_string(&state).unwrap();
+        let raw = state_json(&workspace, &history, &labels);
         assert!(raw.starts_with(r#"{"version":1,"documents":{"#), "{raw}");
         assert_eq!(read_state(&raw), Ok(state));
+    }
+
+    #[test]
+    fn history_too_large_for_storage_is_saved_in_part_newest_first() {
+        let mut workspace = Workspace::default();
+        let mut history = History::default();
+        let mut add = |history: &mut History, count: usize| {
+            let before = workspace.clone();
+            let step = history.undo.len();
+            for n in 0..count {
+                workspace.put("d", crate::core::annotation::bare(&format!("s{step}-{n}"), "claim", n, n + 1));
+            }
+            history.record("step", crate::core::history::diff(&before, &workspace));
+        };
+        add(&mut history, 10);
+        add(&mut history, SAVED_HISTORY_CHANGES);
+        add(&mut history, 5);
+        let saved = read_state(&state_json(&workspace, &history, &label::default_labels())).unwrap();
+        assert_eq!(saved.workspace, workspace, "the work is always saved whole");
+        let sizes: Vec<usize> = saved.history.undo.iter().map(|s| s.changes.len()).collect();
+        assert_eq!(sizes, [5], "the step that does not fit, and all before it, stay in memory only");
     }
 
     #[test]

@@ -12,10 +12,7 @@ pub fn code_point_len(text: &str) -> usize {
 /// The byte index in `text` where code point `index` begins (`text.len()` for the end).
 /// `None` when `index` is past the end.
 pub fn byte_index(text: &str, index: usize) -> Option<usize> {
-    text.char_indices()
-        .map(|(byte, _)| byte)
-        .chain(std::iter::once(text.len()))
-        .nth(index)
+    text.char_indices().map(|(byte, _)| byte).chain(std::iter::once(text.len())).nth(index)
 }
 
 /// The code points `[start, end)` of `text`, or `None` when the range is reversed or out of bounds.

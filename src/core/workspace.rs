@@ -28,9 +28,7 @@ impl Workspace {
 
     /// The annotation with `id` and the document it belongs to.
     pub fn find(&self, id: &str) -> Option<(&str, &Annotation)> {
-        self.documents
-            .iter()
-            .find_map(|(document, list)| list.iter().find(|a| a.id == id).map(|a| (document.as_str(), a)))
+        self.documents.iter().find_map(|(document, list)| list.iter().find(|a| a.id == id).map(|a| (document.as_str(), a)))
     }
 
     /// Adds `annotation` to `document_id`, or replaces the one with the same id there.
@@ -117,7 +115,9 @@ impl Workspace {
     }
 
     fn edit(&mut self, id: &str, now: &str, change: impl FnOnce(&mut Annotation)) -> bool {
-        let Some((document_id, found)) = self.find(id) else { return false };
+        let Some((document_id, found)) = self.find(id) else {
+            return false;
+        };
         let (document_id, mut annotation) = (document_id.to_owned(), found.clone());
         change(&mut annotation);
         annotation.updated_at = now.to_owned();
@@ -131,7 +131,6 @@ impl Workspace {
 mod tests {
     use super::*;
     use crate::core::annotation::bare as annotation;
-
 
     #[test]
     fn keeps_each_document_in_text_order() {

@@ -6,15 +6,34 @@ use crate::core::annotation::Annotation;
 use crate::ui::reader::{scroll_to_annotation, NOTE_ID};
 use crate::ui::Annotator;
 
+/// How many annotations the list shows at first, and how many more each "Show more" adds.
+const LIST_PAGE: usize = 200;
+
 #[component]
 pub fn AnnotationPanel() -> impl IntoView {
     let annotator = expect_context::<Annotator>();
-    let annotations = move || {
-        let Some(id) = annotator.open.get() else { return Vec::new() };
+    // A document with thousands of annotations lists them a page at a time.
+    let limit = RwSignal::new(LIST_PAGE);
+    Effect::new(move |_| {
+        annotator.open.track();
+        limit.set(LIST_PAGE);
+    });
+    let shown = move || {
+        let Some(id) = annotator.open.get() else {
+            return (Vec::new(), 0);
+        };
         annotator.hidden_labels.with(|hidden| {
-            annotator.workspace.with(|w| w.annotations(&id).iter().filter(|a| !hidden.contains(&a.label)).cloned().collect())
+            annotator.workspace.with(|w| {
+                let mut visible = w.annotations(&id).iter().filter(|a| !hidden.contains(&a.label));
+                let listed: Vec<Annotation> = visible.by_ref().take(limit.get()).cloned().collect();
+                let more = visible.count();
+                (listed, more)
+            })
         })
     };
+    let shown = Memo::new(move |_| shown());
+    let annotations = move || shown.with(|(listed, _)| listed.clone());
+    let more = move || shown.with(|(_, more)| *more);
     let editor = move || annotator.selected.get().map(|id| view! { <Editor annotation_id=id/> });
     view! {
         <section class="annotations" aria-labelledby="annotations-heading">
@@ -34,6 +53,11 @@ pub fn AnnotationPanel() -> impl IntoView {
                     children=move |annotation| view! { <AnnotationEntry annotation/> }
                 />
             </ol>
+            <Show when=move || { more() > 0 }>
+                <button type="button" class="more" on:click=move |_| limit.update(|l| *l += LIST_PAGE)>
+                    {move || format!("Show {} more ({} not listed yet)", more().min(LIST_PAGE), more())}
+                </button>
+            </Show>
         </section>
     }
 }

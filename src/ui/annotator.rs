@@ -7,15 +7,15 @@ use leptos::prelude::*;
 
 use crate::core::annotation::Annotation;
 use crate::core::boundary;
-use crate::core::storage::Settings;
 use crate::core::document::{self, Document};
+use crate::core::formats::{self, Corpus, Format};
 use crate::core::history::{self, History};
+use crate::core::id;
 use crate::core::import::{self, Here, NewDocument, Report};
 use crate::core::label::{self, Label};
 use crate::core::library::{self, DocumentRecord};
+use crate::core::storage::Settings;
 use crate::core::workspace::Workspace;
-use crate::core::formats::{self, Corpus, Format};
-use crate::core::id;
 use crate::ui::{browser, persist, route, text_store};
 
 /// A stretch of the open article the reader has selected but not labelled yet.
@@ -68,6 +68,8 @@ pub struct Annotator {
     pub hidden_labels: RwSignal<Vec<String>>,
     /// Why the latest save failed; cleared by the next save that succeeds.
     pub save_problem: RwSignal<Option<String>>,
+    /// A save is scheduled for after the next paint.
+    save_pending: StoredValue<bool>,
 }
 
 impl Annotator {
@@ -85,6 +87,7 @@ impl Annotator {
             selected: RwSignal::new(None),
             message: RwSignal::new(problem.map(Message::alert)),
             save_problem: RwSignal::new(None),
+            save_pending: StoredValue::new(false),
             settings: RwSignal::new(persist::load_settings()),
             query: RwSignal::new(String::new()),
             hidden_labels: RwSignal::new(Vec::new()),
@@ -107,7 +110,8 @@ impl Annotator {
 
     /// Whether `id` is a bundled article or a document the person added.
     pub fn knows(&self, id: &str) -> bool {
-        self.bundled.with_value(|documents| documents.iter().any(|d| d.id == id)) || self.workspace.with_untracked(|w| w.record(id).is_some())
+        self.bundled.with_value(|documents| documents.iter().any(|d| d.id == id))
+            || self.workspace.with_untracked(|w| w.record(id).is_some())
     }
 
     /// Every document whose text is here, under its current title: what exports cover and imports match.
@@ -153,13 +157,18 @@ impl Annotator {
                         .collect();
                     annotator.texts.update(|texts| texts.extend(loaded));
                     if !missing.is_empty() {
-                        let text = format!("The text of {} is not in this browser's storage any more; its annotations are kept and still export.", missing.join(", "));
+                        let text = format!(
+                            "The text of {} is not in this browser's storage any more; its annotations are kept and still export.",
+                            missing.join(", ")
+                        );
                         annotator.message.set(Some(Message::alert(text)));
                     }
                     let _ = text_store::keep_only(&referenced).await;
                 }
                 Err(problem) if !ids.is_empty() => {
-                    let text = format!("The texts of your own documents could not be read: {problem}. Their annotations are kept and still export.");
+                    let text = format!(
+                        "The texts of your own documents could not be read: {problem}. Their annotations are kept and still export."
+                    );
                     annotator.message.set(Some(Message::alert(text)));
                 }
                 Err(_) => {}
@@ -232,7 +241,8 @@ impl Annotator {
 
     /// Deletes added document `id` with its annotations; undo brings both back.
     pub fn delete_document(&self, id: &str) {
-        let Some((title, count)) = self.workspace.with_untracked(|w| w.record(id).map(|r| (r.title.clone(), w.annotations(id).len()))) else {
+        let Some((title, count)) = self.workspace.with_untracked(|w| w.record(id).map(|r| (r.title.clone(), w.annotations(id).len())))
+        else {
             return;
         };
         let description = format!("Deleted “{title}” and its {count} annotations");
@@ -249,7 +259,9 @@ impl Annotator {
 
     /// Labels the pending selection with `label_id`, or relabels the selected annotation.
     pub fn apply_label(&self, label_id: &str) {
-        let Some(label) = self.labels.with_untracked(|labels| label::find(labels, label_id).cloned()) else { return };
+        let Some(label) = self.labels.with_untracked(|labels| label::find(labels, label_id).cloned()) else {
+            return;
+        };
         // The page's selection, if the browser has not reported its latest change yet.
         if let Some(pending) = self.pending.get_untracked().or_else(crate::ui::reader::current_selection) {
             self.create(pending, &label);
@@ -263,12 +275,13 @@ impl Annotator {
     }
 
     fn create(&self, pending: Pending, label: &Label) {
-        let Some(document) = self.open.get_untracked().and_then(|id| self.body(&id)) else { return };
+        let Some(document) = self.open.get_untracked().and_then(|id| self.body(&id)) else {
+            return;
+        };
         let annotation_id = id::uuid_v4(browser::random_bytes());
         let words = self.settings.with_untracked(|s| s.snap_to_words);
         let (start, end) = boundary::snap(&document.text, pending.start, pending.end, words);
-        let Some(annotation) = Annotation::create(&document, start, end, &label.id, annotation_id.clone(), &browser::now())
-        else {
+        let Some(annotation) = Annotation::create(&document, start, end, &label.id, annotation_id.clone(), &browser::now()) else {
             self.message.set(Some(Message::alert("The selection holds only spaces: select some words to label.")));
             return;
         };
@@ -286,11 +299,12 @@ impl Annotator {
     /// Selects the next (or previous) shown annotation of the open article in text order, from
     /// the selected one; false when there is none that way.
     pub fn select_adjacent(&self, forward: bool) -> bool {
-        let Some(document_id) = self.open.get_untracked() else { return false };
+        let Some(document_id) = self.open.get_untracked() else {
+            return false;
+        };
         let shown: Vec<Annotation> = self.workspace.with_untracked(|w| {
-            self.hidden_labels.with_untracked(|hidden| {
-                w.annotations(&document_id).iter().filter(|a| !hidden.contains(&a.label)).cloned().collect()
-            })
+            self.hidden_labels
+                .with_untracked(|hidden| w.annotations(&document_id).iter().filter(|a| !hidden.contains(&a.label)).cloned().collect())
         });
         let current = self.selected.get_untracked().and_then(|id| shown.iter().position(|a| a.id == id));
         let next = match (current, forward) {
@@ -299,7 +313,9 @@ impl Annotator {
             (Some(at), true) => Some(at + 1),
             (Some(at), false) => at.checked_sub(1),
         };
-        let Some(annotation) = next.and_then(|at| shown.get(at)) else { return false };
+        let Some(annotation) = next.and_then(|at| shown.get(at)) else {
+            return false;
+        };
         self.select(&annotation.id);
         crate::ui::reader::scroll_to_annotation(&annotation.id);
         let name = self.label(&annotation.label).map_or(annotation.label.clone(), |l| l.name);
@@ -334,8 +350,12 @@ impl Annotator {
     }
 
     pub fn delete_selected(&self) {
-        let Some(selected) = self.selected.get_untracked() else { return };
-        let Some(quote) = self.workspace.with_untracked(|w| w.find(&selected).map(|(_, a)| a.quote.clone())) else { return };
+        let Some(selected) = self.selected.get_untracked() else {
+            return;
+        };
+        let Some(quote) = self.workspace.with_untracked(|w| w.find(&selected).map(|(_, a)| a.quote.clone())) else {
+            return;
+        };
         let description = format!("Annotation deleted: “{quote}”");
         self.change(&description, false, |workspace| workspace.delete(&selected).is_some());
         self.selected.set(None);
@@ -346,7 +366,8 @@ impl Annotator {
     pub fn export(&self, format: Format) -> Vec<u8> {
         let documents = self.all_documents();
         self.workspace.with_untracked(|workspace| {
-            self.labels.with_untracked(|labels| formats::export(format, &Corpus { documents: &documents, labels, workspace }, &browser::now()))
+            self.labels
+                .with_untracked(|labels| formats::export(format, &Corpus { documents: &documents, labels, workspace }, &browser::now()))
         })
     }
 
@@ -407,50 +428,80 @@ impl Annotator {
     }
 
     fn walk_history(&self, walk: fn(&mut History, &mut Workspace) -> Option<String>, verb: &str) {
-        let (mut workspace, mut history) = (self.workspace.get_untracked(), self.history.get_untracked());
-        let Some(description) = walk(&mut history, &mut workspace) else { return };
-        if self.selected.get_untracked().is_some_and(|id| workspace.find(&id).is_none()) {
+        // In place: a long work is neither copied nor compared to walk one step.
+        let mut description = None;
+        self.history.maybe_update(|history| {
+            self.workspace.maybe_update(|workspace| {
+                description = walk(history, workspace);
+                description.is_some()
+            });
+            description.is_some()
+        });
+        let Some(description) = description else {
+            return;
+        };
+        if self.selected.get_untracked().is_some_and(|id| self.workspace.with_untracked(|w| w.find(&id).is_none())) {
             self.selected.set(None);
         }
-        self.store(workspace, history);
+        self.save();
         self.message.set(Some(Message::status(format!("{verb}: {description}"))));
     }
 
-    /// Applies `edit` to a copy of the work, records what it changed as one step named by
-    /// `description` (joining the previous step if `continuing`), and saves. `edit` says whether
-    /// it changed anything; the return value says whether anything changed.
+    /// Applies `edit` to the work, records what it changed as one step named by `description`
+    /// (joining the previous step if `continuing`), and saves. `edit` says whether it changed
+    /// anything; the return value says whether anything changed.
     fn change(&self, description: &str, continuing: bool, edit: impl FnOnce(&mut Workspace) -> bool) -> bool {
-        let before = self.workspace.get_untracked();
-        let mut after = before.clone();
-        if !edit(&mut after) {
-            return false;
-        }
-        let changes = history::diff(&before, &after);
+        let mut changes = history::Changes::default();
+        self.workspace.maybe_update(|workspace| {
+            let before = workspace.clone();
+            if edit(workspace) {
+                changes = history::diff(&before, workspace);
+            }
+            if changes.is_empty() {
+                // Nothing really changed: the work goes back as it was, and nothing renders.
+                *workspace = before;
+            }
+            !changes.is_empty()
+        });
         if changes.is_empty() {
             return false;
         }
-        let mut history = self.history.get_untracked();
-        if continuing {
-            history.record_continuing(description, changes);
-        } else {
-            history.record(description, changes);
-        }
-        self.store(after, history);
+        self.history.update(|history| {
+            if continuing {
+                history.record_continuing(description, changes);
+            } else {
+                history.record(description, changes);
+            }
+        });
+        self.save();
         true
     }
 
-    fn store(&self, workspace: Workspace, history: History) {
-        self.workspace.set(workspace);
-        self.history.set(history);
-        self.save();
+    /// Saves everything just after the change is painted: a long work takes a moment to write,
+    /// and the highlight should not wait for it. Several changes in one frame are saved once;
+    /// leaving the page saves at once (`save_now`).
+    pub fn save(&self) {
+        if self.save_pending.get_value() {
+            return;
+        }
+        self.save_pending.set_value(true);
+        let annotator = *self;
+        request_animation_frame(move || set_timeout(move || annotator.save_now(), std::time::Duration::ZERO));
+    }
+
+    /// Saves now, if a save is waiting.
+    pub fn flush_save(&self) {
+        if self.save_pending.get_value() {
+            self.save_now();
+        }
     }
 
     /// Saves everything; whether or not that works, the work stays in memory, usable and exportable.
-    pub fn save(&self) {
+    fn save_now(&self) {
+        self.save_pending.set_value(false);
         let problem = self.workspace.with_untracked(|workspace| {
-            self.history.with_untracked(|history| {
-                self.labels.with_untracked(|labels| persist::save_state(workspace, history, labels).err())
-            })
+            self.history
+                .with_untracked(|history| self.labels.with_untracked(|labels| persist::save_state(workspace, history, labels).err()))
         });
         if self.save_problem.get_untracked() != problem {
             self.save_problem.set(problem);

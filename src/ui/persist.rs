@@ -32,8 +32,9 @@ pub fn load_state() -> (SavedState, Option<String>) {
 }
 
 pub fn save_state(workspace: &Workspace, history: &History, labels: &[Label]) -> Result<(), String> {
-    LocalStorage::set(storage::STATE_KEY, SavedState::of(workspace, history, labels))
-        .map_err(|e| format!("Saving failed: {e}."))
+    LocalStorage::raw()
+        .set_item(storage::STATE_KEY, &storage::state_json(workspace, history, labels))
+        .map_err(|e| format!("Saving failed: {}.", e.as_string().unwrap_or_else(|| format!("{e:?}"))))
 }
 
 pub fn load_view() -> SavedView {

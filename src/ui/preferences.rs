@@ -12,7 +12,9 @@ pub fn apply(annotator: Annotator) {
     Effect::new(move |_| {
         let settings = annotator.settings.get();
         persist::save_settings(&settings);
-        let Some(root) = document().document_element() else { return };
+        let Some(root) = document().document_element() else {
+            return;
+        };
         let theme = match settings.theme {
             Theme::System => "system",
             Theme::Light => "light",

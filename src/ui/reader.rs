@@ -6,10 +6,11 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::document::{Document, Paragraph};
-use crate::core::library;
 use crate::core::annotation::Annotation;
 use crate::core::boundary::{step, Unit};
+use crate::core::document::{Document, Paragraph};
+use crate::core::label;
+use crate::core::library;
 use crate::core::runs::{by_paragraph, layer_spans, split_into_runs, LayeredSpan, Mark, Run};
 use crate::core::search::find_all;
 use crate::ui::selection::{self, RUN_SELECTOR};
@@ -17,6 +18,9 @@ use crate::ui::{Annotator, Pending};
 
 /// The class of the article element, by which the selection handling finds it.
 const ARTICLE_CLASS: &str = "article-text";
+/// The annotation spans and search matches within one paragraph.
+type Share = (Vec<LayeredSpan>, Vec<(usize, usize)>);
+
 /// Paragraphs beyond which the page paints only those on screen; shorter documents are laid out
 /// whole, so that a remembered scroll position is exact.
 const LONG_DOCUMENT: usize = 400;
@@ -28,7 +32,11 @@ pub fn Reader() -> impl IntoView {
     let annotator = expect_context::<Annotator>();
     // Only a change of text renders the article again, not a change of its title or annotations.
     let body = Memo::new(move |_| annotator.open.get().map(|id| (annotator.body(&id), id)));
-    move || match body.get() {
+    move || {
+        // Highlights take their labels' names and colours as they render, so an edit of the
+        // labels (rare) renders the article again.
+        annotator.labels.track();
+        match body.get() {
         Some((Some(document), _)) => view! { <ArticleView document/> }.into_any(),
         Some((None, _)) => view! { <p class="welcome" role="status">"Loading the document’s text…"</p> }.into_any(),
         None => view! {
@@ -39,6 +47,7 @@ pub fn Reader() -> impl IntoView {
             </div>
         }
         .into_any(),
+        }
     }
 }
 
@@ -48,33 +57,40 @@ fn ArticleView(document: Arc<Document>) -> impl IntoView {
     let document_id = document.id.clone();
     let spans = Memo::new(move |_| {
         let shown: Vec<Annotation> = annotator.workspace.with(|w| {
-            annotator.hidden_labels.with(|hidden| {
-                w.annotations(&document_id).iter().filter(|a| !hidden.contains(&a.label)).cloned().collect()
-            })
+            annotator
+                .hidden_labels
+                .with(|hidden| w.annotations(&document_id).iter().filter(|a| !hidden.contains(&a.label)).cloned().collect())
         });
         layer_spans(&shown)
     });
     let searched = document.clone();
     let matches = Memo::new(move |_| annotator.query.with(|query| find_all(&searched.text, query)));
+    // Each paragraph has a signal of its own share of the spans and matches, set only when that
+    // share changed: a change renders the paragraphs it touches, and no signal has thousands of
+    // subscribers (which makes every re-subscription slow).
     let grouped = document.clone();
-    let spans_by_paragraph = Memo::new(move |_| spans.with(|s| by_paragraph(&grouped.paragraphs, s, |s| (s.start, s.end))));
-    let grouped = document.clone();
-    let matches_by_paragraph = Memo::new(move |_| matches.with(|m| by_paragraph(&grouped.paragraphs, m, |&range| range)));
+    let shares_now = move || {
+        let spans = spans.with(|s| by_paragraph(&grouped.paragraphs, s, |s| (s.start, s.end)));
+        let matches = matches.with(|m| by_paragraph(&grouped.paragraphs, m, |&range| range));
+        spans.into_iter().zip(matches).collect::<Vec<Share>>()
+    };
+    let shares: Vec<RwSignal<Share>> = untrack(&shares_now).into_iter().map(RwSignal::new).collect();
+    let signals = shares.clone();
+    Effect::new(move |ran: Option<()>| {
+        let now = shares_now();
+        if ran.is_some() {
+            for (signal, share) in signals.iter().zip(now) {
+                if signal.with_untracked(|old| *old != share) {
+                    signal.set(share);
+                }
+            }
+        }
+    });
+    mark_selected(annotator);
     let cursor = KeyboardCursor::new(document.text.clone());
     let long = document.paragraphs.len() > LONG_DOCUMENT;
-    let paragraphs = document
-        .paragraphs
-        .iter()
-        .cloned()
-        .enumerate()
-        .map(|(index, paragraph)| {
-            // Each paragraph follows its own share of the spans and matches, and splits its text
-            // again only when that share changed.
-            let spans = Memo::new(move |_| spans_by_paragraph.with(|all| all[index].clone()));
-            let matches = Memo::new(move |_| matches_by_paragraph.with(|all| all[index].clone()));
-            view! { <ParagraphView paragraph spans matches/> }
-        })
-        .collect_view();
+    let paragraphs =
+        document.paragraphs.iter().cloned().zip(shares).map(|(paragraph, share)| view! { <ParagraphView paragraph share/> }).collect_view();
     let title_id = document.id.clone();
     let about = match &document.source {
         Some(source) => view! { <p class="source">{source.clone()}</p> }.into_any(),
@@ -91,6 +107,7 @@ fn ArticleView(document: Arc<Document>) -> impl IntoView {
             aria-labelledby="article-title"
             aria-describedby="article-keys"
             on:keydown=move |event| cursor.on_key(event)
+            on:click=move |event| select_clicked(event, annotator)
             on:focus=move |_| cursor.show()
             on:blur=move |_| cursor.hide()
         >
@@ -140,19 +157,19 @@ fn DocumentDetails(document: Arc<Document>) -> impl IntoView {
 }
 
 #[component]
-fn ParagraphView(paragraph: Paragraph, spans: Memo<Vec<LayeredSpan>>, matches: Memo<Vec<(usize, usize)>>) -> impl IntoView {
+fn ParagraphView(paragraph: Paragraph, share: RwSignal<Share>) -> impl IntoView {
     let start = paragraph.start;
-    // Only paragraphs whose runs changed render again.
-    let runs = Memo::new(move |_| {
-        spans.with(|spans| matches.with(|matches| split_into_runs(&paragraph.text, paragraph.start, spans, matches)))
-    });
+    let runs = move || share.with(|(spans, matches)| split_into_runs(&paragraph.text, paragraph.start, spans, matches));
     view! {
         <p id=format!("p-{start}")>
-            {move || runs.get().into_iter().map(|run| view! { <RunView run/> }).collect_view()}
+            {move || runs().into_iter().map(|run| view! { <RunView run/> }).collect_view()}
         </p>
     }
 }
 
+/// One run of text. A highlight is drawn once, from the labels as they are when it renders:
+/// a document holds thousands, so none of them follows a signal (the article renders again when
+/// labels are edited, and the selected highlight is marked by `mark_selected`).
 #[component]
 fn RunView(run: Run) -> impl IntoView {
     let Run { start, end, text, marks, found, opening } = run;
@@ -160,49 +177,71 @@ fn RunView(run: Run) -> impl IntoView {
         return view! { <span data-start=start data-end=end class:found=found>{text}</span> }.into_any();
     }
     let annotator = expect_context::<Annotator>();
-    let label_ids: Vec<String> = marks.iter().map(|m| m.label.clone()).collect();
-    // Tracked, so the highlight follows edits of its labels' names and colours.
-    let names = move || label_ids.iter().filter_map(|id| annotator.label(id)).map(|l| l.name).collect::<Vec<_>>().join(", ");
+    let names = |ids: &mut dyn Iterator<Item = &String>| -> Vec<String> {
+        annotator.labels.with_untracked(|labels| ids.filter_map(|id| label::find(labels, id)).map(|l| l.name.clone()).collect())
+    };
+    let title = names(&mut marks.iter().map(|m| &m.label)).join(", ");
     // The names of the labels that begin here are drawn before the text (by CSS, from this
     // attribute, so they are never part of the text a selection or a copy takes).
-    let tags = move || {
-        (!opening.is_empty()).then(|| opening.iter().filter_map(|id| annotator.label(id)).map(|l| l.name).collect::<Vec<_>>().join(" · "))
-    };
-    let first_label = marks[0].label.clone();
-    let tint = move || annotator.label(&first_label).map(|l| tint(&l.color));
-    let underline_marks = marks.clone();
-    let underlines = move || underlines(&underline_marks, &annotator);
-    let ids: Vec<String> = marks.iter().map(|m| m.annotation_id.clone()).collect();
-    let ids_attribute = ids.join(" ");
-    let is_selected = {
-        let ids = ids.clone();
-        move || annotator.selected.with(|s| s.as_ref().is_some_and(|id| ids.contains(id)))
-    };
-    let select = move |_| {
-        // The end of a drag is a selection to label, not a click on the highlight.
-        if selection::has_text_selection() {
-            return;
-        }
-        annotator.select_next_of(&ids);
-    };
+    let tags = (!opening.is_empty()).then(|| names(&mut opening.iter()).join(" · "));
+    let tint = annotator.labels.with_untracked(|labels| label::find(labels, &marks[0].label).map(|l| tint(&l.color)));
+    let ids = marks.iter().map(|m| m.annotation_id.as_str()).collect::<Vec<_>>().join(" ");
     view! {
         <mark
             data-start=start
             data-end=end
-            data-annotations=ids_attribute
+            data-annotations=ids
             data-tags=tags
-            title=names
-            class:selected=is_selected
+            title=title
             class:found=found
             style:background-color=tint
-            style:box-shadow=underlines
-            style:padding-bottom=format!("{}px", (depth(&marks)) * UNDERLINE_PX)
-            on:click=select
+            style:box-shadow=underlines(&marks, &annotator)
+            style:padding-bottom=format!("{}px", depth(&marks) * UNDERLINE_PX)
         >
             {text}
         </mark>
     }
     .into_any()
+}
+
+/// Keeps the class `selected` on the highlights of the selected annotation, and on no other:
+/// one effect for the whole article instead of a subscription per highlight, touching only the
+/// elements that change. It runs again after each change of the work, which may have drawn the
+/// selected highlights anew.
+fn mark_selected(annotator: Annotator) {
+    Effect::new(move |_| {
+        annotator.workspace.track();
+        let selected = annotator.selected.get();
+        let Some(article) = document().query_selector(&format!(".{ARTICLE_CLASS}")).ok().flatten() else { return };
+        let marks = |selector: &str| {
+            let found = article.query_selector_all(selector).ok();
+            found.map(|list| (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok()).collect::<Vec<_>>())
+        };
+        for mark in marks("mark.selected").unwrap_or_default() {
+            let _ = mark.class_list().remove_1("selected");
+        }
+        if let Some(id) = selected {
+            // Ids hold no whitespace; quotes and backslashes are escaped for the CSS string.
+            let id = id.replace('\\', "\\\\").replace('"', "\\\"");
+            for mark in marks(&format!("mark[data-annotations~=\"{id}\"]")).unwrap_or_default() {
+                let _ = mark.class_list().add_1("selected");
+            }
+        }
+    });
+}
+
+/// A click on a highlight selects one of its annotations; handled once for the whole article.
+fn select_clicked(event: leptos::ev::MouseEvent, annotator: Annotator) {
+    // The end of a drag is a selection to label, not a click on the highlight.
+    if selection::has_text_selection() {
+        return;
+    }
+    let mark = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("mark").ok().flatten());
+    let Some(ids) = mark.and_then(|mark| mark.get_attribute("data-annotations")) else {
+        return;
+    };
+    let ids: Vec<String> = ids.split(' ').map(str::to_owned).collect();
+    annotator.select_next_of(&ids);
 }
 
 fn depth(marks: &[Mark]) -> usize {
@@ -217,8 +256,8 @@ fn underlines(marks: &[Mark], annotator: &Annotator) -> String {
             let color = marks
                 .iter()
                 .find(|m| m.layer == layer)
-                .and_then(|m| annotator.label(&m.label))
-                .map_or_else(|| "var(--paper)".to_owned(), |l| l.color);
+                .and_then(|m| annotator.labels.with_untracked(|labels| label::find(labels, &m.label).map(|l| l.color.clone())))
+                .unwrap_or_else(|| "var(--paper)".to_owned());
             format!("inset 0 -{}px 0 {color}", (layer + 1) * UNDERLINE_PX)
         })
         .collect::<Vec<_>>()
@@ -400,7 +439,9 @@ pub fn follow_selection(annotator: Annotator) {
 
 /// Brings the first highlight of `annotation_id` into view.
 pub fn scroll_to_annotation(annotation_id: &str) {
-    let Ok(marks) = document().query_selector_all(&format!(".{ARTICLE_CLASS} mark{RUN_SELECTOR}")) else { return };
+    let Ok(marks) = document().query_selector_all(&format!(".{ARTICLE_CLASS} mark{RUN_SELECTOR}")) else {
+        return;
+    };
     let found = (0..marks.length())
         .filter_map(|i| marks.item(i)?.dyn_into::<web_sys::Element>().ok())
         .find(|mark| mark.get_attribute("data-annotations").is_some_and(|ids| ids.split(' ').any(|id| id == annotation_id)));

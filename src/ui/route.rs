@@ -69,7 +69,9 @@ pub fn follow_fragment(annotator: Annotator) {
     });
 
     let remember_scroll = move || {
-        let Some(id) = annotator.open.get_untracked() else { return };
+        let Some(id) = annotator.open.get_untracked() else {
+            return;
+        };
         let top = window().scroll_y().unwrap_or(0.0);
         view.update_value(|v: &mut SavedView| {
             v.scroll.insert(id, top);
@@ -79,5 +81,14 @@ pub fn follow_fragment(annotator: Annotator) {
     let debounced = leptos::prelude::debounce(Duration::from_millis(150), move |()| remember_scroll());
     let debounced = StoredValue::new_local(debounced);
     let _ = window_event_listener(ev::scroll, move |_| debounced.update_value(|save| save(())));
-    let _ = window_event_listener(ev::pagehide, move |_| remember_scroll());
+    let _ = window_event_listener(ev::pagehide, move |_| {
+        annotator.flush_save();
+        remember_scroll();
+    });
+    // A hidden tab may be closed or discarded without another event.
+    let _ = window_event_listener(ev::visibilitychange, move |_| {
+        if document().visibility_state() == web_sys::VisibilityState::Hidden {
+            annotator.flush_save();
+        }
+    });
 }

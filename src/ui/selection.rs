@@ -31,7 +31,9 @@ pub fn selected_range(article: &Element) -> Option<(usize, usize)> {
 
 /// The run elements of `article`, in document order.
 pub fn run_elements(article: &Element) -> Vec<Element> {
-    let Ok(list) = article.query_selector_all(RUN_SELECTOR) else { return Vec::new() };
+    let Ok(list) = article.query_selector_all(RUN_SELECTOR) else {
+        return Vec::new();
+    };
     (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect()
 }
 
@@ -49,9 +51,8 @@ pub fn point_to_offset(runs: &[Element], node: &Node, offset: u32) -> Option<usi
         return run_bound(run, if offset == 0 { "data-start" } else { "data-end" });
     }
     let probe = leptos::prelude::document().create_range().ok()?;
-    let point_is_after = |run: &Element| {
-        probe.select_node_contents(run).is_ok() && probe.compare_point(node, offset).is_ok_and(|order| order > 0)
-    };
+    let point_is_after =
+        |run: &Element| probe.select_node_contents(run).is_ok() && probe.compare_point(node, offset).is_ok_and(|order| order > 0);
     let next = runs.partition_point(point_is_after);
     match runs.get(next) {
         Some(run) => run_bound(run, "data-start"),
@@ -69,9 +70,7 @@ fn run_bound(run: &Element, attribute: &str) -> Option<usize> {
 
 /// Whether the reader has text selected anywhere on the page.
 pub fn has_text_selection() -> bool {
-    web_sys::window()
-        .and_then(|w| w.get_selection().ok().flatten())
-        .is_some_and(|selection| !selection.is_collapsed())
+    web_sys::window().and_then(|w| w.get_selection().ok().flatten()).is_some_and(|selection| !selection.is_collapsed())
 }
 
 /// The DOM point (text node, UTF-16 offset) of document offset `offset`, given the article's

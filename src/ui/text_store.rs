@@ -53,9 +53,7 @@ pub async fn keep_only(keep: &[String]) -> Result<(), String> {
 }
 
 async fn open() -> Result<IdbDatabase, String> {
-    let factory = web_sys::window()
-        .and_then(|w| w.indexed_db().ok().flatten())
-        .ok_or("this browser does not let Glossa use IndexedDB")?;
+    let factory = web_sys::window().and_then(|w| w.indexed_db().ok().flatten()).ok_or("this browser does not let Glossa use IndexedDB")?;
     let request: IdbOpenDbRequest = factory.open_with_u32(DATABASE, VERSION).map_err(describe)?;
     let upgrade = Closure::once_into_js(move |event: Event| {
         let database = event.target().and_then(|t| t.unchecked_into::<IdbRequest>().result().ok());

@@ -102,8 +102,12 @@ pub fn FileActions() -> impl IntoView {
     };
     let chosen = RwSignal::new(Format::GlossaJson);
     let import_json = move |event: leptos::ev::Event| {
-        let Some(input) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+        let Some(input) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
         // Choosing the same file again must fire `change` again.
         input.set_value("");
         let name = file.name();

@@ -60,7 +60,9 @@ test('a broken file is refused with a clear message and the saved work stays as 
     ['future.json', JSON.stringify({ ...json, version: 9 }), /its version is 9/],
   ];
   const changedText = structuredClone(json);
+  // Another text, and quotes that are nowhere in ours: nothing can be placed.
   h.documentOf(changedText).text_sha256 = '0'.repeat(64);
+  h.documentOf(changedText).annotations.forEach((a) => { a.quote += ' (elsewhere)'; });
   cases.push(['changed.json', JSON.stringify(changedText), /2 annotations refused/]);
   const outOfRange = structuredClone(json);
   h.documentOf(outOfRange).annotations.forEach((a) => { a.end = 99999; a.id += '-x'; });

@@ -79,8 +79,11 @@ function documentOf(json, id = ARTICLE) {
   return json.documents.find((d) => d.id === id);
 }
 
+/** What local storage holds once the app has saved: it saves just after it paints a change. */
 async function savedState(page) {
-  return page.evaluate(() => localStorage.getItem('glossa.v1.state'));
+  return page.evaluate(() => new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(() => resolve(localStorage.getItem('glossa.v1.state')), 0));
+  }));
 }
 
 module.exports = { ARTICLE, articleText, codePointSlice, openArticle, freshStart, drag, annotationItems, exportJson, documentOf, savedState };

@@ -26,13 +26,7 @@ pub fn export(corpus: &Corpus) -> String {
 /// One record: fields holding a comma, a quote or a line break are quoted, quotes doubled.
 fn row(fields: impl Iterator<Item = String>) -> String {
     let quoted: Vec<String> = fields
-        .map(|field| {
-            if field.contains([',', '"', '\n', '\r']) {
-                format!("\"{}\"", field.replace('"', "\"\""))
-            } else {
-                field
-            }
-        })
+        .map(|field| if field.contains([',', '"', '\n', '\r']) { format!("\"{}\"", field.replace('"', "\"\"")) } else { field })
         .collect();
     quoted.join(",") + "\r\n"
 }
@@ -48,7 +42,12 @@ mod tests {
         let out = export(&fixture::corpus(&parts));
         let mut lines = out.split("\r\n");
         assert_eq!(lines.next(), Some("document,label,start,end,quote,note,attributed_to"));
-        assert!(out.contains("2941,2992,Iran has NOT delivered ballistic missiles to Russia,\"says “NOT”, in capitals,\nloudly\",Iran’s mission\r\n"), "{out}");
+        assert!(
+            out.contains(
+                "2941,2992,Iran has NOT delivered ballistic missiles to Russia,\"says “NOT”, in capitals,\nloudly\",Iran’s mission\r\n"
+            ),
+            "{out}"
+        );
         assert_eq!(row(["a\"b".to_owned(), "c".to_owned()].into_iter()), "\"a\"\"b\",c\r\n");
     }
 }

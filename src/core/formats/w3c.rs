@@ -12,10 +12,8 @@ use crate::core::document::Document;
 const CONTEXT: usize = 32;
 
 pub fn export(corpus: &Corpus, now: &str) -> String {
-    let items: Vec<Value> = corpus
-        .annotated()
-        .flat_map(|(document, annotations)| annotations.iter().map(move |a| annotation(corpus, document, a)))
-        .collect();
+    let items: Vec<Value> =
+        corpus.annotated().flat_map(|(document, annotations)| annotations.iter().map(move |a| annotation(corpus, document, a))).collect();
     let collection = json!({
         "@context": "http://www.w3.org/ns/anno.jsonld",
         "id": "urn:glossa:annotations",

@@ -91,9 +91,11 @@ fn target(incoming: &IncomingDocument, here: &Here, created: &mut Vec<NewDocumen
         return Ok(Target { document, normalized: None, text_differs: false });
     }
     let by_id = incoming.id.as_deref().and_then(|id| {
-        here.documents.iter().find(|d| d.id == id).cloned().or_else(|| {
-            created.iter().find(|c| c.record.id == id).map(|c| c.record.document(&c.text))
-        })
+        here.documents
+            .iter()
+            .find(|d| d.id == id)
+            .cloned()
+            .or_else(|| created.iter().find(|c| c.record.id == id).map(|c| c.record.document(&c.text)))
     });
     match by_id {
         Some(document) => {
@@ -111,8 +113,7 @@ fn place_annotation(
     now: &str,
     seen_ids: &mut HashSet<String>,
 ) -> Result<(Annotation, bool), String> {
-    let Incoming { id, label, start, end, positioned, quote, prefix, suffix, note, attributed_to, created_at, updated_at, .. } =
-        incoming;
+    let Incoming { id, label, start, end, positioned, quote, prefix, suffix, note, attributed_to, created_at, updated_at, .. } = incoming;
     let document = &target.document;
     if positioned && start >= end {
         return Err(format!("start {start} is not before end {end}"));
@@ -122,7 +123,9 @@ fn place_annotation(
         return Err(format!("end {end} is past the end of the text ({length} code points)"));
     }
     let label = match label {
-        LabelRef::Id(id) => label::find(labels, &id).cloned().ok_or_else(|| format!("its label \"{id}\" is not one of this Glossa's labels"))?,
+        LabelRef::Id(id) => {
+            label::find(labels, &id).cloned().ok_or_else(|| format!("its label \"{id}\" is not one of this Glossa's labels"))?
+        }
         LabelRef::Name(name) => label_named(labels, &name)?,
     };
     let (start, end) = match &target.normalized {
@@ -137,16 +140,18 @@ fn place_annotation(
         None => (start, end, false),
         Some(quote) if positioned && !target.text_differs && document.quote(start, end) == Some(quote.as_str()) => (start, end, false),
         Some(quote) if !positioned => {
-            let (from, to) = reanchor(document, &quote, prefix.as_deref(), suffix.as_deref()).map_err(|why| format!("it has no offsets, and {why}"))?;
+            let (from, to) =
+                reanchor(document, &quote, prefix.as_deref(), suffix.as_deref()).map_err(|why| format!("it has no offsets, and {why}"))?;
             (from, to, false)
         }
         Some(quote) => {
-            let (from, to) = reanchor(document, &quote, prefix.as_deref(), suffix.as_deref()).map_err(|why| {
-                match document.quote(start, end) {
-                    Some(there) => format!("its quote does not match the text at {start}..{end}, which reads \"{}\", and {why}", abbreviate(there)),
+            let (from, to) =
+                reanchor(document, &quote, prefix.as_deref(), suffix.as_deref()).map_err(|why| match document.quote(start, end) {
+                    Some(there) => {
+                        format!("its quote does not match the text at {start}..{end}, which reads \"{}\", and {why}", abbreviate(there))
+                    }
                     None => format!("its offsets {start}..{end} are not in this text, and {why}"),
-                }
-            })?;
+                })?;
             (from, to, true)
         }
     };
@@ -157,7 +162,10 @@ fn place_annotation(
     let id = match id.filter(|id| !id.is_empty() && !id.chars().any(char::is_whitespace)) {
         Some(id) => id,
         // The same span with the same label twice in one file: the second is the next ordinal.
-        None => (0..).map(|n| derived_id(&document.sha256, start, end, &label.id, n)).find(|id| !seen_ids.contains(id)).expect("ids are endless"),
+        None => (0..)
+            .map(|n| derived_id(&document.sha256, start, end, &label.id, n))
+            .find(|id| !seen_ids.contains(id))
+            .expect("ids are endless"),
     };
     if !seen_ids.insert(id.clone()) {
         return Err(format!("its id \"{}\" appears earlier in the file", abbreviate(&id)));

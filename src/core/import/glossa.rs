@@ -44,7 +44,9 @@ fn read_labels(value: Option<&Value>, labels: &[Label], read: &mut Read) {
         #[serde(default)]
         key: String,
     }
-    let Some(Value::Array(items)) = value else { return };
+    let Some(Value::Array(items)) = value else {
+        return;
+    };
     for (index, item) in items.iter().enumerate() {
         let refuse = |reason: String| Refusal { place: format!("labels[{index}]"), reason, count: 0 };
         let file_label = match serde_json::from_value::<FileLabel>(item.clone()) {

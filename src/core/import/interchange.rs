@@ -35,7 +35,12 @@ fn web_annotation_items(path: &str, items: &[&Value]) -> Read {
                     Some(at) => &mut read.documents[at],
                     None => {
                         let id = source.strip_prefix("urn:glossa:document:").unwrap_or(&source).to_owned();
-                        read.documents.push(IncomingDocument { place: source.clone(), id: Some(id), sha256, ..IncomingDocument::default() });
+                        read.documents.push(IncomingDocument {
+                            place: source.clone(),
+                            id: Some(id),
+                            sha256,
+                            ..IncomingDocument::default()
+                        });
                         read.documents.last_mut().expect("just pushed")
                     }
                 };
@@ -58,7 +63,8 @@ fn web_annotation_item(item: &Value, place: String) -> Result<(String, Option<St
     };
     let string = |value: &Value, field: &str| value.get(field).and_then(Value::as_str).map(str::to_owned);
     let bodies = list(item.get("body"));
-    let with_purpose = |purpose: &str| bodies.iter().find(|b| b.get("purpose").and_then(Value::as_str) == Some(purpose)).and_then(|b| string(b, "value"));
+    let with_purpose =
+        |purpose: &str| bodies.iter().find(|b| b.get("purpose").and_then(Value::as_str) == Some(purpose)).and_then(|b| string(b, "value"));
     let label = with_purpose("tagging").ok_or("it has no tagging body to take a label from")?;
     let target = list(item.get("target")).into_iter().next().ok_or("it has no target")?;
     let source = string(&target, "glossa:document")
@@ -68,8 +74,7 @@ fn web_annotation_item(item: &Value, place: String) -> Result<(String, Option<St
     let selectors = list(target.get("selector"));
     let of_type = |kind: &str| selectors.iter().find(|s| s.get("type").and_then(Value::as_str) == Some(kind));
     let quote = of_type("TextQuoteSelector");
-    let position = of_type("TextPositionSelector")
-        .map(|p| (p.get("start").and_then(Value::as_u64), p.get("end").and_then(Value::as_u64)));
+    let position = of_type("TextPositionSelector").map(|p| (p.get("start").and_then(Value::as_u64), p.get("end").and_then(Value::as_u64)));
     let (start, end) = match position {
         Some((Some(start), Some(end))) => (start as usize, end as usize),
         Some(_) => return Err("its TextPositionSelector needs whole numbers start and end".into()),
@@ -83,9 +88,8 @@ fn web_annotation_item(item: &Value, place: String) -> Result<(String, Option<St
     incoming.prefix = quote.and_then(|q| string(q, "prefix"));
     incoming.suffix = quote.and_then(|q| string(q, "suffix"));
     incoming.note = with_purpose("commenting").unwrap_or_default();
-    incoming.attributed_to = with_purpose("describing")
-        .and_then(|d| d.strip_prefix("Attributed to ").map(str::to_owned))
-        .unwrap_or_default();
+    incoming.attributed_to =
+        with_purpose("describing").and_then(|d| d.strip_prefix("Attributed to ").map(str::to_owned)).unwrap_or_default();
     incoming.created_at = string(item, "created");
     incoming.updated_at = string(item, "modified");
     Ok((source, string(&target, "glossa:sha256"), incoming))
@@ -97,7 +101,9 @@ pub(super) fn label_studio(tasks: &[Value]) -> Result<Read, ImportError> {
         return Ok(web_annotation_items("items", &tasks.iter().collect::<Vec<_>>()));
     }
     if let Some((index, _)) = tasks.iter().enumerate().find(|(_, task)| task.get("data").and_then(|d| d.get("text")).is_none()) {
-        return Err(ImportError::NotAnExport(format!("it is a list, but item [{index}] is not a Label Studio task with \"data\".\"text\"")));
+        return Err(ImportError::NotAnExport(format!(
+            "it is a list, but item [{index}] is not a Label Studio task with \"data\".\"text\""
+        )));
     }
     let mut read = Read::default();
     for (index, task) in tasks.iter().enumerate() {
@@ -193,7 +199,9 @@ pub(super) fn json_lines(contents: &str) -> Result<Read, ImportError> {
             ..IncomingDocument::default()
         };
         for field in ["label", "entities", "spans"] {
-            let Some(Value::Array(spans)) = record.get(field) else { continue };
+            let Some(Value::Array(spans)) = record.get(field) else {
+                continue;
+            };
             for (at, span) in spans.iter().enumerate() {
                 let place = format!("{place}, {field}[{at}]");
                 match json_lines_span(span, place.clone()) {

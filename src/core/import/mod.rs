@@ -202,12 +202,7 @@ pub struct Merged {
 /// replaced only when the file's `updated_at` is later than the saved one. The file's refusals
 /// are carried over, so `Merged` tells the whole story.
 pub fn merge(workspace: &mut Workspace, parsed: Parsed) -> Merged {
-    let mut merged = Merged {
-        refused: parsed.refused,
-        new_labels: parsed.new_labels,
-        reanchored: parsed.reanchored,
-        ..Merged::default()
-    };
+    let mut merged = Merged { refused: parsed.refused, new_labels: parsed.new_labels, reanchored: parsed.reanchored, ..Merged::default() };
     for new in parsed.new_documents {
         if workspace.record(&new.record.id).is_none() {
             workspace.put_record(new.record.clone());
