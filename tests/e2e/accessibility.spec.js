@@ -52,3 +52,11 @@ test('the dark theme, with search matches, the label editor and settings open, h
   expect(await seriousViolations(page)).toEqual([]);
   await context.close();
 });
+
+test('a document of one’s own, with its details and the ways to add more, has none either', async ({ page }) => {
+  await page.goto('./');
+  await page.getByLabel('Paste text').fill('My own report\nThe ministry denies everything.');
+  await page.getByRole('button', { name: 'Add pasted text' }).click();
+  await expect(page.getByRole('region', { name: 'Document details' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});

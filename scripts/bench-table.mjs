@@ -1,0 +1,32 @@
+// Prints the benchmark results as one Markdown table: criterion's estimates for the core
+// (target/criterion/*/new/estimates.json) and the page measurements (bench/results/page.json).
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.join(path.dirname(new URL(import.meta.url).pathname), '..');
+const rows = [];
+const criterion = path.join(root, 'target', 'criterion', 'large document');
+for (const name of fs.existsSync(criterion) ? fs.readdirSync(criterion).sort() : []) {
+  const estimates = path.join(criterion, name, 'new', 'estimates.json');
+  const benchmark = path.join(criterion, name, 'new', 'benchmark.json');
+  if (!fs.existsSync(estimates)) continue;
+  const { median } = JSON.parse(fs.readFileSync(estimates, 'utf8'));
+  const title = JSON.parse(fs.readFileSync(benchmark, 'utf8')).function_id || name;
+  rows.push(['core (native, criterion median)', title, (median.point_estimate / 1e6).toFixed(1)]);
+}
+const page = path.join(root, 'bench', 'results', 'page.json');
+if (fs.existsSync(page)) {
+  const results = JSON.parse(fs.readFileSync(page, 'utf8'));
+  const names = {
+    import_ms: 'import the Glossa JSON file (document and annotations)',
+    open_ms: 'open the document from the Articles list',
+    reload_and_open_ms: 'reload the page and open it again (from storage)',
+    scroll_frame_ms: 'scroll a screenful: until the second frame after',
+    key_to_painted_highlight_ms: 'label key press to painted highlight',
+    export_json_ms: 'Export JSON to download',
+  };
+  for (const [key, label] of Object.entries(names)) rows.push(['page (Chromium, median of 5)', label, results[key].toFixed(0)]);
+  console.log(`\nBenchmark document: ${results.document_bytes} bytes of text, ${results.annotations} annotations.\n`);
+}
+console.log('| layer | what | ms |\n| --- | --- | ---: |');
+for (const [layer, what, ms] of rows) console.log(`| ${layer} | ${what} | ${ms} |`);
