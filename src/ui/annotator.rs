@@ -363,11 +363,15 @@ impl Annotator {
     }
 
     /// The whole work in `format`.
-    pub fn export(&self, format: Format) -> Vec<u8> {
-        let documents = self.all_documents();
+    /// The work in `format`: of every document, or of document `only`. Also says how many
+    /// annotations it holds.
+    pub fn export(&self, format: Format, only: Option<&str>) -> (Vec<u8>, usize) {
+        let mut documents = self.all_documents();
+        documents.retain(|d| only.is_none_or(|id| d.id == id));
         self.workspace.with_untracked(|workspace| {
-            self.labels
-                .with_untracked(|labels| formats::export(format, &Corpus { documents: &documents, labels, workspace }, &browser::now()))
+            let count = documents.iter().map(|d| workspace.annotations(&d.id).len()).sum();
+            let corpus = Corpus { documents: &documents, labels: &self.labels.get_untracked(), workspace };
+            (formats::export(format, &corpus, &browser::now()), count)
         })
     }
 

@@ -91,9 +91,10 @@ fn history_button(
 #[component]
 pub fn FileActions() -> impl IntoView {
     let annotator = expect_context::<Annotator>();
+    let only_open = RwSignal::new(false);
     let export = move |format: Format| {
-        let bytes = annotator.export(format);
-        let count: usize = annotator.workspace.with_untracked(|w| w.documents.values().map(Vec::len).sum());
+        let only = only_open.get_untracked().then(|| annotator.open.get_untracked()).flatten();
+        let (bytes, count) = annotator.export(format, only.as_deref());
         let message = match browser::download(format.file_name(), format.mime(), &bytes) {
             Ok(()) => Message::status(format!("Exported {count} annotations to {} ({}).", format.file_name(), format.name())),
             Err(error) => Message::alert(format!("The export could not be offered as a download ({error:?}).")),
@@ -140,6 +141,15 @@ pub fn FileActions() -> impl IntoView {
                 </select>
             </label>
             <button type="button" on:click=move |_| export(chosen.get_untracked())>"Export"</button>
+            <label class="only-open">
+                <input
+                    type="checkbox"
+                    prop:checked=move || only_open.get()
+                    disabled=move || annotator.open.with(Option::is_none)
+                    on:change=move |event| only_open.set(event_target_checked(&event))
+                />
+                "Only the open document"
+            </label>
             <label class="import">
                 "Import JSON"
                 <input type="file" accept=".json,.jsonl,.jsonld,application/json,application/ld+json" on:change=import_json/>

@@ -36,3 +36,19 @@ test('every export format downloads, and Python finds every quote at its offsets
   expect(python.status, python.stdout + python.stderr).toBe(0);
   fs.rmSync(folder, { recursive: true });
 });
+
+test('an export can cover only the open document', async ({ page }) => {
+  await h.freshStart(page);
+  await h.drag(page, 'Iran vehemently denies', 'ballistic missiles to Russia');
+  await page.keyboard.press('2');
+  await page.getByLabel('Only the open document').check();
+  await page.getByLabel('Export format').selectOption('doccano');
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const lines = fs.readFileSync(await (await downloadPromise).path(), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  expect(lines.map((l) => l.id)).toEqual([h.ARTICLE]);
+  expect(lines[0].label).toHaveLength(1);
+  await expect(page.getByRole('status')).toContainText('Exported 1 annotations');
+  const { json } = await h.exportJson(page);
+  expect(json.documents.map((d) => d.id)).toEqual([h.ARTICLE]);
+});
