@@ -136,7 +136,7 @@ mod tests {
         if forward {
             positions.find(|&p| p > offset).unwrap_or(code_point_len(text))
         } else {
-            positions.filter(|&p| p < offset).last().unwrap_or(0)
+            positions.rfind(|&p| p < offset).unwrap_or(0)
         }
     }
 

@@ -3,6 +3,14 @@
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+/// A JavaScript error (a `DOMException` such as `QuotaExceededError`) in words.
+pub fn describe_error(error: &JsValue) -> String {
+    match error.dyn_ref::<web_sys::DomException>() {
+        Some(exception) => format!("{}: {}", exception.name(), exception.message()),
+        None => error.as_string().unwrap_or_else(|| "the browser refused".to_owned()),
+    }
+}
+
 /// The current time as RFC 3339 in UTC, with milliseconds.
 pub fn now() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())

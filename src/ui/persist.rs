@@ -1,18 +1,28 @@
 //! Saving to and loading from local storage. What is saved, and how an old or broken value is
 //! read, is the core's storage schema; this module only moves it in and out of the browser.
+//! Storage may be missing altogether (blocked, or disabled in a private window): then nothing is
+//! kept, the app works for the session, and the reader is told.
 
-use gloo_storage::{LocalStorage, Storage};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 
 use crate::core::history::History;
 use crate::core::label::{self, Label};
 use crate::core::storage::{self, SavedState, SavedView, Settings};
 use crate::core::workspace::Workspace;
+use crate::ui::browser;
+
+/// The browser's local storage, or `None` when the page may not use it (asking can throw).
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
 
 /// The saved work and its history, and a sentence for the reader when what was saved could not be read.
 /// An unreadable value is copied under a backup key first, so no later save can destroy it.
 pub fn load_state() -> (SavedState, Option<String>) {
     let empty = || SavedState::of(&Workspace::default(), &History::default(), &label::default_labels());
-    let raw = match LocalStorage::raw().get_item(storage::STATE_KEY) {
+    let Some(store) = local_storage() else { return (empty(), Some(storage_unavailable())) };
+    let raw = match store.get_item(storage::STATE_KEY) {
         Ok(Some(raw)) => raw,
         Ok(None) => return (empty(), None),
         Err(_) => return (empty(), Some(storage_unavailable())),
@@ -20,7 +30,7 @@ pub fn load_state() -> (SavedState, Option<String>) {
     match storage::read_state(&raw) {
         Ok(state) => (state, None),
         Err(problem) => {
-            let kept = LocalStorage::raw().set_item(storage::STATE_BACKUP_KEY, &raw).is_ok();
+            let kept = store.set_item(storage::STATE_BACKUP_KEY, &raw).is_ok();
             let where_kept = if kept {
                 format!("The unreadable data is kept under “{}” in this browser's storage.", storage::STATE_BACKUP_KEY)
             } else {
@@ -32,27 +42,40 @@ pub fn load_state() -> (SavedState, Option<String>) {
 }
 
 pub fn save_state(workspace: &Workspace, history: &History, labels: &[Label]) -> Result<(), String> {
-    LocalStorage::raw()
+    let store = local_storage().ok_or_else(storage_unavailable)?;
+    store
         .set_item(storage::STATE_KEY, &storage::state_json(workspace, history, labels))
-        .map_err(|e| format!("Saving failed: {}.", e.as_string().unwrap_or_else(|| format!("{e:?}"))))
+        .map_err(|e| format!("Saving failed: {}.", browser::describe_error(&e)))
 }
 
 pub fn load_view() -> SavedView {
-    LocalStorage::get(storage::VIEW_KEY).unwrap_or_default()
+    read(storage::VIEW_KEY)
 }
 
 /// Where the reader is; losing it costs a scroll, not work, so a failure is not reported.
 pub fn save_view(view: &SavedView) {
-    let _ = LocalStorage::set(storage::VIEW_KEY, view);
+    write(storage::VIEW_KEY, view);
 }
 
 pub fn load_settings() -> Settings {
-    LocalStorage::get(storage::SETTINGS_KEY).unwrap_or_default()
+    read(storage::SETTINGS_KEY)
 }
 
 /// Losing a preference costs a click, not work, so a failure is not reported.
 pub fn save_settings(settings: &Settings) {
-    let _ = LocalStorage::set(storage::SETTINGS_KEY, settings);
+    write(storage::SETTINGS_KEY, settings);
+}
+
+/// A small saved value, or its default when there is none or it cannot be read.
+fn read<T: DeserializeOwned + Default>(key: &str) -> T {
+    let raw = local_storage().and_then(|store| store.get_item(key).ok().flatten());
+    raw.and_then(|raw| serde_json::from_str(&raw).ok()).unwrap_or_default()
+}
+
+fn write<T: Serialize>(key: &str, value: &T) {
+    if let (Some(store), Ok(json)) = (local_storage(), serde_json::to_string(value)) {
+        let _ = store.set_item(key, &json);
+    }
 }
 
 fn storage_unavailable() -> String {

@@ -2,6 +2,7 @@
 //! holds a few megabytes for everything; IndexedDB holds as much as the disk allows, so a long
 //! document never fails to be kept for want of room. Their records stay with the work.
 
+use crate::ui::browser;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -14,9 +15,10 @@ const VERSION: u32 = 1;
 /// Keeps `text` as the text of document `id`; done when the browser has committed it.
 pub async fn put(id: &str, text: &str) -> Result<(), String> {
     let database = open().await?;
-    let transaction = database.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite).map_err(describe)?;
-    let store = transaction.object_store(STORE).map_err(describe)?;
-    store.put_with_key(&JsValue::from_str(text), &JsValue::from_str(id)).map_err(describe)?;
+    let transaction =
+        database.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite).map_err(|e| browser::describe_error(&e))?;
+    let store = transaction.object_store(STORE).map_err(|e| browser::describe_error(&e))?;
+    store.put_with_key(&JsValue::from_str(text), &JsValue::from_str(id)).map_err(|e| browser::describe_error(&e))?;
     let done = committed(&transaction).await;
     database.close();
     done
@@ -25,11 +27,11 @@ pub async fn put(id: &str, text: &str) -> Result<(), String> {
 /// The texts kept for `ids`, each `None` when there is none.
 pub async fn get(ids: &[String]) -> Result<Vec<Option<String>>, String> {
     let database = open().await?;
-    let transaction = database.transaction_with_str(STORE).map_err(describe)?;
-    let store = transaction.object_store(STORE).map_err(describe)?;
+    let transaction = database.transaction_with_str(STORE).map_err(|e| browser::describe_error(&e))?;
+    let store = transaction.object_store(STORE).map_err(|e| browser::describe_error(&e))?;
     let mut texts = Vec::with_capacity(ids.len());
     for id in ids {
-        let request = store.get(&JsValue::from_str(id)).map_err(describe)?;
+        let request = store.get(&JsValue::from_str(id)).map_err(|e| browser::describe_error(&e))?;
         texts.push(settled(&request).await?.as_string());
     }
     database.close();
@@ -39,12 +41,13 @@ pub async fn get(ids: &[String]) -> Result<Vec<Option<String>>, String> {
 /// Forgets every text but those of `keep` (documents in the work or in its undo history).
 pub async fn keep_only(keep: &[String]) -> Result<(), String> {
     let database = open().await?;
-    let transaction = database.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite).map_err(describe)?;
-    let store = transaction.object_store(STORE).map_err(describe)?;
-    let keys = settled(&store.get_all_keys().map_err(describe)?).await?;
+    let transaction =
+        database.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite).map_err(|e| browser::describe_error(&e))?;
+    let store = transaction.object_store(STORE).map_err(|e| browser::describe_error(&e))?;
+    let keys = settled(&store.get_all_keys().map_err(|e| browser::describe_error(&e))?).await?;
     for key in js_sys::Array::from(&keys).iter() {
         if key.as_string().is_some_and(|id| !keep.contains(&id)) {
-            store.delete(&key).map_err(describe)?;
+            store.delete(&key).map_err(|e| browser::describe_error(&e))?;
         }
     }
     let done = committed(&transaction).await;
@@ -54,7 +57,7 @@ pub async fn keep_only(keep: &[String]) -> Result<(), String> {
 
 async fn open() -> Result<IdbDatabase, String> {
     let factory = web_sys::window().and_then(|w| w.indexed_db().ok().flatten()).ok_or("this browser does not let Glossa use IndexedDB")?;
-    let request: IdbOpenDbRequest = factory.open_with_u32(DATABASE, VERSION).map_err(describe)?;
+    let request: IdbOpenDbRequest = factory.open_with_u32(DATABASE, VERSION).map_err(|e| browser::describe_error(&e))?;
     let upgrade = Closure::once_into_js(move |event: Event| {
         let database = event.target().and_then(|t| t.unchecked_into::<IdbRequest>().result().ok());
         if let Some(database) = database {
@@ -79,7 +82,7 @@ async fn settled(request: &IdbRequest) -> Result<JsValue, String> {
         request.set_onsuccess(Some(on_success.unchecked_ref()));
         request.set_onerror(Some(on_error.unchecked_ref()));
     });
-    JsFuture::from(promise).await.map_err(describe)
+    JsFuture::from(promise).await.map_err(|e| browser::describe_error(&e))
 }
 
 /// Done when `transaction` has committed; an error or abort (a full disk) is the failure.
@@ -96,13 +99,5 @@ async fn committed(transaction: &IdbTransaction) -> Result<(), String> {
         transaction.set_onerror(Some(on_failure.unchecked_ref()));
         transaction.set_onabort(Some(on_failure.unchecked_ref()));
     });
-    JsFuture::from(promise).await.map(|_| ()).map_err(describe)
-}
-
-/// A JavaScript error (a `DOMException` such as `QuotaExceededError`) in words.
-fn describe(error: JsValue) -> String {
-    match error.dyn_ref::<web_sys::DomException>() {
-        Some(exception) => format!("{}: {}", exception.name(), exception.message()),
-        None => error.as_string().unwrap_or_else(|| "IndexedDB failed".to_owned()),
-    }
+    JsFuture::from(promise).await.map(|_| ()).map_err(|e| browser::describe_error(&e))
 }

@@ -1,0 +1,55 @@
+// Faults a browser can throw at the work, and hostile input: each test causes the fault.
+const { test, expect } = require('@playwright/test');
+const h = require('./helpers');
+
+test('with local storage blocked the app still works for the session and says nothing will be kept', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
+    });
+  });
+  await h.freshStart(page);
+  await expect(page.getByRole('alert')).toContainText('nothing you do will be kept after this tab closes');
+  await h.drag(page, 'Iran vehemently denies', 'ballistic missiles to Russia');
+  await page.keyboard.press('2');
+  await expect(h.annotationItems(page)).toHaveCount(1);
+  const { json } = await h.exportJson(page);
+  expect(h.documentOf(json).annotations).toHaveLength(1);
+});
+
+test('closing the page right after an edit loses nothing', async ({ page, context }) => {
+  await h.freshStart(page);
+  await h.drag(page, 'Iran vehemently denies', 'ballistic missiles to Russia');
+  await page.keyboard.press('2');
+  await page.close({ runBeforeUnload: true });
+  const again = await context.newPage();
+  await h.freshStart(again);
+  await expect(h.annotationItems(again)).toHaveCount(1);
+  await expect(h.annotationItems(again).first()).toContainText('Iran vehemently denies');
+});
+
+test('markup and script in texts, notes, labels and attribution are shown as text and never run', async ({ page }) => {
+  const payload = '<img src=x onerror="window.__ran=1"><script>window.__ran=2</script><a href="javascript:window.__ran=3">link</a>';
+  const text = `Hostile ${payload}\nA claim: ${payload} </script> done.`;
+  const start = Array.from(text.split('\n')[0]).length + 1 + 'A claim: '.length;
+  const end = start + Array.from(payload).length;
+  const file = {
+    format: 'glossa-annotations', version: 2, exported_at: '2026-11-22T10:00:00Z',
+    labels: [{ id: 'evil', name: '<b onmouseover="window.__ran=4">Evil</b>', color: '#cc79a7', key: '' }],
+    documents: [{ id: 'hostile', title: `Hostile ${payload}`, source: null, text_sha256: '', length: Array.from(text).length, text,
+      annotations: [{ id: 'x1', label: 'evil', start, end, quote: payload, note: payload, attributed_to: payload,
+        created_at: '2026-11-22T10:00:00Z', updated_at: '2026-11-22T10:00:00Z' }] }],
+  };
+  await page.goto('./');
+  await page.getByLabel('Import JSON').setInputFiles({ name: 'hostile.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await expect(page.getByRole('status')).toContainText('1 annotation taken');
+  await page.getByRole('navigation', { name: 'Articles' }).getByRole('link', { name: /Hostile/ }).click();
+  await h.annotationItems(page).first().getByRole('button').click();
+  await page.getByRole('article').locator('mark').hover();
+  await expect(page.getByRole('article')).toContainText(payload);
+  await expect(page.getByRole('textbox', { name: 'Note' })).toHaveValue(payload);
+  await expect(page.getByRole('textbox', { name: 'Attributed to' })).toHaveValue(payload);
+  await expect(page.getByRole('button', { name: /<b onmouseover/ }).first()).toBeVisible();
+  expect(await page.locator('main img, main script, main a[href^="javascript"], nav b, header b').count()).toBe(0);
+  expect(await page.evaluate(() => window.__ran)).toBeUndefined();
+});
