@@ -92,6 +92,64 @@ pub fn read_state(raw: &str) -> Result<SavedState, String> {
     serde_json::from_value::<SavedState>(value).map_err(|e| format!("the saved annotations do not have the expected shape ({e})"))
 }
 
+/// What could be read of a saved state that could not be read whole.
+#[derive(Debug, PartialEq)]
+pub struct Recovered {
+    pub state: SavedState,
+    /// Annotations, labels, documents or history that had to be left out.
+    pub lost: usize,
+}
+
+/// Reads whatever can be read of a saved state that `read_state` refused: every annotation and
+/// document record of the known shape, the labels and the history if they are whole. A value that
+/// is not a JSON object, or is of a version this Glossa does not know, gives nothing.
+pub fn recover_state(raw: &str) -> Option<Recovered> {
+    let serde_json::Value::Object(root) = serde_json::from_str(raw).ok()? else { return None };
+    if root.get("version").and_then(serde_json::Value::as_u64).is_some_and(|v| v != u64::from(STATE_VERSION)) {
+        return None;
+    }
+    let mut lost = 0;
+    let mut workspace = Workspace::default();
+    let items = |key: &str| match root.get(key) {
+        Some(serde_json::Value::Array(items)) => items.clone(),
+        _ => Vec::new(),
+    };
+    if let Some(serde_json::Value::Object(documents)) = root.get("documents") {
+        for (document, list) in documents {
+            let list = list.as_array().cloned().unwrap_or_default();
+            for item in list {
+                match serde_json::from_value::<crate::core::annotation::Annotation>(item) {
+                    Ok(annotation) if annotation.start < annotation.end => workspace.put(document, annotation),
+                    _ => lost += 1,
+                }
+            }
+        }
+    }
+    for item in items("library") {
+        match serde_json::from_value(item) {
+            Ok(record) => workspace.put_record(record),
+            Err(_) => lost += 1,
+        }
+    }
+    let labels = match root.get("labels").cloned().map(serde_json::from_value::<Vec<Label>>) {
+        Some(Ok(labels)) => labels,
+        None => label::default_labels(),
+        Some(Err(_)) => {
+            lost += 1;
+            label::default_labels()
+        }
+    };
+    let history = match root.get("history").cloned().map(serde_json::from_value::<History>) {
+        Some(Ok(history)) => history,
+        None => History::default(),
+        Some(Err(_)) => {
+            lost += 1;
+            History::default()
+        }
+    };
+    Some(Recovered { state: SavedState { version: STATE_VERSION, workspace, history, labels }, lost })
+}
+
 /// Which article is open, and how far each article has been scrolled.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SavedView {
@@ -219,6 +277,24 @@ mod tests {
         assert_eq!(round_trip, settings);
         assert_eq!(Settings::default().resize_text(9).text_size, 4);
         assert_eq!(Settings::default().resize_text(-1).resize_text(-5).text_size, -2);
+    }
+
+    #[test]
+    fn what_can_be_read_of_a_broken_state_is_recovered() {
+        let raw = r#"{"version":1,"documents":{"d":[
+            {"id":"a","label":"claim","start":0,"end":4,"quote":"Iran","note":"","created_at":"t","updated_at":"t"},
+            {"id":"b","label":"claim","start":"zero","end":4,"quote":"Iran","created_at":"t","updated_at":"t"},
+            {"id":"c","label":"denial","start":5,"end":9,"quote":"says","created_at":"t","updated_at":"t"}],
+            "e": "not a list"},
+            "labels": "broken", "history": {"undo": [], "redo": []}}"#;
+        assert!(read_state(raw).is_err());
+        let recovered = recover_state(raw).unwrap();
+        let ids: Vec<&str> = recovered.state.workspace.annotations("d").iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["a", "c"]);
+        assert_eq!(recovered.lost, 2, "one annotation and the labels");
+        assert_eq!(recovered.state.labels, label::default_labels());
+        assert_eq!(recover_state(r#"{"version":1,"documents":{"#), None, "truncated JSON gives nothing");
+        assert_eq!(recover_state(r#"{"version":7,"documents":{}}"#), None, "a future version is not guessed at");
     }
 
     #[test]

@@ -66,6 +66,9 @@ pub struct Annotator {
     pub help_open: RwSignal<bool>,
     /// Labels whose annotations are hidden from the article and the list.
     pub hidden_labels: RwSignal<Vec<String>>,
+    /// What went wrong reading the saved work (shown until dismissed), and where the unreadable
+    /// data was copied.
+    pub storage_problem: RwSignal<Option<(String, Option<String>)>>,
     /// Why the latest save failed; cleared by the next save that succeeds.
     pub save_problem: RwSignal<Option<String>>,
     /// A save is scheduled for after the next paint.
@@ -75,8 +78,10 @@ pub struct Annotator {
 impl Annotator {
     /// Starts from what local storage holds, telling the reader if any of it could not be read.
     pub fn load() -> Annotator {
-        let (state, problem) = persist::load_state();
-        Annotator {
+        let persist::Loaded { state, problem, backup_key } = persist::load_state();
+        // What was recovered replaces the unreadable value, but only once that is safe elsewhere.
+        let save_recovered = backup_key.is_some();
+        let annotator = Annotator {
             bundled: StoredValue::new(document::bundled().into_iter().map(Arc::new).collect()),
             texts: RwSignal::new(Vec::new()),
             labels: RwSignal::new(state.labels),
@@ -85,14 +90,19 @@ impl Annotator {
             open: RwSignal::new(None),
             pending: RwSignal::new(None),
             selected: RwSignal::new(None),
-            message: RwSignal::new(problem.map(Message::alert)),
+            message: RwSignal::new(None),
+            storage_problem: RwSignal::new(problem.map(|text| (text, backup_key))),
             save_problem: RwSignal::new(None),
             save_pending: StoredValue::new(false),
             settings: RwSignal::new(persist::load_settings()),
             query: RwSignal::new(String::new()),
             hidden_labels: RwSignal::new(Vec::new()),
             help_open: RwSignal::new(false),
+        };
+        if save_recovered {
+            annotator.save();
         }
+        annotator
     }
 
     /// The text of document `id`, if it is here; tracked only by the texts, so what renders a

@@ -17,28 +17,54 @@ fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// The saved work and its history, and a sentence for the reader when what was saved could not be read.
-/// An unreadable value is copied under a backup key first, so no later save can destroy it.
-pub fn load_state() -> (SavedState, Option<String>) {
+/// What loading found: the work, and what the reader must be told.
+pub struct Loaded {
+    pub state: SavedState,
+    pub problem: Option<String>,
+    /// Where an unreadable saved state was copied, for the reader to download.
+    pub backup_key: Option<String>,
+}
+
+/// The saved work and its history. What cannot be read is copied under a backup key of its own
+/// (named by the time, so no later save or later fault overwrites it), and whatever can be read
+/// of it is recovered.
+pub fn load_state() -> Loaded {
     let empty = || SavedState::of(&Workspace::default(), &History::default(), &label::default_labels());
-    let Some(store) = local_storage() else { return (empty(), Some(storage_unavailable())) };
+    let unavailable = || Loaded { state: empty(), problem: Some(storage_unavailable()), backup_key: None };
+    let Some(store) = local_storage() else { return unavailable() };
     let raw = match store.get_item(storage::STATE_KEY) {
         Ok(Some(raw)) => raw,
-        Ok(None) => return (empty(), None),
-        Err(_) => return (empty(), Some(storage_unavailable())),
+        Ok(None) => return Loaded { state: empty(), problem: None, backup_key: None },
+        Err(_) => return unavailable(),
     };
-    match storage::read_state(&raw) {
-        Ok(state) => (state, None),
-        Err(problem) => {
-            let kept = store.set_item(storage::STATE_BACKUP_KEY, &raw).is_ok();
-            let where_kept = if kept {
-                format!("The unreadable data is kept under “{}” in this browser's storage.", storage::STATE_BACKUP_KEY)
-            } else {
-                "The unreadable data could not be copied aside.".to_owned()
-            };
-            (empty(), Some(format!("Your saved annotations could not be loaded: {problem}. {where_kept}")))
+    let problem = match storage::read_state(&raw) {
+        Ok(state) => return Loaded { state, problem: None, backup_key: None },
+        Err(problem) => problem,
+    };
+    let key = format!("{}.{}", storage::STATE_BACKUP_KEY, js_sys::Date::now() as u64);
+    let backup_key = store.set_item(&key, &raw).is_ok().then_some(key);
+    let kept = if backup_key.is_some() {
+        "The data as it was is kept in this browser: “Download the unreadable data” saves a copy."
+    } else {
+        "The data as it was could not be copied aside."
+    };
+    let (state, problem) = match storage::recover_state(&raw) {
+        Some(recovered) => {
+            let count: usize = recovered.state.workspace.documents.values().map(Vec::len).sum();
+            let lost = recovered.lost;
+            let text = format!(
+                "Your saved annotations could not all be read ({problem}). Recovered: {count} annotations; left out: {lost} unreadable parts. {kept}"
+            );
+            (recovered.state, text)
         }
-    }
+        None => (empty(), format!("Your saved annotations could not be read: {problem}. {kept}")),
+    };
+    Loaded { state, problem: Some(problem), backup_key }
+}
+
+/// The unreadable state kept under `key`.
+pub fn read_backup(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok().flatten()
 }
 
 pub fn save_state(workspace: &Workspace, history: &History, labels: &[Label]) -> Result<(), String> {

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::ui::{Annotator, Message};
+use crate::ui::{browser, persist, Annotator, Message};
 
 #[component]
 pub fn StatusMessage() -> impl IntoView {
@@ -13,12 +13,32 @@ pub fn StatusMessage() -> impl IntoView {
         <div class="messages">
             <div role="status" aria-live="polite" class="message status">{shown(false)}</div>
             <div role="alert" class="message alert">{shown(true)}</div>
+            <div role="alert" class="message alert">{move || annotator.storage_problem.get().map(storage_problem)}</div>
             <div role="alert" class="message alert">
                 {move || annotator.save_problem.get().map(|problem| view! {
                     <p>{problem} " Your latest changes are only in this tab: use “Export JSON” to keep them."</p>
                 })}
             </div>
         </div>
+    }
+}
+
+/// The banner about saved work that could not be read, with the way to keep a copy of it.
+fn storage_problem((text, backup_key): (String, Option<String>)) -> impl IntoView {
+    let annotator = expect_context::<Annotator>();
+    let download = backup_key.map(|key| {
+        let save_copy = move |_| {
+            let Some(raw) = persist::read_backup(&key) else { return };
+            if let Err(error) = browser::download("glossa-unreadable-state.json", "application/json", raw.as_bytes()) {
+                annotator.message.set(Some(Message::alert(format!("The copy could not be offered as a download ({error:?})."))));
+            }
+        };
+        view! { <button type="button" on:click=save_copy>"Download the unreadable data"</button> }
+    });
+    view! {
+        <p>{text}</p>
+        {download}
+        <button type="button" class="dismiss" on:click=move |_| annotator.storage_problem.set(None)>"Dismiss"</button>
     }
 }
 

@@ -53,3 +53,29 @@ test('markup and script in texts, notes, labels and attribution are shown as tex
   expect(await page.locator('main img, main script, main a[href^="javascript"], nav b, header b').count()).toBe(0);
   expect(await page.evaluate(() => window.__ran)).toBeUndefined();
 });
+
+test('a corrupt saved state: the app starts, recovers what it can, keeps the raw value and offers it', async ({ page }) => {
+  await h.freshStart(page);
+  await h.drag(page, 'Iran vehemently denies', 'ballistic missiles to Russia');
+  await page.keyboard.press('2');
+  await h.drag(page, 'New sanctions announced', 'by Western allies');
+  await page.keyboard.press('3');
+  const saved = JSON.parse(await h.savedState(page));
+  saved.documents[h.ARTICLE][1].start = 'not a number';
+  const corrupt = JSON.stringify(saved);
+  await page.evaluate((raw) => localStorage.setItem('glossa.v1.state', raw), corrupt);
+  await page.reload();
+  const banner = page.getByRole('alert').filter({ hasText: 'could not all be read' });
+  await expect(banner).toContainText('Recovered: 1 annotations; left out: 1 unreadable parts.');
+  await expect(h.annotationItems(page)).toHaveCount(1);
+  const downloadPromise = page.waitForEvent('download');
+  await banner.getByRole('button', { name: 'Download the unreadable data' }).click();
+  const download = await downloadPromise;
+  expect(require('node:fs').readFileSync(await download.path(), 'utf8')).toBe(corrupt);
+  // The recovered work is saved; the raw value stays under its own key, untouched by that save.
+  await page.reload();
+  await expect(page.getByRole('alert').filter({ hasText: 'could not' })).toHaveCount(0);
+  await expect(h.annotationItems(page)).toHaveCount(1);
+  const backups = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('glossa.v1.state.unreadable.')).map((k) => localStorage.getItem(k)));
+  expect(backups).toEqual([corrupt]);
+});
