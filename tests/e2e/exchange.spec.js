@@ -2,22 +2,13 @@ const { test, expect } = require('@playwright/test');
 const fs = require('node:fs');
 const h = require('./helpers');
 
-async function annotateTwo(page) {
-  await h.freshStart(page);
-  await h.drag(page, 'Iran vehemently denies', 'ballistic missiles to Russia');
-  await page.keyboard.press('2');
-  await page.getByRole('textbox', { name: 'Note' }).fill('the lede');
-  await h.drag(page, 'New sanctions announced', 'by Western allies');
-  await page.keyboard.press('3');
-  await expect(h.annotationItems(page)).toHaveCount(2);
-}
 
 function importFile(page, name, contents) {
   return page.getByLabel('Import JSON').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(contents) });
 }
 
 test('export, clear storage, import: the same annotations come back', async ({ page }) => {
-  await annotateTwo(page);
+  await h.annotateTwo(page);
   const { json: before, file } = await h.exportJson(page);
 
   await page.evaluate(() => localStorage.clear());
@@ -36,7 +27,7 @@ test('export, clear storage, import: the same annotations come back', async ({ p
 });
 
 test('importing merges by id: the newer updated_at wins', async ({ page }) => {
-  await annotateTwo(page);
+  await h.annotateTwo(page);
   const { json } = await h.exportJson(page);
   const [older, newer] = h.documentOf(json).annotations;
   older.label = 'claim';
@@ -50,7 +41,7 @@ test('importing merges by id: the newer updated_at wins', async ({ page }) => {
 });
 
 test('a broken file is refused with a clear message and the saved work stays as it was', async ({ page }) => {
-  await annotateTwo(page);
+  await h.annotateTwo(page);
   const saved = await h.savedState(page);
   const { json } = await h.exportJson(page);
 
@@ -81,7 +72,7 @@ test('a broken file is refused with a clear message and the saved work stays as 
 });
 
 test('a partly bad file takes the valid annotations and says why the others were refused', async ({ page }) => {
-  await annotateTwo(page);
+  await h.annotateTwo(page);
   const { json } = await h.exportJson(page);
   await page.evaluate(() => localStorage.clear());
   await page.reload();
@@ -95,7 +86,7 @@ test('a partly bad file takes the valid annotations and says why the others were
 });
 
 test('the export lists every document and its offsets match the bundled texts', async ({ page }) => {
-  await annotateTwo(page);
+  await h.annotateTwo(page);
   await h.openArticle(page, 'Iran’s Ballistic Missile Transfers to Russia Draw G7 Condemnation');
   await h.drag(page, 'G7 foreign ministers condemned', 'ballistic missiles to Russia');
   await page.keyboard.press('1');

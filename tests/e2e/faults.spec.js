@@ -55,11 +55,7 @@ test('markup and script in texts, notes, labels and attribution are shown as tex
 });
 
 test('a corrupt saved state: the app starts, recovers what it can, keeps the raw value and offers it', async ({ page }) => {
-  await h.freshStart(page);
-  await h.drag(page, 'Iran vehemently denies', 'ballistic missiles to Russia');
-  await page.keyboard.press('2');
-  await h.drag(page, 'New sanctions announced', 'by Western allies');
-  await page.keyboard.press('3');
+  await h.annotateTwo(page);
   const saved = JSON.parse(await h.savedState(page));
   saved.documents[h.ARTICLE][1].start = 'not a number';
   const corrupt = JSON.stringify(saved);

@@ -79,6 +79,17 @@ function documentOf(json, id = ARTICLE) {
   return json.documents.find((d) => d.id === id);
 }
 
+/** A denial with a note and a sanction in the open test article. */
+async function annotateTwo(page) {
+  await freshStart(page);
+  await drag(page, 'Iran vehemently denies', 'ballistic missiles to Russia');
+  await page.keyboard.press('2');
+  await page.getByRole('textbox', { name: 'Note' }).fill('the lede');
+  await drag(page, 'New sanctions announced', 'by Western allies');
+  await page.keyboard.press('3');
+  await expect(annotationItems(page)).toHaveCount(2);
+}
+
 /** What local storage holds once the app has saved: it saves just after it paints a change. */
 async function savedState(page) {
   return page.evaluate(() => new Promise((resolve) => {
@@ -86,4 +97,4 @@ async function savedState(page) {
   }));
 }
 
-module.exports = { ARTICLE, articleText, codePointSlice, openArticle, freshStart, drag, annotationItems, exportJson, documentOf, savedState };
+module.exports = { ARTICLE, annotateTwo, articleText, codePointSlice, openArticle, freshStart, drag, annotationItems, exportJson, documentOf, savedState };
