@@ -183,7 +183,16 @@ async fn the_app_labels_a_selection_by_key_and_saves_it() {
     let mark = host.find("article mark");
     assert_eq!(mark.text_content().unwrap(), "Iran vehemently denies", "the trailing space is trimmed");
     assert_eq!(mark.get_attribute("title").as_deref(), Some("Denial"));
-    let saved = storage.get_item("glossa.v1.state").unwrap().unwrap();
+    // The app saves just after it paints the change (or a moment later in a page with no frames).
+    let mut saved = None;
+    for _ in 0..40 {
+        saved = storage.get_item("glossa.v1.state").unwrap();
+        if saved.is_some() {
+            break;
+        }
+        next_tasks().await;
+    }
+    let saved = saved.expect("the work is saved");
     let saved: serde_json::Value = serde_json::from_str(&saved).unwrap();
     let annotation = &saved["documents"]["004_de3ecafd94c781bd"][0];
     assert_eq!(annotation["start"], start);

@@ -91,10 +91,11 @@ pub struct Normalized {
 
 impl Normalized {
     /// Where original offset `raw` is in the normalised text. An offset inside a stretch that
-    /// normalisation changed in length (a composed character, a `\r\n`) moves to its edge.
+    /// normalisation changed in length (a composed character, a `\r\n`) moves to its edge; one
+    /// past the end, to the end.
     pub fn offset(&self, raw: usize) -> usize {
         match &self.offsets {
-            None => raw,
+            None => raw.min(self.raw_length),
             Some(offsets) => offsets.get(raw).copied().unwrap_or_else(|| offsets.last().copied().unwrap_or(0)),
         }
     }

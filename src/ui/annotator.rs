@@ -500,7 +500,9 @@ impl Annotator {
         }
         self.save_pending.set_value(true);
         let annotator = *self;
-        request_animation_frame(move || set_timeout(move || annotator.save_now(), std::time::Duration::ZERO));
+        request_animation_frame(move || set_timeout(move || annotator.flush_save(), std::time::Duration::ZERO));
+        // A hidden page gets no frames; then this saves it.
+        set_timeout(move || annotator.flush_save(), std::time::Duration::from_millis(250));
     }
 
     /// Saves now, if a save is waiting.

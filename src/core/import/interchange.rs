@@ -74,15 +74,15 @@ fn web_annotation_item(item: &Value, place: String) -> Result<(String, Option<St
     let selectors = list(target.get("selector"));
     let of_type = |kind: &str| selectors.iter().find(|s| s.get("type").and_then(Value::as_str) == Some(kind));
     let quote = of_type("TextQuoteSelector");
-    let position = of_type("TextPositionSelector").map(|p| (p.get("start").and_then(Value::as_u64), p.get("end").and_then(Value::as_u64)));
+    let position = of_type("TextPositionSelector").map(|p| offsets(p.get("start"), p.get("end")));
     let (start, end) = match position {
-        Some((Some(start), Some(end))) => (start as usize, end as usize),
-        Some(_) => return Err("its TextPositionSelector needs whole numbers start and end".into()),
+        Some(Ok(range)) => range,
+        Some(Err(why)) => return Err(format!("in its TextPositionSelector, {why}")),
         None if quote.is_some() => (0, 0),
         None => return Err("it has neither a TextPositionSelector nor a TextQuoteSelector".into()),
     };
     let mut incoming = Incoming::new(place, LabelRef::Name(label), start, end);
-    incoming.positioned = position.is_some();
+    incoming.positioned = matches!(position, Some(Ok(_)));
     incoming.id = string(item, "id").map(|id| id.strip_prefix("urn:uuid:").unwrap_or(&id).to_owned());
     incoming.quote = quote.and_then(|q| string(q, "exact"));
     incoming.prefix = quote.and_then(|q| string(q, "prefix"));
@@ -235,8 +235,10 @@ fn json_lines_span(span: &Value, place: String) -> Result<Incoming, String> {
 }
 
 fn offsets(start: Option<&Value>, end: Option<&Value>) -> Result<(usize, usize), String> {
-    match (start.and_then(Value::as_u64), end.and_then(Value::as_u64)) {
-        (Some(start), Some(end)) => Ok((start as usize, end as usize)),
+    // Beyond `usize` (32 bits in the browser) is out of every text's range anyway.
+    let whole = |value: Option<&Value>| value.and_then(Value::as_u64).and_then(|n| usize::try_from(n).ok());
+    match (whole(start), whole(end)) {
+        (Some(start), Some(end)) => Ok((start, end)),
         _ => Err(format!(
             "its start and end must be whole numbers, not {} and {}",
             start.map_or("nothing".into(), Value::to_string),

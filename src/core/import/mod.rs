@@ -27,7 +27,12 @@ pub enum ImportError {
     NotJson { line: usize, column: usize, detail: String },
     NotAnExport(String),
     UnknownVersion(String),
+    TooManyAnnotations(usize),
 }
+
+/// The most annotations one file may bring: far beyond any real work, and short of what would
+/// stall the page.
+pub const MAX_ANNOTATIONS: usize = 200_000;
 
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -41,6 +46,9 @@ impl fmt::Display for ImportError {
             ),
             ImportError::UnknownVersion(found) => {
                 write!(f, "its version is {found}, but this Glossa reads versions 1 to {}", export::VERSION)
+            }
+            ImportError::TooManyAnnotations(found) => {
+                write!(f, "it holds {found} annotations, more than the {MAX_ANNOTATIONS} one import takes")
             }
         }
     }
@@ -162,6 +170,11 @@ pub fn parse(contents: &str, here: &Here) -> Result<Parsed, ImportError> {
         Err(_) if interchange::looks_like_json_lines(contents) => interchange::json_lines(contents)?,
         Err(e) => return Err(ImportError::NotJson { line: e.line(), column: e.column(), detail: plain_serde_message(&e) }),
     };
+    let count: usize =
+        read.documents.iter().map(|d| d.annotations.len()).sum::<usize>() + read.refused.iter().map(|r| r.count).sum::<usize>();
+    if count > MAX_ANNOTATIONS {
+        return Err(ImportError::TooManyAnnotations(count));
+    }
     Ok(anchor::resolve(read, here))
 }
 
@@ -380,6 +393,12 @@ mod tests {
         assert!(wrong_format.to_string().ends_with("\"format\" is \"doccano\", not \"glossa-annotations\""), "{wrong_format}");
         let no_format = parse(r#"[1, 2]"#, &here).unwrap_err();
         assert!(no_format.to_string().contains("item [0] is not a Label Studio task"), "{no_format}");
+        let nested = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+        let too_deep = parse(&nested, &here).unwrap_err();
+        assert!(too_deep.to_string().contains("recursion limit exceeded"), "{too_deep}");
+        let spans = vec![serde_json::json!([0, 1, "Claim"]); MAX_ANNOTATIONS + 1];
+        let too_many = parse(&serde_json::json!({"text": "x", "label": spans}).to_string(), &here).unwrap_err();
+        assert_eq!(too_many.to_string(), format!("it holds {} annotations, more than the 200000 one import takes", MAX_ANNOTATIONS + 1));
         let number = parse("42", &here).unwrap_err();
         assert!(number.to_string().contains("neither an object nor a list"));
         let future = parse(r#"{"format": "glossa-annotations", "version": 99, "documents": []}"#, &here).unwrap_err();
