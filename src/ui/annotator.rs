@@ -18,6 +18,9 @@ use crate::core::storage::Settings;
 use crate::core::workspace::Workspace;
 use crate::ui::{browser, persist, route, text_store};
 
+/// How long after a failed save (a full storage) the next attempt is made.
+const SAVE_RETRY: std::time::Duration = std::time::Duration::from_secs(3);
+
 /// A stretch of the open article the reader has selected but not labelled yet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Pending {
@@ -519,9 +522,26 @@ impl Annotator {
             self.history
                 .with_untracked(|history| self.labels.with_untracked(|labels| persist::save_state(workspace, history, labels).err()))
         });
+        let failed = problem.is_some();
         if self.save_problem.get_untracked() != problem {
             self.save_problem.set(problem);
         }
+        // Storage may be full now and free later: try again now and then, until a save succeeds.
+        if failed && !self.save_pending.get_value() {
+            self.save_pending.set_value(true);
+            let annotator = *self;
+            set_timeout(move || annotator.flush_save(), SAVE_RETRY);
+        }
+    }
+
+    /// Downloads the work (of every document, or of document `only`) in `format` and says so.
+    pub fn download(&self, format: Format, only: Option<&str>) {
+        let (bytes, count) = self.export(format, only);
+        let message = match browser::download(format.file_name(), format.mime(), &bytes) {
+            Ok(()) => Message::status(format!("Exported {count} annotations to {} ({}).", format.file_name(), format.name())),
+            Err(error) => Message::alert(format!("The export could not be offered as a download ({error:?}).")),
+        };
+        self.message.set(Some(message));
     }
 
     /// Applies `edit` to the label set and saves it, or tells the reader why it was refused.

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::core::formats::Format;
 use crate::ui::{browser, persist, Annotator, Message};
 
 #[component]
@@ -16,7 +17,8 @@ pub fn StatusMessage() -> impl IntoView {
             <div role="alert" class="message alert">{move || annotator.storage_problem.get().map(storage_problem)}</div>
             <div role="alert" class="message alert">
                 {move || annotator.save_problem.get().map(|problem| view! {
-                    <p>{problem} " Your latest changes are only in this tab: use “Export JSON” to keep them."</p>
+                    <p>{problem} " Changes are not being saved; they are only in this tab until saving works again, which Glossa keeps trying."</p>
+                    <button type="button" on:click=move |_| annotator.download(Format::GlossaJson, None)>"Export now"</button>
                 })}
             </div>
         </div>

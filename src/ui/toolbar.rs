@@ -94,12 +94,7 @@ pub fn FileActions() -> impl IntoView {
     let only_open = RwSignal::new(false);
     let export = move |format: Format| {
         let only = only_open.get_untracked().then(|| annotator.open.get_untracked()).flatten();
-        let (bytes, count) = annotator.export(format, only.as_deref());
-        let message = match browser::download(format.file_name(), format.mime(), &bytes) {
-            Ok(()) => Message::status(format!("Exported {count} annotations to {} ({}).", format.file_name(), format.name())),
-            Err(error) => Message::alert(format!("The export could not be offered as a download ({error:?}).")),
-        };
-        annotator.message.set(Some(message));
+        annotator.download(format, only.as_deref());
     };
     let chosen = RwSignal::new(Format::GlossaJson);
     let import_json = move |event: leptos::ev::Event| {

@@ -75,3 +75,27 @@ test('a corrupt saved state: the app starts, recovers what it can, keeps the raw
   const backups = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('glossa.v1.state.unreadable.')).map((k) => localStorage.getItem(k)));
   expect(backups).toEqual([corrupt]);
 });
+
+test('a full storage: the work stays usable, “Export now” keeps it, and saving resumes by itself', async ({ page }) => {
+  await h.freshStart(page);
+  await page.evaluate(() => {
+    for (const size of [1_000_000, 10_000, 100]) {
+      try {
+        for (let i = 0; ; i++) localStorage.setItem(`filler-${size}-${i}`, 'x'.repeat(size));
+      } catch { /* full at this size; go on with smaller pieces */ }
+    }
+  });
+  await h.drag(page, 'Iran vehemently denies', 'ballistic missiles to Russia');
+  await page.keyboard.press('2');
+  await expect(h.annotationItems(page)).toHaveCount(1);
+  const alert = page.getByRole('alert').filter({ hasText: 'Changes are not being saved' });
+  await expect(alert).toContainText('QuotaExceededError');
+  const downloadPromise = page.waitForEvent('download');
+  await alert.getByRole('button', { name: 'Export now' }).click();
+  const exported = JSON.parse(require('node:fs').readFileSync(await (await downloadPromise).path(), 'utf8'));
+  expect(h.documentOf(exported).annotations[0].quote).toBe('Iran vehemently denies supplying ballistic missiles to Russia');
+
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k)));
+  await expect(alert).toHaveCount(0, { timeout: 10_000 });
+  expect(JSON.parse(await h.savedState(page)).documents[h.ARTICLE]).toHaveLength(1);
+});
