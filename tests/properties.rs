@@ -182,3 +182,57 @@ proptest! {
         let _ = import::parse(&input, &here);
     }
 }
+
+/// What a tab does: label annotation `id`, delete it, or take in the work another tab saved.
+#[derive(Clone, Debug)]
+enum TabAction {
+    Label { tab: usize, id: usize, label: usize },
+    Delete { tab: usize, id: usize },
+    TakeIn { tab: usize, from: usize },
+}
+
+fn tab_action() -> impl Strategy<Value = TabAction> {
+    prop_oneof![
+        (0..3usize, 0..5usize, 0..3usize).prop_map(|(tab, id, label)| TabAction::Label { tab, id, label }),
+        (0..3usize, 0..5usize).prop_map(|(tab, id)| TabAction::Delete { tab, id }),
+        (0..3usize, 0..3usize).prop_map(|(tab, from)| TabAction::TakeIn { tab, from }),
+    ]
+}
+
+proptest! {
+    #[test]
+    fn tabs_that_take_in_each_others_work_end_with_every_latest_change(actions in prop::collection::vec(tab_action(), 0..60)) {
+        use glossa::core::sync::join;
+        let labels = ["claim", "denial", "sanction"];
+        let mut tabs = vec![Workspace::default(); 3];
+        // The latest change to each annotation, wherever it was made: its label, or None if deleted.
+        let mut latest: std::collections::BTreeMap<usize, Option<&str>> = Default::default();
+        for (clock, action) in actions.iter().enumerate() {
+            let now = format!("2026-11-23T10:00:00.{clock:03}Z");
+            match *action {
+                TabAction::Label { tab, id, label } => {
+                    let annotation = Annotation {
+                        id: format!("a{id}"), label: labels[label].into(), start: id, end: id + 1, quote: String::new(),
+                        note: String::new(), attributed_to: String::new(), created_at: now.clone(), updated_at: now.clone(),
+                    };
+                    tabs[tab].put("d", annotation);
+                    latest.insert(id, Some(labels[label]));
+                }
+                TabAction::Delete { tab, id } => {
+                    if tabs[tab].delete(&format!("a{id}"), &now).is_some() {
+                        latest.insert(id, None);
+                    }
+                }
+                TabAction::TakeIn { tab, from } => tabs[tab] = join(&tabs[tab], &tabs[from]),
+            }
+        }
+        let everything = join(&join(&tabs[0], &tabs[1]), &tabs[2]);
+        prop_assert_eq!(&everything, &join(&tabs[2], &join(&tabs[1], &tabs[0])), "any order of taking in");
+        prop_assert_eq!(&everything, &join(&join(&tabs[1], &tabs[2]), &tabs[0]), "any grouping");
+        prop_assert_eq!(&join(&everything, &tabs[1]), &everything, "taking in again changes nothing");
+        for (id, label) in latest {
+            let found = everything.find(&format!("a{id}")).map(|(_, a)| a.label.as_str());
+            prop_assert_eq!(found, label, "annotation a{} as its latest change left it", id);
+        }
+    }
+}

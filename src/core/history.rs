@@ -156,28 +156,30 @@ impl History {
     }
 
     /// Takes back the latest step; returns its description, or `None` when there is nothing to undo.
-    pub fn undo(&mut self, workspace: &mut Workspace) -> Option<String> {
+    /// What it brings back is stamped `now`: taking a change back is itself a change, and must
+    /// win over the older copies other tabs hold.
+    pub fn undo(&mut self, workspace: &mut Workspace, now: &str) -> Option<String> {
         let step = self.undo.pop()?;
         // Records first, so that annotations come back to a document that exists.
         for change in step.documents.iter().rev() {
-            put_record(workspace, change.after.as_ref(), change.before.as_ref());
+            put_record(workspace, change.after.as_ref(), change.before.as_ref(), now);
         }
         for change in step.changes.iter().rev() {
-            put_state(workspace, &change.document, change.after.as_ref(), change.before.as_ref());
+            put_state(workspace, &change.document, change.after.as_ref(), change.before.as_ref(), now);
         }
         let description = step.description.clone();
         self.redo.push(step);
         Some(description)
     }
 
-    /// Does again the latest undone step.
-    pub fn redo(&mut self, workspace: &mut Workspace) -> Option<String> {
+    /// Does again the latest undone step, stamped `now` as `undo` is.
+    pub fn redo(&mut self, workspace: &mut Workspace, now: &str) -> Option<String> {
         let step = self.redo.pop()?;
         for change in &step.documents {
-            put_record(workspace, change.before.as_ref(), change.after.as_ref());
+            put_record(workspace, change.before.as_ref(), change.after.as_ref(), now);
         }
         for change in &step.changes {
-            put_state(workspace, &change.document, change.before.as_ref(), change.after.as_ref());
+            put_state(workspace, &change.document, change.before.as_ref(), change.after.as_ref(), now);
         }
         let description = step.description.clone();
         self.undo.push(step);
@@ -185,22 +187,25 @@ impl History {
     }
 }
 
-/// Replaces the record `from` (or nothing) by `to` (or nothing).
-fn put_record(workspace: &mut Workspace, from: Option<&DocumentRecord>, to: Option<&DocumentRecord>) {
+/// Replaces the record `from` (or nothing) by `to` (or nothing), as of `now`.
+fn put_record(workspace: &mut Workspace, from: Option<&DocumentRecord>, to: Option<&DocumentRecord>, now: &str) {
     match (from, to) {
-        (_, Some(to)) => workspace.put_record(to.clone()),
-        (Some(from), None) => workspace.library.retain(|r| r.id != from.id),
+        (_, Some(to)) => workspace.put_record(DocumentRecord { updated_at: now.to_owned(), ..to.clone() }),
+        (Some(from), None) => {
+            workspace.library.retain(|r| r.id != from.id);
+            workspace.deleted.insert(from.id.clone(), now.to_owned());
+        }
         (None, None) => {}
     }
 }
 
-/// Replaces the annotation `from` (or nothing) in `document` by `to` (or nothing).
-fn put_state(workspace: &mut Workspace, document: &str, from: Option<&Annotation>, to: Option<&Annotation>) {
+/// Replaces the annotation `from` (or nothing) in `document` by `to` (or nothing), as of `now`.
+fn put_state(workspace: &mut Workspace, document: &str, from: Option<&Annotation>, to: Option<&Annotation>, now: &str) {
     if let Some(from) = from {
-        workspace.delete(&from.id);
+        workspace.delete(&from.id, now);
     }
     if let Some(to) = to {
-        workspace.put(document, to.clone());
+        workspace.put(document, Annotation { updated_at: now.to_owned(), ..to.clone() });
     }
 }
 
@@ -209,6 +214,31 @@ mod tests {
     use super::*;
     use crate::core::annotation::bare;
     use crate::core::library::DocumentRecord;
+
+    const NOW: &str = "2026-11-23T10:00:00.000Z";
+
+    /// The work without the times of its changes: what undo must restore exactly.
+    fn content(workspace: &Workspace) -> Workspace {
+        let mut plain = workspace.clone();
+        plain.deleted.clear();
+        plain.documents.values_mut().flatten().for_each(|a| a.updated_at.clear());
+        plain.library.iter_mut().for_each(|r| r.updated_at.clear());
+        plain
+    }
+
+    #[test]
+    fn what_undo_and_redo_bring_back_or_take_away_is_stamped_now() {
+        let (mut history, mut workspace) = (History::default(), Workspace::default());
+        step(&mut history, &mut workspace, "Claim added", |w| w.put("d", bare("a", "claim", 0, 4)));
+        step(&mut history, &mut workspace, "Annotation deleted", |w| {
+            w.delete("a", "t1");
+        });
+        history.undo(&mut workspace, NOW);
+        assert_eq!(workspace.find("a").map(|(_, a)| a.updated_at.as_str()), Some(NOW));
+        assert!(workspace.deleted.is_empty());
+        history.undo(&mut workspace, NOW);
+        assert_eq!(workspace.deleted.get("a").map(String::as_str), Some(NOW), "an undone creation is a deletion");
+    }
 
     fn step(history: &mut History, workspace: &mut Workspace, description: &str, edit: impl FnOnce(&mut Workspace)) {
         let before = workspace.clone();
@@ -236,7 +266,7 @@ mod tests {
         });
         states.push(workspace.clone());
         step(&mut history, &mut workspace, "Annotation deleted", |w| {
-            w.delete("a");
+            w.delete("a", "t3");
         });
         states.push(workspace.clone());
         let record = DocumentRecord::of("Mine\n🚀 text", None, None, "t");
@@ -246,34 +276,34 @@ mod tests {
         step(&mut history, &mut workspace, "Claim added", |w| w.put(&id, bare("m", "claim", 5, 9)));
         states.push(workspace.clone());
         step(&mut history, &mut workspace, "Document renamed", |w| {
-            w.rename_document(&id, "Renamed");
+            w.rename_document(&id, "Renamed", "t4");
         });
         states.push(workspace.clone());
         step(&mut history, &mut workspace, "Document deleted", |w| {
-            w.remove_document(&id);
+            w.remove_document(&id, "t5");
         });
         states.push(workspace.clone());
 
         for expected in states.iter().rev().skip(1) {
-            assert!(history.undo(&mut workspace).is_some());
-            assert_eq!(&workspace, expected);
+            assert!(history.undo(&mut workspace, NOW).is_some());
+            assert_eq!(content(&workspace), content(expected));
         }
-        assert_eq!(history.undo(&mut workspace), None);
+        assert_eq!(history.undo(&mut workspace, NOW), None);
         for expected in states.iter().skip(1) {
-            assert!(history.redo(&mut workspace).is_some());
-            assert_eq!(&workspace, expected);
+            assert!(history.redo(&mut workspace, NOW).is_some());
+            assert_eq!(content(&workspace), content(expected));
         }
-        assert_eq!(history.redo(&mut workspace), None);
+        assert_eq!(history.redo(&mut workspace, NOW), None);
     }
 
     #[test]
     fn a_new_step_after_undo_drops_the_redo_branch() {
         let (mut history, mut workspace) = (History::default(), Workspace::default());
         step(&mut history, &mut workspace, "one", |w| w.put("d", bare("a", "claim", 0, 4)));
-        history.undo(&mut workspace);
+        history.undo(&mut workspace, NOW);
         step(&mut history, &mut workspace, "two", |w| w.put("d", bare("b", "claim", 0, 4)));
         assert!(history.redo.is_empty());
-        assert_eq!(history.redo(&mut workspace), None);
+        assert_eq!(history.redo(&mut workspace, NOW), None);
     }
 
     #[test]
@@ -287,9 +317,9 @@ mod tests {
             history.record_continuing("Note changed", diff(&before, &workspace));
         }
         assert_eq!(history.undo.len(), 2);
-        history.undo(&mut workspace);
-        assert_eq!(workspace, added);
-        history.redo(&mut workspace);
+        history.undo(&mut workspace, NOW);
+        assert_eq!(content(&workspace), content(&added));
+        history.redo(&mut workspace, NOW);
         assert_eq!(workspace.find("a").unwrap().1.note, "who");
     }
 
@@ -302,12 +332,12 @@ mod tests {
         let added = workspace.clone();
         for title in ["M", "Mi", "Min"] {
             let before = workspace.clone();
-            workspace.rename_document(&id, title);
+            workspace.rename_document(&id, title, "t1");
             history.record_continuing("Title changed", diff(&before, &workspace));
         }
         assert_eq!(history.undo.len(), 2);
-        history.undo(&mut workspace);
-        assert_eq!(workspace, added);
+        history.undo(&mut workspace, NOW);
+        assert_eq!(content(&workspace), content(&added));
     }
 
     #[test]

@@ -45,6 +45,23 @@ pub fn adopt(labels: &mut Vec<Label>, mut label: Label) {
     labels.push(label);
 }
 
+/// The label set after another tab saved `theirs`: theirs, with the labels this tab added or
+/// edited since both last agreed (`base`) kept as this tab has them. Labels are never deleted,
+/// so nothing either tab made is lost.
+pub fn join(ours: &[Label], base: &[Label], theirs: &[Label]) -> Vec<Label> {
+    let mut joined = theirs.to_vec();
+    for label in ours.iter().filter(|l| !base.contains(l)) {
+        let key_clashes = joined.iter().any(|l| l.id != label.id && l.key == label.key && !label.key.is_empty());
+        match joined.iter_mut().find(|j| j.id == label.id) {
+            // Theirs gave the key to another label meanwhile: this one keeps the key it has there.
+            Some(kept) if key_clashes => *kept = Label { key: kept.key.clone(), ..label.clone() },
+            Some(kept) => *kept = label.clone(),
+            None => adopt(&mut joined, label.clone()),
+        }
+    }
+    joined
+}
+
 /// Colours for new labels: the rest of the Okabe–Ito palette, then its darker cousins.
 const PALETTE: [&str; 8] = ["#e69f00", "#cc79a7", "#56b4e9", "#f0e442", "#000000", "#8c510a", "#7570b3", "#1b9e77"];
 
@@ -130,6 +147,24 @@ pub fn find<'a>(labels: &'a [Label], id: &str) -> Option<&'a Label> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_made_or_edited_in_either_tab_are_kept() {
+        let base = default_labels();
+        let mut ours = base.clone();
+        let source = add_new(&mut ours, "Source").unwrap();
+        ours[0].name = "Allegation".into();
+        let mut theirs = base.clone();
+        let quote = add_new(&mut theirs, "Quote").unwrap();
+        theirs[1].color = "#000000".into();
+        let joined = join(&ours, &base, &theirs);
+        let names: Vec<&str> = joined.iter().map(|l| l.name.as_str()).collect();
+        assert_eq!(names, ["Allegation", "Denial", "Sanction", "Quote", "Source"]);
+        assert_eq!(joined[1].color, "#000000");
+        assert_eq!(quote.key, source.key, "both tabs gave their new label the first free key");
+        assert_ne!(joined[3].key, joined[4].key, "the joined set never gives one key two labels");
+        assert_eq!(join(&base, &base, &theirs), theirs, "nothing changed here: theirs as it is");
+    }
 
     #[test]
     fn defaults_have_distinct_ids_keys_and_colours() {

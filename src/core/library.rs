@@ -27,6 +27,9 @@ pub struct DocumentRecord {
     /// Size of the normalised text in UTF-8 bytes.
     pub bytes: usize,
     pub added_at: String,
+    /// When it was last renamed; empty until it is.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub updated_at: String,
 }
 
 impl DocumentRecord {
@@ -43,6 +46,16 @@ impl DocumentRecord {
             length: text::code_point_len(text),
             bytes: text.len(),
             added_at: now.to_owned(),
+            updated_at: String::new(),
+        }
+    }
+
+    /// When it last changed: merging keeps the newer of two copies.
+    pub fn changed_at(&self) -> &str {
+        if self.updated_at.is_empty() {
+            &self.added_at
+        } else {
+            &self.updated_at
         }
     }
 

@@ -14,6 +14,7 @@ pub mod library;
 pub mod runs;
 pub mod search;
 pub mod storage;
+pub mod sync;
 pub mod text;
 pub mod timestamp;
 pub mod workspace;

@@ -3,13 +3,14 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use crate::core::history::{History, Step};
 use crate::core::label::{self, Label};
 use crate::core::workspace::Workspace;
 
-/// The annotations. The version is in the key as well as in the value, so a later schema can
-/// live beside this one while it migrates.
+/// The annotations. `v1` names the key's place, not the schema: every version is saved here and
+/// migrated in place when read, so that tabs of an older and a newer Glossa still share one work.
 pub const STATE_KEY: &str = "glossa.v1.state";
 /// Where a state that could not be read is kept, so the next save cannot destroy it.
 pub const STATE_BACKUP_KEY: &str = "glossa.v1.state.unreadable";
@@ -17,7 +18,9 @@ pub const STATE_BACKUP_KEY: &str = "glossa.v1.state.unreadable";
 pub const VIEW_KEY: &str = "glossa.v1.view";
 /// How the reader likes to work: snapping, theme, text size, reading width.
 pub const SETTINGS_KEY: &str = "glossa.v1.settings";
-pub const STATE_VERSION: u32 = 1;
+/// The schema of the saved work. Version 2 remembers deletions (`Workspace::deleted`), so that
+/// several tabs can merge their work.
+pub const STATE_VERSION: u32 = 2;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SavedState {
@@ -81,15 +84,32 @@ pub fn state_json(workspace: &Workspace, history: &History, labels: &[Label]) ->
     serde_json::to_string(&saved).expect("plain data serializes")
 }
 
-/// Reads a saved state, saying in words what is wrong with one that cannot be read.
+/// Reads a saved state of this or any earlier version, saying in words what is wrong with one
+/// that cannot be read.
 pub fn read_state(raw: &str) -> Result<SavedState, String> {
-    let value: serde_json::Value = serde_json::from_str(raw).map_err(|e| format!("the saved annotations are not valid JSON ({e})"))?;
-    match value.get("version").and_then(serde_json::Value::as_u64) {
-        Some(v) if v == u64::from(STATE_VERSION) => {}
-        Some(v) => return Err(format!("the saved annotations have version {v}, which this Glossa does not know")),
-        None => return Err("the saved annotations have no version".into()),
+    let value: Value = serde_json::from_str(raw).map_err(|e| format!("the saved annotations are not valid JSON ({e})"))?;
+    serde_json::from_value::<SavedState>(migrate(value)?).map_err(|e| format!("the saved annotations do not have the expected shape ({e})"))
+}
+
+/// Brings a saved state of an earlier version up to this one, one version at a time.
+fn migrate(mut value: Value) -> Result<Value, String> {
+    loop {
+        let Some(state) = value.as_object_mut() else { return Err("the saved annotations are not a JSON object".into()) };
+        match state.get("version").and_then(Value::as_u64) {
+            Some(v) if v == u64::from(STATE_VERSION) => return Ok(value),
+            Some(1) => version_1_to_2(state),
+            Some(v) => return Err(format!("the saved annotations have version {v}, which this Glossa does not know")),
+            None => return Err("the saved annotations have no version".into()),
+        }
     }
-    serde_json::from_value::<SavedState>(value).map_err(|e| format!("the saved annotations do not have the expected shape ({e})"))
+}
+
+/// Version 1 forgot deletions at once; version 2 remembers them. No deletion of version 1 can be
+/// recovered, so the record of them starts empty. (Fields that version 1 gained over its life,
+/// history, labels, attribution and added documents, read with their defaults when absent.)
+fn version_1_to_2(state: &mut serde_json::Map<String, Value>) {
+    state.insert("deleted".into(), Value::Object(serde_json::Map::new()));
+    state.insert("version".into(), Value::from(2));
 }
 
 /// What could be read of a saved state that could not be read whole.
@@ -100,21 +120,21 @@ pub struct Recovered {
     pub lost: usize,
 }
 
-/// Reads whatever can be read of a saved state that `read_state` refused: every annotation and
-/// document record of the known shape, the labels and the history if they are whole. A value that
-/// is not a JSON object, or is of a version this Glossa does not know, gives nothing.
+/// Reads whatever can be read of a saved state that `read_state` refused: every annotation,
+/// document record and deletion of the known shape, the labels and the history if they are whole.
+/// A value that is not a JSON object, or is of a version this Glossa does not know, gives nothing.
 pub fn recover_state(raw: &str) -> Option<Recovered> {
-    let serde_json::Value::Object(root) = serde_json::from_str(raw).ok()? else { return None };
-    if root.get("version").and_then(serde_json::Value::as_u64).is_some_and(|v| v != u64::from(STATE_VERSION)) {
+    let Value::Object(root) = serde_json::from_str(raw).ok()? else { return None };
+    if root.get("version").and_then(Value::as_u64).is_some_and(|v| v == 0 || v > u64::from(STATE_VERSION)) {
         return None;
     }
     let mut lost = 0;
     let mut workspace = Workspace::default();
     let items = |key: &str| match root.get(key) {
-        Some(serde_json::Value::Array(items)) => items.clone(),
+        Some(Value::Array(items)) => items.clone(),
         _ => Vec::new(),
     };
-    if let Some(serde_json::Value::Object(documents)) = root.get("documents") {
+    if let Some(Value::Object(documents)) = root.get("documents") {
         for (document, list) in documents {
             let list = list.as_array().cloned().unwrap_or_default();
             for item in list {
@@ -129,6 +149,17 @@ pub fn recover_state(raw: &str) -> Option<Recovered> {
         match serde_json::from_value(item) {
             Ok(record) => workspace.put_record(record),
             Err(_) => lost += 1,
+        }
+    }
+    if let Some(Value::Object(deleted)) = root.get("deleted") {
+        for (id, at) in deleted {
+            match at.as_str() {
+                Some(at) if workspace.find(id).is_none() && workspace.record(id).is_none() => {
+                    workspace.deleted.insert(id.clone(), at.to_owned());
+                }
+                Some(_) => {}
+                None => lost += 1,
+            }
         }
     }
     let labels = match root.get("labels").cloned().map(serde_json::from_value::<Vec<Label>>) {
@@ -234,7 +265,7 @@ mod tests {
         label::add_new(&mut labels, "Source").unwrap();
         let state = SavedState::of(&workspace, &history, &labels);
         let raw = state_json(&workspace, &history, &labels);
-        assert!(raw.starts_with(r#"{"version":1,"documents":{"#), "{raw}");
+        assert!(raw.starts_with(r#"{"version":2,"documents":{"#), "{raw}");
         assert_eq!(read_state(&raw), Ok(state));
     }
 
@@ -295,6 +326,9 @@ mod tests {
         assert_eq!(recovered.state.labels, label::default_labels());
         assert_eq!(recover_state(r#"{"version":1,"documents":{"#), None, "truncated JSON gives nothing");
         assert_eq!(recover_state(r#"{"version":7,"documents":{}}"#), None, "a future version is not guessed at");
+        let recovered = recover_state(r#"{"version":2,"documents":{"d":[7]},"deleted":{"gone":"2026-11-23T10:00:00Z","bad":3}}"#).unwrap();
+        assert_eq!(recovered.state.workspace.deleted.keys().collect::<Vec<_>>(), ["gone"]);
+        assert_eq!(recovered.lost, 2);
     }
 
     #[test]
@@ -303,5 +337,6 @@ mod tests {
         assert!(read_state(r#"{"version":7,"documents":{}}"#).unwrap_err().contains("version 7"));
         assert!(read_state(r#"{"documents":{}}"#).unwrap_err().contains("no version"));
         assert!(read_state(r#"{"version":1,"documents":[]}"#).unwrap_err().contains("expected shape"));
+        assert!(read_state("[1]").unwrap_err().contains("not a JSON object"));
     }
 }

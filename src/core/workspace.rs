@@ -14,6 +14,10 @@ pub struct Workspace {
     /// The documents the person added (the bundled articles are not listed), in the order added.
     #[serde(default)]
     pub library: Vec<DocumentRecord>,
+    /// When each deleted annotation and added document was deleted, by id: another tab's copy
+    /// that still holds one must not bring it back (see `core::sync`).
+    #[serde(default)]
+    pub deleted: BTreeMap<String, String>,
 }
 
 impl Workspace {
@@ -33,6 +37,7 @@ impl Workspace {
 
     /// Adds `annotation` to `document_id`, or replaces the one with the same id there.
     pub fn put(&mut self, document_id: &str, annotation: Annotation) {
+        self.deleted.remove(&annotation.id);
         let list = self.documents.entry(document_id.to_owned()).or_default();
         list.retain(|a| a.id != annotation.id);
         let at = list.partition_point(|a| a.text_order() < annotation.text_order());
@@ -43,6 +48,9 @@ impl Workspace {
     /// however many there are.
     pub fn put_all(&mut self, document_id: &str, annotations: Vec<Annotation>) {
         let ids: std::collections::HashSet<&str> = annotations.iter().map(|a| a.id.as_str()).collect();
+        if !self.deleted.is_empty() {
+            self.deleted.retain(|id, _| !ids.contains(id.as_str()));
+        }
         let list = self.documents.entry(document_id.to_owned()).or_default();
         list.retain(|a| !ids.contains(a.id.as_str()));
         list.extend(annotations);
@@ -64,8 +72,8 @@ impl Workspace {
         self.edit(id, now, |a| a.attributed_to = attributed_to.to_owned())
     }
 
-    /// Removes annotation `id` and returns it.
-    pub fn delete(&mut self, id: &str) -> Option<Annotation> {
+    /// Removes annotation `id`, remembering when, and returns it.
+    pub fn delete(&mut self, id: &str, now: &str) -> Option<Annotation> {
         let (document_id, _) = self.find(id)?;
         let document_id = document_id.to_owned();
         let list = self.documents.get_mut(&document_id)?;
@@ -74,6 +82,7 @@ impl Workspace {
         if list.is_empty() {
             self.documents.remove(&document_id);
         }
+        self.deleted.insert(removed.id.clone(), now.to_owned());
         Some(removed)
     }
 
@@ -88,6 +97,7 @@ impl Workspace {
 
     /// Adds or replaces the record with `record.id`, keeping its place in the list.
     pub fn put_record(&mut self, record: DocumentRecord) {
+        self.deleted.remove(&record.id);
         match self.library.iter_mut().find(|r| r.id == record.id) {
             Some(kept) => *kept = record,
             None => self.library.push(record),
@@ -95,23 +105,37 @@ impl Workspace {
     }
 
     /// Gives added document `id` a new title (blank titles are refused); false when nothing changed.
-    pub fn rename_document(&mut self, id: &str, title: &str) -> bool {
+    pub fn rename_document(&mut self, id: &str, title: &str, now: &str) -> bool {
         let title = title.trim();
         match self.library.iter_mut().find(|r| r.id == id) {
             Some(record) if !title.is_empty() && record.title != title => {
                 record.title = title.to_owned();
+                record.updated_at = now.to_owned();
                 true
             }
             _ => false,
         }
     }
 
-    /// Removes added document `id` with its annotations; false when there is no such document.
-    pub fn remove_document(&mut self, id: &str) -> bool {
+    /// Removes added document `id` with its annotations, remembering when; false when there is
+    /// no such document.
+    pub fn remove_document(&mut self, id: &str, now: &str) -> bool {
         let before = self.library.len();
         self.library.retain(|r| r.id != id);
-        self.documents.remove(id);
-        self.library.len() < before
+        if self.library.len() == before {
+            return false;
+        }
+        for annotation in self.documents.remove(id).unwrap_or_default() {
+            self.deleted.insert(annotation.id, now.to_owned());
+        }
+        self.deleted.insert(id.to_owned(), now.to_owned());
+        true
+    }
+
+    /// Forgets deletions made before `cutoff` (milliseconds since the epoch): by then every tab
+    /// has long had them, and the list would otherwise only grow.
+    pub fn forget_deletions_before(&mut self, cutoff: i64) {
+        self.deleted.retain(|_, at| crate::core::timestamp::parse_millis(at).is_none_or(|at| at >= cutoff));
     }
 
     fn edit(&mut self, id: &str, now: &str, change: impl FnOnce(&mut Annotation)) -> bool {
@@ -168,9 +192,12 @@ mod tests {
         workspace.put("d", annotation("a", "claim", 0, 4));
         workspace.put("d", annotation("a", "denial", 2, 6));
         assert_eq!(workspace.annotations("d").len(), 1);
-        assert_eq!(workspace.delete("a").map(|a| a.label), Some("denial".into()));
-        assert_eq!(workspace.delete("a"), None);
+        assert_eq!(workspace.delete("a", "t1").map(|a| a.label), Some("denial".into()));
+        assert_eq!(workspace.delete("a", "t2"), None);
         assert!(workspace.documents.is_empty(), "no empty lists are kept");
+        assert_eq!(workspace.deleted.get("a").map(String::as_str), Some("t1"), "the deletion is remembered");
+        workspace.put("d", annotation("a", "claim", 0, 4));
+        assert!(workspace.deleted.is_empty(), "and forgotten when the annotation comes back");
     }
 
     #[test]
@@ -181,12 +208,14 @@ mod tests {
         workspace.put_record(record.clone());
         workspace.put(&id, annotation("a", "claim", 0, 4));
         assert_eq!(workspace.record_with_text(&record.sha256).map(|r| r.title.as_str()), Some("Notes"));
-        assert!(workspace.rename_document(&id, "  Meeting notes "));
-        assert!(!workspace.rename_document(&id, "   "), "a title is never blank");
-        assert!(!workspace.rename_document(&id, "Meeting notes"), "no change");
-        assert_eq!(workspace.record(&id).unwrap().title, "Meeting notes");
-        assert!(workspace.remove_document(&id));
-        assert!(!workspace.remove_document(&id));
-        assert_eq!(workspace, Workspace::default());
+        assert!(workspace.rename_document(&id, "  Meeting notes ", "t1"));
+        assert!(!workspace.rename_document(&id, "   ", "t2"), "a title is never blank");
+        assert!(!workspace.rename_document(&id, "Meeting notes", "t2"), "no change");
+        assert_eq!(workspace.record(&id).map(|r| (r.title.as_str(), r.updated_at.as_str())), Some(("Meeting notes", "t1")));
+        assert!(workspace.remove_document(&id, "t3"));
+        assert!(!workspace.remove_document(&id, "t4"));
+        assert!(workspace.documents.is_empty() && workspace.library.is_empty());
+        let deleted: Vec<(&str, &str)> = workspace.deleted.iter().map(|(id, at)| (id.as_str(), at.as_str())).collect();
+        assert_eq!(deleted, [("a", "t3"), (id.as_str(), "t3")]);
     }
 }

@@ -14,7 +14,8 @@ use crate::core::id;
 use crate::core::import::{self, Here, NewDocument, Report};
 use crate::core::label::{self, Label};
 use crate::core::library::{self, DocumentRecord};
-use crate::core::storage::Settings;
+use crate::core::storage::{self, Settings};
+use crate::core::sync;
 use crate::core::workspace::Workspace;
 use crate::ui::{browser, persist, route, text_store};
 
@@ -76,15 +77,22 @@ pub struct Annotator {
     pub save_problem: RwSignal<Option<String>>,
     /// A save is scheduled for after the next paint.
     save_pending: StoredValue<bool>,
+    /// The saved state as this tab last wrote or read it; any other value in storage was written
+    /// by another tab, and is merged in before this tab writes.
+    synced: StoredValue<Option<String>>,
+    /// The labels of that state, to tell this tab's label edits from another's.
+    synced_labels: StoredValue<Vec<Label>>,
 }
 
 impl Annotator {
     /// Starts from what local storage holds, telling the reader if any of it could not be read.
     pub fn load() -> Annotator {
-        let persist::Loaded { state, problem, backup_key } = persist::load_state();
+        let persist::Loaded { state, raw, problem, backup_key } = persist::load_state();
         // What was recovered replaces the unreadable value, but only once that is safe elsewhere.
         let save_recovered = backup_key.is_some();
         let annotator = Annotator {
+            synced: StoredValue::new(raw),
+            synced_labels: StoredValue::new(state.labels.clone()),
             bundled: StoredValue::new(document::bundled().into_iter().map(Arc::new).collect()),
             texts: RwSignal::new(Vec::new()),
             labels: RwSignal::new(state.labels),
@@ -143,50 +151,71 @@ impl Annotator {
     }
 
     /// Reads the texts of the added documents from the text store, and forgets texts that
-    /// neither the work nor its history refers to.
+    /// neither the work, its history nor a recent deletion refers to.
     pub fn load_texts(&self) {
-        let annotator = *self;
-        let records = self.workspace.with_untracked(|w| w.library.clone());
-        let referenced: Vec<String> = self.history.with_untracked(|h| {
-            let steps = h.undo.iter().chain(&h.redo);
-            let in_history = steps.flat_map(|s| &s.documents).flat_map(|c| c.before.iter().chain(&c.after)).map(|r| r.id.clone());
-            records.iter().map(|r| r.id.clone()).chain(in_history).collect()
+        let referenced: Vec<String> = self.workspace.with_untracked(|w| {
+            self.history.with_untracked(|h| {
+                let steps = h.undo.iter().chain(&h.redo);
+                let in_history = steps.flat_map(|s| &s.documents).flat_map(|c| c.before.iter().chain(&c.after)).map(|r| r.id.clone());
+                w.library.iter().map(|r| r.id.clone()).chain(in_history).chain(w.deleted.keys().cloned()).collect()
+            })
         });
+        let annotator = *self;
         leptos::task::spawn_local(async move {
-            let ids: Vec<String> = records.iter().map(|r| r.id.clone()).collect();
-            match text_store::get(&ids).await {
-                Ok(texts) => {
-                    let mut missing = Vec::new();
-                    let loaded: Vec<Arc<Document>> = records
-                        .iter()
-                        .zip(texts)
-                        .filter_map(|(record, text)| match text {
-                            Some(text) => Some(Arc::new(record.document(&text))),
-                            None => {
-                                missing.push(format!("“{}”", record.title));
-                                None
-                            }
-                        })
-                        .collect();
-                    annotator.texts.update(|texts| texts.extend(loaded));
-                    if !missing.is_empty() {
-                        let text = format!(
-                            "The text of {} is not in this browser's storage any more; its annotations are kept and still export.",
-                            missing.join(", ")
-                        );
-                        annotator.message.set(Some(Message::alert(text)));
-                    }
-                    let _ = text_store::keep_only(&referenced).await;
-                }
-                Err(problem) if !ids.is_empty() => {
-                    let text = format!(
-                        "The texts of your own documents could not be read: {problem}. Their annotations are kept and still export."
-                    );
-                    annotator.message.set(Some(Message::alert(text)));
-                }
-                Err(_) => {}
+            if annotator.read_missing_texts().await {
+                let _ = text_store::keep_only(&referenced).await;
             }
         });
+    }
+
+    /// Reads the texts of added documents that are not in memory yet (at start, or added by
+    /// another tab); false when the text store could not be read.
+    async fn read_missing_texts(&self) -> bool {
+        let records: Vec<DocumentRecord> = self.workspace.with_untracked(|w| {
+            self.texts.with_untracked(|texts| w.library.iter().filter(|r| !texts.iter().any(|t| t.id == r.id)).cloned().collect())
+        });
+        if records.is_empty() {
+            return true;
+        }
+        let ids: Vec<String> = records.iter().map(|r| r.id.clone()).collect();
+        match text_store::get(&ids).await {
+            Ok(texts) => {
+                let mut missing = Vec::new();
+                let loaded: Vec<Arc<Document>> = records
+                    .iter()
+                    .zip(texts)
+                    .filter_map(|(record, text)| match text {
+                        Some(text) => Some(Arc::new(record.document(&text))),
+                        None => {
+                            missing.push(format!("“{}”", record.title));
+                            None
+                        }
+                    })
+                    .collect();
+                self.texts.update(|texts| {
+                    for new in loaded {
+                        // Another read may have brought it meanwhile.
+                        if !texts.iter().any(|t| t.id == new.id) {
+                            texts.push(new);
+                        }
+                    }
+                });
+                if !missing.is_empty() {
+                    let text = format!(
+                        "The text of {} is not in this browser's storage any more; its annotations are kept and still export.",
+                        missing.join(", ")
+                    );
+                    self.message.set(Some(Message::alert(text)));
+                }
+                true
+            }
+            Err(problem) => {
+                let text =
+                    format!("The texts of your own documents could not be read: {problem}. Their annotations are kept and still export.");
+                self.message.set(Some(Message::alert(text)));
+                false
+            }
+        }
     }
 
     /// Adds texts the person brought (pasted, opened or dropped): each is normalised, stored,
@@ -249,7 +278,8 @@ impl Annotator {
 
     /// Renames added document `id`; the keystrokes of one title are one step.
     pub fn rename_document(&self, id: &str, title: &str) {
-        self.change("Title changed", true, |workspace| workspace.rename_document(id, title));
+        let now = browser::now();
+        self.change("Title changed", true, |workspace| workspace.rename_document(id, title, &now));
     }
 
     /// Deletes added document `id` with its annotations; undo brings both back.
@@ -259,7 +289,8 @@ impl Annotator {
             return;
         };
         let description = format!("Deleted “{title}” and its {count} annotations");
-        if self.change(&description, false, |workspace| workspace.remove_document(id)) {
+        let now = browser::now();
+        if self.change(&description, false, |workspace| workspace.remove_document(id, &now)) {
             route::open_start();
             self.message.set(Some(Message::status(format!("{description}. Undo (Ctrl+Z) brings them back."))));
         }
@@ -370,7 +401,8 @@ impl Annotator {
             return;
         };
         let description = format!("Annotation deleted: “{quote}”");
-        self.change(&description, false, |workspace| workspace.delete(&selected).is_some());
+        let now = browser::now();
+        self.change(&description, false, |workspace| workspace.delete(&selected, &now).is_some());
         self.selected.set(None);
         self.message.set(Some(Message::status(description)));
     }
@@ -444,12 +476,13 @@ impl Annotator {
         self.walk_history(History::redo, "Redone");
     }
 
-    fn walk_history(&self, walk: fn(&mut History, &mut Workspace) -> Option<String>, verb: &str) {
+    fn walk_history(&self, walk: fn(&mut History, &mut Workspace, &str) -> Option<String>, verb: &str) {
         // In place: a long work is neither copied nor compared to walk one step.
         let mut description = None;
+        let now = browser::now();
         self.history.maybe_update(|history| {
             self.workspace.maybe_update(|workspace| {
-                description = walk(history, workspace);
+                description = walk(history, workspace, &now);
                 description.is_some()
             });
             description.is_some()
@@ -515,13 +548,11 @@ impl Annotator {
         }
     }
 
-    /// Saves everything; whether or not that works, the work stays in memory, usable and exportable.
+    /// Saves everything, first merging in what another tab saved since this one last did;
+    /// whether or not that works, the work stays in memory, usable and exportable.
     fn save_now(&self) {
         self.save_pending.set_value(false);
-        let problem = self.workspace.with_untracked(|workspace| {
-            self.history
-                .with_untracked(|history| self.labels.with_untracked(|labels| persist::save_state(workspace, history, labels).err()))
-        });
+        let problem = self.write_merged().err();
         let failed = problem.is_some();
         if self.save_problem.get_untracked() != problem {
             self.save_problem.set(problem);
@@ -532,6 +563,60 @@ impl Annotator {
             let annotator = *self;
             set_timeout(move || annotator.flush_save(), SAVE_RETRY);
         }
+    }
+
+    fn write_merged(&self) -> Result<(), String> {
+        let stored = persist::saved_state()?;
+        if let Some(stored) = stored.filter(|stored| self.synced.with_value(|synced| synced.as_ref() != Some(stored))) {
+            self.take_in(stored)?;
+        }
+        let written = self.workspace.with_untracked(|workspace| {
+            self.history.with_untracked(|history| self.labels.with_untracked(|labels| persist::save_state(workspace, history, labels)))
+        })?;
+        self.synced.set_value(Some(written));
+        self.synced_labels.set_value(self.labels.get_untracked());
+        Ok(())
+    }
+
+    /// Another tab saved `raw`: its work joins this tab's (see `core::sync`). A save follows
+    /// only if this tab holds something the saved state lacks.
+    pub fn take_saved_elsewhere(&self, raw: String) {
+        if self.synced.with_value(|synced| synced.as_ref() == Some(&raw)) {
+            return;
+        }
+        match self.take_in(raw) {
+            Ok(true) => self.save(),
+            Ok(false) => {}
+            Err(problem) => self.save_problem.set(Some(problem)),
+        }
+    }
+
+    /// Joins the state another tab saved (`raw`) into this tab's work and labels; says whether
+    /// this tab holds anything that state lacks. A state that cannot be read is left alone, and
+    /// this tab does not write over it.
+    fn take_in(&self, raw: String) -> Result<bool, String> {
+        let theirs =
+            storage::read_state(&raw).map_err(|problem| format!("Another tab saved work that this tab cannot read ({problem})."))?;
+        let joined = self.workspace.with_untracked(|ours| sync::join(ours, &theirs.workspace));
+        let lacking = joined != theirs.workspace;
+        if self.workspace.with_untracked(|ours| *ours != joined) {
+            self.workspace.set(joined);
+            if self.selected.get_untracked().is_some_and(|id| self.workspace.with_untracked(|w| w.find(&id).is_none())) {
+                self.selected.set(None);
+            }
+            let annotator = *self;
+            leptos::task::spawn_local(async move {
+                annotator.read_missing_texts().await;
+            });
+            self.message.set(Some(Message::status("Changes made in another tab are merged in.")));
+        }
+        let labels = self.synced_labels.with_value(|base| self.labels.with_untracked(|ours| label::join(ours, base, &theirs.labels)));
+        if self.labels.with_untracked(|ours| *ours != labels) {
+            self.labels.set(labels.clone());
+        }
+        self.synced.set_value(Some(raw));
+        self.synced_labels.set_value(theirs.labels.clone());
+        Ok(lacking || labels != theirs.labels)
     }
 
     /// Downloads the work (of every document, or of document `only`) in `format` and says so.

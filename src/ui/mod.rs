@@ -35,6 +35,7 @@ pub fn App() -> impl IntoView {
     preferences::apply(annotator);
     nav::accept_drops(annotator);
     annotator.load_texts();
+    persist::on_save_elsewhere(move |raw| annotator.take_saved_elsewhere(raw));
 
     view! {
         <header class="masthead">

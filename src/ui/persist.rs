@@ -20,25 +20,37 @@ fn local_storage() -> Option<web_sys::Storage> {
 /// What loading found: the work, and what the reader must be told.
 pub struct Loaded {
     pub state: SavedState,
+    /// The saved value as it was read: a different one later was written by another tab.
+    pub raw: Option<String>,
     pub problem: Option<String>,
     /// Where an unreadable saved state was copied, for the reader to download.
     pub backup_key: Option<String>,
 }
 
+/// How long a deletion is remembered for merging with other tabs (see `core::sync`).
+const DELETIONS_KEPT_FOR_MS: f64 = 30.0 * 24.0 * 3600.0 * 1000.0;
+
 /// The saved work and its history. What cannot be read is copied under a backup key of its own
 /// (named by the time, so no later save or later fault overwrites it), and whatever can be read
 /// of it is recovered.
 pub fn load_state() -> Loaded {
+    let mut loaded = read_state();
+    let cutoff = js_sys::Date::now() - DELETIONS_KEPT_FOR_MS;
+    loaded.state.workspace.forget_deletions_before(cutoff as i64);
+    loaded
+}
+
+fn read_state() -> Loaded {
     let empty = || SavedState::of(&Workspace::default(), &History::default(), &label::default_labels());
-    let unavailable = || Loaded { state: empty(), problem: Some(storage_unavailable()), backup_key: None };
+    let unavailable = || Loaded { state: empty(), raw: None, problem: Some(storage_unavailable()), backup_key: None };
     let Some(store) = local_storage() else { return unavailable() };
     let raw = match store.get_item(storage::STATE_KEY) {
         Ok(Some(raw)) => raw,
-        Ok(None) => return Loaded { state: empty(), problem: None, backup_key: None },
+        Ok(None) => return Loaded { state: empty(), raw: None, problem: None, backup_key: None },
         Err(_) => return unavailable(),
     };
     let problem = match storage::read_state(&raw) {
-        Ok(state) => return Loaded { state, problem: None, backup_key: None },
+        Ok(state) => return Loaded { state, raw: Some(raw), problem: None, backup_key: None },
         Err(problem) => problem,
     };
     let key = format!("{}.{}", storage::STATE_BACKUP_KEY, js_sys::Date::now() as u64);
@@ -59,7 +71,7 @@ pub fn load_state() -> Loaded {
         }
         None => (empty(), format!("Your saved annotations could not be read: {problem}. {kept}")),
     };
-    Loaded { state, problem: Some(problem), backup_key }
+    Loaded { state, raw: Some(raw), problem: Some(problem), backup_key }
 }
 
 /// The unreadable state kept under `key`.
@@ -67,11 +79,37 @@ pub fn read_backup(key: &str) -> Option<String> {
     local_storage()?.get_item(key).ok().flatten()
 }
 
-pub fn save_state(workspace: &Workspace, history: &History, labels: &[Label]) -> Result<(), String> {
+/// The saved work as local storage holds it now, perhaps written by another tab.
+pub fn saved_state() -> Result<Option<String>, String> {
     let store = local_storage().ok_or_else(storage_unavailable)?;
-    store
-        .set_item(storage::STATE_KEY, &storage::state_json(workspace, history, labels))
-        .map_err(|e| format!("Saving failed: {}.", browser::describe_error(&e)))
+    store.get_item(storage::STATE_KEY).map_err(|e| format!("Reading the saved work failed: {}.", browser::describe_error(&e)))
+}
+
+/// Saves the work and returns what was written.
+pub fn save_state(workspace: &Workspace, history: &History, labels: &[Label]) -> Result<String, String> {
+    let store = local_storage().ok_or_else(storage_unavailable)?;
+    let raw = storage::state_json(workspace, history, labels);
+    store.set_item(storage::STATE_KEY, &raw).map_err(|e| format!("Saving failed: {}.", browser::describe_error(&e)))?;
+    Ok(raw)
+}
+
+/// Calls `saved` with the saved work each time another tab of this browser saves it, and when
+/// this page comes back from the back-forward cache (which hears of no saves while it is there).
+pub fn on_save_elsewhere(saved: impl Fn(String) + Clone + 'static) {
+    use leptos::{ev, prelude::window_event_listener};
+    let on_storage = saved.clone();
+    let _ = window_event_listener(ev::storage, move |event| {
+        if event.key().as_deref() == Some(storage::STATE_KEY) {
+            if let Some(raw) = event.new_value() {
+                on_storage(raw);
+            }
+        }
+    });
+    let _ = window_event_listener(ev::pageshow, move |event| {
+        if let (true, Ok(Some(raw))) = (event.persisted(), saved_state()) {
+            saved(raw);
+        }
+    });
 }
 
 pub fn load_view() -> SavedView {

@@ -203,6 +203,8 @@ pub struct Merged {
     pub updated: usize,
     /// Already there, as new as the file's or newer.
     pub unchanged: usize,
+    /// Deleted here after the file's version of them was made: a deletion is a change too.
+    pub deleted_here: usize,
     /// Labels of the file that were new here; the caller adds them to its label set.
     pub new_labels: Vec<Label>,
     /// Documents the file brought; their records are in the workspace, their texts the caller keeps.
@@ -231,6 +233,14 @@ pub fn merge(workspace: &mut Workspace, parsed: Parsed) -> Merged {
     let mut taken: BTreeMap<String, Vec<Annotation>> = BTreeMap::new();
     for (document_id, incoming) in parsed.accepted {
         match saved.get(incoming.id.as_str()) {
+            None if workspace
+                .deleted
+                .get(&incoming.id)
+                .is_some_and(|at| timestamp::parse_millis(at) >= timestamp::parse_millis(&incoming.updated_at)) =>
+            {
+                merged.deleted_here += 1;
+                continue;
+            }
             None => merged.added += 1,
             Some((owner, _)) if *owner != document_id => {
                 merged.refused.push(Refusal {
@@ -301,6 +311,10 @@ pub fn report(file_name: &str, outcome: &Result<Merged, ImportError>) -> Report 
         let noun = if titles.len() == 1 { "document" } else { "documents" };
         summary.push_str(&format!("; {} {noun} added: {}", titles.len(), titles.join(", ")));
     }
+    if merged.deleted_here > 0 {
+        let n = merged.deleted_here;
+        summary.push_str(&format!("; {n} {} left out, as deleted here after the file was made (undo brings them back)", noun(n)));
+    }
     if merged.reanchored > 0 {
         summary.push_str(&format!("; {} placed by their quote, as their offsets did not fit", merged.reanchored));
     }
@@ -369,6 +383,18 @@ mod tests {
         assert_eq!((merged.added, merged.updated, merged.unchanged), (0, 1, 1));
         assert_eq!(workspace.find("a").unwrap().1.label, "sanction");
         assert_eq!(workspace.find("b").unwrap().1.label, "denial");
+    }
+
+    #[test]
+    fn an_annotation_deleted_here_after_the_file_was_made_stays_deleted() {
+        let (documents, mut workspace, value) = exported();
+        workspace.delete("a", "2026-11-22T10:30:00Z");
+        workspace.delete("b", "2026-11-22T09:00:00Z");
+        let merged = merge(&mut workspace, parse_value(&value, &documents).unwrap());
+        assert_eq!((merged.added, merged.deleted_here), (1, 1));
+        assert!(workspace.find("a").is_none() && workspace.find("b").is_some());
+        let summary = report("old.json", &Ok(merged)).summary;
+        assert!(summary.contains("1 annotation left out, as deleted here after the file was made"), "{summary}");
     }
 
     #[test]
