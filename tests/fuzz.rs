@@ -3,6 +3,8 @@
 //! are not there) and must answer, never panic. `cargo test` runs a short run (proptest's default
 //! 256 cases each); the long run is `PROPTEST_CASES=100000 cargo test --release --test fuzz`.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use glossa::core::document::bundled;
 use glossa::core::import::{self, Here};
 use glossa::core::label::default_labels;

@@ -57,3 +57,15 @@ pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
 pub fn files(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     list.map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect()).unwrap_or_default()
 }
+
+/// Tells the page that the app has stopped (`assets/boot.js` shows the way to export the saved
+/// work, in JavaScript that needs nothing of the app). Called from the panic hook, so it must not
+/// panic itself: whatever fails here is let go.
+pub fn report_stopped(reason: &str) {
+    let Some(window) = web_sys::window() else { return };
+    if let Ok(stopped) = js_sys::Reflect::get(&window, &JsValue::from_str("glossaStopped")) {
+        if let Some(stopped) = stopped.dyn_ref::<js_sys::Function>() {
+            let _ = stopped.call1(&JsValue::NULL, &JsValue::from_str(reason));
+        }
+    }
+}

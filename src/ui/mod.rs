@@ -21,7 +21,10 @@ use leptos::prelude::*;
 pub use annotator::{Annotator, Message, Pending};
 
 pub fn mount() {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        browser::report_stopped(&info.to_string());
+    }));
     leptos::mount::mount_to_body(App);
 }
 

@@ -1,0 +1,89 @@
+// Two tabs of Glossa in one browser share one work: neither loses the other's changes.
+const { test, expect } = require('@playwright/test');
+const h = require('./helpers');
+
+const DENIAL = 'Iran vehemently denies supplying ballistic missiles to Russia';
+const SANCTION = 'New sanctions announced on Moscow and Tehran by Western allies';
+
+async function selectItem(page, text) {
+  await h.annotationItems(page).filter({ hasText: text }).getByRole('button').first().click();
+}
+
+async function deleteSelected(page) {
+  await page.getByRole('group', { name: 'Selected annotation' }).getByRole('button', { name: 'Delete' }).click();
+}
+
+test('what one tab does appears in the other, and both keep everything across a reload', async ({ context }) => {
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await h.freshStart(a);
+  await h.freshStart(b);
+
+  await h.drag(a, 'Iran vehemently denies', 'ballistic missiles to Russia');
+  await a.keyboard.press('2');
+  await expect(h.annotationItems(b)).toHaveCount(1);
+  await expect(h.annotationItems(b).first()).toContainText(DENIAL);
+  await expect(b.getByRole('status')).toContainText('Changes made in another tab are merged in');
+
+  await h.drag(b, 'New sanctions announced', 'by Western allies');
+  await b.keyboard.press('3');
+  await b.getByRole('textbox', { name: 'Note' }).fill('from tab b');
+  await expect(h.annotationItems(a)).toHaveCount(2);
+  await expect(h.annotationItems(a).filter({ hasText: SANCTION })).toContainText('from tab b');
+
+  // A label made in one tab reaches the other too.
+  await a.getByText('Labels', { exact: true }).click();
+  await a.getByLabel('New label').fill('Source');
+  await a.getByRole('button', { name: 'Add label' }).click();
+  await expect(b.getByRole('button', { name: 'Source', exact: true })).toHaveAttribute('aria-keyshortcuts', '4');
+
+  await selectItem(a, DENIAL);
+  await deleteSelected(a);
+  await expect(h.annotationItems(b)).toHaveCount(1);
+  await expect(h.annotationItems(b).first()).toContainText(SANCTION);
+
+  for (const page of [a, b]) {
+    await page.reload();
+    await expect(h.annotationItems(page)).toHaveCount(1);
+    await expect(h.annotationItems(page).first()).toContainText('from tab b');
+  }
+});
+
+test('a tab that missed the other tab’s saves neither brings back what was deleted nor drops what was added', async ({ context }) => {
+  const a = await context.newPage();
+  const stale = await context.newPage();
+  // The stale tab hears of no save made elsewhere, as a page frozen in the background would not.
+  await stale.addInitScript(() => {
+    window.addEventListener('storage', (event) => event.stopImmediatePropagation(), true);
+  });
+  await h.freshStart(a);
+  await h.drag(a, 'Iran vehemently denies', 'ballistic missiles to Russia');
+  await a.keyboard.press('2');
+  await h.freshStart(stale);
+  await expect(h.annotationItems(stale)).toHaveCount(1);
+
+  // Meanwhile the first tab deletes the denial and labels a sanction; the stale tab sees neither.
+  await selectItem(a, DENIAL);
+  await deleteSelected(a);
+  await h.drag(a, 'New sanctions announced', 'by Western allies');
+  await a.keyboard.press('3');
+  await expect(h.annotationItems(a)).toHaveCount(1);
+  await expect(h.annotationItems(stale)).toHaveCount(1);
+  await expect(h.annotationItems(stale).first()).toContainText(DENIAL);
+
+  // The stale tab labels a claim: its save takes in what the other saved, and keeps its own.
+  await h.drag(stale, 'Iran dismisses allegations', 'Iran dismisses allegations');
+  await stale.keyboard.press('1');
+  await expect(h.annotationItems(stale)).toHaveCount(2);
+  await expect(h.annotationItems(stale).filter({ hasText: DENIAL })).toHaveCount(0);
+  await expect(h.annotationItems(stale).filter({ hasText: SANCTION })).toHaveCount(1);
+
+  const saved = JSON.parse(await h.savedState(stale));
+  expect(saved.version).toBe(2);
+  expect(saved.documents[h.ARTICLE].map((x) => x.quote).sort()).toEqual(['Iran dismisses allegations', SANCTION]);
+  expect(Object.keys(saved.deleted)).toHaveLength(1);
+  await expect(h.annotationItems(a)).toHaveCount(2);
+  await a.reload();
+  await expect(h.annotationItems(a)).toHaveCount(2);
+  await expect(h.annotationItems(a).filter({ hasText: DENIAL })).toHaveCount(0);
+});
