@@ -9,6 +9,7 @@ use glossa::core::document::bundled;
 use glossa::core::import::{self, Here};
 use glossa::core::label::default_labels;
 use glossa::core::library::normalize;
+use glossa::core::storage;
 use glossa::core::text::{code_point_to_utf16, slice, utf16_to_code_point};
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -122,5 +123,35 @@ proptest! {
         let _ = slice(&text, offset, offset + 3);
         let normalized = normalize(&text);
         prop_assert!(normalized.offset(offset) <= normalized.text.chars().count());
+    }
+}
+
+/// A saved state as local storage might hold it after a fault: the right shape with wrong parts.
+fn saved_state() -> impl Strategy<Value = String> {
+    let annotation = (offset(), offset(), label(), quote()).prop_map(|(start, end, label, quote)| {
+        json!({"id": "a", "label": label, "start": start, "end": end, "quote": quote, "created_at": "t", "updated_at": "t"})
+    });
+    let version = prop_oneof![Just(json!(1)), Just(json!(2)), Just(json!(3)), Just(json!("2")), Just(Value::Null)];
+    let deleted = prop_oneof![Just(json!({"a": "2026-11-23T10:00:00Z"})), Just(json!({"a": 1})), Just(json!([]))];
+    (version, prop::collection::vec(annotation, 0..4), deleted, any::<bool>()).prop_map(|(version, list, deleted, cut)| {
+        let raw =
+            json!({"version": version, "documents": {"d": list}, "deleted": deleted, "labels": [], "history": {"undo": [], "redo": []}})
+                .to_string();
+        if cut {
+            raw.chars().take(raw.chars().count() / 2).collect()
+        } else {
+            raw
+        }
+    })
+}
+
+proptest! {
+    #[test]
+    fn saved_states_read_or_recover_without_panicking(raw in saved_state(), noise in "\\PC{0,100}") {
+        for raw in [raw, noise] {
+            if storage::read_state(&raw).is_err() {
+                let _ = storage::recover_state(&raw);
+            }
+        }
     }
 }

@@ -99,3 +99,84 @@ test('a full storage: the work stays usable, “Export now” keeps it, and savi
   await expect(alert).toHaveCount(0, { timeout: 10_000 });
   expect(JSON.parse(await h.savedState(page)).documents[h.ARTICLE]).toHaveLength(1);
 });
+
+test('a panic stops the app with a banner whose “Export your work” still exports the last saved work', async ({ page, browser }) => {
+  await h.annotateTwo(page);
+  await h.savedState(page);
+  // The browser's random numbers fail, so the next annotation gets no id and the wasm panics.
+  await page.evaluate(() => { Crypto.prototype.getRandomValues = () => { throw new Error('no randomness'); }; });
+  await h.drag(page, 'Iran dismisses allegations', 'Iran dismisses allegations');
+  await page.keyboard.press('1');
+  const banner = page.getByRole('alert').filter({ hasText: 'Glossa stopped because of an error' });
+  await expect(banner).toContainText('16 random bytes');
+  await expect(banner.getByRole('button', { name: 'Export your work' })).toBeFocused();
+  // The stopped app is inert: out of reach of keyboard, mouse and assistive technology.
+  const appButton = page.getByRole('button', { name: 'Export JSON' });
+  await appButton.evaluate((button) => button.focus());
+  await expect(appButton).not.toBeFocused();
+  expect(await page.locator('body > :not(.stopped):not([inert])').count()).toBe(0);
+
+  const downloadPromise = page.waitForEvent('download');
+  await banner.getByRole('button', { name: 'Export your work' }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toBe('glossa-annotations.json');
+  const exported = JSON.parse(require('node:fs').readFileSync(await download.path(), 'utf8'));
+  expect(h.documentOf(exported).annotations.map((a) => a.note)).toEqual(['the lede', '']);
+
+  // The file is Glossa JSON: a fresh browser imports it whole.
+  const fresh = await (await browser.newContext()).newPage();
+  await fresh.goto('./');
+  await fresh.getByLabel('Import JSON').setInputFiles(await download.path());
+  await expect(fresh.getByRole('status')).toContainText('2 annotations taken (2 new');
+  await fresh.close();
+});
+
+test('the app runs under its Content-Security-Policy, which refuses inline script, and loads nothing from elsewhere', async ({ page, baseURL }) => {
+  const requests = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
+  });
+  await h.annotateTwo(page);
+  await page.getByText('Labels', { exact: true }).click();
+  await page.getByText('Settings', { exact: true }).click();
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Shortcuts' }).click();
+  await page.keyboard.press('Escape');
+  await h.exportJson(page);
+  expect(await page.evaluate(() => window.__violations)).toEqual([]);
+
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  expect(policy).toContain("object-src 'none'");
+  expect(policy).not.toContain('unsafe-inline');
+  expect(await page.locator('script:not([src]), [onclick], [onload], [onerror]').count()).toBe(0);
+  // It is enforced: an inline script added now does not run.
+  await page.evaluate(() => {
+    const script = document.createElement('script');
+    script.textContent = 'window.__inline = 1';
+    document.body.append(script);
+  });
+  expect(await page.evaluate(() => window.__inline)).toBeUndefined();
+  expect(await page.evaluate(() => window.__violations)).toEqual(['script-src-elem inline']);
+
+  const origin = new URL(baseURL).origin;
+  expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith('blob:'))).toEqual([]);
+});
+
+test('the built dist/ names no address elsewhere but the texts’ own and XML namespaces', async () => {
+  const fs = require('node:fs');
+  const path = require('node:path');
+  const dist = path.join(__dirname, '..', '..', 'dist');
+  const articles = fs.readdirSync(path.join(__dirname, '..', '..', 'assets', 'articles')).map((f) => h.articleText(f.replace('.txt', ''))).join('\n');
+  const found = [];
+  for (const name of fs.readdirSync(dist)) {
+    // wasm-bindgen's generated JavaScript cites documentation in comments, which load nothing.
+    const text = fs.readFileSync(path.join(dist, name), 'latin1').replace(/^\s*\/\/.*$/gm, '');
+    for (const [url] of text.matchAll(/https?:\/\/[A-Za-z0-9.-]+/g)) {
+      if (!url.startsWith('http://www.w3.org') && !articles.includes(url)) found.push(`${name}: ${url}`);
+    }
+  }
+  expect(found).toEqual([]);
+});

@@ -36,7 +36,7 @@ struct Target {
 
 pub fn resolve(read: Read, here: &Here) -> Parsed {
     let Read { documents, new_labels, refused } = read;
-    let mut parsed = Parsed { new_labels, refused, ..Parsed::default() };
+    let mut parsed = Parsed { new_labels, refused, imported_at: here.now.to_owned(), ..Parsed::default() };
     let mut labels: Vec<Label> = here.labels.iter().chain(&parsed.new_labels).cloned().collect();
     let mut seen_ids = HashSet::new();
     for incoming in documents {

@@ -88,6 +88,8 @@ pub struct Parsed {
     /// How many accepted annotations were moved to where their quote is.
     pub reanchored: usize,
     pub refused: Vec<Refusal>,
+    /// When the file was read: what it brings back of annotations deleted here is stamped so.
+    pub imported_at: String,
 }
 
 /// How an incoming annotation names its label.
@@ -203,8 +205,6 @@ pub struct Merged {
     pub updated: usize,
     /// Already there, as new as the file's or newer.
     pub unchanged: usize,
-    /// Deleted here after the file's version of them was made: a deletion is a change too.
-    pub deleted_here: usize,
     /// Labels of the file that were new here; the caller adds them to its label set.
     pub new_labels: Vec<Label>,
     /// Documents the file brought; their records are in the workspace, their texts the caller keeps.
@@ -231,15 +231,13 @@ pub fn merge(workspace: &mut Workspace, parsed: Parsed) -> Merged {
         .flat_map(|(document, list)| list.iter().map(move |a| (a.id.as_str(), (document.as_str(), timestamp::parse_millis(&a.updated_at)))))
         .collect();
     let mut taken: BTreeMap<String, Vec<Annotation>> = BTreeMap::new();
-    for (document_id, incoming) in parsed.accepted {
+    for (document_id, mut incoming) in parsed.accepted {
         match saved.get(incoming.id.as_str()) {
-            None if workspace
-                .deleted
-                .get(&incoming.id)
-                .is_some_and(|at| timestamp::parse_millis(at) >= timestamp::parse_millis(&incoming.updated_at)) =>
-            {
-                merged.deleted_here += 1;
-                continue;
+            // Importing brings back what was deleted here; that is a change made now, which
+            // other tabs must take in over their record of the deletion (see `core::sync`).
+            None if workspace.deleted.contains_key(&incoming.id) => {
+                incoming.updated_at.clone_from(&parsed.imported_at);
+                merged.added += 1;
             }
             None => merged.added += 1,
             Some((owner, _)) if *owner != document_id => {
@@ -310,10 +308,6 @@ pub fn report(file_name: &str, outcome: &Result<Merged, ImportError>) -> Report 
         let titles: Vec<String> = merged.new_documents.iter().map(|d| format!("“{}”", d.record.title)).collect();
         let noun = if titles.len() == 1 { "document" } else { "documents" };
         summary.push_str(&format!("; {} {noun} added: {}", titles.len(), titles.join(", ")));
-    }
-    if merged.deleted_here > 0 {
-        let n = merged.deleted_here;
-        summary.push_str(&format!("; {n} {} left out, as deleted here after the file was made (undo brings them back)", noun(n)));
     }
     if merged.reanchored > 0 {
         summary.push_str(&format!("; {} placed by their quote, as their offsets did not fit", merged.reanchored));
@@ -386,15 +380,13 @@ mod tests {
     }
 
     #[test]
-    fn an_annotation_deleted_here_after_the_file_was_made_stays_deleted() {
+    fn an_annotation_deleted_here_comes_back_as_a_change_made_now() {
         let (documents, mut workspace, value) = exported();
         workspace.delete("a", "2026-11-22T10:30:00Z");
-        workspace.delete("b", "2026-11-22T09:00:00Z");
         let merged = merge(&mut workspace, parse_value(&value, &documents).unwrap());
-        assert_eq!((merged.added, merged.deleted_here), (1, 1));
-        assert!(workspace.find("a").is_none() && workspace.find("b").is_some());
-        let summary = report("old.json", &Ok(merged)).summary;
-        assert!(summary.contains("1 annotation left out, as deleted here after the file was made"), "{summary}");
+        assert_eq!((merged.added, merged.unchanged), (1, 1));
+        assert_eq!(workspace.find("a").map(|(_, a)| a.updated_at.as_str()), Some(T1), "stamped as imported, after the deletion");
+        assert!(workspace.deleted.is_empty());
     }
 
     #[test]
