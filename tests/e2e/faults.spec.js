@@ -180,3 +180,52 @@ test('the built dist/ names no address elsewhere but the texts’ own and XML na
   }
   expect(found).toEqual([]);
 });
+
+test('hostile import files are refused with a precise message and leave the saved work as it was', async ({ page }, testInfo) => {
+  const fs = require('node:fs');
+  await h.annotateTwo(page);
+  const before = await h.savedState(page);
+  const importFile = async (name, buffer) => {
+    const file = testInfo.outputPath(name);
+    fs.writeFileSync(file, buffer);
+    await page.getByLabel('Import JSON').setInputFiles(file);
+  };
+  const refusal = page.getByRole('alert').filter({ hasText: 'Nothing was imported' });
+  const cases = [
+    ['huge.json', Buffer.alloc(51 * 1024 * 1024, 0x20), 'it is larger than 50 MB'],
+    ['latin1.json', Buffer.from([0x7b, 0x22, 0x61, 0xe9, 0x22, 0x7d]), 'byte 3 is not valid UTF-8'],
+    ['nested.json', Buffer.from('['.repeat(5000) + ']'.repeat(5000)), 'recursion limit exceeded'],
+    ['many.jsonl', Buffer.from(JSON.stringify({ text: 'x', label: Array(200_001).fill([0, 1, 'Claim']) })), 'it holds 200001 annotations, more than the 200000 one import takes'],
+  ];
+  for (const [name, buffer, reason] of cases) {
+    await importFile(name, buffer);
+    await expect(refusal).toContainText(`Nothing was imported from “${name}”`);
+    await expect(refusal).toContainText(reason);
+    expect(await h.savedState(page)).toBe(before);
+  }
+
+  // Item by item: each bad annotation is named with its reason, and none of them is taken.
+  const text = h.articleText(h.ARTICLE);
+  const at = (quote) => { const start = Array.from(text.slice(0, text.indexOf(quote))).length; return [start, start + Array.from(quote).length]; };
+  const [start, end] = at('Iran vehemently denies');
+  const item = (id, fields) => ({ id, label: 'claim', start, end, quote: 'Iran vehemently denies', note: '', attributed_to: '',
+    created_at: '2026-11-22T10:00:00Z', updated_at: '2026-11-22T10:00:00Z', ...fields });
+  const file = { format: 'glossa-annotations', version: 2, exported_at: '2026-11-22T10:00:00Z', labels: [],
+    documents: [{ id: h.ARTICLE, annotations: [
+      item('reversed', { start: end, end: start }),
+      item('beyond', { end: 99_999 }),
+      item('rumour', { label: 'rumour' }),
+      item('dup', {}),
+      item('dup', { label: 'denial' }),
+    ] }] };
+  await importFile('bad-items.json', Buffer.from('\ufeff' + JSON.stringify(file)));
+  const report = page.getByRole('status');
+  await expect(report).toContainText('1 annotation taken (1 new');
+  await expect(report).toContainText('4 refused');
+  const place = `documents[0] (${h.ARTICLE}).annotations`;
+  await expect(report).toContainText(`${place}[0]: start ${end} is not before end ${start}`);
+  await expect(report).toContainText(`${place}[1]: end 99999 is past the end of the text (4087 code points)`);
+  await expect(report).toContainText(`${place}[2]: its label "rumour" is not one of this Glossa's labels`);
+  await expect(report).toContainText(`${place}[4]: its id "dup" appears earlier in the file`);
+  await expect(h.annotationItems(page)).toHaveCount(3);
+});
