@@ -158,7 +158,7 @@ fn press(key: &str) {
 }
 
 #[wasm_bindgen_test]
-async fn the_app_labels_a_selection_by_key_and_saves_it() {
+async fn the_app_labels_a_selection_by_key_saves_it_and_takes_in_another_tabs_save() {
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     storage.clear().unwrap();
     web_sys::window().unwrap().location().set_hash("/a/004_de3ecafd94c781bd").unwrap();
@@ -200,5 +200,20 @@ async fn the_app_labels_a_selection_by_key_and_saves_it() {
     assert_eq!(annotation["label"], "denial");
     let items = host.0.query_selector_all("section[aria-labelledby='annotations-heading'] li").unwrap();
     assert_eq!(items.length(), 1);
+
+    // Another tab saves the work with a sanction added: this tab takes it in, keeping its own.
+    let mut theirs = saved.clone();
+    let sanction = serde_json::json!({"id": "from-another-tab", "label": "sanction", "start": 0, "end": 4, "quote": "Iran",
+        "note": "", "attributed_to": "", "created_at": "2026-11-23T10:00:00.000Z", "updated_at": "2026-11-23T10:00:00.000Z"});
+    theirs["documents"]["004_de3ecafd94c781bd"].as_array_mut().unwrap().insert(0, sanction);
+    let init = web_sys::StorageEventInit::new();
+    init.set_key(Some("glossa.v1.state"));
+    init.set_new_value(Some(&theirs.to_string()));
+    let event = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
+    web_sys::window().unwrap().dispatch_event(&event).unwrap();
+    next_tasks().await;
+    let items = host.0.query_selector_all("section[aria-labelledby='annotations-heading'] li").unwrap();
+    assert_eq!(items.length(), 2, "the other tab's annotation joins this tab's");
+    assert_eq!(host.0.query_selector_all("article mark").unwrap().length(), 2);
     storage.clear().unwrap();
 }
