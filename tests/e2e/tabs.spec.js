@@ -1,4 +1,6 @@
-// Two tabs of Glossa in one browser share one work: neither loses the other's changes.
+// Two tabs of Glossa in one browser share one work: neither loses the other's changes. The tab
+// being worked in is brought to the front first, as a person would; a background tab gets few
+// frames, and input to it waits for them.
 const { test, expect } = require('@playwright/test');
 const h = require('./helpers');
 
@@ -6,6 +8,7 @@ const DENIAL = 'Iran vehemently denies supplying ballistic missiles to Russia';
 const SANCTION = 'New sanctions announced on Moscow and Tehran by Western allies';
 
 async function selectItem(page, text) {
+  await page.bringToFront();
   await h.annotationItems(page).filter({ hasText: text }).getByRole('button').first().click();
 }
 
@@ -19,12 +22,14 @@ test('what one tab does appears in the other, and both keep everything across a 
   await h.freshStart(a);
   await h.freshStart(b);
 
+  await a.bringToFront();
   await h.drag(a, 'Iran vehemently denies', 'ballistic missiles to Russia');
   await a.keyboard.press('2');
   await expect(h.annotationItems(b)).toHaveCount(1);
   await expect(h.annotationItems(b).first()).toContainText(DENIAL);
   await expect(b.getByRole('status')).toContainText('Changes made in another tab are merged in');
 
+  await b.bringToFront();
   await h.drag(b, 'New sanctions announced', 'by Western allies');
   await b.keyboard.press('3');
   await b.getByRole('textbox', { name: 'Note' }).fill('from tab b');
@@ -57,6 +62,7 @@ test('a tab that missed the other tab’s saves neither brings back what was del
     window.addEventListener('storage', (event) => event.stopImmediatePropagation(), true);
   });
   await h.freshStart(a);
+  await a.bringToFront();
   await h.drag(a, 'Iran vehemently denies', 'ballistic missiles to Russia');
   await a.keyboard.press('2');
   await h.freshStart(stale);
@@ -65,6 +71,7 @@ test('a tab that missed the other tab’s saves neither brings back what was del
   // Meanwhile the first tab deletes the denial and labels a sanction; the stale tab sees neither.
   await selectItem(a, DENIAL);
   await deleteSelected(a);
+  await a.bringToFront();
   await h.drag(a, 'New sanctions announced', 'by Western allies');
   await a.keyboard.press('3');
   await expect(h.annotationItems(a)).toHaveCount(1);
@@ -72,6 +79,7 @@ test('a tab that missed the other tab’s saves neither brings back what was del
   await expect(h.annotationItems(stale).first()).toContainText(DENIAL);
 
   // The stale tab labels a claim: its save takes in what the other saved, and keeps its own.
+  await stale.bringToFront();
   await h.drag(stale, 'Iran dismisses allegations', 'Iran dismisses allegations');
   await stale.keyboard.press('1');
   await expect(h.annotationItems(stale)).toHaveCount(2);
