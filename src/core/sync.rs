@@ -35,7 +35,8 @@ impl Stamped for (&str, &Annotation) {
     }
     fn tie_break(&self, other: &Self) -> Ordering {
         fn key<'a>((document, a): &(&'a str, &'a Annotation)) -> impl Ord + 'a {
-            (*document, a.text_order(), a.quote.as_str(), a.note.as_str(), a.attributed_to.as_str(), a.created_at.as_str())
+            let a_text = (a.quote.as_str(), a.note.as_str(), a.attributed_to.as_str(), a.created_at.as_str(), a.updated_at.as_str());
+            (*document, a.text_order(), a_text)
         }
         key(self).cmp(&key(other))
     }
@@ -98,6 +99,8 @@ pub fn join(ours: &Workspace, theirs: &Workspace) -> Workspace {
             keep_newer(&mut records, &record.id, Version::Present(record));
         }
     }
+    // Each document's newest record, should its deletion lose to work done in it meanwhile.
+    let newest_records = records.clone();
     // A deletion is of a record or of an annotation: whichever a copy knows the id as.
     for copy in [ours, theirs] {
         for (id, at) in &copy.deleted {
@@ -123,9 +126,14 @@ pub fn join(ours: &Workspace, theirs: &Workspace) -> Workspace {
         joined.documents.insert(document.to_owned(), list);
     }
     for (id, version) in records {
-        match version {
-            Version::Present(record) => joined.library.push(record.clone()),
-            Version::Deleted(at) => {
+        match (version, newest_records.get(id).copied()) {
+            // A tab that had not heard of the deletion annotated the document: it comes back
+            // with that work rather than leave annotations no document shows.
+            (Version::Present(record), _) | (Version::Deleted(_), Some(Version::Present(record))) if joined.documents.contains_key(id) => {
+                joined.library.push(record.clone());
+            }
+            (Version::Present(record), _) => joined.library.push(record.clone()),
+            (Version::Deleted(at), _) => {
                 joined.deleted.insert(id.to_owned(), at.to_owned());
             }
         }
@@ -218,6 +226,35 @@ mod tests {
         b.put_record(other.clone());
         let ids: Vec<String> = both_ways(&a, &b).library.iter().map(|r| r.id.clone()).collect();
         assert_eq!(ids, [other.id], "only the live one");
+    }
+
+    #[test]
+    fn a_document_annotated_in_a_tab_that_missed_its_deletion_comes_back_with_that_work() {
+        let mut a = Workspace::default();
+        let record = DocumentRecord::of("Mine\ntext", None, None, T1);
+        a.put_record(record.clone());
+        a.put(&record.id, stamped("x", "claim", T1));
+        let mut stale = a.clone();
+        a.remove_document(&record.id, T2);
+        stale.put(&record.id, stamped("y", "denial", T3));
+        let joined = both_ways(&a, &stale);
+        assert_eq!(joined.record(&record.id), Some(&record), "the document is back");
+        let ids: Vec<&str> = joined.annotations(&record.id).iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["y"], "with the work done in it, not with what the deletion took");
+        assert_eq!(joined.deleted.keys().collect::<Vec<_>>(), ["x"]);
+        let mut untouched = stale.clone();
+        untouched.documents.clear();
+        let mut deleting = untouched.clone();
+        deleting.remove_document(&record.id, T2);
+        assert!(both_ways(&deleting, &untouched).library.is_empty(), "a deletion nobody worked past stays");
+    }
+
+    #[test]
+    fn same_instant_with_another_notation_picks_the_same_version_in_every_tab() {
+        let (mut a, mut b) = (Workspace::default(), Workspace::default());
+        a.put("d", stamped("x", "claim", "2026-11-23T10:00:01Z"));
+        b.put("d", stamped("x", "claim", T1));
+        both_ways(&a, &b);
     }
 
     #[test]

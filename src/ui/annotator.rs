@@ -585,8 +585,9 @@ impl Annotator {
             return;
         }
         match self.take_in(raw) {
-            Ok(true) => self.save(),
-            Ok(false) => {}
+            // A save also clears an alert left by a state this tab could not read before.
+            Ok(lacking) if lacking || self.save_problem.get_untracked().is_some() => self.save(),
+            Ok(_) => {}
             Err(problem) => self.save_problem.set(Some(problem)),
         }
     }

@@ -95,3 +95,27 @@ test('a tab that missed the other tab’s saves neither brings back what was del
   await expect(h.annotationItems(a)).toHaveCount(2);
   await expect(h.annotationItems(a).filter({ hasText: DENIAL })).toHaveCount(0);
 });
+
+test('work saved by a newer Glossa in another tab is never written over, and the tab says why it is not saving', async ({ context }) => {
+  const a = await context.newPage();
+  await h.freshStart(a);
+  await h.drag(a, 'Iran vehemently denies', 'ballistic missiles to Russia');
+  await a.keyboard.press('2');
+  await expect(h.annotationItems(a)).toHaveCount(1);
+  await h.savedState(a);
+  // Another tab, of a Glossa from the future, saves a version this one does not know.
+  const newer = JSON.stringify({ version: 99, documents: { [h.ARTICLE]: [] }, shape: 'unknown here' });
+  const other = await context.newPage();
+  await other.goto('./not-glossa'); // any page of the same origin shares its local storage
+  await other.evaluate((raw) => localStorage.setItem('glossa.v1.state', raw), newer);
+  const alert = a.getByRole('alert').filter({ hasText: 'Another tab saved work that this tab cannot read' });
+  await expect(alert).toContainText('version 99');
+  await expect(alert.getByRole('button', { name: 'Export now' })).toBeVisible();
+
+  // This tab's work goes on in memory, and is not saved over the newer one.
+  await a.bringToFront();
+  await h.drag(a, 'New sanctions announced', 'by Western allies');
+  await a.keyboard.press('3');
+  await expect(h.annotationItems(a)).toHaveCount(2);
+  expect(await h.savedState(a)).toBe(newer);
+});
