@@ -6,9 +6,9 @@ use std::process::Command;
 
 use glossa::core::annotation::Annotation;
 use glossa::core::document::bundled;
-use glossa::core::formats::{export, Corpus, Format};
+use glossa::core::formats::{self, Corpus, Format};
 use glossa::core::label::{self, default_labels};
-use glossa::core::library::{normalize, DocumentRecord};
+use glossa::core::own_document::{normalize, DocumentRecord};
 use glossa::core::workspace::Workspace;
 
 #[test]
@@ -41,7 +41,7 @@ fn every_export_format_reads_back_exactly_in_python() {
     std::fs::create_dir_all(&folder).unwrap();
     let corpus = Corpus { documents: &documents, labels: &labels, workspace: &workspace };
     for format in Format::ALL {
-        std::fs::write(folder.join(format.file_name()), export(format, &corpus, "2026-11-22T10:00:00Z")).unwrap();
+        std::fs::write(folder.join(format.file_name()), formats::write(format, &corpus, "2026-11-22T10:00:00Z")).unwrap();
     }
     let output = Command::new("python3")
         .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/check_exports.py"))

@@ -6,9 +6,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use glossa::core::document::bundled;
-use glossa::core::import::{self, Here};
+use glossa::core::import::{self, Destination};
 use glossa::core::label::default_labels;
-use glossa::core::library::normalize;
+use glossa::core::own_document::normalize;
 use glossa::core::storage;
 use glossa::core::text::{code_point_to_utf16, slice, utf16_to_code_point};
 use proptest::prelude::*;
@@ -46,7 +46,7 @@ fn quote() -> impl Strategy<Value = Value> {
 fn parse(contents: &str) {
     let documents = bundled();
     let labels = default_labels();
-    let here = Here { documents: &documents, labels: &labels, now: "2026-11-22T10:00:00Z" };
+    let here = Destination { documents: &documents, labels: &labels, now: "2026-11-22T10:00:00Z" };
     if let Ok(parsed) = import::parse(contents, &here) {
         let mut workspace = glossa::core::workspace::Workspace::default();
         let merged = import::merge(&mut workspace, parsed);

@@ -5,11 +5,12 @@
 use glossa::core::annotation::Annotation;
 use glossa::core::boundary::snap;
 use glossa::core::document::bundled;
+use glossa::core::formats::glossa_json;
+use glossa::core::import;
 use glossa::core::label::default_labels;
 use glossa::core::runs::{layer_spans, split_into_runs};
 use glossa::core::text::{byte_index, code_point_len, code_point_to_utf16, slice, trim_range, utf16_to_code_point};
 use glossa::core::workspace::Workspace;
-use glossa::core::{export, import};
 use proptest::prelude::*;
 
 /// Text rich in what breaks offset code: astral emoji, combining marks, CJK, right-to-left
@@ -167,8 +168,8 @@ proptest! {
                 workspace.put(&document.id, annotation);
             }
         }
-        let json = export::to_json(&documents, &default_labels(), &workspace, "2026-11-22T10:00:00Z");
-        let here = import::Here { documents: &documents, labels: &default_labels(), now: "2026-11-22T10:00:00Z" };
+        let json = glossa_json::write(&documents, &default_labels(), &workspace, "2026-11-22T10:00:00Z");
+        let here = import::Destination { documents: &documents, labels: &default_labels(), now: "2026-11-22T10:00:00Z" };
         let parsed = import::parse(&json, &here).unwrap();
         prop_assert!(parsed.refused.is_empty());
         let mut rebuilt = Workspace::default();
@@ -178,7 +179,7 @@ proptest! {
 
     #[test]
     fn import_never_panics_on_arbitrary_input(input in "\\PC{0,200}") {
-        let here = import::Here { documents: &bundled(), labels: &default_labels(), now: "2026-11-22T10:00:00Z" };
+        let here = import::Destination { documents: &bundled(), labels: &default_labels(), now: "2026-11-22T10:00:00Z" };
         let _ = import::parse(&input, &here);
     }
 }

@@ -4,9 +4,9 @@
 use glossa::core::annotation::Annotation;
 use glossa::core::document::{bundled, Document};
 use glossa::core::formats::{self, Corpus, Format};
-use glossa::core::import::{self, Here};
+use glossa::core::import::{self, Destination};
 use glossa::core::label::default_labels;
-use glossa::core::library::{normalize, DocumentRecord};
+use glossa::core::own_document::{normalize, DocumentRecord};
 use glossa::core::workspace::Workspace;
 use proptest::prelude::*;
 
@@ -28,7 +28,7 @@ fn added(raw: &str) -> (DocumentRecord, Document) {
 
 fn export(format: Format, documents: &[Document], workspace: &Workspace) -> String {
     let labels = default_labels();
-    let bytes = formats::export(format, &Corpus { documents, labels: &labels, workspace }, NOW);
+    let bytes = formats::write(format, &Corpus { documents, labels: &labels, workspace }, NOW);
     String::from_utf8(bytes).unwrap()
 }
 
@@ -45,7 +45,7 @@ fn import_into(file: &str, documents: &[Document], record: Option<&DocumentRecor
     if let Some(record) = record {
         workspace.put_record(record.clone());
     }
-    let parsed = import::parse(file, &Here { documents, labels: &labels, now: NOW }).unwrap();
+    let parsed = import::parse(file, &Destination { documents, labels: &labels, now: NOW }).unwrap();
     let merged = import::merge(&mut workspace, parsed);
     (workspace, merged)
 }
@@ -92,7 +92,7 @@ fn check_round_trip(raw: &str, wanted: &[(usize, usize, &str)]) {
             with_new
         };
         let mut again = rebuilt.clone();
-        let parsed = import::parse(&file, &Here { documents: &here_now, labels: &labels, now: NOW }).unwrap();
+        let parsed = import::parse(&file, &Destination { documents: &here_now, labels: &labels, now: NOW }).unwrap();
         let merged = import::merge(&mut again, parsed);
         assert_eq!((merged.added, merged.new_documents.len()), (0, 0), "{format:?}");
         assert_eq!(again, rebuilt, "{format:?}");

@@ -6,8 +6,8 @@ use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use glossa::core::annotation::Annotation;
 use glossa::core::document::{bundled, Document};
 use glossa::core::formats::{self, Corpus, Format};
-use glossa::core::history::{diff, History};
-use glossa::core::import::{self, Here};
+use glossa::core::history::History;
+use glossa::core::import::{self, Destination};
 use glossa::core::label::default_labels;
 use glossa::core::runs::{by_paragraph, layer_spans, split_into_runs};
 use glossa::core::workspace::Workspace;
@@ -18,7 +18,7 @@ fn setup() -> (String, Document, Workspace) {
     let path = std::env::var("GLOSSA_BENCH_FILE").expect("GLOSSA_BENCH_FILE names the file bench/corpus.js wrote");
     let file = std::fs::read_to_string(path).expect("the benchmark file can be read");
     let labels = default_labels();
-    let parsed = import::parse(&file, &Here { documents: &bundled(), labels: &labels, now: NOW }).unwrap();
+    let parsed = import::parse(&file, &Destination { documents: &bundled(), labels: &labels, now: NOW }).unwrap();
     let new = parsed.new_documents[0].clone();
     let mut workspace = Workspace::default();
     let merged = import::merge(&mut workspace, parsed);
@@ -41,7 +41,7 @@ fn benchmarks(c: &mut Criterion) {
 
     group.bench_function("import (parse and merge)", |b| {
         b.iter(|| {
-            let parsed = import::parse(&file, &Here { documents: &bundled(), labels: &labels, now: NOW }).unwrap();
+            let parsed = import::parse(&file, &Destination { documents: &bundled(), labels: &labels, now: NOW }).unwrap();
             import::merge(&mut Workspace::default(), parsed)
         })
     });
@@ -56,10 +56,8 @@ fn benchmarks(c: &mut Criterion) {
         b.iter_batched(
             || (workspace.clone(), History::default()),
             |(mut workspace, mut history)| {
-                let before = workspace.clone();
                 let annotation = Annotation::create(&document, middle.start, middle.start + 20, "claim", "new".into(), NOW).unwrap();
-                workspace.put(&document.id, annotation);
-                history.record("Claim added", diff(&before, &workspace));
+                history.record("Claim added", workspace.put(&document.id, annotation).into());
                 let spans = layer_spans(workspace.annotations(&document.id));
                 let shares = by_paragraph(&document.paragraphs, &spans, |s| (s.start, s.end));
                 let at = document.paragraphs.len() / 2;
@@ -71,7 +69,7 @@ fn benchmarks(c: &mut Criterion) {
     let documents = vec![document.clone()];
     for format in Format::ALL {
         group.bench_function(format!("export {}", format.id()), |b| {
-            b.iter(|| formats::export(format, &Corpus { documents: &documents, labels: &labels, workspace: &workspace }, NOW).len())
+            b.iter(|| formats::write(format, &Corpus { documents: &documents, labels: &labels, workspace: &workspace }, NOW).len())
         });
     }
     group.finish();

@@ -1,5 +1,6 @@
 //! The documents a person reads and annotates, and the bundled corpus.
 
+use crate::core::annotation::Annotation;
 use crate::core::text;
 
 /// A line of a document's text, which the reader shows as a paragraph.
@@ -58,6 +59,23 @@ impl Document {
     }
 
     /// The same document under another title.
+    /// How many of the document's paragraphs at least one of `annotations` touches: the reader's
+    /// progress through it.
+    pub fn annotated_paragraph_count(&self, annotations: &[Annotation]) -> usize {
+        let paragraphs = &self.paragraphs;
+        let mut touched = vec![false; paragraphs.len()];
+        for annotation in annotations {
+            let first = paragraphs.partition_point(|p| p.end <= annotation.start);
+            for (mark, paragraph) in touched[first..].iter_mut().zip(&paragraphs[first..]) {
+                if paragraph.start >= annotation.end {
+                    break;
+                }
+                *mark = true;
+            }
+        }
+        touched.into_iter().filter(|&t| t).count()
+    }
+
     pub fn retitled(&self, title: &str) -> Document {
         Document { title: title.to_owned(), ..self.clone() }
     }
@@ -118,7 +136,8 @@ pub fn bundled() -> Vec<Document> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::library::sha256_hex;
+    use crate::core::annotation::bare;
+    use crate::core::own_document::sha256_hex;
 
     #[test]
     fn bundled_digests_match_the_texts() {
@@ -177,5 +196,15 @@ mod tests {
         for paragraph in &document.paragraphs {
             assert_eq!(document.quote(paragraph.start, paragraph.end), Some(paragraph.text.as_str()));
         }
+    }
+
+    #[test]
+    fn counts_paragraphs_touched_by_annotations() {
+        let document = Document::new("d", "t", None, "", "one\n\ntwo\nthree");
+        assert_eq!(document.paragraphs.len(), 3);
+        assert_eq!(document.annotated_paragraph_count(&[]), 0);
+        assert_eq!(document.annotated_paragraph_count(&[bare("a", "claim", 1, 2)]), 1);
+        assert_eq!(document.annotated_paragraph_count(&[bare("a", "claim", 2, 7), bare("b", "claim", 10, 12)]), 3);
+        assert_eq!(document.annotated_paragraph_count(&[bare("a", "claim", 3, 5)]), 0, "only the newlines between");
     }
 }

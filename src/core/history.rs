@@ -2,44 +2,16 @@
 //! and after, so that undoing puts back exactly what was there and redo can always bring the
 //! undone change back. The history is bounded and saved with the work.
 
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
 use crate::core::annotation::Annotation;
-use crate::core::library::DocumentRecord;
-use crate::core::workspace::Workspace;
+use crate::core::own_document::DocumentRecord;
+use crate::core::workspace::{Change, Changes, RecordChange, Workspace};
 
 /// How many steps are kept; older ones are forgotten first.
 pub const LIMIT: usize = 200;
-
-/// One annotation as it was and as it became; `None` where it did not exist.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Change {
-    pub document: String,
-    pub before: Option<Annotation>,
-    pub after: Option<Annotation>,
-}
-
-/// An added document's record as it was and as it became (its text never changes).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RecordChange {
-    pub before: Option<DocumentRecord>,
-    pub after: Option<DocumentRecord>,
-}
-
-/// Everything one action changed.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Changes {
-    pub annotations: Vec<Change>,
-    pub documents: Vec<RecordChange>,
-}
-
-impl Changes {
-    pub fn is_empty(&self) -> bool {
-        self.annotations.is_empty() && self.documents.is_empty()
-    }
-}
 
 /// What one action of the reader did, with the words that describe it ("Claim added").
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -67,56 +39,6 @@ impl Step {
 pub struct History {
     pub undo: Vec<Step>,
     pub redo: Vec<Step>,
-}
-
-/// The annotations and added documents that differ between `before` and `after`.
-pub fn diff(before: &Workspace, after: &Workspace) -> Changes {
-    Changes { annotations: diff_annotations(before, after), documents: diff_records(&before.library, &after.library) }
-}
-
-fn diff_records(before: &[DocumentRecord], after: &[DocumentRecord]) -> Vec<RecordChange> {
-    let find = |list: &[DocumentRecord], id: &str| list.iter().find(|r| r.id == id).cloned();
-    let mut changes: Vec<RecordChange> = before
-        .iter()
-        .filter(|old| find(after, &old.id).as_ref() != Some(*old))
-        .map(|old| RecordChange { before: Some(old.clone()), after: find(after, &old.id) })
-        .collect();
-    changes.extend(
-        after.iter().filter(|new| find(before, &new.id).is_none()).map(|new| RecordChange { before: None, after: Some(new.clone()) }),
-    );
-    changes
-}
-
-fn diff_annotations<'a>(before: &'a Workspace, after: &'a Workspace) -> Vec<Change> {
-    // Only documents whose lists differ are looked into: one edit of a long document compares
-    // its list, but copies nothing else.
-    let changed: Vec<&String> =
-        before.documents.keys().chain(after.documents.keys()).filter(|d| before.documents.get(*d) != after.documents.get(*d)).collect();
-    let index = |workspace: &'a Workspace| -> BTreeMap<&'a str, (&'a String, &'a Annotation)> {
-        changed
-            .iter()
-            .filter_map(|d| workspace.documents.get_key_value(*d))
-            .flat_map(|(document, list)| list.iter().map(move |a| (a.id.as_str(), (document, a))))
-            .collect()
-    };
-    let (old, new) = (index(before), index(after));
-    let mut changes = Vec::new();
-    for (id, &(document, annotation)) in &old {
-        match new.get(id) {
-            Some((_, same)) if *same == annotation => {}
-            Some(&(moved_to, changed)) if moved_to == document => {
-                changes.push(Change { document: document.clone(), before: Some(annotation.clone()), after: Some(changed.clone()) })
-            }
-            Some(_) | None => changes.push(Change { document: document.clone(), before: Some(annotation.clone()), after: None }),
-        }
-    }
-    for (id, &(document, annotation)) in &new {
-        let existed_here = old.get(id).is_some_and(|&(was_in, _)| was_in == document);
-        if !existed_here {
-            changes.push(Change { document: document.clone(), before: None, after: Some(annotation.clone()) });
-        }
-    }
-    changes
 }
 
 impl History {
@@ -155,6 +77,13 @@ impl History {
         }
     }
 
+    /// The added documents any step still refers to: their texts must be kept while undo or
+    /// redo can bring them back.
+    pub fn documents(&self) -> impl Iterator<Item = &str> {
+        let steps = self.undo.iter().chain(&self.redo);
+        steps.flat_map(|s| &s.documents).flat_map(|c| c.before.iter().chain(&c.after)).map(|r| r.id.as_str())
+    }
+
     /// Takes back the latest step; returns its description, or `None` when there is nothing to undo.
     /// What it brings back is stamped `now`: taking a change back is itself a change, and must
     /// win over the older copies other tabs hold.
@@ -187,10 +116,19 @@ impl History {
     }
 }
 
+/// The added documents whose texts are still needed: those of the work, of its history, and of
+/// recent deletions (another tab may still bring one back, see `core::sync`).
+pub fn texts_in_use(workspace: &Workspace, history: &History) -> BTreeSet<String> {
+    let in_work = workspace.library.iter().map(|r| r.id.as_str());
+    in_work.chain(history.documents()).chain(workspace.deleted.keys().map(String::as_str)).map(str::to_owned).collect()
+}
+
 /// Replaces the record `from` (or nothing) by `to` (or nothing), as of `now`.
 fn put_record(workspace: &mut Workspace, from: Option<&DocumentRecord>, to: Option<&DocumentRecord>, now: &str) {
     match (from, to) {
-        (_, Some(to)) => workspace.put_record(DocumentRecord { updated_at: now.to_owned(), ..to.clone() }),
+        (_, Some(to)) => {
+            workspace.put_record(DocumentRecord { updated_at: now.to_owned(), ..to.clone() });
+        }
         (Some(from), None) => {
             workspace.library.retain(|r| r.id != from.id);
             workspace.deleted.insert(from.id.clone(), now.to_owned());
@@ -211,9 +149,63 @@ fn put_state(workspace: &mut Workspace, document: &str, from: Option<&Annotation
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeMap;
+
+    use proptest::prelude::*;
+
     use super::*;
     use crate::core::annotation::bare;
-    use crate::core::library::DocumentRecord;
+    use crate::core::own_document::DocumentRecord;
+
+    /// The annotations and added documents that differ between `before` and `after`.
+    fn diff(before: &Workspace, after: &Workspace) -> Changes {
+        Changes { annotations: diff_annotations(before, after), documents: diff_records(&before.library, &after.library) }
+    }
+
+    fn diff_records(before: &[DocumentRecord], after: &[DocumentRecord]) -> Vec<RecordChange> {
+        let find = |list: &[DocumentRecord], id: &str| list.iter().find(|r| r.id == id).cloned();
+        let mut changes: Vec<RecordChange> = before
+            .iter()
+            .filter(|old| find(after, &old.id).as_ref() != Some(*old))
+            .map(|old| RecordChange { before: Some(old.clone()), after: find(after, &old.id) })
+            .collect();
+        changes.extend(
+            after.iter().filter(|new| find(before, &new.id).is_none()).map(|new| RecordChange { before: None, after: Some(new.clone()) }),
+        );
+        changes
+    }
+
+    fn diff_annotations<'a>(before: &'a Workspace, after: &'a Workspace) -> Vec<Change> {
+        // Only documents whose lists differ are looked into: one edit of a long document compares
+        // its list, but copies nothing else.
+        let changed: Vec<&String> =
+            before.documents.keys().chain(after.documents.keys()).filter(|d| before.documents.get(*d) != after.documents.get(*d)).collect();
+        let index = |workspace: &'a Workspace| -> BTreeMap<&'a str, (&'a String, &'a Annotation)> {
+            changed
+                .iter()
+                .filter_map(|d| workspace.documents.get_key_value(*d))
+                .flat_map(|(document, list)| list.iter().map(move |a| (a.id.as_str(), (document, a))))
+                .collect()
+        };
+        let (old, new) = (index(before), index(after));
+        let mut changes = Vec::new();
+        for (id, &(document, annotation)) in &old {
+            match new.get(id) {
+                Some((_, same)) if *same == annotation => {}
+                Some(&(moved_to, changed)) if moved_to == document => {
+                    changes.push(Change { document: document.clone(), before: Some(annotation.clone()), after: Some(changed.clone()) })
+                }
+                Some(_) | None => changes.push(Change { document: document.clone(), before: Some(annotation.clone()), after: None }),
+            }
+        }
+        for (id, &(document, annotation)) in &new {
+            let existed_here = old.get(id).is_some_and(|&(was_in, _)| was_in == document);
+            if !existed_here {
+                changes.push(Change { document: document.clone(), before: None, after: Some(annotation.clone()) });
+            }
+        }
+        changes
+    }
 
     const NOW: &str = "2026-11-23T10:00:00.000Z";
 
@@ -230,9 +222,7 @@ mod tests {
     fn what_undo_and_redo_bring_back_or_take_away_is_stamped_now() {
         let (mut history, mut workspace) = (History::default(), Workspace::default());
         step(&mut history, &mut workspace, "Claim added", |w| w.put("d", bare("a", "claim", 0, 4)));
-        step(&mut history, &mut workspace, "Annotation deleted", |w| {
-            w.delete("a", "t1");
-        });
+        step(&mut history, &mut workspace, "Annotation deleted", |w| w.delete("a", "t1"));
         history.undo(&mut workspace, NOW);
         assert_eq!(workspace.find("a").map(|(_, a)| a.updated_at.as_str()), Some(NOW));
         assert!(workspace.deleted.is_empty());
@@ -240,10 +230,21 @@ mod tests {
         assert_eq!(workspace.deleted.get("a").map(String::as_str), Some(NOW), "an undone creation is a deletion");
     }
 
-    fn step(history: &mut History, workspace: &mut Workspace, description: &str, edit: impl FnOnce(&mut Workspace)) {
+    fn step<C>(history: &mut History, workspace: &mut Workspace, description: &str, edit: impl FnOnce(&mut Workspace) -> C)
+    where
+        C: Into<Changes>,
+    {
         let before = workspace.clone();
-        edit(workspace);
-        history.record(description, diff(&before, workspace));
+        let changes = edit(workspace).into();
+        assert_eq!(sorted(changes.clone()), sorted(diff(&before, workspace)), "{description}: the edit says what it changed");
+        history.record(description, changes);
+    }
+
+    /// Changes in an order of their own, to compare two accounts of one edit.
+    fn sorted(mut changes: Changes) -> Changes {
+        changes.annotations.sort_by_key(|c| format!("{c:?}"));
+        changes.documents.sort_by_key(|c| format!("{c:?}"));
+        changes
     }
 
     #[test]
@@ -252,22 +253,13 @@ mod tests {
         let mut states = vec![workspace.clone()];
         step(&mut history, &mut workspace, "Claim added", |w| w.put("d", bare("a", "claim", 0, 4)));
         states.push(workspace.clone());
-        step(&mut history, &mut workspace, "Label changed", |w| {
-            w.relabel("a", "denial", "t1");
-        });
+        step(&mut history, &mut workspace, "Label changed", |w| w.relabel("a", "denial", "t1"));
         states.push(workspace.clone());
-        step(&mut history, &mut workspace, "Note changed", |w| {
-            w.set_note("a", "who says so?", "t2");
-        });
+        step(&mut history, &mut workspace, "Note changed", |w| w.set_note("a", "who says so?", "t2"));
         states.push(workspace.clone());
-        step(&mut history, &mut workspace, "Import", |w| {
-            w.put("e", bare("b", "claim", 1, 2));
-            w.put("e", bare("c", "sanction", 3, 5));
-        });
+        step(&mut history, &mut workspace, "Import", |w| w.put_all("e", vec![bare("b", "claim", 1, 2), bare("c", "sanction", 3, 5)]));
         states.push(workspace.clone());
-        step(&mut history, &mut workspace, "Annotation deleted", |w| {
-            w.delete("a", "t3");
-        });
+        step(&mut history, &mut workspace, "Annotation deleted", |w| w.delete("a", "t3"));
         states.push(workspace.clone());
         let record = DocumentRecord::of("Mine\n🚀 text", None, None, "t");
         let id = record.id.clone();
@@ -275,13 +267,9 @@ mod tests {
         states.push(workspace.clone());
         step(&mut history, &mut workspace, "Claim added", |w| w.put(&id, bare("m", "claim", 5, 9)));
         states.push(workspace.clone());
-        step(&mut history, &mut workspace, "Document renamed", |w| {
-            w.rename_document(&id, "Renamed", "t4");
-        });
+        step(&mut history, &mut workspace, "Document renamed", |w| w.rename_document(&id, "Renamed", "t4"));
         states.push(workspace.clone());
-        step(&mut history, &mut workspace, "Document deleted", |w| {
-            w.remove_document(&id, "t5");
-        });
+        step(&mut history, &mut workspace, "Document deleted", |w| w.remove_document(&id, "t5"));
         states.push(workspace.clone());
 
         for expected in states.iter().rev().skip(1) {
@@ -312,9 +300,7 @@ mod tests {
         step(&mut history, &mut workspace, "Claim added", |w| w.put("d", bare("a", "claim", 0, 4)));
         let added = workspace.clone();
         for note in ["w", "wh", "who"] {
-            let before = workspace.clone();
-            workspace.set_note("a", note, "t1");
-            history.record_continuing("Note changed", diff(&before, &workspace));
+            history.record_continuing("Note changed", workspace.set_note("a", note, "t1").into());
         }
         assert_eq!(history.undo.len(), 2);
         history.undo(&mut workspace, NOW);
@@ -331,9 +317,7 @@ mod tests {
         step(&mut history, &mut workspace, "Document added", |w| w.put_record(record));
         let added = workspace.clone();
         for title in ["M", "Mi", "Min"] {
-            let before = workspace.clone();
-            workspace.rename_document(&id, title, "t1");
-            history.record_continuing("Title changed", diff(&before, &workspace));
+            history.record_continuing("Title changed", workspace.rename_document(&id, title, "t1").into());
         }
         assert_eq!(history.undo.len(), 2);
         history.undo(&mut workspace, NOW);
@@ -346,8 +330,87 @@ mod tests {
         for i in 0..LIMIT + 5 {
             step(&mut history, &mut workspace, "add", |w| w.put("d", bare(&format!("a{i}"), "claim", i, i + 1)));
         }
-        step(&mut history, &mut workspace, "nothing", |_| {});
+        step(&mut history, &mut workspace, "nothing", |_| Changes::default());
         assert_eq!(history.undo.len(), LIMIT);
         assert_eq!(history.undo.last().unwrap().description, "add");
+    }
+
+    /// One edit of any kind, on a few ids and documents so that edits meet each other. An id
+    /// belongs to one document (`id % 3`), as everywhere in the app.
+    #[derive(Clone, Debug)]
+    enum Edit {
+        Put { id: u8, label: u8, start: usize },
+        PutAll { document: u8, ids: Vec<u8> },
+        Relabel { id: u8, label: u8 },
+        Note { id: u8, note: u8 },
+        Delete { id: u8 },
+        AddDocument { text: u8 },
+        Rename { text: u8, title: u8 },
+        RemoveDocument { text: u8 },
+    }
+
+    fn edit() -> impl Strategy<Value = Edit> {
+        prop_oneof![
+            (0..6u8, 0..3u8, 0..20usize).prop_map(|(id, label, start)| Edit::Put { id, label, start }),
+            (0..3u8, proptest::collection::vec(0..6u8, 0..4)).prop_map(|(document, ids)| Edit::PutAll { document, ids }),
+            (0..6u8, 0..3u8).prop_map(|(id, label)| Edit::Relabel { id, label }),
+            (0..6u8, 0..3u8).prop_map(|(id, note)| Edit::Note { id, note }),
+            (0..6u8).prop_map(|id| Edit::Delete { id }),
+            (0..2u8).prop_map(|text| Edit::AddDocument { text }),
+            (0..2u8, 0..3u8).prop_map(|(text, title)| Edit::Rename { text, title }),
+            (0..2u8).prop_map(|text| Edit::RemoveDocument { text }),
+        ]
+    }
+
+    fn apply(workspace: &mut Workspace, edit: &Edit) -> Changes {
+        const LABELS: [&str; 3] = ["claim", "denial", "sanction"];
+        let record = |text: u8| DocumentRecord::of(&format!("Text {text}\nbody"), None, None, "t");
+        let document = |d: u8| if d < 2 { record(d).id } else { "bundled".to_owned() };
+        match edit {
+            Edit::Put { id, label, start } => {
+                workspace.put(&document(id % 3), bare(&format!("a{id}"), LABELS[*label as usize], *start, start + 3)).into()
+            }
+            Edit::PutAll { document: d, ids } => {
+                let mut ids: Vec<u8> = ids.iter().copied().filter(|id| id % 3 == *d).collect();
+                ids.sort_unstable();
+                ids.dedup();
+                let annotations = ids.iter().map(|id| bare(&format!("a{id}"), "claim", usize::from(*id), usize::from(*id) + 2)).collect();
+                workspace.put_all(&document(*d), annotations).into()
+            }
+            Edit::Relabel { id, label } => workspace.relabel(&format!("a{id}"), LABELS[*label as usize], "t1").into(),
+            Edit::Note { id, note } => workspace.set_note(&format!("a{id}"), &note.to_string(), "t1").into(),
+            Edit::Delete { id } => workspace.delete(&format!("a{id}"), "t2").into(),
+            Edit::AddDocument { text } => workspace.put_record(record(*text)).into(),
+            Edit::Rename { text, title } => workspace.rename_document(&record(*text).id, &format!("Title {title}"), "t3").into(),
+            Edit::RemoveDocument { text } => workspace.remove_document(&record(*text).id, "t4"),
+        }
+    }
+
+    proptest! {
+        /// What each edit says it changed is exactly what differs between the work before and
+        /// after it, and undoing every step brings back the work as it was.
+        #[test]
+        fn edits_say_exactly_what_they_changed(edits in proptest::collection::vec(edit(), 1..30)) {
+            let (mut history, mut workspace) = (History::default(), Workspace::default());
+            let mut states = vec![content(&workspace)];
+            for edit in &edits {
+                let before = workspace.clone();
+                let changes = apply(&mut workspace, edit);
+                prop_assert_eq!(sorted(changes.clone()), sorted(diff(&before, &workspace)), "{:?}", edit);
+                if !changes.is_empty() {
+                    history.record("edit", changes);
+                    states.push(content(&workspace));
+                }
+            }
+            states.pop();
+            // A document brought back by undo is listed last (its place is not recorded).
+            let listed_by_id = |mut w: Workspace| {
+                w.library.sort_by(|a, b| a.id.cmp(&b.id));
+                w
+            };
+            while history.undo(&mut workspace, NOW).is_some() {
+                prop_assert_eq!(Some(listed_by_id(content(&workspace))), states.pop().map(listed_by_id));
+            }
+        }
     }
 }

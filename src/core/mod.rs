@@ -4,15 +4,15 @@
 pub mod annotation;
 pub mod boundary;
 pub mod document;
-pub mod export;
 pub mod formats;
 pub mod history;
 pub mod id;
 pub mod import;
 pub mod label;
-pub mod library;
+pub mod own_document;
 pub mod runs;
 pub mod search;
+pub mod shown;
 pub mod storage;
 pub mod sync;
 pub mod text;

@@ -1,7 +1,4 @@
-//! Finding text in a document, and how much of it has been annotated.
-
-use crate::core::annotation::Annotation;
-use crate::core::document::Document;
+//! Finding text in a document.
 
 /// Every match of `query` in `text`, ignoring case, as code point ranges, left to right and not
 /// overlapping. Matching goes character by character, so offsets stay those of `text` even
@@ -26,26 +23,9 @@ pub fn find_all(text: &str, query: &str) -> Vec<(usize, usize)> {
     found
 }
 
-/// How many of the document's paragraphs at least one of `annotations` touches.
-pub fn annotated_paragraphs(document: &Document, annotations: &[Annotation]) -> usize {
-    let paragraphs = &document.paragraphs;
-    let mut touched = vec![false; paragraphs.len()];
-    for annotation in annotations {
-        let first = paragraphs.partition_point(|p| p.end <= annotation.start);
-        for (mark, paragraph) in touched[first..].iter_mut().zip(&paragraphs[first..]) {
-            if paragraph.start >= annotation.end {
-                break;
-            }
-            *mark = true;
-        }
-    }
-    touched.into_iter().filter(|&t| t).count()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::annotation::bare;
     use crate::core::text::slice;
 
     #[test]
@@ -60,15 +40,5 @@ mod tests {
         assert_eq!(find_all("aaaa", "aa"), [(0, 2), (2, 4)], "matches do not overlap");
         assert!(find_all(text, "").is_empty() && find_all(text, "  ").is_empty());
         assert!(find_all("ab", "abc").is_empty());
-    }
-
-    #[test]
-    fn counts_paragraphs_touched_by_annotations() {
-        let document = Document::new("d", "t", None, "", "one\n\ntwo\nthree");
-        assert_eq!(document.paragraphs.len(), 3);
-        assert_eq!(annotated_paragraphs(&document, &[]), 0);
-        assert_eq!(annotated_paragraphs(&document, &[bare("a", "claim", 1, 2)]), 1);
-        assert_eq!(annotated_paragraphs(&document, &[bare("a", "claim", 2, 7), bare("b", "claim", 10, 12)]), 3);
-        assert_eq!(annotated_paragraphs(&document, &[bare("a", "claim", 3, 5)]), 0, "only the newlines between");
     }
 }

@@ -63,18 +63,7 @@ pub fn state_json(workspace: &Workspace, history: &History, labels: &[Label]) ->
         undo: &'a [Step],
         redo: &'a [Step],
     }
-    // The newest steps of each list that fit, undo first.
-    let mut budget = SAVED_HISTORY_CHANGES;
-    let mut newest_fitting = |steps: &'_ [Step]| -> usize {
-        let kept = steps.iter().rev().take_while(|step| {
-            let size = step.changes.len() + step.documents.len();
-            let fits = size <= budget;
-            budget = budget.saturating_sub(size);
-            fits
-        });
-        steps.len() - kept.count()
-    };
-    let (undo_from, redo_from) = (newest_fitting(&history.undo), newest_fitting(&history.redo));
+    let (undo_from, redo_from) = saved_history_starts(history);
     let saved = Saved {
         version: STATE_VERSION,
         workspace,
@@ -82,6 +71,29 @@ pub fn state_json(workspace: &Workspace, history: &History, labels: &[Label]) ->
         labels,
     };
     serde_json::to_string(&saved).expect("plain data serializes")
+}
+
+/// Where the saved part of the undo and of the redo list begins. Steps are taken newest first
+/// from both lists in turn, since the steps nearest the present are the ones a person walks back
+/// and forth through; each list ends at its first step that does not fit what is left of the
+/// budget, and such a step takes nothing from it.
+fn saved_history_starts(history: &History) -> (usize, usize) {
+    let size = |step: &Step| step.changes.len() + step.documents.len();
+    let mut budget = SAVED_HISTORY_CHANGES;
+    let mut lists = [(&history.undo, 0, true), (&history.redo, 0, true)];
+    while lists.iter().any(|(_, _, open)| *open) {
+        for (steps, kept, open) in lists.iter_mut().filter(|(_, _, open)| *open) {
+            match steps.len().checked_sub(*kept + 1).map(|at| size(&steps[at])) {
+                Some(needed) if needed <= budget => {
+                    budget -= needed;
+                    *kept += 1;
+                }
+                _ => *open = false,
+            }
+        }
+    }
+    let [(undo, undo_kept, _), (redo, redo_kept, _)] = lists;
+    (undo.len() - undo_kept, redo.len() - redo_kept)
 }
 
 /// Reads a saved state of this or any earlier version, saying in words what is wrong with one
@@ -139,7 +151,9 @@ pub fn recover_state(raw: &str) -> Option<Recovered> {
             let list = list.as_array().cloned().unwrap_or_default();
             for item in list {
                 match serde_json::from_value::<crate::core::annotation::Annotation>(item) {
-                    Ok(annotation) if annotation.start < annotation.end => workspace.put(document, annotation),
+                    Ok(annotation) if annotation.start < annotation.end => {
+                        workspace.put(document, annotation);
+                    }
                     _ => lost += 1,
                 }
             }
@@ -147,7 +161,9 @@ pub fn recover_state(raw: &str) -> Option<Recovered> {
     }
     for item in items("library") {
         match serde_json::from_value(item) {
-            Ok(record) => workspace.put_record(record),
+            Ok(record) => {
+                workspace.put_record(record);
+            }
             Err(_) => lost += 1,
         }
     }
@@ -241,6 +257,7 @@ impl Settings {
 mod tests {
     use super::*;
     use crate::core::annotation::Annotation;
+    use crate::core::workspace::Change;
 
     #[test]
     fn state_round_trips_through_json() {
@@ -260,7 +277,8 @@ mod tests {
             },
         );
         let mut history = History::default();
-        history.record("Denial added", crate::core::history::diff(&Workspace::default(), &workspace));
+        let added = workspace.annotations("d").iter().map(|a| Change { document: "d".into(), before: None, after: Some(a.clone()) });
+        history.record("Denial added", added.collect::<Vec<_>>().into());
         let mut labels = label::default_labels();
         label::add_new(&mut labels, "Source").unwrap();
         let state = SavedState::of(&workspace, &history, &labels);
@@ -274,12 +292,11 @@ mod tests {
         let mut workspace = Workspace::default();
         let mut history = History::default();
         let mut add = |history: &mut History, count: usize| {
-            let before = workspace.clone();
             let step = history.undo.len();
-            for n in 0..count {
-                workspace.put("d", crate::core::annotation::bare(&format!("s{step}-{n}"), "claim", n, n + 1));
-            }
-            history.record("step", crate::core::history::diff(&before, &workspace));
+            let changes: Vec<Change> = (0..count)
+                .filter_map(|n| workspace.put("d", crate::core::annotation::bare(&format!("s{step}-{n}"), "claim", n, n + 1)))
+                .collect();
+            history.record("step", changes.into());
         };
         add(&mut history, 10);
         add(&mut history, SAVED_HISTORY_CHANGES);
@@ -288,6 +305,45 @@ mod tests {
         assert_eq!(saved.workspace, workspace, "the work is always saved whole");
         let sizes: Vec<usize> = saved.history.undo.iter().map(|s| s.changes.len()).collect();
         assert_eq!(sizes, [5], "the step that does not fit, and all before it, stay in memory only");
+    }
+
+    #[test]
+    fn a_step_too_large_to_save_leaves_the_budget_to_the_other_list() {
+        let mut workspace = Workspace::default();
+        let mut history = History::default();
+        add_step(&mut history, &mut workspace, SAVED_HISTORY_CHANGES + 500);
+        add_step(&mut history, &mut workspace, 3);
+        history.undo(&mut workspace, "2026-11-23T10:00:00Z");
+        // Undo holds the 2,500-change step, redo the small one: the small one is saved.
+        let saved = read_state(&state_json(&workspace, &history, &label::default_labels())).unwrap();
+        let sizes = |steps: &[Step]| steps.iter().map(|s| s.changes.len()).collect::<Vec<usize>>();
+        assert_eq!((sizes(&saved.history.undo), sizes(&saved.history.redo)), (vec![], vec![3]));
+    }
+
+    #[test]
+    fn undo_and_redo_share_the_budget_newest_first() {
+        let mut workspace = Workspace::default();
+        let mut history = History::default();
+        for _ in 0..150 {
+            add_step(&mut history, &mut workspace, 20);
+        }
+        for _ in 0..75 {
+            history.undo(&mut workspace, "2026-11-23T10:00:00Z");
+        }
+        // 1,500 changes on each side, 2,000 saved: the 50 steps nearest the present on each.
+        let saved = read_state(&state_json(&workspace, &history, &label::default_labels())).unwrap();
+        assert_eq!((saved.history.undo.len(), saved.history.redo.len()), (50, 50));
+        assert_eq!(saved.history.undo[..], history.undo[25..]);
+        assert_eq!(saved.history.redo[..], history.redo[25..]);
+    }
+
+    /// Records a step that adds `count` annotations.
+    fn add_step(history: &mut History, workspace: &mut Workspace, count: usize) {
+        let step = history.undo.len() + history.redo.len();
+        let changes: Vec<Change> = (0..count)
+            .filter_map(|n| workspace.put("d", crate::core::annotation::bare(&format!("s{step}-{n}"), "claim", n, n + 1)))
+            .collect();
+        history.record("step", changes.into());
     }
 
     #[test]

@@ -11,7 +11,7 @@ use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
 
 use crate::core::annotation::Annotation;
-use crate::core::library::DocumentRecord;
+use crate::core::own_document::DocumentRecord;
 use crate::core::timestamp;
 use crate::core::workspace::Workspace;
 

@@ -13,7 +13,7 @@ use crate::core::history::{self, History};
 use crate::core::id;
 use crate::core::import::{self, Here, NewDocument, Report};
 use crate::core::label::{self, Label};
-use crate::core::library::{self, DocumentRecord};
+use crate::core::own_document::{self, DocumentRecord};
 use crate::core::storage::{self, Settings};
 use crate::core::sync;
 use crate::core::workspace::Workspace;
@@ -234,12 +234,12 @@ impl Annotator {
                         continue;
                     }
                 };
-                let text = library::normalize(&raw).text;
+                let text = own_document::normalize(&raw).text;
                 if text.trim().is_empty() {
                     problems.push(format!("{what} was not added: it holds no text."));
                     continue;
                 }
-                let sha256 = library::sha256_hex(&text);
+                let sha256 = own_document::sha256_hex(&text);
                 if let Some((id, title)) = annotator.with_text(&sha256) {
                     problems.push(format!("{what} is already here, as “{title}”."));
                     route::open(&id);

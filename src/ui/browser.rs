@@ -50,7 +50,7 @@ pub fn download(file_name: &str, mime: &str, contents: &[u8]) -> Result<(), JsVa
 /// silently replaced).
 pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
     let buffer = JsFuture::from(file.array_buffer()).await.map_err(|e| format!("the file could not be read ({e:?})"))?;
-    crate::core::library::decode(&js_sys::Uint8Array::new(&buffer).to_vec())
+    crate::core::own_document::decode(&js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// The files of a file list, in order.

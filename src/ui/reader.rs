@@ -10,7 +10,7 @@ use crate::core::annotation::Annotation;
 use crate::core::boundary::{step, Unit};
 use crate::core::document::{Document, Paragraph};
 use crate::core::label;
-use crate::core::library;
+use crate::core::own_document;
 use crate::core::runs::{by_paragraph, layer_spans, split_into_runs, LayeredSpan, Mark, Run};
 use crate::core::search::find_all;
 use crate::ui::selection::{self, RUN_SELECTOR};
@@ -147,7 +147,7 @@ fn DocumentDetails(document: Arc<Document>) -> impl IntoView {
             </label>
             <dl class="document-facts">
                 <dt>"Size"</dt>
-                <dd>{library::size_label(document.text.len())} ", " {document.length} " characters"</dd>
+                <dd>{own_document::size_label(document.text.len())} ", " {document.length} " characters"</dd>
                 <dt>"SHA-256"</dt>
                 <dd><code class="digest">{document.sha256.clone()}</code></dd>
             </dl>

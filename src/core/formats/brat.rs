@@ -4,7 +4,7 @@
 
 use super::{zip, Corpus};
 
-pub fn export(corpus: &Corpus) -> Vec<u8> {
+pub fn write(corpus: &Corpus) -> Vec<u8> {
     let mut files = Vec::new();
     for (document, annotations) in corpus.annotated() {
         let mut ann = String::new();
@@ -70,7 +70,7 @@ mod tests {
     #[test]
     fn the_archive_holds_a_text_and_an_annotation_file_per_document() {
         let parts = fixture::corpus_parts();
-        let archive = export(&fixture::corpus(&parts));
+        let archive = write(&fixture::corpus(&parts));
         let as_text = String::from_utf8_lossy(&archive);
         assert!(as_text.contains("004_de3ecafd94c781bd.ann"));
         assert!(as_text.contains("T3\tDenial 2941 2992\tIran has NOT delivered ballistic missiles to Russia\n"));

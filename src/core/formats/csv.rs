@@ -4,7 +4,7 @@ use super::Corpus;
 
 const HEADER: [&str; 7] = ["document", "label", "start", "end", "quote", "note", "attributed_to"];
 
-pub fn export(corpus: &Corpus) -> String {
+pub fn write(corpus: &Corpus) -> String {
     let mut out = row(HEADER.iter().map(|h| h.to_string()));
     for (document, annotations) in corpus.annotated() {
         for a in annotations {
@@ -39,7 +39,7 @@ mod tests {
     #[test]
     fn rows_quote_what_needs_quoting() {
         let parts = fixture::corpus_parts();
-        let out = export(&fixture::corpus(&parts));
+        let out = write(&fixture::corpus(&parts));
         let mut lines = out.split("\r\n");
         assert_eq!(lines.next(), Some("document,label,start,end,quote,note,attributed_to"));
         assert!(

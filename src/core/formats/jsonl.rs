@@ -1,64 +1,89 @@
-//! One JSON document a line: doccano's sequence labelling and spaCy/Prodigy's spans.
+//! One JSON document a line, as doccano and spaCy/Prodigy exchange them: the lines both
+//! formats write, and the reader of both (they differ only in the field that holds the spans).
 
-use serde_json::json;
+use serde_json::Value;
 
-use super::Corpus;
+use super::incoming::{offsets, plain_serde_message, IncomingAnnotation, IncomingDocument, IncomingFile, LabelRef, Refusal};
 
-/// `{"id", "text", "label": [[start, end, "Label"], …]}` a line, as doccano imports it.
-pub fn doccano(corpus: &Corpus) -> String {
-    lines(corpus.annotated().map(|(document, annotations)| {
-        let label: Vec<_> = annotations.iter().map(|a| json!([a.start, a.end, corpus.label_name(&a.label)])).collect();
-        json!({"id": document.id, "text": document.text, "label": label})
-    }))
-}
-
-/// `{"text", "spans": [{"start", "end", "label"}], "meta"}` a line, as spaCy's `Doc.char_span`
-/// and Prodigy read it.
-pub fn spacy(corpus: &Corpus) -> String {
-    lines(corpus.annotated().map(|(document, annotations)| {
-        let spans: Vec<_> = annotations
-            .iter()
-            .map(|a| json!({"start": a.start, "end": a.end, "label": corpus.label_name(&a.label), "text": a.quote}))
-            .collect();
-        json!({"text": document.text, "spans": spans, "meta": {"id": document.id, "title": document.title}})
-    }))
-}
-
-fn lines(values: impl Iterator<Item = serde_json::Value>) -> String {
+/// Each value on a line of its own.
+pub fn lines(values: impl Iterator<Item = serde_json::Value>) -> String {
     values.map(|value| value.to_string() + "\n").collect()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::fixture;
-    use super::*;
-    use crate::core::text::slice;
+/// Whether the first line that is not blank is a JSON object on its own.
+pub fn looks_like_json_lines(contents: &str) -> bool {
+    contents
+        .lines()
+        .find(|line| !line.trim().is_empty())
+        .is_some_and(|line| matches!(serde_json::from_str::<Value>(line), Ok(Value::Object(_))))
+}
 
-    #[test]
-    fn doccano_lines_hold_code_point_spans() {
-        let parts = fixture::corpus_parts();
-        let out = doccano(&fixture::corpus(&parts));
-        let lines: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-        assert_eq!(lines.len(), 5);
-        let last = &lines[4];
-        let text = last["text"].as_str().unwrap();
-        let spans = last["label"].as_array().unwrap();
-        assert_eq!(spans.len(), 3);
-        let denial = spans.iter().find(|s| s[2] == "Denial").unwrap();
-        let (start, end) = (denial[0].as_u64().unwrap() as usize, denial[1].as_u64().unwrap() as usize);
-        assert_eq!(slice(text, start, end), Some("Iran has NOT delivered ballistic missiles to Russia"));
-    }
-
-    #[test]
-    fn spacy_lines_carry_labels_and_quotes() {
-        let parts = fixture::corpus_parts();
-        let out = spacy(&fixture::corpus(&parts));
-        let last: serde_json::Value = serde_json::from_str(out.lines().nth(4).unwrap()).unwrap();
-        let text = last["text"].as_str().unwrap();
-        for span in last["spans"].as_array().unwrap() {
-            let (start, end) = (span["start"].as_u64().unwrap() as usize, span["end"].as_u64().unwrap() as usize);
-            assert_eq!(slice(text, start, end), span["text"].as_str());
+/// One document a line, its spans under `label` or `entities` (doccano) or `spans` (spaCy and
+/// Prodigy): all are read, so a file that mixes them loses nothing.
+pub fn read(contents: &str) -> IncomingFile {
+    let mut read = IncomingFile::default();
+    for (index, line) in contents.lines().enumerate() {
+        let place = format!("line {}", index + 1);
+        if line.trim().is_empty() {
+            continue;
         }
-        assert_eq!(last["meta"]["id"], "004_de3ecafd94c781bd");
+        let record = match serde_json::from_str::<Value>(line) {
+            Ok(Value::Object(record)) => record,
+            Ok(_) => {
+                read.refused.push(Refusal { place, reason: "it is not a JSON object".into(), count: 0 });
+                continue;
+            }
+            Err(e) => {
+                let reason = format!("it is not valid JSON (column {}: {})", e.column(), plain_serde_message(&e));
+                read.refused.push(Refusal { place, reason, count: 0 });
+                continue;
+            }
+        };
+        let Some(text) = record.get("text").and_then(Value::as_str) else {
+            read.refused.push(Refusal { place, reason: "it has no \"text\"".into(), count: 0 });
+            continue;
+        };
+        let meta = record.get("meta");
+        let meta_string = |field: &str| meta.and_then(|m| m.get(field)).and_then(Value::as_str).map(str::to_owned);
+        let mut document = IncomingDocument {
+            place: place.clone(),
+            id: meta_string("id").or_else(|| record.get("id").and_then(Value::as_str).map(str::to_owned)),
+            title: meta_string("title"),
+            text: Some(text.to_owned()),
+            ..IncomingDocument::default()
+        };
+        for field in ["label", "entities", "spans"] {
+            let Some(Value::Array(spans)) = record.get(field) else {
+                continue;
+            };
+            for (at, span) in spans.iter().enumerate() {
+                let place = format!("{place}, {field}[{at}]");
+                match read_span(span, place.clone()) {
+                    Ok(incoming) => document.annotations.push(incoming),
+                    Err(reason) => read.refused.push(Refusal { place, reason, count: 1 }),
+                }
+            }
+        }
+        read.documents.push(document);
     }
+    read
+}
+
+/// `[start, end, "Label"]`, `{"start_offset", "end_offset", "label"}` or `{"start", "end", "label", "text"}`.
+fn read_span(span: &Value, place: String) -> Result<IncomingAnnotation, String> {
+    let (start, end, label) = match span {
+        Value::Array(parts) if parts.len() == 3 => (parts.first(), parts.get(1), parts.get(2)),
+        Value::Object(fields) => (
+            fields.get("start").or_else(|| fields.get("start_offset")),
+            fields.get("end").or_else(|| fields.get("end_offset")),
+            fields.get("label"),
+        ),
+        _ => return Err("it is neither [start, end, label] nor an object with start, end and label".into()),
+    };
+    let (start, end) = offsets(start, end)?;
+    let label = label.and_then(Value::as_str).ok_or("its label is not a string")?;
+    let mut incoming = IncomingAnnotation::new(place, LabelRef::Name(label.to_owned()), start, end);
+    incoming.quote = span.get("text").and_then(Value::as_str).map(str::to_owned);
+    incoming.id = span.get("id").and_then(Value::as_str).map(str::to_owned);
+    Ok(incoming)
 }

@@ -1,19 +1,27 @@
-//! Exports for the tools dataset builders use. Every format counts offsets in Unicode code
+//! The file formats Glossa writes and reads: one module a format, its `write` and (where the
+//! format can come back) its `read` side by side. Every format counts offsets in Unicode code
 //! points, half-open, into the document text as Glossa holds it, so that in Python
-//! `text[start:end]` is the quote.
+//! `text[start:end]` is the quote. What a reader finds (`incoming`) is placed on the documents
+//! here by `core::import`.
 
 mod brat;
 mod csv;
+mod doccano;
+pub mod glossa_json;
+pub mod incoming;
 mod jsonl;
 mod label_studio;
+mod spacy;
 mod w3c;
 pub mod zip;
 
+use serde_json::Value;
+
 use crate::core::annotation::Annotation;
 use crate::core::document::Document;
-use crate::core::export;
 use crate::core::label::{self, Label};
 use crate::core::workspace::Workspace;
+use incoming::{plain_serde_message, ImportError, IncomingFile};
 
 /// A format a person can export to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,7 +70,7 @@ impl Format {
 
     pub fn file_name(self) -> &'static str {
         match self {
-            Format::GlossaJson => export::FILE_NAME,
+            Format::GlossaJson => glossa_json::FILE_NAME,
             Format::W3c => "glossa-annotations.jsonld",
             Format::Doccano => "glossa-doccano.jsonl",
             Format::LabelStudio => "glossa-label-studio.json",
@@ -102,16 +110,33 @@ impl Corpus<'_> {
     }
 }
 
-/// The bytes of the export of `corpus` in `format`, made at time `now`.
-pub fn export(format: Format, corpus: &Corpus, now: &str) -> Vec<u8> {
+/// The bytes of `corpus` written in `format`, at time `now`.
+pub fn write(format: Format, corpus: &Corpus, now: &str) -> Vec<u8> {
     match format {
-        Format::GlossaJson => export::to_json(corpus.documents, corpus.labels, corpus.workspace, now).into_bytes(),
-        Format::W3c => w3c::export(corpus, now).into_bytes(),
-        Format::Doccano => jsonl::doccano(corpus).into_bytes(),
-        Format::LabelStudio => label_studio::export(corpus).into_bytes(),
-        Format::Spacy => jsonl::spacy(corpus).into_bytes(),
-        Format::Brat => brat::export(corpus),
-        Format::Csv => csv::export(corpus).into_bytes(),
+        Format::GlossaJson => glossa_json::write(corpus.documents, corpus.labels, corpus.workspace, now).into_bytes(),
+        Format::W3c => w3c::write(corpus, now).into_bytes(),
+        Format::Doccano => doccano::write(corpus).into_bytes(),
+        Format::LabelStudio => label_studio::write(corpus).into_bytes(),
+        Format::Spacy => spacy::write(corpus).into_bytes(),
+        Format::Brat => brat::write(corpus),
+        Format::Csv => csv::write(corpus).into_bytes(),
+    }
+}
+
+/// Reads a file of any format that can come back, recognised by its shape; `labels` are the
+/// labels here, which Glossa JSON's label ids must name.
+pub fn read(contents: &str, labels: &[Label]) -> Result<IncomingFile, ImportError> {
+    let contents = contents.strip_prefix('\u{feff}').unwrap_or(contents);
+    match serde_json::from_str::<Value>(contents) {
+        Ok(Value::Object(root)) if root.contains_key("format") => glossa_json::read(&root, labels),
+        Ok(Value::Object(root)) if w3c::is_web_annotation(&root) => Ok(w3c::read(&root)),
+        Ok(Value::Array(tasks)) => label_studio::read(&tasks),
+        Ok(Value::Object(root)) if root.contains_key("spans") => Ok(spacy::read(contents)),
+        Ok(Value::Object(root)) if root.contains_key("text") => Ok(doccano::read(contents)),
+        Ok(Value::Object(_)) => Err(ImportError::NotAnExport("it has no \"format\" field".into())),
+        Ok(_) => Err(ImportError::NotAnExport("the top level is neither an object nor a list".into())),
+        Err(_) if jsonl::looks_like_json_lines(contents) => Ok(doccano::read(contents)),
+        Err(e) => Err(ImportError::NotJson { line: e.line(), column: e.column(), detail: plain_serde_message(&e) }),
     }
 }
 

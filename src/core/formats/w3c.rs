@@ -2,8 +2,9 @@
 //! `TextQuoteSelector` (exact, 32 characters of prefix and suffix) and a `TextPositionSelector`
 //! (code points, as the model requires); the label is a `tagging` body, the note `commenting`.
 
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 
+use super::incoming::{offsets, IncomingAnnotation, IncomingDocument, IncomingFile, LabelRef, Refusal};
 use super::Corpus;
 use crate::core::annotation::Annotation;
 use crate::core::document::Document;
@@ -11,7 +12,7 @@ use crate::core::document::Document;
 /// How many characters of context the quote selector carries on each side.
 const CONTEXT: usize = 32;
 
-pub fn export(corpus: &Corpus, now: &str) -> String {
+pub fn write(corpus: &Corpus, now: &str) -> String {
     let items: Vec<Value> =
         corpus.annotated().flat_map(|(document, annotations)| annotations.iter().map(move |a| annotation(corpus, document, a))).collect();
     let collection = json!({
@@ -54,6 +55,96 @@ fn annotation(corpus: &Corpus, document: &Document, a: &Annotation) -> Value {
     })
 }
 
+pub fn is_web_annotation(root: &Map<String, Value>) -> bool {
+    root.contains_key("@context")
+        || matches!(root.get("type").and_then(Value::as_str), Some("AnnotationCollection" | "AnnotationPage" | "Annotation"))
+}
+
+/// An `AnnotationCollection` (its first page's items), an `AnnotationPage`, or one `Annotation`.
+pub fn read(root: &Map<String, Value>) -> IncomingFile {
+    let (path, items): (&str, Vec<&Value>) = if let Some(Value::Array(items)) = root.get("items") {
+        ("items", items.iter().collect())
+    } else if let Some(Value::Array(items)) = root.get("first").and_then(|first| first.get("items")) {
+        ("first.items", items.iter().collect())
+    } else {
+        ("annotation", vec![])
+    };
+    let root_value = Value::Object(root.clone());
+    let items = if path == "annotation" { vec![&root_value] } else { items };
+    read_items(path, &items)
+}
+
+pub fn read_items(path: &str, items: &[&Value]) -> IncomingFile {
+    let mut read = IncomingFile::default();
+    for (index, item) in items.iter().enumerate() {
+        let place = if path == "annotation" { "the annotation".to_owned() } else { format!("{path}[{index}]") };
+        match read_item(item, place.clone()) {
+            Ok((source, sha256, annotation)) => {
+                let at = read.documents.iter().position(|d| d.place == source);
+                let document = match at {
+                    Some(at) => &mut read.documents[at],
+                    None => {
+                        let id = source.strip_prefix("urn:glossa:document:").unwrap_or(&source).to_owned();
+                        read.documents.push(IncomingDocument {
+                            place: source.clone(),
+                            id: Some(id),
+                            sha256,
+                            ..IncomingDocument::default()
+                        });
+                        read.documents.last_mut().expect("just pushed")
+                    }
+                };
+                document.annotations.push(annotation);
+            }
+            Err(reason) => read.refused.push(Refusal { place, reason, count: 1 }),
+        }
+    }
+    read
+}
+
+/// The annotation's target source, the digest of its text if it says, and the annotation.
+fn read_item(item: &Value, place: String) -> Result<(String, Option<String>, IncomingAnnotation), String> {
+    let list = |value: Option<&Value>| -> Vec<Value> {
+        match value {
+            Some(Value::Array(items)) => items.clone(),
+            Some(one) => vec![one.clone()],
+            None => vec![],
+        }
+    };
+    let string = |value: &Value, field: &str| value.get(field).and_then(Value::as_str).map(str::to_owned);
+    let bodies = list(item.get("body"));
+    let with_purpose =
+        |purpose: &str| bodies.iter().find(|b| b.get("purpose").and_then(Value::as_str) == Some(purpose)).and_then(|b| string(b, "value"));
+    let label = with_purpose("tagging").ok_or("it has no tagging body to take a label from")?;
+    let target = list(item.get("target")).into_iter().next().ok_or("it has no target")?;
+    let source = string(&target, "glossa:document")
+        .map(|id| format!("urn:glossa:document:{id}"))
+        .or_else(|| string(&target, "source"))
+        .ok_or("its target has no source")?;
+    let selectors = list(target.get("selector"));
+    let of_type = |kind: &str| selectors.iter().find(|s| s.get("type").and_then(Value::as_str) == Some(kind));
+    let quote = of_type("TextQuoteSelector");
+    let position = of_type("TextPositionSelector").map(|p| offsets(p.get("start"), p.get("end")));
+    let (start, end) = match position {
+        Some(Ok(range)) => range,
+        Some(Err(why)) => return Err(format!("in its TextPositionSelector, {why}")),
+        None if quote.is_some() => (0, 0),
+        None => return Err("it has neither a TextPositionSelector nor a TextQuoteSelector".into()),
+    };
+    let mut incoming = IncomingAnnotation::new(place, LabelRef::Name(label), start, end);
+    incoming.positioned = matches!(position, Some(Ok(_)));
+    incoming.id = string(item, "id").map(|id| id.strip_prefix("urn:uuid:").unwrap_or(&id).to_owned());
+    incoming.quote = quote.and_then(|q| string(q, "exact"));
+    incoming.prefix = quote.and_then(|q| string(q, "prefix"));
+    incoming.suffix = quote.and_then(|q| string(q, "suffix"));
+    incoming.note = with_purpose("commenting").unwrap_or_default();
+    incoming.attributed_to =
+        with_purpose("describing").and_then(|d| d.strip_prefix("Attributed to ").map(str::to_owned)).unwrap_or_default();
+    incoming.created_at = string(item, "created");
+    incoming.updated_at = string(item, "modified");
+    Ok((source, string(&target, "glossa:sha256"), incoming))
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::fixture;
@@ -64,7 +155,7 @@ mod tests {
     fn a_collection_of_annotations_with_both_selectors() {
         let parts = fixture::corpus_parts();
         let corpus = fixture::corpus(&parts);
-        let out: Value = serde_json::from_str(&export(&corpus, "2026-11-22T10:00:00Z")).unwrap();
+        let out: Value = serde_json::from_str(&write(&corpus, "2026-11-22T10:00:00Z")).unwrap();
         assert_eq!(out["type"], "AnnotationCollection");
         assert_eq!(out["total"], 3);
         let items = out["first"]["items"].as_array().unwrap();

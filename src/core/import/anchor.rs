@@ -7,16 +7,17 @@ use std::collections::HashSet;
 
 use sha2::{Digest, Sha256};
 
-use super::{abbreviate, Incoming, IncomingDocument, LabelRef, NewDocument, Parsed, Read, Refusal};
+use super::{NewDocument, Parsed, Refusal};
 use crate::core::annotation::Annotation;
 use crate::core::document::Document;
+use crate::core::formats::incoming::{abbreviate, IncomingAnnotation, IncomingDocument, IncomingFile, LabelRef};
 use crate::core::label::{self, Label};
-use crate::core::library::{normalize, sha256_hex, DocumentRecord, Normalized};
+use crate::core::own_document::{normalize, sha256_hex, DocumentRecord, Normalized};
 use crate::core::text::code_point_len;
 use crate::core::timestamp;
 
-/// What the file is read against.
-pub struct Here<'a> {
+/// The work an import goes into: what the file is matched and placed against.
+pub struct Destination<'a> {
     /// Every document whose text is here: the bundled articles and the ones the person added.
     pub documents: &'a [Document],
     pub labels: &'a [Label],
@@ -34,13 +35,13 @@ struct Target {
     text_differs: bool,
 }
 
-pub fn resolve(read: Read, here: &Here) -> Parsed {
-    let Read { documents, new_labels, refused } = read;
-    let mut parsed = Parsed { new_labels, refused, imported_at: here.now.to_owned(), ..Parsed::default() };
-    let mut labels: Vec<Label> = here.labels.iter().chain(&parsed.new_labels).cloned().collect();
+pub fn resolve(file: IncomingFile, destination: &Destination) -> Parsed {
+    let IncomingFile { documents, new_labels, refused } = file;
+    let mut parsed = Parsed { new_labels, refused, imported_at: destination.now.to_owned(), ..Parsed::default() };
+    let mut labels: Vec<Label> = destination.labels.iter().chain(&parsed.new_labels).cloned().collect();
     let mut seen_ids = HashSet::new();
     for incoming in documents {
-        let target = match target(&incoming, here, &mut parsed.new_documents) {
+        let target = match target(&incoming, destination, &mut parsed.new_documents) {
             Ok(target) => target,
             Err(reason) => {
                 let count = incoming.annotations.len();
@@ -50,7 +51,7 @@ pub fn resolve(read: Read, here: &Here) -> Parsed {
         };
         for annotation in incoming.annotations {
             let place = annotation.place.clone();
-            match place_annotation(annotation, &target, &mut labels, here.now, &mut seen_ids) {
+            match place_annotation(annotation, &target, &mut labels, destination.now, &mut seen_ids) {
                 Ok((placed, moved)) => {
                     parsed.reanchored += usize::from(moved);
                     parsed.accepted.push((target.document.id.clone(), placed));
@@ -60,14 +61,15 @@ pub fn resolve(read: Read, here: &Here) -> Parsed {
         }
     }
     // Labels met by name for the first time become labels here.
-    let known = here.labels.len() + parsed.new_labels.len();
+    let known = destination.labels.len() + parsed.new_labels.len();
     parsed.new_labels.extend(labels.into_iter().skip(known));
     parsed
 }
 
-fn target(incoming: &IncomingDocument, here: &Here, created: &mut Vec<NewDocument>) -> Result<Target, String> {
+fn target(incoming: &IncomingDocument, destination: &Destination, created: &mut Vec<NewDocument>) -> Result<Target, String> {
     let with_digest = |sha256: &str| {
-        here.documents
+        destination
+            .documents
             .iter()
             .find(|d| d.sha256 == sha256)
             .cloned()
@@ -79,7 +81,7 @@ fn target(incoming: &IncomingDocument, here: &Here, created: &mut Vec<NewDocumen
         let document = match with_digest(&sha256) {
             Some(document) => document,
             None => {
-                let record = DocumentRecord::of(&normalized.text, incoming.title.as_deref(), None, here.now);
+                let record = DocumentRecord::of(&normalized.text, incoming.title.as_deref(), None, destination.now);
                 let document = record.document(&normalized.text);
                 created.push(NewDocument { record, text: normalized.text.clone() });
                 document
@@ -91,7 +93,8 @@ fn target(incoming: &IncomingDocument, here: &Here, created: &mut Vec<NewDocumen
         return Ok(Target { document, normalized: None, text_differs: false });
     }
     let by_id = incoming.id.as_deref().and_then(|id| {
-        here.documents
+        destination
+            .documents
             .iter()
             .find(|d| d.id == id)
             .cloned()
@@ -107,13 +110,15 @@ fn target(incoming: &IncomingDocument, here: &Here, created: &mut Vec<NewDocumen
 }
 
 fn place_annotation(
-    incoming: Incoming,
+    incoming: IncomingAnnotation,
     target: &Target,
     labels: &mut Vec<Label>,
     now: &str,
     seen_ids: &mut HashSet<String>,
 ) -> Result<(Annotation, bool), String> {
-    let Incoming { id, label, start, end, positioned, quote, prefix, suffix, note, attributed_to, created_at, updated_at, .. } = incoming;
+    let IncomingAnnotation {
+        id, label, start, end, positioned, quote, prefix, suffix, note, attributed_to, created_at, updated_at, ..
+    } = incoming;
     let document = &target.document;
     if positioned && start >= end {
         return Err(format!("start {start} is not before end {end}"));

@@ -4,71 +4,22 @@
 //! documents here; `merge` adds them to the work by annotation id, the newer `updated_at` winning.
 
 mod anchor;
-mod glossa;
-mod interchange;
 
 use std::collections::{BTreeMap, HashMap};
-use std::fmt;
-
-use serde_json::Value;
 
 use crate::core::annotation::Annotation;
-use crate::core::export;
+use crate::core::formats;
 use crate::core::label::Label;
-use crate::core::library::DocumentRecord;
+use crate::core::own_document::DocumentRecord;
 use crate::core::timestamp;
-use crate::core::workspace::Workspace;
+use crate::core::workspace::{Changes, Workspace};
 
-pub use anchor::Here;
-
-/// Why a whole file was refused.
-#[derive(Debug, PartialEq, Eq)]
-pub enum ImportError {
-    NotJson { line: usize, column: usize, detail: String },
-    NotAnExport(String),
-    UnknownVersion(String),
-    TooManyAnnotations(usize),
-}
+pub use anchor::Destination;
+pub use formats::incoming::{ImportError, Refusal};
 
 /// The most annotations one file may bring: far beyond any real work, and short of what would
 /// stall the page.
 pub const MAX_ANNOTATIONS: usize = 200_000;
-
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ImportError::NotJson { line, column, detail } => {
-                write!(f, "it is not valid JSON (line {line}, column {column}: {detail})")
-            }
-            ImportError::NotAnExport(why) => write!(
-                f,
-                "it is not a file Glossa can import (Glossa JSON, W3C Web Annotation, doccano or spaCy JSONL, Label Studio JSON): {why}"
-            ),
-            ImportError::UnknownVersion(found) => {
-                write!(f, "its version is {found}, but this Glossa reads versions 1 to {}", export::VERSION)
-            }
-            ImportError::TooManyAnnotations(found) => {
-                write!(f, "it holds {found} annotations, more than the {MAX_ANNOTATIONS} one import takes")
-            }
-        }
-    }
-}
-
-/// Annotations that were left out, with where they were in the file and why.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Refusal {
-    /// Where in the file: a JSON path such as `documents[4].annotations[2]`, or `line 7`.
-    pub place: String,
-    pub reason: String,
-    /// How many annotations this refusal covers (a refused document refuses all of its own).
-    pub count: usize,
-}
-
-impl fmt::Display for Refusal {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.place, self.reason)
-    }
-}
 
 /// A document the file brings whose text is not here yet.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -92,110 +43,16 @@ pub struct Parsed {
     pub imported_at: String,
 }
 
-/// How an incoming annotation names its label.
-#[derive(Debug)]
-enum LabelRef {
-    /// A label id, as Glossa JSON gives it: it must be a label here or one the file brings.
-    Id(String),
-    /// A label's name, as other tools give it: a name met for the first time makes a new label.
-    Name(String),
-}
-
-/// An annotation as a file gives it; offsets count code points of the file's text.
-#[derive(Debug)]
-struct Incoming {
-    place: String,
-    id: Option<String>,
-    label: LabelRef,
-    start: usize,
-    end: usize,
-    /// False when the file gives no offsets, only a quote to find.
-    positioned: bool,
-    quote: Option<String>,
-    prefix: Option<String>,
-    suffix: Option<String>,
-    note: String,
-    attributed_to: String,
-    created_at: Option<String>,
-    updated_at: Option<String>,
-}
-
-impl Incoming {
-    fn new(place: String, label: LabelRef, start: usize, end: usize) -> Incoming {
-        Incoming {
-            place,
-            id: None,
-            label,
-            start,
-            end,
-            positioned: true,
-            quote: None,
-            prefix: None,
-            suffix: None,
-            note: String::new(),
-            attributed_to: String::new(),
-            created_at: None,
-            updated_at: None,
-        }
-    }
-}
-
-/// A document as a file gives it: by its text, by the digest of its text, or by id.
-#[derive(Debug, Default)]
-struct IncomingDocument {
-    place: String,
-    id: Option<String>,
-    sha256: Option<String>,
-    title: Option<String>,
-    text: Option<String>,
-    annotations: Vec<Incoming>,
-}
-
-/// What a format's reader found.
-#[derive(Debug, Default)]
-struct Read {
-    documents: Vec<IncomingDocument>,
-    new_labels: Vec<Label>,
-    refused: Vec<Refusal>,
-}
-
-/// Reads a file of any importable format, recognised by its shape, against what is `here`.
-pub fn parse(contents: &str, here: &Here) -> Result<Parsed, ImportError> {
-    let contents = contents.strip_prefix('\u{feff}').unwrap_or(contents);
-    let read = match serde_json::from_str::<Value>(contents) {
-        Ok(Value::Object(root)) if root.contains_key("format") => glossa::read(&root, here.labels)?,
-        Ok(Value::Object(root)) if interchange::is_web_annotation(&root) => interchange::web_annotation(&root),
-        Ok(Value::Array(tasks)) => interchange::label_studio(&tasks)?,
-        Ok(Value::Object(root)) if root.contains_key("text") => interchange::json_lines(contents)?,
-        Ok(Value::Object(_)) => return Err(ImportError::NotAnExport("it has no \"format\" field".into())),
-        Ok(_) => return Err(ImportError::NotAnExport("the top level is neither an object nor a list".into())),
-        Err(_) if interchange::looks_like_json_lines(contents) => interchange::json_lines(contents)?,
-        Err(e) => return Err(ImportError::NotJson { line: e.line(), column: e.column(), detail: plain_serde_message(&e) }),
-    };
+/// Reads a file of any importable format, recognised by its shape, and places what it brings
+/// on the documents of `destination`.
+pub fn parse(contents: &str, destination: &Destination) -> Result<Parsed, ImportError> {
+    let file = formats::read(contents, destination.labels)?;
     let count: usize =
-        read.documents.iter().map(|d| d.annotations.len()).sum::<usize>() + read.refused.iter().map(|r| r.count).sum::<usize>();
+        file.documents.iter().map(|d| d.annotations.len()).sum::<usize>() + file.refused.iter().map(|r| r.count).sum::<usize>();
     if count > MAX_ANNOTATIONS {
         return Err(ImportError::TooManyAnnotations(count));
     }
-    Ok(anchor::resolve(read, here))
-}
-
-fn plain_serde_message(error: &serde_json::Error) -> String {
-    // serde_json appends " at line L column C", which is meaningless for an item taken out of
-    // the file, and given separately for the file itself.
-    let message = error.to_string();
-    match message.rfind(" at line ") {
-        Some(at) => message[..at].to_owned(),
-        None => message,
-    }
-}
-
-fn abbreviate(text: &str) -> String {
-    const KEEP: usize = 40;
-    match text.char_indices().nth(KEEP) {
-        Some((byte, _)) => format!("{}…", &text[..byte]),
-        None => text.to_owned(),
-    }
+    Ok(anchor::resolve(file, destination))
 }
 
 /// What merging did.
@@ -211,6 +68,8 @@ pub struct Merged {
     pub new_documents: Vec<NewDocument>,
     pub reanchored: usize,
     pub refused: Vec<Refusal>,
+    /// What the merge changed in the work: one step of the undo history.
+    pub changes: Changes,
 }
 
 /// Merges the accepted annotations into `workspace` by id: a new id is added; a known one is
@@ -220,7 +79,7 @@ pub fn merge(workspace: &mut Workspace, parsed: Parsed) -> Merged {
     let mut merged = Merged { refused: parsed.refused, new_labels: parsed.new_labels, reanchored: parsed.reanchored, ..Merged::default() };
     for new in parsed.new_documents {
         if workspace.record(&new.record.id).is_none() {
-            workspace.put_record(new.record.clone());
+            merged.changes.documents.extend(workspace.put_record(new.record.clone()));
             merged.new_documents.push(new);
         }
     }
@@ -258,7 +117,7 @@ pub fn merge(workspace: &mut Workspace, parsed: Parsed) -> Merged {
         taken.entry(document_id).or_default().push(incoming);
     }
     for (document_id, annotations) in taken {
-        workspace.put_all(&document_id, annotations);
+        merged.changes.annotations.extend(workspace.put_all(&document_id, annotations));
     }
     merged
 }
@@ -327,6 +186,8 @@ pub fn report(file_name: &str, outcome: &Result<Merged, ImportError>) -> Report 
 
 #[cfg(test)]
 mod tests {
+    use serde_json::Value;
+
     use super::*;
     use crate::core::document::{bundled, Document};
     use crate::core::label::default_labels;
@@ -345,12 +206,12 @@ mod tests {
 
     fn exported() -> (Vec<Document>, Workspace, Value) {
         let (documents, workspace) = fixture();
-        let json = export::to_json(&documents, &default_labels(), &workspace, T1);
+        let json = formats::glossa_json::write(&documents, &default_labels(), &workspace, T1);
         (documents, workspace, serde_json::from_str(&json).unwrap())
     }
 
     fn parse_value(value: &Value, documents: &[Document]) -> Result<Parsed, ImportError> {
-        parse(&value.to_string(), &Here { documents, labels: &default_labels(), now: T1 })
+        parse(&value.to_string(), &Destination { documents, labels: &default_labels(), now: T1 })
     }
 
     #[test]
@@ -403,7 +264,7 @@ mod tests {
     fn refuses_files_that_are_not_exports() {
         let documents = bundled();
         let labels = default_labels();
-        let here = Here { documents: &documents, labels: &labels, now: T1 };
+        let here = Destination { documents: &documents, labels: &labels, now: T1 };
         let not_json = parse("{\n  \"format\": \"glossa-annotations\",\n  oops", &here).unwrap_err();
         assert!(matches!(not_json, ImportError::NotJson { line: 3, .. }), "{not_json:?}");
         assert!(not_json.to_string().contains("line 3, column"));
