@@ -17,7 +17,7 @@ fn every_export_format_reads_back_exactly_in_python() {
     // And a text of one's own, pasted with Windows line ends, full of what breaks offsets.
     let raw = "Notes 🚀🇮🇷\r\nCafe\u{301} — 導弾の移転 and إيران تنفي 👩🏽\u{200d}🚀\r\nשלום, end.\r\n".repeat(20);
     let text = normalize(&raw).text;
-    documents.push(DocumentRecord::of(&text, None, Some("notes.txt"), "2026-11-22T10:00:00Z").document(&text));
+    documents.push(std::sync::Arc::new(DocumentRecord::of(&text, None, Some("notes.txt"), "2026-11-22T10:00:00Z").document(&text)));
     let mut labels = default_labels();
     label::add_new(&mut labels, "Source of claim").unwrap();
     let mut workspace = Workspace::default();

@@ -1,5 +1,8 @@
 //! Export → import → the same annotations, for every importable format, with documents of one's
 //! own that hold astral emoji, combining marks, CJK, right-to-left text and `\r\n` line ends.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::sync::Arc;
 
 use glossa::core::annotation::Annotation;
 use glossa::core::document::{bundled, Document};
@@ -19,14 +22,14 @@ fn carries_everything(format: Format) -> bool {
 }
 
 /// A document of one's own made from `raw` as a person would paste it.
-fn added(raw: &str) -> (DocumentRecord, Document) {
+fn added(raw: &str) -> (DocumentRecord, Arc<Document>) {
     let text = normalize(raw).text;
     let record = DocumentRecord::of(&text, None, Some("mine.txt"), NOW);
-    let document = record.document(&text);
+    let document = Arc::new(record.document(&text));
     (record, document)
 }
 
-fn export(format: Format, documents: &[Document], workspace: &Workspace) -> String {
+fn export(format: Format, documents: &[Arc<Document>], workspace: &Workspace) -> String {
     let labels = default_labels();
     let bytes = formats::write(format, &Corpus { documents, labels: &labels, workspace }, NOW);
     String::from_utf8(bytes).unwrap()
@@ -39,7 +42,7 @@ fn spans(list: &[Annotation]) -> Vec<(String, usize, usize, String)> {
 }
 
 /// Imports `file` into a fresh workspace that already has `record`, or does not when `None`.
-fn import_into(file: &str, documents: &[Document], record: Option<&DocumentRecord>) -> (Workspace, import::Merged) {
+fn import_into(file: &str, documents: &[Arc<Document>], record: Option<&DocumentRecord>) -> (Workspace, import::Merged) {
     let labels = default_labels();
     let mut workspace = Workspace::default();
     if let Some(record) = record {
@@ -88,7 +91,7 @@ fn check_round_trip(raw: &str, wanted: &[(usize, usize, &str)]) {
         let labels = default_labels();
         let here_now = {
             let mut with_new = bundled();
-            with_new.push(new.record.document(&new.text));
+            with_new.push(Arc::new(new.record.document(&new.text)));
             with_new
         };
         let mut again = rebuilt.clone();

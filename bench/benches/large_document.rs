@@ -66,7 +66,7 @@ fn benchmarks(c: &mut Criterion) {
             BatchSize::LargeInput,
         )
     });
-    let documents = vec![document.clone()];
+    let documents = vec![std::sync::Arc::new(document.clone())];
     for format in Format::ALL {
         group.bench_function(format!("export {}", format.id()), |b| {
             b.iter(|| formats::write(format, &Corpus { documents: &documents, labels: &labels, workspace: &workspace }, NOW).len())

@@ -1,5 +1,7 @@
 //! The documents a person reads and annotates, and the bundled corpus.
 
+use std::sync::Arc;
+
 use crate::core::annotation::Annotation;
 use crate::core::text;
 
@@ -129,8 +131,8 @@ const BUNDLED: [(&str, &str, &str, &str); 5] = [
 ];
 
 /// The five articles compiled into the app, in file order.
-pub fn bundled() -> Vec<Document> {
-    BUNDLED.iter().map(|(id, title, sha256, text)| Document::new(id, title, Some(&format!("{id}.txt")), sha256, text)).collect()
+pub fn bundled() -> Vec<Arc<Document>> {
+    BUNDLED.iter().map(|(id, title, sha256, text)| Arc::new(Document::new(id, title, Some(&format!("{id}.txt")), sha256, text))).collect()
 }
 
 #[cfg(test)]

@@ -151,8 +151,6 @@ fn put_state(workspace: &mut Workspace, document: &str, from: Option<&Annotation
 mod tests {
     use std::collections::BTreeMap;
 
-    use proptest::prelude::*;
-
     use super::*;
     use crate::core::annotation::bare;
     use crate::core::own_document::DocumentRecord;
@@ -335,81 +333,90 @@ mod tests {
         assert_eq!(history.undo.last().unwrap().description, "add");
     }
 
-    /// One edit of any kind, on a few ids and documents so that edits meet each other. An id
-    /// belongs to one document (`id % 3`), as everywhere in the app.
-    #[derive(Clone, Debug)]
-    enum Edit {
-        Put { id: u8, label: u8, start: usize },
-        PutAll { document: u8, ids: Vec<u8> },
-        Relabel { id: u8, label: u8 },
-        Note { id: u8, note: u8 },
-        Delete { id: u8 },
-        AddDocument { text: u8 },
-        Rename { text: u8, title: u8 },
-        RemoveDocument { text: u8 },
-    }
+    /// Property tests run natively (proptest is a native dev-dependency).
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use proptest::prelude::*;
 
-    fn edit() -> impl Strategy<Value = Edit> {
-        prop_oneof![
-            (0..6u8, 0..3u8, 0..20usize).prop_map(|(id, label, start)| Edit::Put { id, label, start }),
-            (0..3u8, proptest::collection::vec(0..6u8, 0..4)).prop_map(|(document, ids)| Edit::PutAll { document, ids }),
-            (0..6u8, 0..3u8).prop_map(|(id, label)| Edit::Relabel { id, label }),
-            (0..6u8, 0..3u8).prop_map(|(id, note)| Edit::Note { id, note }),
-            (0..6u8).prop_map(|id| Edit::Delete { id }),
-            (0..2u8).prop_map(|text| Edit::AddDocument { text }),
-            (0..2u8, 0..3u8).prop_map(|(text, title)| Edit::Rename { text, title }),
-            (0..2u8).prop_map(|text| Edit::RemoveDocument { text }),
-        ]
-    }
+        use super::*;
 
-    fn apply(workspace: &mut Workspace, edit: &Edit) -> Changes {
-        const LABELS: [&str; 3] = ["claim", "denial", "sanction"];
-        let record = |text: u8| DocumentRecord::of(&format!("Text {text}\nbody"), None, None, "t");
-        let document = |d: u8| if d < 2 { record(d).id } else { "bundled".to_owned() };
-        match edit {
-            Edit::Put { id, label, start } => {
-                workspace.put(&document(id % 3), bare(&format!("a{id}"), LABELS[*label as usize], *start, start + 3)).into()
-            }
-            Edit::PutAll { document: d, ids } => {
-                let mut ids: Vec<u8> = ids.iter().copied().filter(|id| id % 3 == *d).collect();
-                ids.sort_unstable();
-                ids.dedup();
-                let annotations = ids.iter().map(|id| bare(&format!("a{id}"), "claim", usize::from(*id), usize::from(*id) + 2)).collect();
-                workspace.put_all(&document(*d), annotations).into()
-            }
-            Edit::Relabel { id, label } => workspace.relabel(&format!("a{id}"), LABELS[*label as usize], "t1").into(),
-            Edit::Note { id, note } => workspace.set_note(&format!("a{id}"), &note.to_string(), "t1").into(),
-            Edit::Delete { id } => workspace.delete(&format!("a{id}"), "t2").into(),
-            Edit::AddDocument { text } => workspace.put_record(record(*text)).into(),
-            Edit::Rename { text, title } => workspace.rename_document(&record(*text).id, &format!("Title {title}"), "t3").into(),
-            Edit::RemoveDocument { text } => workspace.remove_document(&record(*text).id, "t4"),
+        /// One edit of any kind, on a few ids and documents so that edits meet each other. An id
+        /// belongs to one document (`id % 3`), as everywhere in the app.
+        #[derive(Clone, Debug)]
+        enum Edit {
+            Put { id: u8, label: u8, start: usize },
+            PutAll { document: u8, ids: Vec<u8> },
+            Relabel { id: u8, label: u8 },
+            Note { id: u8, note: u8 },
+            Delete { id: u8 },
+            AddDocument { text: u8 },
+            Rename { text: u8, title: u8 },
+            RemoveDocument { text: u8 },
         }
-    }
 
-    proptest! {
-        /// What each edit says it changed is exactly what differs between the work before and
-        /// after it, and undoing every step brings back the work as it was.
-        #[test]
-        fn edits_say_exactly_what_they_changed(edits in proptest::collection::vec(edit(), 1..30)) {
-            let (mut history, mut workspace) = (History::default(), Workspace::default());
-            let mut states = vec![content(&workspace)];
-            for edit in &edits {
-                let before = workspace.clone();
-                let changes = apply(&mut workspace, edit);
-                prop_assert_eq!(sorted(changes.clone()), sorted(diff(&before, &workspace)), "{:?}", edit);
-                if !changes.is_empty() {
-                    history.record("edit", changes);
-                    states.push(content(&workspace));
+        fn edit() -> impl Strategy<Value = Edit> {
+            prop_oneof![
+                (0..6u8, 0..3u8, 0..20usize).prop_map(|(id, label, start)| Edit::Put { id, label, start }),
+                (0..3u8, proptest::collection::vec(0..6u8, 0..4)).prop_map(|(document, ids)| Edit::PutAll { document, ids }),
+                (0..6u8, 0..3u8).prop_map(|(id, label)| Edit::Relabel { id, label }),
+                (0..6u8, 0..3u8).prop_map(|(id, note)| Edit::Note { id, note }),
+                (0..6u8).prop_map(|id| Edit::Delete { id }),
+                (0..2u8).prop_map(|text| Edit::AddDocument { text }),
+                (0..2u8, 0..3u8).prop_map(|(text, title)| Edit::Rename { text, title }),
+                (0..2u8).prop_map(|text| Edit::RemoveDocument { text }),
+            ]
+        }
+
+        fn apply(workspace: &mut Workspace, edit: &Edit) -> Changes {
+            const LABELS: [&str; 3] = ["claim", "denial", "sanction"];
+            let record = |text: u8| DocumentRecord::of(&format!("Text {text}\nbody"), None, None, "t");
+            let document = |d: u8| if d < 2 { record(d).id } else { "bundled".to_owned() };
+            match edit {
+                Edit::Put { id, label, start } => {
+                    workspace.put(&document(id % 3), bare(&format!("a{id}"), LABELS[*label as usize], *start, start + 3)).into()
                 }
+                Edit::PutAll { document: d, ids } => {
+                    let mut ids: Vec<u8> = ids.iter().copied().filter(|id| id % 3 == *d).collect();
+                    ids.sort_unstable();
+                    ids.dedup();
+                    let annotations =
+                        ids.iter().map(|id| bare(&format!("a{id}"), "claim", usize::from(*id), usize::from(*id) + 2)).collect();
+                    workspace.put_all(&document(*d), annotations).into()
+                }
+                Edit::Relabel { id, label } => workspace.relabel(&format!("a{id}"), LABELS[*label as usize], "t1").into(),
+                Edit::Note { id, note } => workspace.set_note(&format!("a{id}"), &note.to_string(), "t1").into(),
+                Edit::Delete { id } => workspace.delete(&format!("a{id}"), "t2").into(),
+                Edit::AddDocument { text } => workspace.put_record(record(*text)).into(),
+                Edit::Rename { text, title } => workspace.rename_document(&record(*text).id, &format!("Title {title}"), "t3").into(),
+                Edit::RemoveDocument { text } => workspace.remove_document(&record(*text).id, "t4"),
             }
-            states.pop();
-            // A document brought back by undo is listed last (its place is not recorded).
-            let listed_by_id = |mut w: Workspace| {
-                w.library.sort_by(|a, b| a.id.cmp(&b.id));
-                w
-            };
-            while history.undo(&mut workspace, NOW).is_some() {
-                prop_assert_eq!(Some(listed_by_id(content(&workspace))), states.pop().map(listed_by_id));
+        }
+
+        proptest! {
+            /// What each edit says it changed is exactly what differs between the work before and
+            /// after it, and undoing every step brings back the work as it was.
+            #[test]
+            fn edits_say_exactly_what_they_changed(edits in proptest::collection::vec(edit(), 1..30)) {
+                let (mut history, mut workspace) = (History::default(), Workspace::default());
+                let mut states = vec![content(&workspace)];
+                for edit in &edits {
+                    let before = workspace.clone();
+                    let changes = apply(&mut workspace, edit);
+                    prop_assert_eq!(sorted(changes.clone()), sorted(diff(&before, &workspace)), "{:?}", edit);
+                    if !changes.is_empty() {
+                        history.record("edit", changes);
+                        states.push(content(&workspace));
+                    }
+                }
+                states.pop();
+                // A document brought back by undo is listed last (its place is not recorded).
+                let listed_by_id = |mut w: Workspace| {
+                    w.library.sort_by(|a, b| a.id.cmp(&b.id));
+                    w
+                };
+                while history.undo(&mut workspace, NOW).is_some() {
+                    prop_assert_eq!(Some(listed_by_id(content(&workspace))), states.pop().map(listed_by_id));
+                }
             }
         }
     }

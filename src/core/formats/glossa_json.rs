@@ -2,6 +2,8 @@
 //! annotations, and read back strictly (labels are ids, times and ids must be there; a document
 //! is found by its digest or id, or made from its `text`).
 
+use std::sync::Arc;
+
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -44,7 +46,7 @@ struct ExportDocument<'a> {
 
 /// The pretty-printed export of `workspace` over `documents`, each document's annotations sorted
 /// by start, end and label.
-pub fn write(documents: &[Document], labels: &[Label], workspace: &Workspace, exported_at: &str) -> String {
+pub fn write(documents: &[Arc<Document>], labels: &[Label], workspace: &Workspace, exported_at: &str) -> String {
     let file = ExportFile {
         format: FORMAT,
         version: VERSION,
@@ -196,7 +198,7 @@ mod tests {
             workspace.put(&article.id, annotation);
         }
         let json = write(&documents, &default_labels(), &workspace, "2026-11-22T10:00:00Z");
-        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let value: Value = serde_json::from_str(&json).unwrap();
         assert!(json.starts_with("{\n  \"format\": \"glossa-annotations\",\n  \"version\": 2,\n  \"exported_at\""));
         assert_eq!(value["labels"][0], serde_json::json!({"id": "claim", "name": "Claim", "color": "#0072b2", "key": "1"}));
         assert_eq!(value["documents"].as_array().unwrap().len(), 5, "every document, annotated or not");

@@ -6,7 +6,7 @@ use serde_json::Value;
 use super::incoming::{offsets, plain_serde_message, IncomingAnnotation, IncomingDocument, IncomingFile, LabelRef, Refusal};
 
 /// Each value on a line of its own.
-pub fn lines(values: impl Iterator<Item = serde_json::Value>) -> String {
+pub fn lines(values: impl Iterator<Item = Value>) -> String {
     values.map(|value| value.to_string() + "\n").collect()
 }
 

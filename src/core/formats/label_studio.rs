@@ -104,7 +104,7 @@ mod tests {
     #[test]
     fn tasks_hold_labels_results() {
         let parts = fixture::corpus_parts();
-        let tasks: serde_json::Value = serde_json::from_str(&write(&fixture::corpus(&parts))).unwrap();
+        let tasks: Value = serde_json::from_str(&write(&fixture::corpus(&parts))).unwrap();
         assert_eq!(tasks.as_array().unwrap().len(), 5);
         let task = &tasks[4];
         let text = task["data"]["text"].as_str().unwrap();

@@ -15,6 +15,8 @@ mod spacy;
 mod w3c;
 pub mod zip;
 
+use std::sync::Arc;
+
 use serde_json::Value;
 
 use crate::core::annotation::Annotation;
@@ -93,7 +95,7 @@ impl Format {
 
 /// What an export covers: the documents, their annotations and the labels.
 pub struct Corpus<'a> {
-    pub documents: &'a [Document],
+    pub documents: &'a [Arc<Document>],
     pub labels: &'a [Label],
     pub workspace: &'a Workspace,
 }
@@ -101,7 +103,7 @@ pub struct Corpus<'a> {
 impl Corpus<'_> {
     /// Each document with its annotations in text order.
     fn annotated(&self) -> impl Iterator<Item = (&Document, &[Annotation])> {
-        self.documents.iter().map(|d| (d, self.workspace.annotations(&d.id)))
+        self.documents.iter().map(|d| (&**d, self.workspace.annotations(&d.id)))
     }
 
     /// The name a label is shown by; an id no label has (which import never lets in) shows as itself.
@@ -147,7 +149,7 @@ pub(crate) mod fixture {
 
     /// The bundled articles with annotations that cross lines, overlap, carry notes with commas,
     /// quotes and newlines, and begin after non-ASCII punctuation.
-    pub fn corpus_parts() -> (Vec<Document>, Vec<Label>, Workspace) {
+    pub fn corpus_parts() -> (Vec<Arc<Document>>, Vec<Label>, Workspace) {
         let documents = bundled();
         let mut workspace = Workspace::default();
         let article = &documents[4];
@@ -163,10 +165,10 @@ pub(crate) mod fixture {
         let sanctions = at("New sanctions announced");
         add("a2", "sanction", sanctions, at("U.S. officials warn") + 19, "", "");
         add("a3", "claim", sanctions + 4, sanctions + 13, "", "");
-        (documents, crate::core::label::default_labels(), workspace)
+        (documents, label::default_labels(), workspace)
     }
 
-    pub fn corpus<'a>(parts: &'a (Vec<Document>, Vec<Label>, Workspace)) -> Corpus<'a> {
+    pub fn corpus<'a>(parts: &'a (Vec<Arc<Document>>, Vec<Label>, Workspace)) -> Corpus<'a> {
         Corpus { documents: &parts.0, labels: &parts.1, workspace: &parts.2 }
     }
 }

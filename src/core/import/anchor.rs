@@ -4,6 +4,7 @@
 //! moved to where its quote is, when its quote and context say unambiguously where that is.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use sha2::{Digest, Sha256};
 
@@ -19,7 +20,7 @@ use crate::core::timestamp;
 /// The work an import goes into: what the file is matched and placed against.
 pub struct Destination<'a> {
     /// Every document whose text is here: the bundled articles and the ones the person added.
-    pub documents: &'a [Document],
+    pub documents: &'a [Arc<Document>],
     pub labels: &'a [Label],
     /// The time new documents and annotations without times of their own are given.
     pub now: &'a str,
@@ -27,7 +28,7 @@ pub struct Destination<'a> {
 
 /// The document an incoming one is placed on, and how its offsets are read.
 struct Target {
-    document: Document,
+    document: Arc<Document>,
     /// The file's text as normalised, when the file carried the text the offsets count in.
     normalized: Option<Normalized>,
     /// The file says its offsets count in another text than this one (its digest differs), so
@@ -73,7 +74,7 @@ fn target(incoming: &IncomingDocument, destination: &Destination, created: &mut 
             .iter()
             .find(|d| d.sha256 == sha256)
             .cloned()
-            .or_else(|| created.iter().find(|c| c.record.sha256 == sha256).map(|c| c.record.document(&c.text)))
+            .or_else(|| created.iter().find(|c| c.record.sha256 == sha256).map(|c| Arc::new(c.record.document(&c.text))))
     };
     if let Some(raw) = &incoming.text {
         let normalized = normalize(raw);
@@ -82,7 +83,7 @@ fn target(incoming: &IncomingDocument, destination: &Destination, created: &mut 
             Some(document) => document,
             None => {
                 let record = DocumentRecord::of(&normalized.text, incoming.title.as_deref(), None, destination.now);
-                let document = record.document(&normalized.text);
+                let document = Arc::new(record.document(&normalized.text));
                 created.push(NewDocument { record, text: normalized.text.clone() });
                 document
             }
@@ -98,7 +99,7 @@ fn target(incoming: &IncomingDocument, destination: &Destination, created: &mut 
             .iter()
             .find(|d| d.id == id)
             .cloned()
-            .or_else(|| created.iter().find(|c| c.record.id == id).map(|c| c.record.document(&c.text)))
+            .or_else(|| created.iter().find(|c| c.record.id == id).map(|c| Arc::new(c.record.document(&c.text))))
     });
     match by_id {
         Some(document) => {

@@ -186,6 +186,8 @@ pub fn report(file_name: &str, outcome: &Result<Merged, ImportError>) -> Report 
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
     use serde_json::Value;
 
     use super::*;
@@ -195,7 +197,7 @@ mod tests {
     const T0: &str = "2026-11-22T10:00:00.000Z";
     const T1: &str = "2026-11-22T11:00:00Z";
 
-    fn fixture() -> (Vec<Document>, Workspace) {
+    fn fixture() -> (Vec<Arc<Document>>, Workspace) {
         let documents = bundled();
         let mut workspace = Workspace::default();
         let article = &documents[4];
@@ -204,13 +206,13 @@ mod tests {
         (documents, workspace)
     }
 
-    fn exported() -> (Vec<Document>, Workspace, Value) {
+    fn exported() -> (Vec<Arc<Document>>, Workspace, Value) {
         let (documents, workspace) = fixture();
         let json = formats::glossa_json::write(&documents, &default_labels(), &workspace, T1);
         (documents, workspace, serde_json::from_str(&json).unwrap())
     }
 
-    fn parse_value(value: &Value, documents: &[Document]) -> Result<Parsed, ImportError> {
+    fn parse_value(value: &Value, documents: &[Arc<Document>]) -> Result<Parsed, ImportError> {
         parse(&value.to_string(), &Destination { documents, labels: &default_labels(), now: T1 })
     }
 
