@@ -3,28 +3,29 @@
 use leptos::prelude::*;
 
 use crate::core::annotation::Annotation;
-use crate::ui::reader::{scroll_to_annotation, NOTE_ID};
-use crate::ui::Annotator;
+use crate::ui::page;
+use crate::ui::reader::NOTE_ID;
+use crate::ui::state;
 
 /// How many annotations the list shows at first, and how many more each "Show more" adds.
 const LIST_PAGE: usize = 200;
 
 #[component]
 pub fn AnnotationPanel() -> impl IntoView {
-    let annotator = expect_context::<Annotator>();
+    let (view, work) = (state::view(), state::work());
     // A document with thousands of annotations lists them a page at a time.
     let limit = RwSignal::new(LIST_PAGE);
     Effect::new(move |_| {
-        annotator.open.track();
+        view.open.track();
         limit.set(LIST_PAGE);
     });
     let shown = move || {
-        let Some(id) = annotator.open.get() else {
+        let Some(id) = view.open.get() else {
             return (Vec::new(), 0);
         };
-        annotator.hidden_labels.with(|hidden| {
-            annotator.workspace.with(|w| {
-                let mut visible = w.annotations(&id).iter().filter(|a| !hidden.contains(&a.label));
+        view.filter.with(|filter| {
+            work.workspace.with(|w| {
+                let mut visible = filter.shown(w.annotations(&id));
                 let listed: Vec<Annotation> = visible.by_ref().take(limit.get()).cloned().collect();
                 let more = visible.count();
                 (listed, more)
@@ -34,15 +35,15 @@ pub fn AnnotationPanel() -> impl IntoView {
     let shown = Memo::new(move |_| shown());
     let annotations = move || shown.with(|(listed, _)| listed.clone());
     let more = move || shown.with(|(_, more)| *more);
-    let editor = move || annotator.selected.get().map(|id| view! { <Editor annotation_id=id/> });
+    let editor = move || view.selected.get().map(|id| view! { <Editor annotation_id=id/> });
     view! {
         <section class="annotations" aria-labelledby="annotations-heading">
             <h2 class="panel-heading" id="annotations-heading">"Annotations"</h2>
             <LabelFilter/>
             {editor}
-            <Show when=move || annotator.open.with(Option::is_some)>
-                <p class="empty" hidden=move || annotator.open.with(|open| {
-                    open.as_ref().is_some_and(|id| annotator.workspace.with(|w| !w.annotations(id).is_empty()))
+            <Show when=move || view.open.with(Option::is_some)>
+                <p class="empty" hidden=move || view.open.with(|open| {
+                    open.as_ref().is_some_and(|id| work.workspace.with(|w| !w.annotations(id).is_empty()))
                 })>"No annotations yet: select text in the article and choose a label."</p>
             </Show>
             <ol class="annotation-list">
@@ -65,24 +66,15 @@ pub fn AnnotationPanel() -> impl IntoView {
 /// Which labels' annotations the article and the list show.
 #[component]
 fn LabelFilter() -> impl IntoView {
-    let annotator = expect_context::<Annotator>();
+    let (filter, labels) = (state::view().filter, state::work().labels);
     let boxes = move || {
-        annotator
-            .labels
+        labels
             .get()
             .into_iter()
             .map(|label| {
                 let (shown_id, toggled_id) = (label.id.clone(), label.id);
-                let shown = move || annotator.hidden_labels.with(|hidden| !hidden.contains(&shown_id));
-                let toggle = move |event| {
-                    let show = event_target_checked(&event);
-                    annotator.hidden_labels.update(|hidden| {
-                        hidden.retain(|id| *id != toggled_id);
-                        if !show {
-                            hidden.push(toggled_id.clone());
-                        }
-                    });
-                };
+                let shown = move || filter.with(|filter| filter.shows(&shown_id));
+                let toggle = move |event| filter.update(|filter| filter.set_shown(&toggled_id, event_target_checked(&event)));
                 view! {
                     <label class="filter-label">
                         <input type="checkbox" prop:checked=shown on:change=toggle/>
@@ -103,15 +95,15 @@ fn LabelFilter() -> impl IntoView {
 
 #[component]
 fn AnnotationEntry(annotation: Annotation) -> impl IntoView {
-    let annotator = expect_context::<Annotator>();
+    let view = state::view();
     let id = annotation.id.clone();
     let is_selected = {
         let id = id.clone();
-        Memo::new(move |_| annotator.selected.with(|s| s.as_deref() == Some(id.as_str())))
+        Memo::new(move |_| view.selected.with(|s| s.as_deref() == Some(id.as_str())))
     };
     let select = move |_| {
-        annotator.select(&id);
-        scroll_to_annotation(&id);
+        view.select(&id);
+        page::scroll_to_annotation(&id);
     };
     let note = (!annotation.note.is_empty()).then(|| view! { <span class="entry-note">{annotation.note.clone()}</span> });
     let attribution = (!annotation.attributed_to.is_empty())
@@ -130,9 +122,9 @@ fn AnnotationEntry(annotation: Annotation) -> impl IntoView {
 
 #[component]
 fn LabelChip(label_id: String) -> impl IntoView {
-    let annotator = expect_context::<Annotator>();
+    let work = state::work();
     // Follows edits of the label: its name and colour may change while it is shown.
-    let label = Memo::new(move |_| annotator.label(&label_id).map(|l| (l.name, l.color)));
+    let label = Memo::new(move |_| work.label(&label_id).map(|l| (l.name, l.color)));
     let name = move || label.get().map_or_else(|| "(unknown label)".to_owned(), |(name, _)| name);
     let color = move || label.get().map_or_else(|| "gray".to_owned(), |(_, color)| color);
     view! { <span class="chip" style:border-color=color>{name}</span> }
@@ -140,19 +132,19 @@ fn LabelChip(label_id: String) -> impl IntoView {
 
 #[component]
 fn Editor(annotation_id: String) -> impl IntoView {
-    let annotator = expect_context::<Annotator>();
+    let work = state::work();
     let current = {
         let id = annotation_id.clone();
-        Memo::new(move |_| annotator.workspace.with(|w| w.find(&id).map(|(_, a)| a.clone())))
+        Memo::new(move |_| work.workspace.with(|w| w.find(&id).map(|(_, a)| a.clone())))
     };
     // The editor stays while its annotation changes; only the parts showing a field update, so
     // the note keeps its focus and caret while the reader types.
     let field = move |read: fn(&Annotation) -> String| move || current.with(|a| a.as_ref().map(read).unwrap_or_default());
     let write_note = {
         let id = annotation_id.clone();
-        move |event| annotator.set_note(&id, &event_target_value(&event))
+        move |event| work.set_note(&id, &event_target_value(&event))
     };
-    let write_attribution = move |event| annotator.set_attribution(&annotation_id, &event_target_value(&event));
+    let write_attribution = move |event| work.set_attribution(&annotation_id, &event_target_value(&event));
     view! {
         <div class="editor" role="group" aria-label="Selected annotation">
             <p class="editor-heading">
@@ -176,7 +168,7 @@ fn Editor(annotation_id: String) -> impl IntoView {
                 />
             </label>
             <p class="editor-help">"Change its label with the toolbar or its key; remove it with Delete."</p>
-            <button type="button" class="delete" on:click=move |_| annotator.delete_selected()>"Delete"</button>
+            <button type="button" class="delete" on:click=move |_| work.delete_selected()>"Delete"</button>
         </div>
     }
 }

@@ -1,14 +1,32 @@
-//! Small services of the browser the app needs: the clock, randomness, files in and out.
+//! Small services of the browser the app needs: the clock, randomness, files in and out, and
+//! why the browser refused something, in words.
+
+use std::time::Duration;
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-/// A JavaScript error (a `DOMException` such as `QuotaExceededError`) in words.
-pub fn describe_error(error: &JsValue) -> String {
-    match error.dyn_ref::<web_sys::DomException>() {
-        Some(exception) => format!("{}: {}", exception.name(), exception.message()),
-        None => error.as_string().unwrap_or_else(|| "the browser refused".to_owned()),
-    }
+/// How long a download's data stays available after the download starts. Engines read the
+/// object URL after the click returns (Firefox and Safari in a later task), so it is revoked
+/// well after that, never at once.
+const DOWNLOAD_URL_KEPT: Duration = Duration::from_secs(30);
+
+/// Why the browser refused something, as the end of a sentence a person reads: a
+/// `DOMException` by what its name means ("the storage is full"), anything else by its message.
+pub fn reason(error: &JsValue) -> String {
+    let message = match error.dyn_ref::<web_sys::DomException>() {
+        Some(exception) => match exception.name().as_str() {
+            "QuotaExceededError" => return "the storage is full".to_owned(),
+            "SecurityError" | "NotAllowedError" => return "the browser's settings do not allow it".to_owned(),
+            "NotReadableError" | "NotFoundError" => return "the file could not be read (it may have been moved or changed)".to_owned(),
+            "InvalidStateError" | "TransactionInactiveError" => return "the storage was closed meanwhile".to_owned(),
+            "AbortError" => return "it was cancelled".to_owned(),
+            "VersionError" => return "another tab holds storage of a newer Glossa".to_owned(),
+            _ => Some(exception.message()),
+        },
+        None => error.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| error.as_string()),
+    };
+    message.filter(|m| !m.trim().is_empty()).unwrap_or_else(|| "it gave no reason".to_owned())
 }
 
 /// The current time as RFC 3339 in UTC, with milliseconds.
@@ -25,31 +43,32 @@ pub fn random_bytes() -> [u8; 16] {
     bytes
 }
 
-pub fn clear_text_selection() {
-    if let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
-        let _ = selection.remove_all_ranges();
-    }
+/// Offers `contents` to the reader as a file download named `file_name`; fails with the reason.
+pub fn download(file_name: &str, mime: &str, contents: &[u8]) -> Result<(), String> {
+    let url = object_url(mime, contents).map_err(|e| reason(&e))?;
+    let link: Result<web_sys::HtmlAnchorElement, JsValue> =
+        leptos::prelude::document().create_element("a").map(|element| element.unchecked_into());
+    let started = link.map(|link| {
+        link.set_href(&url);
+        link.set_download(file_name);
+        link.click();
+    });
+    leptos::prelude::set_timeout(move || drop(web_sys::Url::revoke_object_url(&url)), DOWNLOAD_URL_KEPT);
+    started.map_err(|e| reason(&e))
 }
 
-/// Offers `contents` to the reader as a file download named `file_name`.
-pub fn download(file_name: &str, mime: &str, contents: &[u8]) -> Result<(), JsValue> {
-    let document = leptos::prelude::document();
+fn object_url(mime: &str, contents: &[u8]) -> Result<String, JsValue> {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(contents));
     let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let link: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
-    link.set_href(&url);
-    link.set_download(file_name);
-    link.click();
-    web_sys::Url::revoke_object_url(&url)
+    web_sys::Url::create_object_url_with_blob(&blob)
 }
 
 /// The text of a file the reader chose, which must be UTF-8 (a broken byte is named, not
 /// silently replaced).
 pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
-    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|e| format!("the file could not be read ({e:?})"))?;
+    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|e| format!("the file could not be read: {}", reason(&e)))?;
     crate::core::own_document::decode(&js_sys::Uint8Array::new(&buffer).to_vec())
 }
 

@@ -3,11 +3,11 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::ui::Annotator;
+use crate::ui::state;
 
 #[component]
 pub fn ShortcutHelp() -> impl IntoView {
-    let annotator = expect_context::<Annotator>();
+    let (help_open, labels) = (state::view().help_open, state::work().labels);
     let close_button = NodeRef::<html::Button>::new();
     // Focus goes into the dialog when it opens, so Escape, Tab and Enter act there.
     Effect::new(move |_| {
@@ -16,8 +16,7 @@ pub fn ShortcutHelp() -> impl IntoView {
         }
     });
     let label_keys = move || {
-        annotator
-            .labels
+        labels
             .get()
             .into_iter()
             .filter(|l| !l.key.is_empty())
@@ -25,7 +24,7 @@ pub fn ShortcutHelp() -> impl IntoView {
             .collect_view()
     };
     move || {
-        annotator.help_open.get().then(|| {
+        help_open.get().then(|| {
             view! {
                 <div class="help-backdrop">
                     <div class="help" role="dialog" aria-modal="true" aria-labelledby="help-title">
@@ -47,7 +46,7 @@ pub fn ShortcutHelp() -> impl IntoView {
                             <li><kbd>"Ctrl+F"</kbd> " find in the article"</li>
                             <li><kbd>"?"</kbd> " show this list"</li>
                         </ul>
-                        <button type="button" node_ref=close_button on:click=move |_| annotator.help_open.set(false)>
+                        <button type="button" node_ref=close_button on:click=move |_| help_open.set(false)>
                             "Close"
                         </button>
                     </div>

@@ -6,18 +6,20 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::ui::{browser, reader, Annotator};
+use crate::ui::reader;
+use crate::ui::state::{View, Work};
 
-pub fn listen(annotator: Annotator) {
-    let _ = window_event_listener(ev::keydown, move |event: ev::KeyboardEvent| {
+/// Listens for the shortcuts anywhere on the page, until the app is unmounted.
+pub fn listen(view: View, work: Work) {
+    let handle = window_event_listener(ev::keydown, move |event: ev::KeyboardEvent| {
         if event.default_prevented() || typing_into(&event) {
             return;
         }
         let key = event.key();
         if (event.ctrl_key() || event.meta_key()) && !event.alt_key() {
             match (key.to_lowercase().as_str(), event.shift_key()) {
-                ("z", false) => annotator.undo(),
-                ("z", true) | ("y", false) => annotator.redo(),
+                ("z", false) => work.undo(),
+                ("z", true) | ("y", false) => work.redo(),
                 // Without an open article the browser's own search is the one to use.
                 ("f", false) if focus_find() => {}
                 _ => return,
@@ -28,21 +30,18 @@ pub fn listen(annotator: Annotator) {
         if event.ctrl_key() || event.meta_key() || event.alt_key() {
             return;
         }
-        let label = annotator.labels.with_untracked(|labels| labels.iter().find(|l| l.key == key).map(|l| l.id.clone()));
+        let label = work.labels.with_untracked(|labels| labels.iter().find(|l| l.key == key).map(|l| l.id.clone()));
         match (label, key.as_str()) {
-            (Some(label), _) => annotator.apply_label(&label),
-            (None, "Delete" | "Backspace") if annotator.selected.get_untracked().is_some() => annotator.delete_selected(),
-            (None, "?") => annotator.help_open.update(|open| *open = !*open),
-            (None, "Escape") if annotator.help_open.get_untracked() => annotator.help_open.set(false),
-            (None, "Escape") => {
-                annotator.pending.set(None);
-                annotator.selected.set(None);
-                browser::clear_text_selection();
-            }
+            (Some(label), _) => work.apply_label(&label),
+            (None, "Delete" | "Backspace") if view.selected.get_untracked().is_some() => work.delete_selected(),
+            (None, "?") => view.help_open.update(|open| *open = !*open),
+            (None, "Escape") if view.help_open.get_untracked() => view.help_open.set(false),
+            (None, "Escape") => view.let_go(),
             _ => return,
         }
         event.prevent_default();
     });
+    on_cleanup(move || handle.remove());
 }
 
 fn focus_find() -> bool {

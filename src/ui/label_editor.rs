@@ -5,16 +5,16 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::core::label::{self, Label};
-use crate::ui::Annotator;
+use crate::ui::state;
 
 #[component]
 pub fn LabelEditor() -> impl IntoView {
-    let annotator = expect_context::<Annotator>();
+    let work = state::work();
     let (new_name, set_new_name) = signal(String::new());
     let add = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let name = new_name.get_untracked();
-        if annotator.edit_labels(|labels| label::add_new(labels, &name).map(|_| ())) {
+        if work.edit_labels(|labels| label::add_new(labels, &name).map(|_| ())) {
             set_new_name.set(String::new());
         }
     };
@@ -24,7 +24,7 @@ pub fn LabelEditor() -> impl IntoView {
             <div class="popover-body">
                 <ol class="label-rows">
                     <For
-                        each=move || annotator.labels.get()
+                        each=move || work.labels.get()
                         key=|label: &Label| label.id.clone()
                         children=move |label| view! { <LabelRow id=label.id/> }
                     />
@@ -47,10 +47,10 @@ pub fn LabelEditor() -> impl IntoView {
 
 #[component]
 fn LabelRow(id: String) -> impl IntoView {
-    let annotator = expect_context::<Annotator>();
+    let work = state::work();
     let current = {
         let id = id.clone();
-        Memo::new(move |_| annotator.labels.with(|labels| label::find(labels, &id).cloned()))
+        Memo::new(move |_| work.labels.with(|labels| label::find(labels, &id).cloned()))
     };
     let field = move |read: fn(&Label) -> String| move || current.with(|l| l.as_ref().map(read).unwrap_or_default());
     // Commits a field's new value; when the rules refuse it, the field shows the saved value again.
@@ -58,7 +58,7 @@ fn LabelRow(id: String) -> impl IntoView {
         let id = id.clone();
         move |event: leptos::ev::Event| {
             let value = event_target_value(&event);
-            if !annotator.edit_labels(|labels| apply(labels, &id, &value)) {
+            if !work.edit_labels(|labels| apply(labels, &id, &value)) {
                 if let Some(input) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
                     input.set_value(&current.with_untracked(|l| l.as_ref().map(read).unwrap_or_default()));
                 }
@@ -68,7 +68,7 @@ fn LabelRow(id: String) -> impl IntoView {
     let shift = move |by: isize| {
         let id = current.with_untracked(|l| l.as_ref().map(|l| l.id.clone())).unwrap_or_default();
         move |_| {
-            annotator.edit_labels(|labels| {
+            work.edit_labels(|labels| {
                 label::move_label(labels, &id, by);
                 Ok(())
             });
@@ -93,7 +93,7 @@ fn LabelRow(id: String) -> impl IntoView {
     };
     let position = move || {
         let id = current.with(|l| l.as_ref().map(|l| l.id.clone()));
-        annotator.labels.with(|labels| (labels.iter().position(|l| Some(&l.id) == id.as_ref()), labels.len()))
+        work.labels.with(|labels| (labels.iter().position(|l| Some(&l.id) == id.as_ref()), labels.len()))
     };
     view! {
         <li>

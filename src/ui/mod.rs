@@ -1,49 +1,50 @@
-//! The Leptos components: they render the annotator's state and turn events into its methods.
+//! The Leptos components and the browser services they use. `state` holds the running app's
+//! state in parts; components render it and turn events into calls on those parts.
 
 mod annotation_list;
-mod annotator;
-mod browser;
+pub mod browser;
 mod help;
 mod keyboard;
 mod label_editor;
 mod nav;
+mod page;
 mod persist;
 mod preferences;
 mod reader;
 mod route;
 pub mod selection;
+mod state;
 mod status;
 mod text_store;
 mod toolbar;
 
 use leptos::prelude::*;
 
-pub use annotator::{Annotator, Message, Pending};
+use state::State;
 
 pub fn mount() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         browser::report_stopped(&info.to_string());
     }));
-    leptos::mount::mount_to_body(App);
+    mount_to_body(App);
 }
 
+/// The whole app, wired in one place: the state's parts, the page-wide listeners (each removed
+/// when the app is unmounted), and the layout.
 #[component]
 pub fn App() -> impl IntoView {
-    let annotator = Annotator::load();
-    provide_context(annotator);
-    route::follow_fragment(annotator);
-    keyboard::listen(annotator);
-    reader::follow_selection(annotator);
-    preferences::apply(annotator);
-    nav::accept_drops(annotator);
-    annotator.load_texts();
-    persist::on_save_elsewhere(move |raw| annotator.take_saved_elsewhere(raw));
+    let State { view, work, exchange, .. } = State::provide();
+    route::follow_fragment(view, work);
+    keyboard::listen(view, work);
+    page::follow_selection(view);
+    preferences::apply(view);
+    nav::accept_drops(exchange);
 
     view! {
         <header class="masthead">
             <p class="brand">"Glossa"</p>
-            <button type="button" class="help-button" aria-keyshortcuts="?" on:click=move |_| annotator.help_open.set(true)>
+            <button type="button" class="help-button" aria-keyshortcuts="?" on:click=move |_| view.help_open.set(true)>
                 "Shortcuts"
             </button>
             <toolbar::Toolbar/>

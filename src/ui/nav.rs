@@ -3,18 +3,17 @@
 
 use leptos::prelude::*;
 
-use crate::core::search::annotated_paragraphs;
 use crate::ui::browser;
 use crate::ui::route;
-use crate::ui::Annotator;
+use crate::ui::state::{self, Exchange};
 
 #[component]
 pub fn ArticleNav() -> impl IntoView {
-    let annotator = expect_context::<Annotator>();
-    let bundled: Vec<String> = annotator.bundled.with_value(|documents| documents.iter().map(|d| d.id.clone()).collect());
+    let (texts, work) = (state::texts(), state::work());
+    let bundled = texts.bundled_ids();
     // Changes only when a document is added or removed, not with every annotation.
     let ids = Memo::new(move |_| {
-        let added: Vec<String> = annotator.workspace.with(|w| w.library.iter().map(|r| r.id.clone()).collect());
+        let added: Vec<String> = work.workspace.with(|w| w.library.iter().map(|r| r.id.clone()).collect());
         bundled.iter().cloned().chain(added).collect::<Vec<String>>()
     });
     view! {
@@ -32,14 +31,14 @@ pub fn ArticleNav() -> impl IntoView {
 
 #[component]
 fn NavEntry(id: String) -> impl IntoView {
-    let annotator = expect_context::<Annotator>();
+    let (view, work) = (state::view(), state::work());
     let (current_id, title_id) = (id.clone(), id.clone());
-    let is_current = move || annotator.open.with(|open| open.as_deref() == Some(current_id.as_str()));
+    let is_current = move || view.open.with(|open| open.as_deref() == Some(current_id.as_str()));
     let href = route::article_href(&id);
     view! {
         <li>
             <a href=href aria-current=move || is_current().then_some("page")>
-                <span class="nav-title">{move || annotator.title(&title_id)}</span>
+                <span class="nav-title">{move || work.title(&title_id)}</span>
                 <LabelCounts document_id=id.clone()/>
                 <Progress document_id=id/>
             </a>
@@ -50,26 +49,25 @@ fn NavEntry(id: String) -> impl IntoView {
 /// "annotated / total paragraphs" for one document, once its text is here.
 #[component]
 fn Progress(document_id: String) -> impl IntoView {
-    let annotator = expect_context::<Annotator>();
+    let (texts, work) = (state::texts(), state::work());
     move || {
-        let document = annotator.body(&document_id)?;
+        let document = texts.document(&document_id)?;
         let total = document.paragraphs.len();
-        let annotated = Memo::new(move |_| annotator.workspace.with(|w| annotated_paragraphs(&document, w.annotations(&document.id))));
+        let annotated = Memo::new(move |_| work.workspace.with(|w| document.annotated_paragraph_count(w.annotations(&document.id))));
         Some(view! { <span class="progress">{annotated} " / " {total} " paragraphs annotated"</span> })
     }
 }
 
 #[component]
 fn LabelCounts(document_id: String) -> impl IntoView {
-    let annotator = expect_context::<Annotator>();
+    let work = state::work();
     let counts = move || {
-        annotator
-            .labels
+        work.labels
             .get()
             .into_iter()
             .map(|label| {
                 let (document_id, label_id) = (document_id.clone(), label.id.clone());
-                let count = Memo::new(move |_| annotator.workspace.with(|w| w.count(&document_id, &label_id)));
+                let count = Memo::new(move |_| work.workspace.with(|w| w.count(&document_id, &label_id)));
                 view! {
                     <span class="count" class:zero=move || count.get() == 0>
                         <span class="swatch" style:background-color=label.color></span>
@@ -87,19 +85,19 @@ fn LabelCounts(document_id: String) -> impl IntoView {
 /// Texts of one's own: opened from files (several at once), pasted, or dropped on the page.
 #[component]
 fn AddDocuments() -> impl IntoView {
-    let annotator = expect_context::<Annotator>();
+    let exchange = state::exchange();
     let pasted = RwSignal::new(String::new());
     let open_files = move |event: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&event);
         let files = browser::files(input.files());
         // Choosing the same files again must fire `change` again.
         input.set_value("");
-        add_files(annotator, files);
+        add_files(exchange, files);
     };
     let add_pasted = move |_| {
         let text = pasted.get_untracked();
         pasted.set(String::new());
-        annotator.add_texts(vec![(None, Ok(text))]);
+        exchange.add_texts(vec![(None, Ok(text))]);
     };
     view! {
         <section class="add-documents" aria-label="Your own texts">
@@ -119,7 +117,7 @@ fn AddDocuments() -> impl IntoView {
 }
 
 /// Reads `files` as UTF-8 text and adds them as documents.
-pub fn add_files(annotator: Annotator, files: Vec<web_sys::File>) {
+fn add_files(exchange: Exchange, files: Vec<web_sys::File>) {
     if files.is_empty() {
         return;
     }
@@ -128,15 +126,19 @@ pub fn add_files(annotator: Annotator, files: Vec<web_sys::File>) {
         for file in files {
             items.push((Some(file.name()), browser::read_text(&file).await));
         }
-        annotator.add_texts(items);
+        exchange.add_texts(items);
     });
 }
 
-/// Files dropped anywhere on the page become documents.
-pub fn accept_drops(annotator: Annotator) {
-    let _ = window_event_listener(leptos::ev::dragover, |event| event.prevent_default());
-    let _ = window_event_listener(leptos::ev::drop, move |event| {
+/// Files dropped anywhere on the page become documents, until the app is unmounted.
+pub fn accept_drops(exchange: Exchange) {
+    let over = window_event_listener(leptos::ev::dragover, |event| event.prevent_default());
+    let drop = window_event_listener(leptos::ev::drop, move |event| {
         event.prevent_default();
-        add_files(annotator, browser::files(event.data_transfer().and_then(|d| d.files())));
+        add_files(exchange, browser::files(event.data_transfer().and_then(|d| d.files())));
+    });
+    on_cleanup(move || {
+        over.remove();
+        drop.remove();
     });
 }

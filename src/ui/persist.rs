@@ -3,6 +3,7 @@
 //! Storage may be missing altogether (blocked, or disabled in a private window): then nothing is
 //! kept, the app works for the session, and the reader is told.
 
+use gloo_storage::{LocalStorage, Storage};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
@@ -12,7 +13,9 @@ use crate::core::storage::{self, SavedState, SavedView, Settings};
 use crate::core::workspace::Workspace;
 use crate::ui::browser;
 
-/// The browser's local storage, or `None` when the page may not use it (asking can throw).
+/// The browser's local storage, or `None` when the page may not use it (asking can throw). The
+/// answer does not change during a page's life, so once it is `Some`, `gloo-storage` (which
+/// throws where storage is blocked) is safe to use.
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
@@ -82,34 +85,15 @@ pub fn read_backup(key: &str) -> Option<String> {
 /// The saved work as local storage holds it now, perhaps written by another tab.
 pub fn saved_state() -> Result<Option<String>, String> {
     let store = local_storage().ok_or_else(storage_unavailable)?;
-    store.get_item(storage::STATE_KEY).map_err(|e| format!("Reading the saved work failed: {}.", browser::describe_error(&e)))
+    store.get_item(storage::STATE_KEY).map_err(|e| format!("The browser refused to read the saved work: {}.", browser::reason(&e)))
 }
 
 /// Saves the work and returns what was written.
 pub fn save_state(workspace: &Workspace, history: &History, labels: &[Label]) -> Result<String, String> {
     let store = local_storage().ok_or_else(storage_unavailable)?;
     let raw = storage::state_json(workspace, history, labels);
-    store.set_item(storage::STATE_KEY, &raw).map_err(|e| format!("Saving failed: {}.", browser::describe_error(&e)))?;
+    store.set_item(storage::STATE_KEY, &raw).map_err(|e| format!("The browser refused to save: {}.", browser::reason(&e)))?;
     Ok(raw)
-}
-
-/// Calls `saved` with the saved work each time another tab of this browser saves it, and when
-/// this page comes back from the back-forward cache (which hears of no saves while it is there).
-pub fn on_save_elsewhere(saved: impl Fn(String) + Clone + 'static) {
-    use leptos::{ev, prelude::window_event_listener};
-    let on_storage = saved.clone();
-    let _ = window_event_listener(ev::storage, move |event| {
-        if event.key().as_deref() == Some(storage::STATE_KEY) {
-            if let Some(raw) = event.new_value() {
-                on_storage(raw);
-            }
-        }
-    });
-    let _ = window_event_listener(ev::pageshow, move |event| {
-        if let (true, Ok(Some(raw))) = (event.persisted(), saved_state()) {
-            saved(raw);
-        }
-    });
 }
 
 pub fn load_view() -> SavedView {
@@ -130,15 +114,15 @@ pub fn save_settings(settings: &Settings) {
     write(storage::SETTINGS_KEY, settings);
 }
 
-/// A small saved value, or its default when there is none or it cannot be read.
+/// A small saved value, or its default when there is none or it cannot be read. Read through
+/// `gloo-storage` only behind the probe: it throws where storage is blocked.
 fn read<T: DeserializeOwned + Default>(key: &str) -> T {
-    let raw = local_storage().and_then(|store| store.get_item(key).ok().flatten());
-    raw.and_then(|raw| serde_json::from_str(&raw).ok()).unwrap_or_default()
+    local_storage().and_then(|_| LocalStorage::get(key).ok()).unwrap_or_default()
 }
 
 fn write<T: Serialize>(key: &str, value: &T) {
-    if let (Some(store), Ok(json)) = (local_storage(), serde_json::to_string(value)) {
-        let _ = store.set_item(key, &json);
+    if local_storage().is_some() {
+        let _ = LocalStorage::set(key, value);
     }
 }
 

@@ -4,13 +4,14 @@
 use leptos::prelude::*;
 
 use crate::core::storage::{ReadingWidth, Settings, Theme, TEXT_SIZE_STEPS};
-use crate::ui::{persist, Annotator};
+use crate::ui::persist;
+use crate::ui::state::{self, View};
 
 /// Saves the settings whenever they change and applies them to `<html>`, where the stylesheet
 /// reads them (`data-theme`, `data-width`, `--text-scale`).
-pub fn apply(annotator: Annotator) {
+pub fn apply(view: View) {
     Effect::new(move |_| {
-        let settings = annotator.settings.get();
+        let settings = view.settings.get();
         persist::save_settings(&settings);
         let Some(root) = document().document_element() else {
             return;
@@ -39,8 +40,7 @@ fn width_name(width: ReadingWidth) -> &'static str {
 
 #[component]
 pub fn Preferences() -> impl IntoView {
-    let annotator = expect_context::<Annotator>();
-    let settings = annotator.settings;
+    let settings = state::view().settings;
     let change = move |edit: fn(Settings, &str) -> Settings| {
         move |event: leptos::ev::Event| settings.update(|s| *s = edit(*s, &event_target_value(&event)))
     };

@@ -3,23 +3,22 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::core::annotation::Annotation;
-use crate::core::boundary::{step, Unit};
+use crate::core::boundary::{self, Unit};
 use crate::core::document::{Document, Paragraph};
 use crate::core::label;
 use crate::core::own_document;
 use crate::core::runs::{by_paragraph, layer_spans, split_into_runs, LayeredSpan, Mark, Run};
 use crate::core::search::find_all;
-use crate::ui::selection::{self, RUN_SELECTOR};
-use crate::ui::{Annotator, Pending};
+use crate::core::shown;
+use crate::ui::page::{self, ARTICLE_CLASS};
+use crate::ui::selection;
+use crate::ui::state::{self, Message, Pending, View, Work};
 
-/// The class of the article element, by which the selection handling finds it.
-const ARTICLE_CLASS: &str = "article-text";
-/// The annotation spans and search matches within one paragraph.
-type Share = (Vec<LayeredSpan>, Vec<(usize, usize)>);
+/// What one paragraph shows: its annotation spans and search matches.
+type ParagraphMarks = (Vec<LayeredSpan>, Vec<(usize, usize)>);
 
 /// Paragraphs beyond which the page paints only those on screen; shorter documents are laid out
 /// whole, so that a remembered scroll position is exact.
@@ -29,14 +28,14 @@ const UNDERLINE_PX: usize = 3;
 
 #[component]
 pub fn Reader() -> impl IntoView {
-    let annotator = expect_context::<Annotator>();
+    let (view, texts, work) = (state::view(), state::texts(), state::work());
     // Only a change of text renders the article again, not a change of its title or annotations.
-    let body = Memo::new(move |_| annotator.open.get().map(|id| (annotator.body(&id), id)));
+    let opened = Memo::new(move |_| view.open.get().map(|id| (texts.document(&id), id)));
     move || {
         // Highlights take their labels' names and colours as they render, so an edit of the
         // labels (rare) renders the article again.
-        annotator.labels.track();
-        match body.get() {
+        work.labels.track();
+        match opened.get() {
         Some((Some(document), _)) => view! { <ArticleView document/> }.into_any(),
         Some((None, _)) => view! { <p class="welcome" role="status">"Loading the document’s text…"</p> }.into_any(),
         None => view! {
@@ -53,18 +52,15 @@ pub fn Reader() -> impl IntoView {
 
 #[component]
 fn ArticleView(document: Arc<Document>) -> impl IntoView {
-    let annotator = expect_context::<Annotator>();
+    let (view, work) = (state::view(), state::work());
     let document_id = document.id.clone();
     let spans = Memo::new(move |_| {
-        let shown: Vec<Annotation> = annotator.workspace.with(|w| {
-            annotator
-                .hidden_labels
-                .with(|hidden| w.annotations(&document_id).iter().filter(|a| !hidden.contains(&a.label)).cloned().collect())
-        });
+        let shown: Vec<Annotation> =
+            work.workspace.with(|w| view.filter.with(|filter| filter.shown(w.annotations(&document_id)).cloned().collect()));
         layer_spans(&shown)
     });
     let searched = document.clone();
-    let matches = Memo::new(move |_| annotator.query.with(|query| find_all(&searched.text, query)));
+    let matches = Memo::new(move |_| view.query.with(|query| find_all(&searched.text, query)));
     // Each paragraph has a signal of its own share of the spans and matches, set only when that
     // share changed: a change renders the paragraphs it touches, and no signal has thousands of
     // subscribers (which makes every re-subscription slow).
@@ -72,21 +68,20 @@ fn ArticleView(document: Arc<Document>) -> impl IntoView {
     let shares_now = move || {
         let spans = spans.with(|s| by_paragraph(&grouped.paragraphs, s, |s| (s.start, s.end)));
         let matches = matches.with(|m| by_paragraph(&grouped.paragraphs, m, |&range| range));
-        spans.into_iter().zip(matches).collect::<Vec<Share>>()
+        spans.into_iter().zip(matches).collect::<Vec<ParagraphMarks>>()
     };
-    let shares: Vec<RwSignal<Share>> = untrack(&shares_now).into_iter().map(RwSignal::new).collect();
+    let shares: Vec<RwSignal<ParagraphMarks>> = untrack(&shares_now).into_iter().map(RwSignal::new).collect();
     let signals = shares.clone();
-    Effect::new(move |ran: Option<()>| {
-        let now = shares_now();
-        if ran.is_some() {
-            for (signal, share) in signals.iter().zip(now) {
-                if signal.with_untracked(|old| *old != share) {
-                    signal.set(share);
-                }
+    // Its first run compares too: an edit made before effects first run (in the task that
+    // rendered the article) must still reach its paragraph.
+    Effect::new(move |_| {
+        for (signal, share) in signals.iter().zip(shares_now()) {
+            if signal.with_untracked(|old| *old != share) {
+                signal.set(share);
             }
         }
     });
-    mark_selected(annotator);
+    mark_selected(view, work);
     let cursor = KeyboardCursor::new(document.text.clone());
     let long = document.paragraphs.len() > LONG_DOCUMENT;
     let paragraphs =
@@ -97,7 +92,7 @@ fn ArticleView(document: Arc<Document>) -> impl IntoView {
         None => view! { <DocumentDetails document=document.clone()/> }.into_any(),
     };
     view! {
-        <h1 class="article-title" id="article-title">{move || annotator.title(&title_id)}</h1>
+        <h1 class="article-title" id="article-title">{move || work.title(&title_id)}</h1>
         {about}
         <FindBar matches/>
         <article
@@ -106,8 +101,8 @@ fn ArticleView(document: Arc<Document>) -> impl IntoView {
             tabindex="0"
             aria-labelledby="article-title"
             aria-describedby="article-keys"
-            on:keydown=move |event| cursor.on_key(event)
-            on:click=move |event| select_clicked(event, annotator)
+            on:keydown=move |event| cursor.on_key(event, view, work)
+            on:click=move |event| select_clicked(event, view)
             on:focus=move |_| cursor.show()
             on:blur=move |_| cursor.hide()
         >
@@ -131,10 +126,10 @@ fn ArticleView(document: Arc<Document>) -> impl IntoView {
 /// What a person needs to know about a document they added, and what they can do with it.
 #[component]
 fn DocumentDetails(document: Arc<Document>) -> impl IntoView {
-    let annotator = expect_context::<Annotator>();
+    let work = state::work();
     let id = document.id.clone();
     let (rename_id, delete_id) = (id.clone(), id.clone());
-    let title = move || annotator.title(&id).unwrap_or_default();
+    let title = move || work.title(&id).unwrap_or_default();
     view! {
         <section class="document-details" aria-label="Document details">
             <label class="document-title">
@@ -142,7 +137,7 @@ fn DocumentDetails(document: Arc<Document>) -> impl IntoView {
                 <input
                     type="text"
                     prop:value=title
-                    on:change=move |event| annotator.rename_document(&rename_id, &event_target_value(&event))
+                    on:change=move |event| work.rename_document(&rename_id, &event_target_value(&event))
                 />
             </label>
             <dl class="document-facts">
@@ -151,13 +146,13 @@ fn DocumentDetails(document: Arc<Document>) -> impl IntoView {
                 <dt>"SHA-256"</dt>
                 <dd><code class="digest">{document.sha256.clone()}</code></dd>
             </dl>
-            <button type="button" class="danger" on:click=move |_| annotator.delete_document(&delete_id)>"Delete document"</button>
+            <button type="button" class="danger" on:click=move |_| work.delete_document(&delete_id)>"Delete document"</button>
         </section>
     }
 }
 
 #[component]
-fn ParagraphView(paragraph: Paragraph, share: RwSignal<Share>) -> impl IntoView {
+fn ParagraphView(paragraph: Paragraph, share: RwSignal<ParagraphMarks>) -> impl IntoView {
     let start = paragraph.start;
     let runs = move || share.with(|(spans, matches)| split_into_runs(&paragraph.text, paragraph.start, spans, matches));
     view! {
@@ -176,15 +171,15 @@ fn RunView(run: Run) -> impl IntoView {
     if marks.is_empty() {
         return view! { <span data-start=start data-end=end class:found=found>{text}</span> }.into_any();
     }
-    let annotator = expect_context::<Annotator>();
+    let labels = state::work().labels;
     let names = |ids: &mut dyn Iterator<Item = &String>| -> Vec<String> {
-        annotator.labels.with_untracked(|labels| ids.filter_map(|id| label::find(labels, id)).map(|l| l.name.clone()).collect())
+        labels.with_untracked(|labels| ids.filter_map(|id| label::find(labels, id)).map(|l| l.name.clone()).collect())
     };
     let title = names(&mut marks.iter().map(|m| &m.label)).join(", ");
     // The names of the labels that begin here are drawn before the text (by CSS, from this
     // attribute, so they are never part of the text a selection or a copy takes).
     let tags = (!opening.is_empty()).then(|| names(&mut opening.iter()).join(" · "));
-    let tint = annotator.labels.with_untracked(|labels| label::find(labels, &marks[0].label).map(|l| tint(&l.color)));
+    let tint = labels.with_untracked(|labels| label::find(labels, &marks[0].label).map(|l| tint(&l.color)));
     let ids = marks.iter().map(|m| m.annotation_id.as_str()).collect::<Vec<_>>().join(" ");
     view! {
         <mark
@@ -195,7 +190,7 @@ fn RunView(run: Run) -> impl IntoView {
             title=title
             class:found=found
             style:background-color=tint
-            style:box-shadow=underlines(&marks, &annotator)
+            style:box-shadow=underlines(&marks, labels)
             style:padding-bottom=format!("{}px", depth(&marks) * UNDERLINE_PX)
         >
             {text}
@@ -208,11 +203,11 @@ fn RunView(run: Run) -> impl IntoView {
 /// one effect for the whole article instead of a subscription per highlight, touching only the
 /// elements that change. It runs again after each change of the work, which may have drawn the
 /// selected highlights anew.
-fn mark_selected(annotator: Annotator) {
+fn mark_selected(view: View, work: Work) {
     Effect::new(move |_| {
-        annotator.workspace.track();
-        let selected = annotator.selected.get();
-        let Some(article) = document().query_selector(&format!(".{ARTICLE_CLASS}")).ok().flatten() else { return };
+        work.workspace.track();
+        let selected = view.selected.get();
+        let Some(article) = page::article() else { return };
         let marks = |selector: &str| {
             let found = article.query_selector_all(selector).ok();
             found.map(|list| (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok()).collect::<Vec<_>>())
@@ -231,7 +226,7 @@ fn mark_selected(annotator: Annotator) {
 }
 
 /// A click on a highlight selects one of its annotations; handled once for the whole article.
-fn select_clicked(event: leptos::ev::MouseEvent, annotator: Annotator) {
+fn select_clicked(event: leptos::ev::MouseEvent, view: View) {
     // The end of a drag is a selection to label, not a click on the highlight.
     if selection::has_text_selection() {
         return;
@@ -241,7 +236,7 @@ fn select_clicked(event: leptos::ev::MouseEvent, annotator: Annotator) {
         return;
     };
     let ids: Vec<String> = ids.split(' ').map(str::to_owned).collect();
-    annotator.select_next_of(&ids);
+    view.select_next_of(&ids);
 }
 
 fn depth(marks: &[Mark]) -> usize {
@@ -250,13 +245,13 @@ fn depth(marks: &[Mark]) -> usize {
 
 /// One band of colour per layer under the text, nearest layer first; layers this run does not
 /// use stay the colour of the page, so every span keeps its band along its whole length.
-fn underlines(marks: &[Mark], annotator: &Annotator) -> String {
+fn underlines(marks: &[Mark], labels: RwSignal<Vec<label::Label>>) -> String {
     (0..depth(marks))
         .map(|layer| {
             let color = marks
                 .iter()
                 .find(|m| m.layer == layer)
-                .and_then(|m| annotator.labels.with_untracked(|labels| label::find(labels, &m.label).map(|l| l.color.clone())))
+                .and_then(|m| labels.with_untracked(|labels| label::find(labels, &m.label).map(|l| l.color.clone())))
                 .unwrap_or_else(|| "var(--paper)".to_owned());
             format!("inset 0 -{}px 0 {color}", (layer + 1) * UNDERLINE_PX)
         })
@@ -284,12 +279,7 @@ impl KeyboardCursor {
         KeyboardCursor { text: StoredValue::new(text), ends: StoredValue::new((0, 0)), caret: RwSignal::new(None) }
     }
 
-    fn article() -> Option<web_sys::Element> {
-        document().query_selector(&format!(".{ARTICLE_CLASS}")).ok().flatten()
-    }
-
-    fn on_key(self, event: leptos::ev::KeyboardEvent) {
-        let annotator = expect_context::<Annotator>();
+    fn on_key(self, event: leptos::ev::KeyboardEvent, view: View, work: Work) {
         match event.key().as_str() {
             "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown" if !event.alt_key() && !event.meta_key() => {
                 let unit = match event.key().as_str() {
@@ -300,20 +290,20 @@ impl KeyboardCursor {
                 let forward = matches!(event.key().as_str(), "ArrowRight" | "ArrowDown");
                 let (mut anchor, mut focus) = self.ends.get_value();
                 // A selection made with the mouse since: the keyboard goes on from there.
-                if let Some(Pending { start, end }) = annotator.pending.get_untracked() {
+                if let Some(Pending { start, end }) = view.pending.get_untracked() {
                     if (anchor.min(focus), anchor.max(focus)) != (start, end) {
                         (anchor, focus) = (start, end);
                     }
                 }
-                let moved = self.text.with_value(|text| step(text, focus, unit, forward));
+                let moved = self.text.with_value(|text| boundary::step(text, focus, unit, forward));
                 let anchor = if event.shift_key() { anchor } else { moved };
                 self.ends.set_value((anchor, moved));
                 event.prevent_default();
                 // Set now, not when the browser reports the selection change: the next key may
                 // come first.
                 let pending = (anchor != moved).then(|| Pending { start: anchor.min(moved), end: anchor.max(moved) });
-                annotator.pending.set(pending);
-                if let Some(article) = Self::article() {
+                view.pending.set(pending);
+                if let Some(article) = page::article() {
                     selection::select_offsets(&article, anchor, moved);
                     self.show();
                     if let Some(caret) = document().query_selector(".caret").ok().flatten() {
@@ -323,13 +313,13 @@ impl KeyboardCursor {
             }
             "]" | "[" => {
                 event.prevent_default();
-                annotator.select_adjacent(event.key() == "]");
+                select_adjacent(view, work, event.key() == "]");
             }
             // Walks the highlights; at either end, Tab leaves the article as usual.
-            "Tab" if !event.ctrl_key() && !event.alt_key() && annotator.select_adjacent(!event.shift_key()) => {
+            "Tab" if !event.ctrl_key() && !event.alt_key() && select_adjacent(view, work, !event.shift_key()) => {
                 event.prevent_default();
             }
-            "Enter" if annotator.selected.get_untracked().is_some() => {
+            "Enter" if view.selected.get_untracked().is_some() => {
                 event.prevent_default();
                 if let Some(note) = document().get_element_by_id(NOTE_ID) {
                     let _ = note.unchecked_into::<web_sys::HtmlElement>().focus();
@@ -341,7 +331,7 @@ impl KeyboardCursor {
 
     fn show(self) {
         let (anchor, focus) = self.ends.get_value();
-        let shown = (anchor == focus).then(|| Self::article().and_then(|a| selection::caret_box(&a, focus))).flatten();
+        let shown = (anchor == focus).then(|| page::article().and_then(|a| selection::caret_box(&a, focus))).flatten();
         self.caret.set(shown);
     }
 
@@ -359,7 +349,7 @@ pub const FIND_INPUT_ID: &str = "find-in-article";
 /// Search in the open article: the matches are highlighted, counted and stepped through.
 #[component]
 fn FindBar(matches: Memo<Vec<(usize, usize)>>) -> impl IntoView {
-    let annotator = expect_context::<Annotator>();
+    let query = state::view().query;
     let current = RwSignal::new(0usize);
     let count = move || matches.with(Vec::len);
     let step = move |by: isize| {
@@ -370,10 +360,10 @@ fn FindBar(matches: Memo<Vec<(usize, usize)>>) -> impl IntoView {
         let next = (current.get_untracked() as isize + by).rem_euclid(total as isize) as usize;
         current.set(next);
         if let Some((start, _)) = matches.with_untracked(|m| m.get(next).copied()) {
-            scroll_to_offset(start);
+            page::scroll_to_offset(start);
         }
     };
-    let summary = move || match (annotator.query.with(|q| q.trim().is_empty()), count()) {
+    let summary = move || match (query.with(|q| q.trim().is_empty()), count()) {
         (true, _) => String::new(),
         (false, 0) => "No matches".to_owned(),
         (false, 1) => "1 match".to_owned(),
@@ -386,14 +376,14 @@ fn FindBar(matches: Memo<Vec<(usize, usize)>>) -> impl IntoView {
                 id=FIND_INPUT_ID
                 aria-label="Find in article"
                 placeholder="Find in article (Ctrl+F)"
-                prop:value=move || annotator.query.get()
+                prop:value=move || query.get()
                 on:input=move |event| {
                     current.set(0);
-                    annotator.query.set(event_target_value(&event));
+                    query.set(event_target_value(&event));
                 }
                 on:keydown=move |event: leptos::ev::KeyboardEvent| match event.key().as_str() {
                     "Enter" => step(if event.shift_key() { -1 } else { 1 }),
-                    "Escape" => annotator.query.set(String::new()),
+                    "Escape" => query.set(String::new()),
                     _ => {}
                 }
             />
@@ -404,48 +394,26 @@ fn FindBar(matches: Memo<Vec<(usize, usize)>>) -> impl IntoView {
     }
 }
 
-/// Brings the run starting at document offset `start` into view.
-fn scroll_to_offset(start: usize) {
-    let selector = format!(".{ARTICLE_CLASS} [data-start=\"{start}\"]");
-    if let Ok(Some(run)) = document().query_selector(&selector) {
-        center(&run);
-    }
-}
-
-fn center(element: &web_sys::Element) {
-    let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_block(web_sys::ScrollLogicalPosition::Center);
-    element.scroll_into_view_with_scroll_into_view_options(&options);
-}
-
-/// The reader's selection in the open article, read from the page now.
-pub fn current_selection() -> Option<Pending> {
-    let article = document().query_selector(&format!(".{ARTICLE_CLASS}")).ok().flatten()?;
-    selection::selected_range(&article).map(|(start, end)| Pending { start, end })
-}
-
-/// Keeps `annotator.pending` equal to the reader's selection within the article.
-pub fn follow_selection(annotator: Annotator) {
-    let on_change = Closure::<dyn Fn()>::new(move || {
-        let pending = current_selection();
-        if annotator.pending.get_untracked() != pending {
-            annotator.pending.set(pending);
-        }
-    });
-    let _ = document().add_event_listener_with_callback("selectionchange", on_change.as_ref().unchecked_ref());
-    // The listener lives as long as the page.
-    on_change.forget();
-}
-
-/// Brings the first highlight of `annotation_id` into view.
-pub fn scroll_to_annotation(annotation_id: &str) {
-    let Ok(marks) = document().query_selector_all(&format!(".{ARTICLE_CLASS} mark{RUN_SELECTOR}")) else {
-        return;
+/// Selects the next (or previous) shown annotation of the open article in text order, from the
+/// selected one, and says which it is; false when there is none that way.
+fn select_adjacent(view: View, work: Work, forward: bool) -> bool {
+    let Some(document_id) = view.open.get_untracked() else {
+        return false;
     };
-    let found = (0..marks.length())
-        .filter_map(|i| marks.item(i)?.dyn_into::<web_sys::Element>().ok())
-        .find(|mark| mark.get_attribute("data-annotations").is_some_and(|ids| ids.split(' ').any(|id| id == annotation_id)));
-    if let Some(mark) = found {
-        center(&mark);
-    }
+    let found = work.workspace.with_untracked(|w| {
+        view.filter.with_untracked(|filter| {
+            let shown: Vec<&Annotation> = filter.shown(w.annotations(&document_id)).collect();
+            let selected = view.selected.get_untracked();
+            shown::step(&shown, selected.as_deref(), forward).map(|(at, a)| (at + 1, shown.len(), a.clone()))
+        })
+    });
+    let Some((at, count, annotation)) = found else {
+        return false;
+    };
+    view.select(&annotation.id);
+    page::scroll_to_annotation(&annotation.id);
+    let name = work.labels.with_untracked(|labels| label::find(labels, &annotation.label).map(|l| l.name.clone()));
+    let name = name.unwrap_or(annotation.label);
+    view.say(Message::status(format!("{name}: “{}” ({at} of {count})", annotation.quote)));
+    true
 }

@@ -4,18 +4,18 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::core::formats::Format;
-use crate::ui::{browser, Annotator, Message};
+use crate::ui::browser;
+use crate::ui::state::{self, Message};
 
 /// Files larger than this are refused before they are read.
 const IMPORT_SIZE_LIMIT: f64 = 50.0 * 1024.0 * 1024.0;
 
 #[component]
 pub fn Toolbar() -> impl IntoView {
-    let annotator = expect_context::<Annotator>();
-    let idle = move || annotator.pending.with(Option::is_none) && annotator.selected.with(Option::is_none);
+    let (view, work) = (state::view(), state::work());
+    let idle = move || view.pending.with(Option::is_none) && view.selected.with(Option::is_none);
     let buttons = move || {
-        annotator
-            .labels
+        work.labels
             .get()
             .into_iter()
             .map(|label| {
@@ -30,7 +30,7 @@ pub fn Toolbar() -> impl IntoView {
                         disabled=idle
                         // Keep the text selection: a click must not collapse what it labels.
                         on:mousedown=|event| event.prevent_default()
-                        on:click=move |_| annotator.apply_label(&id)
+                        on:click=move |_| work.apply_label(&id)
                     >
                         <span class="swatch" style:background-color=label.color></span>
                         {label.name}
@@ -40,7 +40,7 @@ pub fn Toolbar() -> impl IntoView {
             })
             .collect_view()
     };
-    let hint = move || match (annotator.pending.get(), annotator.selected.get()) {
+    let hint = move || match (view.pending.get(), view.selected.get()) {
         (Some(_), _) => "Label the selection:",
         (None, Some(_)) => "Change the label:",
         (None, None) => "Select text to label it.",
@@ -55,13 +55,13 @@ pub fn Toolbar() -> impl IntoView {
 
 #[component]
 pub fn HistoryButtons() -> impl IntoView {
-    let annotator = expect_context::<Annotator>();
-    let next_undo = move || annotator.history.with(|h| h.undo.last().map(|step| format!("Undo: {}", step.description)));
-    let next_redo = move || annotator.history.with(|h| h.redo.last().map(|step| format!("Redo: {}", step.description)));
+    let work = state::work();
+    let next_undo = move || work.history.with(|h| h.undo.last().map(|step| format!("Undo: {}", step.description)));
+    let next_redo = move || work.history.with(|h| h.redo.last().map(|step| format!("Redo: {}", step.description)));
     view! {
         <div class="history" role="group" aria-label="History">
-            {history_button("Undo", "Control+Z", next_undo, move || annotator.undo())}
-            {history_button("Redo", "Control+Shift+Z Control+Y", next_redo, move || annotator.redo())}
+            {history_button("Undo", "Control+Z", next_undo, move || work.undo())}
+            {history_button("Redo", "Control+Shift+Z Control+Y", next_redo, move || work.redo())}
         </div>
     }
 }
@@ -90,11 +90,11 @@ fn history_button(
 
 #[component]
 pub fn FileActions() -> impl IntoView {
-    let annotator = expect_context::<Annotator>();
+    let (view, exchange) = (state::view(), state::exchange());
     let only_open = RwSignal::new(false);
     let export = move |format: Format| {
-        let only = only_open.get_untracked().then(|| annotator.open.get_untracked()).flatten();
-        annotator.download(format, only.as_deref());
+        let only = only_open.get_untracked().then(|| view.open.get_untracked()).flatten();
+        exchange.download(format, only.as_deref());
     };
     let chosen = RwSignal::new(Format::GlossaJson);
     let import_json = move |event: leptos::ev::Event| {
@@ -109,13 +109,13 @@ pub fn FileActions() -> impl IntoView {
         let name = file.name();
         if file.size() > IMPORT_SIZE_LIMIT {
             let text = format!("Nothing was imported from “{name}”: it is larger than 50 MB. Your saved annotations are unchanged.");
-            annotator.message.set(Some(Message::alert(text)));
+            view.say(Message::alert(text));
             return;
         }
         leptos::task::spawn_local(async move {
             match browser::read_text(&file).await {
-                Ok(contents) => annotator.import(&name, &contents).await,
-                Err(problem) => annotator.message.set(Some(Message::alert(format!("Nothing was imported from “{name}”: {problem}.")))),
+                Ok(contents) => exchange.import(&name, &contents).await,
+                Err(problem) => view.say(Message::alert(format!("Nothing was imported from “{name}”: {problem}."))),
             }
         });
     };
@@ -140,7 +140,7 @@ pub fn FileActions() -> impl IntoView {
                 <input
                     type="checkbox"
                     prop:checked=move || only_open.get()
-                    disabled=move || annotator.open.with(Option::is_none)
+                    disabled=move || view.open.with(Option::is_none)
                     on:change=move |event| only_open.set(event_target_checked(&event))
                 />
                 "Only the open document"

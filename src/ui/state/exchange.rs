@@ -1,0 +1,131 @@
+//! Files in and out: the work exported in any format, files of any importable format merged in,
+//! and texts of one's own added from files, pasted text or drops.
+
+use leptos::prelude::*;
+
+use crate::core::formats::{self, Corpus, Format};
+use crate::core::import::{self, Destination, Merged, Report};
+use crate::core::own_document::{self, DocumentRecord};
+use crate::ui::browser;
+use crate::ui::state::{Message, Texts, View, Work};
+
+#[derive(Clone, Copy)]
+pub struct Exchange {
+    work: Work,
+    view: View,
+    texts: Texts,
+}
+
+impl Exchange {
+    pub fn new(work: Work, view: View, texts: Texts) -> Exchange {
+        Exchange { work, view, texts }
+    }
+
+    /// The work in `format`: of every document, or of document `only`. Also says how many
+    /// annotations it holds.
+    pub fn export(&self, format: Format, only: Option<&str>) -> (Vec<u8>, usize) {
+        let mut documents = self.work.documents();
+        documents.retain(|d| only.is_none_or(|id| d.id == id));
+        self.work.workspace.with_untracked(|workspace| {
+            self.work.labels.with_untracked(|labels| {
+                let count = documents.iter().map(|d| workspace.annotations(&d.id).len()).sum();
+                let corpus = Corpus { documents: &documents, labels, workspace };
+                (formats::write(format, &corpus, &browser::now()), count)
+            })
+        })
+    }
+
+    /// Downloads the work (of every document, or of document `only`) in `format` and says so.
+    pub fn download(&self, format: Format, only: Option<&str>) {
+        let (bytes, count) = self.export(format, only);
+        let message = match browser::download(format.file_name(), format.mime(), &bytes) {
+            Ok(()) => Message::status(format!("Exported {count} annotations to {} ({}).", format.file_name(), format.name())),
+            Err(problem) => Message::alert(format!("The export could not be offered as a download: {problem}.")),
+        };
+        self.view.say(message);
+    }
+
+    /// Merges a file of any importable format into the work; a file that is refused changes
+    /// nothing. Documents the file brings are stored first: none is added without its text.
+    pub async fn import(&self, file_name: &str, contents: &str) {
+        let documents = self.work.documents();
+        let now = browser::now();
+        let parsed =
+            self.work.labels.with_untracked(|labels| import::parse(contents, &Destination { documents: &documents, labels, now: &now }));
+        let outcome = match parsed {
+            Ok(parsed) => match self.texts.keep_all(&parsed.new_documents).await {
+                Ok(()) => Ok(self.merge(file_name, parsed)),
+                Err(problem) => {
+                    let text = format!("Nothing was imported from “{file_name}”: the texts it brings could not be kept in this browser ({problem}). Your saved annotations are unchanged.");
+                    self.view.say(Message::alert(text));
+                    return;
+                }
+            },
+            Err(error) => Err(error),
+        };
+        let Report { failed, summary, details } = import::report(file_name, &outcome);
+        self.view.say(Message { alert: failed, text: summary, details });
+    }
+
+    fn merge(&self, file_name: &str, mut parsed: import::Parsed) -> Merged {
+        let new_labels = std::mem::take(&mut parsed.new_labels);
+        // Before the annotations that use them, so that every one renders with its label.
+        self.work.adopt_labels(&new_labels);
+        let mut merged = Merged::default();
+        self.work.change(&format!("Import of “{file_name}”"), false, |workspace| {
+            merged = import::merge(workspace, parsed);
+            std::mem::take(&mut merged.changes)
+        });
+        merged.new_labels = new_labels;
+        merged
+    }
+
+    /// Adds texts the person brought (pasted, opened or dropped): each is normalised, stored,
+    /// and added as one step that undo takes back. A text that is here already is opened instead.
+    pub fn add_texts(&self, items: Vec<(Option<String>, Result<String, String>)>) {
+        let exchange = *self;
+        leptos::task::spawn_local(async move {
+            let mut added = Vec::new();
+            let mut problems = Vec::new();
+            for (file_name, raw) in items {
+                let what = file_name.as_ref().map_or("The pasted text".to_owned(), |name| format!("“{name}”"));
+                let raw = match raw {
+                    Ok(raw) => raw,
+                    Err(problem) => {
+                        problems.push(format!("{what} was not added: {problem}."));
+                        continue;
+                    }
+                };
+                let text = own_document::normalize(&raw).text;
+                if text.trim().is_empty() {
+                    problems.push(format!("{what} was not added: it holds no text."));
+                    continue;
+                }
+                if let Some((id, title)) = exchange.work.with_digest(&own_document::sha256_hex(&text)) {
+                    problems.push(format!("{what} is already here, as “{title}”."));
+                    exchange.view.go_to(&id);
+                    continue;
+                }
+                let record = DocumentRecord::of(&text, None, file_name.as_deref(), &browser::now());
+                if let Err(problem) = exchange.texts.keep(&record, &text).await {
+                    problems.push(format!("{what} could not be kept in this browser ({problem}), so it was not added."));
+                    continue;
+                }
+                added.push(record);
+            }
+            let Some(first) = added.first().map(|r| r.id.clone()) else {
+                if !problems.is_empty() {
+                    exchange.view.say(Message::alert(problems.join(" ")));
+                }
+                return;
+            };
+            let titles: Vec<String> = added.iter().map(|r| format!("“{}”", r.title)).collect();
+            let description = format!("Added {}", titles.join(", "));
+            exchange.work.add_documents(&description, added);
+            exchange.view.go_to(&first);
+            let mut text = format!("{description}.");
+            problems.iter().for_each(|p| text.push_str(&format!(" {p}")));
+            exchange.view.say(Message::status(text));
+        });
+    }
+}

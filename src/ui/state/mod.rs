@@ -1,0 +1,78 @@
+//! The running app's state, in parts with one concern each. Every part owns its signals and the
+//! methods that change them. One `Copy` handle, `State`, holds them together in context, and a
+//! component asks only for the part it uses (`state::work()`):
+//!
+//! - `View`: what the reader sees: the open document, the pending selection, the selected
+//!   annotation, the search, the hidden labels, preferences and messages.
+//! - `Texts`: the texts of documents, bundled or kept in IndexedDB.
+//! - `Work`: the annotations, added documents and labels, every edit of them, and undo/redo.
+//! - `Saving`: writing the work to local storage, retrying, and joining other tabs' saves.
+//! - `Exchange`: files in and out: export, import, documents added from files or pasted text.
+//!
+//! The parts depend on each other in that order and never back up it.
+
+mod exchange;
+mod saving;
+mod texts;
+mod view;
+mod work;
+
+use leptos::prelude::*;
+
+pub use exchange::Exchange;
+pub use saving::Saving;
+pub use texts::Texts;
+pub use view::{Message, Pending, View};
+pub use work::Work;
+
+/// The whole state: made once, at mount, from what the browser kept.
+#[derive(Clone, Copy)]
+pub struct State {
+    pub view: View,
+    pub texts: Texts,
+    pub work: Work,
+    pub saving: Saving,
+    pub exchange: Exchange,
+}
+
+impl State {
+    /// Starts from what local storage holds, telling the reader if any of it could not be read,
+    /// and puts the state in context.
+    pub fn provide() -> State {
+        let loaded = crate::ui::persist::load_state();
+        let view = View::new();
+        let texts = Texts::new();
+        let work = Work::new(view, texts, &loaded.state);
+        let saving = Saving::start(work, view, loaded);
+        let exchange = Exchange::new(work, view, texts);
+        let state = State { view, texts, work, saving, exchange };
+        provide_context(state);
+        work.load_texts();
+        state
+    }
+}
+
+/// What the reader sees, from the state in context.
+pub fn view() -> View {
+    expect_context::<State>().view
+}
+
+/// The texts of documents, from the state in context.
+pub fn texts() -> Texts {
+    expect_context::<State>().texts
+}
+
+/// The work and its edits, from the state in context.
+pub fn work() -> Work {
+    expect_context::<State>().work
+}
+
+/// Saving and its problems, from the state in context.
+pub fn saving() -> Saving {
+    expect_context::<State>().saving
+}
+
+/// Files in and out, from the state in context.
+pub fn exchange() -> Exchange {
+    expect_context::<State>().exchange
+}

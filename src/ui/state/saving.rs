@@ -1,0 +1,183 @@
+//! Keeping the work: every change is written to local storage just after it is painted, retried
+//! while storage refuses, written at once when the page is left, and joined with what other tabs
+//! of this browser save (see `core::sync`).
+
+use leptos::ev;
+use leptos::prelude::*;
+
+use crate::core::label::{self, Label};
+use crate::core::storage;
+use crate::core::sync;
+use crate::ui::persist::{self, Loaded};
+use crate::ui::state::{Message, View, Work};
+
+/// How long after a failed save (a full storage) the next attempt is made.
+const SAVE_RETRY: std::time::Duration = std::time::Duration::from_secs(3);
+
+#[derive(Clone, Copy)]
+pub struct Saving {
+    /// What went wrong reading the saved work (shown until dismissed), and where the unreadable
+    /// data was copied.
+    pub storage_problem: RwSignal<Option<(String, Option<String>)>>,
+    /// Why the latest save failed; cleared by the next save that succeeds.
+    pub save_problem: RwSignal<Option<String>>,
+    /// A save is scheduled for after the next paint.
+    pending: StoredValue<bool>,
+    /// The saved state as this tab last wrote or read it; any other value in storage was written
+    /// by another tab, and is joined in before this tab writes.
+    synced: StoredValue<Option<String>>,
+    /// The labels of that state, to tell this tab's label edits from another's.
+    synced_labels: StoredValue<Vec<Label>>,
+    work: Work,
+    view: View,
+}
+
+impl Saving {
+    /// Saves after every edit of `work`, and listens for other tabs' saves and for the page being
+    /// left, until the app is unmounted.
+    pub fn start(work: Work, view: View, loaded: Loaded) -> Saving {
+        let Loaded { state, raw, problem, backup_key } = loaded;
+        // What was recovered replaces the unreadable value, but only once that is safe elsewhere.
+        let save_recovered = backup_key.is_some();
+        let saving = Saving {
+            storage_problem: RwSignal::new(problem.map(|text| (text, backup_key))),
+            save_problem: RwSignal::new(None),
+            pending: StoredValue::new(false),
+            synced: StoredValue::new(raw),
+            synced_labels: StoredValue::new(state.labels),
+            work,
+            view,
+        };
+        // Compared with the count last seen, not merely re-run: edits made before the effect first
+        // runs (in the task that mounted the app) are saved too.
+        Effect::new(move |seen: Option<u64>| {
+            let edits = work.edits.get();
+            if seen.map_or(edits > 0 || save_recovered, |seen| seen != edits) {
+                saving.save();
+            }
+            edits
+        });
+        saving.listen();
+        saving
+    }
+
+    fn listen(self) {
+        let handles = [
+            window_event_listener(ev::storage, move |event| {
+                if event.key().as_deref() == Some(storage::STATE_KEY) {
+                    if let Some(raw) = event.new_value() {
+                        self.take_saved_elsewhere(raw);
+                    }
+                }
+            }),
+            // Back from the back-forward cache, which hears of no saves while the page is there.
+            window_event_listener(ev::pageshow, move |event| {
+                if let (true, Ok(Some(raw))) = (event.persisted(), persist::saved_state()) {
+                    self.take_saved_elsewhere(raw);
+                }
+            }),
+            window_event_listener(ev::pagehide, move |_| self.flush()),
+            // A hidden tab may be closed or discarded without another event.
+            window_event_listener(ev::visibilitychange, move |_| {
+                if document().visibility_state() == web_sys::VisibilityState::Hidden {
+                    self.flush();
+                }
+            }),
+        ];
+        on_cleanup(move || handles.into_iter().for_each(|handle| handle.remove()));
+    }
+
+    /// Saves just after the change is painted: a long work takes a moment to write, and the
+    /// highlight should not wait for it. Several changes in one frame are saved once; leaving the
+    /// page saves at once (`flush`).
+    pub fn save(&self) {
+        if self.pending.get_value() {
+            return;
+        }
+        self.pending.set_value(true);
+        let saving = *self;
+        request_animation_frame(move || set_timeout(move || saving.flush(), std::time::Duration::ZERO));
+        // A hidden page gets no frames; then this saves it.
+        set_timeout(move || saving.flush(), std::time::Duration::from_millis(250));
+    }
+
+    /// Saves now, if a save is waiting.
+    pub fn flush(&self) {
+        if self.pending.try_get_value() == Some(true) {
+            self.save_now();
+        }
+    }
+
+    /// Saves everything, first joining in what another tab saved since this one last did;
+    /// whether or not that works, the work stays in memory, usable and exportable.
+    fn save_now(&self) {
+        self.pending.set_value(false);
+        let problem = self.write_joined().err();
+        let failed = problem.is_some();
+        if self.save_problem.get_untracked() != problem {
+            self.save_problem.set(problem);
+        }
+        // Storage may be full now and free later: try again now and then, until a save succeeds.
+        if failed && !self.pending.get_value() {
+            self.pending.set_value(true);
+            let saving = *self;
+            set_timeout(move || saving.flush(), SAVE_RETRY);
+        }
+    }
+
+    fn write_joined(&self) -> Result<(), String> {
+        let stored = persist::saved_state()?;
+        if let Some(stored) = stored.filter(|stored| self.synced.with_value(|synced| synced.as_ref() != Some(stored))) {
+            self.take_in(stored)?;
+        }
+        let Work { workspace, history, labels, .. } = self.work;
+        let written = workspace.with_untracked(|workspace| {
+            history.with_untracked(|history| labels.with_untracked(|labels| persist::save_state(workspace, history, labels)))
+        })?;
+        self.synced.set_value(Some(written));
+        self.synced_labels.set_value(labels.get_untracked());
+        Ok(())
+    }
+
+    /// Another tab saved `raw`: its work joins this tab's. A save follows only if this tab holds
+    /// something the saved state lacks.
+    pub fn take_saved_elsewhere(&self, raw: String) {
+        if self.synced.with_value(|synced| synced.as_ref() == Some(&raw)) {
+            return;
+        }
+        match self.take_in(raw) {
+            // A save also clears an alert left by a state this tab could not read before.
+            Ok(lacking) if lacking || self.save_problem.get_untracked().is_some() => self.save(),
+            Ok(_) => {}
+            Err(problem) => self.save_problem.set(Some(problem)),
+        }
+    }
+
+    /// Joins the state another tab saved (`raw`) into this tab's work and labels; says whether
+    /// this tab holds anything that state lacks. A state that cannot be read is left alone, and
+    /// this tab does not write over it.
+    fn take_in(&self, raw: String) -> Result<bool, String> {
+        let theirs =
+            storage::read_state(&raw).map_err(|problem| format!("Another tab saved work that this tab cannot read ({problem})."))?;
+        let Work { workspace, labels, .. } = self.work;
+        let joined = workspace.with_untracked(|ours| sync::join(ours, &theirs.workspace));
+        let lacking = joined != theirs.workspace;
+        if workspace.with_untracked(|ours| *ours != joined) {
+            workspace.set(joined);
+            self.work.forget_selection_if_gone();
+            let work = self.work;
+            leptos::task::spawn_local(async move {
+                work.read_missing_texts().await;
+            });
+            self.view.say(Message::status("Changes made in another tab are merged in."));
+        }
+        let joined_labels = self.synced_labels.with_value(|base| labels.with_untracked(|ours| label::join(ours, base, &theirs.labels)));
+        if labels.with_untracked(|ours| *ours != joined_labels) {
+            labels.set(joined_labels.clone());
+        }
+        let labels_lacking = joined_labels != theirs.labels;
+        self.synced.set_value(Some(raw));
+        self.synced_labels.set_value(theirs.labels);
+        Ok(lacking || labels_lacking)
+    }
+}

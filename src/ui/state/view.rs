@@ -1,0 +1,106 @@
+//! What the reader sees: which document is open, what is selected, what is searched for and
+//! shown, how the page looks, and what the reader is told.
+
+use leptos::prelude::*;
+
+use crate::core::shown::LabelFilter;
+use crate::core::storage::Settings;
+use crate::ui::{page, persist, route};
+
+/// A stretch of the open article the reader has selected but not labelled yet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Pending {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// What the reader is told: a result (status) or a failure (alert), with optional details.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    pub alert: bool,
+    pub text: String,
+    pub details: Vec<String>,
+}
+
+impl Message {
+    pub fn status(text: impl Into<String>) -> Message {
+        Message { alert: false, text: text.into(), details: Vec::new() }
+    }
+    pub fn alert(text: impl Into<String>) -> Message {
+        Message { alert: true, text: text.into(), details: Vec::new() }
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct View {
+    /// Id of the document being read; mirrors the URL fragment.
+    pub open: RwSignal<Option<String>>,
+    pub pending: RwSignal<Option<Pending>>,
+    /// Id of the annotation being edited.
+    pub selected: RwSignal<Option<String>>,
+    /// What the reader searches for in the open article.
+    pub query: RwSignal<String>,
+    /// Which labels' annotations the article and the list show.
+    pub filter: RwSignal<LabelFilter>,
+    /// Whether the list of shortcuts is shown.
+    pub help_open: RwSignal<bool>,
+    pub settings: RwSignal<Settings>,
+    pub message: RwSignal<Option<Message>>,
+}
+
+impl View {
+    pub fn new() -> View {
+        View {
+            open: RwSignal::new(None),
+            pending: RwSignal::new(None),
+            selected: RwSignal::new(None),
+            query: RwSignal::new(String::new()),
+            filter: RwSignal::new(LabelFilter::default()),
+            help_open: RwSignal::new(false),
+            settings: RwSignal::new(persist::load_settings()),
+            message: RwSignal::new(None),
+        }
+    }
+
+    pub fn say(&self, message: Message) {
+        self.message.set(Some(message));
+    }
+
+    /// The reader's selection: as last reported, or read from the page if the browser has not
+    /// reported its latest change yet (a key pressed right after a drag).
+    pub fn pending_now(&self) -> Option<Pending> {
+        self.pending.get_untracked().or_else(page::selection)
+    }
+
+    /// Selects annotation `id` for editing.
+    pub fn select(&self, id: &str) {
+        self.pending.set(None);
+        self.selected.set(Some(id.to_owned()));
+    }
+
+    /// Selects one of the annotations `ids` (which cover the same characters): the one after the
+    /// selected one, so that clicking again reaches each of them in turn.
+    pub fn select_next_of(&self, ids: &[String]) {
+        let current = self.selected.get_untracked();
+        let at = current.and_then(|c| ids.iter().position(|id| *id == c));
+        let next = at.map_or(ids.len() - 1, |at| (at + ids.len() - 1) % ids.len());
+        self.select(&ids[next]);
+    }
+
+    /// Opens document `id`, as following its link does.
+    pub fn go_to(&self, id: &str) {
+        route::open(id);
+    }
+
+    /// Back to the start page.
+    pub fn go_to_start(&self) {
+        route::open_start();
+    }
+
+    /// Lets go of the selection and the selected annotation.
+    pub fn let_go(&self) {
+        self.pending.set(None);
+        self.selected.set(None);
+        page::clear_text_selection();
+    }
+}

@@ -1,0 +1,289 @@
+//! The work: annotations, added documents' records and labels, and every change a person makes
+//! to them. Each edit reports what it changed (see `core::workspace`), which becomes one step of
+//! the undo history; `edits` then tells `Saving` that there is something to save.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::core::annotation::Annotation;
+use crate::core::boundary;
+use crate::core::document::Document;
+use crate::core::history::{self, History};
+use crate::core::id;
+use crate::core::label::{self, Label};
+use crate::core::own_document::DocumentRecord;
+use crate::core::storage::SavedState;
+use crate::core::workspace::{Changes, Workspace};
+use crate::ui::browser;
+use crate::ui::state::{Message, Pending, Texts, View};
+
+#[derive(Clone, Copy)]
+pub struct Work {
+    pub workspace: RwSignal<Workspace>,
+    pub history: RwSignal<History>,
+    /// The reader's labels, in toolbar order.
+    pub labels: RwSignal<Vec<Label>>,
+    /// How many changes this tab has made: each is saved (another tab's work taken in is not
+    /// counted, it is saved already).
+    pub edits: RwSignal<u64>,
+    view: View,
+    texts: Texts,
+}
+
+impl Work {
+    pub fn new(view: View, texts: Texts, saved: &SavedState) -> Work {
+        Work {
+            workspace: RwSignal::new(saved.workspace.clone()),
+            history: RwSignal::new(saved.history.clone()),
+            labels: RwSignal::new(saved.labels.clone()),
+            edits: RwSignal::new(0),
+            view,
+            texts,
+        }
+    }
+
+    /// The title of document `id`, tracked: added documents can be renamed.
+    pub fn title(&self, id: &str) -> Option<String> {
+        let bundled = self.texts.bundled(id).map(|d| d.title.clone());
+        bundled.or_else(|| self.workspace.with(|w| w.record(id).map(|r| r.title.clone())))
+    }
+
+    /// Whether `id` is a bundled article or a document the person added.
+    pub fn has_document(&self, id: &str) -> bool {
+        self.texts.bundled(id).is_some() || self.workspace.with_untracked(|w| w.record(id).is_some())
+    }
+
+    /// The id and title of the document whose text has digest `sha256`, if it is here.
+    pub fn with_digest(&self, sha256: &str) -> Option<(String, String)> {
+        let bundled = self.texts.bundled_with_digest(sha256).map(|d| (d.id.clone(), d.title.clone()));
+        bundled.or_else(|| self.workspace.with_untracked(|w| w.record_with_text(sha256).map(|r| (r.id.clone(), r.title.clone()))))
+    }
+
+    /// Every document whose text is here, under its current title: what exports cover and
+    /// imports match. Bundled articles are shared, not copied.
+    pub fn documents(&self) -> Vec<Arc<Document>> {
+        let mut documents = self.texts.all_bundled();
+        self.workspace.with_untracked(|w| {
+            for record in &w.library {
+                if let Some(text) = self.texts.added(&record.id) {
+                    documents.push(if text.title == record.title { text } else { Arc::new(text.retitled(&record.title)) });
+                }
+            }
+        });
+        documents
+    }
+
+    /// Label `id`, tracked: what renders it updates when the label is edited.
+    pub fn label(&self, id: &str) -> Option<Label> {
+        self.labels.with(|labels| label::find(labels, id).cloned())
+    }
+
+    /// Reads the texts of the added documents from the text store, and forgets texts that
+    /// neither the work, its history nor a recent deletion refers to.
+    pub fn load_texts(&self) {
+        let in_use: Vec<String> =
+            self.workspace.with_untracked(|w| self.history.with_untracked(|h| history::texts_in_use(w, h).into_iter().collect()));
+        let work = *self;
+        leptos::task::spawn_local(async move {
+            if work.read_missing_texts().await {
+                let _ = work.texts.forget_all_but(&in_use).await;
+            }
+        });
+    }
+
+    /// Reads the texts of added documents that are not in memory yet (at start, or added by
+    /// another tab), telling the reader of any that cannot be had; false when the text store
+    /// could not be read.
+    pub async fn read_missing_texts(&self) -> bool {
+        let records: Vec<DocumentRecord> = self.workspace.with_untracked(|w| w.library.clone());
+        match self.texts.read_missing(records).await {
+            Ok(missing) if missing.is_empty() => true,
+            Ok(missing) => {
+                let titles: Vec<String> = missing.iter().map(|title| format!("“{title}”")).collect();
+                let text = format!(
+                    "The text of {} is not in this browser's storage any more; its annotations are kept and still export.",
+                    titles.join(", ")
+                );
+                self.view.say(Message::alert(text));
+                true
+            }
+            Err(problem) => {
+                let text =
+                    format!("The texts of your own documents could not be read: {problem}. Their annotations are kept and still export.");
+                self.view.say(Message::alert(text));
+                false
+            }
+        }
+    }
+
+    /// Labels the reader's selection with `label_id`, or relabels the selected annotation.
+    pub fn apply_label(&self, label_id: &str) {
+        let Some(label) = self.labels.with_untracked(|labels| label::find(labels, label_id).cloned()) else {
+            return;
+        };
+        if let Some(pending) = self.view.pending_now() {
+            self.create(pending, &label);
+        } else if let Some(selected) = self.view.selected.get_untracked() {
+            let now = browser::now();
+            let description = format!("Label changed to {}", label.name);
+            if self.change(&description, false, |workspace| workspace.relabel(&selected, &label.id, &now).into()) {
+                self.view.say(Message::status(format!("{description}.")));
+            }
+        }
+    }
+
+    fn create(&self, pending: Pending, label: &Label) {
+        let Some(document) = self.view.open.get_untracked().and_then(|id| self.texts.document(&id)) else {
+            return;
+        };
+        let annotation_id = id::uuid_v4(browser::random_bytes());
+        let words = self.view.settings.with_untracked(|s| s.snap_to_words);
+        let (start, end) = boundary::snap(&document.text, pending.start, pending.end, words);
+        let Some(annotation) = Annotation::create(&document, start, end, &label.id, annotation_id.clone(), &browser::now()) else {
+            self.view.say(Message::alert("The selection holds only spaces: select some words to label."));
+            return;
+        };
+        let description = format!("{} added: “{}”", label.name, annotation.quote);
+        self.change(&description, false, |workspace| workspace.put(&document.id, annotation).into());
+        self.view.let_go();
+        self.view.selected.set(Some(annotation_id));
+        self.view.say(Message::status(description));
+    }
+
+    pub fn set_note(&self, annotation_id: &str, note: &str) {
+        let now = browser::now();
+        self.change("Note changed", true, |workspace| workspace.set_note(annotation_id, note, &now).into());
+    }
+
+    pub fn set_attribution(&self, annotation_id: &str, attributed_to: &str) {
+        let now = browser::now();
+        self.change("Attribution changed", true, |workspace| workspace.set_attribution(annotation_id, attributed_to, &now).into());
+    }
+
+    pub fn delete_selected(&self) {
+        let Some(selected) = self.view.selected.get_untracked() else {
+            return;
+        };
+        let Some(quote) = self.workspace.with_untracked(|w| w.find(&selected).map(|(_, a)| a.quote.clone())) else {
+            return;
+        };
+        let description = format!("Annotation deleted: “{quote}”");
+        let now = browser::now();
+        self.change(&description, false, |workspace| workspace.delete(&selected, &now).into());
+        self.view.selected.set(None);
+        self.view.say(Message::status(description));
+    }
+
+    /// Adds the records of documents whose texts are kept, as one step.
+    pub fn add_documents(&self, description: &str, records: Vec<DocumentRecord>) {
+        self.change(description, false, |workspace| {
+            records.into_iter().fold(Changes::default(), |changes, record| changes.and(workspace.put_record(record).into()))
+        });
+    }
+
+    /// Renames added document `id`; the keystrokes of one title are one step.
+    pub fn rename_document(&self, id: &str, title: &str) {
+        let now = browser::now();
+        self.change("Title changed", true, |workspace| workspace.rename_document(id, title, &now).into());
+    }
+
+    /// Deletes added document `id` with its annotations; undo brings both back.
+    pub fn delete_document(&self, id: &str) {
+        let Some((title, count)) = self.workspace.with_untracked(|w| w.record(id).map(|r| (r.title.clone(), w.annotations(id).len())))
+        else {
+            return;
+        };
+        let description = format!("Deleted “{title}” and its {count} annotations");
+        let now = browser::now();
+        if self.change(&description, false, |workspace| workspace.remove_document(id, &now)) {
+            self.view.go_to_start();
+            self.view.say(Message::status(format!("{description}. Undo (Ctrl+Z) brings them back.")));
+        }
+    }
+
+    pub fn undo(&self) {
+        self.walk_history(History::undo, "Undone");
+    }
+
+    pub fn redo(&self) {
+        self.walk_history(History::redo, "Redone");
+    }
+
+    fn walk_history(&self, walk: fn(&mut History, &mut Workspace, &str) -> Option<String>, verb: &str) {
+        // In place: a long work is neither copied nor compared to walk one step.
+        let mut description = None;
+        let now = browser::now();
+        self.history.maybe_update(|history| {
+            self.workspace.maybe_update(|workspace| {
+                description = walk(history, workspace, &now);
+                description.is_some()
+            });
+            description.is_some()
+        });
+        let Some(description) = description else {
+            return;
+        };
+        self.forget_selection_if_gone();
+        self.edited();
+        self.view.say(Message::status(format!("{verb}: {description}")));
+    }
+
+    /// Applies `edit` to the work and records what it says it changed as one step named by
+    /// `description` (joining the previous step if `continuing`). Says whether anything changed;
+    /// when nothing did, nothing renders and nothing is saved.
+    pub fn change(&self, description: &str, continuing: bool, edit: impl FnOnce(&mut Workspace) -> Changes) -> bool {
+        let mut changes = Changes::default();
+        self.workspace.maybe_update(|workspace| {
+            changes = edit(workspace);
+            !changes.is_empty()
+        });
+        if changes.is_empty() {
+            return false;
+        }
+        self.history.update(|history| {
+            if continuing {
+                history.record_continuing(description, changes);
+            } else {
+                history.record(description, changes);
+            }
+        });
+        self.edited();
+        true
+    }
+
+    /// Applies `edit` to the label set, or tells the reader why it was refused.
+    pub fn edit_labels(&self, edit: impl FnOnce(&mut Vec<Label>) -> Result<(), String>) -> bool {
+        let mut labels = self.labels.get_untracked();
+        match edit(&mut labels) {
+            Ok(()) => {
+                self.labels.set(labels);
+                self.edited();
+                true
+            }
+            Err(problem) => {
+                self.view.say(Message::alert(problem));
+                false
+            }
+        }
+    }
+
+    /// Adds labels a file brought, before the annotations that use them.
+    pub fn adopt_labels(&self, new: &[Label]) {
+        if !new.is_empty() {
+            self.labels.update(|labels| new.iter().for_each(|l| label::adopt(labels, l.clone())));
+            self.edited();
+        }
+    }
+
+    fn edited(&self) {
+        self.edits.update(|count| *count += 1);
+    }
+
+    /// Lets go of the selected annotation when the work no longer holds it.
+    pub fn forget_selection_if_gone(&self) {
+        if self.view.selected.get_untracked().is_some_and(|id| self.workspace.with_untracked(|w| w.find(&id).is_none())) {
+            self.view.selected.set(None);
+        }
+    }
+}
