@@ -3,6 +3,7 @@
 //! annotation.
 #![cfg(target_arch = "wasm32")]
 
+use glossa::core::storage::STATE_KEY;
 use glossa::core::text::code_point_to_utf16;
 use glossa::ui::selection::{offset_to_point, point_to_offset, run_elements, select_offsets, selected_range};
 use wasm_bindgen::JsCast;
@@ -142,11 +143,17 @@ fn a_selection_across_paragraphs_and_beyond_the_article_is_cut_to_it() {
     assert_eq!(selected_range(&article), None, "a collapsed selection");
 }
 
-async fn next_tasks() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50).unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+/// Waits until `condition` holds, checking after each frame of the page, for at most five
+/// seconds; then fails, naming what was awaited.
+async fn until(what: &str, condition: impl Fn() -> bool) {
+    let started = js_sys::Date::now();
+    while !condition() {
+        assert!(js_sys::Date::now() - started < 5_000.0, "waited five seconds for {what}");
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window().unwrap().request_animation_frame(&resolve).unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    }
 }
 
 fn press(key: &str) {
@@ -157,49 +164,56 @@ fn press(key: &str) {
     web_sys::window().unwrap().dispatch_event(&event).unwrap();
 }
 
-#[wasm_bindgen_test]
-async fn the_app_labels_a_selection_by_key_saves_it_and_takes_in_another_tabs_save() {
-    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
-    storage.clear().unwrap();
+fn count(host: &Element, selector: &str) -> u32 {
+    host.query_selector_all(selector).unwrap().length()
+}
+
+const ANNOTATION_ITEMS: &str = "section[aria-labelledby='annotations-heading'] li";
+
+fn local_storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// The app mounted in a container of its own, with the last bundled article open; unmounted when
+/// the handle is dropped.
+async fn open_article() -> (Fixture, leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable>) {
     web_sys::window().unwrap().location().set_hash("/a/004_de3ecafd94c781bd").unwrap();
     let host = Fixture::new("");
-    let _app = leptos::mount::mount_to(host.0.clone().unchecked_into(), glossa::ui::App);
-    next_tasks().await;
+    let app = leptos::mount::mount_to(host.0.clone().unchecked_into(), glossa::ui::App);
+    until("the article", || count(&host.0, "article [data-start]") > 0).await;
+    (host, app)
+}
 
-    assert_eq!(host.0.query_selector_all("nav[aria-label='Articles'] a").unwrap().length(), 5);
+#[wasm_bindgen_test]
+async fn the_app_labels_a_selection_by_key_saves_it_and_takes_in_another_tabs_save() {
+    let storage = local_storage();
+    storage.clear().unwrap();
+    let (host, _app) = open_article().await;
+
+    assert_eq!(count(&host.0, "nav[aria-label='Articles'] a"), 5);
     let article = host.find("article");
     assert!(article.text_content().unwrap().contains("Iran vehemently denies"));
 
-    // "Iran vehemently denies" is the start of the third line, offset 84 in code points.
+    // "Iran vehemently denies" is the start of the third line, offset 83 in code points.
     let text = "Iran Addresses Controversial Allegations of Missile Transfers to Russia\n\nMissiles\n\n";
     let start = text.chars().count();
     let run = host.find(&format!("article [data-start='{start}']"));
     let node = run.first_child().unwrap();
     select((&node, 0), (&node, "Iran vehemently denies ".len() as u32));
-    next_tasks().await;
     press("2");
-    next_tasks().await;
+    until("the highlight", || count(&host.0, "article mark") == 1).await;
 
     let mark = host.find("article mark");
     assert_eq!(mark.text_content().unwrap(), "Iran vehemently denies", "the trailing space is trimmed");
     assert_eq!(mark.get_attribute("title").as_deref(), Some("Denial"));
     // The app saves just after it paints the change (or a moment later in a page with no frames).
-    let mut saved = None;
-    for _ in 0..40 {
-        saved = storage.get_item("glossa.v1.state").unwrap();
-        if saved.is_some() {
-            break;
-        }
-        next_tasks().await;
-    }
-    let saved = saved.expect("the work is saved");
-    let saved: serde_json::Value = serde_json::from_str(&saved).unwrap();
+    until("the save", || storage.get_item(STATE_KEY).unwrap().is_some()).await;
+    let saved: serde_json::Value = serde_json::from_str(&storage.get_item(STATE_KEY).unwrap().unwrap()).unwrap();
     let annotation = &saved["documents"]["004_de3ecafd94c781bd"][0];
     assert_eq!(annotation["start"], start);
     assert_eq!(annotation["end"], start + 22);
     assert_eq!(annotation["label"], "denial");
-    let items = host.0.query_selector_all("section[aria-labelledby='annotations-heading'] li").unwrap();
-    assert_eq!(items.length(), 1);
+    assert_eq!(count(&host.0, ANNOTATION_ITEMS), 1);
 
     // Another tab saves the work with a sanction added: this tab takes it in, keeping its own.
     let mut theirs = saved.clone();
@@ -207,13 +221,87 @@ async fn the_app_labels_a_selection_by_key_saves_it_and_takes_in_another_tabs_sa
         "note": "", "attributed_to": "", "created_at": "2026-11-23T10:00:00.000Z", "updated_at": "2026-11-23T10:00:00.000Z"});
     theirs["documents"]["004_de3ecafd94c781bd"].as_array_mut().unwrap().insert(0, sanction);
     let init = web_sys::StorageEventInit::new();
-    init.set_key(Some("glossa.v1.state"));
+    init.set_key(Some(STATE_KEY));
     init.set_new_value(Some(&theirs.to_string()));
     let event = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
     web_sys::window().unwrap().dispatch_event(&event).unwrap();
-    next_tasks().await;
-    let items = host.0.query_selector_all("section[aria-labelledby='annotations-heading'] li").unwrap();
-    assert_eq!(items.length(), 2, "the other tab's annotation joins this tab's");
-    assert_eq!(host.0.query_selector_all("article mark").unwrap().length(), 2);
+    until("the other tab's annotation in the list", || count(&host.0, ANNOTATION_ITEMS) == 2).await;
+    assert_eq!(count(&host.0, "article mark"), 2, "and in the article");
     storage.clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn an_app_mounted_again_after_unmounting_acts_once_on_each_key() {
+    let storage = local_storage();
+    storage.clear().unwrap();
+    let (first_host, first) = open_article().await;
+    drop(first);
+    drop(first_host);
+
+    // A listener the first app left behind would act on its disposed state and throw.
+    let errors =
+        js_sys::Function::new_no_args("window.pageErrors = []; addEventListener('error', (e) => pageErrors.push(String(e.message)));");
+    errors.call0(&wasm_bindgen::JsValue::NULL).unwrap();
+    let (host, _app) = open_article().await;
+    // `?` toggles the list of shortcuts: a second listener would toggle it back.
+    press("?");
+    until("the shortcuts", || count(&host.0, "[role='dialog']") == 1).await;
+    press("Escape");
+    until("the shortcuts to close", || count(&host.0, "[role='dialog']") == 0).await;
+
+    // One selection, one key: one annotation, one step of history.
+    let node = host.find("article [data-start='83']").first_child().unwrap();
+    select((&node, 0), (&node, 4));
+    press("1");
+    until("the highlight", || count(&host.0, "article mark") > 0).await;
+    until("the save", || storage.get_item(STATE_KEY).unwrap().is_some()).await;
+    let saved: serde_json::Value = serde_json::from_str(&storage.get_item(STATE_KEY).unwrap().unwrap()).unwrap();
+    assert_eq!(saved["documents"]["004_de3ecafd94c781bd"].as_array().unwrap().len(), 1);
+    assert_eq!(saved["history"]["undo"].as_array().unwrap().len(), 1);
+    assert_eq!(count(&host.0, ANNOTATION_ITEMS), 1);
+    let page_errors = js_sys::Reflect::get(&web_sys::window().unwrap(), &"pageErrors".into()).unwrap();
+    assert_eq!(js_sys::Array::from(&page_errors).length(), 0, "{:?}", js_sys::JSON::stringify(&page_errors));
+    storage.clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn an_export_stays_downloadable_after_the_click_returns() {
+    // Records the object URLs the page revokes, without changing what revoking does.
+    let record = js_sys::Function::new_no_args(
+        "const revoke = URL.revokeObjectURL; window.revoked = [];\
+         URL.revokeObjectURL = (url) => { window.revoked.push(url); revoke(url); };\
+         const create = URL.createObjectURL; window.created = [];\
+         URL.createObjectURL = (blob) => { const url = create(blob); window.created.push(url); return url; };\
+         HTMLAnchorElement.prototype.click = function () { window.clicked = this.download; };",
+    );
+    record.call0(&wasm_bindgen::JsValue::NULL).unwrap();
+    let host = Fixture::new("");
+    let _app = leptos::mount::mount_to(host.0.clone().unchecked_into(), glossa::ui::App);
+    until("the toolbar", || count(&host.0, "button") > 0).await;
+    let export: web_sys::HtmlElement = (0..count(&host.0, "button"))
+        .map(|i| host.0.query_selector_all("button").unwrap().item(i).unwrap().unchecked_into::<web_sys::HtmlElement>())
+        .find(|b| b.text_content().as_deref() == Some("Export JSON"))
+        .unwrap();
+    export.click();
+    let global = |name: &str| js_sys::Reflect::get(&web_sys::window().unwrap(), &name.into()).unwrap();
+    assert_eq!(global("clicked").as_string().as_deref(), Some("glossa-annotations.json"));
+    let created = js_sys::Array::from(&global("created"));
+    assert_eq!(created.length(), 1);
+    assert_eq!(js_sys::Array::from(&global("revoked")).length(), 0, "not revoked in the task of the click");
+    // The engine may read the download's data in a later task: it is still there.
+    let response = wasm_bindgen_futures::JsFuture::from(web_sys::window().unwrap().fetch_with_str(&created.get(0).as_string().unwrap()))
+        .await
+        .expect("the object URL still answers after the click");
+    let text = wasm_bindgen_futures::JsFuture::from(response.unchecked_into::<web_sys::Response>().text().unwrap()).await.unwrap();
+    assert!(text.as_string().unwrap().contains("\"format\": \"glossa-annotations\""));
+}
+
+#[wasm_bindgen_test]
+fn a_refusal_of_the_browser_reads_as_words() {
+    let refusal = |name: &str| web_sys::DomException::new_with_message_and_name("raw message", name).unwrap().into();
+    assert_eq!(glossa::ui::browser::reason(&refusal("QuotaExceededError")), "the storage is full");
+    assert_eq!(glossa::ui::browser::reason(&refusal("SecurityError")), "the browser's settings do not allow it");
+    assert_eq!(glossa::ui::browser::reason(&refusal("SomethingNew")), "raw message");
+    assert_eq!(glossa::ui::browser::reason(&js_sys::Error::new("it broke").into()), "it broke");
+    assert_eq!(glossa::ui::browser::reason(&wasm_bindgen::JsValue::NULL), "it gave no reason");
 }

@@ -129,7 +129,8 @@ test('a reload restores the annotations, the open article and the scroll positio
   await h.drag(page, 'no missile was sent to Russia', 'no missile was sent to Russia');
   await page.keyboard.press('2');
   await page.evaluate(() => window.scrollTo(0, 1500));
-  await page.waitForTimeout(400);
+  // The reading position is saved once scrolling has settled.
+  await page.waitForFunction(([key, id]) => JSON.parse(localStorage.getItem(key) || '{}').scroll?.[id] > 0, [h.KEYS.view, '001_0498907b85d31520']);
   await page.goto('./');
   await expect(page).toHaveURL(/#\/a\/001_0498907b85d31520$/);
   await expect(h.annotationItems(page)).toHaveCount(1);
@@ -153,7 +154,7 @@ test('a note that looks like HTML is shown as text and runs nothing', async ({ p
   await page.reload();
   await expect(h.annotationItems(page).first()).toContainText(payload);
   await expect(page.locator('img')).toHaveCount(0);
-  await page.waitForTimeout(300);
+  await h.nextFrame(page);
   expect(dialogs).toEqual([]);
 });
 

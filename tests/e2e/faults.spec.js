@@ -59,7 +59,7 @@ test('a corrupt saved state: the app starts, recovers what it can, keeps the raw
   const saved = JSON.parse(await h.savedState(page));
   saved.documents[h.ARTICLE][1].start = 'not a number';
   const corrupt = JSON.stringify(saved);
-  await page.evaluate((raw) => localStorage.setItem('glossa.v1.state', raw), corrupt);
+  await page.evaluate(([key, raw]) => localStorage.setItem(key, raw), [h.KEYS.state, corrupt]);
   await page.reload();
   const banner = page.getByRole('alert').filter({ hasText: 'could not all be read' });
   await expect(banner).toContainText('Recovered: 1 annotations; left out: 1 unreadable parts.');
@@ -72,7 +72,7 @@ test('a corrupt saved state: the app starts, recovers what it can, keeps the raw
   await page.reload();
   await expect(page.getByRole('alert').filter({ hasText: 'could not' })).toHaveCount(0);
   await expect(h.annotationItems(page)).toHaveCount(1);
-  const backups = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('glossa.v1.state.unreadable.')).map((k) => localStorage.getItem(k)));
+  const backups = await page.evaluate((prefix) => Object.keys(localStorage).filter((k) => k.startsWith(prefix)).map((k) => localStorage.getItem(k)), `${h.KEYS.unreadable}.`);
   expect(backups).toEqual([corrupt]);
 });
 
@@ -89,7 +89,7 @@ test('a full storage: the work stays usable, “Export now” keeps it, and savi
   await page.keyboard.press('2');
   await expect(h.annotationItems(page)).toHaveCount(1);
   const alert = page.getByRole('alert').filter({ hasText: 'Changes are not being saved' });
-  await expect(alert).toContainText('QuotaExceededError');
+  await expect(alert).toContainText('The browser refused to save: the storage is full.');
   const downloadPromise = page.waitForEvent('download');
   await alert.getByRole('button', { name: 'Export now' }).click();
   const exported = JSON.parse(require('node:fs').readFileSync(await (await downloadPromise).path(), 'utf8'));

@@ -90,11 +90,24 @@ async function annotateTwo(page) {
   await expect(annotationItems(page)).toHaveCount(2);
 }
 
+/** The local storage keys of `core::storage` (`tests/storage_keys.rs` checks they are the same). */
+const KEYS = {
+  state: 'glossa.v1.state',
+  unreadable: 'glossa.v1.state.unreadable',
+  view: 'glossa.v1.view',
+  settings: 'glossa.v1.settings',
+};
+
 /** What local storage holds once the app has saved: it saves just after it paints a change. */
 async function savedState(page) {
-  return page.evaluate(() => new Promise((resolve) => {
-    requestAnimationFrame(() => setTimeout(() => resolve(localStorage.getItem('glossa.v1.state')), 0));
-  }));
+  return page.evaluate((key) => new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(() => resolve(localStorage.getItem(key)), 0));
+  }), KEYS.state);
 }
 
-module.exports = { ARTICLE, annotateTwo, articleText, codePointSlice, openArticle, freshStart, drag, annotationItems, exportJson, documentOf, savedState };
+/** Waits until the page has painted a frame and run the tasks that frame queued. */
+async function nextFrame(page) {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+}
+
+module.exports = { ARTICLE, KEYS, annotateTwo, nextFrame, articleText, codePointSlice, openArticle, freshStart, drag, annotationItems, exportJson, documentOf, savedState };

@@ -107,7 +107,7 @@ test('work saved by a newer Glossa in another tab is never written over, and the
   const newer = JSON.stringify({ version: 99, documents: { [h.ARTICLE]: [] }, shape: 'unknown here' });
   const other = await context.newPage();
   await other.goto('./not-glossa'); // any page of the same origin shares its local storage
-  await other.evaluate((raw) => localStorage.setItem('glossa.v1.state', raw), newer);
+  await other.evaluate(([key, raw]) => localStorage.setItem(key, raw), [h.KEYS.state, newer]);
   const alert = a.getByRole('alert').filter({ hasText: 'Another tab saved work that this tab cannot read' });
   await expect(alert).toContainText('version 99');
   await expect(alert.getByRole('button', { name: 'Export now' })).toBeVisible();
