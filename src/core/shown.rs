@@ -43,6 +43,15 @@ pub fn step<'a>(shown: &[&'a Annotation], selected: Option<&str>, forward: bool)
     shown.get(next).map(|a| (next, *a))
 }
 
+/// Which of `ids` (the annotations covering one stretch of text, as a click reaches them) a click
+/// selects, given the one `selected`: the one before it in the list, cycling, so that clicking again
+/// reaches each in turn; the last when none of them is selected.
+pub fn clicked<'a>(ids: &'a [String], selected: Option<&str>) -> Option<&'a str> {
+    let at = selected.and_then(|s| ids.iter().position(|id| id == s));
+    let next = at.map_or(ids.len().checked_sub(1)?, |at| (at + ids.len() - 1) % ids.len());
+    ids.get(next).map(String::as_str)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,5 +94,16 @@ mod tests {
         assert_eq!(id(step(&shown, Some("a"), false)), None, "before the first");
         assert_eq!(id(step(&shown, Some("b"), true)), Some((0, "a".into())), "a hidden selection starts over");
         assert_eq!(id(step(&[], None, true)), None);
+    }
+
+    #[test]
+    fn clicks_on_one_stretch_reach_each_of_its_annotations_in_turn() {
+        let ids: Vec<String> = ["a", "b", "c"].map(String::from).to_vec();
+        assert_eq!(clicked(&ids, None), Some("c"));
+        assert_eq!(clicked(&ids, Some("c")), Some("b"));
+        assert_eq!(clicked(&ids, Some("b")), Some("a"));
+        assert_eq!(clicked(&ids, Some("a")), Some("c"), "and round again");
+        assert_eq!(clicked(&ids, Some("elsewhere")), Some("c"));
+        assert_eq!(clicked(&[], None), None);
     }
 }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::shown::LabelFilter;
+use crate::core::shown::{self, LabelFilter};
 use crate::core::storage::Settings;
 use crate::ui::{page, persist, route};
 
@@ -81,10 +81,10 @@ impl View {
     /// Selects one of the annotations `ids` (which cover the same characters): the one after the
     /// selected one, so that clicking again reaches each of them in turn.
     pub fn select_next_of(&self, ids: &[String]) {
-        let current = self.selected.get_untracked();
-        let at = current.and_then(|c| ids.iter().position(|id| *id == c));
-        let next = at.map_or(ids.len() - 1, |at| (at + ids.len() - 1) % ids.len());
-        self.select(&ids[next]);
+        let selected = self.selected.get_untracked();
+        if let Some(id) = shown::clicked(ids, selected.as_deref()) {
+            self.select(id);
+        }
     }
 
     /// Opens document `id`, as following its link does.
