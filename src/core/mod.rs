@@ -9,6 +9,7 @@ pub mod history;
 pub mod id;
 pub mod import;
 pub mod label;
+pub mod metrics;
 pub mod own_document;
 pub mod runs;
 pub mod search;
