@@ -2,9 +2,13 @@
 //! export. Nothing here touches the browser, so all of it is tested natively.
 
 pub mod annotation;
+pub mod assignment;
 pub mod boundary;
 pub mod document;
+pub mod feedback;
 pub mod formats;
+pub mod gradebook;
+pub mod hand_in;
 pub mod history;
 pub mod id;
 pub mod import;

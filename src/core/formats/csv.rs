@@ -24,7 +24,7 @@ pub fn write(corpus: &Corpus) -> String {
 }
 
 /// One record: fields holding a comma, a quote or a line break are quoted, quotes doubled.
-fn row(fields: impl Iterator<Item = String>) -> String {
+pub fn row(fields: impl Iterator<Item = String>) -> String {
     let quoted: Vec<String> = fields
         .map(|field| if field.contains([',', '"', '\n', '\r']) { format!("\"{}\"", field.replace('"', "\"\"")) } else { field })
         .collect();

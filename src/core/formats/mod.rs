@@ -5,7 +5,7 @@
 //! here by `core::import`.
 
 mod brat;
-mod csv;
+pub mod csv;
 mod doccano;
 pub mod glossa_json;
 pub mod incoming;
