@@ -4,6 +4,7 @@
 pub mod annotation;
 pub mod assignment;
 pub mod boundary;
+pub mod classroom;
 pub mod document;
 pub mod feedback;
 pub mod formats;

@@ -33,8 +33,9 @@ pub struct Run {
     pub marks: Vec<Mark>,
     /// Whether the run is part of a match of the reader's search.
     pub found: bool,
-    /// Labels of the annotations that begin with this run, by layer: where their names are shown.
-    pub opening: Vec<String>,
+    /// The marks of the annotations that begin with this run, by layer: where their labels'
+    /// names are shown.
+    pub opening: Vec<Mark>,
 }
 
 /// Gives every annotation the lowest underline layer that no annotation overlapping it uses.
@@ -105,7 +106,7 @@ pub fn split_into_runs(text: &str, start: usize, spans: &[LayeredSpan], matches:
         let is_found = found.iter().any(|&&(f, t)| f <= from && to <= t);
         let mut opening: Vec<&LayeredSpan> = inside.iter().copied().filter(|s| s.start == from).collect();
         opening.sort_by_key(|s| s.mark.layer);
-        let opening: Vec<String> = opening.into_iter().map(|s| s.mark.label.clone()).collect();
+        let opening: Vec<Mark> = opening.into_iter().map(|s| s.mark.clone()).collect();
         match runs.last_mut() {
             Some(last) if last.marks == marks && last.found == is_found && opening.is_empty() => {
                 last.end = to;
@@ -185,7 +186,7 @@ mod tests {
         let spans = layer_spans(&[annotation("a", "claim", 0, 6), annotation("b", "denial", 3, 9), annotation("c", "sanction", 3, 5)]);
         let runs = split_into_runs("Iran’s denial", 0, &spans, &[]);
         let opening: Vec<(&str, Vec<&str>)> =
-            runs.iter().map(|r| (r.text.as_str(), r.opening.iter().map(String::as_str).collect())).collect();
+            runs.iter().map(|r| (r.text.as_str(), r.opening.iter().map(|m| m.label.as_str()).collect())).collect();
         assert_eq!(opening, [("Ira", vec!["claim"]), ("n’", vec!["denial", "sanction"]), ("s", vec![]), (" de", vec![]), ("nial", vec![])]);
     }
 

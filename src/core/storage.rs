@@ -18,6 +18,8 @@ pub const STATE_BACKUP_KEY: &str = "glossa.v1.state.unreadable";
 pub const VIEW_KEY: &str = "glossa.v1.view";
 /// How the reader likes to work: snapping, theme, text size, reading width.
 pub const SETTINGS_KEY: &str = "glossa.v1.settings";
+/// Assignments made and taken here (`core::classroom`); their annotations are in the work.
+pub const CLASSROOM_KEY: &str = "glossa.v1.classroom";
 /// The schema of the saved work. Version 2 remembers deletions (`Workspace::deleted`), so that
 /// several tabs can merge their work.
 pub const STATE_VERSION: u32 = 2;

@@ -25,7 +25,7 @@ pub fn AnnotationPanel() -> impl IntoView {
         };
         view.filter.with(|filter| {
             work.workspace.with(|w| {
-                let mut visible = filter.shown(w.annotations(&id));
+                let mut visible = filter.shown(w.annotations(&view.layer().document_key(&id)));
                 let listed: Vec<Annotation> = visible.by_ref().take(limit.get()).cloned().collect();
                 let more = visible.count();
                 (listed, more)
@@ -43,7 +43,7 @@ pub fn AnnotationPanel() -> impl IntoView {
             {editor}
             <Show when=move || view.open.with(Option::is_some)>
                 <p class="empty" hidden=move || view.open.with(|open| {
-                    open.as_ref().is_some_and(|id| work.workspace.with(|w| !w.annotations(id).is_empty()))
+                    open.as_ref().is_some_and(|id| !work.annotations(id).is_empty())
                 })>"No annotations yet: select text in the article and choose a label."</p>
             </Show>
             <ol class="annotation-list">
@@ -66,10 +66,9 @@ pub fn AnnotationPanel() -> impl IntoView {
 /// Which labels' annotations the article and the list show.
 #[component]
 fn LabelFilter() -> impl IntoView {
-    let (filter, labels) = (state::view().filter, state::work().labels);
+    let (filter, work) = (state::view().filter, state::work());
     let boxes = move || {
-        labels
-            .get()
+        work.labels_in_use()
             .into_iter()
             .map(|label| {
                 let (shown_id, toggled_id) = (label.id.clone(), label.id);

@@ -7,7 +7,7 @@ use crate::ui::state;
 
 #[component]
 pub fn ShortcutHelp() -> impl IntoView {
-    let (help_open, labels) = (state::view().help_open, state::work().labels);
+    let (help_open, work) = (state::view().help_open, state::work());
     let close_button = NodeRef::<html::Button>::new();
     // Focus goes into the dialog when it opens, so Escape, Tab and Enter act there.
     Effect::new(move |_| {
@@ -16,8 +16,7 @@ pub fn ShortcutHelp() -> impl IntoView {
         }
     });
     let label_keys = move || {
-        labels
-            .get()
+        work.labels_in_use()
             .into_iter()
             .filter(|l| !l.key.is_empty())
             .map(|l| view! { <li><kbd>{l.key}</kbd> " label the selection " {l.name} " (or relabel the selected annotation)"</li> })

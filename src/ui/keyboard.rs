@@ -30,7 +30,7 @@ pub fn listen(view: View, work: Work) {
         if event.ctrl_key() || event.meta_key() || event.alt_key() {
             return;
         }
-        let label = work.labels.with_untracked(|labels| labels.iter().find(|l| l.key == key).map(|l| l.id.clone()));
+        let label = work.with_labels_in_use(|labels| labels.iter().find(|l| l.key == key).map(|l| l.id.clone()));
         match (label, key.as_str()) {
             (Some(label), _) => work.apply_label(&label),
             (None, "Delete" | "Backspace") if view.selected.get_untracked().is_some() => work.delete_selected(),

@@ -3,6 +3,7 @@
 
 mod annotation_list;
 pub mod browser;
+mod classroom;
 mod help;
 mod keyboard;
 mod label_editor;
@@ -12,6 +13,7 @@ mod persist;
 mod preferences;
 mod reader;
 mod route;
+mod seal;
 pub mod selection;
 mod state;
 mod status;
@@ -47,10 +49,13 @@ pub fn App() -> impl IntoView {
             <button type="button" class="help-button" aria-keyshortcuts="?" on:click=move |_| view.help_open.set(true)>
                 "Shortcuts"
             </button>
+            <classroom::TeacherButton/>
             <toolbar::Toolbar/>
             <toolbar::HistoryButtons/>
             <toolbar::FileActions/>
-            <label_editor::LabelEditor/>
+            <Show when=move || view.locked_labels.with(Option::is_none)>
+                <label_editor::LabelEditor/>
+            </Show>
             <preferences::Preferences/>
         </header>
         <status::StatusMessage/>
@@ -58,7 +63,11 @@ pub fn App() -> impl IntoView {
         <div class="layout">
             <nav::ArticleNav/>
             <main class="reading">
-                <reader::Reader/>
+                {move || if view.mode.with(|mode| *mode == state::Mode::Teacher) {
+                    view! { <classroom::TeacherView/> }.into_any()
+                } else {
+                    view! { <classroom::AssignmentBar/> <reader::Reader/> }.into_any()
+                }}
             </main>
             <annotation_list::AnnotationPanel/>
         </div>

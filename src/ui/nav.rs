@@ -9,13 +9,18 @@ use crate::ui::state::{self, Exchange};
 
 #[component]
 pub fn ArticleNav() -> impl IntoView {
-    let (texts, work) = (state::texts(), state::work());
+    let (texts, work, classroom) = (state::texts(), state::work(), state::classroom());
     let bundled = texts.bundled_ids();
-    // Changes only when a document is added or removed, not with every annotation.
+    // Changes only when a document is added or removed, not with every annotation. While an
+    // assignment is open, only its documents.
     let ids = Memo::new(move |_| {
+        if let Some(assignment) = classroom.current() {
+            return assignment.documents.iter().map(|d| d.id.clone()).collect();
+        }
         let added: Vec<String> = work.workspace.with(|w| w.library.iter().map(|r| r.id.clone()).collect());
         bundled.iter().cloned().chain(added).collect::<Vec<String>>()
     });
+    let own_work = move || classroom.current().is_none();
     view! {
         <nav class="articles" aria-label="Articles">
             <h2 class="panel-heading">"Articles"</h2>
@@ -24,8 +29,35 @@ pub fn ArticleNav() -> impl IntoView {
                     <NavEntry id/>
                 </For>
             </ul>
-            <AddDocuments/>
+            <Show when=own_work>
+                <Assignments/>
+                <AddDocuments/>
+            </Show>
         </nav>
+    }
+}
+
+/// The assignments opened here, to go back to.
+#[component]
+fn Assignments() -> impl IntoView {
+    let classroom = state::classroom();
+    let taken = move || {
+        classroom.saved.with(|saved| saved.taking.iter().map(|t| (t.assignment.id.clone(), t.assignment.title.clone())).collect::<Vec<_>>())
+    };
+    move || {
+        let taken = taken();
+        (!taken.is_empty()).then(|| {
+            view! {
+                <section class="assignments" aria-label="Assignments">
+                    <h2 class="panel-heading">"Assignments"</h2>
+                    <ul>
+                        {taken.into_iter().map(|(id, title)| view! {
+                            <li><button type="button" on:click=move |_| classroom.work_on(&id)>{format!("Work on “{title}”")}</button></li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+            }
+        })
     }
 }
 
@@ -53,21 +85,23 @@ fn Progress(document_id: String) -> impl IntoView {
     move || {
         let document = texts.document(&document_id)?;
         let total = document.paragraphs.len();
-        let annotated = Memo::new(move |_| work.workspace.with(|w| document.annotated_paragraph_count(w.annotations(&document.id))));
+        let annotated = Memo::new(move |_| document.annotated_paragraph_count(&work.annotations(&document.id)));
         Some(view! { <span class="progress">{annotated} " / " {total} " paragraphs annotated"</span> })
     }
 }
 
 #[component]
 fn LabelCounts(document_id: String) -> impl IntoView {
-    let work = state::work();
+    let (view, work) = (state::view(), state::work());
     let counts = move || {
-        work.labels
-            .get()
+        work.labels_in_use()
             .into_iter()
             .map(|label| {
                 let (document_id, label_id) = (document_id.clone(), label.id.clone());
-                let count = Memo::new(move |_| work.workspace.with(|w| w.count(&document_id, &label_id)));
+                let count = Memo::new(move |_| {
+                    let key = view.layer().document_key(&document_id);
+                    work.workspace.with(|w| w.count(&key, &label_id))
+                });
                 view! {
                     <span class="count" class:zero=move || count.get() == 0>
                         <span class="swatch" style:background-color=label.color></span>
@@ -116,7 +150,8 @@ fn AddDocuments() -> impl IntoView {
     }
 }
 
-/// Reads `files` as UTF-8 text and adds them as documents.
+/// Reads `files` as UTF-8 text: JSON files are imported (work, assignments, hand-back comments),
+/// texts are added as documents.
 fn add_files(exchange: Exchange, files: Vec<web_sys::File>) {
     if files.is_empty() {
         return;
@@ -124,9 +159,15 @@ fn add_files(exchange: Exchange, files: Vec<web_sys::File>) {
     leptos::task::spawn_local(async move {
         let mut items = Vec::new();
         for file in files {
-            items.push((Some(file.name()), browser::read_text(&file).await));
+            let (name, text) = (file.name(), browser::read_text(&file).await);
+            match text {
+                Ok(contents) if name.to_lowercase().ends_with(".json") => exchange.import(&name, &contents).await,
+                text => items.push((Some(name), text)),
+            }
         }
-        exchange.add_texts(items);
+        if !items.is_empty() {
+            exchange.add_texts(items);
+        }
     });
 }
 

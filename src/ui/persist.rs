@@ -7,6 +7,7 @@ use gloo_storage::{LocalStorage, Storage};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
+use crate::core::classroom::{self, Classroom};
 use crate::core::history::History;
 use crate::core::label::{self, Label};
 use crate::core::storage::{self, SavedState, SavedView, Settings};
@@ -112,6 +113,31 @@ pub fn load_settings() -> Settings {
 /// Losing a preference costs a click, not work, so a failure is not reported.
 pub fn save_settings(settings: &Settings) {
     write(storage::SETTINGS_KEY, settings);
+}
+
+/// The assignments made and taken here; what cannot be read is said, and kept aside as the work's
+/// unreadable state is.
+pub fn load_classroom() -> (Classroom, Option<String>) {
+    let Some(raw) = local_storage().and_then(|store| store.get_item(storage::CLASSROOM_KEY).ok().flatten()) else {
+        return (Classroom::default(), None);
+    };
+    match classroom::read(&raw) {
+        Ok(classroom) => (classroom, None),
+        Err(problem) => {
+            let key = format!("{}.unreadable.{}", storage::CLASSROOM_KEY, js_sys::Date::now() as u64);
+            let kept = local_storage().is_some_and(|store| store.set_item(&key, &raw).is_ok());
+            let kept = if kept { format!(" The data as it was is kept under “{key}”.") } else { String::new() };
+            (Classroom::default(), Some(format!("The saved assignments could not be read: {problem}.{kept}")))
+        }
+    }
+}
+
+/// Saves the assignments made and taken here.
+pub fn save_classroom(saved: &Classroom) -> Result<(), String> {
+    let store = local_storage().ok_or_else(storage_unavailable)?;
+    store
+        .set_item(storage::CLASSROOM_KEY, &classroom::to_json(saved))
+        .map_err(|e| format!("The browser refused to save the assignments: {}.", browser::reason(&e)))
 }
 
 /// A small saved value, or its default when there is none or it cannot be read. Read through

@@ -1,5 +1,6 @@
 //! The open article: paragraphs split into highlight runs, and the reader's selection.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -8,6 +9,7 @@ use wasm_bindgen::JsCast;
 use crate::core::annotation::Annotation;
 use crate::core::boundary::{self, Unit};
 use crate::core::document::{Document, Paragraph};
+use crate::core::feedback::Mark as FeedbackMark;
 use crate::core::label;
 use crate::core::own_document;
 use crate::core::runs::{by_paragraph, layer_spans, split_into_runs, LayeredSpan, Mark, Run};
@@ -15,10 +17,14 @@ use crate::core::search::find_all;
 use crate::core::shown;
 use crate::ui::page::{self, ARTICLE_CLASS};
 use crate::ui::selection;
-use crate::ui::state::{self, Message, Pending, View, Work};
+use crate::ui::state::{self, Message, Mode, Pending, View, Work};
 
-/// What one paragraph shows: its annotation spans and search matches.
-type ParagraphMarks = (Vec<LayeredSpan>, Vec<(usize, usize)>);
+/// How annotations compare with an answer key, by annotation id, while feedback is shown.
+type Feedback = Option<Arc<HashMap<String, FeedbackMark>>>;
+/// What one paragraph shows: its annotation spans, search matches and feedback.
+type ParagraphMarks = (Vec<LayeredSpan>, Vec<(usize, usize)>, Feedback);
+/// The id prefix of a key passage drawn because the work missed it.
+const MISSED: &str = "missed:";
 
 /// Paragraphs beyond which the page paints only those on screen; shorter documents are laid out
 /// whole, so that a remembered scroll position is exact.
@@ -34,7 +40,7 @@ pub fn Reader() -> impl IntoView {
     move || {
         // Highlights take their labels' names and colours as they render, so an edit of the
         // labels (rare) renders the article again.
-        work.labels.track();
+        work.labels_in_use();
         match opened.get() {
         Some((Some(document), _)) => view! { <ArticleView document/> }.into_any(),
         Some((None, _)) => view! { <p class="welcome" role="status">"Loading the document’s text…"</p> }.into_any(),
@@ -52,12 +58,16 @@ pub fn Reader() -> impl IntoView {
 
 #[component]
 fn ArticleView(document: Arc<Document>) -> impl IntoView {
-    let (view, work) = (state::view(), state::work());
+    let (view, work, classroom) = (state::view(), state::work(), state::classroom());
     let document_id = document.id.clone();
     let spans = Memo::new(move |_| {
-        let shown: Vec<Annotation> =
-            work.workspace.with(|w| view.filter.with(|filter| filter.shown(w.annotations(&document_id)).cloned().collect()));
-        layer_spans(&shown)
+        // A hand-in under review, or the work of the layer the reader is in.
+        let annotations = classroom.reviewed(&document_id).unwrap_or_else(|| work.annotations(&document_id));
+        let feedback = classroom.marks(&document_id);
+        let missed = feedback.iter().flat_map(|(_, missed)| missed).map(|k| Annotation { id: format!("{MISSED}{}", k.id), ..k.clone() });
+        let all: Vec<Annotation> = annotations.into_iter().chain(missed).collect();
+        let shown: Vec<Annotation> = view.filter.with(|filter| filter.shown(&all).cloned().collect());
+        (layer_spans(&shown), feedback.map(|(marks, _)| Arc::new(marks)))
     });
     let searched = document.clone();
     let matches = Memo::new(move |_| view.query.with(|query| find_all(&searched.text, query)));
@@ -66,9 +76,9 @@ fn ArticleView(document: Arc<Document>) -> impl IntoView {
     // subscribers (which makes every re-subscription slow).
     let grouped = document.clone();
     let shares_now = move || {
-        let spans = spans.with(|s| by_paragraph(&grouped.paragraphs, s, |s| (s.start, s.end)));
+        let (spans, feedback) = spans.with(|(s, feedback)| (by_paragraph(&grouped.paragraphs, s, |s| (s.start, s.end)), feedback.clone()));
         let matches = matches.with(|m| by_paragraph(&grouped.paragraphs, m, |&range| range));
-        spans.into_iter().zip(matches).collect::<Vec<ParagraphMarks>>()
+        spans.into_iter().zip(matches).map(|(spans, matches)| (spans, matches, feedback.clone())).collect::<Vec<ParagraphMarks>>()
     };
     let shares: Vec<RwSignal<ParagraphMarks>> = untrack(&shares_now).into_iter().map(RwSignal::new).collect();
     let signals = shares.clone();
@@ -154,10 +164,13 @@ fn DocumentDetails(document: Arc<Document>) -> impl IntoView {
 #[component]
 fn ParagraphView(paragraph: Paragraph, share: RwSignal<ParagraphMarks>) -> impl IntoView {
     let start = paragraph.start;
-    let runs = move || share.with(|(spans, matches)| split_into_runs(&paragraph.text, paragraph.start, spans, matches));
+    let runs = move || share.with(|(spans, matches, _)| split_into_runs(&paragraph.text, paragraph.start, spans, matches));
     view! {
         <p id=format!("p-{start}")>
-            {move || runs().into_iter().map(|run| view! { <RunView run/> }).collect_view()}
+            {move || {
+                let feedback = share.with(|(_, _, feedback)| feedback.clone());
+                runs().into_iter().map(|run| view! { <RunView run feedback=feedback.clone()/> }).collect_view()
+            }}
         </p>
     }
 }
@@ -166,20 +179,31 @@ fn ParagraphView(paragraph: Paragraph, share: RwSignal<ParagraphMarks>) -> impl 
 /// a document holds thousands, so none of them follows a signal (the article renders again when
 /// labels are edited, and the selected highlight is marked by `mark_selected`).
 #[component]
-fn RunView(run: Run) -> impl IntoView {
+fn RunView(run: Run, feedback: Feedback) -> impl IntoView {
     let Run { start, end, text, marks, found, opening } = run;
     if marks.is_empty() {
         return view! { <span data-start=start data-end=end class:found=found>{text}</span> }.into_any();
     }
-    let labels = state::work().labels;
-    let names = |ids: &mut dyn Iterator<Item = &String>| -> Vec<String> {
-        labels.with_untracked(|labels| ids.filter_map(|id| label::find(labels, id)).map(|l| l.name.clone()).collect())
+    let work = state::work();
+    // A mark's label name, with how it compares with the key when feedback is shown (in words
+    // and a sign, never by colour alone).
+    let name = |mark: &Mark| -> String {
+        let name =
+            work.with_labels_in_use(|labels| label::find(labels, &mark.label).map_or_else(|| mark.label.clone(), |l| l.name.clone()));
+        if mark.annotation_id.starts_with(MISSED) {
+            return format!("✗ Missed: {name}");
+        }
+        match feedback.as_ref().and_then(|f| f.get(&mark.annotation_id)) {
+            Some(compared) => format!("{name} {} {}", compared.sign(), compared.name()),
+            None => name,
+        }
     };
-    let title = names(&mut marks.iter().map(|m| &m.label)).join(", ");
+    let title = marks.iter().map(name).collect::<Vec<_>>().join(", ");
     // The names of the labels that begin here are drawn before the text (by CSS, from this
     // attribute, so they are never part of the text a selection or a copy takes).
-    let tags = (!opening.is_empty()).then(|| names(&mut opening.iter()).join(" · "));
-    let tint = labels.with_untracked(|labels| label::find(labels, &marks[0].label).map(|l| tint(&l.color)));
+    let tags = (!opening.is_empty()).then(|| opening.iter().map(name).collect::<Vec<_>>().join(" · "));
+    let missed = marks.iter().all(|m| m.annotation_id.starts_with(MISSED));
+    let tint = work.with_labels_in_use(|labels| label::find(labels, &marks[0].label).map(|l| tint(&l.color)));
     let ids = marks.iter().map(|m| m.annotation_id.as_str()).collect::<Vec<_>>().join(" ");
     view! {
         <mark
@@ -189,8 +213,9 @@ fn RunView(run: Run) -> impl IntoView {
             data-tags=tags
             title=title
             class:found=found
+            class:missed=missed
             style:background-color=tint
-            style:box-shadow=underlines(&marks, labels)
+            style:box-shadow=work.with_labels_in_use(|labels| underlines(&marks, labels))
             style:padding-bottom=format!("{}px", depth(&marks) * UNDERLINE_PX)
         >
             {text}
@@ -245,13 +270,13 @@ fn depth(marks: &[Mark]) -> usize {
 
 /// One band of colour per layer under the text, nearest layer first; layers this run does not
 /// use stay the colour of the page, so every span keeps its band along its whole length.
-fn underlines(marks: &[Mark], labels: RwSignal<Vec<label::Label>>) -> String {
+fn underlines(marks: &[Mark], labels: &[label::Label]) -> String {
     (0..depth(marks))
         .map(|layer| {
             let color = marks
                 .iter()
                 .find(|m| m.layer == layer)
-                .and_then(|m| labels.with_untracked(|labels| label::find(labels, &m.label).map(|l| l.color.clone())))
+                .and_then(|m| label::find(labels, &m.label).map(|l| l.color.clone()))
                 .unwrap_or_else(|| "var(--paper)".to_owned());
             format!("inset 0 -{}px 0 {color}", (layer + 1) * UNDERLINE_PX)
         })
@@ -402,7 +427,8 @@ fn select_adjacent(view: View, work: Work, forward: bool) -> bool {
     };
     let found = work.workspace.with_untracked(|w| {
         view.filter.with_untracked(|filter| {
-            let shown: Vec<&Annotation> = filter.shown(w.annotations(&document_id)).collect();
+            let shown: Vec<&Annotation> =
+                filter.shown(w.annotations(&view.mode.with_untracked(Mode::layer).document_key(&document_id))).collect();
             let selected = view.selected.get_untracked();
             shown::step(&shown, selected.as_deref(), forward).map(|(at, a)| (at + 1, shown.len(), a.clone()))
         })
@@ -412,7 +438,7 @@ fn select_adjacent(view: View, work: Work, forward: bool) -> bool {
     };
     view.select(&annotation.id);
     page::scroll_to_annotation(&annotation.id);
-    let name = work.labels.with_untracked(|labels| label::find(labels, &annotation.label).map(|l| l.name.clone()));
+    let name = work.with_labels_in_use(|labels| label::find(labels, &annotation.label).map(|l| l.name.clone()));
     let name = name.unwrap_or(annotation.label);
     view.say(Message::status(format!("{name}: “{}” ({at} of {count})", annotation.quote)));
     true

@@ -15,8 +15,7 @@ pub fn Toolbar() -> impl IntoView {
     let (view, work) = (state::view(), state::work());
     let idle = move || view.pending.with(Option::is_none) && view.selected.with(Option::is_none);
     let buttons = move || {
-        work.labels
-            .get()
+        work.labels_in_use()
             .into_iter()
             .map(|label| {
                 let id = label.id.clone();

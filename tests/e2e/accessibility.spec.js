@@ -62,3 +62,28 @@ test('a document of one’s own, with its details and the ways to add more, has 
   await expect(page.getByRole('region', { name: 'Document details' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('the teacher view with an assignment, and a student’s feedback against its key, have none either', async ({ page, browser }) => {
+  await h.freshStart(page);
+  await page.getByRole('button', { name: 'Teacher' }).click();
+  await page.getByRole('button', { name: 'New assignment' }).click();
+  await page.getByRole('button', { name: 'Annotate the key' }).click();
+  await h.label(page, ['Iran vehemently denies', 'ballistic missiles to Russia', '2']);
+  await page.getByRole('button', { name: 'Back to the teacher view' }).click();
+  await page.getByRole('checkbox', { name: 'Include the answer key in the student copy' }).check();
+  expect(await seriousViolations(page)).toEqual([]);
+  const assignment = await h.download(page, () => page.getByRole('button', { name: 'Export assignment' }).click());
+
+  const context = await browser.newContext();
+  const student = await context.newPage();
+  await student.goto('./');
+  await student.getByLabel('Import JSON').setInputFiles(assignment.path);
+  await h.label(student, ['Iran vehemently denies', 'Iran vehemently denies', '2']);
+  await student.getByRole('textbox', { name: 'Your name' }).fill('Ada');
+  await student.getByRole('textbox', { name: 'Your name' }).press('Tab');
+  await h.download(student, () => student.getByRole('button', { name: 'Hand in' }).click());
+  await student.getByRole('button', { name: 'Check my work' }).click();
+  await expect(student.getByRole('region', { name: 'Feedback' })).toContainText('You found 1 of the 1 denials.');
+  expect(await seriousViolations(student)).toEqual([]);
+  await context.close();
+});

@@ -105,9 +105,24 @@ async function savedState(page) {
   }), KEYS.state);
 }
 
+/** The file `click` downloads: its suggested name, where it is, and its text. */
+async function download(page, click) {
+  const promise = page.waitForEvent('download');
+  await click();
+  const file = await promise;
+  const where = await file.path();
+  return { name: file.suggestedFilename(), path: where, text: fs.readFileSync(where, 'utf8') };
+}
+
+/** Drags over `[from, to]` and presses `key`: one label, as a person gives it. */
+async function label(page, [from, to, key]) {
+  await drag(page, from, to);
+  await page.keyboard.press(key);
+}
+
 /** Waits until the page has painted a frame and run the tasks that frame queued. */
 async function nextFrame(page) {
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
 }
 
-module.exports = { ARTICLE, KEYS, annotateTwo, nextFrame, articleText, codePointSlice, openArticle, freshStart, drag, annotationItems, exportJson, documentOf, savedState };
+module.exports = { ARTICLE, KEYS, annotateTwo, download, label, nextFrame, articleText, codePointSlice, openArticle, freshStart, drag, annotationItems, exportJson, documentOf, savedState };

@@ -3,22 +3,25 @@
 
 use leptos::prelude::*;
 
+use crate::core::assignment;
 use crate::core::formats::{self, Corpus, Format};
+use crate::core::hand_in;
 use crate::core::import::{self, Destination, Merged, Report};
 use crate::core::own_document::{self, DocumentRecord};
 use crate::ui::browser;
-use crate::ui::state::{Message, Texts, View, Work};
+use crate::ui::state::{Classroom, Message, Texts, View, Work};
 
 #[derive(Clone, Copy)]
 pub struct Exchange {
     work: Work,
     view: View,
     texts: Texts,
+    classroom: Classroom,
 }
 
 impl Exchange {
-    pub fn new(work: Work, view: View, texts: Texts) -> Exchange {
-        Exchange { work, view, texts }
+    pub fn new(work: Work, view: View, texts: Texts, classroom: Classroom) -> Exchange {
+        Exchange { work, view, texts, classroom }
     }
 
     /// The work in `format`: of every document, or of document `only`. Also says how many
@@ -48,6 +51,17 @@ impl Exchange {
     /// Merges a file of any importable format into the work; a file that is refused changes
     /// nothing. Documents the file brings are stored first: none is added without its text.
     pub async fn import(&self, file_name: &str, contents: &str) {
+        // Files of the classroom are recognised by their format and go there.
+        if assignment::is_format(contents, assignment::FORMAT) {
+            return self.classroom.take(file_name, contents);
+        }
+        if assignment::is_format(contents, hand_in::RETURN_FORMAT) {
+            return self.classroom.take_return(file_name, contents);
+        }
+        if assignment::is_format(contents, hand_in::WORK_FORMAT) {
+            let text = format!("“{file_name}” is a student's hand-in: open the Teacher view and use Collect work.");
+            return self.view.say(Message::alert(text));
+        }
         let documents = self.work.documents();
         let now = browser::now();
         let parsed =

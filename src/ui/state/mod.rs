@@ -7,10 +7,12 @@
 //! - `Texts`: the texts of documents, bundled or kept in IndexedDB.
 //! - `Work`: the annotations, added documents and labels, every edit of them, and undo/redo.
 //! - `Saving`: writing the work to local storage, retrying, and joining other tabs' saves.
+//! - `Classroom`: assignments made and taken here, hand-ins, feedback against the key.
 //! - `Exchange`: files in and out: export, import, documents added from files or pasted text.
 //!
 //! The parts depend on each other in that order and never back up it.
 
+mod classroom;
 mod exchange;
 mod saving;
 mod texts;
@@ -19,10 +21,11 @@ mod work;
 
 use leptos::prelude::*;
 
+pub use classroom::Classroom;
 pub use exchange::Exchange;
 pub use saving::Saving;
 pub use texts::Texts;
-pub use view::{Message, Pending, View};
+pub use view::{Message, Mode, Pending, View};
 pub use work::Work;
 
 /// The whole state: made once, at mount, from what the browser kept.
@@ -32,6 +35,7 @@ pub struct State {
     pub texts: Texts,
     pub work: Work,
     pub saving: Saving,
+    pub classroom: Classroom,
     pub exchange: Exchange,
 }
 
@@ -44,8 +48,9 @@ impl State {
         let texts = Texts::new();
         let work = Work::new(view, texts, &loaded.state);
         let saving = Saving::start(work, view, loaded);
-        let exchange = Exchange::new(work, view, texts);
-        let state = State { view, texts, work, saving, exchange };
+        let classroom = Classroom::start(view, texts, work);
+        let exchange = Exchange::new(work, view, texts, classroom);
+        let state = State { view, texts, work, saving, classroom, exchange };
         provide_context(state);
         work.load_texts();
         state
@@ -70,6 +75,11 @@ pub fn work() -> Work {
 /// Saving and its problems, from the state in context.
 pub fn saving() -> Saving {
     expect_context::<State>().saving
+}
+
+/// Assignments made and taken here, from the state in context.
+pub fn classroom() -> Classroom {
+    expect_context::<State>().classroom
 }
 
 /// Files in and out, from the state in context.

@@ -98,6 +98,17 @@ impl Texts {
         Ok(())
     }
 
+    /// Holds texts that came with assignments (they are kept with the assignment, not stored here).
+    pub fn hold(&self, documents: Vec<Arc<Document>>) {
+        self.added.update(|added| {
+            for document in documents {
+                if !added.iter().any(|d| d.id == document.id) {
+                    added.push(document);
+                }
+            }
+        });
+    }
+
     /// Forgets every stored text but those of `keep`.
     pub async fn forget_all_but(&self, keep: &[String]) -> Result<(), String> {
         text_store::keep_only(keep).await

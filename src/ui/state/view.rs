@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::core::assignment::Layer;
+use crate::core::label::Label;
 use crate::core::shown::{self, LabelFilter};
 use crate::core::storage::Settings;
 use crate::ui::{page, persist, route};
@@ -31,8 +33,47 @@ impl Message {
     }
 }
 
+/// What the page is for at the moment.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// Reading and annotating one's own work.
+    #[default]
+    Reading,
+    /// The teacher view: assignments made here and their classes.
+    Teacher,
+    /// Annotating the answer key of assignment `id`.
+    Key(String),
+    /// Working on assignment `id` as a student.
+    Student(String),
+    /// Reading `student`'s hand-in on assignment `id`, as their teacher.
+    Review { assignment: String, student: String },
+}
+
+impl Mode {
+    /// The layer of the work this mode shows and edits.
+    pub fn layer(&self) -> Layer {
+        match self {
+            Mode::Key(id) => Layer::Key(id.clone()),
+            Mode::Student(id) => Layer::Student(id.clone()),
+            _ => Layer::Own,
+        }
+    }
+
+    /// The assignment this mode is about, if any.
+    pub fn assignment(&self) -> Option<&str> {
+        match self {
+            Mode::Key(id) | Mode::Student(id) | Mode::Review { assignment: id, .. } => Some(id),
+            Mode::Reading | Mode::Teacher => None,
+        }
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct View {
+    pub mode: RwSignal<Mode>,
+    /// The labels of the assignment being worked on, which replace the reader's own (and cannot
+    /// be edited) while it is.
+    pub locked_labels: RwSignal<Option<Vec<Label>>>,
     /// Id of the document being read; mirrors the URL fragment.
     pub open: RwSignal<Option<String>>,
     pub pending: RwSignal<Option<Pending>>,
@@ -51,6 +92,8 @@ pub struct View {
 impl View {
     pub fn new() -> View {
         View {
+            mode: RwSignal::new(Mode::Reading),
+            locked_labels: RwSignal::new(None),
             open: RwSignal::new(None),
             pending: RwSignal::new(None),
             selected: RwSignal::new(None),
@@ -60,6 +103,11 @@ impl View {
             settings: RwSignal::new(persist::load_settings()),
             message: RwSignal::new(None),
         }
+    }
+
+    /// The layer of the work the reader sees and edits, tracked.
+    pub fn layer(&self) -> Layer {
+        self.mode.with(Mode::layer)
     }
 
     pub fn say(&self, message: Message) {

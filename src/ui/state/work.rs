@@ -16,7 +16,7 @@ use crate::core::own_document::DocumentRecord;
 use crate::core::storage::SavedState;
 use crate::core::workspace::{Changes, Workspace};
 use crate::ui::browser;
-use crate::ui::state::{Message, Pending, Texts, View};
+use crate::ui::state::{Message, Mode, Pending, Texts, View};
 
 #[derive(Clone, Copy)]
 pub struct Work {
@@ -46,12 +46,13 @@ impl Work {
     /// The title of document `id`, tracked: added documents can be renamed.
     pub fn title(&self, id: &str) -> Option<String> {
         let bundled = self.texts.bundled(id).map(|d| d.title.clone());
-        bundled.or_else(|| self.workspace.with(|w| w.record(id).map(|r| r.title.clone())))
+        let recorded = || self.workspace.with(|w| w.record(id).map(|r| r.title.clone()));
+        bundled.or_else(recorded).or_else(|| self.texts.added(id).map(|d| d.title.clone()))
     }
 
-    /// Whether `id` is a bundled article or a document the person added.
+    /// Whether `id` is a bundled article, a document the person added, or one an assignment brought.
     pub fn has_document(&self, id: &str) -> bool {
-        self.texts.bundled(id).is_some() || self.workspace.with_untracked(|w| w.record(id).is_some())
+        self.texts.bundled(id).is_some() || self.workspace.with_untracked(|w| w.record(id).is_some()) || self.texts.added(id).is_some()
     }
 
     /// The id and title of the document whose text has digest `sha256`, if it is here.
@@ -74,9 +75,29 @@ impl Work {
         documents
     }
 
-    /// Label `id`, tracked: what renders it updates when the label is edited.
+    /// The labels in use, tracked: an assignment's (locked) while one is worked on, else the
+    /// reader's own.
+    pub fn labels_in_use(&self) -> Vec<Label> {
+        self.view.locked_labels.get().unwrap_or_else(|| self.labels.get())
+    }
+
+    /// `read` of the labels in use, untracked.
+    pub fn with_labels_in_use<T>(&self, read: impl FnOnce(&[Label]) -> T) -> T {
+        match self.view.locked_labels.get_untracked() {
+            Some(locked) => read(&locked),
+            None => self.labels.with_untracked(|labels| read(labels)),
+        }
+    }
+
+    /// Label `id` of the labels in use, tracked: what renders it updates when the label is edited.
     pub fn label(&self, id: &str) -> Option<Label> {
-        self.labels.with(|labels| label::find(labels, id).cloned())
+        label::find(&self.labels_in_use(), id).cloned()
+    }
+
+    /// The annotations of document `id` in the layer the reader is in, tracked.
+    pub fn annotations(&self, id: &str) -> Vec<Annotation> {
+        let key = self.view.layer().document_key(id);
+        self.workspace.with(|w| w.annotations(&key).to_vec())
     }
 
     /// Reads the texts of the added documents from the text store, and forgets texts that
@@ -119,7 +140,10 @@ impl Work {
 
     /// Labels the reader's selection with `label_id`, or relabels the selected annotation.
     pub fn apply_label(&self, label_id: &str) {
-        let Some(label) = self.labels.with_untracked(|labels| label::find(labels, label_id).cloned()) else {
+        if matches!(self.view.mode.get_untracked(), Mode::Review { .. } | Mode::Teacher) {
+            return;
+        }
+        let Some(label) = self.with_labels_in_use(|labels| label::find(labels, label_id).cloned()) else {
             return;
         };
         if let Some(pending) = self.view.pending_now() {
@@ -145,7 +169,8 @@ impl Work {
             return;
         };
         let description = format!("{} added: “{}”", label.name, annotation.quote);
-        self.change(&description, false, |workspace| workspace.put(&document.id, annotation).into());
+        let key = self.view.mode.with_untracked(Mode::layer).document_key(&document.id);
+        self.change(&description, false, |workspace| workspace.put(&key, annotation).into());
         self.view.let_go();
         self.view.selected.set(Some(annotation_id));
         self.view.say(Message::status(description));

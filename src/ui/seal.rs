@@ -1,0 +1,76 @@
+//! Sealing the answer key under a passphrase with the browser's Web Crypto: AES-GCM (256 bits)
+//! under a key derived by PBKDF2-SHA-256 from the passphrase and a random salt. Nothing of the
+//! passphrase is kept; a wrong one fails to open the key (GCM authenticates what it decrypts).
+
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::core::assignment::{from_hex, to_hex, Sealed};
+use crate::ui::browser;
+
+/// PBKDF2 rounds: OWASP's figure for SHA-256 in 2023.
+const ITERATIONS: u32 = 310_000;
+
+fn subtle() -> Result<web_sys::SubtleCrypto, String> {
+    let crypto = web_sys::window().and_then(|w| w.crypto().ok()).ok_or("this browser has no Web Crypto")?;
+    Ok(crypto.subtle())
+}
+
+fn random(length: usize) -> Result<Vec<u8>, String> {
+    let mut bytes = vec![0u8; length];
+    let crypto = web_sys::window().and_then(|w| w.crypto().ok()).ok_or("this browser has no Web Crypto")?;
+    crypto.get_random_values_with_u8_array(&mut bytes).map_err(|e| browser::reason(&e))?;
+    Ok(bytes)
+}
+
+fn object(fields: &[(&str, JsValue)]) -> Object {
+    let object = Object::new();
+    for (name, value) in fields {
+        let _ = Reflect::set(&object, &JsValue::from_str(name), value);
+    }
+    object
+}
+
+async fn settle(promise: Result<js_sys::Promise, JsValue>) -> Result<JsValue, String> {
+    JsFuture::from(promise.map_err(|e| browser::reason(&e))?).await.map_err(|e| browser::reason(&e))
+}
+
+/// The AES-GCM key of `passphrase` and `salt`.
+async fn derive(passphrase: &str, salt: &[u8], iterations: u32) -> Result<web_sys::CryptoKey, String> {
+    let subtle = subtle()?;
+    let usages = Array::of1(&JsValue::from_str("deriveKey"));
+    let base = settle(subtle.import_key_with_str("raw", &Uint8Array::from(passphrase.as_bytes()), "PBKDF2", false, &usages)).await?;
+    let params = object(&[
+        ("name", "PBKDF2".into()),
+        ("hash", "SHA-256".into()),
+        ("salt", Uint8Array::from(salt).into()),
+        ("iterations", iterations.into()),
+    ]);
+    let aes = object(&[("name", "AES-GCM".into()), ("length", 256.into())]);
+    let usages = Array::of2(&"encrypt".into(), &"decrypt".into());
+    let key = settle(subtle.derive_key_with_object_and_object(&params, &base.unchecked_into(), &aes, false, &usages)).await?;
+    Ok(key.unchecked_into())
+}
+
+/// `plaintext` sealed under `passphrase`.
+pub async fn seal(passphrase: &str, plaintext: &str) -> Result<Sealed, String> {
+    let (salt, iv) = (random(16)?, random(12)?);
+    let key = derive(passphrase, &salt, ITERATIONS).await?;
+    let params = object(&[("name", "AES-GCM".into()), ("iv", Uint8Array::from(iv.as_slice()).into())]);
+    let data = Uint8Array::from(plaintext.as_bytes());
+    let sealed = settle(subtle()?.encrypt_with_object_and_buffer_source(&params, &key, &data)).await?;
+    let ciphertext = Uint8Array::new(&sealed).to_vec();
+    Ok(Sealed { salt: to_hex(&salt), iv: to_hex(&iv), iterations: ITERATIONS, ciphertext: to_hex(&ciphertext) })
+}
+
+/// What `sealed` holds, if `passphrase` is the one it was sealed under.
+pub async fn open(passphrase: &str, sealed: &Sealed) -> Result<String, String> {
+    let (salt, iv, ciphertext) = (from_hex(&sealed.salt)?, from_hex(&sealed.iv)?, from_hex(&sealed.ciphertext)?);
+    let key = derive(passphrase, &salt, sealed.iterations).await?;
+    let params = object(&[("name", "AES-GCM".into()), ("iv", Uint8Array::from(iv.as_slice()).into())]);
+    let data = Uint8Array::from(ciphertext.as_slice());
+    let opened = subtle()?.decrypt_with_object_and_buffer_source(&params, &key, &data).map_err(|e| browser::reason(&e))?;
+    let opened = JsFuture::from(opened).await.map_err(|_| "the passphrase is not the one the key was locked with".to_owned())?;
+    String::from_utf8(Uint8Array::new(&opened).to_vec()).map_err(|_| "the key did not open to text".to_owned())
+}

@@ -1,0 +1,208 @@
+// The classroom loop with files only, each person in a browser of their own: a teacher makes an
+// assignment and its key, three students hand in different work, one checks it against the key,
+// the teacher collects all three (and refuses what does not belong), and a comment goes back.
+const { test, expect } = require('@playwright/test');
+const h = require('./helpers');
+
+const TITLE = 'Who denies what';
+const ARTICLE_TITLE = 'Iran Addresses Controversial Allegations of Missile Transfers to Russia';
+// The key: a denial, a sanction and a claim, by their first and last words.
+const DENIAL = ['Iran vehemently denies', 'ballistic missiles to Russia', '2'];
+const SANCTION = ['New sanctions announced', 'by Western allies', '3'];
+const CLAIM = ['U.S. and Britain accuse', 'for use in Ukraine', '1'];
+const EXTRA = ['Iran dismisses allegations', 'Iran dismisses allegations', '1'];
+
+/** A browser of its own, failing the test on any request that leaves the app's origin. */
+async function person(browser, baseURL) {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  const origin = new URL(baseURL).origin;
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:')) throw new Error(`a request left the page: ${url}`);
+  });
+  const outside = [];
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:')) outside.push(url);
+  });
+  return { context, page, outside };
+}
+
+/** Strict F1 counted by hand: spans equal in boundaries and label. */
+function strictF1(key, marked) {
+  const same = (a, b) => a.start === b.start && a.end === b.end && a.label === b.label;
+  const correct = marked.filter((m) => key.some((k) => same(k, m))).length;
+  const precision = marked.length ? correct / marked.length : 0;
+  const recall = key.length ? correct / key.length : 0;
+  return precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+}
+
+test('an assignment goes out, three students hand in, feedback and comments come back', async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const teacher = await person(browser, baseURL);
+  const t = teacher.page;
+  await h.freshStart(t);
+  await t.getByRole('button', { name: 'Teacher' }).click();
+  await t.getByRole('button', { name: 'New assignment' }).click();
+  await t.getByRole('textbox', { name: 'Assignment title' }).fill(TITLE);
+  await t.getByRole('textbox', { name: 'Instructions' }).fill('Mark every claim, denial and sanction.');
+  await t.getByRole('textbox', { name: 'Instructions' }).press('Tab');
+  await expect(t.getByRole('checkbox', { name: ARTICLE_TITLE })).toBeChecked();
+  await t.getByRole('button', { name: 'Annotate the key' }).click();
+  await expect(t.getByRole('region', { name: 'Answer key' })).toBeVisible();
+  for (const span of [DENIAL, SANCTION, CLAIM]) await h.label(t, span);
+  await expect(h.annotationItems(t)).toHaveCount(3);
+  await t.getByRole('button', { name: 'Back to the teacher view' }).click();
+
+  // A student copy without the key holds none of it.
+  const keyless = await h.download(t, () => t.getByRole('button', { name: 'Export assignment' }).click());
+  expect(keyless.name).toBe('Who-denies-what.glossa-assignment.json');
+  for (const [from] of [DENIAL, SANCTION, CLAIM]) expect(keyless.text).not.toContain(from);
+  expect(JSON.parse(keyless.text).key).toEqual({ mode: 'kept' });
+  // The copy for the class carries the key.
+  await t.getByRole('checkbox', { name: 'Include the answer key in the student copy' }).check();
+  const assignment = await h.download(t, () => t.getByRole('button', { name: 'Export assignment' }).click());
+  const key = JSON.parse(assignment.text).key.annotations[h.ARTICLE];
+  expect(key.map((a) => a.label).sort()).toEqual(['claim', 'denial', 'sanction']);
+
+  // Three students, each in a browser of their own.
+  const work = {};
+  const students = { Ada: [DENIAL, SANCTION, CLAIM], Grace: [DENIAL, [CLAIM[0], CLAIM[1], '2']], Alan: [EXTRA] };
+  const studentPages = {};
+  for (const [name, spans] of Object.entries(students)) {
+    const student = await person(browser, baseURL);
+    const s = student.page;
+    studentPages[name] = student;
+    await s.goto('./');
+    await s.getByLabel('Import JSON').setInputFiles(assignment.path);
+    await expect(s.getByRole('region', { name: 'Assignment' })).toContainText('Mark every claim, denial and sanction.');
+    await expect(s.getByRole('toolbar', { name: 'Labels' }).getByRole('button')).toHaveCount(3);
+    for (const span of spans) await h.label(s, span);
+    await expect(h.annotationItems(s)).toHaveCount(spans.length);
+    await expect(s.getByRole('region', { name: 'Assignment' })).toContainText(`${spans.length} annotations`);
+    // A hand-in needs a name.
+    await s.getByRole('button', { name: 'Hand in' }).click();
+    await expect(s.getByRole('alert')).toContainText('Write your name');
+    await s.getByRole('textbox', { name: 'Your name' }).fill(name);
+    await s.getByRole('textbox', { name: 'Your name' }).press('Tab');
+    const handIn = await h.download(s, () => s.getByRole('button', { name: 'Hand in' }).click());
+    expect(handIn.name).toBe(`Who-denies-what-${name}.glossa-work.json`);
+    work[name] = handIn;
+  }
+
+  // Ada checks her work: the feedback says, in words and figures, that she found everything.
+  const ada = studentPages.Ada.page;
+  await ada.getByRole('button', { name: 'Check my work' }).click();
+  const feedback = ada.getByRole('region', { name: 'Feedback' });
+  await expect(feedback).toContainText('You found 1 of the 1 denials.');
+  await expect(feedback.getByRole('row', { name: /Overall/ })).toContainText('1.00');
+  await expect(feedback.getByRole('button', { name: /Hit/ })).toHaveCount(3);
+  await expect(ada.locator('article mark[data-tags*="✓ Hit"]')).toHaveCount(3);
+  // Her work survives a reload, in the assignment, apart from her own.
+  await ada.reload();
+  await expect(ada.getByRole('region', { name: 'Assignment' })).toBeVisible();
+  await expect(h.annotationItems(ada)).toHaveCount(3);
+  await ada.getByRole('button', { name: 'Back to my own work' }).click();
+  await expect(h.annotationItems(ada)).toHaveCount(0);
+
+  // Grace's check shows a miss and a label difference, each reachable by keyboard.
+  const grace = studentPages.Grace.page;
+  await grace.getByRole('button', { name: 'Check my work' }).click();
+  const graceFeedback = grace.getByRole('region', { name: 'Feedback' });
+  await expect(graceFeedback.getByRole('button', { name: /Missed/ })).toHaveCount(1);
+  await expect(graceFeedback.getByRole('button', { name: /Label differs/ })).toHaveCount(1);
+  await expect(grace.locator('article mark.missed')).not.toHaveCount(0);
+
+  // The teacher collects, with files that must be refused: another assignment, a changed text,
+  // no name, and Grace twice.
+  const bad = (name, change) => {
+    const json = JSON.parse(work.Ada.text);
+    change(json);
+    return { name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(json)) };
+  };
+  const older = JSON.parse(work.Grace.text);
+  older.handed_in_at = '2020-01-01T00:00:00.000Z';
+  older.documents[0].annotations = [];
+  await t.getByLabel('Collect work').setInputFiles([
+    ...['Ada', 'Grace', 'Alan'].map((name) => ({ name: work[name].name, mimeType: 'application/json', buffer: Buffer.from(work[name].text) })),
+    bad('other.glossa-work.json', (json) => { json.assignment_id = 'another'; json.assignment_title = 'Another'; }),
+    bad('tampered.glossa-work.json', (json) => { json.documents[0].text_sha256 = '0'.repeat(64); }),
+    bad('nameless.glossa-work.json', (json) => { json.student = ' '; }),
+    { name: 'grace-old.glossa-work.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(older)) },
+  ]);
+  const status = t.getByRole('status');
+  await expect(status).toContainText('Collected 3 hand-ins');
+  await expect(status).toContainText('“other.glossa-work.json” was not taken: it is work for another assignment');
+  await expect(status).toContainText('“tampered.glossa-work.json” was not taken');
+  await expect(status).toContainText('“nameless.glossa-work.json” was not taken: it carries no student name');
+  await expect(status).toContainText('Grace handed in twice');
+  const table = t.getByRole('table', { name: 'Class results' });
+  await expect(table.getByRole('row')).toHaveCount(4);
+  for (const name of Object.keys(students)) {
+    const marked = JSON.parse(work[name].text).documents[0].annotations;
+    const expected = strictF1(key, marked).toFixed(2);
+    await expect(table.getByRole('row', { name: new RegExp(name) }).getByRole('cell').nth(3)).toHaveText(expected);
+  }
+  expect([strictF1(key, JSON.parse(work.Grace.text).documents[0].annotations).toFixed(2)]).toEqual(['0.40']);
+
+  // The gradebook: a row per student, the formula in the header.
+  const gradebook = await h.download(t, () => t.getByRole('button', { name: 'Gradebook CSV' }).click());
+  expect(gradebook.name.endsWith('.csv')).toBe(true);
+  const rows = gradebook.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+  expect(rows[0]).toContain('score (0–100) = F1 overall (strict) × 100');
+  expect(rows).toHaveLength(4);
+  expect(rows.find((r) => r.startsWith('Grace,'))).toMatch(/,0\.400,40\.0$/);
+
+  // A comment on Grace's work goes back to her.
+  await table.getByRole('row', { name: /Grace/ }).getByRole('button', { name: 'Open' }).click();
+  await expect(t.getByRole('region', { name: 'Hand-in' })).toContainText('Grace');
+  const comments = t.getByRole('region', { name: 'Comments for the student' });
+  await comments.getByRole('textbox').first().fill('Who is speaking here?');
+  await comments.getByRole('textbox').first().press('Tab');
+  const back = await h.download(t, () => t.getByRole('region', { name: 'Hand-in' }).getByRole('button', { name: 'Return to student' }).click());
+  expect(back.name).toBe('Who-denies-what-Grace.glossa-return.json');
+  await grace.getByLabel('Import JSON').setInputFiles(back.path);
+  await expect(grace.getByRole('region', { name: 'Comments from your teacher' })).toContainText('Who is speaking here?');
+
+  // Nothing went anywhere but the app's own origin.
+  for (const someone of [teacher, ...Object.values(studentPages)]) {
+    expect(someone.outside).toEqual([]);
+    await someone.context.close();
+  }
+});
+
+test('a locked key opens only with its passphrase', async ({ browser, baseURL }) => {
+  const teacher = await person(browser, baseURL);
+  const t = teacher.page;
+  await h.freshStart(t);
+  await t.getByRole('button', { name: 'Teacher' }).click();
+  await t.getByRole('button', { name: 'New assignment' }).click();
+  await t.getByRole('button', { name: 'Annotate the key' }).click();
+  await h.label(t, DENIAL);
+  await t.getByRole('button', { name: 'Back to the teacher view' }).click();
+  await t.getByRole('checkbox', { name: 'Include the answer key in the student copy' }).check();
+  await t.getByRole('checkbox', { name: 'Lock the key with a passphrase' }).check();
+  await t.getByRole('textbox', { name: 'Passphrase for the key' }).fill('blue heron');
+  const assignment = await h.download(t, () => t.getByRole('button', { name: 'Export assignment' }).click());
+  expect(assignment.text).not.toContain(DENIAL[0]);
+  expect(JSON.parse(assignment.text).key.mode).toBe('locked');
+
+  const student = await person(browser, baseURL);
+  const s = student.page;
+  await s.goto('./');
+  await s.getByLabel('Import JSON').setInputFiles(assignment.path);
+  await h.label(s, DENIAL);
+  await s.getByRole('textbox', { name: 'Your name' }).fill('Ada');
+  await s.getByRole('textbox', { name: 'Your name' }).press('Tab');
+  await h.download(s, () => s.getByRole('button', { name: 'Hand in' }).click());
+  await s.getByLabel('Passphrase').fill('red heron');
+  await s.getByRole('button', { name: 'Check my work' }).click();
+  await expect(s.getByRole('alert')).toContainText('The key stays locked');
+  await s.getByLabel('Passphrase').fill('blue heron');
+  await s.getByRole('button', { name: 'Check my work' }).click();
+  await expect(s.getByRole('region', { name: 'Feedback' })).toContainText('You found 1 of the 1 denials.');
+  expect([...teacher.outside, ...student.outside]).toEqual([]);
+  await teacher.context.close();
+  await student.context.close();
+});
