@@ -181,6 +181,8 @@ test('a locked key opens only with its passphrase', async ({ browser, baseURL })
   await t.getByRole('button', { name: 'Annotate the key' }).click();
   await h.label(t, DENIAL);
   await t.getByRole('button', { name: 'Back to the teacher view' }).click();
+  // This class uses two of the three labels.
+  await t.getByRole('checkbox', { name: 'Use Sanction' }).uncheck();
   await t.getByRole('checkbox', { name: 'Include the answer key in the student copy' }).check();
   await t.getByRole('checkbox', { name: 'Lock the key with a passphrase' }).check();
   await t.getByRole('textbox', { name: 'Passphrase for the key' }).fill('blue heron');
@@ -192,6 +194,7 @@ test('a locked key opens only with its passphrase', async ({ browser, baseURL })
   const s = student.page;
   await s.goto('./');
   await s.getByLabel('Import JSON').setInputFiles(assignment.path);
+  await expect(s.getByRole('toolbar', { name: 'Labels' }).getByRole('button')).toHaveText([/Claim/, /Denial/]);
   await h.label(s, DENIAL);
   await s.getByRole('textbox', { name: 'Your name' }).fill('Ada');
   await s.getByRole('textbox', { name: 'Your name' }).press('Tab');
