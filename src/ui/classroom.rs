@@ -418,36 +418,43 @@ fn AssignmentEditor(id: String) -> impl IntoView {
     let label_boxes = {
         let id = id.clone();
         move || {
-            work.labels.get().into_iter().map(|label| {
-                let used = { let label = label.id.clone(); move || teaching.with(|t| t.as_ref().is_some_and(|t| t.assignment.labels.iter().any(|l| l.id == label))) };
-                let id = id.clone();
-                let name = format!("Use {}", label.name);
-                let toggle = move |event: leptos::ev::Event| {
-                    let on = event_target_checked(&event);
-                    let last = teaching.with_untracked(|t| t.as_ref().is_some_and(|t| t.assignment.labels.len() == 1));
-                    if !on && last {
-                        event_target::<web_sys::HtmlInputElement>(&event).set_checked(true);
-                        state::view().say(state::Message::alert("An assignment needs at least one label."));
-                        return;
-                    }
-                    let label = label.clone();
-                    classroom.edit(&id, |t| {
-                        let labels = &mut t.assignment.labels;
-                        if on && !labels.iter().any(|l| l.id == label.id) {
-                            labels.push(label);
-                        } else if !on {
-                            labels.retain(|l| l.id != label.id);
-                            t.assignment.attribution_required.retain(|l| *l != label.id);
+            work.labels
+                .get()
+                .into_iter()
+                .map(|label| {
+                    let used = {
+                        let label = label.id.clone();
+                        move || teaching.with(|t| t.as_ref().is_some_and(|t| t.assignment.labels.iter().any(|l| l.id == label)))
+                    };
+                    let id = id.clone();
+                    let name = format!("Use {}", label.name);
+                    let toggle = move |event: leptos::ev::Event| {
+                        let on = event_target_checked(&event);
+                        let last = teaching.with_untracked(|t| t.as_ref().is_some_and(|t| t.assignment.labels.len() == 1));
+                        if !on && last {
+                            event_target::<web_sys::HtmlInputElement>(&event).set_checked(true);
+                            state::view().say(state::Message::alert("An assignment needs at least one label."));
+                            return;
                         }
-                    });
-                };
-                view! {
-                    <label class="check">
-                        <input type="checkbox" prop:checked=used on:change=toggle/>
-                        {name}
-                    </label>
-                }
-            }).collect_view()
+                        let label = label.clone();
+                        classroom.edit(&id, |t| {
+                            let labels = &mut t.assignment.labels;
+                            if on && !labels.iter().any(|l| l.id == label.id) {
+                                labels.push(label);
+                            } else if !on {
+                                labels.retain(|l| l.id != label.id);
+                                t.assignment.attribution_required.retain(|l| *l != label.id);
+                            }
+                        });
+                    };
+                    view! {
+                        <label class="check">
+                            <input type="checkbox" prop:checked=used on:change=toggle/>
+                            {name}
+                        </label>
+                    }
+                })
+                .collect_view()
         }
     };
     let attribution_boxes = {
