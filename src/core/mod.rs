@@ -1,6 +1,7 @@
 //! The pure core: documents, annotations, offsets, highlight runs, storage schema, import and
 //! export. Nothing here touches the browser, so all of it is tested natively.
 
+pub mod agreement;
 pub mod annotation;
 pub mod assignment;
 pub mod boundary;

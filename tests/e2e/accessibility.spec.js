@@ -68,6 +68,7 @@ test('the teacher view with an assignment, and a student’s feedback against it
   await page.getByRole('button', { name: 'Teacher' }).click();
   await page.getByRole('button', { name: 'New assignment' }).click();
   await page.getByRole('button', { name: 'Annotate the key' }).click();
+  await expect(page.getByRole('region', { name: 'Answer key' })).toBeVisible();
   await h.label(page, ['Iran vehemently denies', 'ballistic missiles to Russia', '2']);
   await page.getByRole('button', { name: 'Back to the teacher view' }).click();
   await page.getByRole('checkbox', { name: 'Include the answer key in the student copy' }).check();
@@ -78,6 +79,8 @@ test('the teacher view with an assignment, and a student’s feedback against it
   const student = await context.newPage();
   await student.goto('./');
   await student.getByLabel('Import JSON').setInputFiles(assignment.path);
+  await expect(student.getByRole('region', { name: 'Assignment' })).toBeVisible();
+  await expect(student.getByRole('article')).toBeVisible();
   await h.label(student, ['Iran vehemently denies', 'Iran vehemently denies', '2']);
   await student.getByRole('textbox', { name: 'Your name' }).fill('Ada');
   await student.getByRole('textbox', { name: 'Your name' }).press('Tab');

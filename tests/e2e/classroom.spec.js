@@ -78,6 +78,7 @@ test('an assignment goes out, three students hand in, feedback and comments come
     await s.getByLabel('Import JSON').setInputFiles(assignment.path);
     await expect(s.getByRole('region', { name: 'Assignment' })).toContainText('Mark every claim, denial and sanction.');
     await expect(s.getByRole('toolbar', { name: 'Labels' }).getByRole('button')).toHaveCount(3);
+    await expect(s.getByRole('article')).toBeVisible();
     for (const span of spans) await h.label(s, span);
     await expect(h.annotationItems(s)).toHaveCount(spans.length);
     await expect(s.getByRole('region', { name: 'Assignment' })).toContainText(`${spans.length} annotations`);
@@ -179,6 +180,7 @@ test('a locked key opens only with its passphrase', async ({ browser, baseURL })
   await t.getByRole('button', { name: 'Teacher' }).click();
   await t.getByRole('button', { name: 'New assignment' }).click();
   await t.getByRole('button', { name: 'Annotate the key' }).click();
+  await expect(t.getByRole('region', { name: 'Answer key' })).toBeVisible();
   await h.label(t, DENIAL);
   await t.getByRole('button', { name: 'Back to the teacher view' }).click();
   // This class uses two of the three labels.
@@ -195,6 +197,7 @@ test('a locked key opens only with its passphrase', async ({ browser, baseURL })
   await s.goto('./');
   await s.getByLabel('Import JSON').setInputFiles(assignment.path);
   await expect(s.getByRole('toolbar', { name: 'Labels' }).getByRole('button')).toHaveText([/Claim/, /Denial/]);
+  await expect(s.getByRole('article')).toBeVisible();
   await h.label(s, DENIAL);
   await s.getByRole('textbox', { name: 'Your name' }).fill('Ada');
   await s.getByRole('textbox', { name: 'Your name' }).press('Tab');

@@ -1,0 +1,195 @@
+//! How much several people agree on what they marked, with characters as the units: per label, a
+//! character's value is whether a person's span of that label covers it; over all labels, it is the
+//! set of labels on it. The figures are those of the reference implementations, so that a class's
+//! numbers are the ones a researcher gets: Cohen's κ for each pair (as scikit-learn's
+//! `cohen_kappa_score`), Fleiss' κ for the group (as statsmodels' `fleiss_kappa`) and
+//! Krippendorff's α for nominal values (as the `krippendorff` package). A figure is undefined
+//! (`None`) when every character has one and the same value.
+
+use std::collections::BTreeSet;
+
+/// A span one person marked: which document (by index), its label, half-open code point offsets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Marked<'a> {
+    pub document: usize,
+    pub label: &'a str,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Every person's value for every character: `values[person][unit]` is a category index.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ratings {
+    pub values: Vec<Vec<usize>>,
+    pub categories: usize,
+}
+
+/// The ratings of the characters of documents of `lengths` by `people`: of `label` (present or
+/// absent), or with `None` of the set of labels on each character.
+pub fn by_character(lengths: &[usize], people: &[Vec<Marked>], label: Option<&str>) -> Ratings {
+    let labels: Vec<&str> = people.iter().flatten().map(|m| m.label).collect::<BTreeSet<_>>().into_iter().collect();
+    let offsets: Vec<usize> = lengths.iter().scan(0, |at, length| Some(std::mem::replace(at, *at + length))).collect();
+    let total: usize = lengths.iter().sum();
+    // A character's value as a bit set of the labels on it (one bit for one label).
+    let raw: Vec<Vec<u64>> = people
+        .iter()
+        .map(|spans| {
+            let mut sets = vec![0u64; total];
+            for span in spans.iter().filter(|s| label.is_none_or(|l| s.label == l) && s.document < lengths.len()) {
+                let bit = match label {
+                    Some(_) => 1,
+                    None => 1 << labels.iter().position(|l| *l == span.label).expect("every label is listed").min(63),
+                };
+                let (from, to) = (span.start.min(lengths[span.document]), span.end.min(lengths[span.document]));
+                sets[offsets[span.document] + from..offsets[span.document] + to].iter_mut().for_each(|set| *set |= bit);
+            }
+            sets
+        })
+        .collect();
+    let seen: Vec<u64> = raw.iter().flatten().copied().collect::<BTreeSet<_>>().into_iter().collect();
+    let values = raw.iter().map(|sets| sets.iter().map(|set| seen.binary_search(set).expect("every value was seen")).collect()).collect();
+    Ratings { values, categories: seen.len() }
+}
+
+/// Cohen's κ of two people's values, as scikit-learn computes it:
+/// 1 − Σ disagreeing observed / Σ disagreeing expected (from each person's own proportions).
+pub fn cohen_kappa(a: &[usize], b: &[usize], categories: usize) -> Option<f64> {
+    let mut observed = vec![vec![0.0f64; categories]; categories];
+    for (&x, &y) in a.iter().zip(b) {
+        observed[x][y] += 1.0;
+    }
+    let total = a.len() as f64;
+    let rows: Vec<f64> = observed.iter().map(|row| row.iter().sum()).collect();
+    let columns: Vec<f64> = (0..categories).map(|j| observed.iter().map(|row| row[j]).sum()).collect();
+    let (mut disagreeing, mut expected) = (0.0, 0.0);
+    for i in 0..categories {
+        for j in (0..categories).filter(|j| *j != i) {
+            disagreeing += observed[i][j];
+            expected += rows[i] * columns[j] / total;
+        }
+    }
+    (expected > 0.0).then(|| 1.0 - disagreeing / expected)
+}
+
+/// Fleiss' κ of everyone's values, as statsmodels computes it.
+pub fn fleiss_kappa(ratings: &Ratings) -> Option<f64> {
+    let raters = ratings.values.len() as f64;
+    let units = ratings.values.first().map_or(0, Vec::len);
+    if units == 0 || raters < 2.0 {
+        return None;
+    }
+    let mut per_category = vec![0.0f64; ratings.categories];
+    let mut agreement = 0.0;
+    for unit in 0..units {
+        let mut counts = vec![0.0f64; ratings.categories];
+        ratings.values.iter().for_each(|person| counts[person[unit]] += 1.0);
+        counts.iter().zip(per_category.iter_mut()).for_each(|(count, sum)| *sum += count);
+        agreement += (counts.iter().map(|c| c * c).sum::<f64>() - raters) / (raters * (raters - 1.0));
+    }
+    let mean = agreement / units as f64;
+    let by_chance: f64 = per_category.iter().map(|sum| (sum / (units as f64 * raters)).powi(2)).sum();
+    let kappa = (mean - by_chance) / (1.0 - by_chance);
+    kappa.is_finite().then_some(kappa)
+}
+
+/// Krippendorff's α for nominal values, as the `krippendorff` package computes it:
+/// 1 − Σ disagreeing coincidences / Σ disagreeing expected coincidences.
+pub fn krippendorff_alpha(ratings: &Ratings) -> Option<f64> {
+    let raters = ratings.values.len();
+    let units = ratings.values.first().map_or(0, Vec::len);
+    if ratings.categories < 2 || raters < 2 {
+        return None;
+    }
+    let mut coincidences = vec![vec![0.0f64; ratings.categories]; ratings.categories];
+    for unit in 0..units {
+        let mut counts = vec![0.0f64; ratings.categories];
+        ratings.values.iter().for_each(|person| counts[person[unit]] += 1.0);
+        for c in 0..ratings.categories {
+            for k in 0..ratings.categories {
+                let pairs = counts[c] * counts[k] - if c == k { counts[c] } else { 0.0 };
+                coincidences[c][k] += pairs / (raters as f64 - 1.0);
+            }
+        }
+    }
+    let totals: Vec<f64> = coincidences.iter().map(|row| row.iter().sum()).collect();
+    let n: f64 = totals.iter().sum();
+    let (mut observed, mut expected) = (0.0, 0.0);
+    for c in 0..ratings.categories {
+        for k in (0..ratings.categories).filter(|k| *k != c) {
+            observed += coincidences[c][k];
+            expected += totals[c] * totals[k] / (n - 1.0);
+        }
+    }
+    (expected > 0.0).then(|| 1.0 - observed / expected)
+}
+
+/// The three figures for a group.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Agreement {
+    /// Cohen's κ of each pair of people `(i, j)`, `i < j`.
+    pub cohen: Vec<((usize, usize), Option<f64>)>,
+    pub fleiss: Option<f64>,
+    pub alpha: Option<f64>,
+}
+
+pub fn agreement(ratings: &Ratings) -> Agreement {
+    let people = ratings.values.len();
+    let pairs = (0..people).flat_map(|i| (i + 1..people).map(move |j| (i, j)));
+    Agreement {
+        cohen: pairs.map(|(i, j)| ((i, j), cohen_kappa(&ratings.values[i], &ratings.values[j], ratings.categories))).collect(),
+        fleiss: fleiss_kappa(ratings),
+        alpha: krippendorff_alpha(ratings),
+    }
+}
+
+/// Landis and Koch's words for a κ or α, so that a figure reads as a sentence.
+pub fn landis_koch(value: f64) -> &'static str {
+    match value {
+        v if v < 0.0 => "less than chance agreement",
+        v if v <= 0.20 => "slight agreement",
+        v if v <= 0.40 => "fair agreement",
+        v if v <= 0.60 => "moderate agreement",
+        v if v <= 0.80 => "substantial agreement",
+        _ => "almost perfect agreement",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ratings(values: Vec<Vec<usize>>, categories: usize) -> Ratings {
+        Ratings { values, categories }
+    }
+
+    /// Textbook cases with known values.
+    #[test]
+    fn known_values() {
+        // Cohen (1960)-style 2×2: 20 yes/yes, 5 yes/no, 10 no/yes, 15 no/no → κ = 0.4.
+        let a: Vec<usize> = [vec![0; 25], vec![1; 25]].concat();
+        let b: Vec<usize> = [vec![0; 20], vec![1; 5], vec![0; 10], vec![1; 15]].concat();
+        assert!((cohen_kappa(&a, &b, 2).unwrap() - 0.4).abs() < 1e-12);
+        // Perfect agreement is 1; one value everywhere is undefined.
+        assert_eq!(cohen_kappa(&[0, 1, 1], &[0, 1, 1], 2), Some(1.0));
+        assert_eq!(cohen_kappa(&[0, 0], &[0, 0], 1), None);
+        // Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", example A: binary
+        // data, two observers, ten units: α = 0.095.
+        let two = ratings(vec![vec![0, 1, 0, 0, 0, 0, 0, 0, 1, 0], vec![1, 1, 1, 0, 0, 1, 0, 0, 0, 0]], 2);
+        assert!((krippendorff_alpha(&two).unwrap() - 0.095_238_095_238_095_2).abs() < 1e-9);
+        assert_eq!(fleiss_kappa(&ratings(vec![vec![0, 1], vec![0, 1], vec![0, 1]], 2)), Some(1.0));
+    }
+
+    #[test]
+    fn characters_take_the_set_of_labels_on_them() {
+        let people = vec![
+            vec![Marked { document: 0, label: "claim", start: 0, end: 3 }, Marked { document: 1, label: "denial", start: 1, end: 2 }],
+            vec![Marked { document: 0, label: "claim", start: 1, end: 3 }, Marked { document: 0, label: "denial", start: 2, end: 4 }],
+        ];
+        let all = by_character(&[4, 2], &people, None);
+        // Values: none, claim, denial, claim+denial, by their bit sets 0, 1, 2, 3.
+        assert_eq!(all.values, [vec![1, 1, 1, 0, 0, 2], vec![0, 1, 3, 2, 0, 0]]);
+        let claims = by_character(&[4, 2], &people, Some("claim"));
+        assert_eq!(claims.values, [vec![1, 1, 1, 0, 0, 0], vec![0, 1, 1, 0, 0, 0]]);
+        assert_eq!(landis_koch(0.61), "substantial agreement");
+    }
+}
