@@ -195,7 +195,15 @@ test('a locked key opens only with its passphrase', async ({ browser, baseURL })
   const student = await person(browser, baseURL);
   const s = student.page;
   await s.goto('./');
-  await s.getByLabel('Import JSON').setInputFiles(assignment.path);
+  // This student drops the file on the page.
+  const transfer = await s.evaluateHandle((text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'assignment.glossa-assignment.json', { type: 'application/json' }));
+    return data;
+  }, assignment.text);
+  await s.dispatchEvent('main', 'dragover', { dataTransfer: transfer });
+  await s.dispatchEvent('main', 'drop', { dataTransfer: transfer });
+  await expect(s.getByRole('region', { name: 'Assignment' })).toBeVisible();
   await expect(s.getByRole('toolbar', { name: 'Labels' }).getByRole('button')).toHaveText([/Claim/, /Denial/]);
   await expect(s.getByRole('article')).toBeVisible();
   await h.label(s, DENIAL);
