@@ -142,6 +142,66 @@ pub fn agreement(ratings: &Ratings) -> Agreement {
     }
 }
 
+/// A stretch of one document where people's labels differ, and how.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Disagreement {
+    pub document: usize,
+    pub start: usize,
+    pub end: usize,
+    /// How many people marked it with each label (a person may give it several), in label order.
+    pub by_label: Vec<(String, usize)>,
+    /// How many people marked it with nothing.
+    pub nothing: usize,
+    /// The share of people outside the largest group that gave it the same set of labels: 0 when
+    /// all agree, approaching 1 as they scatter.
+    pub spread: f64,
+}
+
+/// The stretches where `people` disagree (each the longest stretch over which who marked what
+/// does not change), most disagreed first, then longest; `labels` in the order they are named.
+pub fn disagreements(lengths: &[usize], people: &[Vec<Marked>], labels: &[&str]) -> Vec<Disagreement> {
+    let mut found = Vec::new();
+    for (document, &length) in lengths.iter().enumerate() {
+        // Each person's set of labels on each character, as a bit set in `labels` order.
+        let sets: Vec<Vec<u64>> = people
+            .iter()
+            .map(|spans| {
+                let mut sets = vec![0u64; length];
+                for span in spans.iter().filter(|s| s.document == document) {
+                    if let Some(bit) = labels.iter().position(|l| *l == span.label) {
+                        sets[span.start.min(length)..span.end.min(length)].iter_mut().for_each(|set| *set |= 1 << bit.min(63));
+                    }
+                }
+                sets
+            })
+            .collect();
+        let profile = |at: usize| -> Vec<u64> { sets.iter().map(|person| person[at]).collect() };
+        let mut start = 0;
+        while start < length {
+            let here = profile(start);
+            let end = (start + 1..length).find(|&at| profile(at) != here).unwrap_or(length);
+            let largest = here.iter().map(|set| here.iter().filter(|other| *other == set).count()).max().unwrap_or(0);
+            if largest < here.len() {
+                found.push(Disagreement {
+                    document,
+                    start,
+                    end,
+                    by_label: labels
+                        .iter()
+                        .enumerate()
+                        .map(|(bit, l)| ((*l).to_owned(), here.iter().filter(|set| *set & (1 << bit) != 0).count()))
+                        .collect(),
+                    nothing: here.iter().filter(|set| **set == 0).count(),
+                    spread: 1.0 - largest as f64 / here.len() as f64,
+                });
+            }
+            start = end;
+        }
+    }
+    found.sort_by(|a, b| b.spread.total_cmp(&a.spread).then((b.end - b.start).cmp(&(a.end - a.start))).then(a.start.cmp(&b.start)));
+    found
+}
+
 /// Landis and Koch's words for a κ or α, so that a figure reads as a sentence.
 pub fn landis_koch(value: f64) -> &'static str {
     match value {
@@ -177,6 +237,25 @@ mod tests {
         let two = ratings(vec![vec![0, 1, 0, 0, 0, 0, 0, 0, 1, 0], vec![1, 1, 1, 0, 0, 1, 0, 0, 0, 0]], 2);
         assert!((krippendorff_alpha(&two).unwrap() - 0.095_238_095_238_095_2).abs() < 1e-9);
         assert_eq!(fleiss_kappa(&ratings(vec![vec![0, 1], vec![0, 1], vec![0, 1]], 2)), Some(1.0));
+    }
+
+    #[test]
+    fn disagreements_are_the_stretches_where_who_marked_what_differs() {
+        let people = vec![
+            vec![Marked { document: 0, label: "claim", start: 0, end: 6 }],
+            vec![Marked { document: 0, label: "claim", start: 2, end: 6 }],
+            vec![Marked { document: 0, label: "denial", start: 2, end: 6 }, Marked { document: 0, label: "claim", start: 4, end: 6 }],
+        ];
+        let found = disagreements(&[8], &people, &["claim", "denial"]);
+        let summary: Vec<(usize, usize, Vec<usize>, usize)> =
+            found.iter().map(|d| (d.start, d.end, d.by_label.iter().map(|(_, n)| *n).collect(), d.nothing)).collect();
+        // 0..2: claim, nothing, nothing; 2..4: claim, claim, denial; 4..6: claim, claim,
+        // claim+denial: one of three outside the largest group in each, so in text order.
+        assert_eq!(summary, [(0, 2, vec![1, 0], 2), (2, 4, vec![2, 1], 0), (4, 6, vec![3, 1], 0)]);
+        assert!(found.iter().all(|d| (d.spread - 1.0 / 3.0).abs() < 1e-12));
+        let unanimous = disagreements(&[8], &[people[0].clone(), people[0].clone()], &["claim"]);
+        assert!(unanimous.is_empty());
+        assert!(found.iter().all(|d| d.end <= 6), "where all marked nothing they agree");
     }
 
     #[test]

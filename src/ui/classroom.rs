@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::core::agreement::landis_koch;
 use crate::core::annotation::Annotation;
 use crate::core::assignment::Assignment;
 use crate::core::classroom::KeyTravel;
@@ -13,7 +14,7 @@ use crate::core::hand_in::Comment;
 use crate::core::metrics::{Evaluation, Scheme};
 use crate::ui::browser;
 use crate::ui::page;
-use crate::ui::state::{self, Mode};
+use crate::ui::state::{self, ClassAgreement, Mode};
 
 /// The header's way into the teacher view.
 #[component]
@@ -232,27 +233,12 @@ fn Figures(evaluation: Evaluation, labels: Vec<crate::core::label::Label>, schem
 /// that selects its passage in the text.
 #[component]
 fn FeedbackItem(document: String, annotation: Annotation, mark: Option<Mark>, labels: Vec<crate::core::label::Label>) -> impl IntoView {
-    let view = state::view();
     let label = feedback::label_name(&labels, &annotation.label);
     let kind = mark.map_or("✗ Missed".to_owned(), |m| format!("{} {}", m.sign(), m.name()));
-    let (start, end) = (annotation.start, annotation.end);
-    let show = move |_| {
-        if view.open.get_untracked().as_deref() != Some(document.as_str()) {
-            view.go_to(&document);
-        }
-        // After the article has rendered, if it had to open.
-        request_animation_frame(move || {
-            if let Some(article) = page::article() {
-                crate::ui::selection::select_offsets(&article, start, end);
-                page::scroll_to_offset(start);
-            }
-        });
-    };
+    let text = format!("{kind} {label}: “{}”", annotation.quote);
     view! {
         <li class="feedback-item">
-            <button type="button" on:click=show>
-                <span class="kind">{kind}</span> " " {label} ": " <q>{annotation.quote.clone()}</q>
-            </button>
+            <PassageButton document start=annotation.start end=annotation.end text/>
         </li>
     }
 }
@@ -663,6 +649,7 @@ fn Collect(id: String) -> impl IntoView {
                 </select>
             </label>
             <button type="button" on:click=move |_| classroom.gradebook(&gradebook_id, scheme.get_untracked(), scale.get_untracked())>"Gradebook CSV"</button>
+            <ClassAgreementView id=id.clone()/>
             <table class="class-results" aria-label="Class results">
                 <thead>
                     <tr>
@@ -679,4 +666,100 @@ fn Collect(id: String) -> impl IntoView {
             </table>
         </section>
     }
+}
+
+/// How much the class agrees: Fleiss' κ, Krippendorff's α and the mean of the pairs' Cohen's κ,
+/// per label and over all labels, each with its words; the pairs' κ; and the passages the class
+/// disagrees on most, each opening the text there.
+#[component]
+fn ClassAgreementView(id: String) -> impl IntoView {
+    let classroom = state::classroom();
+    let agreement = Memo::new(move |_| classroom.agreement(&id));
+    move || {
+        let ClassAgreement { students, rows, disagreements } = agreement.get()?;
+        let said = |value: Option<f64>| {
+            value.map_or("undefined (everyone gave one value everywhere)".to_owned(), |v| format!("{v:.2}: {}", landis_koch(v)))
+        };
+        let mean = |pairs: &[((usize, usize), Option<f64>)]| {
+            let defined: Vec<f64> = pairs.iter().filter_map(|(_, k)| *k).collect();
+            (!defined.is_empty()).then(|| defined.iter().sum::<f64>() / defined.len() as f64)
+        };
+        let all = rows.last().map(|(_, a)| a.clone());
+        let pairs = all.map(|a| a.cohen).unwrap_or_default();
+        let pair_rows = pairs
+            .into_iter()
+            .map(|((i, j), kappa)| view! { <tr><th scope="row">{format!("{} and {}", students[i], students[j])}</th><td>{said(kappa)}</td></tr> })
+            .collect_view();
+        let rows = rows
+            .into_iter()
+            .map(|(name, a)| {
+                view! {
+                    <tr>
+                        <th scope="row">{name}</th>
+                        <td>{said(a.fleiss)}</td>
+                        <td>{said(a.alpha)}</td>
+                        <td>{said(mean(&a.cohen))}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        let passages = disagreements
+            .into_iter()
+            .take(10)
+            .map(|p| {
+                let described = describe(&p.by_label, p.nothing, students.len());
+                view! { <li><PassageButton document=p.document start=p.start end=p.end text=format!("“{}” — {described}", p.quote.chars().take(60).collect::<String>())/></li> }
+            })
+            .collect_view();
+        Some(view! {
+            <table class="figures" aria-label="Agreement">
+                <caption>"How much the class agrees, character by character (Landis and Koch's words)"</caption>
+                <thead><tr><th scope="col">"Label"</th><th scope="col">"Fleiss' κ"</th><th scope="col">"Krippendorff's α"</th><th scope="col">"Cohen's κ, mean of pairs"</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+            <table class="figures" aria-label="Pairs">
+                <caption>"Cohen's κ of each pair, all labels"</caption>
+                <thead><tr><th scope="col">"Students"</th><th scope="col">"Cohen's κ"</th></tr></thead>
+                <tbody>{pair_rows}</tbody>
+            </table>
+            <section class="disagreement" role="region" aria-label="Disagreement">
+                <h3>"Where the class disagrees most"</h3>
+                <ol>{passages}</ol>
+            </section>
+        })
+    }
+}
+
+/// "2 of 3 marked Denial, 1 Claim, 1 nothing".
+fn describe(by_label: &[(String, usize)], nothing: usize, of: usize) -> String {
+    let mut parts: Vec<String> = by_label.iter().filter(|(_, n)| *n > 0).map(|(name, n)| format!("{n} {name}")).collect();
+    if nothing > 0 {
+        parts.push(format!("{nothing} nothing"));
+    }
+    let first = parts.first().cloned().unwrap_or_default();
+    let (count, name) = first.split_once(' ').unwrap_or(("0", ""));
+    let rest: Vec<String> = parts.into_iter().skip(1).collect();
+    let mut said = format!("{count} of {of} marked {name}");
+    if !rest.is_empty() {
+        said.push_str(&format!(", {}", rest.join(", ")));
+    }
+    said
+}
+
+/// A button that opens document `document` and selects `start..end` in it.
+#[component]
+fn PassageButton(document: String, start: usize, end: usize, text: String) -> impl IntoView {
+    let view = state::view();
+    let show = move |_| {
+        if view.open.get_untracked().as_deref() != Some(document.as_str()) {
+            view.go_to(&document);
+        }
+        request_animation_frame(move || {
+            if let Some(article) = page::article() {
+                crate::ui::selection::select_offsets(&article, start, end);
+                page::scroll_to_offset(start);
+            }
+        });
+    };
+    view! { <button type="button" on:click=show>{text}</button> }
 }

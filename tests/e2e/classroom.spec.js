@@ -29,6 +29,30 @@ async function person(browser, baseURL) {
   return { context, page, outside };
 }
 
+/** Fleiss' κ over the characters of a text of `length`, each student's value being the set of
+ *  labels on a character, counted by hand. */
+function fleissKappa(length, students) {
+  const values = students.map((annotations) => {
+    const sets = Array.from({ length }, () => new Set());
+    for (const a of annotations) for (let at = a.start; at < a.end; at++) sets[at].add(a.label);
+    return sets.map((set) => [...set].sort().join('+'));
+  });
+  const categories = [...new Set(values.flat())];
+  const n = students.length;
+  let agreement = 0;
+  const totals = new Map(categories.map((c) => [c, 0]));
+  for (let at = 0; at < length; at++) {
+    const counts = new Map();
+    for (const person of values) counts.set(person[at], (counts.get(person[at]) || 0) + 1);
+    let squares = 0;
+    for (const [category, count] of counts) { squares += count * count; totals.set(category, totals.get(category) + count); }
+    agreement += (squares - n) / (n * (n - 1));
+  }
+  const mean = agreement / length;
+  const chance = [...totals.values()].reduce((sum, t) => sum + (t / (length * n)) ** 2, 0);
+  return (mean - chance) / (1 - chance);
+}
+
 /** Strict F1 counted by hand: spans equal in boundaries and label. */
 function strictF1(key, marked) {
   const same = (a, b) => a.start === b.start && a.end === b.end && a.label === b.label;
@@ -146,6 +170,15 @@ test('an assignment goes out, three students hand in, feedback and comments come
     await expect(table.getByRole('row', { name: new RegExp(name) }).getByRole('cell').nth(3)).toHaveText(expected);
   }
   expect([strictF1(key, JSON.parse(work.Grace.text).documents[0].annotations).toFixed(2)]).toEqual(['0.40']);
+
+  // How much the class agrees, and where it disagrees most.
+  const agreement = t.getByRole('table', { name: 'Agreement' });
+  await expect(agreement.getByRole('rowheader')).toHaveText(['Claim', 'Denial', 'Sanction', 'All labels']);
+  const length = Array.from(h.articleText(h.ARTICLE)).length;
+  const fleiss = fleissKappa(length, ['Ada', 'Grace', 'Alan'].map((name) => JSON.parse(work[name].text).documents[0].annotations));
+  await expect(agreement.getByRole('row', { name: /All labels/ }).getByRole('cell').first()).toContainText(fleiss.toFixed(2));
+  const disagreement = t.getByRole('region', { name: 'Disagreement' });
+  await expect(disagreement.getByRole('button').first()).toContainText(/of 3 marked/);
 
   // The gradebook: a row per student, the formula in the header.
   const gradebook = await h.download(t, () => t.getByRole('button', { name: 'Gradebook CSV' }).click());

@@ -8,9 +8,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::core::agreement::{self, Agreement, Marked};
 use crate::core::annotation::Annotation;
 use crate::core::assignment::{self, Assignment, AssignmentDocument, KeyCopy, Layer};
 use crate::core::classroom::{Classroom as Saved, KeyTravel, Teaching};
+use crate::core::document::Document;
 use crate::core::feedback::{self, Mark};
 use crate::core::gradebook::{self, Line, Scale};
 use crate::core::hand_in::{self, Collected, Comment, Return, Work as HandIn};
@@ -21,6 +23,27 @@ use crate::ui::{browser, persist, seal};
 
 /// Annotations by document id.
 type ByDocument = BTreeMap<String, Vec<Annotation>>;
+
+/// A passage the class disagrees on: where, what it says, and how many marked it with each label.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Passage {
+    pub document: String,
+    pub start: usize,
+    pub end: usize,
+    pub quote: String,
+    /// Label names with how many students gave each.
+    pub by_label: Vec<(String, usize)>,
+    pub nothing: usize,
+}
+
+/// How much a class agrees.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClassAgreement {
+    pub students: Vec<String>,
+    /// The figures of each label, then of all labels together.
+    pub rows: Vec<(String, Agreement)>,
+    pub disagreements: Vec<Passage>,
+}
 
 #[derive(Clone, Copy)]
 pub struct Classroom {
@@ -68,7 +91,7 @@ impl Classroom {
 
     /// Holds in memory the texts the assignments here carry (documents not bundled).
     fn load_texts(&self) {
-        let documents: Vec<Arc<crate::core::document::Document>> = self.saved.with_untracked(|saved| {
+        let documents: Vec<Arc<Document>> = self.saved.with_untracked(|saved| {
             let all = saved.teaching.iter().map(|t| &t.assignment).chain(saved.taking.iter().map(|t| &t.assignment));
             all.flat_map(|a| &a.documents).filter(|d| d.text.is_some()).filter_map(|d| d.document(&[]).ok()).map(Arc::new).collect()
         });
@@ -429,6 +452,42 @@ impl Classroom {
                 (work.clone(), feedback::evaluate(&documents, &teaching.assignment.labels))
             })
             .collect()
+    }
+
+    /// How much the class agrees on assignment `id` (with two hand-ins or more), tracked: the
+    /// figures per label and over all labels, and the passages they disagree on, most first.
+    pub fn agreement(&self, id: &str) -> Option<ClassAgreement> {
+        let teaching = self.saved.with(|saved| saved.teaching(id).cloned())?;
+        if teaching.collected.len() < 2 {
+            return None;
+        }
+        let documents: Vec<Arc<Document>> = teaching.assignment.documents.iter().filter_map(|d| self.texts.document(&d.id)).collect();
+        let lengths: Vec<usize> = documents.iter().map(|d| d.length).collect();
+        let people: Vec<Vec<Marked>> = teaching
+            .collected
+            .iter()
+            .map(|work| {
+                let spans = documents.iter().enumerate().flat_map(|(at, d)| work.annotations(&d.id).iter().map(move |a| (at, a)));
+                spans.map(|(document, a)| Marked { document, label: &a.label, start: a.start, end: a.end }).collect()
+            })
+            .collect();
+        let labels = &teaching.assignment.labels;
+        let mut rows: Vec<(String, Agreement)> = labels
+            .iter()
+            .map(|l| (l.name.clone(), agreement::agreement(&agreement::by_character(&lengths, &people, Some(&l.id)))))
+            .collect();
+        rows.push(("All labels".to_owned(), agreement::agreement(&agreement::by_character(&lengths, &people, None))));
+        let ids: Vec<&str> = labels.iter().map(|l| l.id.as_str()).collect();
+        let disagreements = agreement::disagreements(&lengths, &people, &ids)
+            .into_iter()
+            .map(|d| {
+                let document = &documents[d.document];
+                let quote = document.quote(d.start, d.end).unwrap_or_default().to_owned();
+                let by_label = d.by_label.iter().map(|(id, n)| (feedback::label_name(labels, id), *n)).collect();
+                Passage { document: document.id.clone(), start: d.start, end: d.end, quote, by_label, nothing: d.nothing }
+            })
+            .collect();
+        Some(ClassAgreement { students: teaching.collected.iter().map(|w| w.student.clone()).collect(), rows, disagreements })
     }
 
     /// Downloads the gradebook of assignment `id`.

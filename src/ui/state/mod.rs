@@ -21,7 +21,7 @@ mod work;
 
 use leptos::prelude::*;
 
-pub use classroom::Classroom;
+pub use classroom::{ClassAgreement, Classroom};
 pub use exchange::Exchange;
 pub use saving::Saving;
 pub use texts::Texts;
