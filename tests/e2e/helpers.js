@@ -23,6 +23,10 @@ async function openArticle(page, titlePart) {
 async function freshStart(page, hash = `#/a/${ARTICLE}`) {
   await page.goto(`./${hash}`);
   await expect(page.getByRole('article')).toBeVisible();
+  // The app restores the reading position two frames after opening; a drag begun before that
+  // would land where the text was.
+  await nextFrame(page);
+  await nextFrame(page);
 }
 
 /** The viewport point just inside the left edge of the first character of the `occurrence`-th
