@@ -1,0 +1,85 @@
+//! How much a class agrees, in figures and words, and the passages it disagrees on most.
+use leptos::prelude::*;
+
+use crate::core::agreement::landis_koch;
+use crate::ui::state::{self, ClassAgreement};
+
+use super::feedback::PassageButton;
+
+/// How much the class agrees: Fleiss' κ, Krippendorff's α and the mean of the pairs' Cohen's κ,
+/// per label and over all labels, each with its words; the pairs' κ; and the passages the class
+/// disagrees on most, each opening the text there.
+#[component]
+pub fn ClassAgreementView(id: String) -> impl IntoView {
+    let classroom = state::classroom();
+    let agreement = Memo::new(move |_| classroom.agreement(&id));
+    move || {
+        let ClassAgreement { students, rows, disagreements } = agreement.get()?;
+        let said = |value: Option<f64>| {
+            value.map_or("undefined (everyone gave one value everywhere)".to_owned(), |v| format!("{v:.2}: {}", landis_koch(v)))
+        };
+        let mean = |pairs: &[((usize, usize), Option<f64>)]| {
+            let defined: Vec<f64> = pairs.iter().filter_map(|(_, k)| *k).collect();
+            (!defined.is_empty()).then(|| defined.iter().sum::<f64>() / defined.len() as f64)
+        };
+        let all = rows.last().map(|(_, a)| a.clone());
+        let pairs = all.map(|a| a.cohen).unwrap_or_default();
+        let pair_rows = pairs
+            .into_iter()
+            .map(|((i, j), kappa)| view! { <tr><th scope="row">{format!("{} and {}", students[i], students[j])}</th><td>{said(kappa)}</td></tr> })
+            .collect_view();
+        let rows = rows
+            .into_iter()
+            .map(|(name, a)| {
+                view! {
+                    <tr>
+                        <th scope="row">{name}</th>
+                        <td>{said(a.fleiss)}</td>
+                        <td>{said(a.alpha)}</td>
+                        <td>{said(mean(&a.cohen))}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        let passages = disagreements
+            .into_iter()
+            .take(10)
+            .map(|p| {
+                let described = describe(&p.by_label, p.nothing, students.len());
+                view! { <li><PassageButton document=p.document start=p.start end=p.end text=format!("“{}” — {described}", p.quote.chars().take(60).collect::<String>())/></li> }
+            })
+            .collect_view();
+        Some(view! {
+            <table class="figures" aria-label="Agreement">
+                <caption>"How much the class agrees, character by character (Landis and Koch's words)"</caption>
+                <thead><tr><th scope="col">"Label"</th><th scope="col">"Fleiss' κ"</th><th scope="col">"Krippendorff's α"</th><th scope="col">"Cohen's κ, mean of pairs"</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+            <table class="figures" aria-label="Pairs">
+                <caption>"Cohen's κ of each pair, all labels"</caption>
+                <thead><tr><th scope="col">"Students"</th><th scope="col">"Cohen's κ"</th></tr></thead>
+                <tbody>{pair_rows}</tbody>
+            </table>
+            <section class="disagreement" role="region" aria-label="Disagreement">
+                <h3>"Where the class disagrees most"</h3>
+                <ol>{passages}</ol>
+            </section>
+        })
+    }
+}
+
+/// "2 of 3 marked Denial, 1 Claim, 1 nothing".
+fn describe(by_label: &[(String, usize)], nothing: usize, of: usize) -> String {
+    let mut parts: Vec<String> = by_label.iter().filter(|(_, n)| *n > 0).map(|(name, n)| format!("{n} {name}")).collect();
+    if nothing > 0 {
+        parts.push(format!("{nothing} nothing"));
+    }
+    let first = parts.first().cloned().unwrap_or_default();
+    let (count, name) = first.split_once(' ').unwrap_or(("0", ""));
+    let rest: Vec<String> = parts.into_iter().skip(1).collect();
+    let mut said = format!("{count} of {of} marked {name}");
+    if !rest.is_empty() {
+        said.push_str(&format!(", {}", rest.join(", ")));
+    }
+    said
+}

@@ -1,0 +1,139 @@
+//! Feedback against the answer key: figures per label under a matching scheme, sentences, and each
+//! hit, difference, extra and miss as a button that brings its passage into view.
+use leptos::prelude::*;
+
+use crate::core::annotation::Annotation;
+use crate::core::feedback::{self, Mark};
+use crate::core::label::Label;
+use crate::core::metrics::{Evaluation, Scheme, Scores};
+use crate::ui::state;
+use crate::ui::{page, selection};
+
+/// How the work compares with the key: figures per label under the chosen scheme, sentences,
+/// and each hit, miss and extra as a button that brings it into view.
+#[component]
+pub fn Feedback() -> impl IntoView {
+    let classroom = state::classroom();
+    let scheme = RwSignal::new(Scheme::Strict);
+    let compared = Memo::new(move |_| classroom.compared());
+    let body = move || {
+        let (assignment, key, marked) = compared.get()?;
+        let documents: Vec<(&[Annotation], &[Annotation])> = assignment
+            .documents
+            .iter()
+            .map(|d| (key.get(&d.id).map_or(&[][..], Vec::as_slice), marked.get(&d.id).map_or(&[][..], Vec::as_slice)))
+            .collect();
+        let evaluation = feedback::evaluate(&documents, &assignment.labels);
+        let sentences = feedback::sentences(&documents, &assignment.labels);
+        let mut items = Vec::new();
+        for d in &assignment.documents {
+            let (key, marked) = (key.get(&d.id).cloned().unwrap_or_default(), marked.get(&d.id).cloned().unwrap_or_default());
+            let (marks, missed) = feedback::compare(&key, &marked);
+            for (a, mark) in marked.iter().zip(marks) {
+                items.push((d.id.clone(), a.clone(), Some(mark)));
+            }
+            for k in missed {
+                items.push((d.id.clone(), k.clone(), None));
+            }
+        }
+        items.sort_by(|a, b| (&a.0, a.1.start, a.1.end).cmp(&(&b.0, b.1.start, b.1.end)));
+        let labels = assignment.labels.clone();
+        Some(view! {
+            <Figures evaluation labels=assignment.labels.clone() scheme/>
+            <ul class="sentences">{sentences.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
+            <ol class="feedback-items">
+                {items.into_iter().map(|(document, annotation, mark)| view! { <FeedbackItem document annotation mark labels=labels.clone()/> }).collect_view()}
+            </ol>
+        })
+    };
+    view! {
+        <section class="feedback" role="region" aria-label="Feedback">
+            <h3>"Feedback"</h3>
+            <SchemeChoice scheme/>
+            {body}
+        </section>
+    }
+}
+
+#[component]
+pub fn SchemeChoice(scheme: RwSignal<Scheme>) -> impl IntoView {
+    let names = [
+        (Scheme::Strict, "Strict: same passage, same label"),
+        (Scheme::Exact, "Exact: same passage"),
+        (Scheme::Partial, "Partial: an overlap counts half"),
+        (Scheme::Type, "Type: overlap with the same label"),
+    ];
+    view! {
+        <label>
+            "Matching scheme"
+            <select on:change=move |event| if let Some(chosen) = Scheme::from_id(&event_target_value(&event)) { scheme.set(chosen) }>
+                {names.into_iter().map(|(s, name)| view! { <option value=s.id() selected=move || scheme.get() == s>{name}</option> }).collect_view()}
+            </select>
+        </label>
+    }
+}
+
+/// Precision, recall and F1 per label and overall, under `scheme`.
+#[component]
+fn Figures(evaluation: Evaluation, labels: Vec<Label>, scheme: RwSignal<Scheme>) -> impl IntoView {
+    let rows = move || {
+        let scheme = scheme.get();
+        let row = |name: String, scores: Option<&Scores>| {
+            let counts = scores.map(|s| s.counts(scheme)).unwrap_or_default();
+            let figures = scores.map(|s| s.figures(scheme));
+            let cell = |value: Option<f64>| value.map_or("–".to_owned(), |v| format!("{:.2}", v));
+            view! {
+                <tr>
+                    <th scope="row">{name}</th>
+                    <td>{cell(figures.map(|f| f.precision))}</td>
+                    <td>{cell(figures.map(|f| f.recall))}</td>
+                    <td>{cell(figures.map(|f| f.f1))}</td>
+                    <td>{counts.actual()}</td>
+                    <td>{counts.possible()}</td>
+                </tr>
+            }
+        };
+        let mut all: Vec<_> = labels.iter().map(|l| row(l.name.clone(), evaluation.by_label.get(&l.id))).collect();
+        all.push(row("Overall".to_owned(), Some(&evaluation.overall)));
+        all.collect_view()
+    };
+    view! {
+        <table class="figures">
+            <caption>"Against the key"</caption>
+            <thead><tr><th scope="col">"Label"</th><th scope="col">"Precision"</th><th scope="col">"Recall"</th><th scope="col">"F1"</th><th scope="col">"Marked"</th><th scope="col">"In the key"</th></tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}
+
+/// One hit, difference, extra (an annotation with its `mark`) or miss (`mark` none): a button
+/// that selects its passage in the text.
+#[component]
+fn FeedbackItem(document: String, annotation: Annotation, mark: Option<Mark>, labels: Vec<Label>) -> impl IntoView {
+    let label = feedback::label_name(&labels, &annotation.label);
+    let kind = mark.map_or("✗ Missed".to_owned(), |m| format!("{} {}", m.sign(), m.name()));
+    let text = format!("{kind} {label}: “{}”", annotation.quote);
+    view! {
+        <li class="feedback-item">
+            <PassageButton document start=annotation.start end=annotation.end text/>
+        </li>
+    }
+}
+
+/// A button that opens document `document` and selects `start..end` in it.
+#[component]
+pub fn PassageButton(document: String, start: usize, end: usize, text: String) -> impl IntoView {
+    let view = state::view();
+    let show = move |_| {
+        if view.open.get_untracked().as_deref() != Some(document.as_str()) {
+            view.go_to(&document);
+        }
+        request_animation_frame(move || {
+            if let Some(article) = page::article() {
+                selection::select_offsets(&article, start, end);
+                page::scroll_to_offset(start);
+            }
+        });
+    };
+    view! { <button type="button" on:click=show>{text}</button> }
+}
