@@ -106,6 +106,18 @@ impl Classroom {
     }
 }
 
+/// How the student `index` (from 0) is named where names must not show: "Student A", …,
+/// "Student Z", "Student AA", …
+pub fn alias(index: usize) -> String {
+    let mut letters = String::new();
+    let mut n = index + 1;
+    while n > 0 {
+        letters.insert(0, char::from(b'A' + ((n - 1) % 26) as u8));
+        n = (n - 1) / 26;
+    }
+    format!("Student {letters}")
+}
+
 /// The saved classroom as JSON.
 pub fn to_json(classroom: &Classroom) -> String {
     #[derive(Serialize)]
@@ -144,5 +156,11 @@ mod tests {
         classroom.teaching.push(Teaching { assignment, key_travel: KeyTravel::Locked, collected: vec![], comments: BTreeMap::new() });
         assert_eq!(read(&to_json(&classroom)), Ok(classroom));
         assert!(read(r#"{"version": 9}"#).is_err());
+    }
+
+    #[test]
+    fn aliases_run_through_the_alphabet_and_on() {
+        let names: Vec<String> = [0, 1, 25, 26, 27, 51, 52].into_iter().map(alias).collect();
+        assert_eq!(names, ["Student A", "Student B", "Student Z", "Student AA", "Student AB", "Student AZ", "Student BA"]);
     }
 }

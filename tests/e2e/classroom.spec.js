@@ -188,6 +188,14 @@ test('an assignment goes out, three students hand in, feedback and comments come
   expect(rows).toHaveLength(4);
   expect(rows.find((r) => r.startsWith('Grace,'))).toMatch(/,0\.400,40\.0$/);
 
+  // On the projector, no student is named.
+  await t.getByRole('button', { name: 'Projector mode' }).click();
+  await expect(table.getByRole('rowheader')).toHaveText(['Student A', 'Student B', 'Student C']);
+  for (const name of Object.keys(students)) await expect(t.locator('body')).not.toContainText(name);
+  await expect(t.locator('html')).toHaveAttribute('data-projector', '');
+  await t.getByRole('button', { name: 'Projector mode' }).click();
+  await expect(table.getByRole('rowheader')).toHaveText(['Ada', 'Alan', 'Grace']);
+
   // A comment on Grace's work goes back to her.
   await table.getByRole('row', { name: /Grace/ }).getByRole('button', { name: 'Open' }).click();
   await expect(t.getByRole('region', { name: 'Hand-in' })).toContainText('Grace');

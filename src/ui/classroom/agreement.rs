@@ -26,7 +26,7 @@ pub fn ClassAgreementView(id: String) -> impl IntoView {
         let pairs = all.map(|a| a.cohen).unwrap_or_default();
         let pair_rows = pairs
             .into_iter()
-            .map(|((i, j), kappa)| view! { <tr><th scope="row">{format!("{} and {}", students[i], students[j])}</th><td>{said(kappa)}</td></tr> })
+            .map(|((i, j), kappa)| view! { <tr><th scope="row">{format!("{} and {}", classroom.shown_name(&students[i]), classroom.shown_name(&students[j]))}</th><td>{said(kappa)}</td></tr> })
             .collect_view();
         let rows = rows
             .into_iter()

@@ -140,7 +140,7 @@ fn ReviewBar(assignment: Assignment, student: String) -> impl IntoView {
     let (return_id, return_student) = (assignment.id.clone(), student.clone());
     view! {
         <section class="assignment-bar" aria-label="Hand-in">
-            <h2>{student.clone()} "’s work on “" {assignment.title.clone()} "” (read only)"</h2>
+            <h2>{let shown = student.clone(); move || classroom.shown_name(&shown)} "’s work on “" {assignment.title.clone()} "” (read only)"</h2>
             <button type="button" on:click=move |_| classroom.return_to(&return_id, &return_student)>"Return to student"</button>
             <button type="button" on:click=move |_| classroom.open_teacher_view()>"Back to the teacher view"</button>
             <Feedback/>

@@ -28,6 +28,13 @@ pub fn TeacherView() -> impl IntoView {
             <h1 id="teacher-heading">"Teacher"</h1>
             <p>"Make an assignment, annotate its answer key, export it for the class; collect the work they hand in. Everything travels as files: nothing is sent anywhere."</p>
             <button type="button" on:click=new_assignment>"New assignment"</button>
+            <button
+                type="button"
+                aria-pressed=move || classroom.projector.get().to_string()
+                on:click=move |_| classroom.set_projector(!classroom.projector.get_untracked())
+            >
+                "Projector mode"
+            </button>
             <Show when=move || !options().is_empty()>
                 <label>
                     "Assignment"
@@ -287,7 +294,8 @@ fn Collect(id: String) -> impl IntoView {
             let f1 = |e: &Evaluation, label: &str| e.by_label.get(label).map_or(0.0, |s| s.figures(scheme).f1);
             results.sort_by(|(a, ea), (b, eb)| {
                 let order = match by.as_str() {
-                    "student" => a.student.to_lowercase().cmp(&b.student.to_lowercase()),
+                    // By the names shown: on the projector, the order of real names would give them away.
+                    "student" => classroom.shown_name(&a.student).to_lowercase().cmp(&classroom.shown_name(&b.student).to_lowercase()),
                     "handed_in_at" => a.handed_in_at.cmp(&b.handed_in_at),
                     "count" => a.count().cmp(&b.count()),
                     "overall" => ea.overall.figures(scheme).f1.total_cmp(&eb.overall.figures(scheme).f1),
@@ -309,7 +317,7 @@ fn Collect(id: String) -> impl IntoView {
                     }).collect_view();
                     view! {
                         <tr>
-                            <th scope="row">{work.student.clone()}</th>
+                            <th scope="row">{classroom.shown_name(&work.student)}</th>
                             {cells}
                             <td>{format!("{:.2}", evaluation.overall.figures(scheme).f1)}</td>
                             <td>{work.count()}</td>

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use crate::core::agreement::{self, Agreement, Marked};
 use crate::core::annotation::Annotation;
 use crate::core::assignment::{self, Assignment, AssignmentDocument, KeyCopy, Layer};
-use crate::core::classroom::{Classroom as Saved, KeyTravel, Teaching};
+use crate::core::classroom::{alias, Classroom as Saved, KeyTravel, Teaching};
 use crate::core::document::Document;
 use crate::core::feedback::{self, Mark};
 use crate::core::gradebook::{self, Line, Scale};
@@ -50,6 +50,11 @@ pub struct Classroom {
     pub saved: RwSignal<Saved>,
     /// The key of the assignment being worked on, when its feedback is shown.
     pub feedback_open: RwSignal<bool>,
+    /// Projector mode: large, high-contrast, and students shown as "Student A", "Student B".
+    pub projector: RwSignal<bool>,
+    /// The students in the order projector mode first named them, so that each keeps their letter
+    /// for the session.
+    aliases: StoredValue<Vec<String>>,
     view: View,
     texts: Texts,
     work: Work,
@@ -63,7 +68,15 @@ impl Classroom {
             view.say(Message::alert(problem));
         }
         let working_on = saved.working_on.clone().filter(|id| saved.taking(id).is_some());
-        let classroom = Classroom { saved: RwSignal::new(saved), feedback_open: RwSignal::new(false), view, texts, work };
+        let classroom = Classroom {
+            saved: RwSignal::new(saved),
+            feedback_open: RwSignal::new(false),
+            projector: RwSignal::new(false),
+            aliases: StoredValue::new(Vec::new()),
+            view,
+            texts,
+            work,
+        };
         classroom.load_texts();
         if let Some(id) = working_on {
             view.mode.set(Mode::Student(id));
@@ -151,6 +164,31 @@ impl Classroom {
 
     pub fn review(&self, id: &str, student: &str) {
         self.enter(Mode::Review { assignment: id.to_owned(), student: student.to_owned() });
+    }
+
+    /// Turns projector mode on or off; on, it also clears the messages, which may name students.
+    pub fn set_projector(&self, on: bool) {
+        if on {
+            self.view.message.set(None);
+        }
+        self.projector.set(on);
+        if let Some(root) = document().document_element() {
+            let _ = if on { root.set_attribute("data-projector", "") } else { root.remove_attribute("data-projector") };
+        }
+    }
+
+    /// How `student` is named on screen, tracked: in projector mode, by a letter kept for the session.
+    pub fn shown_name(&self, student: &str) -> String {
+        if !self.projector.get() {
+            return student.to_owned();
+        }
+        let at = self.aliases.try_update_value(|aliases| {
+            aliases.iter().position(|a| a == student).unwrap_or_else(|| {
+                aliases.push(student.to_owned());
+                aliases.len() - 1
+            })
+        });
+        alias(at.unwrap_or_default())
     }
 
     // ----- The teacher prepares -----
