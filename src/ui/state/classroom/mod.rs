@@ -1,0 +1,242 @@
+//! The classroom: assignments a teacher makes here (the key annotated as a layer of the work,
+//! exported in one file, the class's hand-ins collected and commented), and assignments a student
+//! opens here (worked on in a layer of their own, handed in as a file, checked against the key).
+//! Everything travels as files; nothing is sent anywhere.
+
+mod taking;
+mod teaching;
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::core::agreement::Agreement;
+use crate::core::annotation::Annotation;
+use crate::core::assignment::Assignment;
+use crate::core::classroom::{alias, Classroom as Saved};
+use crate::core::document::Document;
+use crate::core::feedback::{self, Mark};
+use crate::ui::persist;
+use crate::ui::state::{Message, Mode, Texts, View, Work};
+
+/// Annotations by document id.
+type ByDocument = BTreeMap<String, Vec<Annotation>>;
+
+/// A passage the class disagrees on: where, what it says, and how many marked it with each label.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Passage {
+    pub document: String,
+    pub start: usize,
+    pub end: usize,
+    pub quote: String,
+    /// Label names with how many students gave each.
+    pub by_label: Vec<(String, usize)>,
+    pub nothing: usize,
+}
+
+/// How much a class agrees.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClassAgreement {
+    pub students: Vec<String>,
+    /// The figures of each label, then of all labels together.
+    pub rows: Vec<(String, Agreement)>,
+    pub disagreements: Vec<Passage>,
+}
+
+#[derive(Clone, Copy)]
+pub struct Classroom {
+    pub saved: RwSignal<Saved>,
+    /// The key of the assignment being worked on, when its feedback is shown.
+    pub feedback_open: RwSignal<bool>,
+    /// Projector mode: large, high-contrast, and students shown as "Student A", "Student B".
+    pub projector: RwSignal<bool>,
+    /// The students in the order projector mode first named them, so that each keeps their letter
+    /// for the session.
+    aliases: StoredValue<Vec<String>>,
+    view: View,
+    texts: Texts,
+    work: Work,
+}
+
+impl Classroom {
+    /// Starts from what this browser kept, and saves every change of it.
+    pub fn start(view: View, texts: Texts, work: Work) -> Classroom {
+        let (saved, problem) = persist::load_classroom();
+        if let Some(problem) = problem {
+            view.say(Message::alert(problem));
+        }
+        let working_on = saved.working_on.clone().filter(|id| saved.taking(id).is_some());
+        let classroom = Classroom {
+            saved: RwSignal::new(saved),
+            feedback_open: RwSignal::new(false),
+            projector: RwSignal::new(false),
+            aliases: StoredValue::new(Vec::new()),
+            view,
+            texts,
+            work,
+        };
+        classroom.load_texts();
+        if let Some(id) = working_on {
+            view.mode.set(Mode::Student(id));
+        }
+        Effect::new(move |ran: Option<()>| {
+            classroom.saved.track();
+            if ran.is_some() {
+                if let Err(problem) = classroom.saved.with_untracked(persist::save_classroom) {
+                    view.say(Message::alert(format!("{problem} Export or hand in your work to keep it.")));
+                }
+            }
+        });
+        // While an assignment is open, its labels are the ones in use.
+        Effect::new(move |_| {
+            let labels = view
+                .mode
+                .with(|mode| mode.assignment().map(str::to_owned))
+                .and_then(|id| classroom.saved.with(|saved| saved.assignment(&id).map(|a| a.labels.clone())));
+            if view.locked_labels.with_untracked(|locked| *locked != labels) {
+                view.locked_labels.set(labels);
+            }
+        });
+        classroom
+    }
+
+    /// Holds in memory the texts the assignments here carry (documents not bundled).
+    fn load_texts(&self) {
+        let documents: Vec<Arc<Document>> = self.saved.with_untracked(|saved| {
+            let all = saved.teaching.iter().map(|t| &t.assignment).chain(saved.taking.iter().map(|t| &t.assignment));
+            all.flat_map(|a| &a.documents).filter(|d| d.text.is_some()).filter_map(|d| d.document(&[]).ok()).map(Arc::new).collect()
+        });
+        self.texts.hold(documents);
+    }
+
+    /// The assignment the page is about, if any, tracked.
+    pub fn current(&self) -> Option<Assignment> {
+        let id = self.view.mode.with(|mode| mode.assignment().map(str::to_owned))?;
+        self.saved.with(|saved| saved.assignment(&id).cloned())
+    }
+
+    fn enter(&self, mode: Mode) {
+        self.remember(&mode);
+        let first = self.saved.with_untracked(|saved| {
+            mode.assignment().and_then(|id| saved.assignment(id)).and_then(|a| a.documents.first()).map(|d| d.id.clone())
+        });
+        self.feedback_open.set(false);
+        self.view.mode.set(mode);
+        match first {
+            Some(id) => self.view.go_to(&id),
+            None => self.view.go_to_start(),
+        }
+    }
+
+    pub fn open_teacher_view(&self) {
+        self.remember(&Mode::Teacher);
+        self.feedback_open.set(false);
+        self.view.mode.set(Mode::Teacher);
+    }
+
+    /// Back to one's own work.
+    pub fn leave(&self) {
+        self.remember(&Mode::Reading);
+        self.feedback_open.set(false);
+        self.view.mode.set(Mode::Reading);
+    }
+
+    /// Remembers which assignment a student works on, so that a reload opens it again.
+    fn remember(&self, mode: &Mode) {
+        let working_on = match mode {
+            Mode::Student(id) => Some(id.clone()),
+            _ => None,
+        };
+        if self.saved.with_untracked(|saved| saved.working_on != working_on) {
+            self.saved.update(|saved| saved.working_on = working_on);
+        }
+    }
+
+    pub fn work_on(&self, id: &str) {
+        self.enter(Mode::Student(id.to_owned()));
+    }
+
+    pub fn annotate_key(&self, id: &str) {
+        self.enter(Mode::Key(id.to_owned()));
+    }
+
+    pub fn review(&self, id: &str, student: &str) {
+        self.enter(Mode::Review { assignment: id.to_owned(), student: student.to_owned() });
+    }
+
+    /// Turns projector mode on or off; on, it also clears the messages, which may name students.
+    pub fn set_projector(&self, on: bool) {
+        if on {
+            self.view.message.set(None);
+        }
+        self.projector.set(on);
+        if let Some(root) = document().document_element() {
+            let _ = if on { root.set_attribute("data-projector", "") } else { root.remove_attribute("data-projector") };
+        }
+    }
+
+    /// How `student` is named on screen, tracked: in projector mode, by a letter kept for the session.
+    pub fn shown_name(&self, student: &str) -> String {
+        if !self.projector.get() {
+            return student.to_owned();
+        }
+        let at = self.aliases.try_update_value(|aliases| {
+            aliases.iter().position(|a| a == student).unwrap_or_else(|| {
+                aliases.push(student.to_owned());
+                aliases.len() - 1
+            })
+        });
+        alias(at.unwrap_or_default())
+    }
+
+    /// The key of assignment `id`, when this browser may show it.
+    fn key_of(&self, id: &str) -> Option<BTreeMap<String, Vec<Annotation>>> {
+        self.saved.with(|saved| {
+            if let Some(teaching) = saved.teaching(id) {
+                return Some(self.work.workspace.with(|w| teaching.assignment.key_from(&w.documents)));
+            }
+            saved.taking(id).and_then(|t| t.key.clone())
+        })
+    }
+
+    /// What the page compares with the key now: the student's own work once its feedback is
+    /// open, or a collected hand-in under review. Tracked.
+    pub fn compared(&self) -> Option<(Assignment, ByDocument, ByDocument)> {
+        let mode = self.view.mode.get();
+        let assignment = self.current()?;
+        let key = self.key_of(&assignment.id)?;
+        let marked = match &mode {
+            Mode::Student(_) if self.feedback_open.get() => {
+                self.work.workspace.track();
+                self.student_work(&assignment)
+            }
+            Mode::Review { student, .. } => {
+                let work =
+                    self.saved.with(|saved| saved.teaching(&assignment.id)?.collected.iter().find(|w| w.student == *student).cloned())?;
+                assignment.documents.iter().map(|d| (d.id.clone(), work.annotations(&d.id).to_vec())).collect()
+            }
+            _ => return None,
+        };
+        Some((assignment, key, marked))
+    }
+
+    /// For document `id`: the mark of each compared annotation by id, and the key's misses.
+    /// Tracked; `None` when nothing is compared.
+    pub fn marks(&self, document_id: &str) -> Option<(HashMap<String, Mark>, Vec<Annotation>)> {
+        let (_, key, marked) = self.compared()?;
+        let (key, marked) = (key.get(document_id).cloned().unwrap_or_default(), marked.get(document_id).cloned().unwrap_or_default());
+        let (marks, missed) = feedback::compare(&key, &marked);
+        let marks = marked.iter().map(|a| a.id.clone()).zip(marks).collect();
+        Some((marks, missed.into_iter().cloned().collect()))
+    }
+
+    /// The annotations of `student`'s hand-in on document `document_id`, tracked.
+    pub fn reviewed(&self, document_id: &str) -> Option<Vec<Annotation>> {
+        let Mode::Review { assignment, student } = self.view.mode.get() else { return None };
+        self.saved.with(|saved| {
+            let work = saved.teaching(&assignment)?.collected.iter().find(|w| w.student == student)?;
+            Some(work.annotations(document_id).to_vec())
+        })
+    }
+}

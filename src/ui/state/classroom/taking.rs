@@ -1,0 +1,166 @@
+//! What a student does in the classroom: opens an assignment, works on it, hands it in, checks it
+//! against the key, and reads the comments that come back.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::Classroom;
+use crate::core::annotation::Annotation;
+use crate::core::assignment::{self, Assignment, KeyCopy, Layer};
+use crate::core::hand_in::{self, Work as HandIn};
+use crate::ui::state::Message;
+use crate::ui::{browser, seal};
+
+impl Classroom {
+    /// Takes an assignment file a student opened, and enters it.
+    pub fn take(&self, file_name: &str, contents: &str) {
+        let assignment = match assignment::read(contents) {
+            Ok(assignment) => assignment,
+            Err(problem) => {
+                self.view.say(Message::alert(format!("“{file_name}” could not be opened as an assignment: {problem}.")));
+                return;
+            }
+        };
+        let bundled = self.texts.all_bundled();
+        let documents: Result<Vec<_>, String> = assignment.documents.iter().map(|d| d.document(&bundled)).collect();
+        let documents = match documents {
+            Ok(documents) => documents,
+            Err(problem) => {
+                self.view.say(Message::alert(format!("“{file_name}” could not be opened as an assignment: {problem}.")));
+                return;
+            }
+        };
+        self.texts.hold(documents.into_iter().filter(|d| d.source.is_none()).map(Arc::new).collect());
+        let (id, title) = (assignment.id.clone(), assignment.title.clone());
+        let new = self.saved.try_update(|saved| saved.take(assignment)).unwrap_or(true);
+        self.work_on(&id);
+        let text = if new {
+            format!("Opened the assignment “{title}”.")
+        } else {
+            format!("Opened the assignment “{title}” again; your work on it is kept.")
+        };
+        self.view.say(Message::status(text));
+    }
+
+    /// Sets the student's name on assignment `id`.
+    pub fn set_student(&self, id: &str, name: &str) {
+        self.saved.update(|saved| {
+            if let Some(taking) = saved.taking_mut(id) {
+                name.trim().clone_into(&mut taking.student);
+            }
+        });
+    }
+
+    /// The student's annotations on assignment `assignment`, by document id.
+    pub(super) fn student_work(&self, assignment: &Assignment) -> BTreeMap<String, Vec<Annotation>> {
+        let layer = Layer::Student(assignment.id.clone());
+        self.work.workspace.with_untracked(|w| {
+            assignment.documents.iter().map(|d| (d.id.clone(), w.annotations(&layer.document_key(&d.id)).to_vec())).collect()
+        })
+    }
+
+    /// Downloads the student's work on assignment `id` to hand in.
+    pub fn hand_in(&self, id: &str) -> bool {
+        let Some(taking) = self.saved.with_untracked(|saved| saved.taking(id).cloned()) else { return false };
+        if taking.student.trim().is_empty() {
+            self.view.say(Message::alert("Write your name before you hand in: your teacher needs to know whose work it is."));
+            return false;
+        }
+        let missing: Vec<String> = self.missing_attributions(&taking.assignment);
+        let now = browser::now();
+        let work = HandIn::of(&taking.assignment, &taking.student, &self.student_work(&taking.assignment), &now);
+        let name = work.file_name();
+        if let Err(problem) = browser::download(&name, "application/json", work.to_json().as_bytes()) {
+            self.view.say(Message::alert(format!("Your work could not be offered as a download: {problem}.")));
+            return false;
+        }
+        self.saved.update(|saved| {
+            if let Some(taking) = saved.taking_mut(id) {
+                taking.handed_in_at = Some(now.clone());
+                if let KeyCopy::Open { annotations } = &taking.assignment.key {
+                    taking.key = Some(annotations.clone());
+                }
+            }
+        });
+        let mut text = format!("Handed in: {} annotations saved to {name}. Give that file to your teacher.", work.count());
+        if !missing.is_empty() {
+            text.push_str(&format!(" {} of them say nobody as “Attributed to”, which this assignment asks for.", missing.len()));
+        }
+        self.view.say(Message::status(text));
+        true
+    }
+
+    /// The student's annotations whose label needs an attribution that they lack.
+    fn missing_attributions(&self, assignment: &Assignment) -> Vec<String> {
+        let work = self.student_work(assignment);
+        work.values()
+            .flatten()
+            .filter(|a| assignment.requires_attribution(&a.label) && a.attributed_to.trim().is_empty())
+            .map(|a| a.id.clone())
+            .collect()
+    }
+
+    /// Opens the key of assignment `id` for its feedback, with `passphrase` if it is locked.
+    pub async fn check(&self, id: &str, passphrase: &str) {
+        let Some(taking) = self.saved.with_untracked(|saved| saved.taking(id).cloned()) else { return };
+        if taking.handed_in_at.is_none() {
+            self.view.say(Message::alert("Hand in first: then you can check your work against the key."));
+            return;
+        }
+        let key = match (&taking.key, &taking.assignment.key) {
+            (Some(key), _) => key.clone(),
+            (None, KeyCopy::Open { annotations }) => annotations.clone(),
+            (None, KeyCopy::Locked { sealed }) => match seal::open(passphrase, sealed).await {
+                Ok(json) => match serde_json::from_str(&json) {
+                    Ok(key) => key,
+                    Err(_) => {
+                        self.view.say(Message::alert("The key opened, but it is not a key of annotations: the file was changed."));
+                        return;
+                    }
+                },
+                Err(problem) => {
+                    self.view.say(Message::alert(format!("The key stays locked: {problem}. Ask your teacher for the passphrase.")));
+                    return;
+                }
+            },
+            (None, KeyCopy::Kept) => {
+                self.view.say(Message::alert("This assignment came without its key: your teacher checks your work."));
+                return;
+            }
+        };
+        self.saved.update(|saved| {
+            if let Some(taking) = saved.taking_mut(id) {
+                taking.key = Some(key);
+            }
+        });
+        self.feedback_open.set(true);
+        self.view.say(Message::status("Your work is compared with the key: see Feedback."));
+    }
+
+    /// Takes comments a teacher returned, onto the assignment they are for.
+    pub fn take_return(&self, file_name: &str, contents: &str) {
+        let assignment_id = serde_json::from_str::<serde_json::Value>(contents)
+            .ok()
+            .and_then(|v| v.get("assignment_id").and_then(|id| id.as_str()).map(str::to_owned))
+            .unwrap_or_default();
+        if self.saved.with_untracked(|saved| saved.taking(&assignment_id).is_none()) {
+            self.view.say(Message::alert(format!("“{file_name}” holds comments on an assignment that was not opened in this browser.")));
+            return;
+        }
+        match hand_in::read_return(contents, &assignment_id) {
+            Ok(back) => {
+                let count = back.comments.len();
+                self.saved.update(|saved| {
+                    if let Some(taking) = saved.taking_mut(&assignment_id) {
+                        taking.comments = back.comments;
+                    }
+                });
+                self.work_on(&assignment_id);
+                self.view.say(Message::status(format!("Your teacher's {count} comments are shown with your work.")));
+            }
+            Err(problem) => self.view.say(Message::alert(format!("“{file_name}” could not be read: {problem}."))),
+        }
+    }
+}

@@ -1,0 +1,223 @@
+//! What a teacher does in the classroom: prepares an assignment and exports it, collects the
+//! class's hand-ins, sees how they fare and agree, comments, and writes the gradebook.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::{ClassAgreement, Classroom, Passage};
+use crate::core::agreement::{self, Agreement, Marked};
+use crate::core::annotation::Annotation;
+use crate::core::assignment::{self, Assignment, AssignmentDocument, KeyCopy};
+use crate::core::classroom::{KeyTravel, Teaching};
+use crate::core::document::Document;
+use crate::core::feedback;
+use crate::core::gradebook::{self, Line, Scale};
+use crate::core::hand_in::{self, Collected, Comment, Return, Work as HandIn};
+use crate::core::id;
+use crate::core::metrics::{Evaluation, Scheme};
+use crate::ui::state::Message;
+use crate::ui::{browser, seal};
+
+impl Classroom {
+    /// A new assignment, with the open document (or the first article) and the default labels.
+    pub fn new_assignment(&self) -> String {
+        let id = id::uuid_v4(browser::random_bytes());
+        let mut assignment = Assignment::new(id.clone(), "Untitled assignment", &browser::now());
+        let open = self.view.open.get_untracked().and_then(|open| self.texts.document(&open));
+        let first = open.or_else(|| self.texts.all_bundled().into_iter().next());
+        assignment.documents.extend(first.map(|d| AssignmentDocument::of(&d)));
+        self.saved.update(|saved| {
+            saved.teaching.push(Teaching { assignment, key_travel: KeyTravel::Kept, collected: Vec::new(), comments: BTreeMap::new() })
+        });
+        id
+    }
+
+    /// Changes assignment `id` made here.
+    pub fn edit(&self, id: &str, edit: impl FnOnce(&mut Teaching)) {
+        self.saved.update(|saved| {
+            if let Some(teaching) = saved.teaching_mut(id) {
+                edit(teaching);
+            }
+        });
+    }
+
+    /// Adds or removes `document` from assignment `id`.
+    pub fn set_document(&self, id: &str, document_id: &str, included: bool) {
+        let Some(document) = self.texts.document(document_id) else { return };
+        let title = self.work.title(document_id).unwrap_or_else(|| document.title.clone());
+        self.edit(id, |teaching| {
+            let documents = &mut teaching.assignment.documents;
+            documents.retain(|d| d.id != document_id);
+            if included {
+                documents.push(AssignmentDocument { title, ..AssignmentDocument::of(&document) });
+            }
+        });
+    }
+
+    /// Downloads the student copy of assignment `id`, the key in it as chosen (sealed under
+    /// `passphrase` when locked).
+    pub async fn export(&self, id: &str, passphrase: &str) {
+        let Some(teaching) = self.saved.with_untracked(|saved| saved.teaching(id).cloned()) else { return };
+        let mut copy = teaching.assignment.clone();
+        if copy.documents.is_empty() {
+            self.view.say(Message::alert("Choose at least one document for the assignment."));
+            return;
+        }
+        let key = self.work.workspace.with_untracked(|w| copy.key_from(&w.documents));
+        copy.key = match teaching.key_travel {
+            KeyTravel::Kept => KeyCopy::Kept,
+            KeyTravel::Open => KeyCopy::Open { annotations: key },
+            KeyTravel::Locked if passphrase.trim().is_empty() => {
+                self.view.say(Message::alert("Write the passphrase that locks the key (you announce it when the class may see the key)."));
+                return;
+            }
+            KeyTravel::Locked => {
+                let json = serde_json::to_string(&key).expect("plain data serializes");
+                match seal::seal(passphrase, &json).await {
+                    Ok(sealed) => KeyCopy::Locked { sealed },
+                    Err(problem) => {
+                        self.view.say(Message::alert(format!("The key could not be locked: {problem}.")));
+                        return;
+                    }
+                }
+            }
+        };
+        let name = copy.file_name();
+        let message = match browser::download(&name, "application/json", copy.to_json().as_bytes()) {
+            Ok(()) => Message::status(format!("Exported the assignment to {name}.")),
+            Err(problem) => Message::alert(format!("The assignment could not be offered as a download: {problem}.")),
+        };
+        self.view.say(message);
+    }
+
+    /// Collects the hand-ins of `files` (name and contents) for assignment `id`.
+    pub fn collect(&self, id: &str, files: Vec<(String, Result<String, String>)>) {
+        let Some(assignment) = self.saved.with_untracked(|saved| saved.teaching(id).map(|t| t.assignment.clone())) else { return };
+        let mut taken = Vec::new();
+        let mut problems = Vec::new();
+        self.saved.update(|saved| {
+            let Some(teaching) = saved.teaching_mut(id) else { return };
+            for (name, contents) in files {
+                let work = contents.and_then(|contents| hand_in::read_work(&contents, &assignment));
+                match work {
+                    Ok(work) => {
+                        let student = work.student.clone();
+                        match hand_in::collect(&mut teaching.collected, work) {
+                            Collected::New => taken.push(student),
+                            Collected::Newer => problems.push(format!("{student} handed in twice: the newer hand-in (“{name}”) is kept.")),
+                            Collected::Older => {
+                                problems.push(format!("{student} handed in twice: “{name}” is older than the hand-in kept."))
+                            }
+                        }
+                    }
+                    Err(problem) => problems.push(format!("“{name}” was not taken: {problem}.")),
+                }
+            }
+        });
+        let mut text = format!("Collected {} hand-ins for “{}”.", taken.len(), assignment.title);
+        problems.iter().for_each(|p| text.push_str(&format!(" {p}")));
+        let refused = problems.iter().any(|p| p.contains("was not taken"));
+        self.view.say(if refused && taken.is_empty() { Message::alert(text) } else { Message::status(text) });
+    }
+
+    /// Each collected student's evaluation on assignment `id`, tracked.
+    pub fn results(&self, id: &str) -> Vec<(HandIn, Evaluation)> {
+        let Some(teaching) = self.saved.with(|saved| saved.teaching(id).cloned()) else { return Vec::new() };
+        let key = self.work.workspace.with(|w| teaching.assignment.key_from(&w.documents));
+        teaching
+            .collected
+            .iter()
+            .map(|work| {
+                let documents: Vec<(&[Annotation], &[Annotation])> = teaching
+                    .assignment
+                    .documents
+                    .iter()
+                    .map(|d| (key.get(&d.id).map_or(&[][..], Vec::as_slice), work.annotations(&d.id)))
+                    .collect();
+                (work.clone(), feedback::evaluate(&documents, &teaching.assignment.labels))
+            })
+            .collect()
+    }
+
+    /// How much the class agrees on assignment `id` (with two hand-ins or more), tracked: the
+    /// figures per label and over all labels, and the passages they disagree on, most first.
+    pub fn agreement(&self, id: &str) -> Option<ClassAgreement> {
+        let teaching = self.saved.with(|saved| saved.teaching(id).cloned())?;
+        if teaching.collected.len() < 2 {
+            return None;
+        }
+        let documents: Vec<Arc<Document>> = teaching.assignment.documents.iter().filter_map(|d| self.texts.document(&d.id)).collect();
+        let lengths: Vec<usize> = documents.iter().map(|d| d.length).collect();
+        let people: Vec<Vec<Marked>> = teaching
+            .collected
+            .iter()
+            .map(|work| {
+                let spans = documents.iter().enumerate().flat_map(|(at, d)| work.annotations(&d.id).iter().map(move |a| (at, a)));
+                spans.map(|(document, a)| Marked { document, label: &a.label, start: a.start, end: a.end }).collect()
+            })
+            .collect();
+        let labels = &teaching.assignment.labels;
+        let mut rows: Vec<(String, Agreement)> = labels
+            .iter()
+            .map(|l| (l.name.clone(), agreement::agreement(&agreement::by_character(&lengths, &people, Some(&l.id)))))
+            .collect();
+        rows.push(("All labels".to_owned(), agreement::agreement(&agreement::by_character(&lengths, &people, None))));
+        let ids: Vec<&str> = labels.iter().map(|l| l.id.as_str()).collect();
+        let disagreements = agreement::disagreements(&lengths, &people, &ids)
+            .into_iter()
+            .map(|d| {
+                let document = &documents[d.document];
+                let quote = document.quote(d.start, d.end).unwrap_or_default().to_owned();
+                let by_label = d.by_label.iter().map(|(id, n)| (feedback::label_name(labels, id), *n)).collect();
+                Passage { document: document.id.clone(), start: d.start, end: d.end, quote, by_label, nothing: d.nothing }
+            })
+            .collect();
+        Some(ClassAgreement { students: teaching.collected.iter().map(|w| w.student.clone()).collect(), rows, disagreements })
+    }
+
+    /// Downloads the gradebook of assignment `id`.
+    pub fn gradebook(&self, id: &str, scheme: Scheme, scale: Scale) {
+        let Some(teaching) = self.saved.with_untracked(|saved| saved.teaching(id).cloned()) else { return };
+        let results = untrack(|| self.results(id));
+        let key_count: usize =
+            self.work.workspace.with_untracked(|w| teaching.assignment.key_from(&w.documents)).values().map(Vec::len).sum();
+        let lines: Vec<Line> = results
+            .iter()
+            .map(|(work, evaluation)| Line { student: &work.student, handed_in_at: &work.handed_in_at, marked: work.count(), evaluation })
+            .collect();
+        let csv = gradebook::csv(&lines, &teaching.assignment.labels, key_count, scheme, scale);
+        let name = format!("{}-gradebook.csv", assignment::file_stem(&teaching.assignment.title));
+        let message = match browser::download(&name, "text/csv", csv.as_bytes()) {
+            Ok(()) => Message::status(format!("Saved the gradebook of {} students to {name}.", lines.len())),
+            Err(problem) => Message::alert(format!("The gradebook could not be offered as a download: {problem}.")),
+        };
+        self.view.say(message);
+    }
+
+    /// The teacher's comment on a stretch of `student`'s work: replaces the one on the same stretch.
+    pub fn comment(&self, id: &str, student: &str, comment: Comment) {
+        self.edit(id, |teaching| {
+            let comments = teaching.comments.entry(student.to_owned()).or_default();
+            comments.retain(|c| (c.document.as_str(), c.start, c.end) != (comment.document.as_str(), comment.start, comment.end));
+            if !comment.text.trim().is_empty() {
+                comments.push(comment);
+            }
+        });
+    }
+
+    /// Downloads the comments for `student` on assignment `id`.
+    pub fn return_to(&self, id: &str, student: &str) {
+        let Some(teaching) = self.saved.with_untracked(|saved| saved.teaching(id).cloned()) else { return };
+        let Some(work) = teaching.collected.iter().find(|w| w.student == student) else { return };
+        let comments = teaching.comments.get(student).cloned().unwrap_or_default();
+        let back = Return::of(work, comments, &browser::now());
+        let name = back.file_name();
+        let message = match browser::download(&name, "application/json", back.to_json().as_bytes()) {
+            Ok(()) => Message::status(format!("Saved {} comments for {student} to {name}.", back.comments.len())),
+            Err(problem) => Message::alert(format!("The comments could not be offered as a download: {problem}.")),
+        };
+        self.view.say(message);
+    }
+}
