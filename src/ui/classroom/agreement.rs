@@ -14,7 +14,7 @@ pub fn ClassAgreementView(id: String) -> impl IntoView {
     let classroom = state::classroom();
     let agreement = Memo::new(move |_| classroom.agreement(&id));
     move || {
-        let ClassAgreement { students, rows, disagreements } = agreement.get()?;
+        let ClassAgreement { students, rows, pair_f1, disagreements } = agreement.get()?;
         let said = |value: Option<f64>| {
             value.map_or("undefined (everyone gave one value everywhere)".to_owned(), |v| format!("{v:.2}: {}", landis_koch(v)))
         };
@@ -26,7 +26,11 @@ pub fn ClassAgreementView(id: String) -> impl IntoView {
         let pairs = all.map(|a| a.cohen).unwrap_or_default();
         let pair_rows = pairs
             .into_iter()
-            .map(|((i, j), kappa)| view! { <tr><th scope="row">{format!("{} and {}", classroom.shown_name(&students[i]), classroom.shown_name(&students[j]))}</th><td>{said(kappa)}</td></tr> })
+            .zip(pair_f1)
+            .map(|(((i, j), kappa), (_, f1))| {
+                let pair = format!("{} and {}", classroom.shown_name(&students[i]), classroom.shown_name(&students[j]));
+                view! { <tr><th scope="row">{pair}</th><td>{said(kappa)}</td><td>{format!("{f1:.2}")}</td></tr> }
+            })
             .collect_view();
         let rows = rows
             .into_iter()
@@ -56,8 +60,8 @@ pub fn ClassAgreementView(id: String) -> impl IntoView {
                 <tbody>{rows}</tbody>
             </table>
             <table class="figures" aria-label="Pairs">
-                <caption>"Cohen's κ of each pair, all labels"</caption>
-                <thead><tr><th scope="col">"Students"</th><th scope="col">"Cohen's κ"</th></tr></thead>
+                <caption>"Each pair of students, all labels: Cohen's κ, and F1 (strict) of one's work against the other's"</caption>
+                <thead><tr><th scope="col">"Students"</th><th scope="col">"Cohen's κ"</th><th scope="col">"F1 (strict)"</th></tr></thead>
                 <tbody>{pair_rows}</tbody>
             </table>
             <section class="disagreement" role="region" aria-label="Disagreement">

@@ -41,6 +41,8 @@ pub struct ClassAgreement {
     pub students: Vec<String>,
     /// The figures of each label, then of all labels together.
     pub rows: Vec<(String, Agreement)>,
+    /// The F1 (strict) of each pair of students `(i, j)`, one's work scored against the other's.
+    pub pair_f1: Vec<((usize, usize), f64)>,
     pub disagreements: Vec<Passage>,
 }
 

@@ -174,7 +174,17 @@ impl Classroom {
                 Passage { document: document.id.clone(), start: d.start, end: d.end, quote, by_label, nothing: d.nothing }
             })
             .collect();
-        Some(ClassAgreement { students: teaching.collected.iter().map(|w| w.student.clone()).collect(), rows, disagreements })
+        // Each pair's F1 (strict), either one's work taken as the other's key: it is the same both ways.
+        let works = &teaching.collected;
+        let pairs = (0..works.len()).flat_map(|i| (i + 1..works.len()).map(move |j| (i, j)));
+        let pair_f1 = pairs
+            .map(|(i, j)| {
+                let documents: Vec<(&[Annotation], &[Annotation])> =
+                    documents.iter().map(|d| (works[i].annotations(&d.id), works[j].annotations(&d.id))).collect();
+                ((i, j), feedback::evaluate(&documents, labels).overall.figures(Scheme::Strict).f1)
+            })
+            .collect();
+        Some(ClassAgreement { students: works.iter().map(|w| w.student.clone()).collect(), rows, pair_f1, disagreements })
     }
 
     /// Downloads the gradebook of assignment `id`.
