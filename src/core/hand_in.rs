@@ -185,15 +185,15 @@ impl Return {
     }
 }
 
-/// Reads comments returned for assignment `assignment_id`.
-pub fn read_return(contents: &str, assignment_id: &str) -> Result<Return, String> {
+/// Reads comments returned on one of the assignments `opened` here (by id).
+pub fn read_return(contents: &str, opened: &[String]) -> Result<Return, String> {
     let back: Return =
         serde_json::from_str(contents.trim_start_matches('\u{feff}')).map_err(|e| format!("it is not a return of comments ({e})"))?;
     if back.format != RETURN_FORMAT || back.version != VERSION {
         return Err(format!("it is not a Glossa return of version {VERSION}"));
     }
-    if back.assignment_id != assignment_id {
-        return Err(format!("it is for another assignment (“{}”)", back.assignment_title));
+    if !opened.contains(&back.assignment_id) {
+        return Err(format!("it holds comments on “{}”, an assignment not opened in this browser", back.assignment_title));
     }
     Ok(back)
 }
@@ -259,7 +259,8 @@ mod tests {
             Comment { document: "d".into(), start: 0, end: 4, quote: "Iran".into(), annotation_id: None, text: "Who says so?".into() };
         let back = Return::of(&work, vec![comment], "2026-11-24T09:00:00Z");
         assert_eq!(back.file_name(), "Week-3-Ada.glossa-return.json");
-        assert_eq!(read_return(&back.to_json(), "a-1"), Ok(back.clone()));
-        assert!(read_return(&back.to_json(), "b-2").unwrap_err().contains("another assignment"));
+        assert_eq!(read_return(&back.to_json(), &["b-2".into(), "a-1".into()]), Ok(back.clone()));
+        assert!(read_return(&back.to_json(), &["b-2".into()]).unwrap_err().contains("not opened in this browser"));
+        assert!(read_return("{", &["a-1".into()]).unwrap_err().contains("not a return of comments"));
     }
 }

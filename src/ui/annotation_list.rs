@@ -43,7 +43,7 @@ pub fn AnnotationPanel() -> impl IntoView {
             {editor}
             <Show when=move || view.open.with(Option::is_some)>
                 <p class="empty" hidden=move || view.open.with(|open| {
-                    open.as_ref().is_some_and(|id| !work.annotations(id).is_empty())
+                    open.as_ref().is_some_and(|id| work.with_annotations(id, |list| !list.is_empty()))
                 })>"No annotations yet: select text in the article and choose a label."</p>
             </Show>
             <ol class="annotation-list">

@@ -85,7 +85,7 @@ fn Progress(document_id: String) -> impl IntoView {
     move || {
         let document = texts.document(&document_id)?;
         let total = document.paragraphs.len();
-        let annotated = Memo::new(move |_| document.annotated_paragraph_count(&work.annotations(&document.id)));
+        let annotated = Memo::new(move |_| work.with_annotations(&document.id, |list| document.annotated_paragraph_count(list)));
         Some(view! { <span class="progress">{annotated} " / " {total} " paragraphs annotated"</span> })
     }
 }

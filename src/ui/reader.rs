@@ -61,12 +61,15 @@ fn ArticleView(document: Arc<Document>) -> impl IntoView {
     let (view, work, classroom) = (state::view(), state::work(), state::classroom());
     let document_id = document.id.clone();
     let spans = Memo::new(move |_| {
-        // A hand-in under review, or the work of the layer the reader is in.
-        let annotations = classroom.reviewed(&document_id).unwrap_or_else(|| work.annotations(&document_id));
+        // A hand-in under review, or the work of the layer the reader is in; only what is shown
+        // is copied.
+        let mut shown: Vec<Annotation> = match classroom.reviewed(&document_id) {
+            Some(reviewed) => view.filter.with(|filter| filter.shown(&reviewed).cloned().collect()),
+            None => work.with_annotations(&document_id, |list| view.filter.with(|filter| filter.shown(list).cloned().collect())),
+        };
         let feedback = classroom.marks(&document_id);
-        let missed = feedback.iter().flat_map(|(_, missed)| missed).map(|k| Annotation { id: format!("{MISSED}{}", k.id), ..k.clone() });
-        let all: Vec<Annotation> = annotations.into_iter().chain(missed).collect();
-        let shown: Vec<Annotation> = view.filter.with(|filter| filter.shown(&all).cloned().collect());
+        let missed = feedback.iter().flat_map(|(_, missed)| missed).filter(|k| view.filter.with(|filter| filter.shows(&k.label)));
+        shown.extend(missed.map(|k| Annotation { id: format!("{MISSED}{}", k.id), ..k.clone() }));
         (layer_spans(&shown), feedback.map(|(marks, _)| Arc::new(marks)))
     });
     let searched = document.clone();

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use crate::core::formats::Format;
+use crate::ui::persist;
 use crate::ui::state::{self, Message, Saving, View};
-use crate::ui::{browser, persist};
 
 #[component]
 pub fn StatusMessage() -> impl IntoView {
@@ -31,9 +31,7 @@ fn storage_problem((text, backup_key): (String, Option<String>), view: View, sav
     let download = backup_key.map(|key| {
         let save_copy = move |_| {
             let Some(raw) = persist::read_backup(&key) else { return };
-            if let Err(problem) = browser::download("glossa-unreadable-state.json", "application/json", raw.as_bytes()) {
-                view.say(Message::alert(format!("The copy could not be offered as a download: {problem}.")));
-            }
+            view.offer_download("glossa-unreadable-state.json", "application/json", raw.as_bytes(), "The copy");
         };
         view! { <button type="button" on:click=save_copy>"Download the unreadable data"</button> }
     });

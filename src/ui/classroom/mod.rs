@@ -60,10 +60,11 @@ fn StudentBar(assignment: Assignment, id: String) -> impl IntoView {
         let (mut annotated, mut total, mut count) = (0, 0, 0);
         for document in &documents {
             if let Some(text) = state::texts().document(&document.id) {
-                let annotations = work.annotations(&document.id);
-                annotated += text.annotated_paragraph_count(&annotations);
+                work.with_annotations(&document.id, |annotations| {
+                    annotated += text.annotated_paragraph_count(annotations);
+                    count += annotations.len();
+                });
                 total += text.paragraphs.len();
-                count += annotations.len();
             }
         }
         format!("{annotated} of {total} paragraphs annotated · {count} annotations")

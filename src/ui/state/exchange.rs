@@ -41,11 +41,9 @@ impl Exchange {
     /// Downloads the work (of every document, or of document `only`) in `format` and says so.
     pub fn download(&self, format: Format, only: Option<&str>) {
         let (bytes, count) = self.export(format, only);
-        let message = match browser::download(format.file_name(), format.mime(), &bytes) {
-            Ok(()) => Message::status(format!("Exported {count} annotations to {} ({}).", format.file_name(), format.name())),
-            Err(problem) => Message::alert(format!("The export could not be offered as a download: {problem}.")),
-        };
-        self.view.say(message);
+        if self.view.offer_download(format.file_name(), format.mime(), &bytes, "The export") {
+            self.view.say(Message::status(format!("Exported {count} annotations to {} ({}).", format.file_name(), format.name())));
+        }
     }
 
     /// Merges a file of any importable format into the work; a file that is refused changes

@@ -7,7 +7,7 @@ use crate::core::assignment::Layer;
 use crate::core::label::Label;
 use crate::core::shown::{self, LabelFilter};
 use crate::core::storage::Settings;
-use crate::ui::{page, persist, route};
+use crate::ui::{browser, page, persist, route};
 
 /// A stretch of the open article the reader has selected but not labelled yet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -143,6 +143,18 @@ impl View {
     /// Back to the start page.
     pub fn go_to_start(&self) {
         route::open_start();
+    }
+
+    /// Offers `contents` as a download named `file_name`; when the browser refuses, says why
+    /// `what` ("The export") could not be offered. Says whether it was.
+    pub fn offer_download(&self, file_name: &str, mime: &str, contents: &[u8], what: &str) -> bool {
+        match browser::download(file_name, mime, contents) {
+            Ok(()) => true,
+            Err(problem) => {
+                self.say(Message::alert(format!("{what} could not be offered as a download: {problem}.")));
+                false
+            }
+        }
     }
 
     /// Lets go of the selection and the selected annotation.

@@ -94,10 +94,11 @@ impl Work {
         label::find(&self.labels_in_use(), id).cloned()
     }
 
-    /// The annotations of document `id` in the layer the reader is in, tracked.
-    pub fn annotations(&self, id: &str) -> Vec<Annotation> {
+    /// `read` of the annotations of document `id` in the layer the reader is in, tracked; borrowed,
+    /// since a long document's list is read after every edit.
+    pub fn with_annotations<T>(&self, id: &str, read: impl FnOnce(&[Annotation]) -> T) -> T {
         let key = self.view.layer().document_key(id);
-        self.workspace.with(|w| w.annotations(&key).to_vec())
+        self.workspace.with(|w| read(w.annotations(&key)))
     }
 
     /// Reads the texts of the added documents from the text store, and forgets texts that

@@ -72,8 +72,7 @@ impl Classroom {
         let now = browser::now();
         let work = HandIn::of(&taking.assignment, &taking.student, &self.student_work(&taking.assignment), &now);
         let name = work.file_name();
-        if let Err(problem) = browser::download(&name, "application/json", work.to_json().as_bytes()) {
-            self.view.say(Message::alert(format!("Your work could not be offered as a download: {problem}.")));
+        if !self.view.offer_download(&name, "application/json", work.to_json().as_bytes(), "Your work") {
             return false;
         }
         self.saved.update(|saved| {
@@ -141,17 +140,10 @@ impl Classroom {
 
     /// Takes comments a teacher returned, onto the assignment they are for.
     pub fn take_return(&self, file_name: &str, contents: &str) {
-        let assignment_id = serde_json::from_str::<serde_json::Value>(contents)
-            .ok()
-            .and_then(|v| v.get("assignment_id").and_then(|id| id.as_str()).map(str::to_owned))
-            .unwrap_or_default();
-        if self.saved.with_untracked(|saved| saved.taking(&assignment_id).is_none()) {
-            self.view.say(Message::alert(format!("“{file_name}” holds comments on an assignment that was not opened in this browser.")));
-            return;
-        }
-        match hand_in::read_return(contents, &assignment_id) {
+        let opened: Vec<String> = self.saved.with_untracked(|saved| saved.taking.iter().map(|t| t.assignment.id.clone()).collect());
+        match hand_in::read_return(contents, &opened) {
             Ok(back) => {
-                let count = back.comments.len();
+                let (assignment_id, count) = (back.assignment_id.clone(), back.comments.len());
                 self.saved.update(|saved| {
                     if let Some(taking) = saved.taking_mut(&assignment_id) {
                         taking.comments = back.comments;

@@ -85,11 +85,9 @@ impl Classroom {
             }
         };
         let name = copy.file_name();
-        let message = match browser::download(&name, "application/json", copy.to_json().as_bytes()) {
-            Ok(()) => Message::status(format!("Exported the assignment to {name}.")),
-            Err(problem) => Message::alert(format!("The assignment could not be offered as a download: {problem}.")),
-        };
-        self.view.say(message);
+        if self.view.offer_download(&name, "application/json", copy.to_json().as_bytes(), "The assignment") {
+            self.view.say(Message::status(format!("Exported the assignment to {name}.")));
+        }
     }
 
     /// Collects the hand-ins of `files` (name and contents) for assignment `id`.
@@ -199,11 +197,9 @@ impl Classroom {
             .collect();
         let csv = gradebook::csv(&lines, &teaching.assignment.labels, key_count, scheme, scale);
         let name = format!("{}-gradebook.csv", assignment::file_stem(&teaching.assignment.title));
-        let message = match browser::download(&name, "text/csv", csv.as_bytes()) {
-            Ok(()) => Message::status(format!("Saved the gradebook of {} students to {name}.", lines.len())),
-            Err(problem) => Message::alert(format!("The gradebook could not be offered as a download: {problem}.")),
-        };
-        self.view.say(message);
+        if self.view.offer_download(&name, "text/csv", csv.as_bytes(), "The gradebook") {
+            self.view.say(Message::status(format!("Saved the gradebook of {} students to {name}.", lines.len())));
+        }
     }
 
     /// The teacher's comment on a stretch of `student`'s work: replaces the one on the same stretch.
@@ -224,10 +220,8 @@ impl Classroom {
         let comments = teaching.comments.get(student).cloned().unwrap_or_default();
         let back = Return::of(work, comments, &browser::now());
         let name = back.file_name();
-        let message = match browser::download(&name, "application/json", back.to_json().as_bytes()) {
-            Ok(()) => Message::status(format!("Saved {} comments for {student} to {name}.", back.comments.len())),
-            Err(problem) => Message::alert(format!("The comments could not be offered as a download: {problem}.")),
-        };
-        self.view.say(message);
+        if self.view.offer_download(&name, "application/json", back.to_json().as_bytes(), "The comments") {
+            self.view.say(Message::status(format!("Saved {} comments for {student} to {name}.", back.comments.len())));
+        }
     }
 }
