@@ -197,22 +197,6 @@ pub fn file_stem(title: &str) -> String {
     }
 }
 
-/// Lowercase hex of `bytes`.
-pub fn to_hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// The bytes of lowercase or uppercase hex `text`.
-pub fn from_hex(text: &str) -> Result<Vec<u8>, String> {
-    if !text.len().is_multiple_of(2) {
-        return Err("an odd number of hex digits".into());
-    }
-    (0..text.len())
-        .step_by(2)
-        .map(|at| u8::from_str_radix(text.get(at..at + 2).unwrap_or("zz"), 16).map_err(|_| format!("“{}” is not hex", &text[at..])))
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -270,12 +254,5 @@ mod tests {
         let key = assignment.key_from(&documents);
         assert_eq!(key[id].iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), ["k"]);
         assert!(key["text-1"].is_empty());
-    }
-
-    #[test]
-    fn hex_goes_both_ways() {
-        assert_eq!(to_hex(&[0, 15, 255]), "000fff");
-        assert_eq!(from_hex("000fFF"), Ok(vec![0, 15, 255]));
-        assert!(from_hex("abc").is_err() && from_hex("zz").is_err());
     }
 }

@@ -80,7 +80,7 @@ pub fn title_of(text: &str, file_name: Option<&str>) -> String {
 }
 
 pub fn sha256_hex(text: &str) -> String {
-    Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    crate::core::id::hex(&Sha256::digest(text.as_bytes()))
 }
 
 /// The bytes of a file as text, or why they are not UTF-8 text.

@@ -6,7 +6,8 @@ use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::core::assignment::{from_hex, to_hex, Sealed};
+use crate::core::assignment::Sealed;
+use crate::core::id::{from_hex, hex};
 use crate::ui::browser;
 
 /// PBKDF2 rounds: OWASP's figure for SHA-256 in 2023.
@@ -61,7 +62,7 @@ pub async fn seal(passphrase: &str, plaintext: &str) -> Result<Sealed, String> {
     let data = Uint8Array::from(plaintext.as_bytes());
     let sealed = settle(subtle()?.encrypt_with_object_and_buffer_source(&params, &key, &data)).await?;
     let ciphertext = Uint8Array::new(&sealed).to_vec();
-    Ok(Sealed { salt: to_hex(&salt), iv: to_hex(&iv), iterations: ITERATIONS, ciphertext: to_hex(&ciphertext) })
+    Ok(Sealed { salt: hex(&salt), iv: hex(&iv), iterations: ITERATIONS, ciphertext: hex(&ciphertext) })
 }
 
 /// What `sealed` holds, if `passphrase` is the one it was sealed under.

@@ -12,6 +12,7 @@ use super::{NewDocument, Parsed, Refusal};
 use crate::core::annotation::Annotation;
 use crate::core::document::Document;
 use crate::core::formats::incoming::{abbreviate, IncomingAnnotation, IncomingDocument, IncomingFile, LabelRef};
+use crate::core::id;
 use crate::core::label::{self, Label};
 use crate::core::own_document::{normalize, sha256_hex, DocumentRecord, Normalized};
 use crate::core::text::code_point_len;
@@ -224,8 +225,8 @@ fn reanchor(document: &Document, quote: &str, prefix: Option<&str>, suffix: Opti
 /// always gets the same id, so importing a file twice does not double its annotations.
 fn derived_id(sha256: &str, start: usize, end: usize, label: &str, ordinal: usize) -> String {
     let digest = Sha256::digest(format!("{sha256}:{start}:{end}:{label}:{ordinal}").as_bytes());
-    let hex: String = digest.iter().take(16).map(|b| format!("{b:02x}")).collect();
-    format!("{}-{}-{}-{}-{}", &hex[..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..32])
+    let first: [u8; 16] = digest[..16].try_into().expect("a SHA-256 digest has 32 bytes");
+    id::dashed(&first)
 }
 
 #[cfg(test)]
