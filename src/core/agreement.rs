@@ -142,9 +142,9 @@ pub fn agreement(ratings: &Ratings) -> Agreement {
     }
 }
 
-/// A stretch of one document where people's labels differ, and how.
+/// A stretch of one document over which who marked what does not change, and how they marked it.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Disagreement {
+pub struct Stretch {
     pub document: usize,
     pub start: usize,
     pub end: usize,
@@ -157,49 +157,67 @@ pub struct Disagreement {
     pub spread: f64,
 }
 
-/// The stretches where `people` disagree (each the longest stretch over which who marked what
-/// does not change), most disagreed first, then longest; `labels` in the order they are named.
-pub fn disagreements(lengths: &[usize], people: &[Vec<Marked>], labels: &[&str]) -> Vec<Disagreement> {
-    let mut found = Vec::new();
-    for (document, &length) in lengths.iter().enumerate() {
-        // Each person's set of labels on each character, as a bit set in `labels` order.
-        let sets: Vec<Vec<u64>> = people
-            .iter()
-            .map(|spans| {
-                let mut sets = vec![0u64; length];
-                for span in spans.iter().filter(|s| s.document == document) {
-                    if let Some(bit) = labels.iter().position(|l| *l == span.label) {
-                        sets[span.start.min(length)..span.end.min(length)].iter_mut().for_each(|set| *set |= 1 << bit.min(63));
-                    }
+/// Document `document` of `length` characters, cut into the longest stretches over which who
+/// marked what does not change, and also at each of `breaks` (paragraph starts), so that no
+/// stretch crosses one; `labels` in the order they are named. The stretches cover the document.
+pub fn stretches(document: usize, length: usize, people: &[Vec<Marked>], labels: &[&str], breaks: &[usize]) -> Vec<Stretch> {
+    // Each person's set of labels on each character, as a bit set in `labels` order.
+    let sets: Vec<Vec<u64>> = people
+        .iter()
+        .map(|spans| {
+            let mut sets = vec![0u64; length];
+            for span in spans.iter().filter(|s| s.document == document) {
+                if let Some(bit) = labels.iter().position(|l| *l == span.label) {
+                    sets[span.start.min(length)..span.end.min(length)].iter_mut().for_each(|set| *set |= 1 << bit.min(63));
                 }
-                sets
-            })
-            .collect();
-        let profile = |at: usize| -> Vec<u64> { sets.iter().map(|person| person[at]).collect() };
-        let mut start = 0;
-        while start < length {
-            let here = profile(start);
-            let end = (start + 1..length).find(|&at| profile(at) != here).unwrap_or(length);
-            let largest = here.iter().map(|set| here.iter().filter(|other| *other == set).count()).max().unwrap_or(0);
-            if largest < here.len() {
-                found.push(Disagreement {
-                    document,
-                    start,
-                    end,
-                    by_label: labels
-                        .iter()
-                        .enumerate()
-                        .map(|(bit, l)| ((*l).to_owned(), here.iter().filter(|set| *set & (1 << bit) != 0).count()))
-                        .collect(),
-                    nothing: here.iter().filter(|set| **set == 0).count(),
-                    spread: 1.0 - largest as f64 / here.len() as f64,
-                });
             }
-            start = end;
-        }
+            sets
+        })
+        .collect();
+    let same = |a: usize, b: usize| sets.iter().all(|person| person[a] == person[b]);
+    let mut found = Vec::new();
+    let mut start = 0;
+    while start < length {
+        let end = (start + 1..length).find(|&at| !same(start, at) || breaks.binary_search(&at).is_ok()).unwrap_or(length);
+        let here: Vec<u64> = sets.iter().map(|person| person[start]).collect();
+        let largest = here.iter().map(|set| here.iter().filter(|other| *other == set).count()).max().unwrap_or(0);
+        found.push(Stretch {
+            document,
+            start,
+            end,
+            by_label: labels
+                .iter()
+                .enumerate()
+                .map(|(bit, l)| ((*l).to_owned(), here.iter().filter(|set| *set & (1 << bit.min(63)) != 0).count()))
+                .collect(),
+            nothing: here.iter().filter(|set| **set == 0).count(),
+            spread: if here.is_empty() { 0.0 } else { 1.0 - largest as f64 / here.len() as f64 },
+        });
+        start = end;
     }
+    found
+}
+
+/// The stretches where people disagree, most disagreed first, then longest.
+pub fn disagreements(stretches: impl IntoIterator<Item = Stretch>) -> Vec<Stretch> {
+    let mut found: Vec<Stretch> = stretches.into_iter().filter(|s| s.spread > 0.0).collect();
     found.sort_by(|a, b| b.spread.total_cmp(&a.spread).then((b.end - b.start).cmp(&(a.end - a.start))).then(a.start.cmp(&b.start)));
     found
+}
+
+/// How a stretch was marked, in words: "2 of 3 marked Denial, 1 Claim, 1 nothing", from how many
+/// people gave each label (named) and how many marked nothing, of `of` people.
+pub fn describe(by_label: &[(String, usize)], nothing: usize, of: usize) -> String {
+    let mut parts: Vec<(usize, &str)> = by_label.iter().filter(|(_, n)| *n > 0).map(|(name, n)| (*n, name.as_str())).collect();
+    if nothing > 0 {
+        parts.push((nothing, "nothing"));
+    }
+    let Some(((count, name), rest)) = parts.split_first() else { return format!("0 of {of} marked it") };
+    let mut said = format!("{count} of {of} marked {name}");
+    for (count, name) in rest {
+        said.push_str(&format!(", {count} {name}"));
+    }
+    said
 }
 
 /// Landis and Koch's words for a κ or α, so that a figure reads as a sentence.
@@ -240,21 +258,25 @@ mod tests {
     }
 
     #[test]
-    fn disagreements_are_the_stretches_where_who_marked_what_differs() {
+    fn stretches_are_where_who_marked_what_stays_the_same() {
         let people = vec![
             vec![Marked { document: 0, label: "claim", start: 0, end: 6 }],
             vec![Marked { document: 0, label: "claim", start: 2, end: 6 }],
             vec![Marked { document: 0, label: "denial", start: 2, end: 6 }, Marked { document: 0, label: "claim", start: 4, end: 6 }],
         ];
-        let found = disagreements(&[8], &people, &["claim", "denial"]);
+        let all = stretches(0, 8, &people, &["claim", "denial"], &[]);
+        assert_eq!(all.iter().map(|s| (s.start, s.end)).collect::<Vec<_>>(), [(0, 2), (2, 4), (4, 6), (6, 8)], "they cover the text");
+        let found = disagreements(all);
         let summary: Vec<(usize, usize, Vec<usize>, usize)> =
             found.iter().map(|d| (d.start, d.end, d.by_label.iter().map(|(_, n)| *n).collect(), d.nothing)).collect();
         // 0..2: claim, nothing, nothing; 2..4: claim, claim, denial; 4..6: claim, claim,
         // claim+denial: one of three outside the largest group in each, so in text order.
         assert_eq!(summary, [(0, 2, vec![1, 0], 2), (2, 4, vec![2, 1], 0), (4, 6, vec![3, 1], 0)]);
         assert!(found.iter().all(|d| (d.spread - 1.0 / 3.0).abs() < 1e-12));
-        let unanimous = disagreements(&[8], &[people[0].clone(), people[0].clone()], &["claim"]);
+        let unanimous = disagreements(stretches(0, 8, &[people[0].clone(), people[0].clone()], &["claim"], &[]));
         assert!(unanimous.is_empty());
+        let cut = stretches(0, 8, &people, &["claim", "denial"], &[3]);
+        assert_eq!(cut.iter().map(|s| (s.start, s.end)).collect::<Vec<_>>(), [(0, 2), (2, 3), (3, 4), (4, 6), (6, 8)], "cut at breaks");
         assert!(found.iter().all(|d| d.end <= 6), "where all marked nothing they agree");
     }
 
@@ -270,5 +292,12 @@ mod tests {
         let claims = by_character(&[4, 2], &people, Some("claim"));
         assert_eq!(claims.values, [vec![1, 1, 1, 0, 0, 0], vec![0, 1, 1, 0, 0, 0]]);
         assert_eq!(landis_koch(0.61), "substantial agreement");
+    }
+
+    #[test]
+    fn a_stretch_reads_as_counts() {
+        let by_label = [("Claim".to_owned(), 7), ("Denial".to_owned(), 3), ("Sanction".to_owned(), 0)];
+        assert_eq!(describe(&by_label, 2, 12), "7 of 12 marked Claim, 3 Denial, 2 nothing");
+        assert_eq!(describe(&by_label[2..], 4, 4), "4 of 4 marked nothing");
     }
 }

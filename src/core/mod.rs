@@ -4,7 +4,9 @@
 pub mod agreement;
 pub mod annotation;
 pub mod assignment;
+pub mod board;
 pub mod boundary;
+pub mod class_report;
 pub mod classroom;
 pub mod document;
 pub mod feedback;

@@ -2,6 +2,7 @@
 //! state in parts; components render it and turn events into calls on those parts.
 
 mod annotation_list;
+mod board;
 pub mod browser;
 mod classroom;
 mod help;
@@ -50,6 +51,13 @@ pub fn App() -> impl IntoView {
                 "Shortcuts"
             </button>
             <classroom::TeacherButton/>
+            <button
+                type="button"
+                aria-pressed=move || view.mode.with(|mode| *mode == state::Mode::Board).to_string()
+                on:click=move |_| state::classroom().open_board()
+            >
+                "Claims board"
+            </button>
             <toolbar::Toolbar/>
             <toolbar::HistoryButtons/>
             <toolbar::FileActions/>
@@ -63,10 +71,10 @@ pub fn App() -> impl IntoView {
         <div class="layout">
             <nav::ArticleNav/>
             <main class="reading">
-                {move || if view.mode.with(|mode| *mode == state::Mode::Teacher) {
-                    view! { <classroom::TeacherView/> }.into_any()
-                } else {
-                    view! { <classroom::AssignmentBar/> <reader::Reader/> }.into_any()
+                {move || match view.mode.with(|mode| mode.clone()) {
+                    state::Mode::Teacher => view! { <classroom::TeacherView/> }.into_any(),
+                    state::Mode::Board => view! { <board::ClaimsBoard/> }.into_any(),
+                    _ => view! { <classroom::AssignmentBar/> <reader::Reader/> }.into_any(),
                 }}
             </main>
             <annotation_list::AnnotationPanel/>

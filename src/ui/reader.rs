@@ -15,6 +15,7 @@ use crate::core::own_document;
 use crate::core::runs::{by_paragraph, layer_spans, split_into_runs, LayeredSpan, Mark, Run};
 use crate::core::search::find_all;
 use crate::core::shown;
+use crate::ui::classroom::{class_map, ClassBand};
 use crate::ui::page::{self, ARTICLE_CLASS};
 use crate::ui::selection;
 use crate::ui::state::{self, Message, Mode, Pending, View, Work};
@@ -63,7 +64,7 @@ fn ArticleView(document: Arc<Document>) -> impl IntoView {
     let spans = Memo::new(move |_| {
         // A hand-in under review, or the work of the layer the reader is in; only what is shown
         // is copied.
-        let mut shown: Vec<Annotation> = match classroom.reviewed(&document_id) {
+        let mut shown: Vec<Annotation> = match classroom.shown_instead(&document_id) {
             Some(reviewed) => view.filter.with(|filter| filter.shown(&reviewed).cloned().collect()),
             None => work.with_annotations(&document_id, |list| view.filter.with(|filter| filter.shown(list).cloned().collect())),
         };
@@ -97,8 +98,18 @@ fn ArticleView(document: Arc<Document>) -> impl IntoView {
     mark_selected(view, work);
     let cursor = KeyboardCursor::new(document.text.clone());
     let long = document.paragraphs.len() > LONG_DOCUMENT;
-    let paragraphs =
-        document.paragraphs.iter().cloned().zip(shares).map(|(paragraph, share)| view! { <ParagraphView paragraph share/> }).collect_view();
+    let band = class_map(document.id.clone());
+    let paragraphs = document
+        .paragraphs
+        .iter()
+        .cloned()
+        .zip(shares)
+        .enumerate()
+        .map(|(at, (paragraph, share))| {
+            let band = band.map(|map| view! { <ClassBand map start=paragraph.start end=paragraph.end number=at + 1/> });
+            view! { <ParagraphView paragraph share/> {band} }
+        })
+        .collect_view();
     let title_id = document.id.clone();
     let about = match &document.source {
         Some(source) => view! { <p class="source">{source.clone()}</p> }.into_any(),

@@ -180,8 +180,65 @@ test('an assignment goes out, three students hand in, feedback and comments come
   const pairs = t.getByRole('table', { name: 'Pairs' });
   const adaGrace = strictF1(JSON.parse(work.Ada.text).documents[0].annotations, JSON.parse(work.Grace.text).documents[0].annotations);
   await expect(pairs.getByRole('row', { name: /Ada and Grace/ }).getByRole('cell').nth(1)).toHaveText(adaGrace.toFixed(2));
+  // The charts, each with a sentence and a table of its numbers.
+  const counts = t.getByRole('figure', { name: 'Label counts per article' });
+  const marked = ['Ada', 'Grace', 'Alan'].flatMap((name) => JSON.parse(work[name].text).documents[0].annotations);
+  const claims = marked.filter((a) => a.label === 'claim').length;
+  await expect(counts).toContainText(`${marked.length} annotations in 1 article;`);
+  await counts.getByText('The numbers as a table').click();
+  await expect(counts.getByRole('table').getByRole('row').nth(1).getByRole('cell').first()).toHaveText(String(claims));
+  await expect(counts.locator('svg rect')).toHaveCount(3);
+  const dots = t.getByRole('figure', { name: 'F1 per student' });
+  await expect(dots.locator('svg circle')).toHaveCount(3);
+  await dots.getByText('The numbers as a table').click();
+  await expect(dots.getByRole('row', { name: /Grace/ }).getByRole('cell')).toHaveText('0.40');
+  const heat = t.getByRole('figure', { name: "Cohen's κ of each pair" });
+  await expect(heat.locator('svg rect')).toHaveCount(9);
+  await heat.getByText('The numbers as a table').click();
+  const adaGraceKappa = await pairs.getByRole('row', { name: /Ada and Grace/ }).getByRole('cell').first().textContent();
+  const column = (await heat.getByRole('columnheader').allTextContents()).indexOf('Grace');
+  await expect(heat.getByRole('row', { name: /^Ada/ }).getByRole('cell').nth(column)).toHaveText(adaGraceKappa.split(':')[0]);
+
   const disagreement = t.getByRole('region', { name: 'Disagreement' });
   await expect(disagreement.getByRole('button').first()).toContainText(/of 3 marked/);
+
+  // The disagreement map: the most disputed passage opens the class discussion at its text, where
+  // the band under its paragraph says the same counts, counted here from the hand-ins.
+  const top = disagreement.getByRole('button').first();
+  const said = await top.textContent();
+  await top.click();
+  const discussion = t.getByRole('region', { name: 'Class discussion' });
+  await expect(discussion).toBeVisible();
+  const quote = said.slice(1, said.indexOf('” — '));
+  await expect.poll(() => t.evaluate(() => window.getSelection().toString().startsWith(quote))).toBe(true);
+  const paragraphs = await t.getByRole('article').locator('p').count();
+  await expect(t.getByRole('article').getByRole('group', { name: /How the class marked paragraph/ })).toHaveCount(paragraphs);
+  const full = h.articleText(h.ARTICLE);
+  expect(full.indexOf(quote)).toBeGreaterThanOrEqual(0);
+  const at = Array.from(full.slice(0, full.indexOf(quote))).length;
+  const names = { claim: 'Claim', denial: 'Denial', sanction: 'Sanction' };
+  const counts = Object.fromEntries(Object.keys(names).map((label) => [label, 0]));
+  let nothing = 0;
+  for (const name of ['Ada', 'Grace', 'Alan']) {
+    const on = JSON.parse(work[name].text).documents[0].annotations.filter((a) => a.start <= at && at < a.end);
+    for (const label of new Set(on.map((a) => a.label))) counts[label] += 1;
+    if (on.length === 0) nothing += 1;
+  }
+  const parts = [...Object.entries(counts).filter(([, n]) => n > 0).map(([label, n]) => [n, names[label]]), ...(nothing ? [[nothing, 'nothing']] : [])];
+  const counted = `${parts[0][0]} of 3 marked ${parts[0][1]}${parts.slice(1).map(([n, name]) => `, ${n} ${name}`).join('')}`;
+  expect(said).toContain(counted);
+  const stretch = t.getByRole('article').getByRole('button', { name: said });
+  await expect(stretch).toHaveAttribute('title', said);
+  // By keyboard too: focus the stretch, Enter selects its text again.
+  await t.evaluate(() => window.getSelection().removeAllRanges());
+  await stretch.focus();
+  await t.keyboard.press('Enter');
+  await expect.poll(() => t.evaluate(() => window.getSelection().toString().startsWith(quote))).toBe(true);
+  // The key stays hidden until the teacher shows it.
+  await expect(t.getByRole('article').locator('mark')).toHaveCount(0);
+  await discussion.getByRole('checkbox', { name: 'Show the answer key' }).check();
+  await expect(t.getByRole('article').locator('mark')).not.toHaveCount(0);
+  await discussion.getByRole('button', { name: 'Back to the teacher view' }).click();
 
   // The gradebook: a row per student, the formula in the header.
   const gradebook = await h.download(t, () => t.getByRole('button', { name: 'Gradebook CSV' }).click());
@@ -190,6 +247,18 @@ test('an assignment goes out, three students hand in, feedback and comments come
   expect(rows[0]).toContain('score (0–100) = F1 overall (strict) × 100');
   expect(rows).toHaveLength(4);
   expect(rows.find((r) => r.startsWith('Grace,'))).toMatch(/,0\.400,40\.0$/);
+
+  // The class report: every figure and the class's board in one CSV.
+  const report = await h.download(t, () => t.getByRole('button', { name: 'Export class report' }).click());
+  expect(report.name).toBe('Who-denies-what-class-report.csv');
+  const lines = report.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+  expect(lines[0]).toBe('section,label,who,measure,value,in_words,article,start,end,quote,marked_by');
+  const f1Line = lines.find((l) => l.startsWith('pair,All labels,') && l.includes('Ada') && l.includes('Grace') && l.includes('F1 (strict)'));
+  expect(Number(f1Line.split(',')[4]).toFixed(2)).toBe(adaGrace.toFixed(2));
+  expect(lines.find((l) => l.startsWith("agreement,All labels,class,Fleiss' kappa,"))).toContain(fleiss.toFixed(6).slice(0, 5));
+  const board = lines.filter((l) => l.startsWith('board,'));
+  expect(board.length).toBeGreaterThan(0);
+  expect(board.some((l) => /,[0-9] of 3: /.test(l))).toBe(true);
 
   // On the projector, no student is named.
   await t.getByRole('button', { name: 'Projector mode' }).click();

@@ -1,9 +1,10 @@
 //! How much a class agrees, in figures and words, and the passages it disagrees on most.
 use leptos::prelude::*;
 
-use crate::core::agreement::landis_koch;
-use crate::ui::state::{self, ClassAgreement};
+use crate::core::agreement::{describe, landis_koch};
+use crate::ui::state::{self, ClassAgreement, Mode};
 
+use super::charts;
 use super::feedback::PassageButton;
 
 /// How much the class agrees: Fleiss' κ, Krippendorff's α and the mean of the pairs' Cohen's κ,
@@ -12,9 +13,11 @@ use super::feedback::PassageButton;
 #[component]
 pub fn ClassAgreementView(id: String) -> impl IntoView {
     let classroom = state::classroom();
+    let assignment = id.clone();
     let agreement = Memo::new(move |_| classroom.agreement(&id));
     move || {
-        let ClassAgreement { students, rows, pair_f1, disagreements } = agreement.get()?;
+        let assignment = assignment.clone();
+        let ClassAgreement { students, rows, pair_f1, disagreements, map } = agreement.get()?;
         let said = |value: Option<f64>| {
             value.map_or("undefined (everyone gave one value everywhere)".to_owned(), |v| format!("{v:.2}: {}", landis_koch(v)))
         };
@@ -24,6 +27,8 @@ pub fn ClassAgreementView(id: String) -> impl IntoView {
         };
         let all = rows.last().map(|(_, a)| a.clone());
         let pairs = all.map(|a| a.cohen).unwrap_or_default();
+        let shown: Vec<String> = students.iter().map(|s| classroom.shown_name(s)).collect();
+        let heat_map = charts::kappa_map(shown, pairs.clone());
         let pair_rows = pairs
             .into_iter()
             .zip(pair_f1)
@@ -50,10 +55,14 @@ pub fn ClassAgreementView(id: String) -> impl IntoView {
             .take(10)
             .map(|p| {
                 let described = describe(&p.by_label, p.nothing, students.len());
-                view! { <li><PassageButton document=p.document start=p.start end=p.end text=format!("“{}” — {described}", p.quote.chars().take(60).collect::<String>())/></li> }
+                let text = format!("“{}” — {described}", p.quote.chars().take(60).collect::<String>());
+                view! { <li><PassageButton document=p.document start=p.start end=p.end text into=Mode::Discussion(assignment.clone())/></li> }
             })
             .collect_view();
+        let first = map.keys().next().cloned().unwrap_or_default();
+        let discuss = move |_| classroom.enter_at(Mode::Discussion(assignment.clone()), &first);
         Some(view! {
+            <button type="button" on:click=discuss>"Open the class discussion"</button>
             <table class="figures" aria-label="Agreement">
                 <caption>"How much the class agrees, character by character (Landis and Koch's words)"</caption>
                 <thead><tr><th scope="col">"Label"</th><th scope="col">"Fleiss' κ"</th><th scope="col">"Krippendorff's α"</th><th scope="col">"Cohen's κ, mean of pairs"</th></tr></thead>
@@ -64,26 +73,11 @@ pub fn ClassAgreementView(id: String) -> impl IntoView {
                 <thead><tr><th scope="col">"Students"</th><th scope="col">"Cohen's κ"</th><th scope="col">"F1 (strict)"</th></tr></thead>
                 <tbody>{pair_rows}</tbody>
             </table>
+            {heat_map}
             <section class="disagreement" role="region" aria-label="Disagreement">
                 <h3>"Where the class disagrees most"</h3>
                 <ol>{passages}</ol>
             </section>
         })
     }
-}
-
-/// "2 of 3 marked Denial, 1 Claim, 1 nothing".
-fn describe(by_label: &[(String, usize)], nothing: usize, of: usize) -> String {
-    let mut parts: Vec<String> = by_label.iter().filter(|(_, n)| *n > 0).map(|(name, n)| format!("{n} {name}")).collect();
-    if nothing > 0 {
-        parts.push(format!("{nothing} nothing"));
-    }
-    let first = parts.first().cloned().unwrap_or_default();
-    let (count, name) = first.split_once(' ').unwrap_or(("0", ""));
-    let rest: Vec<String> = parts.into_iter().skip(1).collect();
-    let mut said = format!("{count} of {of} marked {name}");
-    if !rest.is_empty() {
-        said.push_str(&format!(", {}", rest.join(", ")));
-    }
-    said
 }

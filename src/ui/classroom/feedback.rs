@@ -6,7 +6,7 @@ use crate::core::annotation::Annotation;
 use crate::core::feedback::{self, Mark};
 use crate::core::label::Label;
 use crate::core::metrics::{Evaluation, Scheme, Scores};
-use crate::ui::state;
+use crate::ui::state::{self, Mode};
 use crate::ui::{page, selection};
 
 /// How the work compares with the key: figures per label under the chosen scheme, sentences,
@@ -120,12 +120,15 @@ fn FeedbackItem(document: String, annotation: Annotation, mark: Option<Mark>, la
     }
 }
 
-/// A button that opens document `document` and selects `start..end` in it.
+/// A button that opens document `document` and selects `start..end` in it; with `into`, having
+/// turned to that mode.
 #[component]
-pub fn PassageButton(document: String, start: usize, end: usize, text: String) -> impl IntoView {
-    let view = state::view();
+pub fn PassageButton(document: String, start: usize, end: usize, text: String, #[prop(optional)] into: Option<Mode>) -> impl IntoView {
+    let (view, classroom) = (state::view(), state::classroom());
     let show = move |_| {
-        if view.open.get_untracked().as_deref() != Some(document.as_str()) {
+        if let Some(mode) = &into {
+            classroom.enter_at(mode.clone(), &document);
+        } else if view.open.get_untracked().as_deref() != Some(document.as_str()) {
             view.go_to(&document);
         }
         request_animation_frame(move || {

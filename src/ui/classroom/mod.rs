@@ -3,6 +3,8 @@
 //! against the key both see (`feedback`), and how much a class agrees (`agreement`).
 
 mod agreement;
+mod charts;
+mod discussion;
 mod feedback;
 mod teacher;
 
@@ -15,15 +17,33 @@ use crate::core::feedback as compared;
 use crate::core::hand_in::Comment;
 use crate::ui::state::{self, Mode};
 
+pub use discussion::{class_map, ClassBand};
+pub use feedback::PassageButton;
 pub use teacher::TeacherView;
 
 /// The header's way into the teacher view.
 #[component]
 pub fn TeacherButton() -> impl IntoView {
     let (view, classroom) = (state::view(), state::classroom());
-    let pressed = move || view.mode.with(|mode| matches!(mode, Mode::Teacher | Mode::Key(_) | Mode::Review { .. })).to_string();
+    let pressed =
+        move || view.mode.with(|mode| matches!(mode, Mode::Teacher | Mode::Key(_) | Mode::Review { .. } | Mode::Discussion(_))).to_string();
     view! {
         <button type="button" aria-pressed=pressed on:click=move |_| classroom.open_teacher_view()>"Teacher"</button>
+    }
+}
+
+/// Turns projector mode on and off.
+#[component]
+pub fn ProjectorButton() -> impl IntoView {
+    let classroom = state::classroom();
+    view! {
+        <button
+            type="button"
+            aria-pressed=move || classroom.projector.get().to_string()
+            on:click=move |_| classroom.set_projector(!classroom.projector.get_untracked())
+        >
+            "Projector mode"
+        </button>
     }
 }
 
@@ -43,7 +63,20 @@ pub fn AssignmentBar() -> impl IntoView {
             }
             .into_any(),
             Mode::Review { student, .. } => view! { <ReviewBar assignment student/> }.into_any(),
-            Mode::Reading | Mode::Teacher => return None,
+            Mode::Discussion(_) => view! {
+                <section class="assignment-bar" aria-label="Class discussion">
+                    <h2>"Class discussion of “" {assignment.title.clone()} "”"</h2>
+                    <p>"Under each paragraph, a band shows how the class marked it: the taller a colour, the more students gave that label. Focus or point at a stretch to read the counts."</p>
+                    <label>
+                        <input type="checkbox" prop:checked=move || classroom.key_shown.get() on:change=move |event| classroom.key_shown.set(event_target_checked(&event))/>
+                        "Show the answer key"
+                    </label>
+                    <ProjectorButton/>
+                    <button type="button" on:click=move |_| classroom.open_teacher_view()>"Back to the teacher view"</button>
+                </section>
+            }
+            .into_any(),
+            Mode::Reading | Mode::Teacher | Mode::Board => return None,
         })
     }
 }

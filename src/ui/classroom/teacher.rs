@@ -10,7 +10,9 @@ use crate::ui::browser;
 use crate::ui::state;
 
 use super::agreement::ClassAgreementView;
+use super::charts;
 use super::feedback::SchemeChoice;
+use super::ProjectorButton;
 
 /// The teacher view: assignments made here, one at a time.
 #[component]
@@ -28,13 +30,7 @@ pub fn TeacherView() -> impl IntoView {
             <h1 id="teacher-heading">"Teacher"</h1>
             <p>"Make an assignment, annotate its answer key, export it for the class; collect the work they hand in. Everything travels as files: nothing is sent anywhere."</p>
             <button type="button" on:click=new_assignment>"New assignment"</button>
-            <button
-                type="button"
-                aria-pressed=move || classroom.projector.get().to_string()
-                on:click=move |_| classroom.set_projector(!classroom.projector.get_untracked())
-            >
-                "Projector mode"
-            </button>
+            <ProjectorButton/>
             <Show when=move || !options().is_empty()>
                 <label>
                     "Assignment"
@@ -334,6 +330,31 @@ fn Collect(id: String) -> impl IntoView {
         }
     };
     let gradebook_id = id.clone();
+    let report_id = id.clone();
+    let charts_id = id.clone();
+    let charts = move || {
+        let results = results.get();
+        if results.is_empty() {
+            return None;
+        }
+        let (scheme, labels) = (scheme.get(), labels.get());
+        let students = results.iter().map(|(w, e)| (classroom.shown_name(&w.student), e.overall.figures(scheme).f1)).collect();
+        let articles = classroom.saved.with(|saved| {
+            let teaching = saved.teaching(&charts_id)?;
+            let count = |document: &str, label: &str| -> usize {
+                teaching.collected.iter().map(|w| w.annotations(document).iter().filter(|a| a.label == label).count()).sum()
+            };
+            Some(
+                teaching
+                    .assignment
+                    .documents
+                    .iter()
+                    .map(|d| (d.title.clone(), labels.iter().map(|l| count(&d.id, &l.id)).collect()))
+                    .collect(),
+            )
+        })?;
+        Some(view! { <div class="charts">{charts::label_counts(articles, &labels)}{charts::f1_dots(students)}</div> })
+    };
     view! {
         <section class="collect" aria-label="The class's work">
             <label class="file-button">
@@ -349,7 +370,9 @@ fn Collect(id: String) -> impl IntoView {
                 </select>
             </label>
             <button type="button" on:click=move |_| classroom.gradebook(&gradebook_id, scheme.get_untracked(), scale.get_untracked())>"Gradebook CSV"</button>
+            <button type="button" on:click=move |_| classroom.class_report(&report_id, scheme.get_untracked())>"Export class report"</button>
             <ClassAgreementView id=id.clone()/>
+            {charts}
             <table class="class-results" aria-label="Class results">
                 <thead>
                     <tr>

@@ -21,7 +21,7 @@ mod work;
 
 use leptos::prelude::*;
 
-pub use classroom::{ClassAgreement, Classroom};
+pub use classroom::{ClassAgreement, Classroom, Passage};
 pub use exchange::Exchange;
 pub use saving::Saving;
 pub use texts::Texts;

@@ -47,6 +47,10 @@ pub enum Mode {
     Student(String),
     /// Reading `student`'s hand-in on assignment `id`, as their teacher.
     Review { assignment: String, student: String },
+    /// Discussing assignment `id` with the class: its texts with how the class marked them.
+    Discussion(String),
+    /// The claims board: one's own annotations across documents, grouped by who says what.
+    Board,
 }
 
 impl Mode {
@@ -62,8 +66,8 @@ impl Mode {
     /// The assignment this mode is about, if any.
     pub fn assignment(&self) -> Option<&str> {
         match self {
-            Mode::Key(id) | Mode::Student(id) | Mode::Review { assignment: id, .. } => Some(id),
-            Mode::Reading | Mode::Teacher => None,
+            Mode::Key(id) | Mode::Student(id) | Mode::Review { assignment: id, .. } | Mode::Discussion(id) => Some(id),
+            Mode::Reading | Mode::Teacher | Mode::Board => None,
         }
     }
 }

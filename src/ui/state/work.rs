@@ -141,7 +141,7 @@ impl Work {
 
     /// Labels the reader's selection with `label_id`, or relabels the selected annotation.
     pub fn apply_label(&self, label_id: &str) {
-        if matches!(self.view.mode.get_untracked(), Mode::Review { .. } | Mode::Teacher) {
+        if matches!(self.view.mode.get_untracked(), Mode::Review { .. } | Mode::Discussion(_) | Mode::Teacher) {
             return;
         }
         let Some(label) = self.with_labels_in_use(|labels| label::find(labels, label_id).cloned()) else {

@@ -33,6 +33,8 @@ pub struct Passage {
     /// Label names with how many students gave each.
     pub by_label: Vec<(String, usize)>,
     pub nothing: usize,
+    /// The share of students outside the largest group that marked it alike: 0 when all agree.
+    pub spread: f64,
 }
 
 /// How much a class agrees.
@@ -44,6 +46,9 @@ pub struct ClassAgreement {
     /// The F1 (strict) of each pair of students `(i, j)`, one's work scored against the other's.
     pub pair_f1: Vec<((usize, usize), f64)>,
     pub disagreements: Vec<Passage>,
+    /// Every stretch of each document (by id) over which who marked what stays the same, in text
+    /// order and cut at paragraph starts: the disagreement map.
+    pub map: BTreeMap<String, Vec<Passage>>,
 }
 
 #[derive(Clone, Copy)]
@@ -53,6 +58,8 @@ pub struct Classroom {
     pub feedback_open: RwSignal<bool>,
     /// Projector mode: large, high-contrast, and students shown as "Student A", "Student B".
     pub projector: RwSignal<bool>,
+    /// In a class discussion, whether the text shows the answer key (hidden until the class has talked).
+    pub key_shown: RwSignal<bool>,
     /// The students in the order projector mode first named them, so that each keeps their letter
     /// for the session.
     aliases: StoredValue<Vec<String>>,
@@ -73,6 +80,7 @@ impl Classroom {
             saved: RwSignal::new(saved),
             feedback_open: RwSignal::new(false),
             projector: RwSignal::new(false),
+            key_shown: RwSignal::new(false),
             aliases: StoredValue::new(Vec::new()),
             view,
             texts,
@@ -119,12 +127,10 @@ impl Classroom {
     }
 
     fn enter(&self, mode: Mode) {
-        self.remember(&mode);
         let first = self.saved.with_untracked(|saved| {
             mode.assignment().and_then(|id| saved.assignment(id)).and_then(|a| a.documents.first()).map(|d| d.id.clone())
         });
-        self.feedback_open.set(false);
-        self.view.mode.set(mode);
+        self.turn_to(mode);
         match first {
             Some(id) => self.view.go_to(&id),
             None => self.view.go_to_start(),
@@ -132,16 +138,30 @@ impl Classroom {
     }
 
     pub fn open_teacher_view(&self) {
-        self.remember(&Mode::Teacher);
-        self.feedback_open.set(false);
-        self.view.mode.set(Mode::Teacher);
+        self.turn_to(Mode::Teacher);
+    }
+
+    /// Opens the claims board of one's own work.
+    pub fn open_board(&self) {
+        self.turn_to(Mode::Board);
     }
 
     /// Back to one's own work.
     pub fn leave(&self) {
-        self.remember(&Mode::Reading);
+        self.turn_to(Mode::Reading);
+    }
+
+    /// Turns to `mode` at document `document`.
+    pub fn enter_at(&self, mode: Mode, document: &str) {
+        self.turn_to(mode);
+        self.view.go_to(document);
+    }
+
+    fn turn_to(&self, mode: Mode) {
+        self.remember(&mode);
         self.feedback_open.set(false);
-        self.view.mode.set(Mode::Reading);
+        self.key_shown.set(false);
+        self.view.mode.set(mode);
     }
 
     /// Remembers which assignment a student works on, so that a reload opens it again.
@@ -233,9 +253,15 @@ impl Classroom {
         Some((marks, missed.into_iter().cloned().collect()))
     }
 
-    /// The annotations of `student`'s hand-in on document `document_id`, tracked.
-    pub fn reviewed(&self, document_id: &str) -> Option<Vec<Annotation>> {
-        let Mode::Review { assignment, student } = self.view.mode.get() else { return None };
+    /// What the page shows of document `document_id` in place of the work of a layer, tracked: a
+    /// hand-in under review, or in a class discussion the key once shown (nothing before).
+    pub fn shown_instead(&self, document_id: &str) -> Option<Vec<Annotation>> {
+        let (assignment, student) = match self.view.mode.get() {
+            Mode::Review { assignment, student } => (assignment, student),
+            Mode::Discussion(id) if self.key_shown.get() => return Some(self.key_of(&id)?.remove(document_id).unwrap_or_default()),
+            Mode::Discussion(_) => return Some(Vec::new()),
+            _ => return None,
+        };
         self.saved.with(|saved| {
             let work = saved.teaching(&assignment)?.collected.iter().find(|w| w.student == student)?;
             Some(work.annotations(document_id).to_vec())

@@ -7,9 +7,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::{ClassAgreement, Classroom, Passage};
-use crate::core::agreement::{self, Agreement, Marked};
+use crate::core::agreement::{self, Agreement, Marked, Stretch};
 use crate::core::annotation::Annotation;
 use crate::core::assignment::{self, Assignment, AssignmentDocument, KeyCopy};
+use crate::core::class_report::{self, ClassReport, MarkedDocument};
 use crate::core::classroom::{KeyTravel, Teaching};
 use crate::core::document::Document;
 use crate::core::feedback;
@@ -163,15 +164,22 @@ impl Classroom {
             .collect();
         rows.push(("All labels".to_owned(), agreement::agreement(&agreement::by_character(&lengths, &people, None))));
         let ids: Vec<&str> = labels.iter().map(|l| l.id.as_str()).collect();
-        let disagreements = agreement::disagreements(&lengths, &people, &ids)
-            .into_iter()
-            .map(|d| {
-                let document = &documents[d.document];
-                let quote = document.quote(d.start, d.end).unwrap_or_default().to_owned();
-                let by_label = d.by_label.iter().map(|(id, n)| (feedback::label_name(labels, id), *n)).collect();
-                Passage { document: document.id.clone(), start: d.start, end: d.end, quote, by_label, nothing: d.nothing }
-            })
-            .collect();
+        let stretches = documents.iter().enumerate().flat_map(|(at, document)| {
+            let breaks: Vec<usize> = document.paragraphs.iter().map(|p| p.start).collect();
+            agreement::stretches(at, document.length, &people, &ids, &breaks)
+        });
+        let passage = |s: &Stretch| {
+            let document = &documents[s.document];
+            let quote = document.quote(s.start, s.end).unwrap_or_default().to_owned();
+            let by_label = s.by_label.iter().map(|(id, n)| (feedback::label_name(labels, id), *n)).collect();
+            Passage { document: document.id.clone(), start: s.start, end: s.end, quote, by_label, nothing: s.nothing, spread: s.spread }
+        };
+        let stretches: Vec<Stretch> = stretches.collect();
+        let mut map: BTreeMap<String, Vec<Passage>> = BTreeMap::new();
+        for stretch in &stretches {
+            map.entry(documents[stretch.document].id.clone()).or_default().push(passage(stretch));
+        }
+        let disagreements = agreement::disagreements(stretches).iter().map(passage).collect();
         // Each pair's F1 (strict), either one's work taken as the other's key: it is the same both ways.
         let works = &teaching.collected;
         let pairs = (0..works.len()).flat_map(|i| (i + 1..works.len()).map(move |j| (i, j)));
@@ -182,7 +190,36 @@ impl Classroom {
                 ((i, j), feedback::evaluate(&documents, labels).overall.figures(Scheme::Strict).f1)
             })
             .collect();
-        Some(ClassAgreement { students: works.iter().map(|w| w.student.clone()).collect(), rows, pair_f1, disagreements })
+        Some(ClassAgreement { students: works.iter().map(|w| w.student.clone()).collect(), rows, pair_f1, disagreements, map })
+    }
+
+    /// Downloads the class report of assignment `id`: agreement, pairs, students, the board.
+    pub fn class_report(&self, id: &str, scheme: Scheme) {
+        let Some(teaching) = self.saved.with_untracked(|saved| saved.teaching(id).cloned()) else { return };
+        let Some(agreement) = untrack(|| self.agreement(id)) else {
+            self.view.say(Message::alert("The class report needs two hand-ins or more: collect the class's work first."));
+            return;
+        };
+        let evaluations: Vec<Evaluation> = untrack(|| self.results(id)).into_iter().map(|(_, evaluation)| evaluation).collect();
+        let documents: Vec<MarkedDocument> = teaching
+            .assignment
+            .documents
+            .iter()
+            .map(|d| MarkedDocument { title: &d.title, by_student: teaching.collected.iter().map(|w| w.annotations(&d.id)).collect() })
+            .collect();
+        let csv = class_report::csv(&ClassReport {
+            labels: &teaching.assignment.labels,
+            students: &agreement.students,
+            agreement: &agreement.rows,
+            pair_f1: &agreement.pair_f1,
+            evaluations: &evaluations,
+            scheme,
+            documents: &documents,
+        });
+        let name = format!("{}-class-report.csv", assignment::file_stem(&teaching.assignment.title));
+        if self.view.offer_download(&name, "text/csv", csv.as_bytes(), "The class report") {
+            self.view.say(Message::status(format!("Saved the class report of {} students to {name}.", agreement.students.len())));
+        }
     }
 
     /// Downloads the gradebook of assignment `id`.

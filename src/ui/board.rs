@@ -1,0 +1,107 @@
+//! The claims board: one's own annotations across every document, grouped by who says what,
+//! filtered by label and article, in the order chosen; each quote opens its text. It prints as a
+//! class handout.
+use leptos::prelude::*;
+
+use crate::core::annotation::Annotation;
+use crate::core::board::{board, Filter, Order};
+use crate::core::feedback::label_name;
+use crate::ui::classroom::PassageButton;
+use crate::ui::state::{self, Mode};
+
+#[component]
+pub fn ClaimsBoard() -> impl IntoView {
+    let (work, classroom) = (state::work(), state::classroom());
+    let filter = RwSignal::new(Filter::default());
+    let order = RwSignal::new(Order::default());
+    let titles = move || {
+        work.documents().into_iter().map(|d| (d.id.clone(), work.title(&d.id).unwrap_or_else(|| d.title.clone()))).collect::<Vec<_>>()
+    };
+    let choose = |chosen: String| (!chosen.is_empty()).then_some(chosen);
+    let table = move || {
+        let titles = titles();
+        let labels = work.labels_in_use();
+        let (filter, order) = (filter.get(), order.get());
+        work.workspace.with(|w| {
+            let listed: Vec<(&str, &str, &[Annotation])> = titles.iter().map(|(id, title)| (id.as_str(), title.as_str(), w.annotations(id))).collect();
+            let groups = board(&listed, &labels, &filter, order);
+            let count: usize = groups.iter().map(|g| g.items.len()).sum();
+            let caption = format!(
+                "{count} annotation{} by {} speaker{}",
+                if count == 1 { "" } else { "s" },
+                groups.len(),
+                if groups.len() == 1 { "" } else { "s" }
+            );
+            let bodies = groups
+                .into_iter()
+                .map(|group| {
+                    let heading = format!("{} ({})", group.who, group.items.len());
+                    let rows = group
+                        .items
+                        .into_iter()
+                        .map(|item| {
+                            let a = item.annotation;
+                            view! {
+                                <tr>
+                                    <td>{label_name(&labels, &a.label)}</td>
+                                    <td class="quote">
+                                        <PassageButton document=item.document.to_owned() start=a.start end=a.end text=format!("“{}”", a.quote) into=Mode::Reading/>
+                                    </td>
+                                    <td>{item.title.to_owned()}</td>
+                                    <td>{a.note.clone()}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <tbody>
+                            <tr class="speaker"><th colspan="4" scope="rowgroup">{heading}</th></tr>
+                            {rows}
+                        </tbody>
+                    }
+                })
+                .collect_view();
+            view! {
+                <table class="claims-board" aria-label="Claims board">
+                    <caption>{caption}</caption>
+                    <thead><tr><th scope="col">"Label"</th><th scope="col">"Quote"</th><th scope="col">"Article"</th><th scope="col">"Note"</th></tr></thead>
+                    {bodies}
+                </table>
+            }
+        })
+    };
+    view! {
+        <section class="board" aria-labelledby="board-heading">
+            <h1 id="board-heading">"Claims board"</h1>
+            <p class="hint">"Every claim, denial and sanction you marked, by who says it (its “Attributed to”). Choose a quote to read it in its article."</p>
+            <div class="board-controls">
+                <label>
+                    "Label"
+                    <select on:change=move |event| filter.update(|f| f.label = choose(event_target_value(&event)))>
+                        <option value="">"All labels"</option>
+                        {move || work.labels_in_use().into_iter().map(|l| view! { <option value=l.id>{l.name}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label>
+                    "Article"
+                    <select on:change=move |event| filter.update(|f| f.document = choose(event_target_value(&event)))>
+                        <option value="">"All articles"</option>
+                        {move || titles().into_iter().map(|(id, title)| view! { <option value=id>{title}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label>
+                    "Order"
+                    <select on:change=move |event| {
+                        let chosen = event_target_value(&event);
+                        order.set(Order::ALL.into_iter().find(|o| o.name() == chosen).unwrap_or_default());
+                    }>
+                        {Order::ALL.into_iter().map(|o| view! { <option value=o.name()>{o.name()}</option> }).collect_view()}
+                    </select>
+                </label>
+                <button type="button" on:click=move |_| { let _ = window().print(); }>"Print"</button>
+                <button type="button" on:click=move |_| classroom.leave()>"Back to reading"</button>
+            </div>
+            {table}
+        </section>
+    }
+}

@@ -1,0 +1,99 @@
+//! The disagreement map of a class discussion: under each paragraph, a band that shows, stretch
+//! by stretch, how many students marked it and with which labels.
+use leptos::prelude::*;
+
+use crate::core::agreement::describe;
+use crate::core::label::Label;
+use crate::ui::state::{self, Mode, Passage};
+use crate::ui::{page, selection};
+
+/// How the class marked one document: every stretch, the assignment's labels, how many students.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClassMap {
+    passages: Vec<Passage>,
+    labels: Vec<Label>,
+    students: usize,
+}
+
+/// The class map of document `document_id`, tracked; `None` outside a class discussion, so that
+/// reading subscribes nothing.
+pub fn class_map(document_id: String) -> Option<Memo<Option<ClassMap>>> {
+    let (view, classroom) = (state::view(), state::classroom());
+    let discussing = view.mode.with_untracked(|mode| matches!(mode, Mode::Discussion(_)));
+    discussing.then(|| {
+        Memo::new(move |_| {
+            let Mode::Discussion(id) = view.mode.get() else { return None };
+            let agreement = classroom.agreement(&id)?;
+            let labels = classroom.current()?.labels;
+            let passages = agreement.map.get(&document_id).cloned().unwrap_or_default();
+            Some(ClassMap { passages, labels, students: agreement.students.len() })
+        })
+    })
+}
+
+/// The band under paragraph `number` (`start..end`): one stretch per run of equal marking, as
+/// wide as its text is long, stacked with its labels' colours as high as their share of the
+/// class; a stretch someone marked is a button that says the counts and selects its text.
+#[component]
+pub fn ClassBand(map: Memo<Option<ClassMap>>, start: usize, end: usize, number: usize) -> impl IntoView {
+    move || {
+        map.with(|map| {
+            let map = map.as_ref()?;
+            let segments = map
+                .passages
+                .iter()
+                .filter(|p| p.start >= start && p.start < end)
+                .map(|p| {
+                    let (from, to) = (p.start, p.end.min(end));
+                    let grow = (to - from).to_string();
+                    if p.nothing == map.students {
+                        return view! { <span class="gap" style:flex-grow=grow></span> }.into_any();
+                    }
+                    let quote: String = p.quote.chars().take(60).collect();
+                    let disputed = p.spread > 0.0;
+                    let said = format!("“{quote}” — {}", describe(&p.by_label, p.nothing, map.students));
+                    let select = move |event: leptos::ev::MouseEvent| {
+                        // Not a click on a highlight: the article's own click handler stays out.
+                        event.stop_propagation();
+                        if let Some(article) = page::article() {
+                            selection::select_offsets(&article, from, to);
+                        }
+                    };
+                    view! {
+                        <button
+                            type="button"
+                            class="stretch"
+                            class:disputed=disputed
+                            style:flex-grow=grow
+                            style:background-image=stack(p, &map.labels, map.students)
+                            aria-label=said.clone()
+                            title=said
+                            on:click=select
+                            on:keydown=|event| event.stop_propagation()
+                        ></button>
+                    }
+                    .into_any()
+                })
+                .collect_view();
+            Some(view! {
+                <div class="class-band" role="group" aria-label=format!("How the class marked paragraph {number}")>{segments}</div>
+            })
+        })
+    }
+}
+
+/// The stretch's labels as bands stacked from the bottom, each as high as the share of the class
+/// that gave it (a student may give several, so the stack is scaled to fit).
+fn stack(passage: &Passage, labels: &[Label], students: usize) -> String {
+    let given: usize = passage.by_label.iter().map(|(_, n)| n).sum();
+    let scale = 100.0 / given.max(students).max(1) as f64;
+    let mut at = 0.0;
+    let mut stops = Vec::new();
+    for ((_, count), label) in passage.by_label.iter().zip(labels).filter(|((_, n), _)| *n > 0) {
+        let top = at + *count as f64 * scale;
+        stops.push(format!("{} {at:.1}% {top:.1}%", label.color));
+        at = top;
+    }
+    stops.push(format!("transparent {at:.1}%"));
+    format!("linear-gradient(to top, {})", stops.join(", "))
+}
