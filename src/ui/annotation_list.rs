@@ -12,7 +12,7 @@ const LIST_PAGE: usize = 200;
 
 #[component]
 pub fn AnnotationPanel() -> impl IntoView {
-    let (view, work) = (state::view(), state::work());
+    let (view, work, classroom) = (state::view(), state::work(), state::classroom());
     // A document with thousands of annotations lists them a page at a time.
     let limit = RwSignal::new(LIST_PAGE);
     Effect::new(move |_| {
@@ -23,14 +23,19 @@ pub fn AnnotationPanel() -> impl IntoView {
         let Some(id) = view.open.get() else {
             return (Vec::new(), 0);
         };
-        view.filter.with(|filter| {
-            work.workspace.with(|w| {
-                let mut visible = filter.shown(w.annotations(&view.layer().document_key(&id)));
+        let page = |annotations: &[Annotation]| {
+            view.filter.with(|filter| {
+                let mut visible = filter.shown(annotations);
                 let listed: Vec<Annotation> = visible.by_ref().take(limit.get()).cloned().collect();
-                let more = visible.count();
-                (listed, more)
+                (listed, visible.count())
             })
-        })
+        };
+        // What the article shows: a hand-in under review, the key in a class discussion, or the
+        // work of the reader's layer.
+        match classroom.shown_instead(&id) {
+            Some(instead) => page(&instead),
+            None => work.workspace.with(|w| page(w.annotations(&view.layer().document_key(&id)))),
+        }
     };
     let shown = Memo::new(move |_| shown());
     let annotations = move || shown.with(|(listed, _)| listed.clone());

@@ -10,15 +10,15 @@ async function attribute(page, who) {
 }
 
 test('the claims board groups what was marked across articles by who says it', async ({ page }) => {
-  await h.freshStart(page);
+  await h.freshStart(page, '#/a/001_0498907b85d31520');
+  await h.label(page, ['Iran has officially denied', 'transferring missiles to Russia', '2']);
+  await attribute(page, '  Iran ');
+  await h.label(page, ['Iranian officials have labeled', 'psychological warfare', '2']);
+  await h.openArticle(page, 'Iran Addresses Controversial Allegations');
   await h.label(page, ['Iran vehemently denies', 'ballistic missiles to Russia', '2']);
-  await attribute(page, 'Iran');
+  await attribute(page, 'iran');
   await h.label(page, ['U.S. and Britain accuse', 'for use in Ukraine', '1']);
   await attribute(page, 'U.S. and Britain');
-  await h.openArticle(page, 'Iran’s Response to Allegations of Missile Transfers');
-  await h.label(page, ['Iran has officially denied', 'transferring missiles to Russia', '2']);
-  await attribute(page, '  iran ');
-  await h.label(page, ['Iranian officials have labeled', 'psychological warfare', '2']);
 
   await page.getByRole('button', { name: 'Claims board' }).click();
   const board = page.getByRole('table', { name: 'Claims board' });
@@ -26,8 +26,8 @@ test('the claims board groups what was marked across articles by who says it', a
   await expect(board.locator('caption')).toHaveText('4 annotations by 3 speakers');
   const iran = board.getByRole('rowgroup').filter({ hasText: 'Iran (2)' });
   await expect(iran.getByRole('row')).toHaveCount(3);
-  await expect(iran.getByRole('row').nth(1)).toContainText('Iran’s Ballistic Missile');
-  await expect(iran.getByRole('row').nth(2)).toContainText('Iran’s Response to Allegations');
+  await expect(iran.getByRole('row').nth(1)).toContainText('Iran’s Response to Allegations');
+  await expect(iran.getByRole('row').nth(2)).toContainText('Iran Addresses Controversial Allegations');
 
   // Filtered by label, then by article; ordered newest first.
   await page.getByRole('combobox', { name: 'Label' }).selectOption('Claim');
@@ -37,7 +37,7 @@ test('the claims board groups what was marked across articles by who says it', a
   await expect(board.getByRole('rowheader')).toHaveText(['Iran (1)', 'Not attributed (1)']);
   await page.getByRole('combobox', { name: 'Article' }).selectOption('All articles');
   await page.getByRole('combobox', { name: 'Order' }).selectOption('Newest first');
-  await expect(iran.getByRole('row').nth(1)).toContainText('Iran’s Response to Allegations');
+  await expect(iran.getByRole('row').nth(1)).toContainText('Iran Addresses Controversial Allegations');
 
   // Printed, the board stands alone: no header, no side panels, no controls.
   await page.emulateMedia({ media: 'print' });

@@ -181,13 +181,13 @@ test('an assignment goes out, three students hand in, feedback and comments come
   const adaGrace = strictF1(JSON.parse(work.Ada.text).documents[0].annotations, JSON.parse(work.Grace.text).documents[0].annotations);
   await expect(pairs.getByRole('row', { name: /Ada and Grace/ }).getByRole('cell').nth(1)).toHaveText(adaGrace.toFixed(2));
   // The charts, each with a sentence and a table of its numbers.
-  const counts = t.getByRole('figure', { name: 'Label counts per article' });
+  const perArticle = t.getByRole('figure', { name: 'Label counts per article' });
   const marked = ['Ada', 'Grace', 'Alan'].flatMap((name) => JSON.parse(work[name].text).documents[0].annotations);
   const claims = marked.filter((a) => a.label === 'claim').length;
-  await expect(counts).toContainText(`${marked.length} annotations in 1 article;`);
-  await counts.getByText('The numbers as a table').click();
-  await expect(counts.getByRole('table').getByRole('row').nth(1).getByRole('cell').first()).toHaveText(String(claims));
-  await expect(counts.locator('svg rect')).toHaveCount(3);
+  await expect(perArticle).toContainText(`${marked.length} annotations in 1 article;`);
+  await perArticle.getByText('The numbers as a table').click();
+  await expect(perArticle.getByRole('table').getByRole('row').nth(1).getByRole('cell').first()).toHaveText(String(claims));
+  await expect(perArticle.locator('svg rect')).toHaveCount(3);
   const dots = t.getByRole('figure', { name: 'F1 per student' });
   await expect(dots.locator('svg circle')).toHaveCount(3);
   await dots.getByText('The numbers as a table').click();
@@ -197,7 +197,8 @@ test('an assignment goes out, three students hand in, feedback and comments come
   await heat.getByText('The numbers as a table').click();
   const adaGraceKappa = await pairs.getByRole('row', { name: /Ada and Grace/ }).getByRole('cell').first().textContent();
   const column = (await heat.getByRole('columnheader').allTextContents()).indexOf('Grace');
-  await expect(heat.getByRole('row', { name: /^Ada/ }).getByRole('cell').nth(column)).toHaveText(adaGraceKappa.split(':')[0]);
+  const adaRow = heat.getByRole('row').filter({ has: t.getByRole('rowheader', { name: 'Ada', exact: true }) });
+  await expect(adaRow.getByRole('cell').nth(column)).toHaveText(adaGraceKappa.split(':')[0]);
 
   const disagreement = t.getByRole('region', { name: 'Disagreement' });
   await expect(disagreement.getByRole('button').first()).toContainText(/of 3 marked/);
@@ -210,7 +211,7 @@ test('an assignment goes out, three students hand in, feedback and comments come
   const discussion = t.getByRole('region', { name: 'Class discussion' });
   await expect(discussion).toBeVisible();
   const quote = said.slice(1, said.indexOf('” — '));
-  await expect.poll(() => t.evaluate(() => window.getSelection().toString().startsWith(quote))).toBe(true);
+  await expect.poll(() => t.evaluate((quote) => window.getSelection().toString().startsWith(quote), quote)).toBe(true);
   const paragraphs = await t.getByRole('article').locator('p').count();
   await expect(t.getByRole('article').getByRole('group', { name: /How the class marked paragraph/ })).toHaveCount(paragraphs);
   const full = h.articleText(h.ARTICLE);
@@ -233,7 +234,7 @@ test('an assignment goes out, three students hand in, feedback and comments come
   await t.evaluate(() => window.getSelection().removeAllRanges());
   await stretch.focus();
   await t.keyboard.press('Enter');
-  await expect.poll(() => t.evaluate(() => window.getSelection().toString().startsWith(quote))).toBe(true);
+  await expect.poll(() => t.evaluate((quote) => window.getSelection().toString().startsWith(quote), quote)).toBe(true);
   // The key stays hidden until the teacher shows it.
   await expect(t.getByRole('article').locator('mark')).toHaveCount(0);
   await discussion.getByRole('checkbox', { name: 'Show the answer key' }).check();

@@ -158,6 +158,8 @@ impl Classroom {
     }
 
     fn turn_to(&self, mode: Mode) {
+        // An annotation selected in one mode is not one to edit in the next.
+        self.view.selected.set(None);
         self.remember(&mode);
         self.feedback_open.set(false);
         self.key_shown.set(false);
