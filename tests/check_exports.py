@@ -39,10 +39,20 @@ for d in glossa["documents"]:
         check("glossa-json", d["id"], a["start"], a["end"], a["quote"], texts[d["id"]])
         expected[(d["id"], a["start"], a["end"], names[a["label"]])] = a["quote"]
 total = sum(len(d["annotations"]) for d in glossa["documents"])
+# Links: (from id, to id, relation), as Glossa JSON writes them on the annotation that makes them.
+where = {a["id"]: (d["id"], a) for d in glossa["documents"] for a in d["annotations"]}
+links = {(a["id"], l["to"], l["relation"]) for d in glossa["documents"] for a in d["annotations"] for l in a.get("links", [])}
+if not all(to in where for _, to, _ in links):
+    failures.append("glossa-json: a link to an annotation the file does not hold")
 
 w3c = json.loads(read(folder / "glossa-annotations.jsonld"))
-assert w3c["type"] == "AnnotationCollection" and w3c["total"] == total
+assert w3c["type"] == "AnnotationCollection" and w3c["total"] == total + len(links)
+w3c_links = set()
 for item in w3c["first"]["items"]:
+    if item.get("motivation") == "linking":
+        source, target = (t.removeprefix("urn:uuid:") for t in item["target"])
+        w3c_links.add((source, target, item["body"]["value"]))
+        continue
     doc = item["target"]["glossa:document"]
     quote, position = item["target"]["selector"]
     text = texts[doc]
@@ -74,7 +84,13 @@ with zipfile.ZipFile(folder / "glossa-brat.zip") as archive:
         doc = name[: -len(".ann")]
         text = archive.read(doc + ".txt").decode("utf-8")
         assert text == texts[doc], f"brat text of {doc}"
-        for line in archive.read(name).decode("utf-8").splitlines():
+        lines = archive.read(name).decode("utf-8").splitlines()
+        spans = {line.split("\t")[0] for line in lines if line.startswith("T")}
+        for line in lines:
+            if line.startswith("R"):
+                kind, arg1, arg2 = line.split("\t")[1].split(" ")
+                if arg1.removeprefix("Arg1:") not in spans or arg2.removeprefix("Arg2:") not in spans:
+                    failures.append(f"brat: {doc} relation {line!r} names a missing span")
             if not line.startswith("T"):
                 continue
             _, kind_and_offsets, quote = line.split("\t")
@@ -86,6 +102,19 @@ with zipfile.ZipFile(folder / "glossa-brat.zip") as archive:
 rows = list(csv.DictReader(io.StringIO(read(folder / "glossa-annotations.csv"), newline="")))
 for row in rows:
     check("csv", row["document"], int(row["start"]), int(row["end"]), row["quote"], texts[row["document"]])
+
+csv_links = set()
+for row in csv.DictReader(io.StringIO(read(folder / "glossa-links.csv"), newline="")):
+    ends = []
+    for end in ["from", "to"]:
+        doc, start, stop = row[f"{end}_document"], int(row[f"{end}_start"]), int(row[f"{end}_end"])
+        if texts[doc][start:stop] != row[f"{end}_quote"]:
+            failures.append(f"links csv: {end} {doc} [{start}, {stop}) is not its quote")
+        ends.append(next(i for i, (d, a) in where.items() if d == doc and (a["start"], a["end"]) == (start, stop)))
+    csv_links.add((ends[0], ends[1], row["relation"]))
+if w3c_links != links or csv_links != links:
+    failures.append(f"links: Glossa JSON has {len(links)}, W3C {len(w3c_links)}, the links CSV {len(csv_links)}, or they differ")
+print(f"links: {len(links)} links in Glossa JSON, W3C and the links CSV")
 
 for fmt in ["glossa-json", "w3c", "doccano", "label-studio", "spacy", "brat", "csv"]:
     count = checked.get(fmt, 0)

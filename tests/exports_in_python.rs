@@ -37,6 +37,12 @@ fn every_export_format_reads_back_exactly_in_python() {
         }
     }
     assert!(count > 400);
+    // Links: each tenth annotation answers the one before it, across documents where they meet.
+    let ids: Vec<String> = workspace.documents.values().flatten().map(|a| a.id.clone()).collect();
+    for pair in ids.chunks(10).filter(|c| c.len() > 1) {
+        workspace.link(&pair[1], &pair[0], "2026-11-22T10:00:01.000Z");
+    }
+    let links = ids.chunks(10).filter(|c| c.len() > 1).count();
     let folder = std::env::temp_dir().join(format!("glossa-exports-{}", std::process::id()));
     std::fs::create_dir_all(&folder).unwrap();
     let corpus = Corpus { documents: &documents, labels: &labels, workspace: &workspace };
@@ -53,4 +59,5 @@ fn every_export_format_reads_back_exactly_in_python() {
     std::fs::remove_dir_all(&folder).unwrap();
     assert!(output.status.success(), "{report}");
     assert!(report.contains(&format!("brat: {count} spans match")), "{report}");
+    assert!(report.contains(&format!("links: {links} links in Glossa JSON, W3C and the links CSV")), "{report}");
 }

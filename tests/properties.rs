@@ -113,6 +113,7 @@ proptest! {
                 quote: String::new(),
                 note: String::new(),
                 attributed_to: String::new(),
+                links: Vec::new(),
                 created_at: String::new(),
                 updated_at: String::new(),
             })
@@ -154,6 +155,7 @@ proptest! {
     fn an_export_always_imports_back_to_the_same_work(
         raw in prop::collection::vec((0usize..5, 0usize..15_000, 1usize..400, 0usize..3, "[a-z<>&\" ’🚀]{0,12}"), 0..20),
         attributed_to in "[A-Za-z’ ]{0,20}",
+        links in prop::collection::vec((0usize..20, 0usize..20), 0..10),
     ) {
         let documents = bundled();
         let mut workspace = Workspace::default();
@@ -167,6 +169,10 @@ proptest! {
                 annotation.attributed_to = attributed_to.clone();
                 workspace.put(&document.id, annotation);
             }
+        }
+        // Links within a document and across documents.
+        for (from, to) in links {
+            workspace.link(&format!("id-{from}"), &format!("id-{to}"), "2026-11-22T10:00:01.000Z");
         }
         let json = glossa_json::write(&documents, &default_labels(), &workspace, "2026-11-22T10:00:00Z");
         let here = import::Destination { documents: &documents, labels: &default_labels(), now: "2026-11-22T10:00:00Z" };
@@ -214,7 +220,7 @@ proptest! {
                 TabAction::Label { tab, id, label } => {
                     let annotation = Annotation {
                         id: format!("a{id}"), label: labels[label].into(), start: id, end: id + 1, quote: String::new(),
-                        note: String::new(), attributed_to: String::new(), created_at: now.clone(), updated_at: now.clone(),
+                        note: String::new(), attributed_to: String::new(), links: Vec::new(), created_at: now.clone(), updated_at: now.clone(),
                     };
                     tabs[tab].put("d", annotation);
                     latest.insert(id, Some(labels[label]));

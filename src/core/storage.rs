@@ -22,7 +22,7 @@ pub const SETTINGS_KEY: &str = "glossa.v1.settings";
 pub const CLASSROOM_KEY: &str = "glossa.v1.classroom";
 /// The schema of the saved work. Version 2 remembers deletions (`Workspace::deleted`), so that
 /// several tabs can merge their work.
-pub const STATE_VERSION: u32 = 2;
+pub const STATE_VERSION: u32 = 3;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SavedState {
@@ -112,6 +112,7 @@ fn migrate(mut value: Value) -> Result<Value, String> {
         match state.get("version").and_then(Value::as_u64) {
             Some(v) if v == u64::from(STATE_VERSION) => return Ok(value),
             Some(1) => version_1_to_2(state),
+            Some(2) => version_2_to_3(state),
             Some(v) => return Err(format!("the saved annotations have version {v}, which this Glossa does not know")),
             None => return Err("the saved annotations have no version".into()),
         }
@@ -124,6 +125,13 @@ fn migrate(mut value: Value) -> Result<Value, String> {
 fn version_1_to_2(state: &mut serde_json::Map<String, Value>) {
     state.insert("deleted".into(), Value::Object(serde_json::Map::new()));
     state.insert("version".into(), Value::from(2));
+}
+
+/// Version 3 lets annotations link to others (`links`); a version 2 annotation links nothing and
+/// reads as it is. The number changes so that an older Glossa in another tab refuses the state
+/// rather than dropping links as it saves.
+fn version_2_to_3(state: &mut serde_json::Map<String, Value>) {
+    state.insert("version".into(), Value::from(3));
 }
 
 /// What could be read of a saved state that could not be read whole.
@@ -274,6 +282,7 @@ mod tests {
                 quote: "🚀é".into(),
                 note: "“quoted” <b>".into(),
                 attributed_to: "Nasser Kanaani".into(),
+                links: vec![crate::core::annotation::Link { to: "b".into(), relation: crate::core::annotation::Relation::Denies }],
                 created_at: "2026-11-22T10:00:00.000Z".into(),
                 updated_at: "2026-11-22T10:00:01.000Z".into(),
             },
@@ -285,7 +294,7 @@ mod tests {
         label::add_new(&mut labels, "Source").unwrap();
         let state = SavedState::of(&workspace, &history, &labels);
         let raw = state_json(&workspace, &history, &labels);
-        assert!(raw.starts_with(r#"{"version":2,"documents":{"#), "{raw}");
+        assert!(raw.starts_with(r#"{"version":3,"documents":{"#), "{raw}");
         assert_eq!(read_state(&raw), Ok(state));
     }
 

@@ -36,7 +36,7 @@ impl Stamped for (&str, &Annotation) {
     fn tie_break(&self, other: &Self) -> Ordering {
         fn key<'a>((document, a): &(&'a str, &'a Annotation)) -> impl Ord + 'a {
             let a_text = (a.quote.as_str(), a.note.as_str(), a.attributed_to.as_str(), a.created_at.as_str(), a.updated_at.as_str());
-            (*document, a.text_order(), a_text)
+            (*document, a.text_order(), a_text, &a.links)
         }
         key(self).cmp(&key(other))
     }

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::annotation::Annotation;
+use crate::core::annotation::{Annotation, Link, Relation};
 use crate::core::own_document::DocumentRecord;
 
 /// One annotation as it was and as it became; `None` where it did not exist.
@@ -141,8 +141,13 @@ impl Workspace {
 
     /// Changes the label of annotation `id`; nothing when there is no such annotation or it has
     /// that label already.
+    /// Its links take the relation of the new label.
     pub fn relabel(&mut self, id: &str, label: &str, now: &str) -> Option<Change> {
-        self.edit(id, now, |a| replace(&mut a.label, label))
+        self.edit(id, now, |a| {
+            let changed = replace(&mut a.label, label);
+            a.links.iter_mut().for_each(|l| l.relation = Relation::of(label));
+            changed
+        })
     }
 
     /// Replaces the note of annotation `id`.
@@ -153,6 +158,30 @@ impl Workspace {
     /// Replaces who annotation `id` is attributed to.
     pub fn set_attribution(&mut self, id: &str, attributed_to: &str, now: &str) -> Option<Change> {
         self.edit(id, now, |a| replace(&mut a.attributed_to, attributed_to))
+    }
+
+    /// Links annotation `id` to annotation `to` (another one, present here), with the relation
+    /// its label has; nothing when they are linked already.
+    pub fn link(&mut self, id: &str, to: &str, now: &str) -> Option<Change> {
+        if id == to || self.find(to).is_none() {
+            return None;
+        }
+        self.edit(id, now, |a| {
+            if a.links.iter().any(|l| l.to == to) {
+                return false;
+            }
+            a.links.push(Link { to: to.to_owned(), relation: Relation::of(&a.label) });
+            true
+        })
+    }
+
+    /// Removes the link from annotation `id` to `to`.
+    pub fn unlink(&mut self, id: &str, to: &str, now: &str) -> Option<Change> {
+        self.edit(id, now, |a| {
+            let before = a.links.len();
+            a.links.retain(|l| l.to != to);
+            a.links.len() != before
+        })
     }
 
     /// Removes annotation `id`, remembering when.
@@ -253,6 +282,23 @@ fn replace(field: &mut String, value: &str) -> bool {
 mod tests {
     use super::*;
     use crate::core::annotation::bare as annotation;
+
+    #[test]
+    fn links_join_two_annotations_here_once_with_the_relation_of_the_label() {
+        let mut workspace = Workspace::default();
+        workspace.put("d", annotation("claim", "claim", 0, 4));
+        workspace.put("e", annotation("denial", "denial", 5, 9));
+        assert!(workspace.link("denial", "missing", "t1").is_none(), "only to an annotation here");
+        assert!(workspace.link("denial", "denial", "t1").is_none(), "not to itself");
+        let change = workspace.link("denial", "claim", "t1").expect("across documents");
+        assert_eq!(change.after.unwrap().links, [Link { to: "claim".into(), relation: Relation::Denies }]);
+        assert!(workspace.link("denial", "claim", "t2").is_none(), "once");
+        workspace.relabel("denial", "sanction", "t3");
+        assert_eq!(workspace.find("denial").unwrap().1.links[0].relation, Relation::Answers, "the relation follows the label");
+        assert!(workspace.unlink("denial", "claim", "t4").is_some());
+        assert!(workspace.find("denial").unwrap().1.links.is_empty());
+        assert!(workspace.unlink("denial", "claim", "t5").is_none());
+    }
 
     #[test]
     fn keeps_each_document_in_text_order() {

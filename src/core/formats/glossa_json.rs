@@ -18,8 +18,8 @@ use crate::core::workspace::Workspace;
 
 pub const FORMAT: &str = "glossa-annotations";
 /// Version 2 added `attributed_to` to annotations and `key` to labels, and documents of one's
-/// own (`source` null, with their `text`).
-pub const VERSION: u32 = 2;
+/// own (`source` null, with their `text`); version 3 added `links` to annotations.
+pub const VERSION: u32 = 3;
 pub const FILE_NAME: &str = "glossa-annotations.json";
 
 #[derive(Serialize)]
@@ -169,12 +169,13 @@ fn read_annotation(item: &Value, place: String) -> Result<IncomingAnnotation, St
             return Err(format!("its {field} \"{}\" is not an RFC 3339 time", abbreviate(value)));
         }
     }
-    let Annotation { id, label, start, end, quote, note, attributed_to, created_at, updated_at } = annotation;
+    let Annotation { id, label, start, end, quote, note, attributed_to, links, created_at, updated_at } = annotation;
     Ok(IncomingAnnotation {
         id: Some(id),
         quote: Some(quote),
         note,
         attributed_to,
+        links,
         created_at: Some(created_at),
         updated_at: Some(updated_at),
         ..IncomingAnnotation::new(place, LabelRef::Id(label), start, end)
@@ -199,7 +200,7 @@ mod tests {
         }
         let json = write(&documents, &default_labels(), &workspace, "2026-11-22T10:00:00Z");
         let value: Value = serde_json::from_str(&json).unwrap();
-        assert!(json.starts_with("{\n  \"format\": \"glossa-annotations\",\n  \"version\": 2,\n  \"exported_at\""));
+        assert!(json.starts_with("{\n  \"format\": \"glossa-annotations\",\n  \"version\": 3,\n  \"exported_at\""));
         assert_eq!(value["labels"][0], serde_json::json!({"id": "claim", "name": "Claim", "color": "#0072b2", "key": "1"}));
         assert_eq!(value["documents"].as_array().unwrap().len(), 5, "every document, annotated or not");
         let exported = &value["documents"][4];

@@ -6,6 +6,7 @@ use std::fmt;
 
 use serde_json::Value;
 
+use crate::core::annotation::Link;
 use crate::core::formats::glossa_json;
 use crate::core::label::Label;
 
@@ -78,6 +79,8 @@ pub struct IncomingAnnotation {
     pub suffix: Option<String>,
     pub note: String,
     pub attributed_to: String,
+    /// Links to other annotations, by id (Glossa JSON and W3C linking annotations carry them).
+    pub links: Vec<Link>,
     pub created_at: Option<String>,
     pub updated_at: Option<String>,
 }
@@ -96,6 +99,7 @@ impl IncomingAnnotation {
             suffix: None,
             note: String::new(),
             attributed_to: String::new(),
+            links: Vec::new(),
             created_at: None,
             updated_at: None,
         }

@@ -15,11 +15,12 @@ mod spacy;
 mod w3c;
 pub mod zip;
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use serde_json::Value;
 
-use crate::core::annotation::Annotation;
+use crate::core::annotation::{Annotation, Relation};
 use crate::core::document::Document;
 use crate::core::label::{self, Label};
 use crate::core::workspace::Workspace;
@@ -35,11 +36,12 @@ pub enum Format {
     Spacy,
     Brat,
     Csv,
+    CsvLinks,
 }
 
 impl Format {
-    pub const ALL: [Format; 7] =
-        [Format::GlossaJson, Format::W3c, Format::Doccano, Format::LabelStudio, Format::Spacy, Format::Brat, Format::Csv];
+    pub const ALL: [Format; 8] =
+        [Format::GlossaJson, Format::W3c, Format::Doccano, Format::LabelStudio, Format::Spacy, Format::Brat, Format::Csv, Format::CsvLinks];
 
     /// The value of the format's option in the "Export format" list.
     pub fn id(self) -> &'static str {
@@ -51,6 +53,7 @@ impl Format {
             Format::Spacy => "spacy",
             Format::Brat => "brat",
             Format::Csv => "csv",
+            Format::CsvLinks => "csv-links",
         }
     }
 
@@ -63,6 +66,7 @@ impl Format {
             Format::Spacy => "spaCy / Prodigy spans (JSONL)",
             Format::Brat => "brat standoff (.zip of .txt and .ann)",
             Format::Csv => "CSV, one row per annotation",
+            Format::CsvLinks => "CSV of links, one row per link",
         }
     }
 
@@ -79,6 +83,7 @@ impl Format {
             Format::Spacy => "glossa-spacy.jsonl",
             Format::Brat => "glossa-brat.zip",
             Format::Csv => "glossa-annotations.csv",
+            Format::CsvLinks => "glossa-links.csv",
         }
     }
 
@@ -88,7 +93,7 @@ impl Format {
             Format::W3c => "application/ld+json",
             Format::Doccano | Format::Spacy => "application/jsonl",
             Format::Brat => "application/zip",
-            Format::Csv => "text/csv",
+            Format::Csv | Format::CsvLinks => "text/csv",
         }
     }
 }
@@ -106,10 +111,34 @@ impl Corpus<'_> {
         self.documents.iter().map(|d| (&**d, self.workspace.annotations(&d.id)))
     }
 
+    /// Each link whose two annotations are both in the export, in the order of the annotations
+    /// that make them; links to annotations left out (or deleted) are left out too.
+    fn links(&self) -> Vec<Linked<'_>> {
+        let by_id: HashMap<&str, (&Document, &Annotation)> =
+            self.annotated().flat_map(|(d, list)| list.iter().map(move |a| (a.id.as_str(), (d, a)))).collect();
+        self.annotated()
+            .flat_map(|(document, list)| list.iter().map(move |a| (document, a)))
+            .flat_map(|(document, from)| from.links.iter().map(move |link| (document, from, link)))
+            .filter_map(|(from_document, from, link)| {
+                let &(to_document, to) = by_id.get(link.to.as_str())?;
+                Some(Linked { from_document, from, to_document, to, relation: link.relation })
+            })
+            .collect()
+    }
+
     /// The name a label is shown by; an id no label has (which import never lets in) shows as itself.
     fn label_name<'a>(&'a self, id: &'a str) -> &'a str {
         label::find(self.labels, id).map_or(id, |l| l.name.as_str())
     }
+}
+
+/// A link between two exported annotations, with the documents they are in.
+struct Linked<'a> {
+    from_document: &'a Document,
+    from: &'a Annotation,
+    to_document: &'a Document,
+    to: &'a Annotation,
+    relation: Relation,
 }
 
 /// The bytes of `corpus` written in `format`, at time `now`.
@@ -122,6 +151,7 @@ pub fn write(format: Format, corpus: &Corpus, now: &str) -> Vec<u8> {
         Format::Spacy => spacy::write(corpus).into_bytes(),
         Format::Brat => brat::write(corpus),
         Format::Csv => csv::write(corpus).into_bytes(),
+        Format::CsvLinks => csv::write_links(corpus).into_bytes(),
     }
 }
 
@@ -165,6 +195,10 @@ pub(crate) mod fixture {
         let sanctions = at("New sanctions announced");
         add("a2", "sanction", sanctions, at("U.S. officials warn") + 19, "", "");
         add("a3", "claim", sanctions + 4, sanctions + 13, "", "");
+        let other = &documents[0];
+        workspace.put(&other.id, Annotation::create(other, 0, 4, "claim", "b1".into(), "2026-11-22T10:00:00.000Z").unwrap());
+        workspace.link("a1", "a3", "2026-11-22T10:00:01.000Z");
+        workspace.link("a2", "b1", "2026-11-22T10:00:01.000Z");
         (documents, label::default_labels(), workspace)
     }
 

@@ -1,20 +1,32 @@
 //! W3C Web Annotation: one `AnnotationCollection` whose annotations target their document with a
 //! `TextQuoteSelector` (exact, 32 characters of prefix and suffix) and a `TextPositionSelector`
 //! (code points, as the model requires); the label is a `tagging` body, the note `commenting`.
+//! A link between two annotations is an annotation of its own, motivated `linking`, whose
+//! targets are the two annotations (the one that answers first) and whose body names the relation.
 
 use serde_json::{json, Map, Value};
 
 use super::incoming::{offsets, IncomingAnnotation, IncomingDocument, IncomingFile, LabelRef, Refusal};
 use super::Corpus;
-use crate::core::annotation::Annotation;
+use crate::core::annotation::{Annotation, Link, Relation};
 use crate::core::document::Document;
 
 /// How many characters of context the quote selector carries on each side.
 const CONTEXT: usize = 32;
 
 pub fn write(corpus: &Corpus, now: &str) -> String {
-    let items: Vec<Value> =
+    let mut items: Vec<Value> =
         corpus.annotated().flat_map(|(document, annotations)| annotations.iter().map(move |a| annotation(corpus, document, a))).collect();
+    items.extend(corpus.links().iter().map(|link| {
+        json!({
+            "id": format!("urn:glossa:link:{}:{}", link.from.id, link.to.id),
+            "type": "Annotation",
+            "motivation": "linking",
+            "created": link.from.updated_at,
+            "body": {"type": "TextualBody", "purpose": "linking", "value": link.relation.id()},
+            "target": [format!("urn:uuid:{}", link.from.id), format!("urn:uuid:{}", link.to.id)],
+        })
+    }));
     let collection = json!({
         "@context": "http://www.w3.org/ns/anno.jsonld",
         "id": "urn:glossa:annotations",
@@ -76,8 +88,16 @@ pub fn read(root: &Map<String, Value>) -> IncomingFile {
 
 pub fn read_items(path: &str, items: &[&Value]) -> IncomingFile {
     let mut read = IncomingFile::default();
+    let mut links = Vec::new();
     for (index, item) in items.iter().enumerate() {
         let place = if path == "annotation" { "the annotation".to_owned() } else { format!("{path}[{index}]") };
+        if item.get("motivation").and_then(Value::as_str) == Some("linking") {
+            match read_link(item) {
+                Ok(link) => links.push((place, link)),
+                Err(reason) => read.refused.push(Refusal { place, reason, count: 1 }),
+            }
+            continue;
+        }
         match read_item(item, place.clone()) {
             Ok((source, sha256, annotation)) => {
                 let at = read.documents.iter().position(|d| d.place == source);
@@ -99,7 +119,29 @@ pub fn read_items(path: &str, items: &[&Value]) -> IncomingFile {
             Err(reason) => read.refused.push(Refusal { place, reason, count: 1 }),
         }
     }
+    // Each link goes with the annotation that makes it.
+    for (place, (from, link)) in links {
+        let from_here = read.documents.iter_mut().flat_map(|d| &mut d.annotations).find(|a| a.id.as_deref() == Some(from.as_str()));
+        match from_here {
+            Some(annotation) => annotation.links.push(link),
+            None => {
+                read.refused.push(Refusal { place, reason: format!("it links annotation {from}, which this file does not hold"), count: 1 })
+            }
+        }
+    }
     read
+}
+
+/// A linking annotation: the id of the annotation that makes the link, and the link.
+fn read_link(item: &Value) -> Result<(String, Link), String> {
+    let ids: Vec<&str> = match item.get("target") {
+        Some(Value::Array(targets)) => targets.iter().filter_map(Value::as_str).map(|t| t.strip_prefix("urn:uuid:").unwrap_or(t)).collect(),
+        _ => Vec::new(),
+    };
+    let [from, to] = ids[..] else { return Err("a linking annotation needs two targets, each an annotation's id".into()) };
+    let value = item.get("body").and_then(|b| b.get("value")).and_then(Value::as_str).unwrap_or("refers_to");
+    let relation = Relation::from_id(value).ok_or_else(|| format!("its relation \"{value}\" is none of denies, answers, refers_to"))?;
+    Ok((from.to_owned(), Link { to: to.to_owned(), relation }))
 }
 
 /// The annotation's target source, the digest of its text if it says, and the annotation.
@@ -157,7 +199,7 @@ mod tests {
         let corpus = fixture::corpus(&parts);
         let out: Value = serde_json::from_str(&write(&corpus, "2026-11-22T10:00:00Z")).unwrap();
         assert_eq!(out["type"], "AnnotationCollection");
-        assert_eq!(out["total"], 3);
+        assert_eq!(out["total"], 6, "four annotations and two links");
         let items = out["first"]["items"].as_array().unwrap();
         let first = items.iter().find(|i| i["body"][0]["value"] == "Denial").unwrap();
         assert_eq!(first["body"][0], json!({"type": "TextualBody", "purpose": "tagging", "value": "Denial"}));
@@ -170,5 +212,26 @@ mod tests {
         assert_eq!(prefix.chars().count(), CONTEXT);
         assert_eq!(slice(text, start - CONTEXT, start), Some(prefix));
         assert_eq!(selectors[0]["suffix"].as_str().unwrap().chars().count(), CONTEXT);
+        let link = items.iter().find(|i| i["motivation"] == "linking" && i["body"]["value"] == "denies").unwrap();
+        assert_eq!(link["target"], json!(["urn:uuid:a1", "urn:uuid:a3"]));
+    }
+
+    #[test]
+    fn links_come_back_with_the_annotation_that_makes_them() {
+        let parts = fixture::corpus_parts();
+        let out: Value = serde_json::from_str(&write(&fixture::corpus(&parts), "2026-11-22T10:00:00Z")).unwrap();
+        let read = read(out.as_object().unwrap());
+        assert!(read.refused.is_empty());
+        let made: Vec<(&str, &str, Relation)> = read
+            .documents
+            .iter()
+            .flat_map(|d| &d.annotations)
+            .flat_map(|a| a.links.iter().map(move |l| (a.id.as_deref().unwrap(), l.to.as_str(), l.relation)))
+            .collect();
+        assert_eq!(made, [("a2", "b1", Relation::Answers), ("a1", "a3", Relation::Denies)]);
+        let stray = json!({"type": "AnnotationPage", "items": [{"type": "Annotation", "motivation": "linking", "target": ["urn:uuid:x", "urn:uuid:y"]}]});
+        assert!(read_items("items", &stray["items"].as_array().unwrap().iter().collect::<Vec<_>>()).refused[0]
+            .reason
+            .contains("does not hold"));
     }
 }

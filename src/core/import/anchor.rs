@@ -119,7 +119,20 @@ fn place_annotation(
     seen_ids: &mut HashSet<String>,
 ) -> Result<(Annotation, bool), String> {
     let IncomingAnnotation {
-        id, label, start, end, positioned, quote, prefix, suffix, note, attributed_to, created_at, updated_at, ..
+        id,
+        label,
+        start,
+        end,
+        positioned,
+        quote,
+        prefix,
+        suffix,
+        note,
+        attributed_to,
+        links,
+        created_at,
+        updated_at,
+        ..
     } = incoming;
     let document = &target.document;
     if positioned && start >= end {
@@ -181,7 +194,7 @@ fn place_annotation(
     let is_time = |t: &String| timestamp::parse_millis(t).is_some();
     let created_at = created_at.filter(is_time).unwrap_or_else(|| now.to_owned());
     let updated_at = updated_at.filter(is_time).unwrap_or_else(|| created_at.clone());
-    Ok((Annotation { id, label: label.id, start, end, quote, note, attributed_to, created_at, updated_at }, moved))
+    Ok((Annotation { id, label: label.id, start, end, quote, note, attributed_to, links, created_at, updated_at }, moved))
 }
 
 /// The label called `name` (by id or by name, ignoring case), made new when there is none.

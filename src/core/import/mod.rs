@@ -428,9 +428,9 @@ mod tests {
         assert!(none.failed);
         assert!(none.summary.starts_with("Nothing was imported from “mine.json”: 3 annotations refused."));
 
-        let broken = report("x.json", &Err(ImportError::UnknownVersion("3".into())));
+        let broken = report("x.json", &Err(ImportError::UnknownVersion("4".into())));
         assert!(broken.failed);
-        assert!(broken.summary.contains("version is 3, but this Glossa reads versions 1 to 2"), "{}", broken.summary);
+        assert!(broken.summary.contains("version is 4, but this Glossa reads versions 1 to 3"), "{}", broken.summary);
         assert!(broken.summary.ends_with("unchanged."));
     }
 }
