@@ -1,7 +1,7 @@
 //! Splitting text into highlight runs: stretches whose characters are covered by the same
 //! annotations, so that overlapping and nested spans render as flat, non-nested elements.
 
-use crate::core::annotation::Annotation;
+use crate::core::annotation::{Annotation, Link};
 use crate::core::document::Paragraph;
 
 /// How one annotation is drawn on a run.
@@ -12,6 +12,8 @@ pub struct Mark {
     /// The underline layer the annotation keeps along its whole length (0 is nearest the text),
     /// so a reader can follow one span through others that overlap it.
     pub layer: usize,
+    /// What the annotation links to, said where its highlight begins.
+    pub links: Vec<Link>,
 }
 
 /// An annotation's range with the mark it is drawn with.
@@ -57,7 +59,8 @@ pub fn layer_spans(annotations: &[Annotation]) -> Vec<LayeredSpan> {
                     layer_ends.len() - 1
                 }
             };
-            let mark = Mark { annotation_id: annotation.id.clone(), label: annotation.label.clone(), layer };
+            let mark =
+                Mark { annotation_id: annotation.id.clone(), label: annotation.label.clone(), layer, links: annotation.links.clone() };
             LayeredSpan { start: annotation.start, end: annotation.end, mark }
         })
         .collect()

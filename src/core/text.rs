@@ -55,9 +55,24 @@ pub fn trim_range(text: &str, start: usize, end: usize) -> Option<(usize, usize)
     (leading < length).then(|| (start + leading, end - trailing))
 }
 
+/// The first `keep` code points of `text`, and "…" when that cut it short: a quote or a name
+/// shown where a whole one would not fit.
+pub fn abbreviate(text: &str, keep: usize) -> String {
+    match text.char_indices().nth(keep) {
+        Some((byte, _)) => format!("{}…", &text[..byte]),
+        None => text.to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn abbreviating_counts_code_points() {
+        assert_eq!(abbreviate("🚀é abc", 2), "🚀é…");
+        assert_eq!(abbreviate("abc", 3), "abc");
+    }
 
     // "a", rocket (astral: 2 UTF-16 units, 4 bytes), "e" + combining acute (2 code points), "z".
     const MIXED: &str = "a\u{1F680}e\u{301}z";

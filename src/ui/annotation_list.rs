@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::core::annotation::Annotation;
+use crate::ui::link::{LinkList, LinkTo};
 use crate::ui::page;
 use crate::ui::reader::NOTE_ID;
 use crate::ui::state;
@@ -148,6 +149,7 @@ fn Editor(annotation_id: String) -> impl IntoView {
         let id = annotation_id.clone();
         move |event| work.set_note(&id, &event_target_value(&event))
     };
+    let link_id = annotation_id.clone();
     let write_attribution = move |event| work.set_attribution(&annotation_id, &event_target_value(&event));
     view! {
         <div class="editor" role="group" aria-label="Selected annotation">
@@ -171,6 +173,8 @@ fn Editor(annotation_id: String) -> impl IntoView {
                     on:input=write_attribution
                 />
             </label>
+            <LinkList id=link_id.clone()/>
+            <LinkTo id=link_id/>
             <p class="editor-help">"Change its label with the toolbar or its key; remove it with Delete."</p>
             <button type="button" class="delete" on:click=move |_| work.delete_selected()>"Delete"</button>
         </div>

@@ -7,6 +7,7 @@ use crate::core::annotation::Annotation;
 use crate::core::board::{board, Filter, Order};
 use crate::core::feedback::label_name;
 use crate::ui::classroom::PassageButton;
+use crate::ui::link::{LinkList, LinkTo};
 use crate::ui::state::{self, Mode};
 
 #[component]
@@ -14,9 +15,7 @@ pub fn ClaimsBoard() -> impl IntoView {
     let (work, classroom) = (state::work(), state::classroom());
     let filter = RwSignal::new(Filter::default());
     let order = RwSignal::new(Order::default());
-    let titles = move || {
-        work.documents().into_iter().map(|d| (d.id.clone(), work.title(&d.id).unwrap_or_else(|| d.title.clone()))).collect::<Vec<_>>()
-    };
+    let titles = move || work.titles();
     let choose = |chosen: String| (!chosen.is_empty()).then_some(chosen);
     let table = move || {
         let titles = titles();
@@ -49,13 +48,14 @@ pub fn ClaimsBoard() -> impl IntoView {
                                     </td>
                                     <td>{item.title.to_owned()}</td>
                                     <td>{a.note.clone()}</td>
+                                    <td class="board-links"><LinkList id=a.id.clone()/><LinkTo id=a.id.clone()/></td>
                                 </tr>
                             }
                         })
                         .collect_view();
                     view! {
                         <tbody>
-                            <tr class="speaker"><th colspan="4" scope="rowgroup">{heading}</th></tr>
+                            <tr class="speaker"><th colspan="5" scope="rowgroup">{heading}</th></tr>
                             {rows}
                         </tbody>
                     }
@@ -64,7 +64,7 @@ pub fn ClaimsBoard() -> impl IntoView {
             view! {
                 <table class="claims-board" aria-label="Claims board">
                     <caption>{caption}</caption>
-                    <thead><tr><th scope="col">"Label"</th><th scope="col">"Quote"</th><th scope="col">"Article"</th><th scope="col">"Note"</th></tr></thead>
+                    <thead><tr><th scope="col">"Label"</th><th scope="col">"Quote"</th><th scope="col">"Article"</th><th scope="col">"Note"</th><th scope="col">"Links"</th></tr></thead>
                     {bodies}
                 </table>
             }

@@ -8,6 +8,7 @@ mod classroom;
 mod help;
 mod keyboard;
 mod label_editor;
+mod link;
 mod nav;
 mod page;
 mod persist;

@@ -15,6 +15,7 @@ use crate::core::own_document;
 use crate::core::runs::{by_paragraph, layer_spans, split_into_runs, LayeredSpan, Mark, Run};
 use crate::core::search::find_all;
 use crate::core::shown;
+use crate::core::text::abbreviate;
 use crate::ui::classroom::{class_map, ClassBand};
 use crate::ui::page::{self, ARTICLE_CLASS};
 use crate::ui::selection;
@@ -212,10 +213,20 @@ fn RunView(run: Run, feedback: Feedback) -> impl IntoView {
             None => name,
         }
     };
-    let title = marks.iter().map(name).collect::<Vec<_>>().join(", ");
+    // What a mark links to: " → denies “Iran shipped…”" (few highlights link, so the lookup is rare).
+    let linked = |mark: &Mark, keep: usize| -> String {
+        mark.links
+            .iter()
+            .map(|link| {
+                let quote = work.workspace.with_untracked(|w| w.find(&link.to).map(|(_, a)| abbreviate(&a.quote, keep)));
+                format!(" → {} “{}”", link.relation.words(), quote.unwrap_or_else(|| "(deleted)".to_owned()))
+            })
+            .collect()
+    };
+    let title = marks.iter().map(|m| name(m) + &linked(m, 80)).collect::<Vec<_>>().join(", ");
     // The names of the labels that begin here are drawn before the text (by CSS, from this
     // attribute, so they are never part of the text a selection or a copy takes).
-    let tags = (!opening.is_empty()).then(|| opening.iter().map(name).collect::<Vec<_>>().join(" · "));
+    let tags = (!opening.is_empty()).then(|| opening.iter().map(|m| name(m) + &linked(m, 24)).collect::<Vec<_>>().join(" · "));
     let missed = marks.iter().all(|m| m.annotation_id.starts_with(MISSED));
     let tint = work.with_labels_in_use(|labels| label::find(labels, &marks[0].label).map(|l| tint(&l.color)));
     let ids = marks.iter().map(|m| m.annotation_id.as_str()).collect::<Vec<_>>().join(" ");

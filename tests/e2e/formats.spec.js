@@ -19,7 +19,7 @@ test('every export format downloads, and Python finds every quote at its offsets
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossa-formats-'));
   const select = page.getByLabel('Export format');
   const values = await select.locator('option').evaluateAll((options) => options.map((o) => o.value));
-  expect(values).toEqual(['glossa-json', 'w3c', 'doccano', 'label-studio', 'spacy', 'brat', 'csv']);
+  expect(values).toEqual(['glossa-json', 'w3c', 'doccano', 'label-studio', 'spacy', 'brat', 'csv', 'csv-links']);
   for (const value of values) {
     await select.selectOption(value);
     const downloadPromise = page.waitForEvent('download');
@@ -29,7 +29,7 @@ test('every export format downloads, and Python finds every quote at its offsets
   }
   expect(fs.readdirSync(folder).sort()).toEqual([
     'glossa-annotations.csv', 'glossa-annotations.json', 'glossa-annotations.jsonld', 'glossa-brat.zip',
-    'glossa-doccano.jsonl', 'glossa-label-studio.json', 'glossa-spacy.jsonl',
+    'glossa-doccano.jsonl', 'glossa-label-studio.json', 'glossa-links.csv', 'glossa-spacy.jsonl',
   ]);
   const python = spawnSync('python3', [path.join(__dirname, '..', 'check_exports.py'), folder], { encoding: 'utf8' });
   expect(python.stdout).toContain('21 passed, 0 failed');

@@ -18,6 +18,10 @@ function codePointSlice(text, start, end) {
 async function openArticle(page, titlePart) {
   await page.getByRole('navigation', { name: 'Articles' }).getByRole('link', { name: titlePart }).click();
   await expect(page.getByRole('article')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(titlePart);
+  // As after a fresh start: the reading position is restored two frames after opening.
+  await nextFrame(page);
+  await nextFrame(page);
 }
 
 async function freshStart(page, hash = `#/a/${ARTICLE}`) {

@@ -137,11 +137,7 @@ pub(crate) fn plain_serde_message(error: &serde_json::Error) -> String {
 }
 
 pub(crate) fn abbreviate(text: &str) -> String {
-    const KEEP: usize = 40;
-    match text.char_indices().nth(KEEP) {
-        Some((byte, _)) => format!("{}…", &text[..byte]),
-        None => text.to_owned(),
-    }
+    crate::core::text::abbreviate(text, 40)
 }
 
 /// A span's start and end as a file gives them: whole numbers, or a reason in words.

@@ -2,6 +2,7 @@
 use leptos::prelude::*;
 
 use crate::core::agreement::{describe, landis_koch};
+use crate::core::text::abbreviate;
 use crate::ui::state::{self, ClassAgreement, Mode};
 
 use super::charts;
@@ -55,7 +56,7 @@ pub fn ClassAgreementView(id: String) -> impl IntoView {
             .take(10)
             .map(|p| {
                 let described = describe(&p.by_label, p.nothing, students.len());
-                let text = format!("“{}” — {described}", p.quote.chars().take(60).collect::<String>());
+                let text = format!("“{}” — {described}", abbreviate(&p.quote, 60));
                 view! { <li><PassageButton document=p.document start=p.start end=p.end text into=Mode::Discussion(assignment.clone())/></li> }
             })
             .collect_view();

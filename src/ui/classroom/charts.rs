@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::core::label::Label;
+use crate::core::text::abbreviate;
 
 /// Width of every chart's drawing, in SVG units (it scales to the page).
 const WIDTH: f64 = 640.0;
@@ -30,11 +31,7 @@ fn figure(title: &'static str, summary: String, drawing: AnyView, table: AnyView
 
 /// Names cut to fit the left column of a chart.
 fn short(name: &str) -> String {
-    if name.chars().count() > 28 {
-        format!("{}…", name.chars().take(27).collect::<String>())
-    } else {
-        name.to_owned()
-    }
+    abbreviate(name, 27)
 }
 
 /// How many annotations the class made per label in each article: one row per article, one bar

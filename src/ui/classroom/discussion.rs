@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::core::agreement::describe;
 use crate::core::label::Label;
+use crate::core::text::abbreviate;
 use crate::ui::state::{self, Mode, Passage};
 use crate::ui::{page, selection};
 
@@ -49,7 +50,7 @@ pub fn ClassBand(map: Memo<Option<ClassMap>>, start: usize, end: usize, number: 
                     if p.nothing == map.students {
                         return view! { <span class="gap" style:flex-grow=grow></span> }.into_any();
                     }
-                    let quote: String = p.quote.chars().take(60).collect();
+                    let quote = abbreviate(&p.quote, 60);
                     let disputed = p.spread > 0.0;
                     let said = format!("“{quote}” — {}", describe(&p.by_label, p.nothing, map.students));
                     let select = move |event: leptos::ev::MouseEvent| {

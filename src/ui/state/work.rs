@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::core::annotation::Annotation;
+use crate::core::annotation::{Annotation, Link};
 use crate::core::boundary;
 use crate::core::document::Document;
 use crate::core::history::{self, History};
@@ -185,6 +185,66 @@ impl Work {
     pub fn set_attribution(&self, annotation_id: &str, attributed_to: &str) {
         let now = browser::now();
         self.change("Attribution changed", true, |workspace| workspace.set_attribution(annotation_id, attributed_to, &now).into());
+    }
+
+    /// Links annotation `from` to annotation `to` (a denial to the claim it denies).
+    pub fn link(&self, from: &str, to: &str) {
+        let now = browser::now();
+        let Some(quote) = self.workspace.with_untracked(|w| w.find(to).map(|(_, a)| a.quote.clone())) else { return };
+        let description = format!("Linked to “{quote}”");
+        if self.change(&description, false, |workspace| workspace.link(from, to, &now).into()) {
+            self.view.say(Message::status(format!("{description}.")));
+        }
+    }
+
+    pub fn unlink(&self, from: &str, to: &str) {
+        let now = browser::now();
+        if self.change("Link removed", false, |workspace| workspace.unlink(from, to, &now).into()) {
+            self.view.say(Message::status("Link removed."));
+        }
+    }
+
+    /// The annotations of the reader's layer, across every document, that `id` could link to:
+    /// the claims (or, without a label `claim`, every other annotation), as (id, quote, title
+    /// of their document), in document order. Tracked.
+    pub fn link_candidates(&self, id: &str) -> Vec<(String, String, String)> {
+        let layer = self.view.layer();
+        let titles = self.titles();
+        let claims_exist = self.with_labels_in_use(|labels| label::find(labels, "claim").is_some());
+        self.workspace.with(|w| {
+            titles
+                .iter()
+                .flat_map(|(document, title)| w.annotations(&layer.document_key(document)).iter().map(move |a| (title, a)))
+                .filter(|(_, a)| a.id != id && (!claims_exist || a.label == "claim"))
+                .map(|(title, a)| (a.id.clone(), a.quote.clone(), title.clone()))
+                .collect()
+        })
+    }
+
+    /// Every document here, by id, with its current title, tracked.
+    pub fn titles(&self) -> Vec<(String, String)> {
+        self.documents().into_iter().map(|d| (d.id.clone(), self.title(&d.id).unwrap_or_else(|| d.title.clone()))).collect()
+    }
+
+    /// What annotation `id` links to, each with its target's quote and document title (`None`
+    /// once the target is deleted), tracked.
+    pub fn links_of(&self, id: &str) -> Vec<(Link, Option<(String, String)>)> {
+        let layer = self.view.layer();
+        let titles = self.titles();
+        self.workspace.with(|w| {
+            let Some((_, annotation)) = w.find(id) else { return Vec::new() };
+            annotation
+                .links
+                .iter()
+                .map(|link| {
+                    let target = titles.iter().find_map(|(document, title)| {
+                        let a = w.annotations(&layer.document_key(document)).iter().find(|a| a.id == link.to)?;
+                        Some((a.quote.clone(), title.clone()))
+                    });
+                    (link.clone(), target)
+                })
+                .collect()
+        })
     }
 
     pub fn delete_selected(&self) {

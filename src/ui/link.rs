@@ -1,0 +1,103 @@
+//! Links between annotations, where a person makes and reads them: what an annotation links to,
+//! each with a way to remove it, and "Link to…", which offers the claims of every document by
+//! their quotes. The annotation editor and the claims board both use them.
+use leptos::prelude::*;
+
+use crate::core::text::abbreviate;
+use crate::ui::state;
+
+/// How much of a quote a link shows.
+const QUOTE_CHARS: usize = 60;
+
+fn shortened(quote: &str) -> String {
+    abbreviate(quote, QUOTE_CHARS)
+}
+
+/// What annotation `id` links to: "denies → “Iran shipped…” in US Furious…", each with a button
+/// that removes the link.
+#[component]
+pub fn LinkList(id: String) -> impl IntoView {
+    let work = state::work();
+    let links = {
+        let id = id.clone();
+        Memo::new(move |_| work.links_of(&id))
+    };
+    move || {
+        let items = links
+            .get()
+            .into_iter()
+            .map(|(link, target)| {
+                let said = match target {
+                    Some((quote, title)) => format!("{} → “{}” in {title}", link.relation.words(), shortened(&quote)),
+                    None => format!("{} → an annotation since deleted", link.relation.words()),
+                };
+                let (from, to) = (id.clone(), link.to.clone());
+                view! {
+                    <li>
+                        <span>{said.clone()}</span>
+                        " "
+                        <button type="button" class="unlink" aria-label=format!("Remove link: {said}") on:click=move |_| work.unlink(&from, &to)>
+                            "Remove link"
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view();
+        (!links.with(Vec::is_empty)).then(|| view! { <ul class="links" aria-label="Links">{items}</ul> })
+    }
+}
+
+/// "Link to…": a button that opens a choice of the claims annotation `id` can link to (by
+/// quote and article) with a button that makes the link; all of it by keyboard as by mouse.
+#[component]
+pub fn LinkTo(id: String) -> impl IntoView {
+    let work = state::work();
+    let open = RwSignal::new(false);
+    let chosen = RwSignal::new(String::new());
+    let candidates = {
+        let id = id.clone();
+        Memo::new(move |_| if open.get() { work.link_candidates(&id) } else { Vec::new() })
+    };
+    let select_ref = NodeRef::<leptos::html::Select>::new();
+    let show = move |_| {
+        open.set(true);
+        chosen.set(candidates.with_untracked(|c| c.first().map(|(id, _, _)| id.clone()).unwrap_or_default()));
+        request_animation_frame(move || {
+            if let Some(select) = select_ref.get_untracked() {
+                let _ = select.focus();
+            }
+        });
+    };
+    let from = StoredValue::new(id);
+    let link = move |_| {
+        let to = chosen.get_untracked();
+        if !to.is_empty() {
+            from.with_value(|from| work.link(from, &to));
+        }
+        open.set(false);
+    };
+    view! {
+        <div class="link-to">
+            <button type="button" aria-expanded=move || open.get().to_string() on:click=show>"Link to…"</button>
+            <Show when=move || open.get()>
+                {move || if candidates.with(Vec::is_empty) {
+                    view! { <p class="hint">"No claim to link to yet: label a claim first, in this article or another."</p> }.into_any()
+                } else {
+                    view! {
+                        <label>
+                            "Claim to link to"
+                            <select node_ref=select_ref on:change=move |event| chosen.set(event_target_value(&event))>
+                                {move || candidates.get().into_iter().map(|(id, quote, title)| {
+                                    let selected = { let id = id.clone(); move || chosen.with(|c| *c == id) };
+                                    view! { <option value=id selected=selected>{format!("“{}” — {title}", shortened(&quote))}</option> }
+                                }).collect_view()}
+                            </select>
+                        </label>
+                        <button type="button" on:click=link>"Link"</button>
+                    }.into_any()
+                }}
+                <button type="button" on:click=move |_| open.set(false)>"Cancel"</button>
+            </Show>
+        </div>
+    }
+}
