@@ -3,10 +3,13 @@
 //! set of labels on it. The figures are those of the reference implementations, so that a class's
 //! numbers are the ones a researcher gets: Cohen's κ for each pair (as scikit-learn's
 //! `cohen_kappa_score`), Fleiss' κ for the group (as statsmodels' `fleiss_kappa`) and
-//! Krippendorff's α for nominal values (as the `krippendorff` package). A figure is undefined
+//! Krippendorff's α for nominal values (as the `krippendorff` package); and, on the spans
+//! themselves, Mathet et al.'s γ (`core::gamma`, as `pygamma-agreement`). A figure is undefined
 //! (`None`) when every character has one and the same value.
 
 use std::collections::BTreeSet;
+
+use crate::core::gamma::{self, Unit};
 
 /// A span one person marked: which document (by index), its label, half-open code point offsets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -123,15 +126,23 @@ pub fn krippendorff_alpha(ratings: &Ratings) -> Option<f64> {
     (expected > 0.0).then(|| 1.0 - observed / expected)
 }
 
-/// The three figures for a group.
+/// The figures for a group.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Agreement {
     /// Cohen's κ of each pair of people `(i, j)`, `i < j`.
     pub cohen: Vec<((usize, usize), Option<f64>)>,
     pub fleiss: Option<f64>,
     pub alpha: Option<f64>,
+    /// Mathet et al.'s γ, on the spans themselves rather than their characters.
+    pub gamma: Option<f64>,
 }
 
+/// How many random continua γ's chance estimate takes, and from which seed: fixed, so that a
+/// class's γ is the same on every screen and in every report.
+pub const GAMMA_SAMPLES: usize = 100;
+pub const GAMMA_SEED: u64 = 2015;
+
+/// The character figures of `ratings` (γ, which needs the spans, is left `None`).
 pub fn agreement(ratings: &Ratings) -> Agreement {
     let people = ratings.values.len();
     let pairs = (0..people).flat_map(|i| (i + 1..people).map(move |j| (i, j)));
@@ -139,6 +150,32 @@ pub fn agreement(ratings: &Ratings) -> Agreement {
         cohen: pairs.map(|(i, j)| ((i, j), cohen_kappa(&ratings.values[i], &ratings.values[j], ratings.categories))).collect(),
         fleiss: fleiss_kappa(ratings),
         alpha: krippendorff_alpha(ratings),
+        gamma: None,
+    }
+}
+
+/// Every figure for `people`'s spans over documents of `lengths`: of `label`, or with `None` of
+/// all labels. γ takes the documents end to end, as one text.
+pub fn figures(lengths: &[usize], people: &[Vec<Marked>], label: Option<&str>) -> Agreement {
+    let offsets: Vec<usize> = lengths.iter().scan(0, |at, length| Some(std::mem::replace(at, *at + length))).collect();
+    let labels: Vec<&str> = people.iter().flatten().map(|m| m.label).collect::<BTreeSet<_>>().into_iter().collect();
+    let units: Vec<Vec<Unit>> = people
+        .iter()
+        .map(|spans| {
+            spans
+                .iter()
+                .filter(|s| label.is_none_or(|l| s.label == l) && s.document < lengths.len() && s.start < s.end)
+                .map(|s| Unit {
+                    start: (offsets[s.document] + s.start) as f64,
+                    end: (offsets[s.document] + s.end) as f64,
+                    category: labels.iter().position(|l| *l == s.label).unwrap_or(0),
+                })
+                .collect()
+        })
+        .collect();
+    Agreement {
+        gamma: gamma::gamma(&units, GAMMA_SAMPLES, GAMMA_SEED).map(|g| g.gamma),
+        ..agreement(&by_character(lengths, people, label))
     }
 }
 
@@ -292,6 +329,20 @@ mod tests {
         let claims = by_character(&[4, 2], &people, Some("claim"));
         assert_eq!(claims.values, [vec![1, 1, 1, 0, 0, 0], vec![0, 1, 1, 0, 0, 0]]);
         assert_eq!(landis_koch(0.61), "substantial agreement");
+    }
+
+    #[test]
+    fn figures_add_gamma_on_the_spans_documents_end_to_end() {
+        let span = |document, label, start, end| Marked { document, label, start, end };
+        let same = vec![span(0, "claim", 0, 5), span(1, "denial", 2, 6)];
+        let all = figures(&[10, 10], &[same.clone(), same.clone()], None);
+        assert_eq!(all.gamma, Some(1.0));
+        assert_eq!(all.fleiss, Some(1.0));
+        // The second document's span sits after the first document: far from the first span, so
+        // the two people's lone spans cannot be aligned and γ is below 1.
+        let apart = figures(&[10, 10], &[vec![span(0, "claim", 0, 5)], vec![span(1, "claim", 0, 5)]], Some("claim"));
+        assert!(apart.gamma.unwrap() < 1.0);
+        assert_eq!(figures(&[10], &[vec![], vec![]], None).gamma, None, "no span, no γ");
     }
 
     #[test]

@@ -52,6 +52,7 @@ pub fn csv(report: &ClassReport) -> String {
     for (label, agreement) in report.agreement {
         out.push_str(&figure("agreement", label, "class", "Fleiss' kappa", agreement.fleiss, true));
         out.push_str(&figure("agreement", label, "class", "Krippendorff's alpha (nominal)", agreement.alpha, true));
+        out.push_str(&figure("agreement", label, "class", "Mathet's gamma", agreement.gamma, true));
         for (pair, kappa) in &agreement.cohen {
             out.push_str(&figure("pair", label, &pair_name(*pair), "Cohen's kappa", *kappa, true));
         }

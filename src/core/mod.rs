@@ -11,6 +11,7 @@ pub mod classroom;
 pub mod document;
 pub mod feedback;
 pub mod formats;
+pub mod gamma;
 pub mod gradebook;
 pub mod hand_in;
 pub mod history;

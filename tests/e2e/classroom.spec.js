@@ -177,6 +177,8 @@ test('an assignment goes out, three students hand in, feedback and comments come
   const length = Array.from(h.articleText(h.ARTICLE)).length;
   const fleiss = fleissKappa(length, ['Ada', 'Grace', 'Alan'].map((name) => JSON.parse(work[name].text).documents[0].annotations));
   await expect(agreement.getByRole('row', { name: /All labels/ }).getByRole('cell').first()).toContainText(fleiss.toFixed(2));
+  // γ, on the spans: a figure with its words (checked against pygamma by the native tests).
+  await expect(agreement.getByRole('row', { name: /All labels/ }).getByRole('cell').nth(3)).toHaveText(/^-?\d\.\d\d: .* agreement$/);
   const pairs = t.getByRole('table', { name: 'Pairs' });
   const adaGrace = strictF1(JSON.parse(work.Ada.text).documents[0].annotations, JSON.parse(work.Grace.text).documents[0].annotations);
   await expect(pairs.getByRole('row', { name: /Ada and Grace/ }).getByRole('cell').nth(1)).toHaveText(adaGrace.toFixed(2));

@@ -47,6 +47,7 @@ pub fn ClassAgreementView(id: String) -> impl IntoView {
                         <td>{said(a.fleiss)}</td>
                         <td>{said(a.alpha)}</td>
                         <td>{said(mean(&a.cohen))}</td>
+                        <td>{a.gamma.map_or_else(|| "undefined (no spans, or too many to align here)".to_owned(), |g| said(Some(g)))}</td>
                     </tr>
                 }
             })
@@ -65,8 +66,8 @@ pub fn ClassAgreementView(id: String) -> impl IntoView {
         Some(view! {
             <button type="button" on:click=discuss>"Open the class discussion"</button>
             <table class="figures" aria-label="Agreement">
-                <caption>"How much the class agrees, character by character (Landis and Koch's words)"</caption>
-                <thead><tr><th scope="col">"Label"</th><th scope="col">"Fleiss' κ"</th><th scope="col">"Krippendorff's α"</th><th scope="col">"Cohen's κ, mean of pairs"</th></tr></thead>
+                <caption>"How much the class agrees: κ and α character by character, γ on the spans themselves (Landis and Koch's words)"</caption>
+                <thead><tr><th scope="col">"Label"</th><th scope="col">"Fleiss' κ"</th><th scope="col">"Krippendorff's α"</th><th scope="col">"Cohen's κ, mean of pairs"</th><th scope="col">"Mathet's γ"</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
             <table class="figures" aria-label="Pairs">

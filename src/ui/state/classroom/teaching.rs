@@ -158,11 +158,9 @@ impl Classroom {
             })
             .collect();
         let labels = &teaching.assignment.labels;
-        let mut rows: Vec<(String, Agreement)> = labels
-            .iter()
-            .map(|l| (l.name.clone(), agreement::agreement(&agreement::by_character(&lengths, &people, Some(&l.id)))))
-            .collect();
-        rows.push(("All labels".to_owned(), agreement::agreement(&agreement::by_character(&lengths, &people, None))));
+        let mut rows: Vec<(String, Agreement)> =
+            labels.iter().map(|l| (l.name.clone(), agreement::figures(&lengths, &people, Some(&l.id)))).collect();
+        rows.push(("All labels".to_owned(), agreement::figures(&lengths, &people, None)));
         let ids: Vec<&str> = labels.iter().map(|l| l.id.as_str()).collect();
         let stretches = documents.iter().enumerate().flat_map(|(at, document)| {
             let breaks: Vec<usize> = document.paragraphs.iter().map(|p| p.start).collect();

@@ -1,0 +1,353 @@
+//! Mathet, Widlöcher and Métivier's γ (Computational Linguistics 41(3), 2015): agreement on
+//! spans whose boundaries differ, as `pygamma-agreement` computes it with its defaults. Each
+//! person's spans are units; the best alignment groups them into unitary alignments (at most one
+//! unit of each person, the missing ones empty) at the least total disorder, and γ is 1 − the
+//! observed disorder / the disorder expected by chance, estimated over random continua drawn
+//! from the same statistics (the number of units per person, the gaps between them, their
+//! lengths, the share of each category).
+//!
+//! The dissimilarity of two units is positional plus categorical: ((|Δstart| + |Δend|) /
+//! (length₁ + length₂))² + (0 if the categories are equal, else 1), and against an empty unit
+//! one. A unitary alignment's disorder is the mean dissimilarity of its pairs; an alignment's,
+//! the sum of its unitary alignments' over the mean number of units per person. The best
+//! alignment is found exactly (a set partition, solved by branch and bound where pygamma uses
+//! an integer program), among the unitary alignments pygamma keeps (Mathet et al. §5.1.1).
+//!
+//! The chance estimate cannot be pygamma's to the digit: its random continua come from numpy's
+//! generator, these from a small seeded one of their own, so the two expected disorders are two
+//! estimates of one quantity and differ by sampling error (the test states the tolerance).
+
+/// One span of one person: its category (label) as an index.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Unit {
+    pub start: f64,
+    pub end: f64,
+    pub category: usize,
+}
+
+/// How many candidate unitary alignments, and how many steps of the search for the best
+/// alignment, a computation may take before it gives up (`None`): the problem grows as the
+/// product of everyone's number of units, and a browser tab must stay responsive.
+const MOST_CANDIDATES: usize = 200_000;
+const MOST_STEPS: usize = 2_000_000;
+
+/// The dissimilarity of two units (pygamma's combined categorical dissimilarity, α = β = 1).
+fn dissimilarity(a: &Unit, b: &Unit) -> f64 {
+    let positional = ((a.start - b.start).abs() + (a.end - b.end).abs()) / ((a.end - a.start) + (b.end - b.start));
+    positional * positional + if a.category == b.category { 0.0 } else { 1.0 }
+}
+
+/// A candidate unitary alignment: the unit of each person (`None` for empty) and its disorder.
+struct Candidate {
+    units: Vec<Option<usize>>,
+    disorder: f64,
+}
+
+/// Every unitary alignment whose summed pair dissimilarity is within Mathet et al.'s bound
+/// (pairs × people × Δ∅), the all-empty one left out; `None` beyond `MOST_CANDIDATES`.
+fn candidates(people: &[Vec<Unit>]) -> Option<Vec<Candidate>> {
+    let n = people.len();
+    let pairs = (n * (n - 1) / 2) as f64;
+    let bound = pairs * n as f64;
+    let mut found = Vec::new();
+    let mut chosen: Vec<Option<usize>> = Vec::with_capacity(n);
+    // Depth first, person by person; a partial sum beyond the bound is cut off at once, as no
+    // dissimilarity is negative.
+    fn extend(people: &[Vec<Unit>], chosen: &mut Vec<Option<usize>>, sum: f64, bound: f64, found: &mut Vec<Candidate>, pairs: f64) -> bool {
+        let person = chosen.len();
+        if person == people.len() {
+            if chosen.iter().any(Option::is_some) {
+                found.push(Candidate { units: chosen.clone(), disorder: sum / pairs });
+            }
+            return found.len() <= MOST_CANDIDATES;
+        }
+        for option in people[person].iter().enumerate().map(|(i, _)| Some(i)).chain([None]) {
+            let added: f64 = chosen
+                .iter()
+                .enumerate()
+                .map(|(other, unit)| match (option, unit) {
+                    (Some(a), Some(b)) => dissimilarity(&people[person][a], &people[other][*b]),
+                    _ => 1.0,
+                })
+                .sum();
+            if sum + added <= bound {
+                chosen.push(option);
+                let more = extend(people, chosen, sum + added, bound, found, pairs);
+                chosen.pop();
+                if !more {
+                    return false;
+                }
+            }
+        }
+        true
+    }
+    extend(people, &mut chosen, 0.0, bound, &mut found, pairs).then_some(found)
+}
+
+/// The least total disorder of unitary alignments that cover every unit exactly once; `None`
+/// beyond `MOST_STEPS`.
+fn least_cover(people: &[Vec<Unit>], candidates: &[Candidate]) -> Option<f64> {
+    // Units numbered person by person; each candidate as the units it covers.
+    let offsets: Vec<usize> = people.iter().scan(0, |at, units| Some(std::mem::replace(at, *at + units.len()))).collect();
+    let total: usize = people.iter().map(Vec::len).sum();
+    let covers: Vec<Vec<usize>> =
+        candidates.iter().map(|c| c.units.iter().enumerate().filter_map(|(p, u)| u.map(|u| offsets[p] + u)).collect()).collect();
+    let mut containing: Vec<Vec<usize>> = vec![Vec::new(); total];
+    for (index, units) in covers.iter().enumerate() {
+        units.iter().for_each(|&u| containing[u].push(index));
+    }
+    // A lower bound per unit: the least share of a candidate's disorder it could carry.
+    let share: Vec<f64> = (0..total)
+        .map(|u| containing[u].iter().map(|&c| candidates[c].disorder / covers[c].len() as f64).fold(f64::INFINITY, f64::min))
+        .collect();
+    struct Search<'a> {
+        candidates: &'a [Candidate],
+        covers: &'a [Vec<usize>],
+        containing: &'a [Vec<usize>],
+        share: &'a [f64],
+        covered: Vec<bool>,
+        best: f64,
+        steps: usize,
+    }
+    impl Search<'_> {
+        fn go(&mut self, cost: f64, remaining_bound: f64) -> bool {
+            self.steps += 1;
+            if self.steps > MOST_STEPS {
+                return false;
+            }
+            if cost + remaining_bound >= self.best - 1e-12 {
+                return true;
+            }
+            // The uncovered unit with the fewest candidates left, to branch on.
+            let fits = |c: usize, covered: &[bool]| self.covers[c].iter().all(|&u| !covered[u]);
+            let next = (0..self.covered.len())
+                .filter(|&u| !self.covered[u])
+                .min_by_key(|&u| self.containing[u].iter().filter(|&&c| fits(c, &self.covered)).count());
+            let Some(unit) = next else {
+                self.best = cost;
+                return true;
+            };
+            let mut options: Vec<usize> = self.containing[unit].iter().copied().filter(|&c| fits(c, &self.covered)).collect();
+            options.sort_by(|a, b| {
+                let per = |c: usize| self.candidates[c].disorder / self.covers[c].len() as f64;
+                per(*a).total_cmp(&per(*b))
+            });
+            for c in options {
+                let freed: f64 = self.covers[c].iter().map(|&u| self.share[u]).sum();
+                self.covers[c].iter().for_each(|&u| self.covered[u] = true);
+                let more = self.go(cost + self.candidates[c].disorder, remaining_bound - freed);
+                self.covers[c].iter().for_each(|&u| self.covered[u] = false);
+                if !more {
+                    return false;
+                }
+            }
+            true
+        }
+    }
+    let mut search = Search {
+        candidates,
+        covers: &covers,
+        containing: &containing,
+        share: &share,
+        covered: vec![false; total],
+        best: f64::INFINITY,
+        steps: 0,
+    };
+    let bound: f64 = share.iter().sum();
+    search.go(0.0, bound).then_some(search.best)
+}
+
+/// The disorder of the best alignment of `people`'s units (each person's list in any order; a
+/// person may have none). `None` with fewer than two people or no unit, or when too large.
+pub fn observed_disorder(people: &[Vec<Unit>]) -> Option<f64> {
+    let people: Vec<Vec<Unit>> = people.iter().map(|units| distinct(units)).collect();
+    let total: usize = people.iter().map(Vec::len).sum();
+    if people.len() < 2 || total == 0 {
+        return None;
+    }
+    let candidates = candidates(&people)?;
+    let least = least_cover(&people, &candidates)?;
+    Some(least / (total as f64 / people.len() as f64))
+}
+
+/// A person's units as a set, sorted: pygamma keeps each person's units in a sorted set, so a
+/// span marked twice alike counts once.
+fn distinct(units: &[Unit]) -> Vec<Unit> {
+    let mut sorted = units.to_vec();
+    sorted.sort_by(|a, b| a.start.total_cmp(&b.start).then(a.end.total_cmp(&b.end)).then(a.category.cmp(&b.category)));
+    sorted.dedup();
+    sorted
+}
+
+/// γ and what it is made of.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Gamma {
+    pub gamma: f64,
+    pub observed: f64,
+    pub expected: f64,
+}
+
+/// γ of `people`'s units over `categories` categories, the chance disorder estimated over
+/// `samples` random continua drawn with `seed`. `None` where `observed_disorder` is, or when a
+/// random continuum is too large to align.
+pub fn gamma(people: &[Vec<Unit>], samples: usize, seed: u64) -> Option<Gamma> {
+    let observed = observed_disorder(people)?;
+    let statistics = Statistics::of(people);
+    let mut random = Random::new(seed);
+    let mut sum = 0.0;
+    for _ in 0..samples {
+        sum += observed_disorder(&statistics.sample(&mut random))?;
+    }
+    let expected = sum / samples as f64;
+    let gamma = if observed == 0.0 { 1.0 } else { 1.0 - observed / expected };
+    Some(Gamma { gamma, observed, expected })
+}
+
+/// Mean and (population) standard deviation.
+fn mean_and_deviation(values: &[f64]) -> (f64, f64) {
+    let mean = values.iter().sum::<f64>() / values.len().max(1) as f64;
+    let variance = values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / values.len().max(1) as f64;
+    (mean, variance.sqrt())
+}
+
+/// What pygamma's statistical sampler draws random continua from.
+struct Statistics {
+    people: usize,
+    units: (f64, f64),
+    gaps: (f64, f64),
+    lengths: (f64, f64),
+    /// Each category and its share of the units, categories in order.
+    categories: Vec<(usize, f64)>,
+}
+
+impl Statistics {
+    fn of(people: &[Vec<Unit>]) -> Statistics {
+        let people_units: Vec<Vec<Unit>> = people.iter().map(|units| distinct(units)).collect();
+        let mut gaps = vec![0.0];
+        for units in &people_units {
+            gaps.extend(units.windows(2).map(|w| w[1].start - w[0].end));
+        }
+        gaps.extend(people_units.iter().filter_map(|units| units.first()).filter(|u| u.start > 0.0).map(|u| u.start));
+        let all: Vec<&Unit> = people_units.iter().flatten().collect();
+        let lengths: Vec<f64> = all.iter().map(|u| u.end - u.start).collect();
+        let counts: Vec<f64> = people_units.iter().map(|units| units.len() as f64).collect();
+        let mut categories: Vec<(usize, f64)> = Vec::new();
+        for unit in &all {
+            match categories.iter_mut().find(|(c, _)| *c == unit.category) {
+                Some((_, n)) => *n += 1.0,
+                None => categories.push((unit.category, 1.0)),
+            }
+        }
+        categories.sort_by_key(|(c, _)| *c);
+        categories.iter_mut().for_each(|(_, n)| *n /= all.len() as f64);
+        Statistics {
+            people: people.len(),
+            units: mean_and_deviation(&counts),
+            gaps: mean_and_deviation(&gaps),
+            lengths: mean_and_deviation(&lengths),
+            categories,
+        }
+    }
+
+    /// A random continuum, drawn as pygamma's `StatisticalContinuumSampler` draws one.
+    fn sample(&self, random: &mut Random) -> Vec<Vec<Unit>> {
+        let mut continuum: Vec<Vec<Unit>> = Vec::with_capacity(self.people);
+        for _ in 0..self.people {
+            let mut count = random.normal(self.units.0, self.units.1).trunc().abs() as usize;
+            if continuum.iter().all(Vec::is_empty) {
+                count = count.max(1);
+            }
+            let mut units = Vec::with_capacity(count);
+            let mut last = 0.0;
+            for _ in 0..count {
+                let start = last + random.normal(self.gaps.0, self.gaps.1);
+                let mut end = start + random.normal(self.lengths.0, self.lengths.1).abs();
+                // Shorter than pyannote's segment precision is not a segment.
+                while end - start < 1e-6 {
+                    end = start + random.normal(self.lengths.0, self.lengths.1).abs();
+                }
+                let category = random.choose(&self.categories);
+                units.push(Unit { start, end, category });
+                last = end;
+            }
+            continuum.push(units);
+        }
+        continuum
+    }
+}
+
+/// A small seeded generator (SplitMix64), so that the chance estimate is the same on every run.
+struct Random(u64);
+
+impl Random {
+    fn new(seed: u64) -> Random {
+        Random(seed)
+    }
+
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform in (0, 1].
+    fn uniform(&mut self) -> f64 {
+        ((self.next() >> 11) as f64 + 1.0) / (1u64 << 53) as f64
+    }
+
+    /// Normal, by Box and Muller.
+    fn normal(&mut self, mean: f64, deviation: f64) -> f64 {
+        let (u, v) = (self.uniform(), self.uniform());
+        mean + deviation * (-2.0 * u.ln()).sqrt() * (std::f64::consts::TAU * v).cos()
+    }
+
+    fn choose(&mut self, weighted: &[(usize, f64)]) -> usize {
+        let mut left = self.uniform();
+        for (value, weight) in weighted {
+            if left <= *weight {
+                return *value;
+            }
+            left -= weight;
+        }
+        weighted.last().map_or(0, |(value, _)| *value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(start: f64, end: f64, category: usize) -> Unit {
+        Unit { start, end, category }
+    }
+
+    #[test]
+    fn identical_work_has_no_disorder_and_gamma_one() {
+        let work = vec![unit(0.0, 10.0, 0), unit(20.0, 30.0, 1)];
+        let people = vec![work.clone(), work.clone(), work];
+        assert_eq!(observed_disorder(&people), Some(0.0));
+        assert_eq!(gamma(&people, 5, 1).unwrap().gamma, 1.0);
+    }
+
+    #[test]
+    fn a_unit_alone_costs_one_per_pair_over_the_mean_count() {
+        // Two people, one unit each, far apart: aligning them costs more than leaving both
+        // alone (1 each), so the disorder is 2 / (2 units / 2 people) = 2.
+        let people = vec![vec![unit(0.0, 1.0, 0)], vec![unit(100.0, 101.0, 0)]];
+        assert_eq!(observed_disorder(&people), Some(2.0));
+        // Overlapping with another category: d = ((1 + 1) / 20)² + 1 = 1.01 < 2.
+        let near = vec![vec![unit(0.0, 10.0, 0)], vec![unit(1.0, 11.0, 1)]];
+        assert!((observed_disorder(&near).unwrap() - 1.01).abs() < 1e-12);
+        assert_eq!(observed_disorder(&[vec![unit(0.0, 1.0, 0)]]), None, "one person");
+        assert_eq!(observed_disorder(&[vec![], vec![]]), None, "no unit");
+    }
+
+    #[test]
+    fn the_chance_estimate_is_the_same_for_the_same_seed() {
+        let people = vec![vec![unit(0.0, 10.0, 0), unit(30.0, 35.0, 1)], vec![unit(2.0, 9.0, 0)], vec![unit(28.0, 36.0, 1)]];
+        assert_eq!(gamma(&people, 10, 7), gamma(&people, 10, 7));
+        assert_ne!(gamma(&people, 10, 7).unwrap().expected, gamma(&people, 10, 8).unwrap().expected);
+    }
+}
