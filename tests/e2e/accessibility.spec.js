@@ -2,15 +2,7 @@
 const { test, expect } = require('@playwright/test');
 const h = require('./helpers');
 
-async function seriousViolations(page) {
-  // Evaluated through the browser's debugging protocol: the page's Content-Security-Policy
-  // rightly refuses a script tag of the test's.
-  await page.evaluate(require('node:fs').readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+const { seriousViolations } = h;
 
 test('the start page has no serious accessibility violations', async ({ page }) => {
   await page.goto('./');

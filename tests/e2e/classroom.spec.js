@@ -202,6 +202,7 @@ test('an assignment goes out, three students hand in, feedback and comments come
   const adaRow = heat.getByRole('row').filter({ has: t.getByRole('rowheader', { name: 'Ada', exact: true }) });
   await expect(adaRow.getByRole('cell').nth(column)).toHaveText(adaGraceKappa.split(':')[0]);
 
+  expect(await h.seriousViolations(t)).toEqual([]);
   const disagreement = t.getByRole('region', { name: 'Disagreement' });
   await expect(disagreement.getByRole('button').first()).toContainText(/of 3 marked/);
 
@@ -239,6 +240,7 @@ test('an assignment goes out, three students hand in, feedback and comments come
   await expect.poll(() => t.evaluate((quote) => window.getSelection().toString().startsWith(quote), quote)).toBe(true);
   // The key stays hidden until the teacher shows it.
   await expect(t.getByRole('article').locator('mark')).toHaveCount(0);
+  expect(await h.seriousViolations(t)).toEqual([]);
   await discussion.getByRole('checkbox', { name: 'Show the answer key' }).check();
   await expect(t.getByRole('article').locator('mark')).not.toHaveCount(0);
   await discussion.getByRole('button', { name: 'Back to the teacher view' }).click();

@@ -128,9 +128,20 @@ async function label(page, [from, to, key]) {
   await page.keyboard.press(key);
 }
 
+/** axe-core's serious and critical violations on the page, in words. */
+async function seriousViolations(page) {
+  // Evaluated through the browser's debugging protocol: the page's Content-Security-Policy
+  // rightly refuses a script tag of the test's.
+  await page.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 /** Waits until the page has painted a frame and run the tasks that frame queued. */
 async function nextFrame(page) {
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
 }
 
-module.exports = { ARTICLE, KEYS, annotateTwo, download, label, nextFrame, articleText, codePointSlice, openArticle, freshStart, drag, annotationItems, exportJson, documentOf, savedState };
+module.exports = { ARTICLE, KEYS, annotateTwo, download, label, nextFrame, articleText, codePointSlice, openArticle, freshStart, drag, annotationItems, exportJson, documentOf, savedState, seriousViolations };

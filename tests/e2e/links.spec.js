@@ -36,6 +36,8 @@ test('a denial is linked to the claim it denies in another article, and the link
   await page.getByRole('button', { name: 'Claims board' }).click();
   const board = page.getByRole('table', { name: 'Claims board' });
   await expect(board.getByRole('row', { name: /Iran vehemently denies/ })).toContainText(said);
+  await board.getByRole('row', { name: /the delivery of short-range/ }).getByRole('button', { name: 'Link to…' }).click();
+  expect(await h.seriousViolations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Back to reading' }).click();
 
   // Undo takes the link away, redo brings it back; both survive a reload.
