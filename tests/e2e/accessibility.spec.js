@@ -72,7 +72,7 @@ test('the teacher view with an assignment, and a student’s feedback against it
   await student.goto('./');
   await student.getByLabel('Import JSON').setInputFiles(assignment.path);
   await expect(student.getByRole('region', { name: 'Assignment' })).toBeVisible();
-  await expect(student.getByRole('article')).toBeVisible();
+  await h.articleReady(student);
   await h.label(student, ['Iran vehemently denies', 'Iran vehemently denies', '2']);
   await student.getByRole('textbox', { name: 'Your name' }).fill('Ada');
   await student.getByRole('textbox', { name: 'Your name' }).press('Tab');

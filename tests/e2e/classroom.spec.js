@@ -102,7 +102,7 @@ test('an assignment goes out, three students hand in, feedback and comments come
     await s.getByLabel('Import JSON').setInputFiles(assignment.path);
     await expect(s.getByRole('region', { name: 'Assignment' })).toContainText('Mark every claim, denial and sanction.');
     await expect(s.getByRole('toolbar', { name: 'Labels' }).getByRole('button')).toHaveCount(3);
-    await expect(s.getByRole('article')).toBeVisible();
+    await h.articleReady(s);
     for (const span of spans) await h.label(s, span);
     await expect(h.annotationItems(s)).toHaveCount(spans.length);
     await expect(s.getByRole('region', { name: 'Assignment' })).toContainText(`${spans.length} annotations`);
@@ -323,7 +323,7 @@ test('a locked key opens only with its passphrase', async ({ browser, baseURL })
   await s.dispatchEvent('main', 'drop', { dataTransfer: transfer });
   await expect(s.getByRole('region', { name: 'Assignment' })).toBeVisible();
   await expect(s.getByRole('toolbar', { name: 'Labels' }).getByRole('button')).toHaveText([/Claim/, /Denial/]);
-  await expect(s.getByRole('article')).toBeVisible();
+  await h.articleReady(s);
   await h.label(s, DENIAL);
   await s.getByRole('textbox', { name: 'Your name' }).fill('Ada');
   await s.getByRole('textbox', { name: 'Your name' }).press('Tab');

@@ -17,18 +17,19 @@ function codePointSlice(text, start, end) {
 
 async function openArticle(page, titlePart) {
   await page.getByRole('navigation', { name: 'Articles' }).getByRole('link', { name: titlePart }).click();
-  await expect(page.getByRole('article')).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(titlePart);
-  // As after a fresh start: the reading position is restored two frames after opening.
-  await nextFrame(page);
-  await nextFrame(page);
+  await articleReady(page);
 }
 
 async function freshStart(page, hash = `#/a/${ARTICLE}`) {
   await page.goto(`./${hash}`);
+  await articleReady(page);
+}
+
+/** Waits for the open article to be shown and settled. The app restores the reading position two
+ *  frames after opening; a drag begun before that would land where the text was. */
+async function articleReady(page) {
   await expect(page.getByRole('article')).toBeVisible();
-  // The app restores the reading position two frames after opening; a drag begun before that
-  // would land where the text was.
   await nextFrame(page);
   await nextFrame(page);
 }
@@ -144,4 +145,4 @@ async function nextFrame(page) {
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
 }
 
-module.exports = { ARTICLE, KEYS, annotateTwo, download, label, nextFrame, articleText, codePointSlice, openArticle, freshStart, drag, annotationItems, exportJson, documentOf, savedState, seriousViolations };
+module.exports = { ARTICLE, KEYS, articleReady, annotateTwo, download, label, nextFrame, articleText, codePointSlice, openArticle, freshStart, drag, annotationItems, exportJson, documentOf, savedState, seriousViolations };
