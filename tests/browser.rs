@@ -305,3 +305,39 @@ fn a_refusal_of_the_browser_reads_as_words() {
     assert_eq!(glossa::ui::browser::reason(&js_sys::Error::new("it broke").into()), "it broke");
     assert_eq!(glossa::ui::browser::reason(&wasm_bindgen::JsValue::NULL), "it gave no reason");
 }
+
+/// Texts where normalisation is hard: composed and decomposed letters, stacked and reordered
+/// combining marks, singletons, Hangul, emoji sequences, CJK, Arabic and Hebrew with their
+/// marks, and the corpus's own "U.S." and "Iran’s".
+const HARD_CASES: [&str; 16] = [
+    "Cafe\u{301} and Café",
+    "\u{212b}ngström \u{2126}hm",
+    "a\u{323}\u{307} a\u{307}\u{323} \u{1e0b}\u{323}",
+    "Vie\u{302}\u{323}t Nam, Việt Nam",
+    "\u{1100}\u{1161}\u{11a8} 한국어",
+    "👩🏽\u{200d}🚀 🇮🇷🇺🇸 👨‍👩‍👧‍👦 1\u{fe0f}\u{20e3}",
+    "導弾の移転 𠮷野家 か\u{3099}",
+    "إيران تنفي \u{64a}\u{654} \u{627}\u{653}",
+    "שָׁלוֹם \u{5e9}\u{5c1}\u{5b8}",
+    "U.S. and Britain accuse Iran’s “propaganda”",
+    "\u{fb2c} \u{2adc} \u{1d15e}",
+    "e\u{301}\u{301}\u{301}",
+    "\u{0f73} \u{0f75} \u{0f81}",
+    "ﬁ ² ℌ",
+    "\u{1e9b}\u{323}",
+    "",
+];
+
+#[wasm_bindgen_test]
+fn the_browsers_nfc_is_the_crates_on_hard_cases() {
+    use unicode_normalization::UnicodeNormalization;
+    for case in HARD_CASES {
+        let crate_nfc: String = case.nfc().collect();
+        assert_eq!(glossa::ui::browser::nfc(case), crate_nfc, "{case:?}");
+        // And a text of one's own normalised in the browser reads as the crate normalises it.
+        glossa::core::unicode::install(glossa::ui::browser::nfc);
+        let with_line_ends = format!("\u{feff}{case}\r\n{case}");
+        let expected: String = format!("{crate_nfc}\n{crate_nfc}");
+        assert_eq!(glossa::core::own_document::normalize(&with_line_ends).text, expected, "{case:?}");
+    }
+}

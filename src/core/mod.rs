@@ -27,4 +27,5 @@ pub mod storage;
 pub mod sync;
 pub mod text;
 pub mod timestamp;
+pub mod unicode;
 pub mod workspace;

@@ -7,10 +7,10 @@
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use unicode_normalization::UnicodeNormalization;
 
 use crate::core::document::Document;
 use crate::core::text;
+use crate::core::unicode;
 
 /// What Glossa keeps about a document a person added; its text is stored apart (it can be large).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -121,7 +121,8 @@ impl Normalized {
 /// Normalises `raw`: BOM removed, `\r\n` and lone `\r` to `\n`, Unicode NFC.
 pub fn normalize(raw: &str) -> Normalized {
     let has_bom = raw.starts_with('\u{feff}');
-    if !has_bom && !raw.contains('\r') && unicode_normalization::is_nfc(raw) {
+    // The common case, a text already normal, costs one normalisation and a comparison.
+    if !has_bom && !raw.contains('\r') && unicode::nfc(raw) == raw {
         return Normalized { raw_length: text::code_point_len(raw), text: raw.to_owned(), offsets: None };
     }
     let chars: Vec<char> = raw.chars().collect();
@@ -144,10 +145,10 @@ pub fn normalize(raw: &str) -> Normalized {
             piece.replace_range(..1, if followed_by_newline { "" } else { "\n" });
         }
         let before = length;
-        for ch in piece.nfc() {
-            text.push(ch);
-            length += 1;
-        }
+        // An ASCII character alone is normal already: most pieces of most texts.
+        let normal = if piece.is_ascii() { piece } else { unicode::nfc(&piece) };
+        length += normal.chars().count();
+        text.push_str(&normal);
         let (raw_length, new_length) = (piece_end - piece_start, length - before);
         for k in 0..raw_length {
             offsets.push(if raw_length == new_length { before + k } else { (before + k).min(length) });

@@ -38,6 +38,7 @@ pub fn mount() {
 /// when the app is unmounted), and the layout.
 #[component]
 pub fn App() -> impl IntoView {
+    crate::core::unicode::install(browser::nfc);
     let State { view, work, exchange, .. } = State::provide();
     route::follow_fragment(view, work);
     keyboard::listen(view, work);
