@@ -333,11 +333,35 @@ fn the_browsers_nfc_is_the_crates_on_hard_cases() {
     use unicode_normalization::UnicodeNormalization;
     for case in HARD_CASES {
         let crate_nfc: String = case.nfc().collect();
-        assert_eq!(glossa::ui::browser::nfc(case), crate_nfc, "{case:?}");
+        assert_eq!(glossa::ui::unicode::nfc(case), crate_nfc, "{case:?}");
         // And a text of one's own normalised in the browser reads as the crate normalises it.
-        glossa::core::unicode::install(glossa::ui::browser::nfc);
+        glossa::core::unicode::install(glossa::ui::unicode::BROWSER);
         let with_line_ends = format!("\u{feff}{case}\r\n{case}");
         let expected: String = format!("{crate_nfc}\n{crate_nfc}");
         assert_eq!(glossa::core::own_document::normalize(&with_line_ends).text, expected, "{case:?}");
     }
+}
+
+#[wasm_bindgen_test]
+fn the_browsers_segments_are_the_crates_on_hard_cases() {
+    use glossa::core::unicode::{install, word_bounds};
+    use glossa::ui::unicode::{grapheme_starts, BROWSER};
+    use unicode_segmentation::UnicodeSegmentation;
+    install(BROWSER);
+    let mut differing = Vec::new();
+    for case in HARD_CASES {
+        let graphemes: Vec<usize> = case.grapheme_indices(true).map(|(byte, _)| byte).collect();
+        assert_eq!(grapheme_starts(case), graphemes, "graphemes of {case:?}");
+        let words: Vec<&str> = case.split_word_bounds().collect();
+        let browsers: Vec<&str> = word_bounds(case).into_iter().map(|(_, word)| word).collect();
+        if browsers != words {
+            differing.push((case, browsers, words));
+        }
+    }
+    // Only where the README says: the browser finds words in Japanese and Chinese with a
+    // dictionary; UAX #29 alone makes each ideograph a word.
+    assert_eq!(differing.len(), 1, "{differing:?}");
+    let (case, browsers, _) = &differing[0];
+    assert_eq!(*case, HARD_CASES[6]);
+    assert!(browsers.contains(&"移転"), "{browsers:?}");
 }

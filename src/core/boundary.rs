@@ -2,9 +2,8 @@
 //! a letter with its combining marks), and, when snapping to words, never inside a word
 //! (Unicode word boundaries, UAX #29).
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use crate::core::text::{byte_index, code_point_len};
+use crate::core::unicode::{graphemes, word_bounds};
 
 /// Widens `[start, end)` of `text` to grapheme boundaries and, if `words`, to word boundaries.
 /// Offsets are code points; a range past the end of `text` is returned unchanged.
@@ -23,13 +22,13 @@ pub fn snap(text: &str, start: usize, end: usize, words: bool) -> (usize, usize)
         let line = &text[from..to];
         let at = byte - from;
         let mut cut = at;
-        for (offset, grapheme) in line.grapheme_indices(true) {
+        for (offset, grapheme) in graphemes(line) {
             if offset < at && at < offset + grapheme.len() {
                 cut = if towards_end { offset + grapheme.len() } else { offset };
             }
         }
         if words {
-            for (offset, word) in line.split_word_bound_indices() {
+            for (offset, word) in word_bounds(line) {
                 let is_word = word.chars().any(char::is_alphanumeric);
                 if is_word && offset < cut && cut < offset + word.len() {
                     cut = if towards_end { offset + word.len() } else { offset };
@@ -68,9 +67,9 @@ pub fn step(text: &str, offset: usize, unit: Unit, forward: bool) -> usize {
         let to = line_ends_ahead(text, at, reach);
         let window = &text[from..to];
         let boundaries: Vec<usize> = match unit {
-            Unit::Character => window.grapheme_indices(true).map(|(byte, _)| byte).chain([window.len()]).collect(),
-            Unit::Word => window
-                .split_word_bound_indices()
+            Unit::Character => graphemes(window).into_iter().map(|(byte, _)| byte).chain([window.len()]).collect(),
+            Unit::Word => word_bounds(window)
+                .into_iter()
                 .filter(|(_, word)| word.chars().any(char::is_alphanumeric))
                 .map(|(byte, word)| if forward { byte + word.len() } else { byte })
                 .collect(),
@@ -124,9 +123,9 @@ mod tests {
     /// `step` as it would be over the whole text at once: what the windows must agree with.
     fn step_over_whole_text(text: &str, offset: usize, unit: Unit, forward: bool) -> usize {
         let boundaries: Vec<usize> = match unit {
-            Unit::Character => text.grapheme_indices(true).map(|(byte, _)| byte).chain([text.len()]).collect(),
-            Unit::Word => text
-                .split_word_bound_indices()
+            Unit::Character => graphemes(text).into_iter().map(|(byte, _)| byte).chain([text.len()]).collect(),
+            Unit::Word => word_bounds(text)
+                .into_iter()
                 .filter(|(_, word)| word.chars().any(char::is_alphanumeric))
                 .map(|(byte, word)| if forward { byte + word.len() } else { byte })
                 .collect(),

@@ -30,12 +30,6 @@ pub fn reason(error: &JsValue) -> String {
 }
 
 /// The current time as RFC 3339 in UTC, with milliseconds.
-/// `text` in Unicode Normalization Form C, by the browser (`String.prototype.normalize`): the
-/// normalisation the core uses in the browser (`core::unicode`).
-pub fn nfc(text: &str) -> String {
-    js_sys::JsString::from(text).normalize("NFC").into()
-}
-
 pub fn now() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
 }

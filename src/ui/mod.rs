@@ -21,6 +21,7 @@ mod state;
 mod status;
 mod text_store;
 mod toolbar;
+pub mod unicode;
 
 use leptos::prelude::*;
 
@@ -38,7 +39,7 @@ pub fn mount() {
 /// when the app is unmounted), and the layout.
 #[component]
 pub fn App() -> impl IntoView {
-    crate::core::unicode::install(browser::nfc);
+    crate::core::unicode::install(unicode::BROWSER);
     let State { view, work, exchange, .. } = State::provide();
     route::follow_fragment(view, work);
     keyboard::listen(view, work);
