@@ -9,7 +9,7 @@ const { largeDocument } = require('./corpus');
 const RUNS = 5;
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-/** Milliseconds from the next key press on the page to the frame after the article changed. */
+/** Milliseconds from the next key press on the page to the end of the frame that paints the article changed. */
 function armPaintTimer(page) {
   return page.evaluate(() => {
     window.paintTime = new Promise((resolve) => {
@@ -17,7 +17,8 @@ function armPaintTimer(page) {
       window.addEventListener('keydown', (event) => { pressed = event.timeStamp; }, { capture: true, once: true });
       const observer = new MutationObserver(() => {
         observer.disconnect();
-        requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - pressed)));
+        // The end of the frame that paints it: a task queued from that frame's animation callback.
+        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - pressed), 0));
       });
       observer.observe(document.querySelector('article'), { subtree: true, childList: true, attributes: true });
     });
@@ -43,7 +44,7 @@ test('the page with a 1 MB document and 10,000 annotations', async ({ page }) =>
     started = Date.now();
     await link.click();
     await expect(paragraphs).toHaveCount(bench.lines.length, { timeout: 60_000 });
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
     opens.push(Date.now() - started);
   }
   results.open_ms = median(opens);
@@ -54,7 +55,7 @@ test('the page with a 1 MB document and 10,000 annotations', async ({ page }) =>
     started = Date.now();
     await page.reload();
     await expect(paragraphs).toHaveCount(bench.lines.length, { timeout: 60_000 });
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
     reloads.push(Date.now() - started);
   }
   results.reload_and_open_ms = median(reloads);
@@ -65,7 +66,7 @@ test('the page with a 1 MB document and 10,000 annotations', async ({ page }) =>
     scrolls.push(await page.evaluate(({ run, runs }) => new Promise((resolve) => {
       const started = performance.now();
       window.scrollTo(0, (document.body.scrollHeight * (run + 1)) / (runs + 1));
-      requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - started)));
+      requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - started), 0));
     }), { run, runs: RUNS }));
   }
   results.scroll_frame_ms = median(scrolls);

@@ -21,8 +21,8 @@ if (fs.existsSync(page)) {
     import_ms: 'import the Glossa JSON file (document and annotations)',
     open_ms: 'open the document from the Articles list',
     reload_and_open_ms: 'reload the page and open it again (from storage)',
-    scroll_frame_ms: 'scroll a screenful: until the second frame after',
-    key_to_painted_highlight_ms: 'label key press to painted highlight',
+    scroll_frame_ms: 'scroll a screenful: to the end of the frame that paints it',
+    key_to_painted_highlight_ms: 'label key press to the end of the frame that paints the highlight',
     export_json_ms: 'Export JSON to download',
   };
   for (const [key, label] of Object.entries(names)) rows.push(['page (Chromium, median of 5)', label, results[key].toFixed(0)]);
