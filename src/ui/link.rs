@@ -49,9 +49,17 @@ pub fn LinkList(id: String) -> impl IntoView {
 
 /// "Link to…": a button that opens a choice of the claims annotation `id` can link to (by
 /// quote and article) with a button that makes the link; all of it by keyboard as by mouse.
+/// A claim, what the others link to, offers none.
 #[component]
 pub fn LinkTo(id: String) -> impl IntoView {
     let work = state::work();
+    let is_claim = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            let claims_exist = work.labels_in_use().iter().any(|l| l.id == "claim");
+            claims_exist && work.workspace.with(|w| w.find(&id).is_some_and(|(_, a)| a.label == "claim"))
+        })
+    };
     let open = RwSignal::new(false);
     let chosen = RwSignal::new(String::new());
     let candidates = {
@@ -77,7 +85,7 @@ pub fn LinkTo(id: String) -> impl IntoView {
         open.set(false);
     };
     view! {
-        <div class="link-to">
+        <div class="link-to" hidden=move || is_claim.get()>
             <button type="button" aria-expanded=move || open.get().to_string() on:click=show>"Link to…"</button>
             <Show when=move || open.get()>
                 {move || if candidates.with(Vec::is_empty) {

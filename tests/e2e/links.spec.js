@@ -36,7 +36,10 @@ test('a denial is linked to the claim it denies in another article, and the link
   await page.getByRole('button', { name: 'Claims board' }).click();
   const board = page.getByRole('table', { name: 'Claims board' });
   await expect(board.getByRole('row', { name: /Iran vehemently denies/ })).toContainText(said);
-  await board.getByRole('row', { name: /the delivery of short-range/ }).getByRole('button', { name: 'Link to…' }).click();
+  // A claim is what others link to: its row offers no link of its own.
+  await expect(board.getByRole('row', { name: /the delivery of short-range/ }).getByRole('button', { name: 'Link to…' })).toHaveCount(0);
+  await board.getByRole('row', { name: /Iran vehemently denies/ }).getByRole('button', { name: 'Link to…' }).click();
+  await expect(board.getByRole('combobox', { name: 'Claim to link to' })).toBeFocused();
   expect(await h.seriousViolations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Back to reading' }).click();
 
