@@ -139,7 +139,7 @@ pub struct Agreement {
 
 /// How many random continua γ's chance estimate takes, and from which seed: fixed, so that a
 /// class's γ is the same on every screen and in every report.
-pub const GAMMA_SAMPLES: usize = 100;
+pub const GAMMA_SAMPLES: usize = 30;
 pub const GAMMA_SEED: u64 = 2015;
 
 /// The character figures of `ratings` (γ, which needs the spans, is left `None`).

@@ -25,11 +25,20 @@ pub struct Unit {
     pub category: usize,
 }
 
-/// How many candidate unitary alignments, and how many steps of the search for the best
-/// alignment, a computation may take before it gives up (`None`): the problem grows as the
-/// product of everyone's number of units, and a browser tab must stay responsive.
-const MOST_CANDIDATES: usize = 200_000;
-const MOST_STEPS: usize = 2_000_000;
+/// How much work one γ may take before it gives up (`None`): the problem grows as the product
+/// of everyone's number of units, and a browser tab must stay responsive. Counted in nodes of the
+/// search for candidates (at most `CANDIDATE_NODES` for one continuum) and of the search for the
+/// best alignment, over the observed continuum and every random one together. Measured natively
+/// on this project's 2-core machine: a class of 6 with 8 passages each takes 26 ms; the most any
+/// γ can take is about a second.
+#[derive(Clone, Copy, Debug)]
+struct Budget {
+    candidate_nodes: usize,
+    cover_steps: usize,
+}
+
+const CANDIDATE_NODES: usize = 100_000;
+const BUDGET: Budget = Budget { candidate_nodes: 1_000_000, cover_steps: 1_000_000 };
 
 /// The dissimilarity of two units (pygamma's combined categorical dissimilarity, α = β = 1).
 fn dissimilarity(a: &Unit, b: &Unit) -> f64 {
@@ -43,23 +52,39 @@ struct Candidate {
     disorder: f64,
 }
 
-/// Every unitary alignment whose summed pair dissimilarity is within Mathet et al.'s bound
-/// (pairs × people × Δ∅), the all-empty one left out; `None` beyond `MOST_CANDIDATES`.
-fn candidates(people: &[Vec<Unit>]) -> Option<Vec<Candidate>> {
+/// Every unitary alignment that could be part of a best alignment, the all-empty one left out;
+/// `None` beyond the budget. Pygamma keeps those within Mathet et al.'s bound (disorder ≤
+/// the number of people); this keeps only those whose disorder is at most their number of units,
+/// a subset holding every one a best alignment can use: one of more disorder costs more than its
+/// units each aligned alone (disorder 1 apiece), so no best alignment has it, and the least total
+/// disorder is the same.
+fn candidates(people: &[Vec<Unit>], budget: &mut Budget) -> Option<Vec<Candidate>> {
     let n = people.len();
     let pairs = (n * (n - 1) / 2) as f64;
-    let bound = pairs * n as f64;
     let mut found = Vec::new();
     let mut chosen: Vec<Option<usize>> = Vec::with_capacity(n);
-    // Depth first, person by person; a partial sum beyond the bound is cut off at once, as no
-    // dissimilarity is negative.
-    fn extend(people: &[Vec<Unit>], chosen: &mut Vec<Option<usize>>, sum: f64, bound: f64, found: &mut Vec<Candidate>, pairs: f64) -> bool {
+    // Depth first, person by person. No dissimilarity is negative, so a partial sum that already
+    // exceeds what the units could allow once everyone is placed is cut off at once.
+    #[allow(clippy::too_many_arguments)]
+    fn extend(
+        people: &[Vec<Unit>],
+        chosen: &mut Vec<Option<usize>>,
+        sum: f64,
+        units: usize,
+        found: &mut Vec<Candidate>,
+        pairs: f64,
+        budget: &mut Budget,
+    ) -> bool {
+        if budget.candidate_nodes == 0 {
+            return false;
+        }
+        budget.candidate_nodes -= 1;
         let person = chosen.len();
         if person == people.len() {
-            if chosen.iter().any(Option::is_some) {
+            if units > 0 && sum <= pairs * units as f64 {
                 found.push(Candidate { units: chosen.clone(), disorder: sum / pairs });
             }
-            return found.len() <= MOST_CANDIDATES;
+            return true;
         }
         for option in people[person].iter().enumerate().map(|(i, _)| Some(i)).chain([None]) {
             let added: f64 = chosen
@@ -70,9 +95,11 @@ fn candidates(people: &[Vec<Unit>]) -> Option<Vec<Candidate>> {
                     _ => 1.0,
                 })
                 .sum();
-            if sum + added <= bound {
+            let units = units + usize::from(option.is_some());
+            let most_units = units + (people.len() - person - 1);
+            if sum + added <= pairs * most_units as f64 {
                 chosen.push(option);
-                let more = extend(people, chosen, sum + added, bound, found, pairs);
+                let more = extend(people, chosen, sum + added, units, found, pairs, budget);
                 chosen.pop();
                 if !more {
                     return false;
@@ -81,12 +108,12 @@ fn candidates(people: &[Vec<Unit>]) -> Option<Vec<Candidate>> {
         }
         true
     }
-    extend(people, &mut chosen, 0.0, bound, &mut found, pairs).then_some(found)
+    extend(people, &mut chosen, 0.0, 0, &mut found, pairs, budget).then_some(found)
 }
 
 /// The least total disorder of unitary alignments that cover every unit exactly once; `None`
-/// beyond `MOST_STEPS`.
-fn least_cover(people: &[Vec<Unit>], candidates: &[Candidate]) -> Option<f64> {
+/// beyond the budget.
+fn least_cover(people: &[Vec<Unit>], candidates: &[Candidate], budget: &mut Budget) -> Option<f64> {
     // Units numbered person by person; each candidate as the units it covers.
     let offsets: Vec<usize> = people.iter().scan(0, |at, units| Some(std::mem::replace(at, *at + units.len()))).collect();
     let total: usize = people.iter().map(Vec::len).sum();
@@ -105,24 +132,24 @@ fn least_cover(people: &[Vec<Unit>], candidates: &[Candidate]) -> Option<f64> {
         covers: &'a [Vec<usize>],
         containing: &'a [Vec<usize>],
         share: &'a [f64],
+        /// The units of the component being solved.
+        units: Vec<usize>,
         covered: Vec<bool>,
         best: f64,
         steps: usize,
     }
     impl Search<'_> {
         fn go(&mut self, cost: f64, remaining_bound: f64) -> bool {
-            self.steps += 1;
-            if self.steps > MOST_STEPS {
+            if self.steps == 0 {
                 return false;
             }
+            self.steps -= 1;
             if cost + remaining_bound >= self.best - 1e-12 {
                 return true;
             }
-            // The uncovered unit with the fewest candidates left, to branch on.
+            // The first uncovered unit, to branch on: every cover must cover it somehow.
             let fits = |c: usize, covered: &[bool]| self.covers[c].iter().all(|&u| !covered[u]);
-            let next = (0..self.covered.len())
-                .filter(|&u| !self.covered[u])
-                .min_by_key(|&u| self.containing[u].iter().filter(|&&c| fits(c, &self.covered)).count());
+            let next = self.units.iter().copied().find(|&u| !self.covered[u]);
             let Some(unit) = next else {
                 self.best = cost;
                 return true;
@@ -144,29 +171,69 @@ fn least_cover(people: &[Vec<Unit>], candidates: &[Candidate]) -> Option<f64> {
             true
         }
     }
+    // Units that no candidate joins never meet: the alignment splits into components (a passage
+    // and the spans around it), each solved alone, which keeps the search small.
+    let mut root: Vec<usize> = (0..total).collect();
+    fn find(root: &mut [usize], u: usize) -> usize {
+        let mut at = u;
+        while root[at] != at {
+            root[at] = root[root[at]];
+            at = root[at];
+        }
+        at
+    }
+    for units in &covers {
+        for pair in units.windows(2) {
+            let (a, b) = (find(&mut root, pair[0]), find(&mut root, pair[1]));
+            root[a] = b;
+        }
+    }
+    let mut components: std::collections::BTreeMap<usize, Vec<usize>> = std::collections::BTreeMap::new();
+    for u in 0..total {
+        let r = find(&mut root, u);
+        components.entry(r).or_default().push(u);
+    }
     let mut search = Search {
         candidates,
         covers: &covers,
         containing: &containing,
         share: &share,
+        units: Vec::new(),
         covered: vec![false; total],
         best: f64::INFINITY,
-        steps: 0,
+        steps: budget.cover_steps,
     };
-    let bound: f64 = share.iter().sum();
-    search.go(0.0, bound).then_some(search.best)
+    let mut least = 0.0;
+    for units in components.into_values() {
+        let bound: f64 = units.iter().map(|&u| share[u]).sum();
+        search.units = units;
+        search.best = f64::INFINITY;
+        if !search.go(0.0, bound) {
+            return None;
+        }
+        least += search.best;
+    }
+    budget.cover_steps = search.steps;
+    Some(least)
 }
 
 /// The disorder of the best alignment of `people`'s units (each person's list in any order; a
 /// person may have none). `None` with fewer than two people or no unit, or when too large.
 pub fn observed_disorder(people: &[Vec<Unit>]) -> Option<f64> {
+    disorder_within(people, &mut BUDGET.clone())
+}
+
+fn disorder_within(people: &[Vec<Unit>], budget: &mut Budget) -> Option<f64> {
     let people: Vec<Vec<Unit>> = people.iter().map(|units| distinct(units)).collect();
     let total: usize = people.iter().map(Vec::len).sum();
     if people.len() < 2 || total == 0 {
         return None;
     }
-    let candidates = candidates(&people)?;
-    let least = least_cover(&people, &candidates)?;
+    // One continuum takes at most its share of the candidate search, whatever is left overall.
+    let mut this_one = Budget { candidate_nodes: budget.candidate_nodes.min(CANDIDATE_NODES), ..*budget };
+    let found = candidates(&people, &mut this_one);
+    budget.candidate_nodes -= budget.candidate_nodes.min(CANDIDATE_NODES) - this_one.candidate_nodes;
+    let least = least_cover(&people, &found?, budget)?;
     Some(least / (total as f64 / people.len() as f64))
 }
 
@@ -191,12 +258,13 @@ pub struct Gamma {
 /// `samples` random continua drawn with `seed`. `None` where `observed_disorder` is, or when a
 /// random continuum is too large to align.
 pub fn gamma(people: &[Vec<Unit>], samples: usize, seed: u64) -> Option<Gamma> {
-    let observed = observed_disorder(people)?;
+    let mut budget = BUDGET;
+    let observed = disorder_within(people, &mut budget)?;
     let statistics = Statistics::of(people);
     let mut random = Random::new(seed);
     let mut sum = 0.0;
     for _ in 0..samples {
-        sum += observed_disorder(&statistics.sample(&mut random))?;
+        sum += disorder_within(&statistics.sample(&mut random), &mut budget)?;
     }
     let expected = sum / samples as f64;
     let gamma = if observed == 0.0 { 1.0 } else { 1.0 - observed / expected };

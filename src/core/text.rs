@@ -45,6 +45,27 @@ pub fn code_point_to_utf16(text: &str, code_point: usize) -> usize {
     text.chars().take(code_point).map(char::len_utf16).sum()
 }
 
+/// The byte offsets of ascending UTF-16 offsets into `text` (as `Intl.Segmenter` gives them), in
+/// one pass. As `utf16_to_code_point`, an offset inside a surrogate pair rounds down to its
+/// character; past the end clamps to the end.
+pub fn utf16_offsets_to_bytes(text: &str, utf16: impl IntoIterator<Item = usize>) -> Vec<usize> {
+    let mut chars = text.char_indices().peekable();
+    let mut units = 0;
+    utf16
+        .into_iter()
+        .map(|offset| {
+            while let Some(&(_, ch)) = chars.peek() {
+                if units + ch.len_utf16() > offset {
+                    break;
+                }
+                units += ch.len_utf16();
+                chars.next();
+            }
+            chars.peek().map_or(text.len(), |&(byte, _)| byte)
+        })
+        .collect()
+}
+
 /// Narrows `[start, end)` of `text` so that it neither begins nor ends with whitespace.
 /// `None` when nothing but whitespace is left, or when the range does not fit the text.
 pub fn trim_range(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
@@ -67,6 +88,17 @@ pub fn abbreviate(text: &str, keep: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utf16_offsets_become_byte_offsets() {
+        // é is one unit and two bytes; 🚀 two units and four bytes.
+        let text = "aé🚀b";
+        assert_eq!(utf16_offsets_to_bytes(text, [0, 1, 2, 3, 4, 5, 9]), [0, 1, 3, 3, 7, 8, 8]);
+        for utf16 in 0..=5 {
+            let byte = utf16_offsets_to_bytes(text, [utf16])[0];
+            assert_eq!(code_point_len(&text[..byte]), utf16_to_code_point(text, utf16), "agrees with the DOM conversion at {utf16}");
+        }
+    }
 
     #[test]
     fn abbreviating_counts_code_points() {

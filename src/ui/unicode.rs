@@ -6,6 +6,7 @@ use std::cell::OnceCell;
 
 use wasm_bindgen::prelude::*;
 
+use crate::core::text::utf16_offsets_to_bytes;
 use crate::core::unicode::{alphanumeric_run_starts, code_point_starts, Provider};
 
 #[wasm_bindgen]
@@ -58,18 +59,6 @@ pub fn word_starts(text: &str) -> Vec<usize> {
 /// The byte offsets where `segmenter`'s segments of `text` begin (it counts in UTF-16 units).
 fn starts(segmenter: &Segmenter, text: &str) -> Vec<usize> {
     let segments = js_sys::Array::from(&segmenter.segment(text));
-    let mut found = Vec::with_capacity(segments.length() as usize);
-    let mut chars = text.char_indices();
-    let (mut utf16, mut byte) = (0usize, 0usize);
-    for segment in segments.iter() {
-        let Some(index) = js_sys::Reflect::get(&segment, &"index".into()).ok().and_then(|i| i.as_f64()) else { continue };
-        let index = index as usize;
-        while utf16 < index {
-            let Some((at, ch)) = chars.next() else { break };
-            byte = at + ch.len_utf8();
-            utf16 += ch.len_utf16();
-        }
-        found.push(if utf16 == index { byte } else { text.len() });
-    }
-    found
+    let utf16 = segments.iter().filter_map(|segment| js_sys::Reflect::get(&segment, &"index".into()).ok()?.as_f64()).map(|i| i as usize);
+    utf16_offsets_to_bytes(text, utf16)
 }

@@ -18,7 +18,7 @@ pub fn ClassAgreementView(id: String) -> impl IntoView {
     let agreement = Memo::new(move |_| classroom.agreement(&id));
     move || {
         let assignment = assignment.clone();
-        let ClassAgreement { students, rows, pair_f1, disagreements, map } = agreement.get()?;
+        let ClassAgreement { students, rows, pair_f1, disagreements } = agreement.get()?;
         let said = |value: Option<f64>| {
             value.map_or("undefined (everyone gave one value everywhere)".to_owned(), |v| format!("{v:.2}: {}", landis_koch(v)))
         };
@@ -52,6 +52,12 @@ pub fn ClassAgreementView(id: String) -> impl IntoView {
                 }
             })
             .collect_view();
+        // Opened where the class disagrees most, or at the assignment's first text.
+        let first = disagreements.first().map(|p| p.document.clone()).unwrap_or_else(|| {
+            classroom.saved.with_untracked(|saved| {
+                saved.teaching(&assignment).and_then(|t| t.assignment.documents.first().map(|d| d.id.clone())).unwrap_or_default()
+            })
+        });
         let passages = disagreements
             .into_iter()
             .take(10)
@@ -61,7 +67,6 @@ pub fn ClassAgreementView(id: String) -> impl IntoView {
                 view! { <li><PassageButton document=p.document start=p.start end=p.end text into=Mode::Discussion(assignment.clone())/></li> }
             })
             .collect_view();
-        let first = map.keys().next().cloned().unwrap_or_default();
         let discuss = move |_| classroom.enter_at(Mode::Discussion(assignment.clone()), &first);
         Some(view! {
             <button type="button" on:click=discuss>"Open the class discussion"</button>

@@ -24,10 +24,9 @@ pub fn class_map(document_id: String) -> Option<Memo<Option<ClassMap>>> {
     discussing.then(|| {
         Memo::new(move |_| {
             let Mode::Discussion(id) = view.mode.get() else { return None };
-            let agreement = classroom.agreement(&id)?;
+            let (students, mut map) = classroom.disagreement_map(&id)?;
             let labels = classroom.current()?.labels;
-            let passages = agreement.map.get(&document_id).cloned().unwrap_or_default();
-            Some(ClassMap { passages, labels, students: agreement.students.len() })
+            Some(ClassMap { passages: map.remove(&document_id).unwrap_or_default(), labels, students })
         })
     })
 }

@@ -46,9 +46,6 @@ pub struct ClassAgreement {
     /// The F1 (strict) of each pair of students `(i, j)`, one's work scored against the other's.
     pub pair_f1: Vec<((usize, usize), f64)>,
     pub disagreements: Vec<Passage>,
-    /// Every stretch of each document (by id) over which who marked what stays the same, in text
-    /// order and cut at paragraph starts: the disagreement map.
-    pub map: BTreeMap<String, Vec<Passage>>,
 }
 
 #[derive(Clone, Copy)]

@@ -140,44 +140,72 @@ impl Classroom {
             .collect()
     }
 
-    /// How much the class agrees on assignment `id` (with two hand-ins or more), tracked: the
-    /// figures per label and over all labels, and the passages they disagree on, most first.
-    pub fn agreement(&self, id: &str) -> Option<ClassAgreement> {
+    /// Assignment `id` as taught here, with two hand-ins or more, and those of its documents whose
+    /// texts are here, tracked.
+    fn class_work(&self, id: &str) -> Option<(Teaching, Vec<Arc<Document>>)> {
         let teaching = self.saved.with(|saved| saved.teaching(id).cloned())?;
         if teaching.collected.len() < 2 {
             return None;
         }
-        let documents: Vec<Arc<Document>> = teaching.assignment.documents.iter().filter_map(|d| self.texts.document(&d.id)).collect();
-        let lengths: Vec<usize> = documents.iter().map(|d| d.length).collect();
-        let people: Vec<Vec<Marked>> = teaching
-            .collected
-            .iter()
-            .map(|work| {
-                let spans = documents.iter().enumerate().flat_map(|(at, d)| work.annotations(&d.id).iter().map(move |a| (at, a)));
-                spans.map(|(document, a)| Marked { document, label: &a.label, start: a.start, end: a.end }).collect()
+        let documents = teaching.assignment.documents.iter().filter_map(|d| self.texts.document(&d.id)).collect();
+        Some((teaching, documents))
+    }
+
+    /// Every stretch of the class's marking over `documents` (cut at paragraph starts), as passages.
+    fn passages(teaching: &Teaching, documents: &[Arc<Document>], people: &[Vec<Marked>]) -> Vec<(Stretch, Passage)> {
+        let labels = &teaching.assignment.labels;
+        let ids: Vec<&str> = labels.iter().map(|l| l.id.as_str()).collect();
+        let stretches = documents.iter().enumerate().flat_map(|(at, document)| {
+            let breaks: Vec<usize> = document.paragraphs.iter().map(|p| p.start).collect();
+            agreement::stretches(at, document.length, people, &ids, &breaks)
+        });
+        stretches
+            .map(|s| {
+                let document = &documents[s.document];
+                let quote = document.quote(s.start, s.end).unwrap_or_default().to_owned();
+                let by_label = s.by_label.iter().map(|(id, n)| (feedback::label_name(labels, id), *n)).collect();
+                let passage = Passage {
+                    document: document.id.clone(),
+                    start: s.start,
+                    end: s.end,
+                    quote,
+                    by_label,
+                    nothing: s.nothing,
+                    spread: s.spread,
+                };
+                (s, passage)
             })
-            .collect();
+            .collect()
+    }
+
+    /// Every stretch of each document (by id) of how the class marked assignment `id`, and how
+    /// many students handed in: the disagreement map, tracked. Lighter than `agreement`: no figures.
+    pub fn disagreement_map(&self, id: &str) -> Option<(usize, BTreeMap<String, Vec<Passage>>)> {
+        let (teaching, documents) = self.class_work(id)?;
+        let people = marked(&teaching, &documents);
+        let mut map: BTreeMap<String, Vec<Passage>> = BTreeMap::new();
+        for (_, passage) in Self::passages(&teaching, &documents, &people) {
+            map.entry(passage.document.clone()).or_default().push(passage);
+        }
+        Some((teaching.collected.len(), map))
+    }
+
+    /// How much the class agrees on assignment `id` (with two hand-ins or more), tracked: the
+    /// figures per label and over all labels, and the passages they disagree on, most first.
+    pub fn agreement(&self, id: &str) -> Option<ClassAgreement> {
+        let (teaching, documents) = self.class_work(id)?;
+        let lengths: Vec<usize> = documents.iter().map(|d| d.length).collect();
+        let people = marked(&teaching, &documents);
         let labels = &teaching.assignment.labels;
         let mut rows: Vec<(String, Agreement)> =
             labels.iter().map(|l| (l.name.clone(), agreement::figures(&lengths, &people, Some(&l.id)))).collect();
         rows.push(("All labels".to_owned(), agreement::figures(&lengths, &people, None)));
-        let ids: Vec<&str> = labels.iter().map(|l| l.id.as_str()).collect();
-        let stretches = documents.iter().enumerate().flat_map(|(at, document)| {
-            let breaks: Vec<usize> = document.paragraphs.iter().map(|p| p.start).collect();
-            agreement::stretches(at, document.length, &people, &ids, &breaks)
-        });
-        let passage = |s: &Stretch| {
-            let document = &documents[s.document];
-            let quote = document.quote(s.start, s.end).unwrap_or_default().to_owned();
-            let by_label = s.by_label.iter().map(|(id, n)| (feedback::label_name(labels, id), *n)).collect();
-            Passage { document: document.id.clone(), start: s.start, end: s.end, quote, by_label, nothing: s.nothing, spread: s.spread }
-        };
-        let stretches: Vec<Stretch> = stretches.collect();
-        let mut map: BTreeMap<String, Vec<Passage>> = BTreeMap::new();
-        for stretch in &stretches {
-            map.entry(documents[stretch.document].id.clone()).or_default().push(passage(stretch));
-        }
-        let disagreements = agreement::disagreements(stretches).iter().map(passage).collect();
+        let (stretches, passages): (Vec<Stretch>, Vec<Passage>) = Self::passages(&teaching, &documents, &people).into_iter().unzip();
+        // The ranked list, each stretch found again by its place.
+        let disagreements = agreement::disagreements(stretches)
+            .iter()
+            .filter_map(|s| passages.iter().find(|p| p.document == documents[s.document].id && p.start == s.start).cloned())
+            .collect();
         // Each pair's F1 (strict), either one's work taken as the other's key: it is the same both ways.
         let works = &teaching.collected;
         let pairs = (0..works.len()).flat_map(|i| (i + 1..works.len()).map(move |j| (i, j)));
@@ -188,7 +216,7 @@ impl Classroom {
                 ((i, j), feedback::evaluate(&documents, labels).overall.figures(Scheme::Strict).f1)
             })
             .collect();
-        Some(ClassAgreement { students: works.iter().map(|w| w.student.clone()).collect(), rows, pair_f1, disagreements, map })
+        Some(ClassAgreement { students: works.iter().map(|w| w.student.clone()).collect(), rows, pair_f1, disagreements })
     }
 
     /// Downloads the class report of assignment `id`: agreement, pairs, students, the board.
@@ -259,4 +287,16 @@ impl Classroom {
             self.view.say(Message::status(format!("Saved {} comments for {student} to {name}.", back.comments.len())));
         }
     }
+}
+
+/// Each hand-in's spans over `documents` (by their index), for the agreement figures.
+fn marked<'a>(teaching: &'a Teaching, documents: &[Arc<Document>]) -> Vec<Vec<Marked<'a>>> {
+    teaching
+        .collected
+        .iter()
+        .map(|work| {
+            let spans = documents.iter().enumerate().flat_map(|(at, d)| work.annotations(&d.id).iter().map(move |a| (at, a)));
+            spans.map(|(document, a)| Marked { document, label: &a.label, start: a.start, end: a.end }).collect()
+        })
+        .collect()
 }
