@@ -26,6 +26,8 @@ if (fs.existsSync(page)) {
     export_json_ms: 'Export JSON to download',
   };
   for (const [key, label] of Object.entries(names)) rows.push(['page (Chromium, median of 5)', label, results[key].toFixed(0)]);
+  rows.push(['page (Chromium)', 'elements in the DOM with the document open (count, not ms)', String(results.dom_nodes)]);
+  rows.push(['page (Chromium)', 'memory: JS heap with the wasm memory (MB, not ms)', results.memory_mb.toFixed(1)]);
   console.log(`\nBenchmark document: ${results.document_bytes} bytes of text, ${results.annotations} annotations.\n`);
 }
 console.log('| layer | what | ms |\n| --- | --- | ---: |');

@@ -5,7 +5,7 @@
 
 use glossa::core::storage::STATE_KEY;
 use glossa::core::text::code_point_to_utf16;
-use glossa::ui::selection::{offset_to_point, point_to_offset, run_elements, select_offsets, selected_range};
+use glossa::ui::selection::{caret_offset, offset_to_point, point_to_offset, run_elements, select_offsets, selected_range};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, Node};
@@ -141,6 +141,21 @@ fn a_selection_across_paragraphs_and_beyond_the_article_is_cut_to_it() {
     assert_eq!(selected_range(&article), None, "a selection outside the article");
     select((&z, 1), (&z, 1));
     assert_eq!(selected_range(&article), None, "a collapsed selection");
+}
+
+#[wasm_bindgen_test]
+fn a_caret_left_by_a_click_is_a_document_offset() {
+    let fixture = Fixture::new(RUNS);
+    let article = fixture.find("article");
+    let rocket = fixture.find("span[data-start='0']").first_child().unwrap();
+    select((&rocket, 3), (&rocket, 3));
+    assert_eq!(caret_offset(&article), Some(2), "after the rocket's two UTF-16 units");
+    let z = fixture.find("span[data-start='6']").first_child().unwrap();
+    select((&z, 0), (&z, 1));
+    assert_eq!(caret_offset(&article), None, "a selection is not a caret");
+    let before = fixture.find("#before").first_child().unwrap();
+    select((&before, 1), (&before, 1));
+    assert_eq!(caret_offset(&article), None, "a caret outside the article");
 }
 
 /// Waits until `condition` holds, checking after each frame of the page, for at most five

@@ -10,6 +10,7 @@ use glossa::core::import;
 use glossa::core::label::default_labels;
 use glossa::core::runs::{layer_spans, split_into_runs};
 use glossa::core::text::{byte_index, code_point_len, code_point_to_utf16, slice, trim_range, utf16_to_code_point};
+use glossa::core::viewport::{paragraphs_of, Layout};
 use glossa::core::workspace::Workspace;
 use proptest::prelude::*;
 
@@ -240,6 +241,60 @@ proptest! {
         for (id, label) in latest {
             let found = everything.find(&format!("a{id}")).map(|(_, a)| a.label.as_str());
             prop_assert_eq!(found, label, "annotation a{} as its latest change left it", id);
+        }
+    }
+}
+
+// What a long document draws: heights that add up, and every paragraph a range of text touches.
+proptest! {
+    #[test]
+    fn heights_add_up_and_estimates_follow_the_measured(
+        lengths in prop::collection::vec(0usize..400, 1..60),
+        measured in prop::collection::vec((0usize..60, 1.0f64..300.0), 0..30),
+        cut in 0usize..60,
+    ) {
+        let mut layout = Layout::new(lengths.clone());
+        for &(index, height) in &measured {
+            layout.measure(index, height);
+        }
+        let all = layout.height_of(0..layout.len());
+        let cut = cut.min(layout.len());
+        prop_assert!((layout.height_of(0..cut) + layout.height_of(cut..layout.len()) - all).abs() < 1e-6);
+        for index in 0..layout.len() {
+            prop_assert!(layout.height(index) > 0.0);
+            // The last measurement of a paragraph is its height.
+            if let Some(&(_, height)) = measured.iter().rev().find(|&&(i, _)| i == index) {
+                prop_assert_eq!(layout.height(index), height);
+            }
+        }
+        // Unmeasured paragraphs of the same length are estimated the same.
+        let unmeasured: Vec<usize> = (0..layout.len()).filter(|i| !measured.iter().any(|(m, _)| m == i)).collect();
+        for pair in unmeasured.windows(2) {
+            if lengths[pair[0]] == lengths[pair[1]] {
+                prop_assert_eq!(layout.height(pair[0]), layout.height(pair[1]));
+            }
+        }
+    }
+
+    #[test]
+    fn a_range_finds_every_paragraph_it_touches(
+        lines in prop::collection::vec(1usize..20, 1..20),
+        start in 0usize..300,
+        length in 0usize..100,
+    ) {
+        let mut paragraphs = Vec::new();
+        let mut at = 0;
+        for line in lines {
+            paragraphs.push((at, at + line));
+            at += line + 1;
+        }
+        let end = start + length;
+        let range = paragraphs_of(&paragraphs, start, end);
+        prop_assert!(!range.is_empty() && range.end <= paragraphs.len());
+        for (index, &(p_start, p_end)) in paragraphs.iter().enumerate() {
+            if p_start < end && start < p_end {
+                prop_assert!(range.contains(&index), "{index} touched by {start}..{end} but not in {range:?}");
+            }
         }
     }
 }

@@ -28,4 +28,5 @@ pub mod sync;
 pub mod text;
 pub mod timestamp;
 pub mod unicode;
+pub mod viewport;
 pub mod workspace;

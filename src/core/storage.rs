@@ -207,12 +207,25 @@ pub fn recover_state(raw: &str) -> Option<Recovered> {
     Some(Recovered { state: SavedState { version: STATE_VERSION, workspace, history, labels }, lost })
 }
 
-/// Which article is open, and how far each article has been scrolled.
+/// Which article is open, and where each article was left.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SavedView {
     pub open_document: Option<String>,
-    /// Vertical scroll position in CSS pixels, by document id.
-    pub scroll: BTreeMap<String, f64>,
+    /// By document id. (Before, `scroll` held the pixels alone; a place saved then is lost once,
+    /// which costs a scroll.)
+    #[serde(default)]
+    pub places: BTreeMap<String, Place>,
+}
+
+/// Where the reader left an article.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Place {
+    /// Vertical scroll position of the page, in CSS pixels.
+    pub top: f64,
+    /// The paragraph at the top of the screen (by its start offset) and how far into it, in CSS
+    /// pixels: a long document is drawn in part, and the heights of the parts not drawn are
+    /// estimates, so pixels alone would land elsewhere after a reload.
+    pub at_top: Option<(usize, f64)>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

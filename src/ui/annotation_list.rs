@@ -4,7 +4,6 @@ use leptos::prelude::*;
 
 use crate::core::annotation::Annotation;
 use crate::ui::link::{LinkList, LinkTo};
-use crate::ui::page;
 use crate::ui::reader::NOTE_ID;
 use crate::ui::state;
 
@@ -106,9 +105,10 @@ fn AnnotationEntry(annotation: Annotation) -> impl IntoView {
         let id = id.clone();
         Memo::new(move |_| view.selected.with(|s| s.as_deref() == Some(id.as_str())))
     };
+    let (start, end) = (annotation.start, annotation.end);
     let select = move |_| {
         view.select(&id);
-        page::scroll_to_annotation(&id);
+        view.reveal_text(start, end, false);
     };
     let note = (!annotation.note.is_empty()).then(|| view! { <span class="entry-note">{annotation.note.clone()}</span> });
     let attribution = (!annotation.attributed_to.is_empty())

@@ -22,6 +22,7 @@ mod status;
 mod text_store;
 mod toolbar;
 pub mod unicode;
+mod viewport;
 
 use leptos::prelude::*;
 

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::ui::selection::{self, RUN_SELECTOR};
+use crate::ui::selection;
 use crate::ui::state::{Pending, View};
 
 /// The class of the article element, by which the page finds it.
@@ -45,29 +45,33 @@ pub fn follow_selection(view: View) {
     });
 }
 
-/// Brings the first highlight of `annotation_id` into view.
-pub fn scroll_to_annotation(annotation_id: &str) {
-    let Ok(marks) = document().query_selector_all(&format!(".{ARTICLE_CLASS} mark{RUN_SELECTOR}")) else {
-        return;
-    };
-    let found = (0..marks.length())
-        .filter_map(|i| marks.item(i)?.dyn_into::<web_sys::Element>().ok())
-        .find(|mark| mark.get_attribute("data-annotations").is_some_and(|ids| ids.split(' ').any(|id| id == annotation_id)));
-    if let Some(mark) = found {
-        center(&mark);
+/// Centres the text at document offset `offset` on the screen, if it is drawn.
+pub fn center_offset(article: &web_sys::Element, offset: usize) {
+    scroll_to(article, offset, web_sys::ScrollLogicalPosition::Center);
+}
+
+/// Scrolls as little as brings the text at document offset `offset` on screen, if it is drawn:
+/// where a keyboard selection grows, the reader sees it.
+pub fn keep_in_view(article: &web_sys::Element, offset: usize) {
+    scroll_to(article, offset, web_sys::ScrollLogicalPosition::Nearest);
+}
+
+fn scroll_to(article: &web_sys::Element, offset: usize, block: web_sys::ScrollLogicalPosition) {
+    let point = selection::offset_to_point(&selection::run_elements(article), offset);
+    if let Some(run) = point.and_then(|(node, _)| node.parent_element()) {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(block);
+        run.scroll_into_view_with_scroll_into_view_options(&options);
     }
 }
 
-/// Brings the run starting at document offset `start` into view.
-pub fn scroll_to_offset(start: usize) {
-    let selector = format!(".{ARTICLE_CLASS} [data-start=\"{start}\"]");
-    if let Ok(Some(run)) = document().query_selector(&selector) {
-        center(&run);
-    }
-}
-
-fn center(element: &web_sys::Element) {
-    let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_block(web_sys::ScrollLogicalPosition::Center);
-    element.scroll_into_view_with_scroll_into_view_options(&options);
+/// The paragraph at the top of the screen, by its start offset, and how far (CSS pixels) the
+/// screen's top is into it.
+pub fn paragraph_at_top() -> Option<(usize, f64)> {
+    let list = article()?.query_selector_all("p[id^=\"p-\"]").ok()?;
+    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok()).find_map(|paragraph| {
+        let rect = paragraph.get_bounding_client_rect();
+        let start = paragraph.id().strip_prefix("p-")?.parse().ok()?;
+        (rect.bottom() > 0.0).then_some((start, -rect.top()))
+    })
 }

@@ -20,6 +20,7 @@ use crate::ui::classroom::{class_map, ClassBand};
 use crate::ui::page::{self, ARTICLE_CLASS};
 use crate::ui::selection;
 use crate::ui::state::{self, Message, Mode, Pending, View, Work};
+use crate::ui::viewport::{block_paragraphs, Viewport};
 
 /// How annotations compare with an answer key, by annotation id, while feedback is shown.
 type Feedback = Option<Arc<HashMap<String, FeedbackMark>>>;
@@ -28,9 +29,6 @@ type ParagraphMarks = (Vec<LayeredSpan>, Vec<(usize, usize)>, Feedback);
 /// The id prefix of a key passage drawn because the work missed it.
 const MISSED: &str = "missed:";
 
-/// Paragraphs beyond which the page paints only those on screen; shorter documents are laid out
-/// whole, so that a remembered scroll position is exact.
-const LONG_DOCUMENT: usize = 400;
 /// Height of one underline layer, in CSS pixels.
 const UNDERLINE_PX: usize = 3;
 
@@ -96,21 +94,27 @@ fn ArticleView(document: Arc<Document>) -> impl IntoView {
             }
         }
     });
-    mark_selected(view, work);
+    let viewport = Viewport::new(&document, view);
+    mark_selected(view, work, viewport);
     let cursor = KeyboardCursor::new(document.text.clone());
-    let long = document.paragraphs.len() > LONG_DOCUMENT;
     let band = class_map(document.id.clone());
-    let paragraphs = document
-        .paragraphs
-        .iter()
-        .cloned()
-        .zip(shares)
-        .enumerate()
-        .map(|(at, (paragraph, share))| {
-            let band = band.map(|map| view! { <ClassBand map start=paragraph.start end=paragraph.end number=at + 1/> });
-            view! { <ParagraphView paragraph share/> {band} }
-        })
-        .collect_view();
+    let drawn = document.clone();
+    let paragraph = move |at: usize| {
+        let paragraph = drawn.paragraphs[at].clone();
+        let band = band.map(|map| view! { <ClassBand map start=paragraph.start end=paragraph.end number=at + 1/> });
+        view! { <ParagraphView paragraph index=at share=shares[at]/> {band} }
+    };
+    let count = document.paragraphs.len();
+    let blocks = viewport.blocks().into_iter().enumerate().map(move |(block, empty)| {
+        let filled = Memo::new(move |_| empty.with(Option::is_none));
+        let paragraph = paragraph.clone();
+        view! {
+            <div data-block=block style:height=move || empty.get().map(|height| format!("{height}px"))>
+                {move || filled.get().then(|| block_paragraphs(block, count).map(&paragraph).collect_view())}
+            </div>
+        }
+    });
+    let blocks = blocks.collect_view();
     let title_id = document.id.clone();
     let about = match &document.source {
         Some(source) => view! { <p class="source">{source.clone()}</p> }.into_any(),
@@ -122,16 +126,19 @@ fn ArticleView(document: Arc<Document>) -> impl IntoView {
         <FindBar matches/>
         <article
             class=ARTICLE_CLASS
-            class:long=long
             tabindex="0"
             aria-labelledby="article-title"
             aria-describedby="article-keys"
             on:keydown=move |event| cursor.on_key(event, view, work)
-            on:click=move |event| select_clicked(event, view)
+            on:click=move |event| {
+                cursor.follow_click();
+                select_clicked(event, view);
+            }
             on:focus=move |_| cursor.show()
             on:blur=move |_| cursor.hide()
+            on:pointerdown=move |_| viewport.pointer_down()
         >
-            {paragraphs}
+            {blocks}
             {move || cursor.caret.get().map(|(left, top, height)| view! {
                 <span
                     class="caret"
@@ -177,11 +184,11 @@ fn DocumentDetails(document: Arc<Document>) -> impl IntoView {
 }
 
 #[component]
-fn ParagraphView(paragraph: Paragraph, share: RwSignal<ParagraphMarks>) -> impl IntoView {
+fn ParagraphView(paragraph: Paragraph, index: usize, share: RwSignal<ParagraphMarks>) -> impl IntoView {
     let start = paragraph.start;
     let runs = move || share.with(|(spans, matches, _)| split_into_runs(&paragraph.text, paragraph.start, spans, matches));
     view! {
-        <p id=format!("p-{start}")>
+        <p id=format!("p-{start}") data-paragraph=index>
             {move || {
                 let feedback = share.with(|(_, _, feedback)| feedback.clone());
                 runs().into_iter().map(|run| view! { <RunView run feedback=feedback.clone()/> }).collect_view()
@@ -251,11 +258,12 @@ fn RunView(run: Run, feedback: Feedback) -> impl IntoView {
 
 /// Keeps the class `selected` on the highlights of the selected annotation, and on no other:
 /// one effect for the whole article instead of a subscription per highlight, touching only the
-/// elements that change. It runs again after each change of the work, which may have drawn the
-/// selected highlights anew.
-fn mark_selected(view: View, work: Work) {
+/// elements that change. It runs again after each change of the work and of the paragraphs drawn,
+/// which may have drawn the selected highlights anew.
+fn mark_selected(view: View, work: Work, viewport: Viewport) {
     Effect::new(move |_| {
         work.workspace.track();
+        viewport.redrawn.track();
         let selected = view.selected.get();
         let Some(article) = page::article() else { return };
         let marks = |selector: &str| {
@@ -356,9 +364,7 @@ impl KeyboardCursor {
                 if let Some(article) = page::article() {
                     selection::select_offsets(&article, anchor, moved);
                     self.show();
-                    if let Some(caret) = document().query_selector(".caret").ok().flatten() {
-                        caret.scroll_into_view_with_bool(false);
-                    }
+                    page::keep_in_view(&article, moved);
                 }
             }
             "]" | "[" => {
@@ -376,6 +382,13 @@ impl KeyboardCursor {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// A click in the text leaves the browser's caret where the keyboard goes on from.
+    fn follow_click(self) {
+        if let Some(caret) = page::article().and_then(|article| selection::caret_offset(&article)) {
+            self.ends.set_value((caret, caret));
         }
     }
 
@@ -409,8 +422,8 @@ fn FindBar(matches: Memo<Vec<(usize, usize)>>) -> impl IntoView {
         }
         let next = (current.get_untracked() as isize + by).rem_euclid(total as isize) as usize;
         current.set(next);
-        if let Some((start, _)) = matches.with_untracked(|m| m.get(next).copied()) {
-            page::scroll_to_offset(start);
+        if let Some((start, end)) = matches.with_untracked(|m| m.get(next).copied()) {
+            state::view().reveal_text(start, end, false);
         }
     };
     let summary = move || match (query.with(|q| q.trim().is_empty()), count()) {
@@ -462,7 +475,7 @@ fn select_adjacent(view: View, work: Work, forward: bool) -> bool {
         return false;
     };
     view.select(&annotation.id);
-    page::scroll_to_annotation(&annotation.id);
+    view.reveal_text(annotation.start, annotation.end, false);
     let name = work.with_labels_in_use(|labels| label::find(labels, &annotation.label).map(|l| l.name.clone()));
     let name = name.unwrap_or(annotation.label);
     view.say(Message::status(format!("{name}: “{}” ({at} of {count})", annotation.quote)));

@@ -6,9 +6,9 @@ use std::time::Duration;
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::core::storage::SavedView;
-use crate::ui::persist;
-use crate::ui::state::{Message, View, Work};
+use crate::core::storage::{Place, SavedView};
+use crate::ui::state::{Message, Reveal, View, Work};
+use crate::ui::{page, persist};
 
 const PREFIX: &str = "#/a/";
 
@@ -62,9 +62,15 @@ pub fn follow_fragment(view: View, work: Work) {
         view.selected.set(None);
         saved.update_value(|v| v.open_document = open.clone());
         saved.with_value(persist::save_view);
-        let top = open.and_then(|id| saved.with_value(|v| v.scroll.get(&id).copied())).unwrap_or(0.0);
-        // Two frames: the first lets the new article render, the second scrolls within it.
-        request_animation_frame(move || request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, top)));
+        let Some(id) = open else {
+            window().scroll_to_with_x_and_y(0.0, 0.0);
+            return;
+        };
+        // Back where the reader was, unless the article is opened to show a passage.
+        if view.reveal.with_untracked(|r| r.as_ref().is_none_or(|(document, _)| *document != id)) {
+            let place = saved.with_value(|v| v.places.get(&id).copied().unwrap_or_default());
+            view.reveal.set(Some((id, Reveal::Place(place))));
+        }
     });
 
     let remember_scroll = move || {
@@ -72,9 +78,9 @@ pub fn follow_fragment(view: View, work: Work) {
         let Some(Some(id)) = view.open.try_get_untracked() else {
             return;
         };
-        let top = window().scroll_y().unwrap_or(0.0);
+        let place = Place { top: window().scroll_y().unwrap_or(0.0), at_top: page::paragraph_at_top() };
         saved.update_value(|v: &mut SavedView| {
-            v.scroll.insert(id, top);
+            v.places.insert(id, place);
         });
         saved.with_value(persist::save_view);
     };

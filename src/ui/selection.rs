@@ -10,7 +10,7 @@ use web_sys::{Element, Node};
 use crate::core::text::{code_point_to_utf16, utf16_to_code_point};
 
 /// Matches the run elements.
-pub const RUN_SELECTOR: &str = "[data-start]";
+const RUN_SELECTOR: &str = "[data-start]";
 
 /// The document range of the reader's selection, if it is not collapsed and touches `article`.
 /// A selection that begins or ends outside the article is cut at the article's edges.
@@ -27,6 +27,20 @@ pub fn selected_range(article: &Element) -> Option<(usize, usize)> {
     let start = point_to_offset(&runs, &range.start_container().ok()?, range.start_offset().ok()?)?;
     let end = point_to_offset(&runs, &range.end_container().ok()?, range.end_offset().ok()?)?;
     (start < end).then_some((start, end))
+}
+
+/// The document offset of the reader's caret (a collapsed selection) in `article`, as a click
+/// in the text leaves it.
+pub fn caret_offset(article: &Element) -> Option<usize> {
+    let selection = web_sys::window()?.get_selection().ok()??;
+    if !selection.is_collapsed() || selection.range_count() == 0 {
+        return None;
+    }
+    let node = selection.focus_node()?;
+    if !article.contains(Some(&node)) {
+        return None;
+    }
+    point_to_offset(&run_elements(article), &node, selection.focus_offset())
 }
 
 /// The run elements of `article`, in document order.

@@ -130,7 +130,7 @@ test('a reload restores the annotations, the open article and the scroll positio
   await page.keyboard.press('2');
   await page.evaluate(() => window.scrollTo(0, 1500));
   // The reading position is saved once scrolling has settled.
-  await page.waitForFunction(([key, id]) => JSON.parse(localStorage.getItem(key) || '{}').scroll?.[id] > 0, [h.KEYS.view, '001_0498907b85d31520']);
+  await page.waitForFunction(([key, id]) => JSON.parse(localStorage.getItem(key) || '{}').places?.[id]?.top > 0, [h.KEYS.view, '001_0498907b85d31520']);
   await page.goto('./');
   await expect(page).toHaveURL(/#\/a\/001_0498907b85d31520$/);
   await expect(h.annotationItems(page)).toHaveCount(1);

@@ -145,4 +145,4 @@ async function nextFrame(page) {
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
 }
 
-module.exports = { ARTICLE, KEYS, articleReady, annotateTwo, download, label, nextFrame, articleText, codePointSlice, openArticle, freshStart, drag, annotationItems, exportJson, documentOf, savedState, seriousViolations };
+module.exports = { ARTICLE, KEYS, articleReady, annotateTwo, download, label, nextFrame, pointAt, articleText, codePointSlice, openArticle, freshStart, drag, annotationItems, exportJson, documentOf, savedState, seriousViolations };

@@ -48,6 +48,19 @@ test('keyboard only: move a cursor, select by words, label, walk the highlights,
   expect(h.codePointSlice(h.articleText(h.ARTICLE), a.start, a.end)).toBe('Iran vehemently');
 });
 
+test('a click in the text puts the keyboard cursor there', async ({ page }) => {
+  await h.freshStart(page);
+  // The keyboard was used elsewhere first; the click decides where it goes on from.
+  await page.getByRole('article').focus();
+  await page.keyboard.press('ArrowDown');
+  const at = await h.pointAt(page, 'vehemently');
+  await page.mouse.click(at.x, at.y);
+  await page.keyboard.press('Control+Shift+ArrowRight');
+  await page.keyboard.press('Control+Shift+ArrowRight');
+  await page.keyboard.press('2');
+  await expect(h.annotationItems(page).first().locator('q')).toHaveText('vehemently denies');
+});
+
 test('? lists every shortcut, and Escape closes the list', async ({ page }) => {
   await h.freshStart(page);
   await page.keyboard.press('?');

@@ -6,8 +6,7 @@ use crate::core::annotation::Annotation;
 use crate::core::feedback::{self, Mark};
 use crate::core::label::Label;
 use crate::core::metrics::{Evaluation, Scheme, Scores};
-use crate::ui::state::{self, Mode};
-use crate::ui::{page, selection};
+use crate::ui::state::{self, Mode, Reveal};
 
 /// How the work compares with the key: figures per label under the chosen scheme, sentences,
 /// and each hit, miss and extra as a button that brings it into view.
@@ -131,12 +130,7 @@ pub fn PassageButton(document: String, start: usize, end: usize, text: String, #
         } else if view.open.get_untracked().as_deref() != Some(document.as_str()) {
             view.go_to(&document);
         }
-        request_animation_frame(move || {
-            if let Some(article) = page::article() {
-                selection::select_offsets(&article, start, end);
-                page::scroll_to_offset(start);
-            }
-        });
+        view.reveal.set(Some((document.clone(), Reveal::Text { start, end, select: true })));
     };
     view! { <button type="button" on:click=show>{text}</button> }
 }

@@ -25,7 +25,7 @@ pub use classroom::{ClassAgreement, Classroom, Passage};
 pub use exchange::Exchange;
 pub use saving::Saving;
 pub use texts::Texts;
-pub use view::{Message, Mode, Pending, View};
+pub use view::{Message, Mode, Pending, Reveal, View};
 pub use work::Work;
 
 /// The whole state: made once, at mount, from what the browser kept.

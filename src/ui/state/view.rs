@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::core::assignment::Layer;
 use crate::core::label::Label;
 use crate::core::shown::{self, LabelFilter};
-use crate::core::storage::Settings;
+use crate::core::storage::{Place, Settings};
 use crate::ui::{browser, page, persist, route};
 
 /// A stretch of the open article the reader has selected but not labelled yet.
@@ -14,6 +14,15 @@ use crate::ui::{browser, page, persist, route};
 pub struct Pending {
     pub start: usize,
     pub end: usize,
+}
+
+/// A place in the open article to bring on screen, once it is drawn.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Reveal {
+    /// The text `[start, end)`, centred; selected too when `select`.
+    Text { start: usize, end: usize, select: bool },
+    /// Where the reader left the article.
+    Place(Place),
 }
 
 /// What the reader is told: a result (status) or a failure (alert), with optional details.
@@ -83,6 +92,9 @@ pub struct View {
     pub pending: RwSignal<Option<Pending>>,
     /// Id of the annotation being edited.
     pub selected: RwSignal<Option<String>>,
+    /// What an article (by id) is to bring on screen next: the article takes the request once
+    /// it is drawn, so a request can open the article too.
+    pub reveal: RwSignal<Option<(String, Reveal)>>,
     /// What the reader searches for in the open article.
     pub query: RwSignal<String>,
     /// Which labels' annotations the article and the list show.
@@ -101,6 +113,7 @@ impl View {
             open: RwSignal::new(None),
             pending: RwSignal::new(None),
             selected: RwSignal::new(None),
+            reveal: RwSignal::new(None),
             query: RwSignal::new(String::new()),
             filter: RwSignal::new(LabelFilter::default()),
             help_open: RwSignal::new(false),
@@ -136,6 +149,13 @@ impl View {
         let selected = self.selected.get_untracked();
         if let Some(id) = shown::clicked(ids, selected.as_deref()) {
             self.select(id);
+        }
+    }
+
+    /// Brings the text `[start, end)` of the open article on screen, selecting it when `select`.
+    pub fn reveal_text(&self, start: usize, end: usize, select: bool) {
+        if let Some(document) = self.open.get_untracked() {
+            self.reveal.set(Some((document, Reveal::Text { start, end, select })));
         }
     }
 
