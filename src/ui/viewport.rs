@@ -21,9 +21,9 @@ use crate::ui::state::{Reveal, View};
 
 /// Paragraphs beyond which only the blocks on screen are filled; a shorter document is drawn
 /// whole, so that the browser's own find and scroll positions are exact.
-pub const LONG_DOCUMENT: usize = 400;
+const LONG_DOCUMENT: usize = 400;
 /// Paragraphs per block: few, so that a jump fills little more than the screen shows.
-pub const BLOCK: usize = 16;
+const BLOCK: usize = 16;
 /// How much is drawn above and below the screen, in screen heights.
 const MARGIN: f64 = 0.5;
 /// Paragraphs kept drawn beyond either end of the reader's selection, for a keyboard selection to
@@ -110,9 +110,10 @@ impl Viewport {
             view.pending.track();
             let settings = view.settings.get();
             if laid_out.is_some_and(|before| before != settings) {
-                self.state.update_value(|state| state.layout.iter_mut().for_each(Layout::forget_measurements));
+                self.relayout(view);
+            } else {
+                self.schedule(view);
             }
-            self.schedule(view);
             settings
         });
         let handles = [
