@@ -9,7 +9,7 @@ use glossa::core::formats::glossa_json;
 use glossa::core::import;
 use glossa::core::label::default_labels;
 use glossa::core::runs::{layer_spans, split_into_runs};
-use glossa::core::text::{byte_index, code_point_len, code_point_to_utf16, slice, trim_range, utf16_to_code_point};
+use glossa::core::text::{byte_index, code_point_len, code_point_to_utf16, slice, trim_range, utf16_to_code_point, CodePointIndex};
 use glossa::core::viewport::{paragraphs_of, Layout};
 use glossa::core::workspace::Workspace;
 use proptest::prelude::*;
@@ -81,11 +81,27 @@ proptest! {
     }
 
     #[test]
+    fn the_index_converts_as_counting_from_the_start_does(text in tricky_text(), repeat in 1usize..12) {
+        // Long enough to pass several checkpoints.
+        let text = text.repeat(repeat * 9);
+        let index = CodePointIndex::new(&text);
+        let starts: Vec<usize> = text.char_indices().map(|(byte, _)| byte).chain([text.len()]).collect();
+        prop_assert_eq!(index.len(), starts.len() - 1);
+        for offset in 0..=starts.len() {
+            let byte = index.byte(&text, offset);
+            prop_assert_eq!(byte, starts.get(offset).copied());
+            if let Some(byte) = byte {
+                prop_assert_eq!(index.offset(&text, byte), offset);
+            }
+        }
+    }
+
+    #[test]
     fn snapping_only_widens_and_never_cuts_a_grapheme(text in tricky_text(), a in 0usize..60, b in 0usize..60, words: bool) {
         use unicode_segmentation::UnicodeSegmentation;
         let length = code_point_len(&text);
         let (start, end) = (a.min(b).min(length), a.max(b).min(length));
-        let (s, e) = snap(&text, start, end, words);
+        let (s, e) = snap(&text, &CodePointIndex::new(&text), start, end, words);
         prop_assert!(s <= start && end <= e && e <= length);
         let boundaries: Vec<usize> = text
             .grapheme_indices(true)

@@ -2,13 +2,14 @@
 //! a letter with its combining marks), and, when snapping to words, never inside a word
 //! (Unicode word boundaries, UAX #29).
 
-use crate::core::text::{byte_index, code_point_len};
+use crate::core::text::{code_point_len, CodePointIndex};
 use crate::core::unicode::{graphemes, word_bounds};
 
-/// Widens `[start, end)` of `text` to grapheme boundaries and, if `words`, to word boundaries.
-/// Offsets are code points; a range past the end of `text` is returned unchanged.
-pub fn snap(text: &str, start: usize, end: usize, words: bool) -> (usize, usize) {
-    let (Some(start_byte), Some(end_byte)) = (byte_index(text, start), byte_index(text, end)) else {
+/// Widens `[start, end)` of `text` (whose `index` converts offsets) to grapheme boundaries and, if
+/// `words`, to word boundaries. Offsets are code points; a range past the end of `text` is
+/// returned unchanged.
+pub fn snap(text: &str, index: &CodePointIndex, start: usize, end: usize, words: bool) -> (usize, usize) {
+    let (Some(start_byte), Some(end_byte)) = (index.byte(text, start), index.byte(text, end)) else {
         return (start, end);
     };
     // Word and grapheme boundaries always fall at line ends, so the lines around each end suffice.
@@ -38,7 +39,7 @@ pub fn snap(text: &str, start: usize, end: usize, words: bool) -> (usize, usize)
         from + cut
     };
     let (new_start, new_end) = (widen(start_byte, false), widen(end_byte, true));
-    (code_point_len(&text[..new_start]), code_point_len(&text[..new_end]))
+    (index.offset(text, new_start), index.offset(text, new_end))
 }
 
 /// How far one key press moves the keyboard cursor.
@@ -53,11 +54,12 @@ pub enum Unit {
     Line,
 }
 
-/// Where the cursor at code point `offset` of `text` goes with one step of `unit`, forward or back.
-pub fn step(text: &str, offset: usize, unit: Unit, forward: bool) -> usize {
-    let length = code_point_len(text);
+/// Where the cursor at code point `offset` of `text` (whose `index` converts offsets) goes with one
+/// step of `unit`, forward or back.
+pub fn step(text: &str, index: &CodePointIndex, offset: usize, unit: Unit, forward: bool) -> usize {
+    let length = index.len();
     let offset = offset.min(length);
-    let at = byte_index(text, offset).unwrap_or(text.len());
+    let at = index.byte(text, offset).unwrap_or(text.len());
     // Every boundary of every unit falls at line ends, so the lines around the cursor give the
     // same answer as the whole text: a key press in a long document looks at a few lines, and
     // looks further, doubling, only when those hold no boundary that way.
@@ -76,7 +78,7 @@ pub fn step(text: &str, offset: usize, unit: Unit, forward: bool) -> usize {
             Unit::Line => std::iter::once(0).chain(window.match_indices('\n').map(|(byte, _)| byte + 1)).collect(),
         };
         // The boundaries ascend, so each is counted on from the one before.
-        let mut counted = (0, code_point_len(&text[..from]));
+        let mut counted = (0, index.offset(text, from));
         let mut positions = boundaries.into_iter().map(|byte| {
             counted = (byte, counted.1 + code_point_len(&window[counted.0..byte]));
             counted.1
@@ -119,6 +121,15 @@ fn line_ends_ahead(text: &str, at: usize, lines: usize) -> usize {
 mod tests {
     use super::*;
     use crate::core::text::slice;
+
+    /// `super::snap` and `super::step` over a text indexed here.
+    fn snap(text: &str, start: usize, end: usize, words: bool) -> (usize, usize) {
+        super::snap(text, &CodePointIndex::new(text), start, end, words)
+    }
+
+    fn step(text: &str, offset: usize, unit: Unit, forward: bool) -> usize {
+        super::step(text, &CodePointIndex::new(text), offset, unit, forward)
+    }
 
     /// `step` as it would be over the whole text at once: what the windows must agree with.
     fn step_over_whole_text(text: &str, offset: usize, unit: Unit, forward: bool) -> usize {

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use crate::core::annotation::Annotation;
-use crate::core::text;
+use crate::core::text::{self, CodePointIndex};
 
 /// A line of a document's text, which the reader shows as a paragraph.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,25 +29,22 @@ pub struct Document {
     pub length: usize,
     /// The non-empty lines of the text; blank lines separate but are not shown.
     pub paragraphs: Vec<Paragraph>,
-    /// Byte index of every `CHECKPOINT`th code point, so that a quote deep in a long text is
-    /// found without counting from its start.
-    checkpoints: Vec<usize>,
+    /// Converts offsets into `text` to bytes and back without counting from its start.
+    pub index: CodePointIndex,
 }
-
-const CHECKPOINT: usize = 64;
 
 impl Document {
     pub fn new(id: &str, title: &str, source: Option<&str>, sha256: &str, text: &str) -> Document {
-        let checkpoints = text.char_indices().step_by(CHECKPOINT).map(|(byte, _)| byte).collect();
+        let index = CodePointIndex::new(text);
         Document {
             id: id.to_owned(),
             title: title.to_owned(),
             source: source.map(str::to_owned),
             sha256: sha256.to_owned(),
             text: text.to_owned(),
-            length: text::code_point_len(text),
+            length: index.len(),
             paragraphs: split_paragraphs(text),
-            checkpoints,
+            index,
         }
     }
 
@@ -56,8 +53,8 @@ impl Document {
         if start > end || end > self.length {
             return None;
         }
-        let from = self.checkpoints.get(start / CHECKPOINT).copied().unwrap_or(self.text.len());
-        text::slice(&self.text[from..], start % CHECKPOINT, start % CHECKPOINT + (end - start))
+        let from = self.index.byte(&self.text, start)?;
+        text::slice(&self.text[from..], 0, end - start)
     }
 
     /// The same document under another title.

@@ -4,6 +4,50 @@
 //! half-open `[start, end)`. Rust strings are indexed by UTF-8 bytes and the DOM by UTF-16
 //! code units, so every crossing between those worlds goes through a function here.
 
+/// Where every `CHECKPOINT`th code point of a text begins, so that code point offsets and byte
+/// indices convert in a few steps however long the text is: a key press deep in a 1 MB document
+/// must not count from its start.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CodePointIndex {
+    checkpoints: Vec<usize>,
+    length: usize,
+}
+
+const CHECKPOINT: usize = 64;
+
+impl CodePointIndex {
+    pub fn new(text: &str) -> CodePointIndex {
+        let checkpoints = text.char_indices().step_by(CHECKPOINT).map(|(byte, _)| byte).collect();
+        CodePointIndex { checkpoints, length: code_point_len(text) }
+    }
+
+    /// The text's length in code points.
+    pub fn len(&self) -> usize {
+        self.length
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.length == 0
+    }
+
+    /// `byte_index(text, offset)`, for the `text` this index was made of.
+    pub fn byte(&self, text: &str, offset: usize) -> Option<usize> {
+        if offset > self.length {
+            return None;
+        }
+        let from = self.checkpoints.get(offset / CHECKPOINT).copied().unwrap_or(text.len());
+        Some(from + byte_index(&text[from..], offset % CHECKPOINT)?)
+    }
+
+    /// The code point offset where byte `byte` (a character boundary of `text`, the text this
+    /// index was made of) begins: `code_point_len(&text[..byte])`.
+    pub fn offset(&self, text: &str, byte: usize) -> usize {
+        let at = self.checkpoints.partition_point(|&checkpoint| checkpoint <= byte).saturating_sub(1);
+        let from = self.checkpoints.get(at).copied().unwrap_or(0);
+        at * CHECKPOINT + code_point_len(&text[from..byte])
+    }
+}
+
 /// Length of `text` in code points.
 pub fn code_point_len(text: &str) -> usize {
     text.chars().count()

@@ -96,7 +96,7 @@ fn ArticleView(document: Arc<Document>) -> impl IntoView {
     });
     let viewport = Viewport::new(&document, view);
     mark_selected(view, work, viewport);
-    let cursor = KeyboardCursor::new(document.text.clone());
+    let cursor = KeyboardCursor::new(document.clone());
     let band = class_map(document.id.clone());
     let drawn = document.clone();
     let paragraph = move |at: usize| {
@@ -326,15 +326,15 @@ fn tint(color: &str) -> String {
 /// so mouse and keyboard selections are one and the same thing to the rest of the app.
 #[derive(Clone, Copy)]
 struct KeyboardCursor {
-    text: StoredValue<String>,
+    document: StoredValue<Arc<Document>>,
     ends: StoredValue<(usize, usize)>,
     /// Where the caret is drawn while the article has focus and nothing is selected.
     caret: RwSignal<Option<(f64, f64, f64)>>,
 }
 
 impl KeyboardCursor {
-    fn new(text: String) -> KeyboardCursor {
-        KeyboardCursor { text: StoredValue::new(text), ends: StoredValue::new((0, 0)), caret: RwSignal::new(None) }
+    fn new(document: Arc<Document>) -> KeyboardCursor {
+        KeyboardCursor { document: StoredValue::new(document), ends: StoredValue::new((0, 0)), caret: RwSignal::new(None) }
     }
 
     fn on_key(self, event: leptos::ev::KeyboardEvent, view: View, work: Work) {
@@ -353,7 +353,7 @@ impl KeyboardCursor {
                         (anchor, focus) = (start, end);
                     }
                 }
-                let moved = self.text.with_value(|text| boundary::step(text, focus, unit, forward));
+                let moved = self.document.with_value(|d| boundary::step(&d.text, &d.index, focus, unit, forward));
                 let anchor = if event.shift_key() { anchor } else { moved };
                 self.ends.set_value((anchor, moved));
                 event.prevent_default();

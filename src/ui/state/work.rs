@@ -164,7 +164,7 @@ impl Work {
         };
         let annotation_id = id::uuid_v4(browser::random_bytes());
         let words = self.view.settings.with_untracked(|s| s.snap_to_words);
-        let (start, end) = boundary::snap(&document.text, pending.start, pending.end, words);
+        let (start, end) = boundary::snap(&document.text, &document.index, pending.start, pending.end, words);
         let Some(annotation) = Annotation::create(&document, start, end, &label.id, annotation_id.clone(), &browser::now()) else {
             self.view.say(Message::alert("The selection holds only spaces: select some words to label."));
             return;
