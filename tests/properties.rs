@@ -3,12 +3,15 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use glossa::core::annotation::Annotation;
+use glossa::core::annotation::{Link, Relation};
 use glossa::core::boundary::snap;
 use glossa::core::document::bundled;
+use glossa::core::document::Paragraph;
 use glossa::core::formats::glossa_json;
 use glossa::core::import;
 use glossa::core::label::default_labels;
-use glossa::core::runs::{layer_spans, split_into_runs};
+use glossa::core::runs::{by_paragraph, layer_spans, split_into_runs};
+use glossa::core::span_index::SpanIndex;
 use glossa::core::text::{byte_index, code_point_len, code_point_to_utf16, slice, trim_range, utf16_to_code_point, CodePointIndex};
 use glossa::core::viewport::{paragraphs_of, Layout};
 use glossa::core::workspace::Workspace;
@@ -311,6 +314,72 @@ proptest! {
             if p_start < end && start < p_end {
                 prop_assert!(range.contains(&index), "{index} touched by {start}..{end} but not in {range:?}");
             }
+        }
+    }
+}
+
+/// An edit of the shown annotations: put annotation `id` at `[a, b)` with label `label` (and a
+/// link when `linked`), or take it away.
+#[derive(Clone, Debug)]
+enum SpanEdit {
+    Put { id: u8, a: usize, b: usize, label: usize, linked: bool },
+    Remove { id: u8 },
+}
+
+fn span_edit() -> impl Strategy<Value = SpanEdit> {
+    prop_oneof![
+        3 => (0u8..24, 0usize..120, 0usize..120, 0usize..3, any::<bool>()).prop_map(|(id, a, b, label, linked)| SpanEdit::Put { id, a, b, label, linked }),
+        1 => (0u8..24).prop_map(|id| SpanEdit::Remove { id }),
+    ]
+}
+
+fn span(id: u8, a: usize, b: usize, label: usize, linked: bool) -> Annotation {
+    let links = if linked { vec![Link { to: "x".into(), relation: Relation::Denies }] } else { Vec::new() };
+    Annotation {
+        id: format!("a{id}"),
+        label: ["claim", "denial", "sanction"][label].into(),
+        start: a.min(b),
+        end: a.max(b),
+        quote: String::new(),
+        note: String::new(),
+        attributed_to: String::new(),
+        links,
+        created_at: String::new(),
+        updated_at: String::new(),
+    }
+}
+
+proptest! {
+    #[test]
+    fn the_span_index_kept_in_step_is_the_layering_done_anew(
+        lines in prop::collection::vec(1usize..15, 1..10),
+        edits in prop::collection::vec(span_edit(), 1..40),
+    ) {
+        let mut paragraphs = Vec::new();
+        let mut at = 0;
+        for line in lines {
+            paragraphs.push(Paragraph { start: at, end: at + line, text: "x".repeat(line) });
+            at += line + 2;
+        }
+        let mut shown: Vec<Annotation> = Vec::new();
+        let mut index = SpanIndex::new(&paragraphs, &[]);
+        let mut before = vec![Vec::new(); paragraphs.len()];
+        for edit in edits {
+            match edit {
+                SpanEdit::Put { id, a, b, label, linked } => {
+                    shown.retain(|s| s.id != format!("a{id}"));
+                    shown.push(span(id, a, b, label, linked));
+                }
+                SpanEdit::Remove { id } => shown.retain(|s| s.id != format!("a{id}")),
+            }
+            let lent: Vec<&Annotation> = shown.iter().rev().collect();
+            let changed = index.update(&lent);
+            let expected = by_paragraph(&paragraphs, &layer_spans(&shown), |s| (s.start, s.end));
+            for (at, expected) in expected.iter().enumerate() {
+                prop_assert_eq!(index.paragraph(at), expected.as_slice(), "paragraph {}", at);
+                prop_assert_eq!(changed.contains(&at), before[at] != *expected, "paragraph {} said changed: {}", at, changed.contains(&at));
+            }
+            before = expected;
         }
     }
 }

@@ -9,7 +9,8 @@ use glossa::core::formats::{self, Corpus, Format};
 use glossa::core::history::History;
 use glossa::core::import::{self, Destination};
 use glossa::core::label::default_labels;
-use glossa::core::runs::{by_paragraph, layer_spans, split_into_runs};
+use glossa::core::runs::split_into_runs;
+use glossa::core::span_index::SpanIndex;
 use glossa::core::workspace::Workspace;
 
 const NOW: &str = "2026-11-22T10:00:00Z";
@@ -28,9 +29,8 @@ fn setup() -> (String, Document, Workspace) {
 
 /// What the reader computes to show a document: layers, each paragraph's share, its runs.
 fn render(document: &Document, workspace: &Workspace) -> usize {
-    let spans = layer_spans(workspace.annotations(&document.id));
-    let shares = by_paragraph(&document.paragraphs, &spans, |s| (s.start, s.end));
-    document.paragraphs.iter().zip(&shares).map(|(p, share)| split_into_runs(&p.text, p.start, share, &[]).len()).sum()
+    let index = SpanIndex::new(&document.paragraphs, &workspace.annotations(&document.id).iter().collect::<Vec<_>>());
+    document.paragraphs.iter().enumerate().map(|(at, p)| split_into_runs(&p.text, p.start, index.paragraph(at), &[]).len()).sum()
 }
 
 fn benchmarks(c: &mut Criterion) {
@@ -52,16 +52,20 @@ fn benchmarks(c: &mut Criterion) {
         })
     });
     let middle = document.paragraphs[document.paragraphs.len() / 2].clone();
-    group.bench_function("new annotation (create, record, re-layer, one paragraph)", |b| {
+    let lent = |workspace: &Workspace| -> SpanIndex {
+        SpanIndex::new(&document.paragraphs, &workspace.annotations(&document.id).iter().collect::<Vec<_>>())
+    };
+    group.bench_function("new annotation (create, record, update the span index, its paragraph's runs)", |b| {
         b.iter_batched(
-            || (workspace.clone(), History::default()),
-            |(mut workspace, mut history)| {
+            || (workspace.clone(), History::default(), lent(&workspace)),
+            |(mut workspace, mut history, mut index)| {
                 let annotation = Annotation::create(&document, middle.start, middle.start + 20, "claim", "new".into(), NOW).unwrap();
                 history.record("Claim added", workspace.put(&document.id, annotation).into());
-                let spans = layer_spans(workspace.annotations(&document.id));
-                let shares = by_paragraph(&document.paragraphs, &spans, |s| (s.start, s.end));
-                let at = document.paragraphs.len() / 2;
-                split_into_runs(&middle.text, middle.start, &shares[at], &[]).len()
+                let changed = index.update(&workspace.annotations(&document.id).iter().collect::<Vec<_>>());
+                let runs: usize =
+                    changed.iter().map(|&at| split_into_runs(&middle.text, middle.start, index.paragraph(at), &[]).len()).sum();
+                // Returned, so that freeing them is not timed: the page keeps them.
+                (workspace, history, index, runs)
             },
             BatchSize::LargeInput,
         )

@@ -23,6 +23,7 @@ pub mod own_document;
 pub mod runs;
 pub mod search;
 pub mod shown;
+pub mod span_index;
 pub mod storage;
 pub mod sync;
 pub mod text;

@@ -42,8 +42,8 @@ pub struct Run {
 
 /// Gives every annotation the lowest underline layer that no annotation overlapping it uses.
 /// Longer spans are placed first among those starting together, so outer spans sit nearer the text.
-pub fn layer_spans(annotations: &[Annotation]) -> Vec<LayeredSpan> {
-    let mut order: Vec<&Annotation> = annotations.iter().collect();
+pub fn layer_spans<'a>(annotations: impl IntoIterator<Item = &'a Annotation>) -> Vec<LayeredSpan> {
+    let mut order: Vec<&Annotation> = annotations.into_iter().collect();
     order.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.id.cmp(&b.id)));
     let mut layer_ends: Vec<usize> = Vec::new();
     order

@@ -12,9 +12,10 @@ use crate::core::document::{Document, Paragraph};
 use crate::core::feedback::Mark as FeedbackMark;
 use crate::core::label;
 use crate::core::own_document;
-use crate::core::runs::{by_paragraph, layer_spans, split_into_runs, LayeredSpan, Mark, Run};
+use crate::core::runs::{by_paragraph, split_into_runs, LayeredSpan, Mark, Run};
 use crate::core::search::find_all;
 use crate::core::shown;
+use crate::core::span_index::SpanIndex;
 use crate::core::text::abbreviate;
 use crate::ui::classroom::{class_map, ClassBand};
 use crate::ui::page::{self, ARTICLE_CLASS};
@@ -60,37 +61,64 @@ pub fn Reader() -> impl IntoView {
 fn ArticleView(document: Arc<Document>) -> impl IntoView {
     let (view, work, classroom) = (state::view(), state::work(), state::classroom());
     let document_id = document.id.clone();
-    let spans = Memo::new(move |_| {
-        // A hand-in under review, or the work of the layer the reader is in; only what is shown
-        // is copied.
-        let mut shown: Vec<Annotation> = match classroom.shown_instead(&document_id) {
-            Some(reviewed) => view.filter.with(|filter| filter.shown(&reviewed).cloned().collect()),
-            None => work.with_annotations(&document_id, |list| view.filter.with(|filter| filter.shown(list).cloned().collect())),
-        };
+    // What the article shows, tracked: a hand-in under review or the work of the layer the reader
+    // is in, as filtered; with feedback, how each compares with the key and the key's passages the
+    // work missed. The annotations are lent to `then`, never copied.
+    let shown = move |then: &mut dyn FnMut(&[&Annotation], Feedback)| {
         let feedback = classroom.marks(&document_id);
-        let missed = feedback.iter().flat_map(|(_, missed)| missed).filter(|k| view.filter.with(|filter| filter.shows(&k.label)));
-        shown.extend(missed.map(|k| Annotation { id: format!("{MISSED}{}", k.id), ..k.clone() }));
-        (layer_spans(&shown), feedback.map(|(marks, _)| Arc::new(marks)))
-    });
+        let missed: Vec<Annotation> = feedback
+            .iter()
+            .flat_map(|(_, missed)| missed)
+            .filter(|k| view.filter.with(|filter| filter.shows(&k.label)))
+            .map(|k| Annotation { id: format!("{MISSED}{}", k.id), ..k.clone() })
+            .collect();
+        let marks = feedback.map(|(marks, _)| Arc::new(marks));
+        let mut lend =
+            |list: &[Annotation]| view.filter.with(|filter| then(&filter.shown(list).chain(&missed).collect::<Vec<_>>(), marks.clone()));
+        match classroom.shown_instead(&document_id) {
+            Some(reviewed) => lend(&reviewed),
+            None => work.with_annotations(&document_id, |list| lend(list)),
+        }
+    };
     let searched = document.clone();
     let matches = Memo::new(move |_| view.query.with(|query| find_all(&searched.text, query)));
     // Each paragraph has a signal of its own share of the spans and matches, set only when that
     // share changed: a change renders the paragraphs it touches, and no signal has thousands of
-    // subscribers (which makes every re-subscription slow).
-    let grouped = document.clone();
-    let shares_now = move || {
-        let (spans, feedback) = spans.with(|(s, feedback)| (by_paragraph(&grouped.paragraphs, s, |s| (s.start, s.end)), feedback.clone()));
-        let matches = matches.with(|m| by_paragraph(&grouped.paragraphs, m, |&range| range));
-        spans.into_iter().zip(matches).map(|(spans, matches)| (spans, matches, feedback.clone())).collect::<Vec<ParagraphMarks>>()
-    };
-    let shares: Vec<RwSignal<ParagraphMarks>> = untrack(&shares_now).into_iter().map(RwSignal::new).collect();
+    // subscribers (which makes every re-subscription slow). The spans are kept in an index that a
+    // change updates where it falls (`core::span_index`).
+    let (index, marks) = untrack(|| {
+        let mut made = None;
+        shown(&mut |list, feedback| made = Some((SpanIndex::new(&document.paragraphs, list), feedback)));
+        made.expect("`shown` lends the annotations once")
+    });
+    let found = untrack(|| matches.with(|m| by_paragraph(&document.paragraphs, m, |&range| range)));
+    let shares: Vec<RwSignal<ParagraphMarks>> =
+        found.into_iter().enumerate().map(|(at, found)| RwSignal::new((index.paragraph(at).to_vec(), found, marks.clone()))).collect();
+    let (index, marks) = (StoredValue::new(index), StoredValue::new(marks));
     let signals = shares.clone();
-    // Its first run compares too: an edit made before effects first run (in the task that
+    // Its first run updates too: an edit made before effects first run (in the task that
     // rendered the article) must still reach its paragraph.
     Effect::new(move |_| {
-        for (signal, share) in signals.iter().zip(shares_now()) {
-            if signal.with_untracked(|old| *old != share) {
-                signal.set(share);
+        shown(&mut |list, feedback| {
+            let changed = index.try_update_value(|index| index.update(list)).unwrap_or_default();
+            index.with_value(|index| {
+                for at in changed {
+                    signals[at].update(|share| share.0 = index.paragraph(at).to_vec());
+                }
+            });
+            if marks.with_value(|marks| *marks != feedback) {
+                signals.iter().for_each(|signal| signal.update(|share| share.2 = feedback.clone()));
+                marks.set_value(feedback);
+            }
+        });
+    });
+    let signals = shares.clone();
+    let grouped = document.clone();
+    Effect::new(move |_| {
+        let found = matches.with(|m| by_paragraph(&grouped.paragraphs, m, |&range| range));
+        for (signal, found) in signals.iter().zip(found) {
+            if signal.with_untracked(|share| share.1 != found) {
+                signal.update(|share| share.1 = found);
             }
         }
     });
