@@ -6,34 +6,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { largeDocument } = require('./corpus');
 
-const RUNS = 5;
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-/** Milliseconds from the next key press on the page to the end of the frame that paints the article changed. */
-function armPaintTimer(page) {
-  return page.evaluate(() => {
-    // The browser's own measure (Event Timing): from the key press to the next frame painted
-    // after its handlers ran, in steps of 8 ms; under 16 ms it reports nothing (within a frame).
-    window.eventTime = new Promise((resolve) => {
-      const observer = new PerformanceObserver((list) => {
-        const entry = list.getEntries().find((e) => e.name === 'keydown');
-        if (entry) { observer.disconnect(); resolve(entry.duration); }
-      });
-      observer.observe({ type: 'event', durationThreshold: 16 });
-      setTimeout(() => { observer.disconnect(); resolve(16); }, 3000);
-    });
-    window.paintTime = new Promise((resolve) => {
-      let pressed = 0;
-      window.addEventListener('keydown', (event) => { pressed = event.timeStamp; }, { capture: true, once: true });
-      const observer = new MutationObserver(() => {
-        observer.disconnect();
-        // The end of the frame that paints it: a task queued from that frame's animation callback.
-        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - pressed), 0));
-      });
-      observer.observe(document.querySelector('article'), { subtree: true, childList: true, attributes: true });
-    });
-  });
-}
+const { RUNS, median, nextFrameEnd, armPaintTimer, measureCost, scrollTimes } = require('./timing');
 
 test('the page with a 1 MB document and 10,000 annotations', async ({ page }) => {
   const bench = largeDocument();
@@ -64,7 +37,7 @@ test('the page with a 1 MB document and 10,000 annotations', async ({ page }) =>
     started = Date.now();
     await link.click();
     await expect(firstParagraph).toBeVisible({ timeout: 60_000 });
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+    await page.evaluate(nextFrameEnd);
     opens.push(Date.now() - started);
   }
   results.open_ms = median(opens);
@@ -75,30 +48,19 @@ test('the page with a 1 MB document and 10,000 annotations', async ({ page }) =>
     started = Date.now();
     await page.reload();
     await expect(firstParagraph).toBeVisible({ timeout: 60_000 });
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+    await page.evaluate(nextFrameEnd);
     reloads.push(Date.now() - started);
   }
   results.reload_and_open_ms = median(reloads);
   console.log(JSON.stringify({ reloads }));
 
-  const scrolls = [];
-  for (let run = 0; run < RUNS; run++) {
-    scrolls.push(await page.evaluate(({ run, runs }) => new Promise((resolve) => {
-      const started = performance.now();
-      window.scrollTo(0, (document.body.scrollHeight * (run + 1)) / (runs + 1));
-      requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - started), 0));
-    }), { run, runs: RUNS }));
-  }
+  const scrolls = await scrollTimes(page);
   results.scroll_frame_ms = median(scrolls);
 
   // What the open document costs the page: elements in the DOM, and memory (the JS heap after a
   // garbage collection, and the wasm's linear memory).
   await page.evaluate(() => window.scrollTo(0, 0));
-  results.dom_nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('HeapProfiler.collectGarbage');
-  const heap = await cdp.send('Runtime.getHeapUsage');
-  results.memory_mb = (heap.usedSize + await page.evaluate(() => window.wasmMemory.buffer.byteLength)) / 1e6;
+  Object.assign(results, await measureCost(page, await page.evaluate(() => window.wasmMemory.buffer.byteLength)));
 
   const paints = [];
   const events = [];
@@ -106,12 +68,12 @@ test('the page with a 1 MB document and 10,000 annotations', async ({ page }) =>
   for (let run = 0; run < RUNS; run++) {
     // A keyboard selection in the middle of the document, then the label key.
     await page.evaluate((at) => window.scrollTo(0, document.body.scrollHeight * at), 0.5 + run * 0.01);
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+    await page.evaluate(nextFrameEnd);
     const viewport = page.viewportSize();
     await page.mouse.click(viewport.width / 2 - 100, viewport.height / 2);
     await article.focus();
     for (let i = 0; i < 3; i++) await page.keyboard.press('Control+Shift+ArrowRight');
-    await armPaintTimer(page);
+    await armPaintTimer(page, 'article');
     await page.keyboard.press('1');
     paints.push(await page.evaluate(() => window.paintTime));
     events.push(await page.evaluate(() => window.eventTime));

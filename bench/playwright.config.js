@@ -5,7 +5,7 @@ const base = require('../playwright.config.js');
 module.exports = {
   ...base,
   testDir: '.',
-  testMatch: 'page.bench.js',
+  testMatch: '*.bench.js',
   timeout: 300_000,
   retries: 0,
   workers: 1,

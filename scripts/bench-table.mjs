@@ -33,3 +33,19 @@ if (fs.existsSync(page)) {
 }
 console.log('| layer | what | ms |\n| --- | --- | ---: |');
 for (const [layer, what, ms] of rows) console.log(`| ${layer} | ${what} | ${ms} |`);
+
+// Side by side with the peer measured in the same run on the same document and spans.
+const peer = path.join(root, 'bench', 'results', 'recogito.json');
+if (fs.existsSync(page) && fs.existsSync(peer)) {
+  const [glossa, recogito] = [page, peer].map((file) => JSON.parse(fs.readFileSync(file, 'utf8')));
+  const rows = [
+    ['open_ms', 'open the document with its 10,000 spans (Recogito: offsets given, its default), ms'],
+    ['scroll_frame_ms', 'scroll a screenful, to the end of its frame, ms'],
+    ['key_to_painted_highlight_ms', 'label key to the end of the frame that changes the page, ms'],
+    ['key_to_next_paint_event_timing_ms', 'label key to the next paint (Event Timing; 16: within one frame), ms'],
+    ['dom_nodes', 'elements in the page'],
+    ['memory_mb', 'memory: JS heap (and Glossa’s wasm memory), MB'],
+  ];
+  console.log('\n| measure | Glossa | Recogito Text Annotator 4.1.1 |\n| --- | ---: | ---: |');
+  for (const [key, label] of rows) console.log(`| ${label} | ${glossa[key].toFixed(0)} | ${recogito[key].toFixed(0)} |`);
+}

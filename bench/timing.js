@@ -1,0 +1,61 @@
+// The measurements the Glossa page and its peer (Recogito's Text Annotator) share, so that both
+// are timed alike in the same run.
+
+const RUNS = 5;
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** A promise, in the page, of the end of the frame after the next task: a task queued from that
+ *  frame's animation callback. */
+const nextFrameEnd = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+/** Arms two timers for the next key press: `window.paintTime`, to the end of the frame in which
+ *  `changed` (a selector) changes; `window.eventTime`, the browser's own measure (Event Timing:
+ *  from the press to the next frame painted after its handlers ran, in steps of 8 ms; under 16 ms
+ *  it reports nothing, so 16 means within one frame). */
+function armPaintTimer(page, changed) {
+  return page.evaluate((changed) => {
+    window.eventTime = new Promise((resolve) => {
+      const observer = new PerformanceObserver((list) => {
+        const entry = list.getEntries().find((e) => e.name === 'keydown');
+        if (entry) { observer.disconnect(); resolve(entry.duration); }
+      });
+      observer.observe({ type: 'event', durationThreshold: 16 });
+      setTimeout(() => { observer.disconnect(); resolve(16); }, 3000);
+    });
+    window.paintTime = new Promise((resolve) => {
+      let pressed = 0;
+      window.addEventListener('keydown', (event) => { pressed = event.timeStamp; }, { capture: true, once: true });
+      const observer = new MutationObserver(() => {
+        observer.disconnect();
+        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - pressed), 0));
+      });
+      observer.observe(document.querySelector(changed), { subtree: true, childList: true, attributes: true });
+    });
+  }, changed);
+}
+
+/** Milliseconds from each of `RUNS` scrolls (to fractions of the page) to the end of the frame
+ *  that paints it. */
+async function scrollTimes(page) {
+  const times = [];
+  for (let run = 0; run < RUNS; run++) {
+    times.push(await page.evaluate(({ run, runs }) => new Promise((resolve) => {
+      const started = performance.now();
+      window.scrollTo(0, (document.body.scrollHeight * (run + 1)) / (runs + 1));
+      requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - started), 0));
+    }), { run, runs: RUNS }));
+  }
+  return times;
+}
+
+/** Elements in the page, and memory in MB: the JS heap after a garbage collection, with
+ *  `extraBytes` (the wasm's linear memory, for Glossa). */
+async function measureCost(page, extraBytes = 0) {
+  const domNodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  return { dom_nodes: domNodes, memory_mb: (heap.usedSize + extraBytes) / 1e6 };
+}
+
+module.exports = { RUNS, median, nextFrameEnd, armPaintTimer, scrollTimes, measureCost };
