@@ -1,6 +1,7 @@
 // Measures the page with the benchmark document (1 MB, 10,000 annotations): time to import and
 // open it, to open it again after a reload, to paint a new highlight after the key press, to
-// scroll, and to export. Medians of several runs go to bench/results/page.json.
+// scroll, and to export (medians of several runs go to bench/results/page.json); and how soon a
+// fresh page paints the first article (bench/results/first.json).
 const { test, expect } = require('@playwright/test');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -94,5 +95,36 @@ test('the page with a 1 MB document and 10,000 annotations', async ({ page }) =>
 
   fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true });
   fs.writeFileSync(path.join(__dirname, 'results', 'page.json'), JSON.stringify(results, null, 2));
+  console.log(JSON.stringify(results));
+});
+
+test('the first article painted on a fresh page, at full speed and with the CPU slowed 4×', async ({ browser }) => {
+  const results = {};
+  for (const [key, rate] of [['first_article_ms', 1], ['first_article_cpu4_ms', 4]]) {
+    const times = [];
+    for (let run = 0; run < 10; run++) {
+      // A new context each time: nothing cached, nothing stored.
+      const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+      // From the start of navigation to the end of the frame that paints the article's text.
+      await page.addInitScript(() => {
+        window.firstArticle = new Promise((resolve) => {
+          const observer = new MutationObserver(() => {
+            if (!document.querySelector('article p')) return;
+            observer.disconnect();
+            requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0));
+          });
+          observer.observe(document, { subtree: true, childList: true });
+        });
+      });
+      await page.goto('./#/a/000_cfc69700117ac758');
+      times.push(await page.evaluate(() => window.firstArticle));
+      await context.close();
+    }
+    results[key] = median(times);
+  }
+  fs.writeFileSync(path.join(__dirname, 'results', 'first.json'), JSON.stringify(results, null, 2));
   console.log(JSON.stringify(results));
 });

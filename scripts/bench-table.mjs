@@ -27,6 +27,12 @@ if (fs.existsSync(page)) {
     export_json_ms: 'Export JSON to download',
   };
   for (const [key, label] of Object.entries(names)) rows.push(['page (Chromium, median of 5)', label, results[key].toFixed(0)]);
+  const first = path.join(root, 'bench', 'results', 'first.json');
+  if (fs.existsSync(first)) {
+    const painted = JSON.parse(fs.readFileSync(first, 'utf8'));
+    rows.push(['page (Chromium, median of 10)', 'a fresh page: navigation to the first article painted', painted.first_article_ms.toFixed(0)]);
+    rows.push(['page (Chromium, median of 10)', 'the same with the CPU slowed 4×', painted.first_article_cpu4_ms.toFixed(0)]);
+  }
   rows.push(['page (Chromium)', 'elements in the DOM with the document open (count, not ms)', String(results.dom_nodes)]);
   rows.push(['page (Chromium)', 'memory: JS heap with the wasm memory (MB, not ms)', results.memory_mb.toFixed(1)]);
   console.log(`\nBenchmark document: ${results.document_bytes} bytes of text, ${results.annotations} annotations.\n`);
