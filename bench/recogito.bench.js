@@ -6,7 +6,7 @@ const { test, expect } = require('@playwright/test');
 const fs = require('node:fs');
 const path = require('node:path');
 const { largeDocument } = require('./corpus');
-const { RUNS, median, nextFrameEnd, armPaintTimer, measureCost, scrollTimes } = require('./timing');
+const { RUNS, median, nextFrameEnd, measureCost, scrollTimes, timeLabelKey } = require('./timing');
 
 const ORIGIN = 'http://recogito.bench';
 const LIBRARY = path.join(__dirname, '..', 'node_modules', '@recogito', 'text-annotator', 'dist');
@@ -65,27 +65,15 @@ test('Recogito Text Annotator with the same document and spans', async ({ page }
     window.annotator.addAnnotation({ id, bodies: [], target: { annotation: id,
       selector: [{ quote: range.toString(), start, end: start + range.toString().length }] } });
   }));
-  const paints = [];
-  const events = [];
-  for (let run = 0; run < RUNS; run++) {
-    await page.evaluate((at) => window.scrollTo(0, document.body.scrollHeight * at), 0.5 + run * 0.01);
-    await page.evaluate(nextFrameEnd);
-    // Three words from the middle of the screen, selected by the page as a drag would.
-    await page.evaluate(() => {
-      const point = document.caretRangeFromPoint(innerWidth / 2, innerHeight / 2);
-      const range = document.createRange();
-      range.setStart(point.startContainer, point.startOffset);
-      range.setEnd(point.startContainer, Math.min(point.startContainer.length, point.startOffset + 20));
-      getSelection().removeAllRanges();
-      getSelection().addRange(range);
-    });
-    await armPaintTimer(page, 'body');
-    await page.keyboard.press('1');
-    paints.push(await page.evaluate(() => window.paintTime));
-    events.push(await page.evaluate(() => window.eventTime));
-  }
-  results.key_to_painted_highlight_ms = median(paints);
-  results.key_to_next_paint_event_timing_ms = median(events);
+  // Three words from the middle of the screen, selected by the page as a drag would.
+  Object.assign(results, await timeLabelKey(page, 'body', (page) => page.evaluate(() => {
+    const point = document.caretRangeFromPoint(innerWidth / 2, innerHeight / 2);
+    const range = document.createRange();
+    range.setStart(point.startContainer, point.startOffset);
+    range.setEnd(point.startContainer, Math.min(point.startContainer.length, point.startOffset + 20));
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+  })));
   expect(await page.evaluate(() => window.annotator.getAnnotations().length)).toBe(spans.length + RUNS);
 
   fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true });

@@ -58,4 +58,22 @@ async function measureCost(page, extraBytes = 0) {
   return { dom_nodes: domNodes, memory_mb: (heap.usedSize + extraBytes) / 1e6 };
 }
 
-module.exports = { RUNS, median, nextFrameEnd, armPaintTimer, scrollTimes, measureCost };
+/** The label key timed `RUNS` times, each in the middle of the page scrolled a little further on,
+ *  after `select` (given the page) made a selection there: medians of both timers of
+ *  `armPaintTimer`, watching `changed`. */
+async function timeLabelKey(page, changed, select) {
+  const paints = [];
+  const events = [];
+  for (let run = 0; run < RUNS; run++) {
+    await page.evaluate((at) => window.scrollTo(0, document.body.scrollHeight * at), 0.5 + run * 0.01);
+    await page.evaluate(nextFrameEnd);
+    await select(page);
+    await armPaintTimer(page, changed);
+    await page.keyboard.press('1');
+    paints.push(await page.evaluate(() => window.paintTime));
+    events.push(await page.evaluate(() => window.eventTime));
+  }
+  return { key_to_painted_highlight_ms: median(paints), key_to_next_paint_event_timing_ms: median(events) };
+}
+
+module.exports = { RUNS, median, nextFrameEnd, armPaintTimer, scrollTimes, measureCost, timeLabelKey };

@@ -125,18 +125,7 @@ proptest! {
             .iter()
             .enumerate()
             .filter(|(_, (a, b, _))| a != b)
-            .map(|(i, &(a, b, label))| Annotation {
-                id: format!("a{i}"),
-                label: ["claim", "denial", "sanction"][label].into(),
-                start: a.min(b),
-                end: a.max(b),
-                quote: String::new(),
-                note: String::new(),
-                attributed_to: String::new(),
-                links: Vec::new(),
-                created_at: String::new(),
-                updated_at: String::new(),
-            })
+            .map(|(i, &(a, b, label))| span(i, a, b, label, false))
             .collect();
         let spans = layer_spans(&annotations);
         for (i, x) in spans.iter().enumerate() {
@@ -333,7 +322,8 @@ fn span_edit() -> impl Strategy<Value = SpanEdit> {
     ]
 }
 
-fn span(id: u8, a: usize, b: usize, label: usize, linked: bool) -> Annotation {
+/// Annotation `a{id}` over `[a, b)` (either order), labelled by `label`'s index, linked when `linked`.
+fn span(id: usize, a: usize, b: usize, label: usize, linked: bool) -> Annotation {
     let links = if linked { vec![Link { to: "x".into(), relation: Relation::Denies }] } else { Vec::new() };
     Annotation {
         id: format!("a{id}"),
@@ -368,7 +358,7 @@ proptest! {
             match edit {
                 SpanEdit::Put { id, a, b, label, linked } => {
                     shown.retain(|s| s.id != format!("a{id}"));
-                    shown.push(span(id, a, b, label, linked));
+                    shown.push(span(id.into(), a, b, label, linked));
                 }
                 SpanEdit::Remove { id } => shown.retain(|s| s.id != format!("a{id}")),
             }

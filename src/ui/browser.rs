@@ -1,5 +1,5 @@
-//! Small services of the browser the app needs: the clock, randomness, files in and out, and
-//! why the browser refused something, in words.
+//! Small services of the browser the app needs: the clock, randomness, files in and out, the
+//! elements a selector finds, and why the browser refused something, in words.
 
 use std::time::Duration;
 
@@ -10,6 +10,13 @@ use wasm_bindgen_futures::JsFuture;
 /// object URL after the click returns (Firefox and Safari in a later task), so it is revoked
 /// well after that, never at once.
 const DOWNLOAD_URL_KEPT: Duration = Duration::from_secs(30);
+
+/// The elements under `parent` that `selector` matches, in document order (none when the selector
+/// is refused).
+pub fn elements(parent: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
+    let Ok(list) = parent.query_selector_all(selector) else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok()).collect()
+}
 
 /// Why the browser refused something, as the end of a sentence a person reads: a
 /// `DOMException` by what its name means ("the storage is full"), anything else by its message.

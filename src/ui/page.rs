@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::ui::selection;
 use crate::ui::state::{Pending, View};
+use crate::ui::{browser, selection};
 
 /// The class of the article element, by which the page finds it.
 pub const ARTICLE_CLASS: &str = "article-text";
@@ -68,8 +68,7 @@ fn scroll_to(article: &web_sys::Element, offset: usize, block: web_sys::ScrollLo
 /// The paragraph at the top of the screen, by its start offset, and how far (CSS pixels) the
 /// screen's top is into it.
 pub fn paragraph_at_top() -> Option<(usize, f64)> {
-    let list = article()?.query_selector_all("p[id^=\"p-\"]").ok()?;
-    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok()).find_map(|paragraph| {
+    browser::elements(&article()?, "p[id^=\"p-\"]").into_iter().find_map(|paragraph| {
         let rect = paragraph.get_bounding_client_rect();
         let start = paragraph.id().strip_prefix("p-")?.parse().ok()?;
         (rect.bottom() > 0.0).then_some((start, -rect.top()))

@@ -17,6 +17,7 @@ use crate::core::search::find_all;
 use crate::core::shown;
 use crate::core::span_index::SpanIndex;
 use crate::core::text::abbreviate;
+use crate::ui::browser;
 use crate::ui::classroom::{class_map, ClassBand};
 use crate::ui::page::{self, ARTICLE_CLASS};
 use crate::ui::selection;
@@ -294,17 +295,13 @@ fn mark_selected(view: View, work: Work, viewport: Viewport) {
         viewport.redrawn.track();
         let selected = view.selected.get();
         let Some(article) = page::article() else { return };
-        let marks = |selector: &str| {
-            let found = article.query_selector_all(selector).ok();
-            found.map(|list| (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok()).collect::<Vec<_>>())
-        };
-        for mark in marks("mark.selected").unwrap_or_default() {
+        for mark in browser::elements(&article, "mark.selected") {
             let _ = mark.class_list().remove_1("selected");
         }
         if let Some(id) = selected {
             // Ids hold no whitespace; quotes and backslashes are escaped for the CSS string.
             let id = id.replace('\\', "\\\\").replace('"', "\\\"");
-            for mark in marks(&format!("mark[data-annotations~=\"{id}\"]")).unwrap_or_default() {
+            for mark in browser::elements(&article, &format!("mark[data-annotations~=\"{id}\"]")) {
                 let _ = mark.class_list().add_1("selected");
             }
         }

@@ -45,10 +45,7 @@ pub fn caret_offset(article: &Element) -> Option<usize> {
 
 /// The run elements of `article`, in document order.
 pub fn run_elements(article: &Element) -> Vec<Element> {
-    let Ok(list) = article.query_selector_all(RUN_SELECTOR) else {
-        return Vec::new();
-    };
-    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect()
+    crate::ui::browser::elements(article, RUN_SELECTOR)
 }
 
 /// The document offset of the DOM boundary point (`node`, `offset`), given the article's `runs`

@@ -10,11 +10,11 @@ use std::ops::Range;
 
 use leptos::ev;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::core::document::Document;
 use crate::core::storage::{Place, Settings};
 use crate::core::viewport::{paragraphs_of, Layout};
+use crate::ui::browser::elements;
 use crate::ui::page;
 use crate::ui::selection;
 use crate::ui::state::{Reveal, View};
@@ -279,11 +279,6 @@ impl Viewport {
 /// The paragraphs of block `block`, of a document of `count` paragraphs.
 pub fn block_paragraphs(block: usize, count: usize) -> Range<usize> {
     block * BLOCK..((block + 1) * BLOCK).min(count)
-}
-
-fn elements(parent: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
-    let Ok(list) = parent.query_selector_all(selector) else { return Vec::new() };
-    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok()).collect()
 }
 
 fn screen_height() -> f64 {
