@@ -1,5 +1,5 @@
-// Starts Glossa, and stands by in case it stops. A file of its own rather than Trunk's inline
-// loader, so that the Content-Security-Policy can refuse every inline script.
+// Starts Glossa, and stands by in case it stops. A file of its own rather than an inline loader,
+// so that the Content-Security-Policy can refuse every inline script.
 //
 // If the app stops (a panic or a trap in the wasm), nothing of it can be trusted any more: the
 // banner and the export below are plain JavaScript, and the export reads the last saved state

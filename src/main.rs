@@ -1,6 +1,31 @@
+//! Starts Glossa in the browser, with the parts a reader may never use split off: each function
+//! marked `wasm_split` here begins a module of its own that `scripts/build` cuts out of the wasm,
+//! fetched the first time the part is used (`glossa::ui::on_demand`).
+
+#[cfg(target_arch = "wasm32")]
+mod parts {
+    use glossa::ui::on_demand::{self, NotFetched, Parts};
+    use leptos::prelude::AnyView;
+    use wasm_split_helpers::wasm_split;
+
+    #[wasm_split(teacher, fallible)]
+    fn teacher_view() -> Result<AnyView, NotFetched> {
+        Ok(on_demand::teacher_view())
+    }
+
+    #[wasm_split(board, fallible)]
+    fn claims_board() -> Result<AnyView, NotFetched> {
+        Ok(on_demand::claims_board())
+    }
+
+    pub fn split() -> Parts {
+        Parts { teacher: || Box::pin(teacher_view()), board: || Box::pin(claims_board()) }
+    }
+}
+
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    glossa::ui::mount();
+    glossa::ui::mount(parts::split());
 }
 
 #[cfg(not(target_arch = "wasm32"))]

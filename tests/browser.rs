@@ -5,7 +5,9 @@
 
 use glossa::core::storage::STATE_KEY;
 use glossa::core::text::code_point_to_utf16;
+use glossa::ui::on_demand::Parts;
 use glossa::ui::selection::{caret_offset, offset_to_point, point_to_offset, run_elements, select_offsets, selected_range};
+use leptos::prelude::{view, IntoView};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, Node};
@@ -189,12 +191,17 @@ fn local_storage() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
 }
 
+/// The whole app, every part of it at hand (nothing is split in a test build).
+fn app() -> impl IntoView {
+    view! { <glossa::ui::App parts=Parts::in_place()/> }
+}
+
 /// The app mounted in a container of its own, with the last bundled article open; unmounted when
 /// the handle is dropped.
 async fn open_article() -> (Fixture, leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable>) {
     web_sys::window().unwrap().location().set_hash("/a/004_de3ecafd94c781bd").unwrap();
     let host = Fixture::new("");
-    let app = leptos::mount::mount_to(host.0.clone().unchecked_into(), glossa::ui::App);
+    let app = leptos::mount::mount_to(host.0.clone().unchecked_into(), app);
     until("the article", || count(&host.0, "article [data-start]") > 0).await;
     (host, app)
 }
@@ -291,7 +298,7 @@ async fn an_export_stays_downloadable_after_the_click_returns() {
     );
     record.call0(&wasm_bindgen::JsValue::NULL).unwrap();
     let host = Fixture::new("");
-    let _app = leptos::mount::mount_to(host.0.clone().unchecked_into(), glossa::ui::App);
+    let _app = leptos::mount::mount_to(host.0.clone().unchecked_into(), app);
     until("the toolbar", || count(&host.0, "button") > 0).await;
     let export: web_sys::HtmlElement = (0..count(&host.0, "button"))
         .map(|i| host.0.query_selector_all("button").unwrap().item(i).unwrap().unchecked_into::<web_sys::HtmlElement>())

@@ -10,6 +10,7 @@ mod keyboard;
 mod label_editor;
 mod link;
 mod nav;
+pub mod on_demand;
 mod page;
 mod persist;
 mod preferences;
@@ -26,20 +27,21 @@ mod viewport;
 
 use leptos::prelude::*;
 
+use on_demand::{OnDemand, Parts};
 use state::State;
 
-pub fn mount() {
+pub fn mount(parts: Parts) {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         browser::report_stopped(&info.to_string());
     }));
-    mount_to_body(App);
+    mount_to_body(move || view! { <App parts/> });
 }
 
 /// The whole app, wired in one place: the state's parts, the page-wide listeners (each removed
 /// when the app is unmounted), and the layout.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(parts: Parts) -> impl IntoView {
     crate::core::unicode::install(unicode::BROWSER);
     let State { view, work, exchange, .. } = State::provide();
     route::follow_fragment(view, work);
@@ -76,8 +78,8 @@ pub fn App() -> impl IntoView {
             <nav::ArticleNav/>
             <main class="reading">
                 {move || match view.mode.with(|mode| mode.clone()) {
-                    state::Mode::Teacher => view! { <classroom::TeacherView/> }.into_any(),
-                    state::Mode::Board => view! { <board::ClaimsBoard/> }.into_any(),
+                    state::Mode::Teacher => view! { <OnDemand part="the teacher’s view" load=parts.teacher/> }.into_any(),
+                    state::Mode::Board => view! { <OnDemand part="the claims board" load=parts.board/> }.into_any(),
                     _ => view! { <classroom::AssignmentBar/> <reader::Reader/> }.into_any(),
                 }}
             </main>

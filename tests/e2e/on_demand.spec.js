@@ -1,0 +1,62 @@
+// Parts a reader may never use are fetched the first time they are used: reading, labelling,
+// undoing and reloading fetch none of them; a part that cannot be fetched says so and is fetched
+// again on the next try, and the work goes on meanwhile.
+const { test, expect } = require('@playwright/test');
+const h = require('./helpers');
+
+const PART = /\/(split|chunk)_[a-z0-9_]+\.wasm$/;
+
+/** The modules of parts fetched by the page so far, by file name (split_<part>.wasm, and the
+ *  chunk_<n>.wasm of code parts share). */
+function partsFetched(page) {
+  const fetched = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (PART.test(url.pathname)) fetched.push(url.pathname.split('/').pop());
+  });
+  return fetched;
+}
+
+test('reading, labelling, undoing and reloading fetch no part; the board and the teacher view are fetched once, when opened', async ({ page }) => {
+  const fetched = partsFetched(page);
+  await h.freshStart(page);
+  await h.label(page, ['Iran vehemently denies', 'ballistic missiles to Russia', '2']);
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+Shift+z');
+  await page.reload();
+  await h.articleReady(page);
+  await expect(h.annotationItems(page)).toHaveCount(1);
+  expect(fetched).toEqual([]);
+
+  await page.getByRole('button', { name: 'Claims board' }).click();
+  await expect(page.getByRole('table', { name: 'Claims board' })).toBeVisible();
+  expect(fetched.filter((name) => name.startsWith('split_'))).toEqual(['split_board.wasm']);
+  await page.getByRole('button', { name: 'Teacher' }).click();
+  await expect(page.getByRole('button', { name: 'New assignment' })).toBeVisible();
+  await page.getByRole('button', { name: 'Claims board' }).click();
+  await page.getByRole('button', { name: 'Teacher' }).click();
+  await expect(page.getByRole('button', { name: 'New assignment' })).toBeVisible();
+  expect(fetched.filter((name) => name.startsWith('split_'))).toEqual(['split_board.wasm', 'split_teacher.wasm']);
+  expect(new Set(fetched).size).toBe(fetched.length);
+});
+
+test('a part that cannot be fetched says so, leaves the work as it was, and is fetched on the next try', async ({ page }) => {
+  await h.freshStart(page);
+  await h.label(page, ['Iran vehemently denies', 'ballistic missiles to Russia', '2']);
+  await page.route(PART, (route) => route.abort('internetdisconnected'));
+
+  await page.getByRole('button', { name: 'Teacher' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'could not fetch the teacher’s view' });
+  await expect(alert).toContainText('Nothing of your work is affected');
+  // The app goes on, with the work in it.
+  await alert.getByRole('button', { name: 'Back to reading' }).click();
+  await h.articleReady(page);
+  await expect(h.annotationItems(page)).toHaveCount(1);
+
+  await page.getByRole('button', { name: 'Teacher' }).click();
+  await expect(alert).toBeVisible();
+  await page.unroute(PART);
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('button', { name: 'New assignment' })).toBeVisible();
+  await expect(alert).toHaveCount(0);
+});
