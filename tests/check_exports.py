@@ -66,7 +66,8 @@ for line in read(folder / "glossa-doccano.jsonl").splitlines():
         check("doccano", record["id"], start, end, expected[(record["id"], start, end, label)], record["text"])
 
 for task in json.loads(read(folder / "glossa-label-studio.json")):
-    for result in task["annotations"][0]["result"]:
+    # A document without annotations is a task with none, which Label Studio leaves to do.
+    for result in (r for annotation in task["annotations"] for r in annotation["result"]):
         value = result["value"]
         check("label-studio", task["data"]["document_id"], value["start"], value["end"], value["text"], task["data"]["text"])
 

@@ -1,5 +1,6 @@
 //! Label Studio tasks: one task a document, its annotations as one completed annotation of
-//! `labels` results (`from_name` "label", `to_name` "text").
+//! `labels` results (`from_name` "label", `to_name` "text"). A document without annotations is a
+//! task with none: Label Studio counts a task holding an annotation, even an empty one, as done.
 
 use serde_json::{json, Value};
 
@@ -27,7 +28,7 @@ pub fn write(corpus: &Corpus) -> String {
             json!({
                 "id": index + 1,
                 "data": {"text": document.text, "document_id": document.id, "title": document.title},
-                "annotations": [{"result": result}],
+                "annotations": if result.is_empty() { json!([]) } else { json!([{"result": result}]) },
             })
         })
         .collect();
@@ -117,5 +118,13 @@ mod tests {
             assert_eq!(slice(text, start, end), value["text"].as_str());
         }
         assert!(results.iter().any(|r| r["value"]["labels"][0] == "Denial" && r["meta"]["attributed_to"] == "Iran’s mission"));
+    }
+
+    #[test]
+    fn a_document_without_annotations_is_a_task_still_to_do() {
+        let parts = fixture::corpus_parts();
+        let tasks: Value = serde_json::from_str(&write(&fixture::corpus(&parts))).unwrap();
+        let annotated: Vec<usize> = tasks.as_array().unwrap().iter().map(|t| t["annotations"].as_array().unwrap().len()).collect();
+        assert_eq!(annotated, [1, 0, 0, 0, 1]);
     }
 }
