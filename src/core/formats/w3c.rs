@@ -34,7 +34,8 @@ pub fn write(corpus: &Corpus, now: &str) -> String {
         "label": "Glossa annotations",
         "generated": now,
         "total": items.len(),
-        "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
+        // A page MUST have an IRI (Web Annotation Data Model, 5.2), embedded or not.
+        "first": {"id": "urn:glossa:annotations:page:1", "type": "AnnotationPage", "partOf": "urn:glossa:annotations", "startIndex": 0, "items": items},
     });
     serde_json::to_string_pretty(&collection).expect("plain data serializes")
 }
@@ -200,6 +201,8 @@ mod tests {
         let out: Value = serde_json::from_str(&write(&corpus, "2026-11-22T10:00:00Z")).unwrap();
         assert_eq!(out["type"], "AnnotationCollection");
         assert_eq!(out["total"], 6, "four annotations and two links");
+        assert_eq!(out["first"]["id"], "urn:glossa:annotations:page:1");
+        assert_eq!(out["first"]["partOf"], out["id"]);
         let items = out["first"]["items"].as_array().unwrap();
         let first = items.iter().find(|i| i["body"][0]["value"] == "Denial").unwrap();
         assert_eq!(first["body"][0], json!({"type": "TextualBody", "purpose": "tagging", "value": "Denial"}));
