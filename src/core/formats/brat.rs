@@ -1,6 +1,7 @@
 //! brat standoff: for each document a `.txt` with its text and a `.ann` with its annotations,
 //! zipped. A span that crosses lines becomes fragments (`start end;start end`), as brat wants;
-//! notes become `AnnotatorNotes`; a link within a document becomes a relation (`R1 Denies
+//! notes become `AnnotatorNotes`, and so does who a span is attributed to (brat has no free-text
+//! field of its own for it: `Attributed to: Iran’s mission | the note`); a link within a document becomes a relation (`R1 Denies
 //! Arg1:T3 Arg2:T1`). brat relates entities of one document only, so links across documents
 //! are left out (Glossa JSON, W3C and the links CSV carry them). `annotation.conf` declares the
 //! labels and relations, `visual.conf` gives the labels their colours.
@@ -26,8 +27,10 @@ pub fn write(corpus: &Corpus) -> Vec<u8> {
             // brat's text field shows the fragments joined by a space.
             let text = a.quote.split('\n').filter(|part| !part.is_empty()).collect::<Vec<_>>().join(" ");
             ann.push_str(&format!("T{number}\t{} {}\t{text}\n", type_name(corpus.label_name(&a.label)), offsets.join(";")));
-            if !a.note.is_empty() {
-                ann.push_str(&format!("#{number}\tAnnotatorNotes T{number}\t{}\n", one_line(&a.note)));
+            let attribution = (!a.attributed_to.is_empty()).then(|| format!("Attributed to: {}", a.attributed_to));
+            let notes: Vec<String> = attribution.into_iter().chain((!a.note.is_empty()).then(|| a.note.clone())).collect();
+            if !notes.is_empty() {
+                ann.push_str(&format!("#{number}\tAnnotatorNotes T{number}\t{}\n", one_line(&notes.join(" | "))));
             }
         }
         let within = links.iter().filter(|l| l.from_document.id == document.id && l.to_document.id == document.id);
@@ -110,7 +113,7 @@ mod tests {
         let as_text = String::from_utf8_lossy(&archive);
         assert!(as_text.contains("004_de3ecafd94c781bd.ann"));
         assert!(as_text.contains("T3\tDenial 2941 2992\tIran has NOT delivered ballistic missiles to Russia\n"));
-        assert!(as_text.contains("#3\tAnnotatorNotes T3\tsays “NOT”, in capitals, loudly\n"));
+        assert!(as_text.contains("#3\tAnnotatorNotes T3\tAttributed to: Iran’s mission | says “NOT”, in capitals, loudly\n"));
         // The first line of a file follows its zip header directly.
         let from = as_text.find("T1\tSanction ").unwrap();
         let sanction = as_text[from..].lines().next().unwrap();
