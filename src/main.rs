@@ -4,7 +4,7 @@
 
 #[cfg(target_arch = "wasm32")]
 mod parts {
-    use glossa::ui::on_demand::{self, NotFetched, Parts};
+    use glossa::ui::on_demand::{self, NotFetched, OtherFormats, Parts};
     use leptos::prelude::AnyView;
     use wasm_split_helpers::wasm_split;
 
@@ -18,8 +18,13 @@ mod parts {
         Ok(on_demand::claims_board())
     }
 
+    #[wasm_split(formats, fallible)]
+    fn other_formats() -> Result<OtherFormats, NotFetched> {
+        Ok(on_demand::other_formats())
+    }
+
     pub fn split() -> Parts {
-        Parts { teacher: || Box::pin(teacher_view()), board: || Box::pin(claims_board()) }
+        Parts { teacher: || Box::pin(teacher_view()), board: || Box::pin(claims_board()), formats: || Box::pin(other_formats()) }
     }
 }
 

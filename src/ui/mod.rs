@@ -43,7 +43,7 @@ pub fn mount(parts: Parts) {
 #[component]
 pub fn App(parts: Parts) -> impl IntoView {
     crate::core::unicode::install(unicode::BROWSER);
-    let State { view, work, exchange, .. } = State::provide();
+    let State { view, work, exchange, .. } = State::provide(parts.formats);
     route::follow_fragment(view, work);
     keyboard::listen(view, work);
     page::follow_selection(view);

@@ -1,6 +1,6 @@
 //! Parts of the app a reader may never use live in wasm modules of their own, fetched the first
-//! time they are needed: a student who only reads and labels never downloads the teacher's view
-//! or the claims board.
+//! time they are needed: a student who only reads and labels never downloads the teacher's view,
+//! the claims board or other tools' formats (Glossa's own JSON, the backup, stays at hand).
 //!
 //! The app is given its [`Parts`] as loaders: `main.rs` marks each with `#[wasm_split(part,
 //! fallible)]`, and `scripts/build` moves what only that part uses into `split_<part>.wasm`.
@@ -15,6 +15,8 @@ use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_split_helpers::SplitLoaderError;
 
+use crate::core::formats::{self, Corpus, Format};
+use crate::core::import::{ImportError, IncomingFile};
 use crate::ui::{board, classroom, state};
 
 /// A part's module could not be fetched.
@@ -42,18 +44,35 @@ pub type Load<T> = fn() -> Pin<Box<dyn Future<Output = Result<T, NotFetched>>>>;
 pub struct Parts {
     pub teacher: Load<AnyView>,
     pub board: Load<AnyView>,
+    pub formats: Load<OtherFormats>,
 }
 
 impl Parts {
     /// Every part at hand in the first module.
     pub fn in_place() -> Parts {
-        Parts { teacher: || Box::pin(async { Ok(teacher_view()) }), board: || Box::pin(async { Ok(claims_board()) }) }
+        Parts {
+            teacher: || Box::pin(async { Ok(teacher_view()) }),
+            board: || Box::pin(async { Ok(claims_board()) }),
+            formats: || Box::pin(async { Ok(other_formats()) }),
+        }
     }
 }
 
 /// The teacher's view, as its part draws it.
 pub fn teacher_view() -> AnyView {
     view! { <classroom::TeacherView/> }.into_any()
+}
+
+/// Other tools' formats: every format written, and read back where it can be.
+#[derive(Clone, Copy)]
+pub struct OtherFormats {
+    pub write: fn(Format, &Corpus, &str) -> Vec<u8>,
+    pub read: fn(&str) -> Result<IncomingFile, ImportError>,
+}
+
+/// The formats as their part holds them.
+pub fn other_formats() -> OtherFormats {
+    OtherFormats { write: formats::write, read: formats::read_other_tools }
 }
 
 /// The claims board, as its part draws it.

@@ -93,7 +93,7 @@ pub fn FileActions() -> impl IntoView {
     let only_open = RwSignal::new(false);
     let export = move |format: Format| {
         let only = only_open.get_untracked().then(|| view.open.get_untracked()).flatten();
-        exchange.download(format, only.as_deref());
+        exchange.download(format, only);
     };
     let chosen = RwSignal::new(Format::GlossaJson);
     let import_json = move |event: leptos::ev::Event| {

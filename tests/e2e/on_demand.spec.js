@@ -6,11 +6,11 @@ const h = require('./helpers');
 
 const PART = /\/(split|chunk)_[a-z0-9_]+\.wasm$/;
 
-/** The modules of parts fetched by the page so far, by file name (split_<part>.wasm, and the
+/** The modules of parts the page has fetched so far (not merely asked for), by file name (split_<part>.wasm, and the
  *  chunk_<n>.wasm of code parts share). */
 function partsFetched(page) {
   const fetched = [];
-  page.on('request', (request) => {
+  page.on('requestfinished', (request) => {
     const url = new URL(request.url());
     if (PART.test(url.pathname)) fetched.push(url.pathname.split('/').pop());
   });
@@ -38,6 +38,33 @@ test('reading, labelling, undoing and reloading fetch no part; the board and the
   await expect(page.getByRole('button', { name: 'New assignment' })).toBeVisible();
   expect(fetched.filter((name) => name.startsWith('split_'))).toEqual(['split_board.wasm', 'split_teacher.wasm']);
   expect(new Set(fetched).size).toBe(fetched.length);
+});
+
+test('offline before any part was fetched, the backup still goes out and comes back in Glossa JSON; other formats say they need their part', async ({ page }) => {
+  const fetched = partsFetched(page);
+  await h.freshStart(page);
+  await h.label(page, ['Iran vehemently denies', 'ballistic missiles to Russia', '2']);
+  await page.route(PART, (route) => route.abort('internetdisconnected'));
+
+  const backup = await h.download(page, () => page.getByRole('button', { name: 'Export JSON' }).click());
+  expect(JSON.parse(backup.text).documents.flatMap((d) => d.annotations)).toHaveLength(1);
+  await page.keyboard.press('Control+z');
+  await expect(h.annotationItems(page)).toHaveCount(0);
+  await page.getByLabel('Import JSON').setInputFiles(backup.path);
+  await expect(page.getByRole('status')).toContainText('1 annotation taken (1 new');
+  await expect(h.annotationItems(page)).toHaveCount(1);
+
+  await page.getByLabel('Export format').selectOption('w3c');
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('could not fetch the part that writes and reads other tools’ formats');
+  await page.getByLabel('Import JSON').setInputFiles({ name: 'tasks.json', mimeType: 'application/json', buffer: Buffer.from('[{"data": {"text": "x"}}]') });
+  await expect(page.getByRole('alert')).toContainText('could not fetch the part that writes and reads other tools’ formats');
+  expect(fetched.filter((name) => name.startsWith('split_'))).toEqual([]);
+
+  await page.unroute(PART);
+  const w3c = await h.download(page, () => page.getByRole('button', { name: 'Export', exact: true }).click());
+  expect(JSON.parse(w3c.text).type).toBe('AnnotationCollection');
+  expect(fetched.filter((name) => name.startsWith('split_'))).toEqual(['split_formats.wasm']);
 });
 
 test('a part that cannot be fetched says so, leaves the work as it was, and is fetched on the next try', async ({ page }) => {

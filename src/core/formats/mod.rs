@@ -144,7 +144,7 @@ struct Linked<'a> {
 /// The bytes of `corpus` written in `format`, at time `now`.
 pub fn write(format: Format, corpus: &Corpus, now: &str) -> Vec<u8> {
     match format {
-        Format::GlossaJson => glossa_json::write(corpus.documents, corpus.labels, corpus.workspace, now).into_bytes(),
+        Format::GlossaJson => write_glossa_json(corpus, now),
         Format::W3c => w3c::write(corpus, now).into_bytes(),
         Format::Doccano => doccano::write(corpus).into_bytes(),
         Format::LabelStudio => label_studio::write(corpus).into_bytes(),
@@ -155,12 +155,30 @@ pub fn write(format: Format, corpus: &Corpus, now: &str) -> Vec<u8> {
     }
 }
 
+/// `corpus` in Glossa's own format, the one written and read back without fetching the part that
+/// holds the other tools' formats (the app's backup must work offline).
+pub fn write_glossa_json(corpus: &Corpus, now: &str) -> Vec<u8> {
+    glossa_json::write(corpus.documents, corpus.labels, corpus.workspace, now).into_bytes()
+}
+
 /// Reads a file of any format that can come back, recognised by its shape; `labels` are the
 /// labels here, which Glossa JSON's label ids must name.
 pub fn read(contents: &str, labels: &[Label]) -> Result<IncomingFile, ImportError> {
-    let contents = contents.strip_prefix('\u{feff}').unwrap_or(contents);
+    read_glossa_json(contents, labels).unwrap_or_else(|| read_other_tools(contents))
+}
+
+/// Reads Glossa JSON (a JSON object with a "format"); `None` when the file has another shape.
+pub fn read_glossa_json(contents: &str, labels: &[Label]) -> Option<Result<IncomingFile, ImportError>> {
+    match serde_json::from_str::<Value>(without_bom(contents)) {
+        Ok(Value::Object(root)) if root.contains_key("format") => Some(glossa_json::read(&root, labels)),
+        _ => None,
+    }
+}
+
+/// Reads a file of another tool's format, recognised by its shape, or says why it is none.
+pub fn read_other_tools(contents: &str) -> Result<IncomingFile, ImportError> {
+    let contents = without_bom(contents);
     match serde_json::from_str::<Value>(contents) {
-        Ok(Value::Object(root)) if root.contains_key("format") => glossa_json::read(&root, labels),
         Ok(Value::Object(root)) if w3c::is_web_annotation(&root) => Ok(w3c::read(&root)),
         Ok(Value::Array(tasks)) => label_studio::read(&tasks),
         Ok(Value::Object(root)) if root.contains_key("spans") => Ok(spacy::read(contents)),
@@ -170,6 +188,10 @@ pub fn read(contents: &str, labels: &[Label]) -> Result<IncomingFile, ImportErro
         Err(_) if jsonl::looks_like_json_lines(contents) => Ok(doccano::read(contents)),
         Err(e) => Err(ImportError::NotJson { line: e.line(), column: e.column(), detail: plain_serde_message(&e) }),
     }
+}
+
+fn without_bom(contents: &str) -> &str {
+    contents.strip_prefix('\u{feff}').unwrap_or(contents)
 }
 
 #[cfg(test)]

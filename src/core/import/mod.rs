@@ -15,7 +15,7 @@ use crate::core::timestamp;
 use crate::core::workspace::{Changes, Workspace};
 
 pub use anchor::Destination;
-pub use formats::incoming::{ImportError, Refusal};
+pub use formats::incoming::{ImportError, IncomingFile, Refusal};
 
 /// The most annotations one file may bring: far beyond any real work, and short of what would
 /// stall the page.
@@ -46,7 +46,11 @@ pub struct Parsed {
 /// Reads a file of any importable format, recognised by its shape, and places what it brings
 /// on the documents of `destination`.
 pub fn parse(contents: &str, destination: &Destination) -> Result<Parsed, ImportError> {
-    let file = formats::read(contents, destination.labels)?;
+    place(formats::read(contents, destination.labels)?, destination)
+}
+
+/// Places what a file read by a reader of `formats` brings on the documents of `destination`.
+pub fn place(file: IncomingFile, destination: &Destination) -> Result<Parsed, ImportError> {
     let count: usize =
         file.documents.iter().map(|d| d.annotations.len()).sum::<usize>() + file.refused.iter().map(|r| r.count).sum::<usize>();
     if count > MAX_ANNOTATIONS {

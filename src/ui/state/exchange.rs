@@ -9,7 +9,11 @@ use crate::core::hand_in;
 use crate::core::import::{self, Destination, Merged, Report};
 use crate::core::own_document::{self, DocumentRecord};
 use crate::ui::browser;
+use crate::ui::on_demand::{Load, OtherFormats};
 use crate::ui::state::{Classroom, Message, Texts, View, Work};
+
+/// The part holding other tools' formats, as the reader is told about it.
+const OTHER_FORMATS: &str = "the part that writes and reads other tools’ formats";
 
 #[derive(Clone, Copy)]
 pub struct Exchange {
@@ -17,30 +21,48 @@ pub struct Exchange {
     view: View,
     texts: Texts,
     classroom: Classroom,
+    other_formats: Load<OtherFormats>,
 }
 
 impl Exchange {
-    pub fn new(work: Work, view: View, texts: Texts, classroom: Classroom) -> Exchange {
-        Exchange { work, view, texts, classroom }
+    pub fn new(work: Work, view: View, texts: Texts, classroom: Classroom, other_formats: Load<OtherFormats>) -> Exchange {
+        Exchange { work, view, texts, classroom, other_formats }
     }
 
-    /// The work in `format`: of every document, or of document `only`. Also says how many
+    /// The work (of every document, or of document `only`) as `write` puts it, and how many
     /// annotations it holds.
-    pub fn export(&self, format: Format, only: Option<&str>) -> (Vec<u8>, usize) {
+    fn written(&self, only: Option<&str>, write: impl FnOnce(&Corpus, &str) -> Vec<u8>) -> (Vec<u8>, usize) {
         let mut documents = self.work.documents();
         documents.retain(|d| only.is_none_or(|id| d.id == id));
         self.work.workspace.with_untracked(|workspace| {
             self.work.labels.with_untracked(|labels| {
                 let count = documents.iter().map(|d| workspace.annotations(&d.id).len()).sum();
                 let corpus = Corpus { documents: &documents, labels, workspace };
-                (formats::write(format, &corpus, &browser::now()), count)
+                (write(&corpus, &browser::now()), count)
             })
         })
     }
 
     /// Downloads the work (of every document, or of document `only`) in `format` and says so.
-    pub fn download(&self, format: Format, only: Option<&str>) {
-        let (bytes, count) = self.export(format, only);
+    /// Glossa JSON, the backup, is written at once; other tools' formats by their part, fetched
+    /// the first time one is chosen.
+    pub fn download(&self, format: Format, only: Option<String>) {
+        if format == Format::GlossaJson {
+            return self.offer(format, self.written(only.as_deref(), formats::write_glossa_json));
+        }
+        let exchange = *self;
+        leptos::task::spawn_local(async move {
+            match (exchange.other_formats)().await {
+                Ok(other) => {
+                    let written = exchange.written(only.as_deref(), |corpus, now| (other.write)(format, corpus, now));
+                    exchange.offer(format, written);
+                }
+                Err(problem) => exchange.view.say(Message::alert(problem.explain(OTHER_FORMATS))),
+            }
+        });
+    }
+
+    fn offer(&self, format: Format, (bytes, count): (Vec<u8>, usize)) {
         if self.view.offer_download(format.file_name(), format.mime(), &bytes, "The export") {
             self.view.say(Message::status(format!("Exported {count} annotations to {} ({}).", format.file_name(), format.name())));
         }
@@ -60,10 +82,19 @@ impl Exchange {
             let text = format!("“{file_name}” is a student's hand-in: open the Teacher view and use Collect work.");
             return self.view.say(Message::alert(text));
         }
+        let glossa_json = self.work.labels.with_untracked(|labels| formats::read_glossa_json(contents, labels));
+        let file = match glossa_json {
+            Some(file) => file,
+            None => match (self.other_formats)().await {
+                Ok(other) => (other.read)(contents),
+                Err(problem) => return self.view.say(Message::alert(problem.explain(OTHER_FORMATS))),
+            },
+        };
         let documents = self.work.documents();
         let now = browser::now();
-        let parsed =
-            self.work.labels.with_untracked(|labels| import::parse(contents, &Destination { documents: &documents, labels, now: &now }));
+        let parsed = file.and_then(|file| {
+            self.work.labels.with_untracked(|labels| import::place(file, &Destination { documents: &documents, labels, now: &now }))
+        });
         let outcome = match parsed {
             Ok(parsed) => match self.texts.keep_all(&parsed.new_documents).await {
                 Ok(()) => Ok(self.merge(file_name, parsed)),

@@ -21,6 +21,8 @@ mod work;
 
 use leptos::prelude::*;
 
+use crate::ui::on_demand::{Load, OtherFormats};
+
 pub use classroom::{ClassAgreement, Classroom, Passage};
 pub use exchange::Exchange;
 pub use saving::Saving;
@@ -42,14 +44,14 @@ pub struct State {
 impl State {
     /// Starts from what local storage holds, telling the reader if any of it could not be read,
     /// and puts the state in context.
-    pub fn provide() -> State {
+    pub fn provide(other_formats: Load<OtherFormats>) -> State {
         let loaded = crate::ui::persist::load_state();
         let view = View::new();
         let texts = Texts::new();
         let work = Work::new(view, texts, &loaded.state);
         let saving = Saving::start(work, view, loaded);
         let classroom = Classroom::start(view, texts, work);
-        let exchange = Exchange::new(work, view, texts, classroom);
+        let exchange = Exchange::new(work, view, texts, classroom, other_formats);
         let state = State { view, texts, work, saving, classroom, exchange };
         provide_context(state);
         work.load_texts();
