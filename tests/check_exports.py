@@ -9,6 +9,7 @@ import csv
 import io
 import json
 import pathlib
+import re
 import sys
 import zipfile
 
@@ -100,9 +101,41 @@ with zipfile.ZipFile(folder / "glossa-brat.zip") as archive:
             if " ".join(text[s:e] for s, e in fragments) != quote:
                 failures.append(f"brat: {doc} {line!r}")
 
-rows = list(csv.DictReader(io.StringIO(read(folder / "glossa-annotations.csv"), newline="")))
-for row in rows:
-    check("csv", row["document"], int(row["start"]), int(row["end"]), row["quote"], texts[row["document"]])
+def collapsed(text):
+    """Each run of whitespace made one space, as the CSV's context columns have it."""
+    return re.sub(r"\s+", " ", text)
+
+
+documents = {d["id"]: d for d in glossa["documents"]}
+by_id = {a["id"]: a for d in glossa["documents"] for a in d["annotations"]}
+
+
+def check_csv(fmt, contents):
+    for row in csv.DictReader(io.StringIO(contents, newline="")):
+        if fmt == "csv-spreadsheets":
+            # Cells a spreadsheet would run as formulas begin with an apostrophe there.
+            row = {k: v[1:] if v[:2] in {"'" + c for c in "=+-@\t\r"} else v for k, v in row.items()}
+        doc, start, end = row["document"], int(row["start"]), int(row["end"])
+        check(fmt, doc, start, end, row["quote"], texts[doc])
+        a, d, text = by_id.get(row["id"], {}), documents[doc], texts[doc]
+        stands_alone = (
+            (a.get("start"), a.get("end"), a.get("created_at"), a.get("updated_at")) == (start, end, row["created_at"], row["updated_at"])
+            and row["title"] == d["title"]
+            and row["text_sha256"] == d["text_sha256"]
+            and row["before"] == collapsed(text[max(0, start - 40) : start])
+            and row["after"] == collapsed(text[end : end + 40])
+        )
+        if not stands_alone:
+            failures.append(f"{fmt}: the row of {row['id']} does not say its annotation's id, document, times or context")
+
+
+check_csv("csv", read(folder / "glossa-annotations.csv"))
+# The spreadsheet variant is UTF-8 with a byte order mark: Python's "utf-8-sig" is how it is read.
+with open(folder / "glossa-annotations-spreadsheet.csv", encoding="utf-8-sig", newline="") as f:
+    spreadsheet = f.read()
+if spreadsheet == read(folder / "glossa-annotations-spreadsheet.csv"):
+    failures.append("csv-spreadsheets: no byte order mark")
+check_csv("csv-spreadsheets", spreadsheet)
 
 csv_links = set()
 for row in csv.DictReader(io.StringIO(read(folder / "glossa-links.csv"), newline="")):
@@ -117,7 +150,7 @@ if w3c_links != links or csv_links != links:
     failures.append(f"links: Glossa JSON has {len(links)}, W3C {len(w3c_links)}, the links CSV {len(csv_links)}, or they differ")
 print(f"links: {len(links)} links in Glossa JSON, W3C and the links CSV")
 
-for fmt in ["glossa-json", "w3c", "doccano", "label-studio", "spacy", "brat", "csv"]:
+for fmt in ["glossa-json", "w3c", "doccano", "label-studio", "spacy", "brat", "csv", "csv-spreadsheets"]:
     count = checked.get(fmt, 0)
     if count != total:
         failures.append(f"{fmt}: {count} annotations checked, {total} exported")

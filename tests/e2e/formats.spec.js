@@ -19,7 +19,7 @@ test('every export format downloads, and Python finds every quote at its offsets
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossa-formats-'));
   const select = page.getByLabel('Export format');
   const values = await select.locator('option').evaluateAll((options) => options.map((o) => o.value));
-  expect(values).toEqual(['glossa-json', 'w3c', 'doccano', 'label-studio', 'spacy', 'brat', 'csv', 'csv-links']);
+  expect(values).toEqual(['glossa-json', 'w3c', 'doccano', 'label-studio', 'spacy', 'brat', 'csv', 'csv-spreadsheets', 'csv-links']);
   for (const value of values) {
     await select.selectOption(value);
     const downloadPromise = page.waitForEvent('download');
@@ -28,11 +28,11 @@ test('every export format downloads, and Python finds every quote at its offsets
     await download.saveAs(path.join(folder, download.suggestedFilename()));
   }
   expect(fs.readdirSync(folder).sort()).toEqual([
-    'glossa-annotations.csv', 'glossa-annotations.json', 'glossa-annotations.jsonld', 'glossa-brat.zip',
+    'glossa-annotations-spreadsheet.csv', 'glossa-annotations.csv', 'glossa-annotations.json', 'glossa-annotations.jsonld', 'glossa-brat.zip',
     'glossa-doccano.jsonl', 'glossa-label-studio.json', 'glossa-links.csv', 'glossa-spacy.jsonl',
   ]);
   const python = spawnSync('python3', [path.join(__dirname, '..', 'check_exports.py'), folder], { encoding: 'utf8' });
-  expect(python.stdout).toContain('21 passed, 0 failed');
+  expect(python.stdout).toContain('24 passed, 0 failed');
   expect(python.status, python.stdout + python.stderr).toBe(0);
   fs.rmSync(folder, { recursive: true });
 });

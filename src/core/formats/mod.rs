@@ -36,12 +36,22 @@ pub enum Format {
     Spacy,
     Brat,
     Csv,
+    CsvForSpreadsheets,
     CsvLinks,
 }
 
 impl Format {
-    pub const ALL: [Format; 8] =
-        [Format::GlossaJson, Format::W3c, Format::Doccano, Format::LabelStudio, Format::Spacy, Format::Brat, Format::Csv, Format::CsvLinks];
+    pub const ALL: [Format; 9] = [
+        Format::GlossaJson,
+        Format::W3c,
+        Format::Doccano,
+        Format::LabelStudio,
+        Format::Spacy,
+        Format::Brat,
+        Format::Csv,
+        Format::CsvForSpreadsheets,
+        Format::CsvLinks,
+    ];
 
     /// The value of the format's option in the "Export format" list.
     pub fn id(self) -> &'static str {
@@ -53,6 +63,7 @@ impl Format {
             Format::Spacy => "spacy",
             Format::Brat => "brat",
             Format::Csv => "csv",
+            Format::CsvForSpreadsheets => "csv-spreadsheets",
             Format::CsvLinks => "csv-links",
         }
     }
@@ -66,6 +77,7 @@ impl Format {
             Format::Spacy => "spaCy / Prodigy spans (JSONL)",
             Format::Brat => "brat standoff (.zip of .txt and .ann)",
             Format::Csv => "CSV, one row per annotation",
+            Format::CsvForSpreadsheets => "CSV for spreadsheets (Excel, LibreOffice, Sheets)",
             Format::CsvLinks => "CSV of links, one row per link",
         }
     }
@@ -83,6 +95,7 @@ impl Format {
             Format::Spacy => "glossa-spacy.jsonl",
             Format::Brat => "glossa-brat.zip",
             Format::Csv => "glossa-annotations.csv",
+            Format::CsvForSpreadsheets => "glossa-annotations-spreadsheet.csv",
             Format::CsvLinks => "glossa-links.csv",
         }
     }
@@ -93,7 +106,7 @@ impl Format {
             Format::W3c => "application/ld+json",
             Format::Doccano | Format::Spacy => "application/jsonl",
             Format::Brat => "application/zip",
-            Format::Csv | Format::CsvLinks => "text/csv",
+            Format::Csv | Format::CsvForSpreadsheets | Format::CsvLinks => "text/csv",
         }
     }
 }
@@ -151,6 +164,7 @@ pub fn write(format: Format, corpus: &Corpus, now: &str) -> Vec<u8> {
         Format::Spacy => spacy::write(corpus).into_bytes(),
         Format::Brat => brat::write(corpus),
         Format::Csv => csv::write(corpus).into_bytes(),
+        Format::CsvForSpreadsheets => csv::write_for_spreadsheets(corpus).into_bytes(),
         Format::CsvLinks => csv::write_links(corpus).into_bytes(),
     }
 }
