@@ -11,6 +11,7 @@ import json
 import pathlib
 import re
 import sys
+import urllib.parse
 import zipfile
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -46,19 +47,26 @@ links = {(a["id"], l["to"], l["relation"]) for d in glossa["documents"] for a in
 if not all(to in where for _, to, _ in links):
     failures.append("glossa-json: a link to an annotation the file does not hold")
 
+def annotation_id(iri):
+    """The id in an annotation's IRI: urn:uuid:ID, or urn:glossa:annotation:ID percent-encoded."""
+    if iri.startswith("urn:glossa:annotation:"):
+        return urllib.parse.unquote(iri.removeprefix("urn:glossa:annotation:"))
+    return iri.removeprefix("urn:uuid:")
+
+
 w3c = json.loads(read(folder / "glossa-annotations.jsonld"))
 assert w3c["type"] == "AnnotationCollection" and w3c["total"] == total + len(links)
 w3c_links = set()
 for item in w3c["first"]["items"]:
     if item.get("motivation") == "linking":
-        source, target = (t.removeprefix("urn:uuid:") for t in item["target"])
+        source, target = (annotation_id(t) for t in item["target"])
         w3c_links.add((source, target, item["body"]["value"]))
         continue
     doc = item["target"]["glossa:document"]
     quote, position = item["target"]["selector"]
     text = texts[doc]
     check("w3c", doc, position["start"], position["end"], quote["exact"], text)
-    if not text[: position["start"]].endswith(quote["prefix"]) or not text[position["end"]:].startswith(quote["suffix"]):
+    if not text[: position["start"]].endswith(quote.get("prefix", "")) or not text[position["end"]:].startswith(quote.get("suffix", "")):
         failures.append(f"w3c: prefix or suffix of {item['id']} do not surround it")
 
 for line in read(folder / "glossa-doccano.jsonl").splitlines():

@@ -14,29 +14,94 @@ use crate::core::document::Document;
 /// How many characters of context the quote selector carries on each side.
 const CONTEXT: usize = 32;
 
+/// The Web Annotation context, and Glossa's own terms (`glossa:document`, `glossa:sha256`) made
+/// IRIs under `urn:glossa:terms:` for a JSON-LD processor.
+fn context() -> Value {
+    json!(["http://www.w3.org/ns/anno.jsonld", {"glossa": "urn:glossa:terms:"}])
+}
+
+/// An annotation's IRI: `urn:uuid:` for the UUIDs Glossa makes; ids of other tools' files,
+/// which may hold any character, percent-encoded under `urn:glossa:annotation:`.
+fn annotation_iri(id: &str) -> String {
+    let is_uuid =
+        id.len() == 36 && id.char_indices().all(|(at, c)| if [8, 13, 18, 23].contains(&at) { c == '-' } else { c.is_ascii_hexdigit() });
+    if is_uuid {
+        format!("urn:uuid:{id}")
+    } else {
+        format!("urn:glossa:annotation:{}", percent_encode(id))
+    }
+}
+
+/// The id an annotation IRI of any tool names (its own IRI when it is neither of Glossa's forms).
+fn annotation_id(iri: &str) -> String {
+    match (iri.strip_prefix("urn:uuid:"), iri.strip_prefix("urn:glossa:annotation:")) {
+        (Some(uuid), _) => uuid.to_owned(),
+        (_, Some(encoded)) => percent_decode(encoded),
+        _ => iri.to_owned(),
+    }
+}
+
+fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => out.push(byte as char),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        let hex = bytes.get(at + 1..at + 3).and_then(|h| std::str::from_utf8(h).ok()).and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[at], hex) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                at += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                at += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+const COLLECTION: &str = "urn:glossa:annotations";
+const PAGE: &str = "urn:glossa:annotations:page:1";
+
 pub fn write(corpus: &Corpus, now: &str) -> String {
     let mut items: Vec<Value> =
         corpus.annotated().flat_map(|(document, annotations)| annotations.iter().map(move |a| annotation(corpus, document, a))).collect();
     items.extend(corpus.links().iter().map(|link| {
         json!({
-            "id": format!("urn:glossa:link:{}:{}", link.from.id, link.to.id),
+            "id": format!("urn:glossa:link:{}:{}", percent_encode(&link.from.id), percent_encode(&link.to.id)),
             "type": "Annotation",
             "motivation": "linking",
             "created": link.from.updated_at,
             "body": {"type": "TextualBody", "purpose": "linking", "value": link.relation.id()},
-            "target": [format!("urn:uuid:{}", link.from.id), format!("urn:uuid:{}", link.to.id)],
+            "target": [annotation_iri(&link.from.id), annotation_iri(&link.to.id)],
         })
     }));
-    let collection = json!({
-        "@context": "http://www.w3.org/ns/anno.jsonld",
-        "id": "urn:glossa:annotations",
+    let mut collection = json!({
+        "@context": context(),
+        "id": COLLECTION,
         "type": "AnnotationCollection",
         "label": "Glossa annotations",
         "generated": now,
         "total": items.len(),
-        // A page MUST have an IRI (Web Annotation Data Model, 5.2), embedded or not.
-        "first": {"id": "urn:glossa:annotations:page:1", "type": "AnnotationPage", "partOf": "urn:glossa:annotations", "startIndex": 0, "items": items},
     });
+    // A page MUST have an IRI and at least one item (Web Annotation Data Model, 5.2): a
+    // collection without annotations has none.
+    if !items.is_empty() {
+        collection["first"] = json!({"id": PAGE, "type": "AnnotationPage", "partOf": COLLECTION, "startIndex": 0, "items": items});
+        collection["last"] = json!(PAGE);
+    }
     serde_json::to_string_pretty(&collection).expect("plain data serializes")
 }
 
@@ -50,8 +115,14 @@ fn annotation(corpus: &Corpus, document: &Document, a: &Annotation) -> Value {
     }
     let prefix = document.quote(a.start.saturating_sub(CONTEXT), a.start).unwrap_or_default();
     let suffix = document.quote(a.end, (a.end + CONTEXT).min(document.length)).unwrap_or_default();
+    let mut quote = json!({"type": "TextQuoteSelector", "exact": a.quote});
+    for (field, context) in [("prefix", prefix), ("suffix", suffix)] {
+        if !context.is_empty() {
+            quote[field] = json!(context);
+        }
+    }
     json!({
-        "id": format!("urn:uuid:{}", a.id),
+        "id": annotation_iri(&a.id),
         "type": "Annotation",
         "created": a.created_at,
         "modified": a.updated_at,
@@ -61,7 +132,7 @@ fn annotation(corpus: &Corpus, document: &Document, a: &Annotation) -> Value {
             "glossa:document": document.id,
             "glossa:sha256": document.sha256,
             "selector": [
-                {"type": "TextQuoteSelector", "exact": a.quote, "prefix": prefix, "suffix": suffix},
+                quote,
                 {"type": "TextPositionSelector", "start": a.start, "end": a.end},
             ],
         },
@@ -79,6 +150,9 @@ pub fn read(root: &Map<String, Value>) -> IncomingFile {
         ("items", items.iter().collect())
     } else if let Some(Value::Array(items)) = root.get("first").and_then(|first| first.get("items")) {
         ("first.items", items.iter().collect())
+    } else if root.get("type").and_then(Value::as_str) == Some("AnnotationCollection") {
+        // A collection without annotations has no page.
+        ("first.items", vec![])
     } else {
         ("annotation", vec![])
     };
@@ -135,11 +209,11 @@ pub fn read_items(path: &str, items: &[&Value]) -> IncomingFile {
 
 /// A linking annotation: the id of the annotation that makes the link, and the link.
 fn read_link(item: &Value) -> Result<(String, Link), String> {
-    let ids: Vec<&str> = match item.get("target") {
-        Some(Value::Array(targets)) => targets.iter().filter_map(Value::as_str).map(|t| t.strip_prefix("urn:uuid:").unwrap_or(t)).collect(),
+    let ids: Vec<String> = match item.get("target") {
+        Some(Value::Array(targets)) => targets.iter().filter_map(Value::as_str).map(annotation_id).collect(),
         _ => Vec::new(),
     };
-    let [from, to] = ids[..] else { return Err("a linking annotation needs two targets, each an annotation's id".into()) };
+    let [from, to] = &ids[..] else { return Err("a linking annotation needs two targets, each an annotation's id".into()) };
     let value = item.get("body").and_then(|b| b.get("value")).and_then(Value::as_str).unwrap_or("refers_to");
     let relation = Relation::from_id(value).ok_or_else(|| format!("its relation \"{value}\" is none of denies, answers, refers_to"))?;
     Ok((from.to_owned(), Link { to: to.to_owned(), relation }))
@@ -176,7 +250,7 @@ fn read_item(item: &Value, place: String) -> Result<(String, Option<String>, Inc
     };
     let mut incoming = IncomingAnnotation::new(place, LabelRef::Name(label), start, end);
     incoming.positioned = matches!(position, Some(Ok(_)));
-    incoming.id = string(item, "id").map(|id| id.strip_prefix("urn:uuid:").unwrap_or(&id).to_owned());
+    incoming.id = string(item, "id").map(|iri| annotation_id(&iri));
     incoming.quote = quote.and_then(|q| string(q, "exact"));
     incoming.prefix = quote.and_then(|q| string(q, "prefix"));
     incoming.suffix = quote.and_then(|q| string(q, "suffix"));
@@ -216,7 +290,28 @@ mod tests {
         assert_eq!(slice(text, start - CONTEXT, start), Some(prefix));
         assert_eq!(selectors[0]["suffix"].as_str().unwrap().chars().count(), CONTEXT);
         let link = items.iter().find(|i| i["motivation"] == "linking" && i["body"]["value"] == "denies").unwrap();
-        assert_eq!(link["target"], json!(["urn:uuid:a1", "urn:uuid:a3"]));
+        assert_eq!(link["target"], json!(["urn:glossa:annotation:a1", "urn:glossa:annotation:a3"]));
+    }
+
+    #[test]
+    fn ids_become_iris_and_come_back() {
+        let uuid = "0f8fad5b-d9cb-469f-a165-70867728950e";
+        assert_eq!(annotation_iri(uuid), format!("urn:uuid:{uuid}"));
+        assert_eq!(annotation_iri("task 7/ü#1"), "urn:glossa:annotation:task%207%2F%C3%BC%231");
+        for id in [uuid, "task 7/ü#1", "a1", "100%", "%zz"] {
+            assert_eq!(annotation_id(&annotation_iri(id)), id);
+        }
+        assert_eq!(annotation_id("https://example.org/anno/1"), "https://example.org/anno/1");
+    }
+
+    #[test]
+    fn a_collection_without_annotations_has_no_page() {
+        let parts = (fixture::corpus_parts().0, crate::core::label::default_labels(), Default::default());
+        let out: Value = serde_json::from_str(&write(&fixture::corpus(&parts), "2026-11-22T10:00:00Z")).unwrap();
+        assert_eq!(out["total"], 0);
+        assert!(out.get("first").is_none() && out.get("last").is_none());
+        let back = read(out.as_object().unwrap());
+        assert!(back.documents.is_empty() && back.refused.is_empty());
     }
 
     #[test]
