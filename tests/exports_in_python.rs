@@ -6,7 +6,7 @@ use std::process::Command;
 
 use glossa::core::annotation::Annotation;
 use glossa::core::document::bundled;
-use glossa::core::formats::{self, Corpus, Format};
+use glossa::core::formats::{self, Corpus, Format, OffsetUnit};
 use glossa::core::label::{self, default_labels};
 use glossa::core::own_document::{normalize, DocumentRecord};
 use glossa::core::workspace::Workspace;
@@ -45,7 +45,7 @@ fn every_export_format_reads_back_exactly_in_python() {
     let links = ids.chunks(10).filter(|c| c.len() > 1).count();
     let folder = std::env::temp_dir().join(format!("glossa-exports-{}", std::process::id()));
     std::fs::create_dir_all(&folder).unwrap();
-    let corpus = Corpus { documents: &documents, labels: &labels, workspace: &workspace };
+    let corpus = Corpus { documents: &documents, labels: &labels, workspace: &workspace, offsets: OffsetUnit::CodePoints };
     for format in Format::ALL {
         std::fs::write(folder.join(format.file_name()), formats::write(format, &corpus, "2026-11-22T10:00:00Z")).unwrap();
     }

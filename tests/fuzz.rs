@@ -1,11 +1,12 @@
-//! Fuzzing: the import parsers and the offset conversions get structured nonsense (every format's
-//! shape with wrong types, reversed, negative and huge offsets, texts that normalise, quotes that
-//! are not there) and must answer, never panic. `cargo test` runs a short run (proptest's default
+//! Fuzzing: the import parsers (with offsets in either unit) and the offset conversions get
+//! structured nonsense (every format's shape with wrong types, reversed, negative and huge
+//! offsets, texts that normalise, quotes that are not there) and must answer, never panic. `cargo test` runs a short run (proptest's default
 //! 256 cases each); the long run is `PROPTEST_CASES=100000 cargo test --release --test fuzz`.
 
 #![cfg(not(target_arch = "wasm32"))]
 
 use glossa::core::document::bundled;
+use glossa::core::formats::{self, OffsetUnit};
 use glossa::core::import::{self, Destination};
 use glossa::core::label::default_labels;
 use glossa::core::own_document::normalize;
@@ -43,14 +44,19 @@ fn quote() -> impl Strategy<Value = Value> {
     prop_oneof![text().prop_map(Value::from), Just(Value::Null), Just(json!("Iran")), Just(json!(""))]
 }
 
+/// Reads, places and merges `contents` as the app does, with doccano's and Label Studio's offsets
+/// taken in each unit a person can choose.
 fn parse(contents: &str) {
     let documents = bundled();
     let labels = default_labels();
     let here = Destination { documents: &documents, labels: &labels, now: "2026-11-22T10:00:00Z" };
-    if let Ok(parsed) = import::parse(contents, &here) {
-        let mut workspace = glossa::core::workspace::Workspace::default();
-        let merged = import::merge(&mut workspace, parsed);
-        let _ = import::report("fuzz.json", &Ok(merged));
+    for unit in OffsetUnit::ALL {
+        let read = formats::read_glossa_json(contents, &labels).unwrap_or_else(|| formats::read_other_tools(contents, unit));
+        if let Ok(parsed) = read.and_then(|file| import::place(file, &here)) {
+            let mut workspace = glossa::core::workspace::Workspace::default();
+            let merged = import::merge(&mut workspace, parsed);
+            let _ = import::report("fuzz.json", &Ok(merged));
+        }
     }
 }
 

@@ -1,12 +1,13 @@
-//! Export → import → the same annotations, for every importable format, with documents of one's
-//! own that hold astral emoji, combining marks, CJK, right-to-left text and `\r\n` line ends.
+//! Export → import → the same annotations, for every importable format (doccano and Label Studio
+//! in both offset units), with documents of one's own that hold astral emoji, combining marks,
+//! CJK, right-to-left text and `\r\n` line ends.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::sync::Arc;
 
 use glossa::core::annotation::Annotation;
 use glossa::core::document::{bundled, Document};
-use glossa::core::formats::{self, Corpus, Format};
+use glossa::core::formats::{self, Corpus, Format, OffsetUnit};
 use glossa::core::import::{self, Destination};
 use glossa::core::label::default_labels;
 use glossa::core::own_document::{normalize, DocumentRecord};
@@ -30,9 +31,63 @@ fn added(raw: &str) -> (DocumentRecord, Arc<Document>) {
 }
 
 fn export(format: Format, documents: &[Arc<Document>], workspace: &Workspace) -> String {
+    export_in(format, OffsetUnit::CodePoints, documents, workspace)
+}
+
+fn export_in(format: Format, offsets: OffsetUnit, documents: &[Arc<Document>], workspace: &Workspace) -> String {
     let labels = default_labels();
-    let bytes = formats::write(format, &Corpus { documents, labels: &labels, workspace }, NOW);
+    let bytes = formats::write(format, &Corpus { documents, labels: &labels, workspace, offsets }, NOW);
     String::from_utf8(bytes).unwrap()
+}
+
+/// The text between two UTF-16 offsets, as JavaScript's `slice` reads it.
+fn utf16_slice(text: &str, start: usize, end: usize) -> String {
+    String::from_utf16(&text.encode_utf16().collect::<Vec<u16>>()[start..end]).unwrap()
+}
+
+/// doccano's and Label Studio's files in UTF-16 units: JavaScript's `slice` finds each quote at
+/// the file's offsets, and read back in that unit every span comes home.
+fn check_utf16_round_trip(record: &DocumentRecord, document: &Arc<Document>, workspace: &Workspace, documents: &[Arc<Document>]) {
+    let original = workspace.annotations(&document.id).to_vec();
+    for format in [Format::Doccano, Format::LabelStudio] {
+        let file = export_in(format, OffsetUnit::Utf16, documents, workspace);
+        let spans_in_file: Vec<(usize, usize)> = match format {
+            Format::Doccano => file
+                .lines()
+                .map(|line| serde_json::from_str::<serde_json::Value>(line).unwrap())
+                .filter(|line| line["id"] == document.id.as_str())
+                .flat_map(|line| {
+                    line["label"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|s| (s[0].as_u64().unwrap() as usize, s[1].as_u64().unwrap() as usize))
+                        .collect::<Vec<_>>()
+                })
+                .collect(),
+            _ => {
+                let tasks: serde_json::Value = serde_json::from_str(&file).unwrap();
+                let task = tasks.as_array().unwrap().iter().find(|t| t["data"]["document_id"] == document.id.as_str()).unwrap().clone();
+                task["annotations"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .flat_map(|a| a["result"].as_array().unwrap().clone())
+                    .map(|r| (r["value"]["start"].as_u64().unwrap() as usize, r["value"]["end"].as_u64().unwrap() as usize))
+                    .collect()
+            }
+        };
+        let quotes: Vec<String> = spans_in_file.iter().map(|&(start, end)| utf16_slice(&document.text, start, end)).collect();
+        assert_eq!(quotes, original.iter().map(|a| a.quote.clone()).collect::<Vec<_>>(), "{format:?} in UTF-16");
+        let labels = default_labels();
+        let mut rebuilt = Workspace::default();
+        rebuilt.put_record(record.clone());
+        let read = formats::read_other_tools(&file, OffsetUnit::Utf16).unwrap();
+        let parsed = import::place(read, &Destination { documents, labels: &labels, now: NOW }).unwrap();
+        let merged = import::merge(&mut rebuilt, parsed);
+        assert!(merged.refused.is_empty(), "{format:?} in UTF-16: {:?}", merged.refused);
+        assert_eq!(spans(rebuilt.annotations(&document.id)), spans(&original), "{format:?} in UTF-16");
+    }
 }
 
 fn spans(list: &[Annotation]) -> Vec<(String, usize, usize, String)> {
@@ -66,6 +121,7 @@ fn check_round_trip(raw: &str, wanted: &[(usize, usize, &str)]) {
     }
     let mut documents = bundled();
     documents.push(document.clone());
+    check_utf16_round_trip(&record, &document, &workspace, &documents);
     let original = workspace.annotations(&document.id).to_vec();
     for format in IMPORTABLE {
         // Into a browser that has the document: matched by its digest.

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use glossa::core::annotation::Annotation;
 use glossa::core::document::{bundled, Document};
-use glossa::core::formats::{self, Corpus, Format};
+use glossa::core::formats::{self, Corpus, Format, OffsetUnit};
 use glossa::core::label::default_labels;
 use glossa::core::own_document::{normalize, DocumentRecord};
 use glossa::core::text::slice;
@@ -204,7 +204,11 @@ impl Breaches {
 /// The export checked against every rule, with the text of each document by its source IRI.
 fn breaches(documents: &[Arc<Document>], workspace: &Workspace) -> Vec<String> {
     let labels = default_labels();
-    let bytes = formats::write(Format::W3c, &Corpus { documents, labels: &labels, workspace }, "2026-11-23T08:00:00.000Z");
+    let bytes = formats::write(
+        Format::W3c,
+        &Corpus { documents, labels: &labels, workspace, offsets: OffsetUnit::CodePoints },
+        "2026-11-23T08:00:00.000Z",
+    );
     let collection: Value = serde_json::from_slice(&bytes).unwrap();
     let texts: Vec<(String, String)> = documents.iter().map(|d| (format!("urn:glossa:document:{}", d.id), d.text.clone())).collect();
     let mut breaches = Breaches(Vec::new());

@@ -5,7 +5,7 @@
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use glossa::core::annotation::Annotation;
 use glossa::core::document::{bundled, Document};
-use glossa::core::formats::{self, Corpus, Format};
+use glossa::core::formats::{self, Corpus, Format, OffsetUnit};
 use glossa::core::history::History;
 use glossa::core::import::{self, Destination};
 use glossa::core::label::default_labels;
@@ -73,7 +73,14 @@ fn benchmarks(c: &mut Criterion) {
     let documents = vec![std::sync::Arc::new(document.clone())];
     for format in Format::ALL {
         group.bench_function(format!("export {}", format.id()), |b| {
-            b.iter(|| formats::write(format, &Corpus { documents: &documents, labels: &labels, workspace: &workspace }, NOW).len())
+            b.iter(|| {
+                formats::write(
+                    format,
+                    &Corpus { documents: &documents, labels: &labels, workspace: &workspace, offsets: OffsetUnit::CodePoints },
+                    NOW,
+                )
+                .len()
+            })
         });
     }
     group.finish();

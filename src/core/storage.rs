@@ -1,5 +1,6 @@
 //! What Glossa keeps in the browser's local storage, under versioned keys.
 
+use crate::core::formats::OffsetUnit;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -260,11 +261,19 @@ pub struct Settings {
     /// Steps of 10 % from the default text size, within `TEXT_SIZE_STEPS`.
     pub text_size: i8,
     pub reading_width: ReadingWidth,
+    /// The unit of offsets in doccano and Label Studio files, exported and imported.
+    pub offsets: OffsetUnit,
 }
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings { snap_to_words: true, theme: Theme::System, text_size: 0, reading_width: ReadingWidth::Normal }
+        Settings {
+            snap_to_words: true,
+            theme: Theme::System,
+            text_size: 0,
+            reading_width: ReadingWidth::Normal,
+            offsets: OffsetUnit::CodePoints,
+        }
     }
 }
 

@@ -110,6 +110,50 @@ pub fn utf16_offsets_to_bytes(text: &str, utf16: impl IntoIterator<Item = usize>
         .collect()
 }
 
+/// The UTF-16 offsets of code point offsets into `text`, in any order, in one pass over the
+/// text (for a file of another tool's units). Past the end, as far past in UTF-16 units.
+pub fn code_points_to_utf16(text: &str, code_points: &[usize]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..code_points.len()).collect();
+    order.sort_unstable_by_key(|&i| code_points[i]);
+    let mut out = vec![0; code_points.len()];
+    let (mut chars, mut at, mut units) = (text.chars(), 0, 0);
+    for i in order {
+        while at < code_points[i] {
+            let Some(c) = chars.next() else { break };
+            units += c.len_utf16();
+            at += 1;
+        }
+        // Past the end (a file's offsets may be anything), counted without walking there.
+        out[i] = units + (code_points[i] - at);
+    }
+    out
+}
+
+/// The code point offsets of UTF-16 offsets into `text`, in any order, in one pass over the text.
+/// `None` for an offset between the two halves of a surrogate pair, which no character boundary
+/// is at; past the end, as far past in code points.
+pub fn utf16_to_code_points(text: &str, utf16: &[usize]) -> Vec<Option<usize>> {
+    let mut order: Vec<usize> = (0..utf16.len()).collect();
+    order.sort_unstable_by_key(|&i| utf16[i]);
+    let mut out = vec![None; utf16.len()];
+    let (mut chars, mut at, mut units) = (text.chars(), 0, 0);
+    for i in order {
+        while units < utf16[i] {
+            let Some(c) = chars.next() else { break };
+            units += c.len_utf16();
+            at += 1;
+        }
+        out[i] = match units.cmp(&utf16[i]) {
+            std::cmp::Ordering::Equal => Some(at),
+            // Past the offset: it fell inside the surrogate pair just passed.
+            std::cmp::Ordering::Greater => None,
+            // Past the end (a file's offsets may be anything), counted without walking there.
+            std::cmp::Ordering::Less => Some(at + (utf16[i] - units)),
+        };
+    }
+    out
+}
+
 /// Narrows `[start, end)` of `text` so that it neither begins nor ends with whitespace.
 /// `None` when nothing but whitespace is left, or when the range does not fit the text.
 pub fn trim_range(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
@@ -141,6 +185,41 @@ mod tests {
         for utf16 in 0..=5 {
             let byte = utf16_offsets_to_bytes(text, [utf16])[0];
             assert_eq!(code_point_len(&text[..byte]), utf16_to_code_point(text, utf16), "agrees with the DOM conversion at {utf16}");
+        }
+    }
+
+    #[test]
+    fn offsets_of_other_tools_units_convert_in_one_pass() {
+        let text = "aé🚀b";
+        assert_eq!(code_points_to_utf16(text, &[4, 0, 2, 3, 6]), [5, 0, 2, 4, 7]);
+        assert_eq!(utf16_to_code_points(text, &[5, 0, 3, 2, 4, 7]), [Some(4), Some(0), None, Some(2), Some(3), Some(6)]);
+        // A file's offsets may be anything: far past the end is answered without walking there.
+        assert_eq!(utf16_to_code_points(text, &[usize::MAX])[0], Some(usize::MAX - 1));
+        assert_eq!(code_points_to_utf16(text, &[usize::MAX - 1])[0], usize::MAX);
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            /// Both agree with the DOM's one-offset conversions, whatever the order asked in.
+            #[test]
+            fn batch_conversions_agree_with_one_at_a_time(text in "[a\u{e9}\u{301}\u{1F680}\u{10000}\n ]{0,12}", offsets in proptest::collection::vec(0usize..30, 0..8)) {
+                let length = code_point_len(&text);
+                let units: usize = text.chars().map(char::len_utf16).sum();
+                for (offset, utf16) in offsets.iter().zip(code_points_to_utf16(&text, &offsets)) {
+                    let expected = if *offset <= length { code_point_to_utf16(&text, *offset) } else { units + offset - length };
+                    prop_assert_eq!(utf16, expected);
+                }
+                for (utf16, code_point) in offsets.iter().zip(utf16_to_code_points(&text, &offsets)) {
+                    let back = utf16_to_code_point(&text, *utf16);
+                    let on_boundary = *utf16 >= units || code_point_to_utf16(&text, back) == *utf16;
+                    let expected = if *utf16 > units { Some(length + utf16 - units) } else { on_boundary.then_some(back) };
+                    prop_assert_eq!(code_point, expected);
+                }
+            }
         }
     }
 

@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_split_helpers::SplitLoaderError;
 
-use crate::core::formats::{self, Corpus, Format};
+use crate::core::formats::{self, Corpus, Format, OffsetUnit};
 use crate::core::import::{ImportError, IncomingFile};
 use crate::ui::{board, classroom, state};
 
@@ -67,7 +67,7 @@ pub fn teacher_view() -> AnyView {
 #[derive(Clone, Copy)]
 pub struct OtherFormats {
     pub write: fn(Format, &Corpus, &str) -> Vec<u8>,
-    pub read: fn(&str) -> Result<IncomingFile, ImportError>,
+    pub read: fn(&str, OffsetUnit) -> Result<IncomingFile, ImportError>,
 }
 
 /// The formats as their part holds them.

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::formats::Format;
+use crate::core::formats::{Format, OffsetUnit};
 use crate::ui::browser;
 use crate::ui::state::{self, Message};
 
@@ -135,6 +135,21 @@ pub fn FileActions() -> impl IntoView {
                 </select>
             </label>
             <button type="button" on:click=move |_| export(chosen.get_untracked())>"Export"</button>
+            <label class="offset-unit">
+                "Offsets in doccano and Label Studio files"
+                <select on:change=move |event| {
+                    if let Some(unit) = OffsetUnit::from_id(&event_target_value(&event)) {
+                        view.settings.update(|s| s.offsets = unit);
+                    }
+                }>
+                    {OffsetUnit::ALL
+                        .into_iter()
+                        .map(|unit| {
+                            view! { <option value=unit.id() selected=move || view.settings.with(|s| s.offsets == unit)>{unit.name()}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            </label>
             <label class="only-open">
                 <input
                     type="checkbox"

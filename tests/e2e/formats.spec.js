@@ -52,3 +52,36 @@ test('an export can cover only the open document', async ({ page }) => {
   const { json } = await h.exportJson(page);
   expect(json.documents.map((d) => d.id)).toEqual([h.ARTICLE]);
 });
+
+test('doccano and Label Studio files count offsets in UTF-16 units when that is chosen, out and in', async ({ page }) => {
+  const text = 'Rockets 🚀 and 👨‍👩‍👧 first. Iran denies the transfer, and denies it again.';
+  await h.freshStart(page);
+  await page.getByRole('textbox', { name: 'Paste text' }).fill(text);
+  await page.getByRole('button', { name: 'Add pasted text' }).click();
+  await expect(page.getByRole('article')).toContainText('Rockets');
+  await h.articleReady(page);
+  await h.label(page, ['Iran denies', 'the transfer', '2']);
+  await h.label(page, ['denies the', 'transfer', '1']);
+  const unit = page.getByLabel('Offsets in doccano and Label Studio files');
+  await expect(unit).toHaveValue('code-points');
+  await unit.selectOption('utf-16');
+  await page.getByLabel('Only the open document').check();
+  await page.getByLabel('Export format').selectOption('doccano');
+  const doccano = await h.download(page, () => page.getByRole('button', { name: 'Export', exact: true }).click());
+  const line = JSON.parse(doccano.text.trim());
+  // JavaScript's slice counts UTF-16 units, as doccano's editor does.
+  expect(line.label.map(([start, end]) => line.text.slice(start, end)).sort()).toEqual(['Iran denies the transfer', 'denies the transfer']);
+  expect(line.label.map(([start]) => start)).toContain(text.indexOf('Iran denies'));
+  await expect(page.getByRole('status')).toContainText('2 of its spans overlap others: doccano drops them on import');
+
+  await page.reload();
+  await h.articleReady(page);
+  await expect(unit).toHaveValue('utf-16');
+  const start = text.indexOf('again');
+  const tasks = [{ data: { text }, annotations: [{ result: [{ type: 'labels', from_name: 'label', to_name: 'text', value: { start, end: start + 5, text: 'again', labels: ['Claim'] } }] }] }];
+  await page.getByLabel('Import JSON').setInputFiles({ name: 'tasks.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(tasks)) });
+  await expect(page.getByRole('status')).toContainText('1 annotation taken (1 new');
+  // Taken at its offsets, not found again by its quote.
+  await expect(page.getByRole('status')).not.toContainText('placed by their quote');
+  await expect(h.annotationItems(page).filter({ hasText: 'again' })).toHaveCount(1);
+});

@@ -10,7 +10,9 @@ pub use jsonl::read;
 /// `{"id", "text", "label": [[start, end, "Label"], …]}` a line, as doccano imports it.
 pub fn write(corpus: &Corpus) -> String {
     jsonl::lines(corpus.annotated().map(|(document, annotations)| {
-        let label: Vec<_> = annotations.iter().map(|a| json!([a.start, a.end, corpus.label_name(&a.label)])).collect();
+        let spans = corpus.spans_in_unit(document, annotations);
+        let label: Vec<_> =
+            annotations.iter().zip(spans).map(|(a, (start, end))| json!([start, end, corpus.label_name(&a.label)])).collect();
         json!({"id": document.id, "text": document.text, "label": label})
     }))
 }
@@ -19,6 +21,7 @@ pub fn write(corpus: &Corpus) -> String {
 mod tests {
     use super::super::fixture;
     use super::*;
+    use crate::core::formats::OffsetUnit;
     use crate::core::text::slice;
 
     #[test]
@@ -34,5 +37,19 @@ mod tests {
         let denial = spans.iter().find(|s| s[2] == "Denial").unwrap();
         let (start, end) = (denial[0].as_u64().unwrap() as usize, denial[1].as_u64().unwrap() as usize);
         assert_eq!(slice(text, start, end), Some("Iran has NOT delivered ballistic missiles to Russia"));
+    }
+
+    #[test]
+    fn utf16_offsets_are_read_as_such_and_spacy_spans_stay_code_points() {
+        // 🚀 is one code point and two UTF-16 units: "Iran" is [3, 7) in code points, [4, 8) in UTF-16.
+        let line =
+            r#"{"text": "🚀, Iran", "label": [[4, 8, "Claim"], [1, 8, "Denial"]], "spans": [{"start": 3, "end": 7, "label": "Claim"}]}"#;
+        let utf16 = read(line, OffsetUnit::Utf16);
+        let spans: Vec<(usize, usize)> = utf16.documents[0].annotations.iter().map(|a| (a.start, a.end)).collect();
+        assert_eq!(spans, [(3, 7), (3, 7)]);
+        assert_eq!(utf16.refused.len(), 1);
+        assert!(utf16.refused[0].place.ends_with("label[1]") && utf16.refused[0].reason.contains("inside a character"));
+        let as_code_points = read(line, OffsetUnit::CodePoints);
+        assert_eq!(as_code_points.documents[0].annotations.len(), 3);
     }
 }

@@ -2,6 +2,7 @@
 //! the file's documents and annotations as the file gives them, and what it could not read.
 //! Every reader produces the same shapes; `core::import` places and merges them.
 
+use crate::core::text::utf16_to_code_points;
 use std::fmt;
 
 use serde_json::Value;
@@ -152,4 +153,26 @@ pub(crate) fn offsets(start: Option<&Value>, end: Option<&Value>) -> Result<(usi
             end.map_or("nothing".into(), Value::to_string)
         )),
     }
+}
+
+/// Annotations whose offsets a file gave in UTF-16 units of `text`, in code points; one with an
+/// offset inside a character (between the halves of a surrogate pair) is refused.
+pub(crate) fn from_utf16(text: &str, annotations: Vec<IncomingAnnotation>, refused: &mut Vec<Refusal>) -> Vec<IncomingAnnotation> {
+    let offsets: Vec<usize> = annotations.iter().flat_map(|a| [a.start, a.end]).collect();
+    let converted = utf16_to_code_points(text, &offsets);
+    let mut kept = Vec::with_capacity(annotations.len());
+    for (mut annotation, pair) in annotations.into_iter().zip(converted.chunks(2)) {
+        match (pair[0], pair[1]) {
+            (Some(start), Some(end)) => {
+                (annotation.start, annotation.end) = (start, end);
+                kept.push(annotation);
+            }
+            _ => refused.push(Refusal {
+                place: annotation.place,
+                reason: "read as UTF-16 units, its offsets fall inside a character (were they counted in code points?)".into(),
+                count: 1,
+            }),
+        }
+    }
+    kept
 }

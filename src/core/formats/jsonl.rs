@@ -3,7 +3,8 @@
 
 use serde_json::Value;
 
-use super::incoming::{offsets, plain_serde_message, IncomingAnnotation, IncomingDocument, IncomingFile, LabelRef, Refusal};
+use super::incoming::{from_utf16, offsets, plain_serde_message, IncomingAnnotation, IncomingDocument, IncomingFile, LabelRef, Refusal};
+use super::OffsetUnit;
 
 /// Each value on a line of its own.
 pub fn lines(values: impl Iterator<Item = Value>) -> String {
@@ -18,9 +19,10 @@ pub fn looks_like_json_lines(contents: &str) -> bool {
         .is_some_and(|line| matches!(serde_json::from_str::<Value>(line), Ok(Value::Object(_))))
 }
 
-/// One document a line, its spans under `label` or `entities` (doccano) or `spans` (spaCy and
-/// Prodigy): all are read, so a file that mixes them loses nothing.
-pub fn read(contents: &str) -> IncomingFile {
+/// One document a line, its spans under `label` or `entities` (doccano, offsets in `doccano`'s
+/// unit) or `spans` (spaCy and Prodigy, code points): all are read, so a file that mixes them
+/// loses nothing.
+pub fn read(contents: &str, doccano: OffsetUnit) -> IncomingFile {
     let mut read = IncomingFile::default();
     for (index, line) in contents.lines().enumerate() {
         let place = format!("line {}", index + 1);
@@ -56,13 +58,18 @@ pub fn read(contents: &str) -> IncomingFile {
             let Some(Value::Array(spans)) = record.get(field) else {
                 continue;
             };
+            let mut found = Vec::new();
             for (at, span) in spans.iter().enumerate() {
                 let place = format!("{place}, {field}[{at}]");
                 match read_span(span, place.clone()) {
-                    Ok(incoming) => document.annotations.push(incoming),
+                    Ok(incoming) => found.push(incoming),
                     Err(reason) => read.refused.push(Refusal { place, reason, count: 1 }),
                 }
             }
+            if field != "spans" && doccano == OffsetUnit::Utf16 {
+                found = from_utf16(text, found, &mut read.refused);
+            }
+            document.annotations.extend(found);
         }
         read.documents.push(document);
     }

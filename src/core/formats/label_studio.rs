@@ -4,23 +4,25 @@
 
 use serde_json::{json, Value};
 
-use super::incoming::{offsets, ImportError, IncomingAnnotation, IncomingDocument, IncomingFile, LabelRef, Refusal};
-use super::{w3c, Corpus};
+use super::incoming::{from_utf16, offsets, ImportError, IncomingAnnotation, IncomingDocument, IncomingFile, LabelRef, Refusal};
+use super::{w3c, Corpus, OffsetUnit};
 
 pub fn write(corpus: &Corpus) -> String {
     let tasks: Vec<_> = corpus
         .annotated()
         .enumerate()
         .map(|(index, (document, annotations))| {
+            let spans = corpus.spans_in_unit(document, annotations);
             let result: Vec<_> = annotations
                 .iter()
-                .map(|a| {
+                .zip(spans)
+                .map(|(a, (start, end))| {
                     json!({
                         "id": a.id,
                         "from_name": "label",
                         "to_name": "text",
                         "type": "labels",
-                        "value": {"start": a.start, "end": a.end, "text": a.quote, "labels": [corpus.label_name(&a.label)]},
+                        "value": {"start": start, "end": end, "text": a.quote, "labels": [corpus.label_name(&a.label)]},
                         "meta": {"text": [a.note], "attributed_to": a.attributed_to, "created_at": a.created_at, "updated_at": a.updated_at},
                     })
                 })
@@ -35,8 +37,9 @@ pub fn write(corpus: &Corpus) -> String {
     serde_json::to_string_pretty(&tasks).expect("plain data serializes")
 }
 
-/// A list of Label Studio tasks (or of Web Annotations, which some tools write as a bare list).
-pub fn read(tasks: &[Value]) -> Result<IncomingFile, ImportError> {
+/// A list of Label Studio tasks, offsets in `unit` (or of Web Annotations, which some tools
+/// write as a bare list).
+pub fn read(tasks: &[Value], unit: OffsetUnit) -> Result<IncomingFile, ImportError> {
     if tasks.first().is_some_and(|first| first.get("target").is_some()) {
         return Ok(w3c::read_items("items", &tasks.iter().collect::<Vec<_>>()));
     }
@@ -70,6 +73,9 @@ pub fn read(tasks: &[Value]) -> Result<IncomingFile, ImportError> {
                     Err(reason) => read.refused.push(Refusal { place, reason, count: 1 }),
                 }
             }
+        }
+        if unit == OffsetUnit::Utf16 {
+            document.annotations = from_utf16(text, std::mem::take(&mut document.annotations), &mut read.refused);
         }
         read.documents.push(document);
     }

@@ -18,11 +18,13 @@ pub mod zip;
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::core::annotation::{Annotation, Relation};
 use crate::core::document::Document;
 use crate::core::label::{self, Label};
+use crate::core::text::code_points_to_utf16;
 use crate::core::workspace::Workspace;
 use incoming::{plain_serde_message, ImportError, IncomingFile};
 
@@ -111,14 +113,85 @@ impl Format {
     }
 }
 
-/// What an export covers: the documents, their annotations and the labels.
+/// The unit a tool counts offsets in. Glossa counts code points (as Python, spaCy and the W3C
+/// model do); doccano's editor and Label Studio's front end are JavaScript, which counts UTF-16
+/// code units: after an emoji or another character beyond the Basic Multilingual Plane, the two
+/// differ. Chosen for doccano and Label Studio files, export and import alike.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum OffsetUnit {
+    #[default]
+    CodePoints,
+    Utf16,
+}
+
+impl OffsetUnit {
+    pub const ALL: [OffsetUnit; 2] = [OffsetUnit::CodePoints, OffsetUnit::Utf16];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            OffsetUnit::CodePoints => "code-points",
+            OffsetUnit::Utf16 => "utf-16",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            OffsetUnit::CodePoints => "Code points (Python, spaCy)",
+            OffsetUnit::Utf16 => "UTF-16 units (JavaScript, doccano’s editor)",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<OffsetUnit> {
+        OffsetUnit::ALL.into_iter().find(|u| u.id() == id)
+    }
+}
+
+/// What an export covers: the documents, their annotations and the labels; and the unit of the
+/// offsets of the formats that offer a choice.
 pub struct Corpus<'a> {
     pub documents: &'a [Arc<Document>],
     pub labels: &'a [Label],
     pub workspace: &'a Workspace,
+    pub offsets: OffsetUnit,
 }
 
 impl Corpus<'_> {
+    /// Each annotation's `[start, end)` in the chosen unit.
+    fn spans_in_unit(&self, document: &Document, annotations: &[Annotation]) -> Vec<(usize, usize)> {
+        let spans = annotations.iter().map(|a| (a.start, a.end));
+        match self.offsets {
+            OffsetUnit::CodePoints => spans.collect(),
+            OffsetUnit::Utf16 => {
+                let offsets: Vec<usize> = spans.flat_map(|(start, end)| [start, end]).collect();
+                code_points_to_utf16(&document.text, &offsets).chunks(2).map(|pair| (pair[0], pair[1])).collect()
+            }
+        }
+    }
+
+    /// How many annotations overlap another of their document (nesting included).
+    pub fn overlapping(&self) -> usize {
+        self.annotated()
+            .map(|(_, annotations)| {
+                let mut spans: Vec<(usize, usize)> = annotations.iter().map(|a| (a.start, a.end)).collect();
+                spans.sort_unstable();
+                let mut overlapping = vec![false; spans.len()];
+                let mut reach: Option<(usize, usize)> = None; // (end, index) of the farthest-reaching so far
+                for (index, &(start, end)) in spans.iter().enumerate() {
+                    if let Some((far, by)) = reach.filter(|&(far, _)| start < far) {
+                        overlapping[index] = true;
+                        overlapping[by] = true;
+                        if end > far {
+                            reach = Some((end, index));
+                        }
+                    } else {
+                        reach = Some((end, index));
+                    }
+                }
+                overlapping.iter().filter(|&&o| o).count()
+            })
+            .sum()
+    }
     /// Each document with its annotations in text order.
     fn annotated(&self) -> impl Iterator<Item = (&Document, &[Annotation])> {
         self.documents.iter().map(|d| (&**d, self.workspace.annotations(&d.id)))
@@ -178,7 +251,7 @@ pub fn write_glossa_json(corpus: &Corpus, now: &str) -> Vec<u8> {
 /// Reads a file of any format that can come back, recognised by its shape; `labels` are the
 /// labels here, which Glossa JSON's label ids must name.
 pub fn read(contents: &str, labels: &[Label]) -> Result<IncomingFile, ImportError> {
-    read_glossa_json(contents, labels).unwrap_or_else(|| read_other_tools(contents))
+    read_glossa_json(contents, labels).unwrap_or_else(|| read_other_tools(contents, OffsetUnit::CodePoints))
 }
 
 /// Reads Glossa JSON (a JSON object with a "format"); `None` when the file has another shape.
@@ -189,17 +262,18 @@ pub fn read_glossa_json(contents: &str, labels: &[Label]) -> Option<Result<Incom
     }
 }
 
-/// Reads a file of another tool's format, recognised by its shape, or says why it is none.
-pub fn read_other_tools(contents: &str) -> Result<IncomingFile, ImportError> {
+/// Reads a file of another tool's format, recognised by its shape, or says why it is none;
+/// doccano's and Label Studio's offsets counted in `unit`.
+pub fn read_other_tools(contents: &str, unit: OffsetUnit) -> Result<IncomingFile, ImportError> {
     let contents = without_bom(contents);
     match serde_json::from_str::<Value>(contents) {
         Ok(Value::Object(root)) if w3c::is_web_annotation(&root) => Ok(w3c::read(&root)),
-        Ok(Value::Array(tasks)) => label_studio::read(&tasks),
-        Ok(Value::Object(root)) if root.contains_key("spans") => Ok(spacy::read(contents)),
-        Ok(Value::Object(root)) if root.contains_key("text") => Ok(doccano::read(contents)),
+        Ok(Value::Array(tasks)) => label_studio::read(&tasks, unit),
+        Ok(Value::Object(root)) if root.contains_key("spans") => Ok(spacy::read(contents, unit)),
+        Ok(Value::Object(root)) if root.contains_key("text") => Ok(doccano::read(contents, unit)),
         Ok(Value::Object(_)) => Err(ImportError::NotAnExport("it has no \"format\" field".into())),
         Ok(_) => Err(ImportError::NotAnExport("the top level is neither an object nor a list".into())),
-        Err(_) if jsonl::looks_like_json_lines(contents) => Ok(doccano::read(contents)),
+        Err(_) if jsonl::looks_like_json_lines(contents) => Ok(doccano::read(contents, unit)),
         Err(e) => Err(ImportError::NotJson { line: e.line(), column: e.column(), detail: plain_serde_message(&e) }),
     }
 }
@@ -239,7 +313,7 @@ pub(crate) mod fixture {
     }
 
     pub fn corpus<'a>(parts: &'a (Vec<Arc<Document>>, Vec<Label>, Workspace)) -> Corpus<'a> {
-        Corpus { documents: &parts.0, labels: &parts.1, workspace: &parts.2 }
+        Corpus { documents: &parts.0, labels: &parts.1, workspace: &parts.2, offsets: OffsetUnit::CodePoints }
     }
 }
 
@@ -254,5 +328,19 @@ mod tests {
             assert!(!format.name().is_empty() && format.file_name().starts_with("glossa-") && format.mime().contains('/'));
         }
         assert_eq!(Format::from_id("docx"), None);
+    }
+
+    #[test]
+    fn overlapping_spans_are_counted_nested_and_crossed_alike() {
+        let parts = fixture::corpus_parts();
+        assert_eq!(fixture::corpus(&parts).overlapping(), 2, "a3 lies inside a2");
+        let (documents, labels, mut workspace) = fixture::corpus_parts();
+        let article = &documents[3];
+        for (id, start, end) in [("c1", 0, 10), ("c2", 5, 15), ("c3", 20, 30), ("c4", 20, 30), ("c5", 40, 50)] {
+            workspace.put(&article.id, Annotation::create(article, start, end, "claim", id.into(), "2026-11-22T10:00:00.000Z").unwrap());
+        }
+        let corpus = Corpus { documents: &documents, labels: &labels, workspace: &workspace, offsets: OffsetUnit::CodePoints };
+        assert_eq!(corpus.overlapping(), 2 + 4);
+        assert!(OffsetUnit::ALL.iter().all(|u| OffsetUnit::from_id(u.id()) == Some(*u)));
     }
 }

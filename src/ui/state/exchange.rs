@@ -34,10 +34,11 @@ impl Exchange {
     fn written(&self, only: Option<&str>, write: impl FnOnce(&Corpus, &str) -> Vec<u8>) -> (Vec<u8>, usize) {
         let mut documents = self.work.documents();
         documents.retain(|d| only.is_none_or(|id| d.id == id));
+        let offsets = self.view.settings.with_untracked(|s| s.offsets);
         self.work.workspace.with_untracked(|workspace| {
             self.work.labels.with_untracked(|labels| {
                 let count = documents.iter().map(|d| workspace.annotations(&d.id).len()).sum();
-                let corpus = Corpus { documents: &documents, labels, workspace };
+                let corpus = Corpus { documents: &documents, labels, workspace, offsets };
                 (write(&corpus, &browser::now()), count)
             })
         })
@@ -48,23 +49,32 @@ impl Exchange {
     /// the first time one is chosen.
     pub fn download(&self, format: Format, only: Option<String>) {
         if format == Format::GlossaJson {
-            return self.offer(format, self.written(only.as_deref(), formats::write_glossa_json));
+            return self.offer(format, self.written(only.as_deref(), formats::write_glossa_json), None);
         }
         let exchange = *self;
         leptos::task::spawn_local(async move {
             match (exchange.other_formats)().await {
                 Ok(other) => {
-                    let written = exchange.written(only.as_deref(), |corpus, now| (other.write)(format, corpus, now));
-                    exchange.offer(format, written);
+                    let mut overlapping = 0;
+                    let written = exchange.written(only.as_deref(), |corpus, now| {
+                        overlapping = corpus.overlapping();
+                        (other.write)(format, corpus, now)
+                    });
+                    let warning = (format == Format::Doccano && overlapping > 0).then(|| format!(
+                        " {overlapping} of its spans overlap others: doccano drops them on import, without a word, unless its project has “Allow overlapping entity” checked."
+                    ));
+                    exchange.offer(format, written, warning);
                 }
                 Err(problem) => exchange.view.say(Message::alert(problem.explain(OTHER_FORMATS))),
             }
         });
     }
 
-    fn offer(&self, format: Format, (bytes, count): (Vec<u8>, usize)) {
+    /// Offers the file for download and says what it holds, and `warning` about it.
+    fn offer(&self, format: Format, (bytes, count): (Vec<u8>, usize), warning: Option<String>) {
         if self.view.offer_download(format.file_name(), format.mime(), &bytes, "The export") {
-            self.view.say(Message::status(format!("Exported {count} annotations to {} ({}).", format.file_name(), format.name())));
+            let said = format!("Exported {count} annotations to {} ({}).", format.file_name(), format.name());
+            self.view.say(Message::status(said + warning.as_deref().unwrap_or("")));
         }
     }
 
@@ -86,7 +96,7 @@ impl Exchange {
         let file = match glossa_json {
             Some(file) => file,
             None => match (self.other_formats)().await {
-                Ok(other) => (other.read)(contents),
+                Ok(other) => (other.read)(contents, self.view.settings.with_untracked(|s| s.offsets)),
                 Err(problem) => return self.view.say(Message::alert(problem.explain(OTHER_FORMATS))),
             },
         };
