@@ -68,11 +68,13 @@ pub fn teacher_view() -> AnyView {
 pub struct OtherFormats {
     pub write: fn(Format, &Corpus, &str) -> Vec<u8>,
     pub read: fn(&str, OffsetUnit) -> Result<IncomingFile, ImportError>,
+    /// How many spans overlap others, which doccano drops unless told not to.
+    pub overlapping: fn(&Corpus) -> usize,
 }
 
 /// The formats as their part holds them.
 pub fn other_formats() -> OtherFormats {
-    OtherFormats { write: formats::write, read: formats::read_other_tools }
+    OtherFormats { write: formats::write, read: formats::read_other_tools, overlapping: |corpus| corpus.overlapping() }
 }
 
 /// The claims board, as its part draws it.

@@ -57,7 +57,7 @@ impl Exchange {
                 Ok(other) => {
                     let mut overlapping = 0;
                     let written = exchange.written(only.as_deref(), |corpus, now| {
-                        overlapping = corpus.overlapping();
+                        overlapping = (other.overlapping)(corpus);
                         (other.write)(format, corpus, now)
                     });
                     let warning = (format == Format::Doccano && overlapping > 0).then(|| format!(
