@@ -113,18 +113,12 @@ pub fn utf16_offsets_to_bytes(text: &str, utf16: impl IntoIterator<Item = usize>
 /// The UTF-16 offsets of code point offsets into `text`, in any order, in one pass over the
 /// text (for a file of another tool's units). Past the end, as far past in UTF-16 units.
 pub fn code_points_to_utf16(text: &str, code_points: &[usize]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..code_points.len()).collect();
-    order.sort_unstable_by_key(|&i| code_points[i]);
     let mut out = vec![0; code_points.len()];
-    let (mut chars, mut at, mut units) = (text.chars(), 0, 0);
-    for i in order {
-        while at < code_points[i] {
-            let Some(c) = chars.next() else { break };
-            units += c.len_utf16();
-            at += 1;
-        }
+    let mut walk = Walk::over(text);
+    for i in ascending(code_points) {
+        walk.on_while(|walk| walk.code_points < code_points[i]);
         // Past the end (a file's offsets may be anything), counted without walking there.
-        out[i] = units + (code_points[i] - at);
+        out[i] = walk.units + (code_points[i] - walk.code_points);
     }
     out
 }
@@ -133,25 +127,48 @@ pub fn code_points_to_utf16(text: &str, code_points: &[usize]) -> Vec<usize> {
 /// `None` for an offset between the two halves of a surrogate pair, which no character boundary
 /// is at; past the end, as far past in code points.
 pub fn utf16_to_code_points(text: &str, utf16: &[usize]) -> Vec<Option<usize>> {
-    let mut order: Vec<usize> = (0..utf16.len()).collect();
-    order.sort_unstable_by_key(|&i| utf16[i]);
     let mut out = vec![None; utf16.len()];
-    let (mut chars, mut at, mut units) = (text.chars(), 0, 0);
-    for i in order {
-        while units < utf16[i] {
-            let Some(c) = chars.next() else { break };
-            units += c.len_utf16();
-            at += 1;
-        }
-        out[i] = match units.cmp(&utf16[i]) {
-            std::cmp::Ordering::Equal => Some(at),
+    let mut walk = Walk::over(text);
+    for i in ascending(utf16) {
+        walk.on_while(|walk| walk.units < utf16[i]);
+        out[i] = match walk.units.cmp(&utf16[i]) {
+            std::cmp::Ordering::Equal => Some(walk.code_points),
             // Past the offset: it fell inside the surrogate pair just passed.
             std::cmp::Ordering::Greater => None,
-            // Past the end (a file's offsets may be anything), counted without walking there.
-            std::cmp::Ordering::Less => Some(at + (utf16[i] - units)),
+            // Past the end, counted without walking there.
+            std::cmp::Ordering::Less => Some(walk.code_points + (utf16[i] - walk.units)),
         };
     }
     out
+}
+
+/// The indices of `offsets`, smallest offset first.
+fn ascending(offsets: &[usize]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..offsets.len()).collect();
+    order.sort_unstable_by_key(|&i| offsets[i]);
+    order
+}
+
+/// A walk forward through a text that knows how many code points and UTF-16 units it has passed.
+struct Walk<'a> {
+    chars: std::str::Chars<'a>,
+    code_points: usize,
+    units: usize,
+}
+
+impl Walk<'_> {
+    fn over(text: &str) -> Walk<'_> {
+        Walk { chars: text.chars(), code_points: 0, units: 0 }
+    }
+
+    /// Passes characters while `before` holds, or to the end.
+    fn on_while(&mut self, before: impl Fn(&Self) -> bool) {
+        while before(self) {
+            let Some(c) = self.chars.next() else { return };
+            self.code_points += 1;
+            self.units += c.len_utf16();
+        }
+    }
 }
 
 /// Narrows `[start, end)` of `text` so that it neither begins nor ends with whitespace.
