@@ -63,6 +63,11 @@ pub fn teacher_view() -> AnyView {
     view! { <classroom::TeacherView/> }.into_any()
 }
 
+/// The claims board, as its part draws it.
+pub fn claims_board() -> AnyView {
+    view! { <board::ClaimsBoard/> }.into_any()
+}
+
 /// Other tools' formats: every format written, and read back where it can be.
 #[derive(Clone, Copy)]
 pub struct OtherFormats {
@@ -75,11 +80,6 @@ pub struct OtherFormats {
 /// The formats as their part holds them.
 pub fn other_formats() -> OtherFormats {
     OtherFormats { write: formats::write, read: formats::read_other_tools, overlapping: |corpus| corpus.overlapping() }
-}
-
-/// The claims board, as its part draws it.
-pub fn claims_board() -> AnyView {
-    view! { <board::ClaimsBoard/> }.into_any()
 }
 
 /// The view a part draws in place of the reading view, once its module is here: until then it

@@ -1,8 +1,9 @@
 //! The file formats Glossa writes and reads: one module a format, its `write` and (where the
 //! format can come back) its `read` side by side. Every format counts offsets in Unicode code
 //! points, half-open, into the document text as Glossa holds it, so that in Python
-//! `text[start:end]` is the quote. What a reader finds (`incoming`) is placed on the documents
-//! here by `core::import`.
+//! `text[start:end]` is the quote; doccano's and Label Studio's may count UTF-16 units instead,
+//! when a person chooses (`OffsetUnit`), converted here at the edge. What a reader finds
+//! (`incoming`) is placed on the documents here by `core::import`.
 
 mod brat;
 pub mod csv;

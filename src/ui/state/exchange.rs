@@ -57,10 +57,12 @@ impl Exchange {
                 Ok(other) => {
                     let mut overlapping = 0;
                     let written = exchange.written(only.as_deref(), |corpus, now| {
-                        overlapping = (other.overlapping)(corpus);
+                        if format == Format::Doccano {
+                            overlapping = (other.overlapping)(corpus);
+                        }
                         (other.write)(format, corpus, now)
                     });
-                    let warning = (format == Format::Doccano && overlapping > 0).then(|| format!(
+                    let warning = (overlapping > 0).then(|| format!(
                         " {overlapping} of its spans overlap others: doccano drops them on import, without a word, unless its project has “Allow overlapping entity” checked."
                     ));
                     exchange.offer(format, written, warning);
