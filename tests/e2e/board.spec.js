@@ -30,9 +30,9 @@ test('the claims board groups what was marked across articles by who says it', a
   await expect(iran.getByRole('row').nth(2)).toContainText('Iran Addresses Controversial Allegations');
 
   // Filtered by label, then by article; ordered newest first.
-  await page.getByRole('combobox', { name: 'Label' }).selectOption('Claim');
+  await page.getByRole('combobox', { name: /^Label/ }).selectOption('Claim');
   await expect(board.getByRole('rowheader')).toHaveText(['U.S. and Britain (1)']);
-  await page.getByRole('combobox', { name: 'Label' }).selectOption('All labels');
+  await page.getByRole('combobox', { name: /^Label/ }).selectOption('All labels');
   await page.getByRole('combobox', { name: 'Article' }).selectOption('Iran’s Response to Allegations of Missile Transfers');
   await expect(board.getByRole('rowheader')).toHaveText(['Iran (1)', 'Not attributed (1)']);
   await page.getByRole('combobox', { name: 'Article' }).selectOption('All articles');
@@ -43,7 +43,7 @@ test('the claims board groups what was marked across articles by who says it', a
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('.masthead')).toBeHidden();
   await expect(page.getByRole('navigation', { name: 'Articles' })).toBeHidden();
-  await expect(page.getByRole('combobox', { name: 'Label' })).toBeHidden();
+  await expect(page.getByRole('combobox', { name: /^Label/ })).toBeHidden();
   await expect(board).toBeVisible();
   await page.emulateMedia({ media: 'screen' });
 
