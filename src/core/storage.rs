@@ -1,11 +1,11 @@
 //! What Glossa keeps in the browser's local storage, under versioned keys.
 
-use crate::core::formats::OffsetUnit;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::core::formats::OffsetUnit;
 use crate::core::history::{History, Step};
 use crate::core::label::{self, Label};
 use crate::core::workspace::Workspace;
