@@ -74,8 +74,11 @@ for line in read(folder / "glossa-doccano.jsonl").splitlines():
     for start, end, label in record["label"]:
         check("doccano", record["id"], start, end, expected[(record["id"], start, end, label)], record["text"])
 
+annotated = {d["id"]: len(d["annotations"]) for d in glossa["documents"]}
 for task in json.loads(read(folder / "glossa-label-studio.json")):
     # A document without annotations is a task with none, which Label Studio leaves to do.
+    if (annotated[task["data"]["document_id"]] == 0) != (task["annotations"] == []):
+        failures.append(f"label-studio: the task of {task['data']['document_id']} has {task['annotations']!r}")
     for result in (r for annotation in task["annotations"] for r in annotation["result"]):
         value = result["value"]
         check("label-studio", task["data"]["document_id"], value["start"], value["end"], value["text"], task["data"]["text"])
@@ -96,6 +99,11 @@ with zipfile.ZipFile(folder / "glossa-brat.zip") as archive:
         assert text == texts[doc], f"brat text of {doc}"
         lines = archive.read(name).decode("utf-8").splitlines()
         spans = {line.split("\t")[0] for line in lines if line.startswith("T")}
+        # Who a span is attributed to travels in its AnnotatorNotes, brat having no field for it.
+        notes = [line.split("\t")[2] for line in lines if line.startswith("#")]
+        for a in next(d for d in glossa["documents"] if d["id"] == doc)["annotations"]:
+            if a.get("attributed_to") and not any(n.startswith(f"Attributed to: {a['attributed_to']}") for n in notes):
+                failures.append(f"brat: {doc} has no note of who {a['id']} is attributed to")
         for line in lines:
             if line.startswith("R"):
                 kind, arg1, arg2 = line.split("\t")[1].split(" ")

@@ -57,6 +57,14 @@ impl Document {
         text::slice(&self.text[from..], 0, end - start)
     }
 
+    /// Up to `width` code points of the text either side of `[start, end)`: what a quote is
+    /// found by (W3C's prefix and suffix) or read with (the CSV's context).
+    pub fn around(&self, start: usize, end: usize, width: usize) -> (&str, &str) {
+        let before = self.quote(start.saturating_sub(width), start).unwrap_or_default();
+        let after = self.quote(end, end.saturating_add(width).min(self.length)).unwrap_or_default();
+        (before, after)
+    }
+
     /// The same document under another title.
     /// How many of the document's paragraphs at least one of `annotations` touches: the reader's
     /// progress through it.

@@ -10,6 +10,8 @@ test('every export format downloads, and Python finds every quote at its offsets
   await h.drag(page, 'Iran vehemently denies', 'ballistic missiles to Russia');
   await page.keyboard.press('2');
   await page.getByRole('textbox', { name: 'Note' }).fill('a note, with “quotes”');
+  await page.getByRole('textbox', { name: 'Attributed to' }).fill('Iran’s foreign minister');
+  await page.getByRole('textbox', { name: 'Attributed to' }).press('Tab');
   await h.drag(page, 'New sanctions announced', 'within weeks');
   await page.keyboard.press('3');
   await h.openArticle(page, 'Iran’s Ballistic Missile Transfers to Russia Draw G7 Condemnation');

@@ -93,22 +93,20 @@ fn rows(corpus: &Corpus, cell: fn(String) -> String) -> String {
 /// A little of the text before and after the quote, each run of whitespace (line breaks among
 /// them) made one space.
 fn context(document: &Document, a: &Annotation) -> (String, String) {
-    let piece = |from: usize, to: usize| {
-        let (from, to) = (document.index.byte(&document.text, from), document.index.byte(&document.text, to));
-        let text = from.zip(to).map_or("", |(from, to)| &document.text[from..to]);
-        let mut collapsed = String::with_capacity(text.len());
-        for c in text.chars() {
-            match c.is_whitespace() {
-                true if collapsed.ends_with(' ') => {}
-                true => collapsed.push(' '),
-                false => collapsed.push(c),
-            }
+    let (before, after) = document.around(a.start, a.end, CONTEXT);
+    (collapse_whitespace(before), collapse_whitespace(after))
+}
+
+fn collapse_whitespace(text: &str) -> String {
+    let mut collapsed = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c.is_whitespace() {
+            true if collapsed.ends_with(' ') => {}
+            true => collapsed.push(' '),
+            false => collapsed.push(c),
         }
-        collapsed
-    };
-    let before = piece(a.start.saturating_sub(CONTEXT), a.start);
-    let after = piece(a.end, (a.end + CONTEXT).min(document.length));
-    (before, after)
+    }
+    collapsed
 }
 
 /// One record: fields holding a comma, a quote or a line break are quoted, quotes doubled.

@@ -113,8 +113,7 @@ fn annotation(corpus: &Corpus, document: &Document, a: &Annotation) -> Value {
     if !a.attributed_to.is_empty() {
         body.push(json!({"type": "TextualBody", "purpose": "describing", "value": format!("Attributed to {}", a.attributed_to)}));
     }
-    let prefix = document.quote(a.start.saturating_sub(CONTEXT), a.start).unwrap_or_default();
-    let suffix = document.quote(a.end, (a.end + CONTEXT).min(document.length)).unwrap_or_default();
+    let (prefix, suffix) = document.around(a.start, a.end, CONTEXT);
     let mut quote = json!({"type": "TextQuoteSelector", "exact": a.quote});
     for (field, context) in [("prefix", prefix), ("suffix", suffix)] {
         if !context.is_empty() {
