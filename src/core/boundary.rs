@@ -52,6 +52,43 @@ pub enum Unit {
     Word,
     /// To the start of the next line, or back to the start of this line (or the previous one).
     Line,
+    /// To the end of this line (before its line break), or back to its start.
+    LineEdge,
+    /// To the end of the text, or back to its start.
+    Text,
+}
+
+/// The modifier keys held with a key.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Modifiers {
+    pub ctrl: bool,
+    pub alt: bool,
+    pub meta: bool,
+}
+
+/// How a key moves the keyboard cursor, with the conventions of the platform: on a Mac or an iPad
+/// (`apple`), Option+Arrow moves by word and Cmd+Arrow to the ends of the line or the text (there
+/// Ctrl+Arrow belongs to the system); elsewhere Ctrl+Arrow moves by word, Home and End to the
+/// line's ends, Ctrl+Home and Ctrl+End to the text's. Shift, which extends the selection, is not
+/// part of it. `None`: the key does not move the cursor.
+pub fn cursor_move(key: &str, held: Modifiers, apple: bool) -> Option<(Unit, bool)> {
+    let (word, edge) = if apple {
+        (held.alt && !held.ctrl && !held.meta, held.meta && !held.ctrl && !held.alt)
+    } else {
+        (held.ctrl && !held.alt && !held.meta, false)
+    };
+    let plain = held == Modifiers::default();
+    let unit = match key {
+        "ArrowLeft" | "ArrowRight" if plain => Unit::Character,
+        "ArrowLeft" | "ArrowRight" if word => Unit::Word,
+        "ArrowLeft" | "ArrowRight" if edge => Unit::LineEdge,
+        "ArrowUp" | "ArrowDown" if plain => Unit::Line,
+        "ArrowUp" | "ArrowDown" if edge => Unit::Text,
+        "Home" | "End" if plain => Unit::LineEdge,
+        "Home" | "End" if held.ctrl && !held.alt && !held.meta || edge => Unit::Text,
+        _ => return None,
+    };
+    Some((unit, matches!(key, "ArrowRight" | "ArrowDown" | "End")))
 }
 
 /// Where the cursor at code point `offset` of `text` (whose `index` converts offsets) goes with one
@@ -63,6 +100,15 @@ pub fn step(text: &str, index: &CodePointIndex, offset: usize, unit: Unit, forwa
     // Every boundary of every unit falls at line ends, so the lines around the cursor give the
     // same answer as the whole text: a key press in a long document looks at a few lines, and
     // looks further, doubling, only when those hold no boundary that way.
+    match unit {
+        Unit::LineEdge => {
+            let edge =
+                if forward { text[at..].find('\n').map_or(text.len(), |n| at + n) } else { text[..at].rfind('\n').map_or(0, |n| n + 1) };
+            return index.offset(text, edge);
+        }
+        Unit::Text => return if forward { length } else { 0 },
+        Unit::Character | Unit::Word | Unit::Line => {}
+    }
     let mut reach = 1;
     loop {
         let from = line_starts_back(text, at, reach);
@@ -76,6 +122,7 @@ pub fn step(text: &str, index: &CodePointIndex, offset: usize, unit: Unit, forwa
                 .map(|(byte, word)| if forward { byte + word.len() } else { byte })
                 .collect(),
             Unit::Line => std::iter::once(0).chain(window.match_indices('\n').map(|(byte, _)| byte + 1)).collect(),
+            Unit::LineEdge | Unit::Text => unreachable!("answered above, without looking for boundaries"),
         };
         // The boundaries ascend, so each is counted on from the one before.
         let mut counted = (0, index.offset(text, from));
@@ -141,6 +188,7 @@ mod tests {
                 .map(|(byte, word)| if forward { byte + word.len() } else { byte })
                 .collect(),
             Unit::Line => std::iter::once(0).chain(text.match_indices('\n').map(|(byte, _)| byte + 1)).collect(),
+            Unit::LineEdge | Unit::Text => unreachable!("stepped without a window"),
         };
         let mut positions = boundaries.into_iter().map(|byte| code_point_len(&text[..byte]));
         if forward {
@@ -161,6 +209,44 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn line_edges_and_text_ends() {
+        let text = "ab🚀\ncd e\n\nlast";
+        // Lines: "ab🚀" 0..3, "cd e" 4..8, "" 9..9, "last" 10..14.
+        assert_eq!(step(text, 1, Unit::LineEdge, true), 3);
+        assert_eq!(step(text, 3, Unit::LineEdge, true), 3, "at the end it stays");
+        assert_eq!(step(text, 6, Unit::LineEdge, false), 4);
+        assert_eq!(step(text, 4, Unit::LineEdge, false), 4, "at the start it stays");
+        assert_eq!(step(text, 9, Unit::LineEdge, true), 9, "an empty line");
+        assert_eq!(step(text, 12, Unit::LineEdge, true), 14, "the last line ends with the text");
+        assert_eq!(step(text, 6, Unit::Text, true), 14);
+        assert_eq!(step(text, 6, Unit::Text, false), 0);
+    }
+
+    #[test]
+    fn keys_move_the_cursor_by_the_platform_s_conventions() {
+        let none = Modifiers::default();
+        let (ctrl, alt, meta) = (Modifiers { ctrl: true, ..none }, Modifiers { alt: true, ..none }, Modifiers { meta: true, ..none });
+        for apple in [false, true] {
+            assert_eq!(cursor_move("ArrowRight", none, apple), Some((Unit::Character, true)));
+            assert_eq!(cursor_move("ArrowUp", none, apple), Some((Unit::Line, false)));
+            assert_eq!(cursor_move("Home", none, apple), Some((Unit::LineEdge, false)));
+            assert_eq!(cursor_move("End", none, apple), Some((Unit::LineEdge, true)));
+            assert_eq!(cursor_move("a", none, apple), None);
+        }
+        // Elsewhere: Ctrl for words and the text's ends; Option (Alt) and the system key do nothing.
+        assert_eq!(cursor_move("ArrowLeft", ctrl, false), Some((Unit::Word, false)));
+        assert_eq!(cursor_move("End", ctrl, false), Some((Unit::Text, true)));
+        assert_eq!(cursor_move("ArrowLeft", alt, false), None);
+        assert_eq!(cursor_move("ArrowLeft", meta, false), None);
+        // On a Mac: Option for words, Cmd for the ends; Ctrl+Arrow is the system's (Mission Control).
+        assert_eq!(cursor_move("ArrowLeft", alt, true), Some((Unit::Word, false)));
+        assert_eq!(cursor_move("ArrowRight", meta, true), Some((Unit::LineEdge, true)));
+        assert_eq!(cursor_move("ArrowDown", meta, true), Some((Unit::Text, true)));
+        assert_eq!(cursor_move("ArrowUp", alt, true), None);
+        assert_eq!(cursor_move("ArrowRight", ctrl, true), None);
     }
 
     fn snapped(text: &str, start: usize, end: usize, words: bool) -> &str {

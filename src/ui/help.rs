@@ -3,6 +3,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::ui::keyboard::KeyNames;
 use crate::ui::state;
 
 #[component]
@@ -22,6 +23,9 @@ pub fn ShortcutHelp() -> impl IntoView {
             .map(|l| view! { <li><kbd>{l.key}</kbd> " label the selection " {l.name} " (or relabel the selected annotation)"</li> })
             .collect_view()
     };
+    let keys = KeyNames::here();
+    let undo = format!("{}+Z", keys.command);
+    let find = format!("{}+F", keys.command);
     move || {
         help_open.get().then(|| {
             view! {
@@ -30,8 +34,10 @@ pub fn ShortcutHelp() -> impl IntoView {
                         <h2 id="help-title">"Keyboard shortcuts"</h2>
                         <h3>"In the article (focus it with Tab)"</h3>
                         <ul>
-                            <li><kbd>"←"</kbd> " " <kbd>"→"</kbd> " move the cursor by a character; with " <kbd>"Ctrl"</kbd> " by a word"</li>
+                            <li><kbd>"←"</kbd> " " <kbd>"→"</kbd> " move the cursor by a character; with " <kbd>{keys.word}</kbd> " by a word"</li>
                             <li><kbd>"↑"</kbd> " " <kbd>"↓"</kbd> " move to the previous or next line"</li>
+                            <li><kbd>{keys.line_start}</kbd> " " <kbd>{keys.line_end}</kbd> " move to the start or end of the line"</li>
+                            <li><kbd>{keys.text_start}</kbd> " " <kbd>{keys.text_end}</kbd> " move to the start or end of the article"</li>
                             <li><kbd>"Shift"</kbd> " with any of these extends the selection"</li>
                             <li><kbd>"]"</kbd> " " <kbd>"["</kbd> " or " <kbd>"Tab"</kbd> " " <kbd>"Shift+Tab"</kbd> " select the next or previous highlight"</li>
                             <li><kbd>"Enter"</kbd> " edit the selected highlight's note"</li>
@@ -41,8 +47,8 @@ pub fn ShortcutHelp() -> impl IntoView {
                             {label_keys}
                             <li><kbd>"Delete"</kbd> " remove the selected annotation"</li>
                             <li><kbd>"Escape"</kbd> " let go of the selection"</li>
-                            <li><kbd>"Ctrl+Z"</kbd> " undo; " <kbd>"Ctrl+Shift+Z"</kbd> " or " <kbd>"Ctrl+Y"</kbd> " redo"</li>
-                            <li><kbd>"Ctrl+F"</kbd> " find in the article"</li>
+                            <li><kbd>{undo.clone()}</kbd> " undo; " <kbd>{keys.redo}</kbd> " redo"</li>
+                            <li><kbd>{find.clone()}</kbd> " find in the article"</li>
                             <li><kbd>"?"</kbd> " show this list"</li>
                         </ul>
                         <button type="button" node_ref=close_button on:click=move |_| help_open.set(false)>

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::core::annotation::Annotation;
-use crate::core::boundary::{self, Unit};
+use crate::core::boundary::{self, Modifiers, Unit};
 use crate::core::document::{Document, Paragraph};
 use crate::core::feedback::Mark as FeedbackMark;
 use crate::core::label;
@@ -19,6 +19,7 @@ use crate::core::span_index::SpanIndex;
 use crate::core::text::abbreviate;
 use crate::ui::browser;
 use crate::ui::classroom::{class_map, ClassBand};
+use crate::ui::keyboard;
 use crate::ui::page::{self, ARTICLE_CLASS};
 use crate::ui::selection;
 use crate::ui::state::{self, Message, Mode, Pending, View, Work};
@@ -363,35 +364,13 @@ impl KeyboardCursor {
     }
 
     fn on_key(self, event: leptos::ev::KeyboardEvent, view: View, work: Work) {
+        let held = Modifiers { ctrl: event.ctrl_key(), alt: event.alt_key(), meta: event.meta_key() };
+        if let Some((unit, forward)) = boundary::cursor_move(&event.key(), held, keyboard::apple()) {
+            self.step(unit, forward, event.shift_key(), view);
+            event.prevent_default();
+            return;
+        }
         match event.key().as_str() {
-            "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown" if !event.alt_key() && !event.meta_key() => {
-                let unit = match event.key().as_str() {
-                    "ArrowUp" | "ArrowDown" => Unit::Line,
-                    _ if event.ctrl_key() => Unit::Word,
-                    _ => Unit::Character,
-                };
-                let forward = matches!(event.key().as_str(), "ArrowRight" | "ArrowDown");
-                let (mut anchor, mut focus) = self.ends.get_value();
-                // A selection made with the mouse since: the keyboard goes on from there.
-                if let Some(Pending { start, end }) = view.pending.get_untracked() {
-                    if (anchor.min(focus), anchor.max(focus)) != (start, end) {
-                        (anchor, focus) = (start, end);
-                    }
-                }
-                let moved = self.document.with_value(|d| boundary::step(&d.text, &d.index, focus, unit, forward));
-                let anchor = if event.shift_key() { anchor } else { moved };
-                self.ends.set_value((anchor, moved));
-                event.prevent_default();
-                // Set now, not when the browser reports the selection change: the next key may
-                // come first.
-                let pending = (anchor != moved).then(|| Pending { start: anchor.min(moved), end: anchor.max(moved) });
-                view.pending.set(pending);
-                if let Some(article) = page::article() {
-                    selection::select_offsets(&article, anchor, moved);
-                    self.show();
-                    page::keep_in_view(&article, moved);
-                }
-            }
             "]" | "[" => {
                 event.prevent_default();
                 select_adjacent(view, work, event.key() == "]");
@@ -407,6 +386,29 @@ impl KeyboardCursor {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// Moves the cursor one `unit`, extending the selection with `extend` (Shift held).
+    fn step(self, unit: Unit, forward: bool, extend: bool, view: View) {
+        let (mut anchor, mut focus) = self.ends.get_value();
+        // A selection made with the mouse since: the keyboard goes on from there.
+        if let Some(Pending { start, end }) = view.pending.get_untracked() {
+            if (anchor.min(focus), anchor.max(focus)) != (start, end) {
+                (anchor, focus) = (start, end);
+            }
+        }
+        let moved = self.document.with_value(|d| boundary::step(&d.text, &d.index, focus, unit, forward));
+        let anchor = if extend { anchor } else { moved };
+        self.ends.set_value((anchor, moved));
+        // Set now, not when the browser reports the selection change: the next key may
+        // come first.
+        let pending = (anchor != moved).then(|| Pending { start: anchor.min(moved), end: anchor.max(moved) });
+        view.pending.set(pending);
+        if let Some(article) = page::article() {
+            selection::select_offsets(&article, anchor, moved);
+            self.show();
+            page::keep_in_view(&article, moved);
         }
     }
 

@@ -75,3 +75,39 @@ test('? lists every shortcut, and Escape closes the list', async ({ page }) => {
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toHaveCount(0);
 });
+
+test('on a Mac: Option+Shift+Arrow selects by word, Cmd+Shift+Arrow to the line end, Cmd+Z undoes; the list shows those keys', async ({ page }) => {
+  await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'platform', { get: () => 'MacIntel' }));
+  await h.freshStart(page);
+  await page.keyboard.press('?');
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(dialog).toContainText('with Option by a word');
+  await expect(dialog).toContainText('Cmd+← Cmd+→ move to the start or end of the line');
+  await expect(dialog).toContainText('Cmd+Z undo; Cmd+Shift+Z redo');
+  await expect(dialog).toContainText('Cmd+F find in the article');
+  await page.keyboard.press('Escape');
+
+  const article = page.getByRole('article');
+  await article.focus();
+  // Line 5 reads "Iran vehemently denies …": Option+Shift+→ twice takes its first two words.
+  for (const key of ['ArrowDown', 'ArrowDown', 'ArrowDown', 'ArrowDown', 'Alt+Shift+ArrowRight', 'Alt+Shift+ArrowRight']) await page.keyboard.press(key);
+  await page.keyboard.press('2');
+  await expect(h.annotationItems(page).first().locator('q')).toHaveText('Iran vehemently');
+  // Ctrl+Arrow is the system's on a Mac: it moves nothing here.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+Shift+ArrowRight');
+  expect(await page.evaluate(() => getSelection().toString())).toBe('');
+  await page.keyboard.press('Meta+ArrowLeft');
+  await page.keyboard.press('Meta+Shift+ArrowRight');
+  await page.keyboard.press('1');
+  await expect(h.annotationItems(page)).toHaveCount(2);
+  const line = h.articleText(h.ARTICLE).split('\n')[4];
+  const { json } = await h.exportJson(page);
+  const claim = h.documentOf(json).annotations.find((a) => a.label === 'claim');
+  expect(h.codePointSlice(h.articleText(h.ARTICLE), claim.start, claim.end)).toBe(line.trim());
+
+  await page.keyboard.press('Meta+z');
+  await expect(h.annotationItems(page)).toHaveCount(1);
+  await page.keyboard.press('Meta+Shift+z');
+  await expect(h.annotationItems(page)).toHaveCount(2);
+});
