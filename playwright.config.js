@@ -14,6 +14,8 @@ module.exports = defineConfig({
     baseURL: 'http://127.0.0.1:4173/glossa/',
     viewport: { width: 1300, height: 900 },
     acceptDownloads: true,
+    // Without the app's service worker, so that routes see every request; offline.spec.js allows it.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],

@@ -93,4 +93,56 @@ window.addEventListener('unhandledrejection', (event) => {
   if (event.reason instanceof WebAssembly.RuntimeError) showStopped(event.reason.message);
 });
 
+/**
+ * Keeps the app for use offline (sw.js). A new version never interrupts work: it waits, and a quiet
+ * notice offers it; it starts on the next start of Glossa, or now if the reader chooses and this is
+ * the only tab of Glossa (a tab still running the old version would fetch the new version's parts).
+ * Where service workers are missing or refused (a file, a policy), Glossa runs online as before.
+ */
+async function keepForOffline() {
+  if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
+  let registration;
+  try {
+    registration = await navigator.serviceWorker.register('./sw.js');
+  } catch {
+    return;
+  }
+  const offer = (worker) => { if (navigator.serviceWorker.controller) showUpdateReady(worker); };
+  if (registration.waiting) offer(registration.waiting);
+  registration.addEventListener('updatefound', () => {
+    const installing = registration.installing;
+    installing.addEventListener('statechange', () => { if (installing.state === 'installed') offer(installing); });
+  });
+}
+
+let updateAsked = false;
+
+function showUpdateReady(worker) {
+  if (document.querySelector('.update-ready')) return;
+  const notice = document.createElement('div');
+  notice.className = 'message update-ready';
+  notice.setAttribute('role', 'status');
+  const text = document.createElement('p');
+  text.textContent = 'A new version of Glossa is ready. It starts the next time you open Glossa.';
+  const update = button('Reload to update', () => {
+    updateAsked = true;
+    worker.postMessage('take-over');
+  });
+  const later = button('Not now', () => notice.remove());
+  notice.append(text, update, later);
+  document.body.append(notice);
+  navigator.serviceWorker.addEventListener('message', (event) => {
+    if (event.data !== 'other-tabs-open') return;
+    updateAsked = false;
+    text.textContent = 'Glossa is open in other tabs too: close them, then reload this one to update.';
+  });
+}
+
+// Only the tab that asked for the new version reloads into it; the worker does not take over
+// while other tabs are open.
+if ('serviceWorker' in navigator) {
+  navigator.serviceWorker.addEventListener('controllerchange', () => { if (updateAsked) location.reload(); });
+}
+
 init().catch((error) => showStopped(`it could not start: ${error.message || error}`));
+window.addEventListener('load', () => keepForOffline(), { once: true });

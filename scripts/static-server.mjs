@@ -2,11 +2,12 @@
 // end-to-end tests prove the build works from either. Loopback only.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
+import { extname, join, normalize, resolve } from 'node:path';
 
-const root = new URL('../dist/', import.meta.url).pathname;
+// DIST serves another copy (the offline test serves a second build in place of the first).
+const root = process.env.DIST ? `${resolve(process.env.DIST)}/` : new URL('../dist/', import.meta.url).pathname;
 const port = Number(process.env.PORT || 4173);
-const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
+const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.webmanifest': 'application/manifest+json' };
 
 createServer(async (request, response) => {
   let path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
@@ -21,4 +22,4 @@ createServer(async (request, response) => {
   } catch {
     response.writeHead(404).end('not found');
   }
-}).listen(port, '127.0.0.1', () => console.log(`serving dist/ on http://127.0.0.1:${port}/ and /glossa/`));
+}).listen(port, '127.0.0.1', () => console.log(`serving ${root} on http://127.0.0.1:${port}/ and /glossa/`));

@@ -1,0 +1,126 @@
+// Offline and installable: after one visit Glossa starts, annotates and keeps its work with no
+// network at all; a new build is taken only on the next start, or when the reader asks for it.
+const { test, expect } = require('@playwright/test');
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const h = require('./helpers');
+
+// The other specs run without the service worker, so that their routes see every request.
+test.use({ serviceWorkers: 'allow' });
+
+/** The worker of this build controls the page: everything is kept. */
+async function keptForOffline(page) {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+}
+
+test('after one visit, Glossa starts, annotates, opens a part and keeps the work with no network', async ({ page, context }) => {
+  await h.freshStart(page);
+  const manifest = await page.evaluate(async () => {
+    const link = document.querySelector('link[rel="manifest"]');
+    return (await fetch(link.href)).json();
+  });
+  expect(manifest).toMatchObject({ name: 'Glossa — read and annotate', start_url: './', scope: './', display: 'standalone' });
+  await keptForOffline(page);
+
+  await context.setOffline(true);
+  await page.reload();
+  await h.articleReady(page);
+  await h.label(page, ['Iran’s foreign minister firmly rejects claims', 'Iran’s foreign minister firmly rejects claims', '2']);
+  await expect(h.annotationItems(page)).toHaveCount(1);
+  // A part fetched when first used comes from what was kept.
+  await page.getByRole('button', { name: 'Claims board' }).click();
+  await expect(page.getByRole('table', { name: 'Claims board' })).toBeVisible();
+
+  await page.reload();
+  await h.articleReady(page);
+  await expect(h.annotationItems(page)).toHaveCount(1);
+  await expect(page.getByRole('article').locator('mark')).toHaveText('Iran’s foreign minister firmly rejects claims');
+});
+
+/** Serves a copy of dist/ on a port of its own, so that the test can put a second build in place. */
+async function servedCopy(port) {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossa-build-'));
+  fs.cpSync(path.join(__dirname, '..', '..', 'dist'), folder, { recursive: true });
+  const server = spawn(process.execPath, [path.join(__dirname, '..', '..', 'scripts', 'static-server.mjs')], {
+    env: { ...process.env, DIST: folder, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise((resolve) => server.stdout.once('data', resolve));
+  return {
+    url: `http://127.0.0.1:${port}/glossa/`,
+    /** A second build: another version of every kept file's list, and a page that says which it is. */
+    secondBuild() {
+      const page = path.join(folder, 'index.html');
+      fs.writeFileSync(page, fs.readFileSync(page, 'utf8').replace('<head>', '<head>\n    <meta name="glossa-build" content="second">'));
+      const worker = path.join(folder, 'sw.js');
+      fs.writeFileSync(worker, fs.readFileSync(worker, 'utf8').replace(/"version":"([0-9a-f]+)"/, '"version":"$1-second"'));
+    },
+    close() {
+      server.kill();
+      fs.rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+const build = (page) => page.evaluate(() => document.querySelector('meta[name="glossa-build"]')?.content || 'first').catch(() => 'between pages');
+
+test('a new build waits: a quiet notice offers it, it starts on the next start, never in the middle of work', async ({ context }) => {
+  const host = await servedCopy(4175);
+  try {
+    let page = await context.newPage();
+    await page.goto(`${host.url}#/a/${h.ARTICLE}`);
+    await h.articleReady(page);
+    await keptForOffline(page);
+    host.secondBuild();
+
+    await page.reload();
+    await h.articleReady(page);
+    const notice = page.getByRole('status').filter({ hasText: 'A new version of Glossa is ready' });
+    await expect(notice).toBeVisible({ timeout: 20_000 });
+    expect(await build(page)).toBe('first');
+    await h.label(page, ['Iran’s foreign minister firmly rejects claims', 'Iran’s foreign minister firmly rejects claims', '2']);
+    await expect(h.annotationItems(page)).toHaveCount(1);
+    expect(await build(page)).toBe('first');
+
+    // The next start: every tab of Glossa closed, then opened again.
+    await page.close();
+    page = await context.newPage();
+    await expect.poll(async () => {
+      await page.goto(`${host.url}#/a/${h.ARTICLE}`);
+      return build(page);
+    }, { timeout: 20_000 }).toBe('second');
+    await h.articleReady(page);
+    await expect(h.annotationItems(page)).toHaveCount(1);
+  } finally {
+    host.close();
+  }
+});
+
+test('"Reload to update" takes the new build at once, unless Glossa is open in another tab', async ({ context }) => {
+  const host = await servedCopy(4176);
+  try {
+    const page = await context.newPage();
+    await page.goto(`${host.url}#/a/${h.ARTICLE}`);
+    await h.articleReady(page);
+    await keptForOffline(page);
+    host.secondBuild();
+    const other = await context.newPage();
+    await other.goto(host.url);
+    await page.reload();
+    const notice = page.getByRole('status').filter({ hasText: 'A new version of Glossa is ready' });
+    await expect(notice).toBeVisible({ timeout: 20_000 });
+
+    await notice.getByRole('button', { name: 'Reload to update' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Glossa is open in other tabs too' })).toBeVisible();
+    expect(await build(page)).toBe('first');
+
+    await other.close();
+    await page.getByRole('button', { name: 'Reload to update' }).click();
+    await expect.poll(() => build(page), { timeout: 20_000 }).toBe('second');
+    await h.articleReady(page);
+  } finally {
+    host.close();
+  }
+});
