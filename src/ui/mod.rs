@@ -9,6 +9,7 @@ mod help;
 mod keyboard;
 mod label_editor;
 mod link;
+mod masthead;
 mod nav;
 pub mod on_demand;
 mod page;
@@ -51,27 +52,7 @@ pub fn App(parts: Parts) -> impl IntoView {
     nav::accept_drops(exchange);
 
     view! {
-        <header class="masthead">
-            <p class="brand">"Glossa"</p>
-            <button type="button" class="help-button" aria-keyshortcuts="?" on:click=move |_| view.help_open.set(true)>
-                "Shortcuts"
-            </button>
-            <classroom::TeacherButton/>
-            <button
-                type="button"
-                aria-pressed=move || view.mode.with(|mode| *mode == state::Mode::Board).to_string()
-                on:click=move |_| state::classroom().open_board()
-            >
-                "Claims board"
-            </button>
-            <toolbar::Toolbar/>
-            <toolbar::HistoryButtons/>
-            <toolbar::FileActions/>
-            <Show when=move || view.locked_labels.with(Option::is_none)>
-                <label_editor::LabelEditor/>
-            </Show>
-            <preferences::Preferences/>
-        </header>
+        <masthead::Masthead/>
         <status::StatusMessage/>
         <help::ShortcutHelp/>
         <div class="layout">

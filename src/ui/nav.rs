@@ -121,6 +121,7 @@ fn LabelCounts(document_id: String) -> impl IntoView {
 fn AddDocuments() -> impl IntoView {
     let exchange = state::exchange();
     let pasted = RwSignal::new(String::new());
+    let paste_open = RwSignal::new(false);
     let open_files = move |event: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&event);
         let files = browser::files(input.files());
@@ -140,11 +141,18 @@ fn AddDocuments() -> impl IntoView {
                 "Add documents"
                 <input type="file" multiple accept=".txt,.md,.markdown,text/plain,text/markdown" on:change=open_files/>
             </label>
-            <label class="paste">
-                "Paste text"
-                <textarea rows="4" prop:value=move || pasted.get() on:input=move |event| pasted.set(event_target_value(&event))></textarea>
-            </label>
-            <button type="button" disabled=move || pasted.with(|t| t.trim().is_empty()) on:click=add_pasted>"Add pasted text"</button>
+            // On a phone the box folds away, so that the article is on the first screen.
+            <button type="button" class="paste-toggle" aria-expanded=move || paste_open.get().to_string() aria-controls="paste-area"
+                on:click=move |_| paste_open.update(|open| *open = !*open)>
+                "Paste a text"
+            </button>
+            <div id="paste-area" class="paste-area" class:open=move || paste_open.get()>
+                <label class="paste">
+                    "Paste text"
+                    <textarea rows="4" prop:value=move || pasted.get() on:input=move |event| pasted.set(event_target_value(&event))></textarea>
+                </label>
+                <button type="button" disabled=move || pasted.with(|t| t.trim().is_empty()) on:click=add_pasted>"Add pasted text"</button>
+            </div>
             <p class="hint">"Or drop .txt and .md files anywhere on the page."</p>
         </section>
     }

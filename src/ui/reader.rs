@@ -465,7 +465,7 @@ fn FindBar(matches: Memo<Vec<(usize, usize)>>) -> impl IntoView {
                 type="search"
                 id=FIND_INPUT_ID
                 aria-label="Find in article"
-                placeholder="Find in article (Ctrl+F)"
+                placeholder=format!("Find in article ({}+F)", keyboard::KeyNames::here().command)
                 prop:value=move || query.get()
                 on:input=move |event| {
                     current.set(0);
