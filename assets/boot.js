@@ -100,7 +100,8 @@ window.addEventListener('unhandledrejection', (event) => {
  * Where service workers are missing or refused (a file, a policy), Glossa runs online as before.
  */
 async function keepForOffline() {
-  if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
+  // Opened from a file (the one-file app), there is nothing to keep: the file is the app.
+  if (!('serviceWorker' in navigator) || !window.isSecureContext || location.protocol === 'file:') return;
   let registration;
   try {
     registration = await navigator.serviceWorker.register('./sw.js');

@@ -163,6 +163,10 @@ pub fn FileActions() -> impl IntoView {
                 "Import JSON"
                 <input type="file" accept=".json,.jsonl,.jsonld,application/json,application/ld+json" on:change=import_json/>
             </label>
+            // For a teacher to pass on (a shared drive, a USB stick); opened from that file, it is the app already.
+            {(window().location().protocol().as_deref() != Ok("file:")).then(|| view! {
+                <a class="file-button" href="glossa.html" download="glossa.html">"Download Glossa as one file"</a>
+            })}
         </div>
     }
 }

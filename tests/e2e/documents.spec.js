@@ -78,6 +78,9 @@ test('rename and delete with undo; bundled articles have no delete button', asyn
   await h.freshStart(page);
   await expect(page.getByRole('button', { name: 'Delete document' })).toHaveCount(0);
   await paste(page, 'Draft title\nA claim about missiles.');
+  // The open article had "claims" too: the drag waits for the pasted text to be the one shown.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Draft title');
+  await h.articleReady(page);
   await h.drag(page, 'claim', 'missiles');
   await page.keyboard.press('1');
   await page.getByRole('textbox', { name: 'Title' }).fill('Final title');
