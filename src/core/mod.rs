@@ -14,6 +14,7 @@ pub mod formats;
 pub mod gamma;
 pub mod gradebook;
 pub mod hand_in;
+pub mod handout;
 pub mod history;
 pub mod id;
 pub mod import;

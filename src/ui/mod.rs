@@ -5,6 +5,7 @@ mod annotation_list;
 mod board;
 pub mod browser;
 mod classroom;
+mod handout;
 mod help;
 mod keyboard;
 mod label_editor;

@@ -19,6 +19,7 @@ use crate::core::span_index::SpanIndex;
 use crate::core::text::abbreviate;
 use crate::ui::browser;
 use crate::ui::classroom::{class_map, ClassBand};
+use crate::ui::handout;
 use crate::ui::keyboard;
 use crate::ui::page::{self, ARTICLE_CLASS};
 use crate::ui::selection;
@@ -97,6 +98,7 @@ fn ArticleView(document: Arc<Document>) -> impl IntoView {
     let shares: Vec<RwSignal<ParagraphMarks>> =
         found.into_iter().enumerate().map(|(at, found)| RwSignal::new((index.paragraph(at).to_vec(), found, marks.clone()))).collect();
     let (index, marks) = (StoredValue::new(index), StoredValue::new(marks));
+    let printed = shown.clone();
     let signals = shares.clone();
     // Its first run updates too: an edit made before effects first run (in the task that
     // rendered the article) must still reach its paragraph.
@@ -125,6 +127,12 @@ fn ArticleView(document: Arc<Document>) -> impl IntoView {
         }
     });
     let viewport = Viewport::new(&document, view);
+    let footnotes = RwSignal::new(Vec::new());
+    handout::follow_printing(viewport, footnotes, move || {
+        let mut list = Vec::new();
+        untrack(|| printed(&mut |shown, _| list = shown.iter().map(|&a| a.clone()).collect()));
+        list
+    });
     mark_selected(view, work, viewport);
     let cursor = KeyboardCursor::new(document.clone());
     let band = class_map(document.id.clone());
@@ -179,6 +187,7 @@ fn ArticleView(document: Arc<Document>) -> impl IntoView {
                 ></span>
             })}
         </article>
+        <handout::Footnotes footnotes/>
         <p id="article-keys" class="visually-hidden">
             "Arrow keys move a cursor through the text, with Shift they select, with Control by word. Number keys label the selection. Square brackets walk the highlights. Press question mark for all shortcuts."
         </p>

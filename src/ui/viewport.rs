@@ -256,6 +256,17 @@ impl Viewport {
         });
     }
 
+    /// Draws every paragraph (for printing), and keeps them drawn until `release_all`.
+    pub fn draw_all(self) {
+        let count = self.state.with_value(|state| state.paragraphs.len());
+        self.fill(0..count);
+    }
+
+    /// Lets the paragraphs `draw_all` drew go: the next scroll keeps only those near the screen.
+    pub fn release_all(self) {
+        self.state.update_value(|state| state.held = None);
+    }
+
     /// Fills the blocks holding `paragraphs`, and keeps them filled until revealed.
     fn fill(self, paragraphs: Range<usize>) {
         let blocks = paragraphs.start / BLOCK..paragraphs.end.div_ceil(BLOCK);
