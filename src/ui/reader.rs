@@ -189,7 +189,10 @@ fn ArticleView(document: Arc<Document>) -> impl IntoView {
         </article>
         <handout::Footnotes footnotes/>
         <p id="article-keys" class="visually-hidden">
-            "Arrow keys move a cursor through the text, with Shift they select, with Control by word. Number keys label the selection. Square brackets walk the highlights. Press question mark for all shortcuts."
+            {format!(
+                "Arrow keys move a cursor through the text, with Shift they select, with {} by word. Number keys label the selection. Square brackets walk the highlights. Press question mark for all shortcuts.",
+                keyboard::KeyNames::here().word,
+            )}
         </p>
     }
 }
