@@ -97,32 +97,33 @@ pub fn step(text: &str, index: &CodePointIndex, offset: usize, unit: Unit, forwa
     let length = index.len();
     let offset = offset.min(length);
     let at = index.byte(text, offset).unwrap_or(text.len());
-    // Every boundary of every unit falls at line ends, so the lines around the cursor give the
-    // same answer as the whole text: a key press in a long document looks at a few lines, and
-    // looks further, doubling, only when those hold no boundary that way.
-    match unit {
+    let looked_for = match unit {
+        Unit::Character => Boundaries::Graphemes,
+        Unit::Word => Boundaries::Words,
+        Unit::Line => Boundaries::LineStarts,
         Unit::LineEdge => {
             let edge =
                 if forward { text[at..].find('\n').map_or(text.len(), |n| at + n) } else { text[..at].rfind('\n').map_or(0, |n| n + 1) };
             return index.offset(text, edge);
         }
         Unit::Text => return if forward { length } else { 0 },
-        Unit::Character | Unit::Word | Unit::Line => {}
-    }
+    };
+    // Every boundary of those units falls at line ends, so the lines around the cursor give the
+    // same answer as the whole text: a key press in a long document looks at a few lines, and
+    // looks further, doubling, only when those hold no boundary that way.
     let mut reach = 1;
     loop {
         let from = line_starts_back(text, at, reach);
         let to = line_ends_ahead(text, at, reach);
         let window = &text[from..to];
-        let boundaries: Vec<usize> = match unit {
-            Unit::Character => graphemes(window).into_iter().map(|(byte, _)| byte).chain([window.len()]).collect(),
-            Unit::Word => word_bounds(window)
+        let boundaries: Vec<usize> = match looked_for {
+            Boundaries::Graphemes => graphemes(window).into_iter().map(|(byte, _)| byte).chain([window.len()]).collect(),
+            Boundaries::Words => word_bounds(window)
                 .into_iter()
                 .filter(|(_, word)| word.chars().any(char::is_alphanumeric))
                 .map(|(byte, word)| if forward { byte + word.len() } else { byte })
                 .collect(),
-            Unit::Line => std::iter::once(0).chain(window.match_indices('\n').map(|(byte, _)| byte + 1)).collect(),
-            Unit::LineEdge | Unit::Text => unreachable!("answered above, without looking for boundaries"),
+            Boundaries::LineStarts => std::iter::once(0).chain(window.match_indices('\n').map(|(byte, _)| byte + 1)).collect(),
         };
         // The boundaries ascend, so each is counted on from the one before.
         let mut counted = (0, index.offset(text, from));
@@ -137,6 +138,15 @@ pub fn step(text: &str, index: &CodePointIndex, offset: usize, unit: Unit, forwa
             None => reach *= 2,
         }
     }
+}
+
+/// What the cursor steps to, for the units found by looking around it.
+#[derive(Clone, Copy)]
+enum Boundaries {
+    Graphemes,
+    /// Ends of words going forward, starts going back.
+    Words,
+    LineStarts,
 }
 
 /// The byte where the line `lines - 1` lines before the one holding byte `at` begins.
@@ -188,7 +198,7 @@ mod tests {
                 .map(|(byte, word)| if forward { byte + word.len() } else { byte })
                 .collect(),
             Unit::Line => std::iter::once(0).chain(text.match_indices('\n').map(|(byte, _)| byte + 1)).collect(),
-            Unit::LineEdge | Unit::Text => unreachable!("stepped without a window"),
+            Unit::LineEdge | Unit::Text => unreachable!("the oracle is for the units found by boundaries"),
         };
         let mut positions = boundaries.into_iter().map(|byte| code_point_len(&text[..byte]));
         if forward {

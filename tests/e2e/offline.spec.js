@@ -64,21 +64,28 @@ async function servedCopy(port) {
   };
 }
 
+/** A first visit to `host`, until everything is kept. */
+async function firstVisit(context, host) {
+  const page = await context.newPage();
+  await page.goto(`${host.url}#/a/${h.ARTICLE}`);
+  await h.articleReady(page);
+  await keptForOffline(page);
+  return page;
+}
+
+const updateNotice = (page) => page.getByRole('status').filter({ hasText: 'A new version of Glossa is ready' });
+
 const build = (page) => page.evaluate(() => document.querySelector('meta[name="glossa-build"]')?.content || 'first').catch(() => 'between pages');
 
 test('a new build waits: a quiet notice offers it, it starts on the next start, never in the middle of work', async ({ context }) => {
   const host = await servedCopy(4175);
   try {
-    let page = await context.newPage();
-    await page.goto(`${host.url}#/a/${h.ARTICLE}`);
-    await h.articleReady(page);
-    await keptForOffline(page);
+    let page = await firstVisit(context, host);
     host.secondBuild();
 
     await page.reload();
     await h.articleReady(page);
-    const notice = page.getByRole('status').filter({ hasText: 'A new version of Glossa is ready' });
-    await expect(notice).toBeVisible({ timeout: 20_000 });
+    await expect(updateNotice(page)).toBeVisible({ timeout: 20_000 });
     expect(await build(page)).toBe('first');
     await h.label(page, ['Iran’s foreign minister firmly rejects claims', 'Iran’s foreign minister firmly rejects claims', '2']);
     await expect(h.annotationItems(page)).toHaveCount(1);
@@ -101,18 +108,14 @@ test('a new build waits: a quiet notice offers it, it starts on the next start, 
 test('"Reload to update" takes the new build at once, unless Glossa is open in another tab', async ({ context }) => {
   const host = await servedCopy(4176);
   try {
-    const page = await context.newPage();
-    await page.goto(`${host.url}#/a/${h.ARTICLE}`);
-    await h.articleReady(page);
-    await keptForOffline(page);
+    const page = await firstVisit(context, host);
     host.secondBuild();
     const other = await context.newPage();
     await other.goto(host.url);
     await page.reload();
-    const notice = page.getByRole('status').filter({ hasText: 'A new version of Glossa is ready' });
-    await expect(notice).toBeVisible({ timeout: 20_000 });
+    await expect(updateNotice(page)).toBeVisible({ timeout: 20_000 });
 
-    await notice.getByRole('button', { name: 'Reload to update' }).click();
+    await updateNotice(page).getByRole('button', { name: 'Reload to update' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Glossa is open in other tabs too' })).toBeVisible();
     expect(await build(page)).toBe('first');
 
