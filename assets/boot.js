@@ -132,17 +132,18 @@ function showUpdateReady(worker) {
   const later = button('Not now', () => notice.remove());
   notice.append(text, update, later);
   document.body.append(notice);
-  navigator.serviceWorker.addEventListener('message', (event) => {
-    if (event.data !== 'other-tabs-open') return;
-    updateAsked = false;
-    text.textContent = 'Glossa is open in other tabs too: close them, then reload this one to update.';
-  });
 }
 
 // Only the tab that asked for the new version reloads into it; the worker does not take over
-// while other tabs are open.
+// while other tabs are open, and says so.
 if ('serviceWorker' in navigator) {
   navigator.serviceWorker.addEventListener('controllerchange', () => { if (updateAsked) location.reload(); });
+  navigator.serviceWorker.addEventListener('message', (event) => {
+    const text = document.querySelector('.update-ready p');
+    if (event.data !== 'other-tabs-open' || !text) return;
+    updateAsked = false;
+    text.textContent = 'Glossa is open in other tabs too: close them, then reload this one to update.';
+  });
 }
 
 init().catch((error) => showStopped(`it could not start: ${error.message || error}`));
