@@ -108,6 +108,8 @@ async function keepForOffline() {
   } catch {
     return;
   }
+  // Some policies (and test browsers that block workers) answer with no registration at all.
+  if (!registration) return;
   const offer = (worker) => { if (navigator.serviceWorker.controller) showUpdateReady(worker); };
   if (registration.waiting) offer(registration.waiting);
   registration.addEventListener('updatefound', () => {

@@ -25,7 +25,8 @@ pub struct Footnote {
 /// them; after printing, lets the drawing go back to what is on screen and empties `footnotes`.
 /// `shown` gives the annotations the article shows.
 pub fn follow_printing(viewport: Viewport, footnotes: RwSignal<Vec<Footnote>>, shown: impl Fn() -> Vec<Annotation> + 'static) {
-    let work = state::work();
+    // Taken from the context now: the listeners run outside any reactive owner.
+    let (view, work) = (state::view(), state::work());
     let before = window_event_listener(ev::beforeprint, move |_| {
         let annotations = shown();
         let notes = handout::footnotes(&annotations);
@@ -48,7 +49,7 @@ pub fn follow_printing(viewport: Viewport, footnotes: RwSignal<Vec<Footnote>>, s
     });
     let after = window_event_listener(ev::afterprint, move |_| {
         footnotes.set(Vec::new());
-        viewport.release_all();
+        viewport.release_all(view);
     });
     on_cleanup(move || {
         before.remove();

@@ -262,9 +262,10 @@ impl Viewport {
         self.fill(0..count);
     }
 
-    /// Lets the paragraphs `draw_all` drew go: the next scroll keeps only those near the screen.
-    pub fn release_all(self) {
+    /// Lets the paragraphs `draw_all` drew go: only those near the screen stay drawn.
+    pub fn release_all(self, view: View) {
         self.state.update_value(|state| state.held = None);
+        self.schedule(view);
     }
 
     /// Fills the blocks holding `paragraphs`, and keeps them filled until revealed.

@@ -25,7 +25,7 @@ function longDocument() {
   const annotations = [];
   for (let p = 0; p < PARAGRAPHS; p += 50) {
     annotations.push({ id: `long-${p}`, label: 'claim', start: starts[p], end: starts[p] + 14, quote: lines[p].slice(0, 14),
-      note: '', attributed_to: '', created_at: '2026-11-22T10:00:00.000Z', updated_at: '2026-11-22T10:00:00.000Z' });
+      note: p === 1450 ? 'The last claim, far below the screen.' : '', attributed_to: '', created_at: '2026-11-22T10:00:00.000Z', updated_at: '2026-11-22T10:00:00.000Z' });
   }
   const file = {
     format: 'glossa-annotations', version: 2, exported_at: '2026-11-22T10:00:00Z', labels: [],
@@ -148,4 +148,21 @@ test('a reload comes back to the paragraph that was at the top', async ({ page }
   const paragraph = page.locator(`article p[id="p-${before[0]}"]`);
   await expect(paragraph).toBeInViewport();
   await expect.poll(() => paragraph.evaluate((p, into) => Math.abs(-p.getBoundingClientRect().top - into), before[1])).toBeLessThanOrEqual(2);
+});
+
+test('printed, the whole document is drawn and a highlight far below the screen carries its footnote', async ({ page }) => {
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  // The browser prints what its beforeprint listeners (and the tasks they queue) leave drawn.
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.emulateMedia({ media: 'print' });
+  await expect(paragraphs(page)).toHaveCount(PARAGRAPHS);
+  const last = page.getByRole('article').locator('mark[data-annotations="long-1450"]');
+  await expect(last).toHaveAttribute('data-footnote', '1');
+  await expect(page.getByRole('region', { name: 'Notes' }).getByRole('listitem')).toHaveText(['Claim “Paragraph 1450”. The last claim, far below the screen.']);
+
+  await page.emulateMedia({ media: 'screen' });
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await expect.poll(() => paragraphs(page).count()).toBeLessThan(120);
+  expect(errors).toEqual([]);
 });

@@ -4,6 +4,8 @@ const { test, expect } = require('@playwright/test');
 const h = require('./helpers');
 
 test('an article prints as a handout: labels named in black and white, notes and attribution as footnotes, no page furniture', async ({ page }) => {
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
   await h.freshStart(page);
   await h.label(page, ['Iran’s foreign minister firmly rejects claims', 'Iran’s foreign minister firmly rejects claims', '2']);
   const editor = page.getByRole('group', { name: 'Selected annotation' });
@@ -50,6 +52,8 @@ test('an article prints as a handout: labels named in black and white, notes and
   // After printing, the screen is as it was.
   await page.emulateMedia({ media: 'screen' });
   await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
-  await expect(notes).toHaveCount(0);
+  await expect(page.locator('.footnotes')).toHaveCount(0);
   await expect(page.getByRole('banner')).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Glossa stopped' })).toHaveCount(0);
+  expect(errors).toEqual([]);
 });
