@@ -168,22 +168,14 @@ test('applying a label moves no text: the message of what was done floats over t
   await h.freshStart(page);
   // At the top of the page, where the browser's scroll anchoring does not hold the text in place.
   const where = () => page.getByRole('article').evaluate((article) => article.getBoundingClientRect().top);
-  const dragAtTop = async (quote) => {
-    const from = await h.pointAt(page, quote, { scroll: false });
-    const to = await h.pointAt(page, quote, { atEnd: true, scroll: false });
-    await page.mouse.move(from.x, from.y);
-    await page.mouse.down();
-    await page.mouse.move(to.x, to.y, { steps: 8 });
-    await page.mouse.up();
-  };
   expect(await page.evaluate(() => scrollY)).toBe(0);
   const before = await where();
-  await dragAtTop('Iran vehemently denies');
+  await h.drag(page, 'Iran vehemently denies', 'Iran vehemently denies', { scroll: false });
   await page.keyboard.press('2');
   await expect(page.getByRole('status')).toContainText('Denial added: “Iran vehemently denies”');
   expect(await where()).toBe(before);
   // And the next, with a message already shown.
-  await dragAtTop('supplying ballistic missiles');
+  await h.drag(page, 'supplying ballistic missiles', 'supplying ballistic missiles', { scroll: false });
   await page.keyboard.press('1');
   await expect(page.getByRole('status')).toContainText('Claim added: “supplying ballistic missiles”');
   expect(await where()).toBe(before);

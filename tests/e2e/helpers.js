@@ -61,9 +61,10 @@ async function pointAt(page, needle, { atEnd = false, occurrence = 0, scroll = t
 }
 
 /** Presses the mouse just before `from` and releases it just after `to`, moving in steps as a
- *  hand does. Both ends must fit in the viewport once `from` is scrolled to its middle. */
+ *  hand does. Both ends must fit in the viewport once `from` is scrolled to its middle (or where
+ *  they are, with `scroll: false`). */
 async function drag(page, from, to, options = {}) {
-  const start = await pointAt(page, from, { occurrence: options.fromOccurrence || 0 });
+  const start = await pointAt(page, from, { occurrence: options.fromOccurrence || 0, scroll: options.scroll ?? true });
   const end = await pointAt(page, to, { atEnd: true, occurrence: options.toOccurrence || 0, scroll: false });
   await page.mouse.move(start.x, start.y);
   await page.mouse.down();

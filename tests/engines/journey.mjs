@@ -125,33 +125,32 @@ try {
     await driver.wait(until.elementLocated(By.css('article p')), 10_000);
   });
 
+  // The text node holding `quote` in the article, scrolled to the middle of the screen; what the
+  // steps below do there is passed in as the body of `then(node, at)`.
+  const atQuote = (then) => `
+    const quote = arguments[0];
+    const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.data.indexOf(quote);
+      if (at < 0) continue;
+      node.parentElement.scrollIntoView({ block: 'center' });
+      return ((node, at) => { ${then} })(node, at);
+    }
+    throw new Error('not found: ' + quote);`;
+
   await step('selects with the Selection API and labels by key', async () => {
-    await driver.executeScript(`
-      const quote = arguments[0];
-      const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.data.indexOf(quote);
-        if (at >= 0) { node.parentElement.scrollIntoView({ block: 'center' }); getSelection().setBaseAndExtent(node, at, node, at + quote.length); return; }
-      }
-      throw new Error('not found: ' + quote);`, 'Iran vehemently denies');
+    await driver.executeScript(atQuote('getSelection().setBaseAndExtent(node, at, node, at + quote.length);'), 'Iran vehemently denies');
     await sleep(100);
     await press('2');
     await count(1);
   });
 
   await step('selects with a real pointer drag and labels by key', async () => {
-    const [from, to] = await driver.executeScript(`
-      const quote = arguments[0];
-      const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.data.indexOf(quote);
-        if (at < 0) continue;
-        node.parentElement.scrollIntoView({ block: 'center' });
-        const box = (offset) => { const r = document.createRange(); r.setStart(node, offset); r.setEnd(node, offset + 1); return r.getClientRects()[0]; };
-        const first = box(at), last = box(at + quote.length - 1);
-        return [[Math.round(first.left + 1), Math.round(first.top + first.height / 2)], [Math.round(last.right - 1), Math.round(last.top + last.height / 2)]];
-      }
-      throw new Error('not found: ' + quote);`, 'U.S. and Britain accuse Iran');
+    const [from, to] = await driver.executeScript(atQuote(`
+      const box = (offset) => { const r = document.createRange(); r.setStart(node, offset); r.setEnd(node, offset + 1); return r.getClientRects()[0]; };
+      const first = box(at), last = box(at + quote.length - 1);
+      return [[Math.round(first.left + 1), Math.round(first.top + first.height / 2)], [Math.round(last.right - 1), Math.round(last.top + last.height / 2)]];`),
+    'U.S. and Britain accuse Iran');
     await driver.actions()
       .move({ x: from[0], y: from[1], origin: 'viewport' }).press()
       .move({ x: Math.round((from[0] + to[0]) / 2), y: to[1], origin: 'viewport', duration: 100 })
