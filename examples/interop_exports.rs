@@ -7,7 +7,8 @@
 
 use std::path::Path;
 
-use glossa::core::formats::{self, Corpus, Format, OffsetUnit};
+use glossa::core::exchange::formats::{self, Corpus, Format};
+use glossa::core::text::offsets::OffsetUnit;
 
 // The Python check of every export uses the corpus with spans anywhere; this one, spans on words.
 #[allow(dead_code)]

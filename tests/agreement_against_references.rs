@@ -1,9 +1,9 @@
-//! `core::agreement` against scikit-learn, statsmodels and the `krippendorff` package on the
+//! `core::measures::agreement` against scikit-learn, statsmodels and the `krippendorff` package on the
 //! committed cases of `tests/fixtures/agreement/` (made by its `generate.py`): every figure within
 //! 1e-9, and undefined exactly where theirs is.
 #![cfg(not(target_arch = "wasm32"))]
 
-use glossa::core::agreement::{agreement, by_character, Agreement, Marked};
+use glossa::core::measures::agreement::{agreement, by_character, Agreement, Marked};
 use serde_json::Value;
 
 fn check(name: &str, ours: &Agreement, theirs: &Value) {

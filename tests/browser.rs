@@ -3,8 +3,8 @@
 //! annotation.
 #![cfg(target_arch = "wasm32")]
 
-use glossa::core::storage::STATE_KEY;
-use glossa::core::text::code_point_to_utf16;
+use glossa::core::text::offsets::code_point_to_utf16;
+use glossa::core::work::storage::STATE_KEY;
 use glossa::ui::on_demand::Parts;
 use glossa::ui::selection::{caret_offset, offset_to_point, point_to_offset, run_elements, select_offsets, selected_range};
 use leptos::prelude::{view, IntoView};
@@ -357,16 +357,16 @@ fn the_browsers_nfc_is_the_crates_on_hard_cases() {
         let crate_nfc: String = case.nfc().collect();
         assert_eq!(glossa::ui::unicode::nfc(case), crate_nfc, "{case:?}");
         // And a text of one's own normalised in the browser reads as the crate normalises it.
-        glossa::core::unicode::install(glossa::ui::unicode::BROWSER);
+        glossa::core::text::unicode::install(glossa::ui::unicode::BROWSER);
         let with_line_ends = format!("\u{feff}{case}\r\n{case}");
         let expected: String = format!("{crate_nfc}\n{crate_nfc}");
-        assert_eq!(glossa::core::own_document::normalize(&with_line_ends).text, expected, "{case:?}");
+        assert_eq!(glossa::core::model::own_document::normalize(&with_line_ends).text, expected, "{case:?}");
     }
 }
 
 #[wasm_bindgen_test]
 fn the_browsers_segments_are_the_crates_on_hard_cases() {
-    use glossa::core::unicode::{install, word_bounds};
+    use glossa::core::text::unicode::{install, word_bounds};
     use glossa::ui::unicode::{grapheme_starts, BROWSER};
     use unicode_segmentation::UnicodeSegmentation;
     install(BROWSER);

@@ -4,7 +4,8 @@
 
 use std::process::Command;
 
-use glossa::core::formats::{self, Corpus, Format, OffsetUnit};
+use glossa::core::exchange::formats::{self, Corpus, Format};
+use glossa::core::text::offsets::OffsetUnit;
 
 #[path = "support/mixed_corpus.rs"]
 mod mixed_corpus;

@@ -5,13 +5,14 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use glossa::core::document::bundled;
-use glossa::core::formats::{self, OffsetUnit};
-use glossa::core::import::{self, Destination};
-use glossa::core::label::default_labels;
-use glossa::core::own_document::normalize;
-use glossa::core::storage;
-use glossa::core::text::{code_point_to_utf16, slice, utf16_to_code_point};
+use glossa::core::exchange::formats::{self};
+use glossa::core::exchange::import::{self, Destination};
+use glossa::core::model::document::bundled;
+use glossa::core::model::label::default_labels;
+use glossa::core::model::own_document::normalize;
+use glossa::core::text::offsets::OffsetUnit;
+use glossa::core::text::offsets::{code_point_to_utf16, slice, utf16_to_code_point};
+use glossa::core::work::storage;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -53,7 +54,7 @@ fn parse(contents: &str) {
     for unit in OffsetUnit::ALL {
         let read = formats::read_glossa_json(contents, &labels).unwrap_or_else(|| formats::read_other_tools(contents, unit));
         if let Ok(parsed) = read.and_then(|file| import::place(file, &here)) {
-            let mut workspace = glossa::core::workspace::Workspace::default();
+            let mut workspace = glossa::core::work::workspace::Workspace::default();
             let merged = import::merge(&mut workspace, parsed);
             let _ = import::report("fuzz.json", &Ok(merged));
         }

@@ -4,7 +4,7 @@
 //! same statistics, another generator).
 #![cfg(not(target_arch = "wasm32"))]
 
-use glossa::core::gamma::{gamma, observed_disorder, Unit};
+use glossa::core::measures::gamma::{gamma, observed_disorder, Unit};
 use serde_json::Value;
 
 /// The most that γ may differ from pygamma's, both estimated over the fixture's number of

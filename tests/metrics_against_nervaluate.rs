@@ -1,9 +1,9 @@
-//! `core::metrics` against nervaluate 1.2.1 on the committed cases of
+//! `core::measures::matching` against nervaluate 1.2.1 on the committed cases of
 //! `tests/fixtures/metrics/` (made by its `generate.py`): every count equal, every figure within
 //! 1e-12.
 #![cfg(not(target_arch = "wasm32"))]
 
-use glossa::core::metrics::{evaluate, Scheme, Scores, Span};
+use glossa::core::measures::matching::{evaluate, Scheme, Scores, Span};
 use serde_json::Value;
 
 const LABELS: [&str; 3] = ["claim", "denial", "sanction"];

@@ -2,19 +2,21 @@
 //! tile their paragraph, and an export always reads back to the same work.
 #![cfg(not(target_arch = "wasm32"))]
 
-use glossa::core::annotation::Annotation;
-use glossa::core::annotation::{Link, Relation};
-use glossa::core::boundary::snap;
-use glossa::core::document::bundled;
-use glossa::core::document::Paragraph;
-use glossa::core::formats::glossa_json;
-use glossa::core::import;
-use glossa::core::label::default_labels;
-use glossa::core::runs::{by_paragraph, layer_spans, split_into_runs};
-use glossa::core::span_index::SpanIndex;
-use glossa::core::text::{byte_index, code_point_len, code_point_to_utf16, slice, trim_range, utf16_to_code_point, CodePointIndex};
-use glossa::core::viewport::{paragraphs_of, Layout};
-use glossa::core::workspace::Workspace;
+use glossa::core::exchange::formats::glossa_json;
+use glossa::core::exchange::import;
+use glossa::core::model::annotation::Annotation;
+use glossa::core::model::annotation::{Link, Relation};
+use glossa::core::model::document::bundled;
+use glossa::core::model::document::Paragraph;
+use glossa::core::model::label::default_labels;
+use glossa::core::reading::runs::{by_paragraph, layer_spans, split_into_runs};
+use glossa::core::reading::span_index::SpanIndex;
+use glossa::core::reading::viewport::{paragraphs_of, Layout};
+use glossa::core::text::boundary::snap;
+use glossa::core::text::offsets::{
+    byte_index, code_point_len, code_point_to_utf16, slice, trim_range, utf16_to_code_point, CodePointIndex,
+};
+use glossa::core::work::workspace::Workspace;
 use proptest::prelude::*;
 
 /// Text rich in what breaks offset code: astral emoji, combining marks, CJK, right-to-left
@@ -173,7 +175,7 @@ proptest! {
             let start = start % document.length;
             let end = (start + length).min(document.length);
             let label = ["claim", "denial", "sanction"][label];
-            if let Some(mut annotation) = Annotation::create(document, start, end, label, format!("id-{i}"), "2026-11-22T10:00:00.000Z") {
+            if let Some(mut annotation) = document.annotate(start, end, label, format!("id-{i}"), "2026-11-22T10:00:00.000Z") {
                 annotation.note = note;
                 annotation.attributed_to = attributed_to.clone();
                 workspace.put(&document.id, annotation);
@@ -218,7 +220,7 @@ fn tab_action() -> impl Strategy<Value = TabAction> {
 proptest! {
     #[test]
     fn tabs_that_take_in_each_others_work_end_with_every_latest_change(actions in prop::collection::vec(tab_action(), 0..60)) {
-        use glossa::core::sync::join;
+        use glossa::core::work::sync::join;
         let labels = ["claim", "denial", "sanction"];
         let mut tabs = vec![Workspace::default(); 3];
         // The latest change to each annotation, wherever it was made: its label, or None if deleted.

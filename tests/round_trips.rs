@@ -5,13 +5,14 @@
 
 use std::sync::Arc;
 
-use glossa::core::annotation::Annotation;
-use glossa::core::document::{bundled, Document};
-use glossa::core::formats::{self, Corpus, Format, OffsetUnit};
-use glossa::core::import::{self, Destination};
-use glossa::core::label::default_labels;
-use glossa::core::own_document::{normalize, DocumentRecord};
-use glossa::core::workspace::Workspace;
+use glossa::core::exchange::formats::{self, Corpus, Format};
+use glossa::core::exchange::import::{self, Destination};
+use glossa::core::model::annotation::Annotation;
+use glossa::core::model::document::{bundled, Document};
+use glossa::core::model::label::default_labels;
+use glossa::core::model::own_document::{normalize, DocumentRecord};
+use glossa::core::text::offsets::OffsetUnit;
+use glossa::core::work::workspace::Workspace;
 use proptest::prelude::*;
 
 const NOW: &str = "2026-11-22T10:00:00Z";
@@ -113,7 +114,7 @@ fn check_round_trip(raw: &str, wanted: &[(usize, usize, &str)]) {
     let mut workspace = Workspace::default();
     workspace.put_record(record.clone());
     for (i, (start, end, label)) in wanted.iter().enumerate() {
-        if let Some(mut a) = Annotation::create(&document, *start, *end, label, format!("id-{i}"), "2026-11-22T09:00:00.000Z") {
+        if let Some(mut a) = document.annotate(*start, *end, label, format!("id-{i}"), "2026-11-22T09:00:00.000Z") {
             a.note = format!("note {i} “🚀”");
             a.attributed_to = "وزير الخارجية".into();
             workspace.put(&document.id, a);

@@ -2,8 +2,8 @@
 //! nothing lost. The fixtures in `tests/fixtures/saved-state/` are those shapes, oldest first.
 #![cfg(not(target_arch = "wasm32"))]
 
-use glossa::core::label::default_labels;
-use glossa::core::storage::{read_state, state_json, SavedState, STATE_VERSION};
+use glossa::core::model::label::default_labels;
+use glossa::core::work::storage::{read_state, state_json, SavedState, STATE_VERSION};
 
 const ARTICLE: &str = "004_de3ecafd94c781bd";
 

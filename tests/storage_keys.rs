@@ -3,7 +3,7 @@
 //! core's keys, or they would read and write nothing.
 #![cfg(not(target_arch = "wasm32"))]
 
-use glossa::core::storage::{SETTINGS_KEY, STATE_BACKUP_KEY, STATE_KEY, VIEW_KEY};
+use glossa::core::work::storage::{SETTINGS_KEY, STATE_BACKUP_KEY, STATE_KEY, VIEW_KEY};
 
 fn quoted(key: &str) -> String {
     format!("'{key}'")

@@ -6,13 +6,13 @@
 
 use std::sync::Arc;
 
-use glossa::core::annotation::Annotation;
-use glossa::core::document::{bundled, Document};
-use glossa::core::formats::{self, Corpus, Format, OffsetUnit};
-use glossa::core::label::default_labels;
-use glossa::core::own_document::{normalize, DocumentRecord};
-use glossa::core::text::slice;
-use glossa::core::workspace::Workspace;
+use glossa::core::exchange::formats::{self, Corpus, Format};
+use glossa::core::model::document::{bundled, Document};
+use glossa::core::model::label::default_labels;
+use glossa::core::model::own_document::{normalize, DocumentRecord};
+use glossa::core::text::offsets::slice;
+use glossa::core::text::offsets::OffsetUnit;
+use glossa::core::work::workspace::Workspace;
 use serde_json::Value;
 
 const ANNO_CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
@@ -230,13 +230,13 @@ fn an_export_of_rich_text_links_and_other_tools_ids_keeps_every_must() {
     let spans =
         [(0, 6, "0f8fad5b-d9cb-469f-a165-70867728950e"), (0, 15, "task 7/ü#1"), (8, 20, "ls-result_3"), (20, 50, "x:y"), (1, 3, "%")];
     for (start, end, id) in spans {
-        let mut a = Annotation::create(&own, start, end, "claim", id.into(), "2026-11-23T08:00:00.000Z").unwrap();
+        let mut a = own.annotate(start, end, "claim", id.into(), "2026-11-23T08:00:00.000Z").unwrap();
         a.note = "a note".into();
         a.attributed_to = "Iran’s foreign minister".into();
         workspace.put(&own.id, a);
     }
     let article = &documents[4];
-    workspace.put(&article.id, Annotation::create(article, 0, 4, "denial", "article-1".into(), "2026-11-23T08:00:00.000Z").unwrap());
+    workspace.put(&article.id, article.annotate(0, 4, "denial", "article-1".into(), "2026-11-23T08:00:00.000Z").unwrap());
     workspace.link("task 7/ü#1", "article-1", "2026-11-23T08:00:01.000Z");
     workspace.link("x:y", "%", "2026-11-23T08:00:01.000Z");
     assert_eq!(breaches(&documents, &workspace), Vec::<String>::new());

@@ -3,15 +3,16 @@
 //! everything the reader computes to open it, one new annotation, and every export.
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
-use glossa::core::annotation::Annotation;
-use glossa::core::document::{bundled, Document};
-use glossa::core::formats::{self, Corpus, Format, OffsetUnit};
-use glossa::core::history::History;
-use glossa::core::import::{self, Destination};
-use glossa::core::label::default_labels;
-use glossa::core::runs::split_into_runs;
-use glossa::core::span_index::SpanIndex;
-use glossa::core::workspace::Workspace;
+use glossa::core::exchange::formats::{self, Corpus, Format};
+use glossa::core::exchange::import::{self, Destination};
+use glossa::core::model::annotation::Annotation;
+use glossa::core::model::document::{bundled, Document};
+use glossa::core::model::label::default_labels;
+use glossa::core::reading::runs::split_into_runs;
+use glossa::core::reading::span_index::SpanIndex;
+use glossa::core::text::offsets::OffsetUnit;
+use glossa::core::work::history::History;
+use glossa::core::work::workspace::Workspace;
 
 const NOW: &str = "2026-11-22T10:00:00Z";
 

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::annotation::Annotation;
+use crate::core::model::annotation::Annotation;
 use crate::ui::link::{LinkList, LinkTo};
 use crate::ui::reader::NOTE_ID;
 use crate::ui::state;

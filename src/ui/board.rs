@@ -3,9 +3,9 @@
 //! class handout.
 use leptos::prelude::*;
 
-use crate::core::annotation::Annotation;
-use crate::core::board::{board, Filter, Order};
-use crate::core::feedback::label_name;
+use crate::core::classroom::feedback::label_name;
+use crate::core::model::annotation::Annotation;
+use crate::core::reading::board::{board, Filter, Order};
 use crate::ui::classroom::PassageButton;
 use crate::ui::link::{LinkList, LinkTo};
 use crate::ui::state::{self, Mode};

@@ -76,7 +76,7 @@ fn object_url(mime: &str, contents: &[u8]) -> Result<String, JsValue> {
 /// silently replaced).
 pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
     let buffer = JsFuture::from(file.array_buffer()).await.map_err(|e| format!("the file could not be read: {}", reason(&e)))?;
-    crate::core::own_document::decode(&js_sys::Uint8Array::new(&buffer).to_vec())
+    crate::core::model::own_document::decode(&js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// The files of a file list, in order.

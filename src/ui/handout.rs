@@ -6,9 +6,9 @@
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::core::annotation::Annotation;
-use crate::core::handout;
-use crate::core::label;
+use crate::core::model::annotation::Annotation;
+use crate::core::model::label;
+use crate::core::reading::handout;
 use crate::ui::{browser, page, state, viewport::Viewport};
 
 /// One footnote as printed.

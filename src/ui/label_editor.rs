@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::label::{self, Label};
+use crate::core::model::label::{self, Label};
 use crate::ui::state;
 
 #[component]

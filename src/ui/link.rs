@@ -3,7 +3,7 @@
 //! their quotes. The annotation editor and the claims board both use them.
 use leptos::prelude::*;
 
-use crate::core::text::abbreviate;
+use crate::core::text::offsets::abbreviate;
 use crate::ui::state;
 
 /// How much of a quote a link shows.

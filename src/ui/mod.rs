@@ -44,7 +44,7 @@ pub fn mount(parts: Parts) {
 /// when the app is unmounted), and the layout.
 #[component]
 pub fn App(parts: Parts) -> impl IntoView {
-    crate::core::unicode::install(unicode::BROWSER);
+    crate::core::text::unicode::install(unicode::BROWSER);
     let State { view, work, exchange, .. } = State::provide(parts.formats);
     route::follow_fragment(view, work);
     keyboard::listen(view, work);

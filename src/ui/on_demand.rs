@@ -15,8 +15,9 @@ use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_split_helpers::SplitLoaderError;
 
-use crate::core::formats::{self, Corpus, Format, OffsetUnit};
-use crate::core::import::{ImportError, IncomingFile};
+use crate::core::exchange::formats::{self, Corpus, Format};
+use crate::core::exchange::import::{ImportError, IncomingFile};
+use crate::core::text::offsets::OffsetUnit;
 use crate::ui::{board, classroom, state};
 
 /// A part's module could not be fetched.

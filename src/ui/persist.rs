@@ -7,11 +7,11 @@ use gloo_storage::{LocalStorage, Storage};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::core::classroom::{self, Classroom};
-use crate::core::history::History;
-use crate::core::label::{self, Label};
-use crate::core::storage::{self, SavedState, SavedView, Settings};
-use crate::core::workspace::Workspace;
+use crate::core::classroom::record::{self, Classroom};
+use crate::core::model::label::{self, Label};
+use crate::core::work::history::History;
+use crate::core::work::storage::{self, SavedState, SavedView, Settings};
+use crate::core::work::workspace::Workspace;
 use crate::ui::browser;
 
 /// The browser's local storage, or `None` when the page may not use it (asking can throw). The
@@ -31,7 +31,7 @@ pub struct Loaded {
     pub backup_key: Option<String>,
 }
 
-/// How long a deletion is remembered for merging with other tabs (see `core::sync`).
+/// How long a deletion is remembered for merging with other tabs (see `core::work::sync`).
 const DELETIONS_KEPT_FOR_MS: f64 = 30.0 * 24.0 * 3600.0 * 1000.0;
 
 /// The saved work and its history. What cannot be read is copied under a backup key of its own
@@ -121,7 +121,7 @@ pub fn load_classroom() -> (Classroom, Option<String>) {
     let Some(raw) = local_storage().and_then(|store| store.get_item(storage::CLASSROOM_KEY).ok().flatten()) else {
         return (Classroom::default(), None);
     };
-    match classroom::read(&raw) {
+    match record::read(&raw) {
         Ok(classroom) => (classroom, None),
         Err(problem) => {
             let key = format!("{}.unreadable.{}", storage::CLASSROOM_KEY, js_sys::Date::now() as u64);
@@ -136,7 +136,7 @@ pub fn load_classroom() -> (Classroom, Option<String>) {
 pub fn save_classroom(saved: &Classroom) -> Result<(), String> {
     let store = local_storage().ok_or_else(storage_unavailable)?;
     store
-        .set_item(storage::CLASSROOM_KEY, &classroom::to_json(saved))
+        .set_item(storage::CLASSROOM_KEY, &record::to_json(saved))
         .map_err(|e| format!("The browser refused to save the assignments: {}.", browser::reason(&e)))
 }
 

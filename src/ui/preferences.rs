@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::storage::{ReadingWidth, Settings, Theme, TEXT_SIZE_STEPS};
+use crate::core::work::storage::{ReadingWidth, Settings, Theme, TEXT_SIZE_STEPS};
 use crate::ui::persist;
 use crate::ui::state::{self, View};
 

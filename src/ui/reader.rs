@@ -6,17 +6,17 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::annotation::Annotation;
-use crate::core::boundary::{self, Modifiers, Unit};
-use crate::core::document::{Document, Paragraph};
-use crate::core::feedback::Mark as FeedbackMark;
-use crate::core::label;
-use crate::core::own_document;
-use crate::core::runs::{by_paragraph, split_into_runs, LayeredSpan, Mark, Run};
-use crate::core::search::find_all;
-use crate::core::shown;
-use crate::core::span_index::SpanIndex;
-use crate::core::text::abbreviate;
+use crate::core::classroom::feedback::Mark as FeedbackMark;
+use crate::core::model::annotation::Annotation;
+use crate::core::model::document::{Document, Paragraph};
+use crate::core::model::label;
+use crate::core::model::own_document;
+use crate::core::reading::runs::{by_paragraph, split_into_runs, LayeredSpan, Mark, Run};
+use crate::core::reading::shown;
+use crate::core::reading::span_index::SpanIndex;
+use crate::core::text::boundary::{self, Modifiers, Unit};
+use crate::core::text::offsets::abbreviate;
+use crate::core::text::search::find_all;
 use crate::ui::browser;
 use crate::ui::classroom::{class_map, ClassBand};
 use crate::ui::handout;
@@ -88,7 +88,7 @@ fn ArticleView(document: Arc<Document>) -> impl IntoView {
     // Each paragraph has a signal of its own share of the spans and matches, set only when that
     // share changed: a change renders the paragraphs it touches, and no signal has thousands of
     // subscribers (which makes every re-subscription slow). The spans are kept in an index that a
-    // change updates where it falls (`core::span_index`).
+    // change updates where it falls (`core::reading::span_index`).
     let (index, marks) = untrack(|| {
         let mut made = None;
         shown(&mut |list, feedback| made = Some((SpanIndex::new(&document.paragraphs, list), feedback)));

@@ -6,7 +6,7 @@ use std::time::Duration;
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::core::storage::{Place, SavedView};
+use crate::core::work::storage::{Place, SavedView};
 use crate::ui::state::{Message, Reveal, View, Work};
 use crate::ui::{page, persist};
 

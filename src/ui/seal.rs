@@ -6,8 +6,8 @@ use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::core::assignment::Sealed;
-use crate::core::id::{from_hex, hex};
+use crate::core::classroom::assignment::Sealed;
+use crate::core::model::id::{from_hex, hex};
 use crate::ui::browser;
 
 /// PBKDF2 rounds: OWASP's figure for SHA-256 in 2023.

@@ -7,7 +7,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node};
 
-use crate::core::text::{code_point_to_utf16, utf16_to_code_point};
+use crate::core::text::offsets::{code_point_to_utf16, utf16_to_code_point};
 
 /// Matches the run elements.
 const RUN_SELECTOR: &str = "[data-start]";

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::formats::Format;
+use crate::core::exchange::formats::Format;
 use crate::ui::persist;
 use crate::ui::state::{self, Message, Saving, View};
 

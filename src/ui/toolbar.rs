@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::formats::{Format, OffsetUnit};
+use crate::core::exchange::formats::Format;
+use crate::core::text::offsets::OffsetUnit;
 use crate::ui::browser;
 use crate::ui::state::{self, Message};
 

@@ -1,4 +1,4 @@
-//! The browser's Unicode, for the core (`core::unicode`): NFC by `String.prototype.normalize`,
+//! The browser's Unicode, for the core (`core::text::unicode`): NFC by `String.prototype.normalize`,
 //! grapheme clusters and words by `Intl.Segmenter`. Where a browser has no `Intl.Segmenter`, every
 //! code point is a grapheme and words are runs of letters and digits: selections still snap, if
 //! less finely, and nothing fails.
@@ -6,8 +6,8 @@ use std::cell::OnceCell;
 
 use wasm_bindgen::prelude::*;
 
-use crate::core::text::utf16_offsets_to_bytes;
-use crate::core::unicode::{alphanumeric_run_starts, code_point_starts, Provider};
+use crate::core::text::offsets::utf16_offsets_to_bytes;
+use crate::core::text::unicode::{alphanumeric_run_starts, code_point_starts, Provider};
 
 #[wasm_bindgen]
 extern "C" {

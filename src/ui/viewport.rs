@@ -2,7 +2,7 @@
 //! paragraphs that are always there; a long article fills only the blocks on screen, half a
 //! screen's height above and below, and those holding the reader's selection (so that a selection reaches
 //! across paragraphs scrolled out of sight). An empty block is as tall as its paragraphs were
-//! when drawn, or are estimated to be (`core::viewport::Layout`). Every way of bringing text on
+//! when drawn, or are estimated to be (`core::reading::viewport::Layout`). Every way of bringing text on
 //! screen (find, walking highlights, lists, passages, the remembered reading place) is a
 //! `View::reveal` request, taken here once the article is drawn.
 
@@ -11,9 +11,9 @@ use std::ops::Range;
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::core::document::Document;
-use crate::core::storage::{Place, Settings};
-use crate::core::viewport::{paragraphs_of, Layout};
+use crate::core::model::document::Document;
+use crate::core::reading::viewport::{paragraphs_of, Layout};
+use crate::core::work::storage::{Place, Settings};
 use crate::ui::browser::elements;
 use crate::ui::page;
 use crate::ui::selection;

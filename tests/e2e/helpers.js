@@ -100,7 +100,7 @@ async function annotateTwo(page) {
   await expect(annotationItems(page)).toHaveCount(2);
 }
 
-/** The local storage keys of `core::storage` (`tests/storage_keys.rs` checks they are the same). */
+/** The local storage keys of `core::work::storage` (`tests/storage_keys.rs` checks they are the same). */
 const KEYS = {
   state: 'glossa.v1.state',
   unreadable: 'glossa.v1.state.unreadable',

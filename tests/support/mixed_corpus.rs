@@ -9,13 +9,12 @@
 
 use std::sync::Arc;
 
-use glossa::core::annotation::Annotation;
-use glossa::core::boundary;
-use glossa::core::document::{bundled, Document};
-use glossa::core::label::{self, default_labels, Label};
-use glossa::core::own_document::{normalize, DocumentRecord};
-use glossa::core::text::CodePointIndex;
-use glossa::core::workspace::Workspace;
+use glossa::core::model::document::{bundled, Document};
+use glossa::core::model::label::{self, default_labels, Label};
+use glossa::core::model::own_document::{normalize, DocumentRecord};
+use glossa::core::text::boundary;
+use glossa::core::text::offsets::CodePointIndex;
+use glossa::core::work::workspace::Workspace;
 
 /// Where the spans fall.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -53,7 +52,7 @@ pub fn mixed_corpus(spans: Spans) -> MixedCorpus {
             let (start, end) = boundary::snap(&document.text, &index, start, end, spans == Spans::OnWords);
             let label = &labels[i % labels.len()].id;
             let id = format!("{}-{i}", document.id);
-            if let Some(mut annotation) = Annotation::create(document, start, end, label, id, "2026-11-22T10:00:00.000Z") {
+            if let Some(mut annotation) = document.annotate(start, end, label, id, "2026-11-22T10:00:00.000Z") {
                 annotation.note = if i % 3 == 0 { "a note, with “quotes”,\nand a line break".into() } else { String::new() };
                 annotation.attributed_to = if i % 4 == 0 { "Iran’s foreign minister".into() } else { String::new() };
                 workspace.put(&document.id, annotation);

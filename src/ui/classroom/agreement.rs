@@ -1,8 +1,8 @@
 //! How much a class agrees, in figures and words, and the passages it disagrees on most.
 use leptos::prelude::*;
 
-use crate::core::agreement::{describe, landis_koch};
-use crate::core::text::abbreviate;
+use crate::core::measures::agreement::{describe, landis_koch};
+use crate::core::text::offsets::abbreviate;
 use crate::ui::state::{self, ClassAgreement, Mode};
 
 use super::charts;

@@ -4,8 +4,8 @@
 //! bars carry their counts, dots their names, cells their values.
 use leptos::prelude::*;
 
-use crate::core::label::Label;
-use crate::core::text::abbreviate;
+use crate::core::model::label::Label;
+use crate::core::text::offsets::abbreviate;
 
 /// Width of every chart's drawing, in SVG units (it scales to the page).
 const WIDTH: f64 = 640.0;

@@ -2,9 +2,9 @@
 //! by stretch, how many students marked it and with which labels.
 use leptos::prelude::*;
 
-use crate::core::agreement::describe;
-use crate::core::label::Label;
-use crate::core::text::abbreviate;
+use crate::core::measures::agreement::describe;
+use crate::core::model::label::Label;
+use crate::core::text::offsets::abbreviate;
 use crate::ui::state::{self, Mode, Passage};
 use crate::ui::{page, selection};
 

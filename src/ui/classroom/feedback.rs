@@ -2,10 +2,10 @@
 //! hit, difference, extra and miss as a button that brings its passage into view.
 use leptos::prelude::*;
 
-use crate::core::annotation::Annotation;
-use crate::core::feedback::{self, Mark};
-use crate::core::label::Label;
-use crate::core::metrics::{Evaluation, Scheme, Scores};
+use crate::core::classroom::feedback::{self, Mark};
+use crate::core::measures::matching::{Evaluation, Scheme, Scores};
+use crate::core::model::annotation::Annotation;
+use crate::core::model::label::Label;
 use crate::ui::state::{self, Mode, Reveal};
 
 /// How the work compares with the key: figures per label under the chosen scheme, sentences,

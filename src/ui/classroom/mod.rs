@@ -11,10 +11,10 @@ mod teacher;
 use leptos::prelude::*;
 
 use self::feedback::Feedback;
-use crate::core::annotation::Annotation;
-use crate::core::assignment::Assignment;
-use crate::core::feedback as compared;
-use crate::core::hand_in::Comment;
+use crate::core::classroom::assignment::Assignment;
+use crate::core::classroom::feedback as compared;
+use crate::core::classroom::hand_in::Comment;
+use crate::core::model::annotation::Annotation;
 use crate::ui::state::{self, Mode};
 
 pub use discussion::{class_map, ClassBand};
@@ -106,8 +106,8 @@ fn StudentBar(assignment: Assignment, id: String) -> impl IntoView {
     let hand_in_id = id.clone();
     let check_id = id.clone();
     let passphrase = RwSignal::new(String::new());
-    let locked = matches!(assignment.key, crate::core::assignment::KeyCopy::Locked { .. });
-    let key_travels = !matches!(assignment.key, crate::core::assignment::KeyCopy::Kept);
+    let locked = matches!(assignment.key, crate::core::classroom::assignment::KeyCopy::Locked { .. });
+    let key_travels = !matches!(assignment.key, crate::core::classroom::assignment::KeyCopy::Kept);
     let handed_in = move || taking.with(|t| t.as_ref().and_then(|t| t.handed_in_at.clone()));
     let check = move |_| {
         let id = check_id.clone();

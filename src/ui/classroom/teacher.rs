@@ -3,9 +3,9 @@
 //! shown as a table, reviewed, returned, and out as a gradebook).
 use leptos::prelude::*;
 
-use crate::core::classroom::KeyTravel;
-use crate::core::gradebook::{self, Scale};
-use crate::core::metrics::{Evaluation, Scheme};
+use crate::core::classroom::gradebook::{self, Scale};
+use crate::core::classroom::record::KeyTravel;
+use crate::core::measures::matching::{Evaluation, Scheme};
 use crate::ui::browser;
 use crate::ui::state;
 
@@ -55,8 +55,9 @@ fn AssignmentEditor(id: String) -> impl IntoView {
         let id = id.clone();
         Memo::new(move |_| classroom.saved.with(|saved| saved.teaching(&id).cloned()))
     };
-    let field =
-        move |read: fn(&crate::core::classroom::Teaching) -> String| move || teaching.with(|t| t.as_ref().map(read).unwrap_or_default());
+    let field = move |read: fn(&crate::core::classroom::record::Teaching) -> String| {
+        move || teaching.with(|t| t.as_ref().map(read).unwrap_or_default())
+    };
     let edit_title = {
         let id = id.clone();
         move |event| {

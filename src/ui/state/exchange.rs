@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::core::assignment;
-use crate::core::formats::{self, Corpus, Format};
-use crate::core::hand_in;
-use crate::core::import::{self, Destination, Merged, Report};
-use crate::core::own_document::{self, DocumentRecord};
+use crate::core::classroom::assignment;
+use crate::core::classroom::hand_in;
+use crate::core::exchange::formats::{self, Corpus, Format};
+use crate::core::exchange::import::{self, Destination, Merged, Report};
+use crate::core::model::own_document::{self, DocumentRecord};
 use crate::ui::browser;
 use crate::ui::on_demand::{Load, OtherFormats};
 use crate::ui::state::{Classroom, Message, Texts, View, Work};

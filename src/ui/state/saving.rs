@@ -1,13 +1,13 @@
 //! Keeping the work: every change is written to local storage just after it is painted, retried
 //! while storage refuses, written at once when the page is left, and joined with what other tabs
-//! of this browser save (see `core::sync`).
+//! of this browser save (see `core::work::sync`).
 
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::core::label::{self, Label};
-use crate::core::storage;
-use crate::core::sync;
+use crate::core::model::label::{self, Label};
+use crate::core::work::storage;
+use crate::core::work::sync;
 use crate::ui::persist::{self, Loaded};
 use crate::ui::state::{Message, View, Work};
 

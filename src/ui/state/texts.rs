@@ -6,9 +6,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::core::document::{self, Document};
-use crate::core::import::NewDocument;
-use crate::core::own_document::DocumentRecord;
+use crate::core::exchange::import::NewDocument;
+use crate::core::model::document::{self, Document};
+use crate::core::model::own_document::DocumentRecord;
 use crate::ui::text_store;
 
 #[derive(Clone, Copy)]

@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::core::assignment::Layer;
-use crate::core::label::Label;
-use crate::core::shown::{self, LabelFilter};
-use crate::core::storage::{Place, Settings};
+use crate::core::classroom::assignment::Layer;
+use crate::core::model::label::Label;
+use crate::core::reading::shown::{self, LabelFilter};
+use crate::core::work::storage::{Place, Settings};
 use crate::ui::{browser, page, persist, route};
 
 /// A stretch of the open article the reader has selected but not labelled yet.

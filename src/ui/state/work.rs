@@ -1,20 +1,20 @@
 //! The work: annotations, added documents' records and labels, and every change a person makes
-//! to them. Each edit reports what it changed (see `core::workspace`), which becomes one step of
+//! to them. Each edit reports what it changed (see `core::work::workspace`), which becomes one step of
 //! the undo history; `edits` then tells `Saving` that there is something to save.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::core::annotation::{Annotation, Link};
-use crate::core::boundary;
-use crate::core::document::Document;
-use crate::core::history::{self, History};
-use crate::core::id;
-use crate::core::label::{self, Label};
-use crate::core::own_document::DocumentRecord;
-use crate::core::storage::SavedState;
-use crate::core::workspace::{Changes, Workspace};
+use crate::core::model::annotation::{Annotation, Link};
+use crate::core::model::document::Document;
+use crate::core::model::id;
+use crate::core::model::label::{self, Label};
+use crate::core::model::own_document::DocumentRecord;
+use crate::core::text::boundary;
+use crate::core::work::history::{self, History};
+use crate::core::work::storage::SavedState;
+use crate::core::work::workspace::{Changes, Workspace};
 use crate::ui::browser;
 use crate::ui::state::{Message, Mode, Pending, Texts, View};
 
@@ -165,7 +165,7 @@ impl Work {
         let annotation_id = id::uuid_v4(browser::random_bytes());
         let words = self.view.settings.with_untracked(|s| s.snap_to_words);
         let (start, end) = boundary::snap(&document.text, &document.index, pending.start, pending.end, words);
-        let Some(annotation) = Annotation::create(&document, start, end, &label.id, annotation_id.clone(), &browser::now()) else {
+        let Some(annotation) = document.annotate(start, end, &label.id, annotation_id.clone(), &browser::now()) else {
             self.view.say(Message::alert("The selection holds only spaces: select some words to label."));
             return;
         };

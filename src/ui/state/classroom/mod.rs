@@ -11,12 +11,12 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::core::agreement::Agreement;
-use crate::core::annotation::Annotation;
-use crate::core::assignment::Assignment;
-use crate::core::classroom::{alias, Classroom as Saved};
-use crate::core::document::Document;
-use crate::core::feedback::{self, Mark};
+use crate::core::classroom::assignment::Assignment;
+use crate::core::classroom::feedback::{self, Mark};
+use crate::core::classroom::record::{alias, Classroom as Saved};
+use crate::core::measures::agreement::Agreement;
+use crate::core::model::annotation::Annotation;
+use crate::core::model::document::Document;
 use crate::ui::persist;
 use crate::ui::state::{Message, Mode, Texts, View, Work};
 

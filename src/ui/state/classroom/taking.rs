@@ -7,9 +7,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::Classroom;
-use crate::core::annotation::Annotation;
-use crate::core::assignment::{self, Assignment, KeyCopy, Layer};
-use crate::core::hand_in::{self, Work as HandIn};
+use crate::core::classroom::assignment::{self, Assignment, KeyCopy, Layer};
+use crate::core::classroom::hand_in::{self, Work as HandIn};
+use crate::core::model::annotation::Annotation;
 use crate::ui::state::Message;
 use crate::ui::{browser, seal};
 

@@ -7,17 +7,17 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::{ClassAgreement, Classroom, Passage};
-use crate::core::agreement::{self, Agreement, Marked, Stretch};
-use crate::core::annotation::Annotation;
-use crate::core::assignment::{self, Assignment, AssignmentDocument, KeyCopy};
-use crate::core::class_report::{self, ClassReport, MarkedDocument};
-use crate::core::classroom::{KeyTravel, Teaching};
-use crate::core::document::Document;
-use crate::core::feedback;
-use crate::core::gradebook::{self, Line, Scale};
-use crate::core::hand_in::{self, Collected, Comment, Return, Work as HandIn};
-use crate::core::id;
-use crate::core::metrics::{Evaluation, Scheme};
+use crate::core::classroom::assignment::{self, Assignment, AssignmentDocument, KeyCopy};
+use crate::core::classroom::class_report::{self, ClassReport, MarkedDocument};
+use crate::core::classroom::feedback;
+use crate::core::classroom::gradebook::{self, Line, Scale};
+use crate::core::classroom::hand_in::{self, Collected, Comment, Return, Work as HandIn};
+use crate::core::classroom::record::{KeyTravel, Teaching};
+use crate::core::measures::agreement::{self, Agreement, Marked, Stretch};
+use crate::core::measures::matching::{Evaluation, Scheme};
+use crate::core::model::annotation::Annotation;
+use crate::core::model::document::Document;
+use crate::core::model::id;
 use crate::ui::state::Message;
 use crate::ui::{browser, seal};
 

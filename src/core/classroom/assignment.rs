@@ -1,0 +1,258 @@
+//! An assignment: what a teacher hands a class in one file. It names its documents (carrying the
+//! texts of those that are not bundled), instructions, locked labels, the labels that need an
+//! attribution, and the answer key only when the teacher chose to send it: open, or sealed under
+//! a passphrase (`Sealed`, encrypted by the browser). A student copy without the key holds no
+//! trace of it.
+//!
+//! In the work, an assignment's answer key and a student's work on it are layers of their own:
+//! their annotations are kept under document keys of their own (`Layer::document_key`), so they
+//! are saved, undone and joined across tabs like all work, and never mixed with the person's own.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::core::model::annotation::Annotation;
+use crate::core::model::document::Document;
+use crate::core::model::label::{self, Label};
+use crate::core::model::own_document::sha256_hex;
+
+pub const FORMAT: &str = "glossa-assignment";
+pub const VERSION: u32 = 1;
+
+/// Which annotations an edit or a view is about.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Layer {
+    /// The person's own work.
+    Own,
+    /// The answer key of assignment `id`, as its teacher annotates it.
+    Key(String),
+    /// A student's work on assignment `id`.
+    Student(String),
+}
+
+impl Layer {
+    /// The key under which this layer keeps the annotations of document `document_id`.
+    pub fn document_key(&self, document_id: &str) -> String {
+        match self {
+            Layer::Own => document_id.to_owned(),
+            Layer::Key(assignment) => format!("key:{assignment}:{document_id}"),
+            Layer::Student(assignment) => format!("work:{assignment}:{document_id}"),
+        }
+    }
+}
+
+/// A document of an assignment: found by digest, its text carried when it is not bundled.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssignmentDocument {
+    pub id: String,
+    pub title: String,
+    /// The bundled file; null for a document of the teacher's own, which carries its `text`.
+    pub source: Option<String>,
+    pub text_sha256: String,
+    pub length: usize,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+impl AssignmentDocument {
+    pub fn of(document: &Document) -> AssignmentDocument {
+        AssignmentDocument {
+            id: document.id.clone(),
+            title: document.title.clone(),
+            source: document.source.clone(),
+            text_sha256: document.sha256.clone(),
+            length: document.length,
+            text: document.source.is_none().then(|| document.text.clone()),
+        }
+    }
+
+    /// The document, when its text is carried or is `bundled`, and is the text the digest names.
+    pub fn document(&self, bundled: &[std::sync::Arc<Document>]) -> Result<Document, String> {
+        if let Some(text) = &self.text {
+            if sha256_hex(text) != self.text_sha256 {
+                return Err(format!("the text of “{}” is not the text its digest names: the file was changed", self.title));
+            }
+            return Ok(Document::new(&self.id, &self.title, None, &self.text_sha256, text));
+        }
+        let found = bundled.iter().find(|d| d.sha256 == self.text_sha256 || d.id == self.id);
+        match found {
+            Some(document) if document.sha256 == self.text_sha256 => Ok((**document).clone()),
+            Some(_) => Err(format!("“{}” differs from the article bundled with this Glossa", self.title)),
+            None => Err(format!("“{}” is not bundled with this Glossa and the file does not carry its text", self.title)),
+        }
+    }
+}
+
+/// The answer key as encrypted by the browser (AES-GCM, its key derived with PBKDF2-SHA-256 from
+/// the teacher's passphrase); all bytes in lowercase hex.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sealed {
+    pub salt: String,
+    pub iv: String,
+    pub iterations: u32,
+    pub ciphertext: String,
+}
+
+/// How the answer key travels in the student copy.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "mode", rename_all = "lowercase")]
+pub enum KeyCopy {
+    /// Not at all: it stays with the teacher.
+    Kept,
+    /// Readable by anyone who opens the file; shown in Glossa only after handing in.
+    Open { annotations: BTreeMap<String, Vec<Annotation>> },
+    /// Encrypted; **Check my work** asks for the passphrase the teacher announces.
+    Locked { sealed: Sealed },
+}
+
+/// An assignment as its file holds it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assignment {
+    pub format: String,
+    pub version: u32,
+    pub id: String,
+    pub title: String,
+    pub instructions: String,
+    pub labels: Vec<Label>,
+    /// Label ids whose annotations must say who is speaking (**Attributed to**).
+    #[serde(default)]
+    pub attribution_required: Vec<String>,
+    pub documents: Vec<AssignmentDocument>,
+    pub key: KeyCopy,
+    pub created_at: String,
+}
+
+impl Assignment {
+    pub fn new(id: String, title: &str, now: &str) -> Assignment {
+        Assignment {
+            format: FORMAT.to_owned(),
+            version: VERSION,
+            id,
+            title: title.trim().to_owned(),
+            instructions: String::new(),
+            labels: label::default_labels(),
+            attribution_required: Vec::new(),
+            documents: Vec::new(),
+            key: KeyCopy::Kept,
+            created_at: now.to_owned(),
+        }
+    }
+
+    /// The file name of the student copy: `<title>.glossa-assignment.json`.
+    pub fn file_name(&self) -> String {
+        format!("{}.glossa-assignment.json", file_stem(&self.title))
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("plain data serializes")
+    }
+
+    /// The key's annotations by document id, taken from the `key` layer of `work`.
+    pub fn key_from(&self, documents: &BTreeMap<String, Vec<Annotation>>) -> BTreeMap<String, Vec<Annotation>> {
+        let layer = Layer::Key(self.id.clone());
+        self.documents.iter().map(|d| (d.id.clone(), documents.get(&layer.document_key(&d.id)).cloned().unwrap_or_default())).collect()
+    }
+
+    /// Whether annotations of `label` need an attribution.
+    pub fn requires_attribution(&self, label: &str) -> bool {
+        self.attribution_required.iter().any(|l| l == label)
+    }
+}
+
+/// Reads an assignment file, saying in words what is wrong with one that cannot be taken.
+pub fn read(contents: &str) -> Result<Assignment, String> {
+    let value: Value = serde_json::from_str(contents.trim_start_matches('\u{feff}')).map_err(|e| format!("it is not valid JSON ({e})"))?;
+    match value.get("version").and_then(Value::as_u64) {
+        Some(v) if v == u64::from(VERSION) => {}
+        Some(v) => return Err(format!("its version is {v}, but this Glossa reads assignment version {VERSION}")),
+        None => return Err("it has no version".into()),
+    }
+    let assignment: Assignment = serde_json::from_value(value).map_err(|e| format!("it is not an assignment ({e})"))?;
+    if assignment.id.trim().is_empty() || assignment.documents.is_empty() {
+        return Err("it names no assignment id or no documents".into());
+    }
+    if assignment.labels.iter().any(|l| !label::is_hex_color(&l.color)) {
+        return Err("a label's colour is not of the form #rrggbb".into());
+    }
+    Ok(assignment)
+}
+
+/// Whether `contents` looks like a file of `format` (its top-level `"format"` field).
+pub fn is_format(contents: &str, format: &str) -> bool {
+    // Cheap: the field is near the top of every file Glossa writes; the full read checks all.
+    let head: String = contents.chars().take(200).collect();
+    head.contains(&format!("\"format\": \"{format}\"")) || head.contains(&format!("\"format\":\"{format}\""))
+}
+
+/// A name for a file made of `title`: letters, digits and dashes.
+pub fn file_stem(title: &str) -> String {
+    let stem: String = title.chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).collect();
+    let stem = stem.split('-').filter(|part| !part.is_empty()).collect::<Vec<_>>().join("-");
+    if stem.is_empty() {
+        "assignment".to_owned()
+    } else {
+        stem
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::annotation::bare;
+    use crate::core::model::document::bundled;
+
+    fn assignment() -> Assignment {
+        let documents = bundled();
+        let mut assignment = Assignment::new("a-1".into(), "Who denies what? (week 3)", "2026-11-23T10:00:00Z");
+        assignment.documents = vec![AssignmentDocument::of(&documents[4])];
+        let own = Document::new("text-1", "Notes", None, &sha256_hex("Notes\nbody"), "Notes\nbody");
+        assignment.documents.push(AssignmentDocument::of(&own));
+        assignment
+    }
+
+    #[test]
+    fn a_file_reads_back_and_names_itself_by_title() {
+        let assignment = assignment();
+        assert_eq!(read(&assignment.to_json()), Ok(assignment.clone()));
+        assert_eq!(assignment.file_name(), "Who-denies-what-week-3.glossa-assignment.json");
+        assert!(is_format(&assignment.to_json(), FORMAT));
+        assert_eq!(assignment.documents[0].text, None, "bundled texts are not carried");
+        assert_eq!(assignment.documents[1].text.as_deref(), Some("Notes\nbody"));
+    }
+
+    #[test]
+    fn documents_are_found_and_a_changed_text_is_refused() {
+        let mut assignment = assignment();
+        let bundled = bundled();
+        assert_eq!(assignment.documents[0].document(&bundled).map(|d| d.length), Ok(4087));
+        assert!(assignment.documents[1].document(&bundled).is_ok());
+        assignment.documents[1].text = Some("Notes\nbody, changed".into());
+        assert!(assignment.documents[1].document(&bundled).unwrap_err().contains("the file was changed"));
+        assignment.documents[0].text_sha256 = "0".repeat(64);
+        assert!(assignment.documents[0].document(&bundled).unwrap_err().contains("differs"));
+    }
+
+    #[test]
+    fn bad_files_are_refused_in_words() {
+        assert!(read("{").unwrap_err().contains("not valid JSON"));
+        assert!(read(r#"{"version": 7}"#).unwrap_err().contains("version is 7"));
+        let mut value: Value = serde_json::from_str(&assignment().to_json()).unwrap();
+        value["documents"] = Value::Array(vec![]);
+        assert!(read(&value.to_string()).unwrap_err().contains("no documents"));
+    }
+
+    #[test]
+    fn layers_keep_their_annotations_apart() {
+        let assignment = assignment();
+        let mut documents = BTreeMap::new();
+        let id = &assignment.documents[0].id;
+        documents.insert(id.clone(), vec![bare("own", "claim", 0, 4)]);
+        documents.insert(Layer::Key("a-1".into()).document_key(id), vec![bare("k", "denial", 0, 4)]);
+        documents.insert(Layer::Student("a-1".into()).document_key(id), vec![bare("s", "claim", 0, 4)]);
+        let key = assignment.key_from(&documents);
+        assert_eq!(key[id].iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), ["k"]);
+        assert!(key["text-1"].is_empty());
+    }
+}

@@ -1,0 +1,10 @@
+//! The classroom, the top of the core: assignments and how their key travels, a student's
+//! hand-in and the teacher's return, feedback against the key, the gradebook, the class report,
+//! the class's figures, and what a browser keeps of the classes it made and took.
+
+pub mod assignment;
+pub mod hand_in;
+pub mod feedback;
+pub mod gradebook;
+pub mod class_report;
+pub mod record;

@@ -1,0 +1,120 @@
+//! Annotations: a labelled span of one document's text.
+
+use serde::{Deserialize, Serialize};
+
+/// One labelled span. Field order is the order of the export format.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Annotation {
+    pub id: String,
+    /// A label id, e.g. `"claim"`.
+    pub label: String,
+    /// Code point offset of the first character, into the document text.
+    pub start: usize,
+    /// Code point offset just past the last character.
+    pub end: usize,
+    /// The document text of `[start, end)`.
+    pub quote: String,
+    #[serde(default)]
+    pub note: String,
+    /// Who makes the claim or denial, in the reader's words ("Iran’s foreign minister").
+    /// Absent from version 1 exports and older saved states.
+    #[serde(default)]
+    pub attributed_to: String,
+    /// The annotations this one answers (a denial the claim it denies, a sanction the claim it
+    /// answers), in this document or another. Absent from exports before version 3.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Link>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// A link from the annotation that holds it to annotation `to`, of a `relation`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Link {
+    pub to: String,
+    pub relation: Relation,
+}
+
+/// How a linked annotation answers the one it links to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    /// A denial denies a claim.
+    Denies,
+    /// A sanction answers a claim.
+    Answers,
+    /// Any other label's link.
+    RefersTo,
+}
+
+impl Relation {
+    /// The relation a link made from an annotation of `label` has.
+    pub fn of(label: &str) -> Relation {
+        match label {
+            "denial" => Relation::Denies,
+            "sanction" => Relation::Answers,
+            _ => Relation::RefersTo,
+        }
+    }
+
+    pub const ALL: [Relation; 3] = [Relation::Denies, Relation::Answers, Relation::RefersTo];
+
+    /// As files write it: "denies", "refers_to" (as Glossa JSON's `relation`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Relation::Denies => "denies",
+            Relation::Answers => "answers",
+            Relation::RefersTo => "refers_to",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Relation> {
+        Relation::ALL.into_iter().find(|r| r.id() == id)
+    }
+
+    /// As a sentence says it: "denies".
+    pub fn words(self) -> &'static str {
+        match self {
+            Relation::Denies => "denies",
+            Relation::Answers => "answers",
+            Relation::RefersTo => "refers to",
+        }
+    }
+
+    /// As a type name in other tools' files (brat's relations): "Denies".
+    pub fn type_name(self) -> &'static str {
+        match self {
+            Relation::Denies => "Denies",
+            Relation::Answers => "Answers",
+            Relation::RefersTo => "RefersTo",
+        }
+    }
+}
+
+impl Annotation {
+    /// Text order: by start, then end, then label (the order of the export), then id.
+    pub fn text_order(&self) -> (usize, usize, &str, &str) {
+        (self.start, self.end, &self.label, &self.id)
+    }
+
+    pub fn contains(&self, offset: usize) -> bool {
+        self.start <= offset && offset < self.end
+    }
+}
+
+/// An annotation with only the fields that place it, for tests of what is built on annotations.
+#[cfg(test)]
+pub(crate) fn bare(id: &str, label: &str, start: usize, end: usize) -> Annotation {
+    Annotation {
+        id: id.into(),
+        label: label.into(),
+        start,
+        end,
+        quote: String::new(),
+        note: String::new(),
+        attributed_to: String::new(),
+        links: Vec::new(),
+        created_at: "t0".into(),
+        updated_at: "t0".into(),
+    }
+}

@@ -1,0 +1,161 @@
+//! The claims board: every annotation across documents, grouped by who says it (its attribution,
+//! compared without regard to case or spacing), filtered by label and document, in an order.
+
+use std::collections::HashMap;
+
+use crate::core::model::annotation::Annotation;
+use crate::core::model::label::Label;
+
+/// The group of annotations nobody is named for.
+pub const NOT_ATTRIBUTED: &str = "Not attributed";
+
+/// One annotation on the board, with the document it is in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Item<'a> {
+    pub document: &'a str,
+    pub title: &'a str,
+    pub annotation: &'a Annotation,
+}
+
+/// Everything attributed to one speaker.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Group<'a> {
+    /// The speaker, spelled as most of their annotations spell it.
+    pub who: String,
+    pub items: Vec<Item<'a>>,
+}
+
+/// The order of the annotations within a group.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Order {
+    /// Document by document, in text order.
+    #[default]
+    Text,
+    /// By label, in the order of the labels, then in text order.
+    Label,
+    /// Most recently changed first.
+    Newest,
+}
+
+impl Order {
+    pub const ALL: [Order; 3] = [Order::Text, Order::Label, Order::Newest];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Order::Text => "In text order",
+            Order::Label => "By label",
+            Order::Newest => "Newest first",
+        }
+    }
+}
+
+/// What the board shows: annotations of `label` only and of `document` only, when given.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub label: Option<String>,
+    pub document: Option<String>,
+}
+
+/// The board of `documents` (id, title and annotations, in the order documents are listed):
+/// groups with the most annotations first, then by name, the unattributed last.
+pub fn board<'a>(documents: &[(&'a str, &'a str, &'a [Annotation])], labels: &[Label], filter: &Filter, order: Order) -> Vec<Group<'a>> {
+    let mut groups: Vec<(String, Vec<Item<'a>>)> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let chosen = |wanted: &Option<String>, value: &str| wanted.as_deref().is_none_or(|w| w == value);
+    for &(document, title, annotations) in documents.iter().filter(|(id, _, _)| chosen(&filter.document, id)) {
+        for annotation in annotations.iter().filter(|a| chosen(&filter.label, &a.label)) {
+            let key = speaker_key(&annotation.attributed_to);
+            let at = *by_key.entry(key.clone()).or_insert_with(|| {
+                groups.push((key, Vec::new()));
+                groups.len() - 1
+            });
+            groups[at].1.push(Item { document, title, annotation });
+        }
+    }
+    let document_order: HashMap<&str, usize> = documents.iter().enumerate().map(|(at, (id, _, _))| (*id, at)).collect();
+    let label_order = |id: &str| labels.iter().position(|l| l.id == id).unwrap_or(labels.len());
+    let mut groups: Vec<Group<'a>> = groups
+        .into_iter()
+        .map(|(_, mut items)| {
+            items.sort_by(|a, b| {
+                let text = |i: &Item| (document_order[i.document], i.annotation.start, i.annotation.end);
+                match order {
+                    Order::Text => text(a).cmp(&text(b)),
+                    Order::Label => (label_order(&a.annotation.label), text(a)).cmp(&(label_order(&b.annotation.label), text(b))),
+                    Order::Newest => b.annotation.updated_at.cmp(&a.annotation.updated_at).then(text(a).cmp(&text(b))),
+                }
+            });
+            let who = speaker(&items.iter().map(|i| i.annotation.attributed_to.as_str()).collect::<Vec<_>>());
+            Group { who, items }
+        })
+        .collect();
+    groups.sort_by(|a, b| {
+        let unattributed = |g: &Group| g.who == NOT_ATTRIBUTED;
+        (unattributed(a), b.items.len(), a.who.to_lowercase()).cmp(&(unattributed(b), a.items.len(), b.who.to_lowercase()))
+    });
+    groups
+}
+
+/// Who an attribution names, for grouping: lower case, spaces collapsed.
+fn speaker_key(attributed_to: &str) -> String {
+    attributed_to.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+/// The speaker of annotations attributed as `attributions`: the most frequent spelling (spaces
+/// collapsed; the first of equals) of those that name one, or `NOT_ATTRIBUTED`.
+pub fn speaker(attributions: &[&str]) -> String {
+    let spellings: Vec<String> =
+        attributions.iter().map(|a| a.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|a| !a.is_empty()).collect();
+    let count = |s: &String| spellings.iter().filter(|o| *o == s).count();
+    let best = spellings.iter().fold(None::<&String>, |best, s| match best {
+        Some(b) if count(b) >= count(s) => Some(b),
+        _ => Some(s),
+    });
+    best.cloned().unwrap_or_else(|| NOT_ATTRIBUTED.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::annotation::bare;
+    use crate::core::model::label::default_labels;
+
+    fn said(label: &str, start: usize, who: &str, updated: &str) -> Annotation {
+        Annotation {
+            attributed_to: who.to_owned(),
+            updated_at: updated.to_owned(),
+            ..bare(&format!("{label}{start}"), label, start, start + 1)
+        }
+    }
+
+    #[test]
+    fn groups_by_speaker_whatever_the_spelling() {
+        let first = [said("claim", 5, "U.S. officials", "2"), said("denial", 1, "Tehran", "3"), said("claim", 9, "", "1")];
+        let second = [said("sanction", 2, "u.s.  officials", "4"), said("claim", 0, "U.S. officials", "0")];
+        let documents = [("a", "First", &first[..]), ("b", "Second", &second[..])];
+        let groups = board(&documents, &default_labels(), &Filter::default(), Order::Text);
+        let summary: Vec<(&str, Vec<(&str, usize)>)> =
+            groups.iter().map(|g| (g.who.as_str(), g.items.iter().map(|i| (i.document, i.annotation.start)).collect())).collect();
+        assert_eq!(
+            summary,
+            [("U.S. officials", vec![("a", 5), ("b", 0), ("b", 2)]), ("Tehran", vec![("a", 1)]), (NOT_ATTRIBUTED, vec![("a", 9)])]
+        );
+        let by_label = board(&documents, &default_labels(), &Filter::default(), Order::Label);
+        assert_eq!(by_label[0].items.iter().map(|i| i.annotation.label.as_str()).collect::<Vec<_>>(), ["claim", "claim", "sanction"]);
+        let newest = board(&documents, &default_labels(), &Filter::default(), Order::Newest);
+        assert_eq!(newest[0].items.iter().map(|i| i.annotation.updated_at.as_str()).collect::<Vec<_>>(), ["4", "2", "0"]);
+    }
+
+    #[test]
+    fn filters_by_label_and_document() {
+        let first = [said("claim", 5, "A", "2"), said("denial", 1, "B", "3")];
+        let second = [said("claim", 0, "B", "0")];
+        let documents = [("a", "First", &first[..]), ("b", "Second", &second[..])];
+        let claims = Filter { label: Some("claim".into()), document: None };
+        let groups = board(&documents, &default_labels(), &claims, Order::Text);
+        assert_eq!(groups.iter().map(|g| (g.who.as_str(), g.items.len())).collect::<Vec<_>>(), [("A", 1), ("B", 1)]);
+        let second_only = Filter { label: None, document: Some("b".into()) };
+        assert_eq!(board(&documents, &default_labels(), &second_only, Order::Text)[0].items[0].document, "b");
+        assert!(board(&documents, &default_labels(), &Filter { label: Some("sanction".into()), document: None }, Order::Text).is_empty());
+    }
+}

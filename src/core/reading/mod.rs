@@ -1,0 +1,10 @@
+//! What the page shows of a document, computed natively: the runs of text a paragraph is drawn
+//! in, the index of spans by paragraph, what one layer shows, the stretch of a long document that
+//! is drawn, the printed handout and the claims board.
+
+pub mod runs;
+pub mod span_index;
+pub mod shown;
+pub mod viewport;
+pub mod handout;
+pub mod board;

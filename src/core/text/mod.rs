@@ -1,0 +1,9 @@
+//! Text, the lowest layer: offsets in Unicode code points (the one unit of the core) and the
+//! conversions to the units of other tools, which happen only at the edge; NFC normalisation and
+//! UAX #29 word and grapheme boundaries; searching a text. Nothing here knows what a document or
+//! an annotation is.
+
+pub mod offsets;
+pub mod unicode;
+pub mod boundary;
+pub mod search;

@@ -1,0 +1,44 @@
+//! Finding text in a document.
+
+/// Every match of `query` in `text`, ignoring case, as code point ranges, left to right and not
+/// overlapping. Matching goes character by character, so offsets stay those of `text` even
+/// where lowercasing would change a string's length.
+pub fn find_all(text: &str, query: &str) -> Vec<(usize, usize)> {
+    let needle: Vec<char> = query.chars().collect();
+    if needle.is_empty() || query.trim().is_empty() {
+        return Vec::new();
+    }
+    let haystack: Vec<char> = text.chars().collect();
+    let same = |a: char, b: char| a == b || a.to_lowercase().eq(b.to_lowercase());
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at + needle.len() <= haystack.len() {
+        if needle.iter().zip(&haystack[at..]).all(|(&n, &h)| same(n, h)) {
+            found.push((at, at + needle.len()));
+            at += needle.len();
+        } else {
+            at += 1;
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::text::offsets::slice;
+
+    #[test]
+    fn finds_every_match_ignoring_case_in_code_points() {
+        let text = "🚀 Iran says IRAN; iranian İran";
+        let found = find_all(text, "iran");
+        assert_eq!(found, [(2, 6), (12, 16), (18, 22)]);
+        for (start, end) in &found {
+            assert_eq!(slice(text, *start, *end).unwrap().to_lowercase(), "iran");
+        }
+        assert_eq!(find_all(text, "İran"), [(26, 30)]);
+        assert_eq!(find_all("aaaa", "aa"), [(0, 2), (2, 4)], "matches do not overlap");
+        assert!(find_all(text, "").is_empty() && find_all(text, "  ").is_empty());
+        assert!(find_all("ab", "abc").is_empty());
+    }
+}

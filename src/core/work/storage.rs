@@ -1,0 +1,434 @@
+//! What Glossa keeps in the browser's local storage, under versioned keys.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::core::model::label::{self, Label};
+use crate::core::text::offsets::OffsetUnit;
+use crate::core::work::history::{History, Step};
+use crate::core::work::workspace::Workspace;
+
+/// The annotations. `v1` names the key's place, not the schema: every version is saved here and
+/// migrated in place when read, so that tabs of an older and a newer Glossa still share one work.
+pub const STATE_KEY: &str = "glossa.v1.state";
+/// Where a state that could not be read is kept, so the next save cannot destroy it.
+pub const STATE_BACKUP_KEY: &str = "glossa.v1.state.unreadable";
+/// The open article and the reading position in each: written often, kept apart from the work.
+pub const VIEW_KEY: &str = "glossa.v1.view";
+/// How the reader likes to work: snapping, theme, text size, reading width.
+pub const SETTINGS_KEY: &str = "glossa.v1.settings";
+/// Assignments made and taken here (`core::classroom::record`); their annotations are in the work.
+pub const CLASSROOM_KEY: &str = "glossa.v1.classroom";
+/// The schema of the saved work. Version 2 remembers deletions (`Workspace::deleted`), so that
+/// several tabs can merge their work.
+pub const STATE_VERSION: u32 = 3;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SavedState {
+    pub version: u32,
+    #[serde(flatten)]
+    pub workspace: Workspace,
+    /// Absent from states saved before undo existed; they load with an empty history.
+    #[serde(default)]
+    pub history: History,
+    /// The reader's label set; states saved before labels could be edited have the defaults.
+    #[serde(default = "label::default_labels")]
+    pub labels: Vec<Label>,
+}
+
+impl SavedState {
+    pub fn of(workspace: &Workspace, history: &History, labels: &[Label]) -> SavedState {
+        SavedState { version: STATE_VERSION, workspace: workspace.clone(), history: history.clone(), labels: labels.to_vec() }
+    }
+}
+
+/// How many annotation changes of the undo history are saved at most, newest steps first. Local
+/// storage holds about five million characters in all; an undoable import of thousands of
+/// annotations would double the work's size there, so such a step is undoable until the page
+/// closes but is not saved.
+pub const SAVED_HISTORY_CHANGES: usize = 2_000;
+
+/// The JSON that is saved: the work, the labels and as much of the history as fits the budget.
+/// It borrows everything, since a large work is saved after every change.
+pub fn state_json(workspace: &Workspace, history: &History, labels: &[Label]) -> String {
+    #[derive(Serialize)]
+    struct Saved<'a> {
+        version: u32,
+        #[serde(flatten)]
+        workspace: &'a Workspace,
+        history: SavedHistory<'a>,
+        labels: &'a [Label],
+    }
+    #[derive(Serialize)]
+    struct SavedHistory<'a> {
+        undo: &'a [Step],
+        redo: &'a [Step],
+    }
+    let (undo_from, redo_from) = saved_history_starts(history);
+    let saved = Saved {
+        version: STATE_VERSION,
+        workspace,
+        history: SavedHistory { undo: &history.undo[undo_from..], redo: &history.redo[redo_from..] },
+        labels,
+    };
+    serde_json::to_string(&saved).expect("plain data serializes")
+}
+
+/// Where the saved part of the undo and of the redo list begins. Steps are taken newest first
+/// from both lists in turn, since the steps nearest the present are the ones a person walks back
+/// and forth through; each list ends at its first step that does not fit what is left of the
+/// budget, and such a step takes nothing from it.
+fn saved_history_starts(history: &History) -> (usize, usize) {
+    let size = |step: &Step| step.changes.len() + step.documents.len();
+    let mut budget = SAVED_HISTORY_CHANGES;
+    let mut lists = [(&history.undo, 0, true), (&history.redo, 0, true)];
+    while lists.iter().any(|(_, _, open)| *open) {
+        for (steps, kept, open) in lists.iter_mut().filter(|(_, _, open)| *open) {
+            match steps.len().checked_sub(*kept + 1).map(|at| size(&steps[at])) {
+                Some(needed) if needed <= budget => {
+                    budget -= needed;
+                    *kept += 1;
+                }
+                _ => *open = false,
+            }
+        }
+    }
+    let [(undo, undo_kept, _), (redo, redo_kept, _)] = lists;
+    (undo.len() - undo_kept, redo.len() - redo_kept)
+}
+
+/// Reads a saved state of this or any earlier version, saying in words what is wrong with one
+/// that cannot be read.
+pub fn read_state(raw: &str) -> Result<SavedState, String> {
+    let value: Value = serde_json::from_str(raw).map_err(|e| format!("the saved annotations are not valid JSON ({e})"))?;
+    serde_json::from_value::<SavedState>(migrate(value)?).map_err(|e| format!("the saved annotations do not have the expected shape ({e})"))
+}
+
+/// Brings a saved state of an earlier version up to this one, one version at a time.
+fn migrate(mut value: Value) -> Result<Value, String> {
+    loop {
+        let Some(state) = value.as_object_mut() else { return Err("the saved annotations are not a JSON object".into()) };
+        match state.get("version").and_then(Value::as_u64) {
+            Some(v) if v == u64::from(STATE_VERSION) => return Ok(value),
+            Some(1) => version_1_to_2(state),
+            Some(2) => version_2_to_3(state),
+            Some(v) => return Err(format!("the saved annotations have version {v}, which this Glossa does not know")),
+            None => return Err("the saved annotations have no version".into()),
+        }
+    }
+}
+
+/// Version 1 forgot deletions at once; version 2 remembers them. No deletion of version 1 can be
+/// recovered, so the record of them starts empty. (Fields that version 1 gained over its life,
+/// history, labels, attribution and added documents, read with their defaults when absent.)
+fn version_1_to_2(state: &mut serde_json::Map<String, Value>) {
+    state.insert("deleted".into(), Value::Object(serde_json::Map::new()));
+    state.insert("version".into(), Value::from(2));
+}
+
+/// Version 3 lets annotations link to others (`links`); a version 2 annotation links nothing and
+/// reads as it is. The number changes so that an older Glossa in another tab refuses the state
+/// rather than dropping links as it saves.
+fn version_2_to_3(state: &mut serde_json::Map<String, Value>) {
+    state.insert("version".into(), Value::from(3));
+}
+
+/// What could be read of a saved state that could not be read whole.
+#[derive(Debug, PartialEq)]
+pub struct Recovered {
+    pub state: SavedState,
+    /// Annotations, labels, documents or history that had to be left out.
+    pub lost: usize,
+}
+
+/// Reads whatever can be read of a saved state that `read_state` refused: every annotation,
+/// document record and deletion of the known shape, the labels and the history if they are whole.
+/// A value that is not a JSON object, or is of a version this Glossa does not know, gives nothing.
+pub fn recover_state(raw: &str) -> Option<Recovered> {
+    let Value::Object(root) = serde_json::from_str(raw).ok()? else { return None };
+    if root.get("version").and_then(Value::as_u64).is_some_and(|v| v == 0 || v > u64::from(STATE_VERSION)) {
+        return None;
+    }
+    let mut lost = 0;
+    let mut workspace = Workspace::default();
+    let items = |key: &str| match root.get(key) {
+        Some(Value::Array(items)) => items.clone(),
+        _ => Vec::new(),
+    };
+    if let Some(Value::Object(documents)) = root.get("documents") {
+        for (document, list) in documents {
+            let list = list.as_array().cloned().unwrap_or_default();
+            for item in list {
+                match serde_json::from_value::<crate::core::model::annotation::Annotation>(item) {
+                    Ok(annotation) if annotation.start < annotation.end => {
+                        workspace.put(document, annotation);
+                    }
+                    _ => lost += 1,
+                }
+            }
+        }
+    }
+    for item in items("library") {
+        match serde_json::from_value(item) {
+            Ok(record) => {
+                workspace.put_record(record);
+            }
+            Err(_) => lost += 1,
+        }
+    }
+    if let Some(Value::Object(deleted)) = root.get("deleted") {
+        for (id, at) in deleted {
+            match at.as_str() {
+                Some(at) if workspace.find(id).is_none() && workspace.record(id).is_none() => {
+                    workspace.deleted.insert(id.clone(), at.to_owned());
+                }
+                Some(_) => {}
+                None => lost += 1,
+            }
+        }
+    }
+    let labels = match root.get("labels").cloned().map(serde_json::from_value::<Vec<Label>>) {
+        Some(Ok(labels)) => labels,
+        None => label::default_labels(),
+        Some(Err(_)) => {
+            lost += 1;
+            label::default_labels()
+        }
+    };
+    let history = match root.get("history").cloned().map(serde_json::from_value::<History>) {
+        Some(Ok(history)) => history,
+        None => History::default(),
+        Some(Err(_)) => {
+            lost += 1;
+            History::default()
+        }
+    };
+    Some(Recovered { state: SavedState { version: STATE_VERSION, workspace, history, labels }, lost })
+}
+
+/// Which article is open, and where each article was left.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SavedView {
+    pub open_document: Option<String>,
+    /// By document id. (Before, `scroll` held the pixels alone; a place saved then is lost once,
+    /// which costs a scroll.)
+    #[serde(default)]
+    pub places: BTreeMap<String, Place>,
+}
+
+/// Where the reader left an article.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Place {
+    /// Vertical scroll position of the page, in CSS pixels.
+    pub top: f64,
+    /// The paragraph at the top of the screen (by its start offset) and how far into it, in CSS
+    /// pixels: a long document is drawn in part, and the heights of the parts not drawn are
+    /// estimates, so pixels alone would land elsewhere after a reload.
+    pub at_top: Option<(usize, f64)>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    /// Light or dark as the operating system is set.
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReadingWidth {
+    Narrow,
+    #[default]
+    Normal,
+    Wide,
+}
+
+/// Text size steps either side of the default.
+pub const TEXT_SIZE_STEPS: std::ops::RangeInclusive<i8> = -2..=4;
+
+/// Every field has a default, so settings saved by an older Glossa, or partly unreadable, still load.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Grow selections that start or end inside a word to the whole word.
+    pub snap_to_words: bool,
+    pub theme: Theme,
+    /// Steps of 10 % from the default text size, within `TEXT_SIZE_STEPS`.
+    pub text_size: i8,
+    pub reading_width: ReadingWidth,
+    /// The unit of offsets in doccano and Label Studio files, exported and imported.
+    pub offsets: OffsetUnit,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            snap_to_words: true,
+            theme: Theme::System,
+            text_size: 0,
+            reading_width: ReadingWidth::Normal,
+            offsets: OffsetUnit::CodePoints,
+        }
+    }
+}
+
+impl Settings {
+    /// One step larger (`+1`) or smaller (`-1`), kept within the steps there are.
+    pub fn resize_text(self, by: i8) -> Settings {
+        let steps = TEXT_SIZE_STEPS;
+        Settings { text_size: (self.text_size + by).clamp(*steps.start(), *steps.end()), ..self }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::annotation::Annotation;
+    use crate::core::work::workspace::Change;
+
+    #[test]
+    fn state_round_trips_through_json() {
+        let mut workspace = Workspace::default();
+        workspace.put(
+            "004_de3ecafd94c781bd",
+            Annotation {
+                id: "a".into(),
+                label: "denial".into(),
+                start: 1,
+                end: 3,
+                quote: "🚀é".into(),
+                note: "“quoted” <b>".into(),
+                attributed_to: "Nasser Kanaani".into(),
+                links: vec![crate::core::model::annotation::Link {
+                    to: "b".into(),
+                    relation: crate::core::model::annotation::Relation::Denies,
+                }],
+                created_at: "2026-11-22T10:00:00.000Z".into(),
+                updated_at: "2026-11-22T10:00:01.000Z".into(),
+            },
+        );
+        let mut history = History::default();
+        let added = workspace.annotations("d").iter().map(|a| Change { document: "d".into(), before: None, after: Some(a.clone()) });
+        history.record("Denial added", added.collect::<Vec<_>>().into());
+        let mut labels = label::default_labels();
+        label::add_new(&mut labels, "Source").unwrap();
+        let state = SavedState::of(&workspace, &history, &labels);
+        let raw = state_json(&workspace, &history, &labels);
+        assert!(raw.starts_with(r#"{"version":3,"documents":{"#), "{raw}");
+        assert_eq!(read_state(&raw), Ok(state));
+    }
+
+    #[test]
+    fn history_too_large_for_storage_is_saved_in_part_newest_first() {
+        let mut workspace = Workspace::default();
+        let mut history = History::default();
+        let mut add = |history: &mut History, count: usize| {
+            let step = history.undo.len();
+            let changes: Vec<Change> = (0..count)
+                .filter_map(|n| workspace.put("d", crate::core::model::annotation::bare(&format!("s{step}-{n}"), "claim", n, n + 1)))
+                .collect();
+            history.record("step", changes.into());
+        };
+        add(&mut history, 10);
+        add(&mut history, SAVED_HISTORY_CHANGES);
+        add(&mut history, 5);
+        let saved = read_state(&state_json(&workspace, &history, &label::default_labels())).unwrap();
+        assert_eq!(saved.workspace, workspace, "the work is always saved whole");
+        let sizes: Vec<usize> = saved.history.undo.iter().map(|s| s.changes.len()).collect();
+        assert_eq!(sizes, [5], "the step that does not fit, and all before it, stay in memory only");
+    }
+
+    #[test]
+    fn a_step_too_large_to_save_leaves_the_budget_to_the_other_list() {
+        let mut workspace = Workspace::default();
+        let mut history = History::default();
+        add_step(&mut history, &mut workspace, SAVED_HISTORY_CHANGES + 500);
+        add_step(&mut history, &mut workspace, 3);
+        history.undo(&mut workspace, "2026-11-23T10:00:00Z");
+        // Undo holds the 2,500-change step, redo the small one: the small one is saved.
+        let saved = read_state(&state_json(&workspace, &history, &label::default_labels())).unwrap();
+        let sizes = |steps: &[Step]| steps.iter().map(|s| s.changes.len()).collect::<Vec<usize>>();
+        assert_eq!((sizes(&saved.history.undo), sizes(&saved.history.redo)), (vec![], vec![3]));
+    }
+
+    #[test]
+    fn undo_and_redo_share_the_budget_newest_first() {
+        let mut workspace = Workspace::default();
+        let mut history = History::default();
+        for _ in 0..150 {
+            add_step(&mut history, &mut workspace, 20);
+        }
+        for _ in 0..75 {
+            history.undo(&mut workspace, "2026-11-23T10:00:00Z");
+        }
+        // 1,500 changes on each side, 2,000 saved: the 50 steps nearest the present on each.
+        let saved = read_state(&state_json(&workspace, &history, &label::default_labels())).unwrap();
+        assert_eq!((saved.history.undo.len(), saved.history.redo.len()), (50, 50));
+        assert_eq!(saved.history.undo[..], history.undo[25..]);
+        assert_eq!(saved.history.redo[..], history.redo[25..]);
+    }
+
+    /// Records a step that adds `count` annotations.
+    fn add_step(history: &mut History, workspace: &mut Workspace, count: usize) {
+        let step = history.undo.len() + history.redo.len();
+        let changes: Vec<Change> = (0..count)
+            .filter_map(|n| workspace.put("d", crate::core::model::annotation::bare(&format!("s{step}-{n}"), "claim", n, n + 1)))
+            .collect();
+        history.record("step", changes.into());
+    }
+
+    #[test]
+    fn a_state_saved_before_undo_existed_loads_with_no_history() {
+        let raw = r#"{"version":1,"documents":{"d":[{"id":"a","label":"claim","start":0,"end":1,"quote":"x","note":"","created_at":"t","updated_at":"t"}]}}"#;
+        let state = read_state(raw).unwrap();
+        assert_eq!(state.workspace.annotations("d").len(), 1);
+        assert_eq!(state.history, History::default());
+        assert_eq!(state.labels, label::default_labels());
+    }
+
+    #[test]
+    fn settings_default_field_by_field() {
+        let settings: Settings = serde_json::from_str(r#"{"theme":"dark"}"#).unwrap();
+        assert_eq!(settings, Settings { theme: Theme::Dark, ..Settings::default() });
+        assert!(Settings::default().snap_to_words, "snapping is on unless turned off");
+        let round_trip: Settings = serde_json::from_str(&serde_json::to_string(&settings).unwrap()).unwrap();
+        assert_eq!(round_trip, settings);
+        assert_eq!(Settings::default().resize_text(9).text_size, 4);
+        assert_eq!(Settings::default().resize_text(-1).resize_text(-5).text_size, -2);
+    }
+
+    #[test]
+    fn what_can_be_read_of_a_broken_state_is_recovered() {
+        let raw = r#"{"version":1,"documents":{"d":[
+            {"id":"a","label":"claim","start":0,"end":4,"quote":"Iran","note":"","created_at":"t","updated_at":"t"},
+            {"id":"b","label":"claim","start":"zero","end":4,"quote":"Iran","created_at":"t","updated_at":"t"},
+            {"id":"c","label":"denial","start":5,"end":9,"quote":"says","created_at":"t","updated_at":"t"}],
+            "e": "not a list"},
+            "labels": "broken", "history": {"undo": [], "redo": []}}"#;
+        assert!(read_state(raw).is_err());
+        let recovered = recover_state(raw).unwrap();
+        let ids: Vec<&str> = recovered.state.workspace.annotations("d").iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["a", "c"]);
+        assert_eq!(recovered.lost, 2, "one annotation and the labels");
+        assert_eq!(recovered.state.labels, label::default_labels());
+        assert_eq!(recover_state(r#"{"version":1,"documents":{"#), None, "truncated JSON gives nothing");
+        assert_eq!(recover_state(r#"{"version":7,"documents":{}}"#), None, "a future version is not guessed at");
+        let recovered = recover_state(r#"{"version":2,"documents":{"d":[7]},"deleted":{"gone":"2026-11-23T10:00:00Z","bad":3}}"#).unwrap();
+        assert_eq!(recovered.state.workspace.deleted.keys().collect::<Vec<_>>(), ["gone"]);
+        assert_eq!(recovered.lost, 2);
+    }
+
+    #[test]
+    fn unreadable_states_are_explained() {
+        assert!(read_state(r#"{"version":1,"documents":{"#).unwrap_err().contains("not valid JSON"));
+        assert!(read_state(r#"{"version":7,"documents":{}}"#).unwrap_err().contains("version 7"));
+        assert!(read_state(r#"{"documents":{}}"#).unwrap_err().contains("no version"));
+        assert!(read_state(r#"{"version":1,"documents":[]}"#).unwrap_err().contains("expected shape"));
+        assert!(read_state("[1]").unwrap_err().contains("not a JSON object"));
+    }
+}
