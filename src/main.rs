@@ -1,26 +1,26 @@
 //! Starts Glossa in the browser, with the parts a reader may never use split off: each function
 //! marked `wasm_split` here begins a module of its own that `scripts/build` cuts out of the wasm,
-//! fetched the first time the part is used (`glossa::ui::on_demand`).
+//! fetched the first time the part is used (`glossa::ui::parts`).
 
 #[cfg(target_arch = "wasm32")]
 mod parts {
-    use glossa::ui::on_demand::{self, NotFetched, OtherFormats, Parts};
+    use glossa::ui::parts::{self, NotFetched, OtherFormats, Parts};
     use leptos::prelude::AnyView;
     use wasm_split_helpers::wasm_split;
 
     #[wasm_split(teacher, fallible)]
     fn teacher_view() -> Result<AnyView, NotFetched> {
-        Ok(on_demand::teacher_view())
+        Ok(parts::teacher_view())
     }
 
     #[wasm_split(board, fallible)]
     fn claims_board() -> Result<AnyView, NotFetched> {
-        Ok(on_demand::claims_board())
+        Ok(parts::claims_board())
     }
 
     #[wasm_split(formats, fallible)]
     fn other_formats() -> Result<OtherFormats, NotFetched> {
-        Ok(on_demand::other_formats())
+        Ok(parts::other_formats())
     }
 
     pub fn split() -> Parts {

@@ -5,8 +5,7 @@
 
 use glossa::core::text::offsets::code_point_to_utf16;
 use glossa::core::work::storage::STATE_KEY;
-use glossa::ui::on_demand::Parts;
-use glossa::ui::selection::{caret_offset, offset_to_point, point_to_offset, run_elements, select_offsets, selected_range};
+use glossa::ui::browser::selection::{caret_offset, offset_to_point, point_to_offset, run_elements, select_offsets, selected_range};
 use leptos::prelude::{view, IntoView};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -193,7 +192,7 @@ fn local_storage() -> web_sys::Storage {
 
 /// The whole app, every part of it at hand (nothing is split in a test build).
 fn app() -> impl IntoView {
-    view! { <glossa::ui::App parts=Parts::in_place()/> }
+    view! { <glossa::ui::App parts=glossa::ui::parts::in_place()/> }
 }
 
 /// The app mounted in a container of its own, with the last bundled article open; unmounted when
@@ -355,9 +354,9 @@ fn the_browsers_nfc_is_the_crates_on_hard_cases() {
     use unicode_normalization::UnicodeNormalization;
     for case in HARD_CASES {
         let crate_nfc: String = case.nfc().collect();
-        assert_eq!(glossa::ui::unicode::nfc(case), crate_nfc, "{case:?}");
+        assert_eq!(glossa::ui::browser::unicode::nfc(case), crate_nfc, "{case:?}");
         // And a text of one's own normalised in the browser reads as the crate normalises it.
-        glossa::core::text::unicode::install(glossa::ui::unicode::BROWSER);
+        glossa::core::text::unicode::install(glossa::ui::browser::unicode::BROWSER);
         let with_line_ends = format!("\u{feff}{case}\r\n{case}");
         let expected: String = format!("{crate_nfc}\n{crate_nfc}");
         assert_eq!(glossa::core::model::own_document::normalize(&with_line_ends).text, expected, "{case:?}");
@@ -367,7 +366,7 @@ fn the_browsers_nfc_is_the_crates_on_hard_cases() {
 #[wasm_bindgen_test]
 fn the_browsers_segments_are_the_crates_on_hard_cases() {
     use glossa::core::text::unicode::{install, word_bounds};
-    use glossa::ui::unicode::{grapheme_starts, BROWSER};
+    use glossa::ui::browser::unicode::{grapheme_starts, BROWSER};
     use unicode_segmentation::UnicodeSegmentation;
     install(BROWSER);
     let mut differing = Vec::new();

@@ -14,7 +14,7 @@ use std::path::Path;
 /// The layers of each side, bottom first. A file at the side's top level (`ui/mod.rs`, the app's
 /// wiring) is above all of its side's layers.
 const CORE_LAYERS: &[&str] = &["text", "measures", "model", "reading", "work", "exchange", "classroom"];
-const UI_LAYERS: &[&str] = &["browser", "state", "page", "panels", "reader", "classroom", "parts"];
+const UI_LAYERS: &[&str] = &["browser", "state", "listeners", "classroom", "reader", "panels", "parts"];
 
 /// A module's path from the crate root, e.g. `["core", "model", "annotation"]`.
 type Module = Vec<String>;

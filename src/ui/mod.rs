@@ -1,36 +1,35 @@
-//! The Leptos components and the browser services they use. `state` holds the running app's
-//! state in parts; components render it and turn events into calls on those parts.
+//! The user interface: Leptos components and the browser services they use, in layers, each a
+//! folder, from the bottom up; a file imports only from its own folder or from folders below it,
+//! and never two files from each other (`tests/layers.rs`):
+//!
+//! - `browser`: the web platform as services with no state of Glossa's: the DOM positions of the
+//!   article and the one place they become document offsets (`selection`), storage, the address,
+//!   files, crypto, the platform's keys, listeners that remove themselves.
+//! - `state`: the running app's state in parts (`View`, `Texts`, `Work`, `Saving`, `Classroom`,
+//!   `Exchange`), each owning its signals; components ask the context for the part they use.
+//! - `listeners`: page-wide listeners: the keyboard's shortcuts, the address, the selection, drops.
+//! - `classroom`: the classroom's views: the assignment bar, feedback, the teacher's view, the
+//!   class's agreement and discussion.
+//! - `reader`: the article: its paragraphs and highlights, the cursor, the find bar, the
+//!   document's details, the viewport of a long document, the printed handout.
+//! - `panels`: everything around the article: the masthead, its menus and messages, the list of
+//!   articles, the list of annotations, links, labels, settings, the claims board.
+//! - `parts`: what each part fetched when first used draws (`main.rs` marks them).
+//!
+//! This file wires them: the state, the listeners (each removed when the app is unmounted) and the layout.
 
-mod annotation_list;
-mod board;
 pub mod browser;
-mod classroom;
-mod handout;
-mod help;
-mod keyboard;
-mod label_editor;
-mod link;
-mod masthead;
-mod nav;
-pub mod on_demand;
-mod page;
-mod persist;
-mod preferences;
-mod reader;
-mod route;
-mod seal;
-pub mod selection;
 mod state;
-mod status;
-mod text_store;
-mod toolbar;
-pub mod unicode;
-mod viewport;
+mod listeners;
+mod classroom;
+mod reader;
+mod panels;
+pub mod parts;
 
 use leptos::prelude::*;
 
-use on_demand::{OnDemand, Parts};
-use state::State;
+use panels::on_demand::OnDemand;
+use state::{Parts, State};
 
 pub fn mount(parts: Parts) {
     std::panic::set_hook(Box::new(|info| {
@@ -44,20 +43,20 @@ pub fn mount(parts: Parts) {
 /// when the app is unmounted), and the layout.
 #[component]
 pub fn App(parts: Parts) -> impl IntoView {
-    crate::core::text::unicode::install(unicode::BROWSER);
+    crate::core::text::unicode::install(browser::unicode::BROWSER);
     let State { view, work, exchange, .. } = State::provide(parts.formats);
-    route::follow_fragment(view, work);
-    keyboard::listen(view, work);
-    page::follow_selection(view);
-    preferences::apply(view);
-    nav::accept_drops(exchange);
+    listeners::fragment::follow(view, work);
+    listeners::keyboard::listen(view, work);
+    listeners::selection::follow(view);
+    panels::preferences::apply(view);
+    listeners::drops::accept(exchange);
 
     view! {
-        <masthead::Masthead/>
-        <status::StatusMessage/>
-        <help::ShortcutHelp/>
+        <panels::masthead::Masthead/>
+        <panels::status::StatusMessage/>
+        <panels::help::ShortcutHelp/>
         <div class="layout">
-            <nav::ArticleNav/>
+            <panels::nav::ArticleNav/>
             <main class="reading">
                 {move || match view.mode.with(|mode| mode.clone()) {
                     state::Mode::Teacher => view! { <OnDemand part="the teacher’s view" load=parts.teacher/> }.into_any(),
@@ -65,7 +64,7 @@ pub fn App(parts: Parts) -> impl IntoView {
                     _ => view! { <classroom::AssignmentBar/> <reader::Reader/> }.into_any(),
                 }}
             </main>
-            <annotation_list::AnnotationPanel/>
+            <panels::annotation_list::AnnotationPanel/>
         </div>
     }
 }

@@ -6,7 +6,7 @@ use crate::core::measures::agreement::describe;
 use crate::core::model::label::Label;
 use crate::core::text::offsets::abbreviate;
 use crate::ui::state::{self, Mode, Passage};
-use crate::ui::{page, selection};
+use crate::ui::{browser::article, browser::selection};
 
 /// How the class marked one document: every stretch, the assignment's labels, how many students.
 #[derive(Clone, Debug, PartialEq)]
@@ -55,7 +55,7 @@ pub fn ClassBand(map: Memo<Option<ClassMap>>, start: usize, end: usize, number: 
                     let select = move |event: leptos::ev::MouseEvent| {
                         // Not a click on a highlight: the article's own click handler stays out.
                         event.stop_propagation();
-                        if let Some(article) = page::article() {
+                        if let Some(article) = article::element() {
                             selection::select_offsets(&article, from, to);
                         }
                     };

@@ -10,9 +10,9 @@ use crate::ui::browser;
 use crate::ui::state;
 
 use super::agreement::ClassAgreementView;
+use super::bar::ProjectorButton;
 use super::charts;
 use super::feedback::SchemeChoice;
-use super::ProjectorButton;
 
 /// The teacher view: assignments made here, one at a time.
 #[component]

@@ -9,8 +9,11 @@ use crate::core::exchange::formats::{self, Corpus, Format};
 use crate::core::exchange::import::{self, Destination, Merged, Report};
 use crate::core::model::own_document::{self, DocumentRecord};
 use crate::ui::browser;
-use crate::ui::on_demand::{Load, OtherFormats};
-use crate::ui::state::{Classroom, Message, Texts, View, Work};
+use crate::ui::state::classroom::Classroom;
+use crate::ui::state::parts::{Load, OtherFormats};
+use crate::ui::state::texts::Texts;
+use crate::ui::state::view::{Message, View};
+use crate::ui::state::work::Work;
 
 /// The part holding other tools' formats, as the reader is told about it.
 const OTHER_FORMATS: &str = "the part that writes and reads other tools’ formats";
@@ -25,6 +28,27 @@ pub struct Exchange {
 }
 
 impl Exchange {
+    /// Reads `files` as UTF-8 text: JSON files are imported (work, assignments, hand-back comments),
+    /// texts are added as documents.
+    pub fn add_files(self, files: Vec<web_sys::File>) {
+        if files.is_empty() {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let mut items = Vec::new();
+            for file in files {
+                let (name, text) = (file.name(), browser::read_text(&file).await);
+                match text {
+                    Ok(contents) if name.to_lowercase().ends_with(".json") => self.import(&name, &contents).await,
+                    text => items.push((Some(name), text)),
+                }
+            }
+            if !items.is_empty() {
+                self.add_texts(items);
+            }
+        });
+    }
+
     pub fn new(work: Work, view: View, texts: Texts, classroom: Classroom, other_formats: Load<OtherFormats>) -> Exchange {
         Exchange { work, view, texts, classroom, other_formats }
     }

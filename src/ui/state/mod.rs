@@ -14,6 +14,7 @@
 
 mod classroom;
 mod exchange;
+mod parts;
 mod saving;
 mod texts;
 mod view;
@@ -21,10 +22,9 @@ mod work;
 
 use leptos::prelude::*;
 
-use crate::ui::on_demand::{Load, OtherFormats};
-
 pub use classroom::{ClassAgreement, Classroom, Passage};
 pub use exchange::Exchange;
+pub use parts::{Load, NotFetched, OtherFormats, Parts};
 pub use saving::Saving;
 pub use texts::Texts;
 pub use view::{Message, Mode, Pending, Reveal, View};
@@ -45,7 +45,7 @@ impl State {
     /// Starts from what local storage holds, telling the reader if any of it could not be read,
     /// and puts the state in context.
     pub fn provide(other_formats: Load<OtherFormats>) -> State {
-        let loaded = crate::ui::persist::load_state();
+        let loaded = crate::ui::browser::persist::load_state();
         let view = View::new();
         let texts = Texts::new();
         let work = Work::new(view, texts, &loaded.state);

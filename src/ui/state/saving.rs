@@ -8,8 +8,10 @@ use leptos::prelude::*;
 use crate::core::model::label::{self, Label};
 use crate::core::work::storage;
 use crate::core::work::sync;
-use crate::ui::persist::{self, Loaded};
-use crate::ui::state::{Message, View, Work};
+use crate::ui::browser::listen;
+use crate::ui::browser::persist::{self, Loaded};
+use crate::ui::state::view::{Message, View};
+use crate::ui::state::work::Work;
 
 /// How long after a failed save (a full storage) the next attempt is made.
 const SAVE_RETRY: std::time::Duration = std::time::Duration::from_secs(3);
@@ -62,29 +64,26 @@ impl Saving {
     }
 
     fn listen(self) {
-        let handles = [
-            window_event_listener(ev::storage, move |event| {
-                if event.key().as_deref() == Some(storage::STATE_KEY) {
-                    if let Some(raw) = event.new_value() {
-                        self.take_saved_elsewhere(raw);
-                    }
-                }
-            }),
-            // Back from the back-forward cache, which hears of no saves while the page is there.
-            window_event_listener(ev::pageshow, move |event| {
-                if let (true, Ok(Some(raw))) = (event.persisted(), persist::saved_state()) {
+        listen::on_window(ev::storage, move |event| {
+            if event.key().as_deref() == Some(storage::STATE_KEY) {
+                if let Some(raw) = event.new_value() {
                     self.take_saved_elsewhere(raw);
                 }
-            }),
-            window_event_listener(ev::pagehide, move |_| self.flush()),
-            // A hidden tab may be closed or discarded without another event.
-            window_event_listener(ev::visibilitychange, move |_| {
-                if document().visibility_state() == web_sys::VisibilityState::Hidden {
-                    self.flush();
-                }
-            }),
-        ];
-        on_cleanup(move || handles.into_iter().for_each(|handle| handle.remove()));
+            }
+        });
+        // Back from the back-forward cache, which hears of no saves while the page is there.
+        listen::on_window(ev::pageshow, move |event| {
+            if let (true, Ok(Some(raw))) = (event.persisted(), persist::saved_state()) {
+                self.take_saved_elsewhere(raw);
+            }
+        });
+        listen::on_window(ev::pagehide, move |_| self.flush());
+        // A hidden tab may be closed or discarded without another event.
+        listen::on_window(ev::visibilitychange, move |_| {
+            if document().visibility_state() == web_sys::VisibilityState::Hidden {
+                self.flush();
+            }
+        });
     }
 
     /// Saves just after the change is painted: a long work takes a moment to write, and the

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::core::exchange::import::NewDocument;
 use crate::core::model::document::{self, Document};
 use crate::core::model::own_document::DocumentRecord;
-use crate::ui::text_store;
+use crate::ui::browser::text_store;
 
 #[derive(Clone, Copy)]
 pub struct Texts {

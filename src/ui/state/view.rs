@@ -7,7 +7,7 @@ use crate::core::classroom::assignment::Layer;
 use crate::core::model::label::Label;
 use crate::core::reading::shown::{self, LabelFilter};
 use crate::core::work::storage::{Place, Settings};
-use crate::ui::{browser, page, persist, route};
+use crate::ui::{browser, browser::address, browser::article, browser::persist};
 
 /// A stretch of the open article the reader has selected but not labelled yet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -134,7 +134,7 @@ impl View {
     /// The reader's selection: as last reported, or read from the page if the browser has not
     /// reported its latest change yet (a key pressed right after a drag).
     pub fn pending_now(&self) -> Option<Pending> {
-        self.pending.get_untracked().or_else(page::selection)
+        self.pending.get_untracked().or_else(|| article::selection().map(|(start, end)| Pending { start, end }))
     }
 
     /// Selects annotation `id` for editing.
@@ -161,12 +161,12 @@ impl View {
 
     /// Opens document `id`, as following its link does.
     pub fn go_to(&self, id: &str) {
-        route::open(id);
+        address::open(id);
     }
 
     /// Back to the start page.
     pub fn go_to_start(&self) {
-        route::open_start();
+        address::open_start();
     }
 
     /// Offers `contents` as a download named `file_name`; when the browser refuses, says why
@@ -185,6 +185,6 @@ impl View {
     pub fn let_go(&self) {
         self.pending.set(None);
         self.selected.set(None);
-        page::clear_text_selection();
+        article::clear_text_selection();
     }
 }

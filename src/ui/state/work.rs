@@ -16,7 +16,8 @@ use crate::core::work::history::{self, History};
 use crate::core::work::storage::SavedState;
 use crate::core::work::workspace::{Changes, Workspace};
 use crate::ui::browser;
-use crate::ui::state::{Message, Mode, Pending, Texts, View};
+use crate::ui::state::texts::Texts;
+use crate::ui::state::view::{Message, Mode, Pending, View};
 
 #[derive(Clone, Copy)]
 pub struct Work {

@@ -17,8 +17,10 @@ use crate::core::classroom::record::{alias, Classroom as Saved};
 use crate::core::measures::agreement::Agreement;
 use crate::core::model::annotation::Annotation;
 use crate::core::model::document::Document;
-use crate::ui::persist;
-use crate::ui::state::{Message, Mode, Texts, View, Work};
+use crate::ui::browser::persist;
+use crate::ui::state::texts::Texts;
+use crate::ui::state::view::{Message, Mode, View};
+use crate::ui::state::work::Work;
 
 /// Annotations by document id.
 type ByDocument = BTreeMap<String, Vec<Annotation>>;

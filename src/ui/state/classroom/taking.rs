@@ -10,8 +10,8 @@ use super::Classroom;
 use crate::core::classroom::assignment::{self, Assignment, KeyCopy, Layer};
 use crate::core::classroom::hand_in::{self, Work as HandIn};
 use crate::core::model::annotation::Annotation;
-use crate::ui::state::Message;
-use crate::ui::{browser, seal};
+use crate::ui::state::view::Message;
+use crate::ui::{browser, browser::seal};
 
 impl Classroom {
     /// Takes an assignment file a student opened, and enters it.

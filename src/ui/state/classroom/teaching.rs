@@ -18,8 +18,8 @@ use crate::core::measures::matching::{Evaluation, Scheme};
 use crate::core::model::annotation::Annotation;
 use crate::core::model::document::Document;
 use crate::core::model::id;
-use crate::ui::state::Message;
-use crate::ui::{browser, seal};
+use crate::ui::state::view::Message;
+use crate::ui::{browser, browser::seal};
 
 impl Classroom {
     /// A new assignment, with the open document (or the first article) and the default labels.

@@ -1,5 +1,27 @@
-//! Small services of the browser the app needs: the clock, randomness, files in and out, the
-//! elements a selector finds, and why the browser refused something, in words.
+//! The web platform as services that hold nothing of Glossa's state: here the clock,
+//! randomness, files in and out, the elements a selector finds, and why the browser refused
+//! something, in words; in the files below, from the lowest up:
+//!
+//! - `listen`: listeners on the window and the document that remove themselves.
+//! - `unicode`: the browser's own Unicode normalisation and segmentation, for the core.
+//! - `selection`: the one place where DOM positions (UTF-16) become document offsets (code
+//!   points) and back.
+//! - `article`: the article element, the reader's selection in it, bringing a stretch into view.
+//! - `address`: the URL fragment that names the open article.
+//! - `platform`: the keys of the platform (a Mac's Option and Cmd).
+//! - `persist`: local storage (the work, the classroom, settings, the view) and its faults.
+//! - `text_store`: texts of one's own, kept in IndexedDB.
+//! - `seal`: the answer key locked under a passphrase (PBKDF2 and AES-GCM, Web Crypto).
+
+pub mod listen;
+pub mod unicode;
+pub mod selection;
+pub mod article;
+pub mod address;
+pub mod platform;
+pub mod persist;
+pub mod text_store;
+pub mod seal;
 
 use std::time::Duration;
 

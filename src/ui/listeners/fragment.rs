@@ -1,5 +1,5 @@
-//! The open article lives in the URL fragment (`#/a/<id>`), so a link to it works on any static
-//! host and under any path; the reading position of each article is remembered across reloads.
+//! The address and the open article, kept in step: the fragment names the open article (a link
+//! to it works anywhere), and the reading position of each article is remembered across reloads.
 
 use std::time::Duration;
 
@@ -7,36 +7,16 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use crate::core::work::storage::{Place, SavedView};
+use crate::ui::browser::{address, article, listen, persist};
 use crate::ui::state::{Message, Reveal, View, Work};
-use crate::ui::{page, persist};
-
-const PREFIX: &str = "#/a/";
-
-pub fn article_href(document_id: &str) -> String {
-    format!("{PREFIX}{document_id}")
-}
-
-/// Opens document `id`, as following its link does.
-pub fn open(document_id: &str) {
-    let _ = window().location().set_hash(&article_href(document_id)[1..]);
-}
-
-/// Back to the start page.
-pub fn open_start() {
-    let _ = window().location().set_hash("");
-}
-
-fn fragment() -> String {
-    window().location().hash().unwrap_or_default()
-}
 
 /// Keeps `view.open` in step with the fragment, and the saved view (open document, scroll
 /// positions) in step with both, until the app is unmounted.
-pub fn follow_fragment(view: View, work: Work) {
+pub fn follow(view: View, work: Work) {
     let saved = StoredValue::new(persist::load_view());
     let open_from_fragment = move || {
-        let fragment = fragment();
-        let id = fragment.strip_prefix(PREFIX)?;
+        let fragment = address::fragment();
+        let id = fragment.strip_prefix(address::PREFIX)?;
         if work.has_document(id) {
             return Some(id.to_owned());
         }
@@ -46,10 +26,10 @@ pub fn follow_fragment(view: View, work: Work) {
 
     match open_from_fragment() {
         Some(id) => view.open.set(Some(id)),
-        None if fragment().is_empty() => {
+        None if address::fragment().is_empty() => {
             let remembered = saved.with_value(|v| v.open_document.clone()).filter(|id| work.has_document(id));
             if let Some(id) = remembered {
-                open(&id);
+                address::open(&id);
                 view.open.set(Some(id));
             }
         }
@@ -78,17 +58,14 @@ pub fn follow_fragment(view: View, work: Work) {
         let Some(Some(id)) = view.open.try_get_untracked() else {
             return;
         };
-        let place = Place { top: window().scroll_y().unwrap_or(0.0), at_top: page::paragraph_at_top() };
+        let place = Place { top: window().scroll_y().unwrap_or(0.0), at_top: article::paragraph_at_top() };
         saved.update_value(|v: &mut SavedView| {
             v.places.insert(id, place);
         });
         saved.with_value(persist::save_view);
     };
     let debounced = StoredValue::new_local(debounce(Duration::from_millis(150), move |()| remember_scroll()));
-    let handles = [
-        window_event_listener(ev::hashchange, move |_| view.open.set(open_from_fragment())),
-        window_event_listener(ev::scroll, move |_| debounced.update_value(|save| save(()))),
-        window_event_listener(ev::pagehide, move |_| remember_scroll()),
-    ];
-    on_cleanup(move || handles.into_iter().for_each(|handle| handle.remove()));
+    listen::on_window(ev::hashchange, move |_| view.open.set(open_from_fragment()));
+    listen::on_window(ev::scroll, move |_| debounced.update_value(|save| save(())));
+    listen::on_window(ev::pagehide, move |_| remember_scroll());
 }

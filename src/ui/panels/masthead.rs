@@ -8,7 +8,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::ui::state::{self, Mode};
-use crate::ui::{classroom, label_editor, preferences, toolbar};
+use crate::ui::{classroom, panels::label_editor, panels::preferences, panels::toolbar};
 
 const MENU_IDS: &str = "masthead-menu-views masthead-menu-files";
 

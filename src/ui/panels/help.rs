@@ -3,7 +3,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::ui::keyboard::KeyNames;
+use crate::ui::browser::platform::KeyNames;
 use crate::ui::state;
 
 #[component]

@@ -7,7 +7,7 @@ use crate::core::classroom::feedback::label_name;
 use crate::core::model::annotation::Annotation;
 use crate::core::reading::board::{board, Filter, Order};
 use crate::ui::classroom::PassageButton;
-use crate::ui::link::{LinkList, LinkTo};
+use crate::ui::panels::link::{LinkList, LinkTo};
 use crate::ui::state::{self, Mode};
 
 #[component]

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use crate::ui::browser;
-use crate::ui::route;
-use crate::ui::state::{self, Exchange};
+use crate::ui::browser::address;
+use crate::ui::state;
 
 #[component]
 pub fn ArticleNav() -> impl IntoView {
@@ -66,7 +66,7 @@ fn NavEntry(id: String) -> impl IntoView {
     let (view, work) = (state::view(), state::work());
     let (current_id, title_id) = (id.clone(), id.clone());
     let is_current = move || view.open.with(|open| open.as_deref() == Some(current_id.as_str()));
-    let href = route::article_href(&id);
+    let href = address::article_href(&id);
     view! {
         <li>
             <a href=href aria-current=move || is_current().then_some("page")>
@@ -127,7 +127,7 @@ fn AddDocuments() -> impl IntoView {
         let files = browser::files(input.files());
         // Choosing the same files again must fire `change` again.
         input.set_value("");
-        add_files(exchange, files);
+        exchange.add_files(files);
     };
     let add_pasted = move |_| {
         let text = pasted.get_untracked();
@@ -156,38 +156,4 @@ fn AddDocuments() -> impl IntoView {
             <p class="hint">"Or drop .txt and .md files anywhere on the page."</p>
         </section>
     }
-}
-
-/// Reads `files` as UTF-8 text: JSON files are imported (work, assignments, hand-back comments),
-/// texts are added as documents.
-fn add_files(exchange: Exchange, files: Vec<web_sys::File>) {
-    if files.is_empty() {
-        return;
-    }
-    leptos::task::spawn_local(async move {
-        let mut items = Vec::new();
-        for file in files {
-            let (name, text) = (file.name(), browser::read_text(&file).await);
-            match text {
-                Ok(contents) if name.to_lowercase().ends_with(".json") => exchange.import(&name, &contents).await,
-                text => items.push((Some(name), text)),
-            }
-        }
-        if !items.is_empty() {
-            exchange.add_texts(items);
-        }
-    });
-}
-
-/// Files dropped anywhere on the page become documents, until the app is unmounted.
-pub fn accept_drops(exchange: Exchange) {
-    let over = window_event_listener(leptos::ev::dragover, |event| event.prevent_default());
-    let drop = window_event_listener(leptos::ev::drop, move |event| {
-        event.prevent_default();
-        add_files(exchange, browser::files(event.data_transfer().and_then(|d| d.files())));
-    });
-    on_cleanup(move || {
-        over.remove();
-        drop.remove();
-    });
 }

@@ -1,5 +1,8 @@
 //! The open article: paragraphs split into highlight runs, and the reader's selection.
 
+pub mod viewport;
+pub mod handout;
+
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -18,13 +21,12 @@ use crate::core::text::boundary::{self, Modifiers, Unit};
 use crate::core::text::offsets::abbreviate;
 use crate::core::text::search::find_all;
 use crate::ui::browser;
+use crate::ui::browser::article::{self, ARTICLE_CLASS, FIND_INPUT_ID, NOTE_ID};
+use crate::ui::browser::platform::{apple, KeyNames};
+use crate::ui::browser::selection;
 use crate::ui::classroom::{class_map, ClassBand};
-use crate::ui::handout;
-use crate::ui::keyboard;
-use crate::ui::page::{self, ARTICLE_CLASS};
-use crate::ui::selection;
 use crate::ui::state::{self, Message, Mode, Pending, View, Work};
-use crate::ui::viewport::{block_paragraphs, Viewport};
+use viewport::{block_paragraphs, Viewport};
 
 /// How annotations compare with an answer key, by annotation id, while feedback is shown.
 type Feedback = Option<Arc<HashMap<String, FeedbackMark>>>;
@@ -191,7 +193,7 @@ fn ArticleView(document: Arc<Document>) -> impl IntoView {
         <p id="article-keys" class="visually-hidden">
             {format!(
                 "Arrow keys move a cursor through the text, with Shift they select, with {} by word. Number keys label the selection. Square brackets walk the highlights. Press question mark for all shortcuts.",
-                keyboard::KeyNames::here().word,
+                KeyNames::here().word,
             )}
         </p>
     }
@@ -307,7 +309,7 @@ fn mark_selected(view: View, work: Work, viewport: Viewport) {
         work.workspace.track();
         viewport.redrawn.track();
         let selected = view.selected.get();
-        let Some(article) = page::article() else { return };
+        let Some(article) = article::element() else { return };
         for mark in browser::elements(&article, "mark.selected") {
             let _ = mark.class_list().remove_1("selected");
         }
@@ -377,7 +379,7 @@ impl KeyboardCursor {
 
     fn on_key(self, event: leptos::ev::KeyboardEvent, view: View, work: Work) {
         let held = Modifiers { ctrl: event.ctrl_key(), alt: event.alt_key(), meta: event.meta_key() };
-        if let Some((unit, forward)) = boundary::cursor_move(&event.key(), held, keyboard::apple()) {
+        if let Some((unit, forward)) = boundary::cursor_move(&event.key(), held, apple()) {
             self.step(unit, forward, event.shift_key(), view);
             event.prevent_default();
             return;
@@ -417,23 +419,23 @@ impl KeyboardCursor {
         // come first.
         let pending = (anchor != moved).then(|| Pending { start: anchor.min(moved), end: anchor.max(moved) });
         view.pending.set(pending);
-        if let Some(article) = page::article() {
+        if let Some(article) = article::element() {
             selection::select_offsets(&article, anchor, moved);
             self.show();
-            page::keep_in_view(&article, moved);
+            article::keep_in_view(&article, moved);
         }
     }
 
     /// A click in the text leaves the browser's caret where the keyboard goes on from.
     fn follow_click(self) {
-        if let Some(caret) = page::article().and_then(|article| selection::caret_offset(&article)) {
+        if let Some(caret) = article::element().and_then(|article| selection::caret_offset(&article)) {
             self.ends.set_value((caret, caret));
         }
     }
 
     fn show(self) {
         let (anchor, focus) = self.ends.get_value();
-        let shown = (anchor == focus).then(|| page::article().and_then(|a| selection::caret_box(&a, focus))).flatten();
+        let shown = (anchor == focus).then(|| article::element().and_then(|a| selection::caret_box(&a, focus))).flatten();
         self.caret.set(shown);
     }
 
@@ -441,12 +443,6 @@ impl KeyboardCursor {
         self.caret.set(None);
     }
 }
-
-/// The id of the note field of the selected annotation, which `Enter` in the article focuses.
-pub const NOTE_ID: &str = "annotation-note";
-
-/// The id of the search field, which `Ctrl+F` focuses.
-pub const FIND_INPUT_ID: &str = "find-in-article";
 
 /// Search in the open article: the matches are highlighted, counted and stepped through.
 #[component]
@@ -477,7 +473,7 @@ fn FindBar(matches: Memo<Vec<(usize, usize)>>) -> impl IntoView {
                 type="search"
                 id=FIND_INPUT_ID
                 aria-label="Find in article"
-                placeholder=format!("Find in article ({}+F)", keyboard::KeyNames::here().command)
+                placeholder=format!("Find in article ({}+F)", KeyNames::here().command)
                 prop:value=move || query.get()
                 on:input=move |event| {
                     current.set(0);

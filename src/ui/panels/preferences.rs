@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::core::work::storage::{ReadingWidth, Settings, Theme, TEXT_SIZE_STEPS};
-use crate::ui::persist;
+use crate::ui::browser::persist;
 use crate::ui::state::{self, View};
 
 /// Saves the settings whenever they change and applies them to `<html>`, where the stylesheet

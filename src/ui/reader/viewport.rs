@@ -14,9 +14,10 @@ use leptos::prelude::*;
 use crate::core::model::document::Document;
 use crate::core::reading::viewport::{paragraphs_of, Layout};
 use crate::core::work::storage::{Place, Settings};
+use crate::ui::browser::article;
 use crate::ui::browser::elements;
-use crate::ui::page;
-use crate::ui::selection;
+use crate::ui::browser::listen;
+use crate::ui::browser::selection;
 use crate::ui::state::{Reveal, View};
 
 /// Paragraphs beyond which only the blocks on screen are filled; a shorter document is drawn
@@ -116,15 +117,12 @@ impl Viewport {
             }
             settings
         });
-        let handles = [
-            window_event_listener(ev::scroll, move |_| self.schedule(view)),
-            window_event_listener(ev::resize, move |_| self.relayout(view)),
-            window_event_listener(ev::pointerup, move |_| {
-                self.state.update_value(|state| state.dragging = false);
-                self.schedule(view);
-            }),
-        ];
-        on_cleanup(move || handles.into_iter().for_each(|handle| handle.remove()));
+        listen::on_window(ev::scroll, move |_| self.schedule(view));
+        listen::on_window(ev::resize, move |_| self.relayout(view));
+        listen::on_window(ev::pointerup, move |_| {
+            self.state.update_value(|state| state.dragging = false);
+            self.schedule(view);
+        });
     }
 
     fn relayout(self, view: View) {
@@ -148,7 +146,7 @@ impl Viewport {
     /// Measures the drawn paragraphs, then fills the blocks the screen now shows and empties the
     /// others.
     fn update(self, view: View) {
-        let Some(article) = page::article() else { return };
+        let Some(article) = article::element() else { return };
         let screen = screen_height();
         let mut wanted: Vec<bool> = Vec::new();
         for block in elements(&article, &format!("[{BLOCK_INDEX}]")) {
@@ -237,16 +235,16 @@ impl Viewport {
         after_drawing(move || {
             match (reveal, into) {
                 (Reveal::Text { start, end, select }, _) => {
-                    if let Some(article) = page::article() {
+                    if let Some(article) = article::element() {
                         if select {
                             selection::select_offsets(&article, start, end);
                         }
-                        page::center_offset(&article, start);
+                        article::center_offset(&article, start);
                     }
                 }
                 (_, Some(into)) => {
                     let selector = format!("[{PARAGRAPH_INDEX}=\"{}\"]", paragraphs.start);
-                    if let Some(paragraph) = page::article().and_then(|a| a.query_selector(&selector).ok().flatten()) {
+                    if let Some(paragraph) = article::element().and_then(|a| a.query_selector(&selector).ok().flatten()) {
                         window().scroll_by_with_x_and_y(0.0, paragraph.get_bounding_client_rect().top() + into);
                     }
                 }

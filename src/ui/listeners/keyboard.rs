@@ -1,18 +1,18 @@
 //! Shortcuts: a label's key labels the selection (or relabels the selected annotation),
 //! `Delete` removes the selected annotation, `Escape` lets go of both, `Ctrl+Z` undoes,
 //! `Ctrl+Shift+Z` or `Ctrl+Y` redoes, `Ctrl+F` finds in the article (`Cmd` on a Mac), `?` lists them all.
-//! The platform's keys (`apple`, `KeyNames`) are named here for the article's cursor and the list.
 
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::ui::reader;
+use crate::ui::browser::article::FIND_INPUT_ID;
+use crate::ui::browser::listen;
 use crate::ui::state::{View, Work};
 
 /// Listens for the shortcuts anywhere on the page, until the app is unmounted.
 pub fn listen(view: View, work: Work) {
-    let handle = window_event_listener(ev::keydown, move |event: ev::KeyboardEvent| {
+    listen::on_window(ev::keydown, move |event: ev::KeyboardEvent| {
         if event.default_prevented() || typing_into(&event) {
             return;
         }
@@ -42,59 +42,10 @@ pub fn listen(view: View, work: Work) {
         }
         event.prevent_default();
     });
-    on_cleanup(move || handle.remove());
-}
-
-/// Whether the keyboard is a Mac's or an iPad's (which calls itself a Mac when it asks for
-/// desktop sites): Option and Cmd do there what Ctrl, Home and End do elsewhere.
-pub fn apple() -> bool {
-    thread_local! {
-        static APPLE: bool = window().navigator().platform().is_ok_and(|p| p.starts_with("Mac") || p.starts_with("iP"));
-    }
-    APPLE.with(|apple| *apple)
-}
-
-/// The names of the platform's keys, as the shortcut list shows them.
-pub struct KeyNames {
-    /// Held with an arrow to move by word.
-    pub word: &'static str,
-    /// Held with Z, F and the rest.
-    pub command: &'static str,
-    pub line_start: &'static str,
-    pub line_end: &'static str,
-    pub text_start: &'static str,
-    pub text_end: &'static str,
-    pub redo: &'static str,
-}
-
-impl KeyNames {
-    pub fn here() -> KeyNames {
-        if apple() {
-            KeyNames {
-                word: "Option",
-                command: "Cmd",
-                line_start: "Cmd+←",
-                line_end: "Cmd+→",
-                text_start: "Cmd+↑",
-                text_end: "Cmd+↓",
-                redo: "Cmd+Shift+Z",
-            }
-        } else {
-            KeyNames {
-                word: "Ctrl",
-                command: "Ctrl",
-                line_start: "Home",
-                line_end: "End",
-                text_start: "Ctrl+Home",
-                text_end: "Ctrl+End",
-                redo: "Ctrl+Shift+Z",
-            }
-        }
-    }
 }
 
 fn focus_find() -> bool {
-    let input = document().get_element_by_id(reader::FIND_INPUT_ID).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
+    let input = document().get_element_by_id(FIND_INPUT_ID).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
     if let Some(input) = &input {
         let _ = input.focus();
         input.select();

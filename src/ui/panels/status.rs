@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::core::exchange::formats::Format;
-use crate::ui::persist;
+use crate::ui::browser::persist;
 use crate::ui::state::{self, Message, Saving, View};
 
 #[component]

@@ -9,7 +9,8 @@ use leptos::prelude::*;
 use crate::core::model::annotation::Annotation;
 use crate::core::model::label;
 use crate::core::reading::handout;
-use crate::ui::{browser, page, state, viewport::Viewport};
+use crate::ui::browser::listen;
+use crate::ui::{browser, browser::article, reader::viewport::Viewport, state};
 
 /// One footnote as printed.
 #[derive(Clone)]
@@ -27,7 +28,7 @@ pub struct Footnote {
 pub fn follow_printing(viewport: Viewport, footnotes: RwSignal<Vec<Footnote>>, shown: impl Fn() -> Vec<Annotation> + 'static) {
     // Taken from the context now: the listeners run outside any reactive owner.
     let (view, work) = (state::view(), state::work());
-    let before = window_event_listener(ev::beforeprint, move |_| {
+    listen::on_window(ev::beforeprint, move |_| {
         let annotations = shown();
         let notes = handout::footnotes(&annotations);
         let name = |id: &str| work.with_labels_in_use(|labels| label::find(labels, id).map_or_else(|| id.to_owned(), |l| l.name.clone()));
@@ -47,20 +48,16 @@ pub fn follow_printing(viewport: Viewport, footnotes: RwSignal<Vec<Footnote>>, s
         // After the paragraphs just asked for are drawn: Leptos draws them in tasks queued before this one.
         leptos::task::spawn_local(async move { number_highlights(&ids) });
     });
-    let after = window_event_listener(ev::afterprint, move |_| {
+    listen::on_window(ev::afterprint, move |_| {
         footnotes.set(Vec::new());
         viewport.release_all(view);
-    });
-    on_cleanup(move || {
-        before.remove();
-        after.remove();
     });
 }
 
 /// Gives the first highlight of each annotation of `ids` its footnote's number (`data-footnote`,
 /// which the print stylesheet shows after it; a number drawn by CSS is no part of the text).
 fn number_highlights(ids: &[String]) {
-    let Some(article) = page::article() else { return };
+    let Some(article) = article::element() else { return };
     // Each number goes to the first highlight of its annotation only.
     // Few annotations carry notes: a list searched beats a hash map's code in every download.
     let mut unnumbered: Vec<Option<&str>> = ids.iter().map(|id| Some(id.as_str())).collect();

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use crate::core::model::annotation::Annotation;
-use crate::ui::link::{LinkList, LinkTo};
-use crate::ui::reader::NOTE_ID;
+use crate::ui::browser::article::NOTE_ID;
+use crate::ui::panels::link::{LinkList, LinkTo};
 use crate::ui::state;
 
 /// How many annotations the list shows at first, and how many more each "Show more" adds.

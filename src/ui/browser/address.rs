@@ -1,0 +1,26 @@
+//! The open article lives in the URL fragment (`#/a/<id>`), so a link to it works on any static
+//! host and under any path.
+
+use leptos::prelude::*;
+
+pub const PREFIX: &str = "#/a/";
+
+/// The link to document `document_id`.
+pub fn article_href(document_id: &str) -> String {
+    format!("{PREFIX}{document_id}")
+}
+
+/// Opens document `id`, as following its link does.
+pub fn open(document_id: &str) {
+    let _ = window().location().set_hash(&article_href(document_id)[1..]);
+}
+
+/// Back to the start page.
+pub fn open_start() {
+    let _ = window().location().set_hash("");
+}
+
+/// The fragment of the address now.
+pub fn fragment() -> String {
+    window().location().hash().unwrap_or_default()
+}

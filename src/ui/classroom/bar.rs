@@ -1,0 +1,235 @@
+//! The bar above the article in an assignment: a student's (name, hand in, check my work, the
+//! comments returned) or a teacher's reviewing a hand-in (the student, comments, return); and the
+//! masthead's buttons into the teacher's view and projector mode.
+
+use leptos::prelude::*;
+
+use super::feedback::Feedback;
+use crate::core::classroom::assignment::Assignment;
+use crate::core::classroom::feedback as compared;
+use crate::core::classroom::hand_in::Comment;
+use crate::core::model::annotation::Annotation;
+use crate::ui::state::{self, Mode};
+
+/// The header's way into the teacher view.
+#[component]
+pub fn TeacherButton() -> impl IntoView {
+    let (view, classroom) = (state::view(), state::classroom());
+    let pressed =
+        move || view.mode.with(|mode| matches!(mode, Mode::Teacher | Mode::Key(_) | Mode::Review { .. } | Mode::Discussion(_))).to_string();
+    view! {
+        <button type="button" aria-pressed=pressed on:click=move |_| classroom.open_teacher_view()>"Teacher"</button>
+    }
+}
+
+/// Turns projector mode on and off.
+#[component]
+pub fn ProjectorButton() -> impl IntoView {
+    let classroom = state::classroom();
+    view! {
+        <button
+            type="button"
+            aria-pressed=move || classroom.projector.get().to_string()
+            on:click=move |_| classroom.set_projector(!classroom.projector.get_untracked())
+        >
+            "Projector mode"
+        </button>
+    }
+}
+
+/// Above the article while an assignment is open: what it is and what to do.
+#[component]
+pub fn AssignmentBar() -> impl IntoView {
+    let (view, classroom) = (state::view(), state::classroom());
+    move || {
+        let assignment = classroom.current()?;
+        Some(match view.mode.get() {
+            Mode::Student(id) => view! { <StudentBar assignment id/> }.into_any(),
+            Mode::Key(_) => view! {
+                <section class="assignment-bar" aria-label="Answer key">
+                    <p>"Annotating the answer key of “" {assignment.title.clone()} "”: what you label goes into the key, not into your own work."</p>
+                    <button type="button" on:click=move |_| classroom.open_teacher_view()>"Back to the teacher view"</button>
+                </section>
+            }
+            .into_any(),
+            Mode::Review { student, .. } => view! { <ReviewBar assignment student/> }.into_any(),
+            Mode::Discussion(_) => view! {
+                <section class="assignment-bar" aria-label="Class discussion">
+                    <h2>"Class discussion of “" {assignment.title.clone()} "”"</h2>
+                    <p>"Under each paragraph, a band shows how the class marked it: the taller a colour, the more students gave that label. Focus or point at a stretch to read the counts."</p>
+                    <label>
+                        <input type="checkbox" prop:checked=move || classroom.key_shown.get() on:change=move |event| classroom.key_shown.set(event_target_checked(&event))/>
+                        "Show the answer key"
+                    </label>
+                    <ProjectorButton/>
+                    <button type="button" on:click=move |_| classroom.open_teacher_view()>"Back to the teacher view"</button>
+                </section>
+            }
+            .into_any(),
+            Mode::Reading | Mode::Teacher | Mode::Board => return None,
+        })
+    }
+}
+
+#[component]
+fn StudentBar(assignment: Assignment, id: String) -> impl IntoView {
+    let (work, classroom) = (state::work(), state::classroom());
+    let taking = {
+        let id = id.clone();
+        Memo::new(move |_| classroom.saved.with(|saved| saved.taking(&id).cloned()))
+    };
+    let documents = assignment.documents.clone();
+    let progress = move || {
+        let (mut annotated, mut total, mut count) = (0, 0, 0);
+        for document in &documents {
+            if let Some(text) = state::texts().document(&document.id) {
+                work.with_annotations(&document.id, |annotations| {
+                    annotated += text.annotated_paragraph_count(annotations);
+                    count += annotations.len();
+                });
+                total += text.paragraphs.len();
+            }
+        }
+        format!("{annotated} of {total} paragraphs annotated · {count} annotations")
+    };
+    let name_id = id.clone();
+    let hand_in_id = id.clone();
+    let check_id = id.clone();
+    let passphrase = RwSignal::new(String::new());
+    let locked = matches!(assignment.key, crate::core::classroom::assignment::KeyCopy::Locked { .. });
+    let key_travels = !matches!(assignment.key, crate::core::classroom::assignment::KeyCopy::Kept);
+    let handed_in = move || taking.with(|t| t.as_ref().and_then(|t| t.handed_in_at.clone()));
+    let check = move |_| {
+        let id = check_id.clone();
+        leptos::task::spawn_local(async move { classroom.check(&id, &passphrase.get_untracked()).await });
+    };
+    view! {
+        <section class="assignment-bar" aria-label="Assignment">
+            <h2>"Assignment: " {assignment.title.clone()}</h2>
+            <p class="instructions">{assignment.instructions.clone()}</p>
+            <p class="progress-line" aria-live="polite">{progress}</p>
+            <label>
+                "Your name"
+                <input
+                    type="text"
+                    autocomplete="name"
+                    prop:value=move || taking.with(|t| t.as_ref().map(|t| t.student.clone()).unwrap_or_default())
+                    on:change=move |event| classroom.set_student(&name_id, &event_target_value(&event))
+                />
+            </label>
+            <button type="button" on:click=move |_| { classroom.hand_in(&hand_in_id); }>"Hand in"</button>
+            <span class="handed-in">{move || handed_in().map(|at| format!("Handed in at {}", at.replace('T', " ").chars().take(16).collect::<String>()))}</span>
+            <Show when=move || key_travels>
+                <Show when=move || locked>
+                    <label>
+                        "Passphrase"
+                        <input type="password" prop:value=move || passphrase.get() on:input=move |event| passphrase.set(event_target_value(&event))/>
+                    </label>
+                </Show>
+                <button type="button" disabled=move || handed_in().is_none() on:click=check.clone()>"Check my work"</button>
+            </Show>
+            <button type="button" on:click=move |_| classroom.leave()>"Back to my own work"</button>
+            <Comments id=id.clone()/>
+            <Show when=move || classroom.feedback_open.get()>
+                <Feedback/>
+            </Show>
+        </section>
+    }
+}
+
+/// The teacher's comments returned on the student's work, in text order.
+#[component]
+fn Comments(id: String) -> impl IntoView {
+    let classroom = state::classroom();
+    let comments = move || classroom.saved.with(|saved| saved.taking(&id).map(|t| t.comments.clone()).unwrap_or_default());
+    move || {
+        let comments = comments();
+        (!comments.is_empty()).then(|| {
+            view! {
+                <section class="comments" aria-label="Comments from your teacher">
+                    <h3>"Comments from your teacher"</h3>
+                    <ul>
+                        {comments.into_iter().map(|c| view! { <li><q>{c.quote}</q> " — " {c.text}</li> }).collect_view()}
+                    </ul>
+                </section>
+            }
+        })
+    }
+}
+
+/// Above a hand-in under review: whose it is, its figures, and comments for the student.
+#[component]
+fn ReviewBar(assignment: Assignment, student: String) -> impl IntoView {
+    let classroom = state::classroom();
+    let (return_id, return_student) = (assignment.id.clone(), student.clone());
+    view! {
+        <section class="assignment-bar" aria-label="Hand-in">
+            <h2>{let shown = student.clone(); move || classroom.shown_name(&shown)} "’s work on “" {assignment.title.clone()} "” (read only)"</h2>
+            <button type="button" on:click=move |_| classroom.return_to(&return_id, &return_student)>"Return to student"</button>
+            <button type="button" on:click=move |_| classroom.open_teacher_view()>"Back to the teacher view"</button>
+            <Feedback/>
+            <ReviewComments assignment student/>
+        </section>
+    }
+}
+
+/// A comment field for each of the student's annotations and each passage they missed.
+#[component]
+fn ReviewComments(assignment: Assignment, student: String) -> impl IntoView {
+    let classroom = state::classroom();
+    let id = assignment.id.clone();
+    let rows = move || {
+        let (assignment, key, marked) = classroom.compared()?;
+        let comments = classroom
+            .saved
+            .with_untracked(|saved| saved.teaching(&assignment.id).and_then(|t| t.comments.get(&student).cloned()).unwrap_or_default());
+        let mut passages: Vec<(String, Annotation, bool)> = Vec::new();
+        for d in &assignment.documents {
+            let (key, marked) = (key.get(&d.id).cloned().unwrap_or_default(), marked.get(&d.id).cloned().unwrap_or_default());
+            let (_, missed) = compared::compare(&key, &marked);
+            passages.extend(marked.iter().map(|a| (d.id.clone(), a.clone(), true)));
+            passages.extend(missed.into_iter().map(|k| (d.id.clone(), k.clone(), false)));
+        }
+        let (id, student) = (id.clone(), student.clone());
+        Some(
+            passages
+                .into_iter()
+                .map(|(document, a, theirs)| {
+                    let written = comments
+                        .iter()
+                        .find(|c| (c.document.as_str(), c.start, c.end) == (document.as_str(), a.start, a.end))
+                        .map(|c| c.text.clone())
+                        .unwrap_or_default();
+                    let (id, student) = (id.clone(), student.clone());
+                    let what = if theirs { "their annotation" } else { "a passage they missed" };
+                    let name = format!("Comment on {what} “{}”", a.quote.chars().take(40).collect::<String>());
+                    let comment = move |event| {
+                        let comment = Comment {
+                            document: document.clone(),
+                            start: a.start,
+                            end: a.end,
+                            quote: a.quote.clone(),
+                            annotation_id: theirs.then(|| a.id.clone()),
+                            text: event_target_value(&event),
+                        };
+                        classroom.comment(&id, &student, comment);
+                    };
+                    view! {
+                        <li>
+                            <label>
+                                {name.clone()}
+                                <input type="text" aria-label=name prop:value=written on:change=comment/>
+                            </label>
+                        </li>
+                    }
+                })
+                .collect_view(),
+        )
+    };
+    view! {
+        <section class="review-comments" aria-label="Comments for the student">
+            <h3>"Comments for the student"</h3>
+            <ol>{rows}</ol>
+        </section>
+    }
+}

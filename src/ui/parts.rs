@@ -1,0 +1,33 @@
+//! What each part fetched when first used draws or holds, and every part at hand for the tests.
+//! `main.rs` marks the functions here as the beginnings of the parts (`ui::state::parts`).
+
+use leptos::prelude::*;
+
+use crate::core::exchange::formats;
+use crate::ui::classroom;
+use crate::ui::panels::board;
+pub use crate::ui::state::{NotFetched, OtherFormats, Parts};
+
+/// Every part at hand in the first module, nothing split: the browser tests mount the app so.
+pub fn in_place() -> Parts {
+    Parts {
+        teacher: || Box::pin(async { Ok(teacher_view()) }),
+        board: || Box::pin(async { Ok(claims_board()) }),
+        formats: || Box::pin(async { Ok(other_formats()) }),
+    }
+}
+
+/// The teacher's view, as its part draws it.
+pub fn teacher_view() -> AnyView {
+    view! { <classroom::TeacherView/> }.into_any()
+}
+
+/// The claims board, as its part draws it.
+pub fn claims_board() -> AnyView {
+    view! { <board::ClaimsBoard/> }.into_any()
+}
+
+/// The formats as their part holds them.
+pub fn other_formats() -> OtherFormats {
+    OtherFormats { write: formats::write, read: formats::read_other_tools, overlapping: |corpus| corpus.overlapping() }
+}

@@ -1,0 +1,57 @@
+//! Parts of the app a reader may never use live in wasm modules of their own, fetched the first
+//! time they are needed: a student who only reads and labels never downloads the teacher's view,
+//! the claims board or other tools' formats (Glossa's own JSON, the backup, stays at hand).
+//!
+//! The app is given its [`Parts`] as loaders: `main.rs` marks each with `#[wasm_split(part,
+//! fallible)]`, and `scripts/build` moves what only that part uses into `split_<part>.wasm`.
+//! Loading fetches the module first (once) and fails with [`NotFetched`] when it cannot be
+//! fetched (a site gone offline before the part was ever used): the app goes on, says so, and
+//! fetches again on the next try. Tests mount the app with [`Parts::in_place`], nothing split.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use leptos::prelude::AnyView;
+use wasm_split_helpers::SplitLoaderError;
+
+use crate::core::exchange::formats::Corpus;
+use crate::core::exchange::formats::Format;
+use crate::core::exchange::incoming::{ImportError, IncomingFile};
+use crate::core::text::offsets::OffsetUnit;
+
+/// A part's module could not be fetched.
+#[derive(Debug)]
+pub struct NotFetched;
+
+impl From<SplitLoaderError> for NotFetched {
+    fn from(_: SplitLoaderError) -> NotFetched {
+        NotFetched
+    }
+}
+
+impl NotFetched {
+    /// What to tell the reader, for a part named as in a sentence ("the teacher’s view").
+    pub fn explain(&self, part: &str) -> String {
+        format!("Glossa could not fetch {part} from its site (is this device offline?). Nothing of your work is affected; try again when connected.")
+    }
+}
+
+/// Brings a part: fetched on first use, or at hand.
+pub type Load<T> = fn() -> Pin<Box<dyn Future<Output = Result<T, NotFetched>>>>;
+
+/// The parts of the app, each with its way of being brought.
+#[derive(Clone, Copy)]
+pub struct Parts {
+    pub teacher: Load<AnyView>,
+    pub board: Load<AnyView>,
+    pub formats: Load<OtherFormats>,
+}
+
+/// Other tools' formats: every format written, and read back where it can be.
+#[derive(Clone, Copy)]
+pub struct OtherFormats {
+    pub write: fn(Format, &Corpus, &str) -> Vec<u8>,
+    pub read: fn(&str, OffsetUnit) -> Result<IncomingFile, ImportError>,
+    /// How many spans overlap others, which doccano drops unless told not to.
+    pub overlapping: fn(&Corpus) -> usize,
+}
