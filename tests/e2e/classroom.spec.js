@@ -338,3 +338,50 @@ test('a locked key opens only with its passphrase', async ({ browser, baseURL })
   await teacher.context.close();
   await student.context.close();
 });
+
+// What a hand-in's review shows is what the keyboard walks: `]` steps through the student's
+// highlights drawn in the article, not through the teacher's own work, which is not drawn there.
+test('reviewing a hand-in, ] and [ walk the highlights of the hand-in', async ({ browser, baseURL }) => {
+  test.setTimeout(90_000);
+  const teacher = await person(browser, baseURL);
+  const t = teacher.page;
+  await h.freshStart(t);
+  // The teacher's own work holds a highlight that no review draws.
+  await h.label(t, EXTRA);
+  await expect(h.annotationItems(t)).toHaveCount(1);
+  await t.getByRole('button', { name: 'Teacher' }).click();
+  await t.getByRole('button', { name: 'New assignment' }).click();
+  await t.getByRole('textbox', { name: 'Assignment title' }).fill(TITLE);
+  await t.getByRole('button', { name: 'Annotate the key' }).click();
+  await h.label(t, DENIAL);
+  await t.getByRole('button', { name: 'Back to the teacher view' }).click();
+  const assignment = await h.download(t, () => t.getByRole('button', { name: 'Export assignment' }).click());
+
+  const student = await person(browser, baseURL);
+  const s = student.page;
+  await s.goto('./');
+  await s.getByLabel('Import JSON').setInputFiles(assignment.path);
+  await h.articleReady(s);
+  for (const span of [SANCTION, CLAIM]) await h.label(s, span);
+  await s.getByRole('textbox', { name: 'Your name' }).fill('Grace');
+  await s.getByRole('textbox', { name: 'Your name' }).press('Tab');
+  const handIn = await h.download(s, () => s.getByRole('button', { name: 'Hand in' }).click());
+
+  await t.getByLabel('Collect work').setInputFiles(handIn.path);
+  await t.getByRole('table', { name: 'Class results' }).getByRole('row', { name: /Grace/ }).getByRole('button', { name: 'Open' }).click();
+  await expect(t.getByRole('region', { name: 'Hand-in' })).toContainText('Grace');
+  const article = t.getByRole('article');
+  await expect(article.locator('mark')).not.toHaveCount(0);
+  // The hand-in's two highlights, in text order, by their first words.
+  const text = h.articleText(h.ARTICLE);
+  const inOrder = [SANCTION, CLAIM].sort((a, b) => text.indexOf(a[0]) - text.indexOf(b[0])).map(([from]) => from);
+  await article.focus();
+  for (const [at, from] of inOrder.entries()) {
+    await t.keyboard.press(']');
+    await expect(t.getByRole('status')).toContainText(`(${at + 1} of 2)`);
+    await expect(article.locator('mark.selected').first()).toContainText(from.split(' ')[0]);
+  }
+  await t.keyboard.press('[');
+  await expect(t.getByRole('status')).toContainText('(1 of 2)');
+  for (const someone of [teacher, student]) await someone.context.close();
+});

@@ -9,7 +9,7 @@ use crate::core::model::label::{self, Label};
 
 /// How one annotation of the student's compares with the key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mark {
+pub enum Verdict {
     /// The key has it: same boundaries, same label.
     Hit,
     /// Same boundaries, another label.
@@ -22,24 +22,24 @@ pub enum Mark {
     Extra,
 }
 
-impl Mark {
+impl Verdict {
     /// What the mark is called where it is shown, in words (never by colour alone).
     pub fn name(self) -> &'static str {
         match self {
-            Mark::Hit => "Hit",
-            Mark::LabelDiffers => "Label differs",
-            Mark::BoundaryDiffers => "Boundaries differ",
-            Mark::BothDiffer => "Label and boundaries differ",
-            Mark::Extra => "Extra",
+            Verdict::Hit => "Hit",
+            Verdict::LabelDiffers => "Label differs",
+            Verdict::BoundaryDiffers => "Boundaries differ",
+            Verdict::BothDiffer => "Label and boundaries differ",
+            Verdict::Extra => "Extra",
         }
     }
 
     /// A short sign drawn with it, so that it does not depend on colour.
     pub fn sign(self) -> &'static str {
         match self {
-            Mark::Hit => "✓",
-            Mark::LabelDiffers | Mark::BoundaryDiffers | Mark::BothDiffer => "≈",
-            Mark::Extra => "+",
+            Verdict::Hit => "✓",
+            Verdict::LabelDiffers | Verdict::BoundaryDiffers | Verdict::BothDiffer => "≈",
+            Verdict::Extra => "+",
         }
     }
 }
@@ -50,21 +50,21 @@ fn overlaps(a: &Annotation, b: &Annotation) -> bool {
 
 /// The mark of each of the student's annotations (in their order), and the key annotations no
 /// annotation of the student's overlaps (the misses).
-pub fn compare<'a>(key: &'a [Annotation], marked: &[Annotation]) -> (Vec<Mark>, Vec<&'a Annotation>) {
+pub fn compare<'a>(key: &'a [Annotation], marked: &[Annotation]) -> (Vec<Verdict>, Vec<&'a Annotation>) {
     let marks = marked
         .iter()
         .map(|a| {
             let same_bounds = key.iter().filter(|k| (k.start, k.end) == (a.start, a.end)).collect::<Vec<_>>();
             if same_bounds.iter().any(|k| k.label == a.label) {
-                Mark::Hit
+                Verdict::Hit
             } else if !same_bounds.is_empty() {
-                Mark::LabelDiffers
+                Verdict::LabelDiffers
             } else if key.iter().any(|k| overlaps(k, a) && k.label == a.label) {
-                Mark::BoundaryDiffers
+                Verdict::BoundaryDiffers
             } else if key.iter().any(|k| overlaps(k, a)) {
-                Mark::BothDiffer
+                Verdict::BothDiffer
             } else {
-                Mark::Extra
+                Verdict::Extra
             }
         })
         .collect();
@@ -171,7 +171,7 @@ mod tests {
             bare("e", "claim", 80, 90),
         ];
         let (marks, missed) = compare(&key, &marked);
-        assert_eq!(marks, [Mark::Hit, Mark::LabelDiffers, Mark::BoundaryDiffers, Mark::BothDiffer, Mark::Extra]);
+        assert_eq!(marks, [Verdict::Hit, Verdict::LabelDiffers, Verdict::BoundaryDiffers, Verdict::BothDiffer, Verdict::Extra]);
         assert!(missed.is_empty());
         let (_, missed) = compare(&key, &marked[..1]);
         assert_eq!(missed.iter().map(|k| k.id.as_str()).collect::<Vec<_>>(), ["k2", "k3", "k4"]);

@@ -1,6 +1,7 @@
 //! Which annotations the reader sees: those of every label but the ones hidden, in text order,
-//! and the way from one of them to the next. The article, the list and the keyboard all ask here,
-//! so they can never disagree about what is shown.
+//! and the way from one of them to the next. The article, the list and the keyboard all ask here
+//! (through one query of the state, `Classroom::with_shown`), so they can never disagree about
+//! what is shown.
 
 use crate::core::model::annotation::Annotation;
 
@@ -26,6 +27,34 @@ impl LabelFilter {
     /// The annotations of `annotations` (in text order) that are shown, in the same order.
     pub fn shown<'a>(&'a self, annotations: &'a [Annotation]) -> impl Iterator<Item = &'a Annotation> + 'a {
         annotations.iter().filter(|a| self.shows(&a.label))
+    }
+}
+
+/// What a document shows: the annotations of one list (the work of the reader's layer, a
+/// hand-in under review, the key in a class discussion) whose labels are shown, in text order;
+/// and, with feedback, the key's passages that list missed, of the labels shown, apart: they are
+/// drawn, but they are no annotation of the list (the list and the keyboard leave them out).
+#[derive(Debug, PartialEq)]
+pub struct Shown<'a> {
+    pub annotations: Vec<&'a Annotation>,
+    pub missed: Vec<&'a Annotation>,
+}
+
+impl<'a> Shown<'a> {
+    pub fn new(filter: &LabelFilter, annotations: &'a [Annotation], missed: &'a [Annotation]) -> Shown<'a> {
+        let shown = |list: &'a [Annotation]| list.iter().filter(|a| filter.shows(&a.label)).collect();
+        Shown { annotations: shown(annotations), missed: shown(missed) }
+    }
+
+    /// Everything the article draws: the annotations, then the missed passages.
+    pub fn drawn(&self) -> Vec<&'a Annotation> {
+        self.annotations.iter().chain(&self.missed).copied().collect()
+    }
+
+    /// The annotation one step forward (or back) from `selected`, with its place and how many
+    /// there are: what `[`, `]` and Tab reach.
+    pub fn step(&self, selected: Option<&str>, forward: bool) -> Option<(usize, usize, &'a Annotation)> {
+        step(&self.annotations, selected, forward).map(|(at, annotation)| (at, self.annotations.len(), annotation))
     }
 }
 
@@ -94,6 +123,22 @@ mod tests {
         assert_eq!(id(step(&shown, Some("a"), false)), None, "before the first");
         assert_eq!(id(step(&shown, Some("b"), true)), Some((0, "a".into())), "a hidden selection starts over");
         assert_eq!(id(step(&[], None, true)), None);
+    }
+
+    #[test]
+    fn the_missed_passages_are_drawn_but_never_stepped_to() {
+        let all = annotations();
+        let missed = [bare("k1", "denial", 20, 24), bare("k2", "claim", 30, 34)];
+        let mut filter = LabelFilter::default();
+        filter.set_shown("claim", false);
+        let shown = Shown::new(&filter, &all, &missed);
+        assert_eq!(ids(shown.annotations.iter().copied()), ["b", "d"]);
+        assert_eq!(ids(shown.missed.iter().copied()), ["k1"], "missed passages obey the filter too");
+        assert_eq!(ids(shown.drawn().into_iter()), ["b", "d", "k1"]);
+        let step = |selected, forward| shown.step(selected, forward).map(|(at, of, a)| (at, of, a.id.clone()));
+        assert_eq!(step(None, true), Some((0, 2, "b".into())));
+        assert_eq!(step(Some("d"), true), None, "the missed passage is no step");
+        assert_eq!(step(Some("k1"), false), Some((1, 2, "d".into())), "from a missed passage, back into the list");
     }
 
     #[test]

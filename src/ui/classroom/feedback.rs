@@ -2,7 +2,7 @@
 //! hit, difference, extra and miss as a button that brings its passage into view.
 use leptos::prelude::*;
 
-use crate::core::classroom::feedback::{self, Mark};
+use crate::core::classroom::feedback::{self, Verdict};
 use crate::core::measures::matching::{Evaluation, Scheme, Scores};
 use crate::core::model::annotation::Annotation;
 use crate::core::model::label::Label;
@@ -108,7 +108,7 @@ fn Figures(evaluation: Evaluation, labels: Vec<Label>, scheme: RwSignal<Scheme>)
 /// One hit, difference, extra (an annotation with its `mark`) or miss (`mark` none): a button
 /// that selects its passage in the text.
 #[component]
-fn FeedbackItem(document: String, annotation: Annotation, mark: Option<Mark>, labels: Vec<Label>) -> impl IntoView {
+fn FeedbackItem(document: String, annotation: Annotation, mark: Option<Verdict>, labels: Vec<Label>) -> impl IntoView {
     let label = feedback::label_name(&labels, &annotation.label);
     let kind = mark.map_or("✗ Missed".to_owned(), |m| format!("{} {}", m.sign(), m.name()));
     let text = format!("{kind} {label}: “{}”", annotation.quote);

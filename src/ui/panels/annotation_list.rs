@@ -23,19 +23,11 @@ pub fn AnnotationPanel() -> impl IntoView {
         let Some(id) = view.open.get() else {
             return (Vec::new(), 0);
         };
-        let page = |annotations: &[Annotation]| {
-            view.filter.with(|filter| {
-                let mut visible = filter.shown(annotations);
-                let listed: Vec<Annotation> = visible.by_ref().take(limit.get()).cloned().collect();
-                (listed, visible.count())
-            })
-        };
-        // What the article shows: a hand-in under review, the key in a class discussion, or the
-        // work of the reader's layer.
-        match classroom.shown_instead(&id) {
-            Some(instead) => page(&instead),
-            None => work.workspace.with(|w| page(w.annotations(&view.layer().document_key(&id)))),
-        }
+        classroom.with_shown(&id, |shown, _| {
+            let listed: Vec<Annotation> = shown.annotations.iter().take(limit.get()).map(|&a| a.clone()).collect();
+            let more = shown.annotations.len() - listed.len();
+            (listed, more)
+        })
     };
     let shown = Memo::new(move |_| shown());
     let annotations = move || shown.with(|(listed, _)| listed.clone());

@@ -3,19 +3,16 @@
 pub mod viewport;
 pub mod handout;
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::classroom::feedback::Mark as FeedbackMark;
 use crate::core::model::annotation::Annotation;
 use crate::core::model::document::{Document, Paragraph};
 use crate::core::model::label;
 use crate::core::model::own_document;
 use crate::core::reading::runs::{by_paragraph, split_into_runs, LayeredSpan, Mark, Run};
-use crate::core::reading::shown;
 use crate::core::reading::span_index::SpanIndex;
 use crate::core::text::boundary::{self, Modifiers, Unit};
 use crate::core::text::offsets::abbreviate;
@@ -25,16 +22,13 @@ use crate::ui::browser::article::{self, ARTICLE_CLASS, FIND_INPUT_ID, NOTE_ID};
 use crate::ui::browser::platform::{apple, KeyNames};
 use crate::ui::browser::selection;
 use crate::ui::classroom::{class_map, ClassBand};
-use crate::ui::state::{self, Message, Mode, Pending, View, Work};
+use crate::ui::state::{self, Compared, Message, Pending, View, Work};
 use viewport::{block_paragraphs, Viewport};
 
 /// How annotations compare with an answer key, by annotation id, while feedback is shown.
-type Feedback = Option<Arc<HashMap<String, FeedbackMark>>>;
+type Feedback = Option<Arc<Compared>>;
 /// What one paragraph shows: its annotation spans, search matches and feedback.
 type ParagraphMarks = (Vec<LayeredSpan>, Vec<(usize, usize)>, Feedback);
-/// The id prefix of a key passage drawn because the work missed it.
-const MISSED: &str = "missed:";
-
 /// Height of one underline layer, in CSS pixels.
 const UNDERLINE_PX: usize = 3;
 
@@ -66,24 +60,9 @@ pub fn Reader() -> impl IntoView {
 fn ArticleView(document: Arc<Document>) -> impl IntoView {
     let (view, work, classroom) = (state::view(), state::work(), state::classroom());
     let document_id = document.id.clone();
-    // What the article shows, tracked: a hand-in under review or the work of the layer the reader
-    // is in, as filtered; with feedback, how each compares with the key and the key's passages the
-    // work missed. The annotations are lent to `then`, never copied.
+    // What the article shows, tracked (`Classroom::with_shown`), lent to `then`, never copied.
     let shown = move |then: &mut dyn FnMut(&[&Annotation], Feedback)| {
-        let feedback = classroom.marks(&document_id);
-        let missed: Vec<Annotation> = feedback
-            .iter()
-            .flat_map(|(_, missed)| missed)
-            .filter(|k| view.filter.with(|filter| filter.shows(&k.label)))
-            .map(|k| Annotation { id: format!("{MISSED}{}", k.id), ..k.clone() })
-            .collect();
-        let marks = feedback.map(|(marks, _)| Arc::new(marks));
-        let mut lend =
-            |list: &[Annotation]| view.filter.with(|filter| then(&filter.shown(list).chain(&missed).collect::<Vec<_>>(), marks.clone()));
-        match classroom.shown_instead(&document_id) {
-            Some(reviewed) => lend(&reviewed),
-            None => work.with_annotations(&document_id, |list| lend(list)),
-        }
+        classroom.with_shown(&document_id, |shown, compared| then(&shown.drawn(), compared))
     };
     let searched = document.clone();
     let matches = Memo::new(move |_| view.query.with(|query| find_all(&searched.text, query)));
@@ -253,13 +232,14 @@ fn RunView(run: Run, feedback: Feedback) -> impl IntoView {
     let work = state::work();
     // A mark's label name, with how it compares with the key when feedback is shown (in words
     // and a sign, never by colour alone).
+    let missed_passage = |mark: &Mark| feedback.as_ref().is_some_and(|f| f.missed.contains(&mark.annotation_id));
     let name = |mark: &Mark| -> String {
         let name =
             work.with_labels_in_use(|labels| label::find(labels, &mark.label).map_or_else(|| mark.label.clone(), |l| l.name.clone()));
-        if mark.annotation_id.starts_with(MISSED) {
+        if missed_passage(mark) {
             return format!("✗ Missed: {name}");
         }
-        match feedback.as_ref().and_then(|f| f.get(&mark.annotation_id)) {
+        match feedback.as_ref().and_then(|f| f.verdicts.get(&mark.annotation_id)) {
             Some(compared) => format!("{name} {} {}", compared.sign(), compared.name()),
             None => name,
         }
@@ -278,7 +258,7 @@ fn RunView(run: Run, feedback: Feedback) -> impl IntoView {
     // The names of the labels that begin here are drawn before the text (by CSS, from this
     // attribute, so they are never part of the text a selection or a copy takes).
     let tags = (!opening.is_empty()).then(|| opening.iter().map(|m| name(m) + &linked(m, 24)).collect::<Vec<_>>().join(" · "));
-    let missed = marks.iter().all(|m| m.annotation_id.starts_with(MISSED));
+    let missed = marks.iter().all(missed_passage);
     let tint = work.with_labels_in_use(|labels| label::find(labels, &marks[0].label).map(|l| tint(&l.color)));
     let ids = marks.iter().map(|m| m.annotation_id.as_str()).collect::<Vec<_>>().join(" ");
     view! {
@@ -498,13 +478,10 @@ fn select_adjacent(view: View, work: Work, forward: bool) -> bool {
     let Some(document_id) = view.open.get_untracked() else {
         return false;
     };
-    let found = work.workspace.with_untracked(|w| {
-        view.filter.with_untracked(|filter| {
-            let shown: Vec<&Annotation> =
-                filter.shown(w.annotations(&view.mode.with_untracked(Mode::layer).document_key(&document_id))).collect();
-            let selected = view.selected.get_untracked();
-            shown::step(&shown, selected.as_deref(), forward).map(|(at, a)| (at + 1, shown.len(), a.clone()))
-        })
+    let selected = view.selected.get_untracked();
+    let found = untrack(|| {
+        state::classroom()
+            .with_shown(&document_id, |shown, _| shown.step(selected.as_deref(), forward).map(|(at, count, a)| (at + 1, count, a.clone())))
     });
     let Some((at, count, annotation)) = found else {
         return false;

@@ -6,17 +6,18 @@
 mod taking;
 mod teaching;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use crate::core::classroom::assignment::Assignment;
-use crate::core::classroom::feedback::{self, Mark};
+use crate::core::classroom::feedback::{self, Verdict};
 use crate::core::classroom::record::{alias, Classroom as Saved};
 use crate::core::measures::agreement::Agreement;
 use crate::core::model::annotation::Annotation;
 use crate::core::model::document::Document;
+use crate::core::reading::shown::Shown;
 use crate::ui::browser::persist;
 use crate::ui::state::texts::Texts;
 use crate::ui::state::view::{Message, Mode, View};
@@ -40,6 +41,14 @@ pub struct Passage {
 }
 
 /// How much a class agrees.
+/// How what a document shows compares with the key, when feedback is shown: the verdict on each
+/// annotation of the work, and which drawn passages are the key's that the work missed.
+#[derive(Debug, Default, PartialEq)]
+pub struct Compared {
+    pub verdicts: HashMap<String, Verdict>,
+    pub missed: HashSet<String>,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct ClassAgreement {
     pub students: Vec<String>,
@@ -246,7 +255,7 @@ impl Classroom {
 
     /// For document `id`: the mark of each compared annotation by id, and the key's misses.
     /// Tracked; `None` when nothing is compared.
-    pub fn marks(&self, document_id: &str) -> Option<(HashMap<String, Mark>, Vec<Annotation>)> {
+    pub fn marks(&self, document_id: &str) -> Option<(HashMap<String, Verdict>, Vec<Annotation>)> {
         let (_, key, marked) = self.compared()?;
         let (key, marked) = (key.get(document_id).cloned().unwrap_or_default(), marked.get(document_id).cloned().unwrap_or_default());
         let (marks, missed) = feedback::compare(&key, &marked);
@@ -254,9 +263,28 @@ impl Classroom {
         Some((marks, missed.into_iter().cloned().collect()))
     }
 
+    /// What document `document_id` shows, tracked, lent to `then` with how it compares with the
+    /// key when feedback is shown. The one answer the article, the list of annotations, the
+    /// keyboard's `[`, `]` and Tab, and printing all use, so that they never disagree.
+    pub fn with_shown<T>(&self, document_id: &str, then: impl FnOnce(&Shown, Option<Arc<Compared>>) -> T) -> T {
+        let (compared, missed) = match self.marks(document_id) {
+            Some((verdicts, missed)) => {
+                let ids = missed.iter().map(|a| a.id.clone()).collect();
+                (Some(Arc::new(Compared { verdicts, missed: ids })), missed)
+            }
+            None => (None, Vec::new()),
+        };
+        let view = self.view;
+        let lend = |list: &[Annotation]| view.filter.with(|filter| then(&Shown::new(filter, list, &missed), compared));
+        match self.shown_instead(document_id) {
+            Some(instead) => lend(&instead),
+            None => self.work.with_annotations(document_id, lend),
+        }
+    }
+
     /// What the page shows of document `document_id` in place of the work of a layer, tracked: a
     /// hand-in under review, or in a class discussion the key once shown (nothing before).
-    pub fn shown_instead(&self, document_id: &str) -> Option<Vec<Annotation>> {
+    fn shown_instead(&self, document_id: &str) -> Option<Vec<Annotation>> {
         let (assignment, student) = match self.view.mode.get() {
             Mode::Review { assignment, student } => (assignment, student),
             Mode::Discussion(id) if self.key_shown.get() => return Some(self.key_of(&id)?.remove(document_id).unwrap_or_default()),
