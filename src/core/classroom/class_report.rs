@@ -6,12 +6,11 @@
 
 use std::collections::BTreeMap;
 
-use crate::core::classroom::feedback::label_name;
 use crate::core::exchange::formats::csv::row;
 use crate::core::measures::agreement::{landis_koch, Agreement};
 use crate::core::measures::matching::{Evaluation, Scheme};
 use crate::core::model::annotation::Annotation;
-use crate::core::model::label::Label;
+use crate::core::model::label::{name_of, Label};
 use crate::core::reading::board::{speaker, NOT_ATTRIBUTED};
 
 const HEADER: [&str; 11] = ["section", "label", "who", "measure", "value", "in_words", "article", "start", "end", "quote", "marked_by"];
@@ -99,7 +98,7 @@ fn board(report: &ClassReport) -> Vec<String> {
             let marked_by = format!("{} of {}: {}", students.len(), report.students.len(), students.join("; "));
             let fields = [
                 "board",
-                &label_name(report.labels, label),
+                name_of(report.labels, label),
                 &who,
                 "",
                 "",

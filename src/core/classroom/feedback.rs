@@ -2,10 +2,10 @@
 //! hit, a label or boundary difference, or an extra; each key passage they did not mark, a miss;
 //! the figures of `core::measures::matching`; and sentences a student reads ("You found 4 of the 6 denials").
 
-use crate::core::classroom::hand_in::same_name;
 use crate::core::measures::matching::{self, Evaluation, Span};
 use crate::core::model::annotation::Annotation;
-use crate::core::model::label::{self, Label};
+use crate::core::model::label::Label;
+use crate::core::text::search::fold_name;
 
 /// How one annotation of the student's compares with the key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -112,7 +112,7 @@ pub fn sentences(documents: &[(&[Annotation], &[Annotation])], labels: &[Label])
         for k in key.iter().filter(|k| !k.attributed_to.trim().is_empty()) {
             if let Some(a) = work.iter().find(|a| a.label == k.label && overlaps(k, a)) {
                 compared += 1;
-                agreeing += usize::from(same_name(&a.attributed_to) == same_name(&k.attributed_to));
+                agreeing += usize::from(fold_name(&a.attributed_to) == fold_name(&k.attributed_to));
             }
         }
     }
@@ -140,11 +140,6 @@ fn plural(name: &str) -> String {
     } else {
         format!("{lower}s")
     }
-}
-
-/// The label named where a key annotation is shown: its name, or its id if the label is gone.
-pub fn label_name(labels: &[Label], id: &str) -> String {
-    label::find(labels, id).map_or_else(|| id.to_owned(), |l| l.name.clone())
 }
 
 #[cfg(test)]

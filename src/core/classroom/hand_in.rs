@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::core::classroom::assignment::{file_stem, Assignment};
 use crate::core::model::annotation::Annotation;
 use crate::core::model::timestamp;
+use crate::core::text::search::fold_name;
 
 pub const WORK_FORMAT: &str = "glossa-work";
 pub const RETURN_FORMAT: &str = "glossa-return";
@@ -119,8 +120,8 @@ pub enum Collected {
 /// Adds `work` to `class` (hand-ins by student name, compared ignoring case and spacing): the
 /// newest hand-in of each student is kept.
 pub fn collect(class: &mut Vec<Work>, work: Work) -> Collected {
-    let name = same_name(&work.student);
-    match class.iter_mut().find(|w| same_name(&w.student) == name) {
+    let name = fold_name(&work.student);
+    match class.iter_mut().find(|w| fold_name(&w.student) == name) {
         None => {
             class.push(work);
             Collected::New
@@ -131,11 +132,6 @@ pub fn collect(class: &mut Vec<Work>, work: Work) -> Collected {
         }
         Some(_) => Collected::Older,
     }
-}
-
-/// A name or an attribution as compared: lowercase, spaces collapsed.
-pub fn same_name(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
 /// A teacher's comment on a stretch of a student's work: on one of their annotations, or on a

@@ -144,6 +144,11 @@ pub fn find<'a>(labels: &'a [Label], id: &str) -> Option<&'a Label> {
     labels.iter().find(|label| label.id == id)
 }
 
+/// The name label `id` is shown by; an id no label has shows as itself.
+pub fn name_of<'a>(labels: &'a [Label], id: &'a str) -> &'a str {
+    find(labels, id).map_or(id, |l| l.name.as_str())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

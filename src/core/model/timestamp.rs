@@ -3,6 +3,11 @@
 //! Strings of different precision or offset do not order correctly as text, so merging by
 //! `updated_at` compares the instants they name.
 
+/// A time as a person reads it in a list, to the minute: `2026-11-22 10:00`.
+pub fn short(text: &str) -> String {
+    text.replacen(['T', 't'], " ", 1).chars().take(16).collect()
+}
+
 /// Milliseconds since the Unix epoch of an RFC 3339 date-time, or `None` if `text` is not one.
 pub fn parse_millis(text: &str) -> Option<i64> {
     let b = text.as_bytes();
@@ -73,6 +78,12 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_time_is_read_to_the_minute() {
+        assert_eq!(short("2026-11-22T10:07:59.123Z"), "2026-11-22 10:07");
+        assert_eq!(short("2026"), "2026");
+    }
 
     #[test]
     fn parses_utc_times_with_and_without_fractions() {

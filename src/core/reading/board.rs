@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use crate::core::model::annotation::Annotation;
 use crate::core::model::label::Label;
+use crate::core::text::search::{collapse_spaces, fold_name};
 
 /// The group of annotations nobody is named for.
 pub const NOT_ATTRIBUTED: &str = "Not attributed";
@@ -64,7 +65,7 @@ pub fn board<'a>(documents: &[(&'a str, &'a str, &'a [Annotation])], labels: &[L
     let chosen = |wanted: &Option<String>, value: &str| wanted.as_deref().is_none_or(|w| w == value);
     for &(document, title, annotations) in documents.iter().filter(|(id, _, _)| chosen(&filter.document, id)) {
         for annotation in annotations.iter().filter(|a| chosen(&filter.label, &a.label)) {
-            let key = speaker_key(&annotation.attributed_to);
+            let key = fold_name(&annotation.attributed_to);
             let at = *by_key.entry(key.clone()).or_insert_with(|| {
                 groups.push((key, Vec::new()));
                 groups.len() - 1
@@ -97,15 +98,10 @@ pub fn board<'a>(documents: &[(&'a str, &'a str, &'a [Annotation])], labels: &[L
 }
 
 /// Who an attribution names, for grouping: lower case, spaces collapsed.
-fn speaker_key(attributed_to: &str) -> String {
-    attributed_to.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
-}
-
 /// The speaker of annotations attributed as `attributions`: the most frequent spelling (spaces
 /// collapsed; the first of equals) of those that name one, or `NOT_ATTRIBUTED`.
 pub fn speaker(attributions: &[&str]) -> String {
-    let spellings: Vec<String> =
-        attributions.iter().map(|a| a.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|a| !a.is_empty()).collect();
+    let spellings: Vec<String> = attributions.iter().map(|a| collapse_spaces(a)).filter(|a| !a.is_empty()).collect();
     let count = |s: &String| spellings.iter().filter(|o| *o == s).count();
     let best = spellings.iter().fold(None::<&String>, |best, s| match best {
         Some(b) if count(b) >= count(s) => Some(b),

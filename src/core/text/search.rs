@@ -1,4 +1,16 @@
-//! Finding text in a document.
+//! Finding text in a document, and comparing names as a person would.
+
+/// `text` with its runs of whitespace made one space and its ends trimmed: "Iran’s  mission " is
+/// "Iran’s mission".
+pub fn collapse_spaces(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A name as compared with another: spaces collapsed, case ignored; "Ada  Lovelace" and
+/// "ada lovelace" are one person, one speaker.
+pub fn fold_name(text: &str) -> String {
+    collapse_spaces(text).to_lowercase()
+}
 
 /// Every match of `query` in `text`, ignoring case, as code point ranges, left to right and not
 /// overlapping. Matching goes character by character, so offsets stay those of `text` even
@@ -26,6 +38,13 @@ pub fn find_all(text: &str, query: &str) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_compare_without_spaces_or_case() {
+        assert_eq!(collapse_spaces("  Iran’s \n mission  "), "Iran’s mission");
+        assert_eq!(fold_name("Ada  LOVELACE"), fold_name(" ada lovelace"));
+        assert_ne!(fold_name("Ada"), fold_name("Ida"));
+    }
     use crate::core::text::offsets::slice;
 
     #[test]

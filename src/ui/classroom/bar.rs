@@ -9,6 +9,7 @@ use crate::core::classroom::assignment::Assignment;
 use crate::core::classroom::feedback as compared;
 use crate::core::classroom::hand_in::Comment;
 use crate::core::model::annotation::Annotation;
+use crate::core::model::timestamp;
 use crate::ui::state::{self, Mode};
 
 /// The header's way into the teacher view.
@@ -118,7 +119,7 @@ fn StudentBar(assignment: Assignment, id: String) -> impl IntoView {
                 />
             </label>
             <button type="button" on:click=move |_| { classroom.hand_in(&hand_in_id); }>"Hand in"</button>
-            <span class="handed-in">{move || handed_in().map(|at| format!("Handed in at {}", at.replace('T', " ").chars().take(16).collect::<String>()))}</span>
+            <span class="handed-in">{move || handed_in().map(|at| format!("Handed in at {}", timestamp::short(&at)))}</span>
             <Show when=move || key_travels>
                 <Show when=move || locked>
                     <label>

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::core::classroom::feedback::{self, Verdict};
 use crate::core::measures::matching::{Evaluation, Scheme, Scores};
 use crate::core::model::annotation::Annotation;
-use crate::core::model::label::Label;
+use crate::core::model::label::{self, Label};
 use crate::ui::state::{self, Mode, Reveal};
 
 /// How the work compares with the key: figures per label under the chosen scheme, sentences,
@@ -109,9 +109,9 @@ fn Figures(evaluation: Evaluation, labels: Vec<Label>, scheme: RwSignal<Scheme>)
 /// that selects its passage in the text.
 #[component]
 fn FeedbackItem(document: String, annotation: Annotation, mark: Option<Verdict>, labels: Vec<Label>) -> impl IntoView {
-    let label = feedback::label_name(&labels, &annotation.label);
+    let name = label::name_of(&labels, &annotation.label).to_owned();
     let kind = mark.map_or("✗ Missed".to_owned(), |m| format!("{} {}", m.sign(), m.name()));
-    let text = format!("{kind} {label}: “{}”", annotation.quote);
+    let text = format!("{kind} {name}: “{}”", annotation.quote);
     view! {
         <li class="feedback-item">
             <PassageButton document start=annotation.start end=annotation.end text/>

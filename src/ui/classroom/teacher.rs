@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::core::classroom::gradebook::{self, Scale};
 use crate::core::classroom::record::KeyTravel;
 use crate::core::measures::matching::{Evaluation, Scheme};
+use crate::core::model::timestamp;
 use crate::ui::browser;
 use crate::ui::state;
 
@@ -318,7 +319,7 @@ fn Collect(id: String) -> impl IntoView {
                             {cells}
                             <td>{format!("{:.2}", evaluation.overall.figures(scheme).f1)}</td>
                             <td>{work.count()}</td>
-                            <td>{work.handed_in_at.replace('T', " ").chars().take(16).collect::<String>()}</td>
+                            <td>{timestamp::short(&work.handed_in_at)}</td>
                             <td>{format!("{:.1}", gradebook::score(&evaluation, scheme, scale.get()))}</td>
                             <td>
                                 <button type="button" on:click=move |_| classroom.review(&open_id, &student)>"Open"</button>

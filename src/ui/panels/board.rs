@@ -3,8 +3,8 @@
 //! class handout.
 use leptos::prelude::*;
 
-use crate::core::classroom::feedback::label_name;
 use crate::core::model::annotation::Annotation;
+use crate::core::model::label;
 use crate::core::reading::board::{board, Filter, Order};
 use crate::ui::classroom::PassageButton;
 use crate::ui::panels::link::{LinkList, LinkTo};
@@ -42,7 +42,7 @@ pub fn ClaimsBoard() -> impl IntoView {
                             let a = item.annotation;
                             view! {
                                 <tr>
-                                    <td>{label_name(&labels, &a.label)}</td>
+                                    <td>{label::name_of(&labels, &a.label).to_owned()}</td>
                                     <td class="quote">
                                         <PassageButton document=item.document.to_owned() start=a.start end=a.end text=format!("“{}”", a.quote) into=Mode::Reading/>
                                     </td>

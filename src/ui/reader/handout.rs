@@ -31,7 +31,7 @@ pub fn follow_printing(viewport: Viewport, footnotes: RwSignal<Vec<Footnote>>, s
     listen::on_window(ev::beforeprint, move |_| {
         let annotations = shown();
         let notes = handout::footnotes(&annotations);
-        let name = |id: &str| work.with_labels_in_use(|labels| label::find(labels, id).map_or_else(|| id.to_owned(), |l| l.name.clone()));
+        let name = |id: &str| work.with_labels_in_use(|labels| label::name_of(labels, id).to_owned());
         footnotes.set(
             notes
                 .iter()

@@ -234,8 +234,7 @@ fn RunView(run: Run, feedback: Feedback) -> impl IntoView {
     // and a sign, never by colour alone).
     let missed_passage = |mark: &Mark| feedback.as_ref().is_some_and(|f| f.missed.contains(&mark.annotation_id));
     let name = |mark: &Mark| -> String {
-        let name =
-            work.with_labels_in_use(|labels| label::find(labels, &mark.label).map_or_else(|| mark.label.clone(), |l| l.name.clone()));
+        let name = work.with_labels_in_use(|labels| label::name_of(labels, &mark.label).to_owned());
         if missed_passage(mark) {
             return format!("✗ Missed: {name}");
         }

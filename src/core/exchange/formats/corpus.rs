@@ -77,7 +77,7 @@ impl Corpus<'_> {
 
     /// The name a label is shown by; an id no label has (which import never lets in) shows as itself.
     pub(super) fn label_name<'a>(&'a self, id: &'a str) -> &'a str {
-        label::find(self.labels, id).map_or(id, |l| l.name.as_str())
+        label::name_of(self.labels, id)
     }
 }
 

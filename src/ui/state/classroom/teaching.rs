@@ -18,6 +18,7 @@ use crate::core::measures::matching::{Evaluation, Scheme};
 use crate::core::model::annotation::Annotation;
 use crate::core::model::document::Document;
 use crate::core::model::id;
+use crate::core::model::label;
 use crate::ui::state::view::Message;
 use crate::ui::{browser, browser::seal};
 
@@ -163,7 +164,7 @@ impl Classroom {
             .map(|s| {
                 let document = &documents[s.document];
                 let quote = document.quote(s.start, s.end).unwrap_or_default().to_owned();
-                let by_label = s.by_label.iter().map(|(id, n)| (feedback::label_name(labels, id), *n)).collect();
+                let by_label = s.by_label.iter().map(|(id, n)| (label::name_of(labels, id).to_owned(), *n)).collect();
                 let passage = Passage {
                     document: document.id.clone(),
                     start: s.start,
