@@ -1,3 +1,6 @@
+// Annotating with the mouse: a drag selects, a label button or key labels it, and the export's
+// offsets are exact code points; overlaps, selecting a highlight, deleting, reload, hostile notes,
+// hosting at the site root, and a label that moves no text.
 const { test, expect } = require('@playwright/test');
 const h = require('./helpers');
 

@@ -1,3 +1,5 @@
+// Glossa JSON out and back in: a round trip through cleared storage, merging by id (the newer
+// wins), and broken or partly bad files refused with a clear message, the saved work untouched.
 const { test, expect } = require('@playwright/test');
 const fs = require('node:fs');
 const h = require('./helpers');

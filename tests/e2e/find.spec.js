@@ -1,3 +1,5 @@
+// Finding in the article (Ctrl+F: highlighted, counted, stepped through) and filtering the article
+// and the list by label.
 const { test, expect } = require('@playwright/test');
 const h = require('./helpers');
 

@@ -1,3 +1,5 @@
+// Every export format downloads and Python finds every quote at its offsets; an export of the open
+// document alone; doccano's and Label Studio's UTF-16 offsets, out and in.
 const { test, expect } = require('@playwright/test');
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');

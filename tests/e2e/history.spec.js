@@ -1,3 +1,5 @@
+// Undo and redo: a note typed key by key is one step and keeps its focus; create, relabel, delete and
+// import walked back and forth, across a reload.
 const { test, expect } = require('@playwright/test');
 const h = require('./helpers');
 

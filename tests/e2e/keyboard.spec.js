@@ -1,3 +1,5 @@
+// Everything by keyboard: the cursor, selecting by words, labelling, walking the highlights with
+// [ and ], editing and deleting; a click places the cursor; ? lists the shortcuts; a Mac's keys.
 const { test, expect } = require('@playwright/test');
 const h = require('./helpers');
 

@@ -1,3 +1,5 @@
+// Labels: one's own label with a button and a key, renamed, recoloured, reordered and exported;
+// two labels on the same characters; attribution; a version 1 file still imports.
 const { test, expect } = require('@playwright/test');
 const h = require('./helpers');
 

@@ -1,3 +1,5 @@
+// Settings: selections snap to whole words unless turned off; theme, text size and reading width
+// applied and remembered; the theme follows the system until one is chosen.
 const { test, expect } = require('@playwright/test');
 const h = require('./helpers');
 
