@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::core::classroom::file_error::ClassFileError;
 use crate::core::model::annotation::Annotation;
 use crate::core::model::document::Document;
 use crate::core::model::label::{self, Label};
@@ -162,19 +163,20 @@ impl Assignment {
 }
 
 /// Reads an assignment file, saying in words what is wrong with one that cannot be taken.
-pub fn read(contents: &str) -> Result<Assignment, String> {
-    let value: Value = serde_json::from_str(contents.trim_start_matches('\u{feff}')).map_err(|e| format!("it is not valid JSON ({e})"))?;
+pub fn read(contents: &str) -> Result<Assignment, ClassFileError> {
+    let value: Value = serde_json::from_str(contents.trim_start_matches('\u{feff}'))
+        .map_err(|e| ClassFileError::NotReadable { kind: "valid JSON", detail: e.to_string() })?;
     match value.get("version").and_then(Value::as_u64) {
         Some(v) if v == u64::from(VERSION) => {}
-        Some(v) => return Err(format!("its version is {v}, but this Glossa reads assignment version {VERSION}")),
-        None => return Err("it has no version".into()),
+        found => return Err(ClassFileError::UnknownVersion { found, reads: VERSION }),
     }
-    let assignment: Assignment = serde_json::from_value(value).map_err(|e| format!("it is not an assignment ({e})"))?;
+    let assignment: Assignment =
+        serde_json::from_value(value).map_err(|e| ClassFileError::NotReadable { kind: "an assignment", detail: e.to_string() })?;
     if assignment.id.trim().is_empty() || assignment.documents.is_empty() {
-        return Err("it names no assignment id or no documents".into());
+        return Err(ClassFileError::Empty);
     }
     if assignment.labels.iter().any(|l| !label::is_hex_color(&l.color)) {
-        return Err("a label's colour is not of the form #rrggbb".into());
+        return Err(ClassFileError::BadColour);
     }
     Ok(assignment)
 }
@@ -229,18 +231,18 @@ mod tests {
         assert_eq!(assignment.documents[0].document(&bundled).map(|d| d.length), Ok(4087));
         assert!(assignment.documents[1].document(&bundled).is_ok());
         assignment.documents[1].text = Some("Notes\nbody, changed".into());
-        assert!(assignment.documents[1].document(&bundled).unwrap_err().contains("the file was changed"));
+        assert!(assignment.documents[1].document(&bundled).unwrap_err().to_string().contains("the file was changed"));
         assignment.documents[0].text_sha256 = "0".repeat(64);
-        assert!(assignment.documents[0].document(&bundled).unwrap_err().contains("differs"));
+        assert!(assignment.documents[0].document(&bundled).unwrap_err().to_string().contains("differs"));
     }
 
     #[test]
     fn bad_files_are_refused_in_words() {
-        assert!(read("{").unwrap_err().contains("not valid JSON"));
-        assert!(read(r#"{"version": 7}"#).unwrap_err().contains("version is 7"));
+        assert!(read("{").unwrap_err().to_string().contains("not valid JSON"));
+        assert!(read(r#"{"version": 7}"#).unwrap_err().to_string().contains("version is 7"));
         let mut value: Value = serde_json::from_str(&assignment().to_json()).unwrap();
         value["documents"] = Value::Array(vec![]);
-        assert!(read(&value.to_string()).unwrap_err().contains("no documents"));
+        assert!(read(&value.to_string()).unwrap_err().to_string().contains("no documents"));
     }
 
     #[test]

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::core::classroom::assignment::{file_stem, Assignment};
+use crate::core::classroom::file_error::ClassFileError;
 use crate::core::model::annotation::Annotation;
 use crate::core::model::timestamp;
 use crate::core::text::search::fold_name;
@@ -79,29 +80,30 @@ impl Work {
 
 /// Reads a hand-in for `assignment`, refusing one for another assignment, on other texts, or
 /// without a name, in words that name the file.
-pub fn read_work(contents: &str, assignment: &Assignment) -> Result<Work, String> {
-    let work: Work = serde_json::from_str(contents.trim_start_matches('\u{feff}')).map_err(|e| format!("it is not a hand-in ({e})"))?;
+pub fn read_work(contents: &str, assignment: &Assignment) -> Result<Work, ClassFileError> {
+    let work: Work = serde_json::from_str(contents.trim_start_matches('\u{feff}'))
+        .map_err(|e| ClassFileError::NotReadable { kind: "a hand-in", detail: e.to_string() })?;
     if work.format != WORK_FORMAT || work.version != VERSION {
-        return Err(format!("it is not a Glossa hand-in of version {VERSION}"));
+        return Err(ClassFileError::NotThisKind { kind: "hand-in", version: VERSION });
     }
     if work.assignment_id != assignment.id {
-        return Err(format!("it is work for another assignment (“{}”), not for “{}”", work.assignment_title, assignment.title));
+        return Err(ClassFileError::AnotherAssignment { found: work.assignment_title, expected: assignment.title.clone() });
     }
     if work.student.trim().is_empty() {
-        return Err("it carries no student name".into());
+        return Err(ClassFileError::NoStudentName);
     }
     if timestamp::parse_millis(&work.handed_in_at).is_none() {
-        return Err(format!("its handed_in_at “{}” is not a time", work.handed_in_at));
+        return Err(ClassFileError::NotATime(work.handed_in_at));
     }
     for document in &work.documents {
         let expected = assignment.documents.iter().find(|d| d.id == document.id);
         match expected {
             Some(expected) if expected.text_sha256 == document.text_sha256 => {}
-            Some(expected) => return Err(format!("its text of “{}” is not the assignment's: the file was changed", expected.title)),
-            None => return Err(format!("it has work on a document “{}” the assignment does not have", document.id)),
+            Some(expected) => return Err(ClassFileError::TextChanged(expected.title.clone())),
+            None => return Err(ClassFileError::UnknownDocument(document.id.clone())),
         }
         if let Some(bad) = document.annotations.iter().find(|a| a.start >= a.end) {
-            return Err(format!("its annotation {} has no extent", bad.id));
+            return Err(ClassFileError::NoExtent(bad.id.clone()));
         }
     }
     Ok(work)
@@ -182,14 +184,14 @@ impl Return {
 }
 
 /// Reads comments returned on one of the assignments `opened` here (by id).
-pub fn read_return(contents: &str, opened: &[String]) -> Result<Return, String> {
-    let back: Return =
-        serde_json::from_str(contents.trim_start_matches('\u{feff}')).map_err(|e| format!("it is not a return of comments ({e})"))?;
+pub fn read_return(contents: &str, opened: &[String]) -> Result<Return, ClassFileError> {
+    let back: Return = serde_json::from_str(contents.trim_start_matches('\u{feff}'))
+        .map_err(|e| ClassFileError::NotReadable { kind: "a return of comments", detail: e.to_string() })?;
     if back.format != RETURN_FORMAT || back.version != VERSION {
-        return Err(format!("it is not a Glossa return of version {VERSION}"));
+        return Err(ClassFileError::NotThisKind { kind: "return", version: VERSION });
     }
     if !opened.contains(&back.assignment_id) {
-        return Err(format!("it holds comments on “{}”, an assignment not opened in this browser", back.assignment_title));
+        return Err(ClassFileError::NotOpenedHere(back.assignment_title));
     }
     Ok(back)
 }
@@ -227,14 +229,14 @@ mod tests {
         let good = work("Ada", "2026-11-23T11:00:00Z");
         let mut other = good.clone();
         other.assignment_id = "b-2".into();
-        assert!(read_work(&other.to_json(), &assignment()).unwrap_err().contains("another assignment"));
+        assert!(read_work(&other.to_json(), &assignment()).unwrap_err().to_string().contains("another assignment"));
         let mut tampered = good.clone();
         tampered.documents[0].text_sha256 = "0".repeat(64);
-        assert!(read_work(&tampered.to_json(), &assignment()).unwrap_err().contains("the file was changed"));
+        assert!(read_work(&tampered.to_json(), &assignment()).unwrap_err().to_string().contains("the file was changed"));
         let mut nameless = good.clone();
         nameless.student = " ".into();
-        assert!(read_work(&nameless.to_json(), &assignment()).unwrap_err().contains("no student name"));
-        assert!(read_work("[]", &assignment()).unwrap_err().contains("not a hand-in"));
+        assert!(read_work(&nameless.to_json(), &assignment()).unwrap_err().to_string().contains("no student name"));
+        assert!(read_work("[]", &assignment()).unwrap_err().to_string().contains("not a hand-in"));
     }
 
     #[test]
@@ -256,7 +258,7 @@ mod tests {
         let back = Return::of(&work, vec![comment], "2026-11-24T09:00:00Z");
         assert_eq!(back.file_name(), "Week-3-Ada.glossa-return.json");
         assert_eq!(read_return(&back.to_json(), &["b-2".into(), "a-1".into()]), Ok(back.clone()));
-        assert!(read_return(&back.to_json(), &["b-2".into()]).unwrap_err().contains("not opened in this browser"));
-        assert!(read_return("{", &["a-1".into()]).unwrap_err().contains("not a return of comments"));
+        assert!(read_return(&back.to_json(), &["b-2".into()]).unwrap_err().to_string().contains("not opened in this browser"));
+        assert!(read_return("{", &["a-1".into()]).unwrap_err().to_string().contains("not a return of comments"));
     }
 }

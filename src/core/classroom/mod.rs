@@ -2,6 +2,7 @@
 //! hand-in and the teacher's return, feedback against the key, the gradebook, the class report,
 //! the class's figures, and what a browser keeps of the classes it made and took.
 
+pub mod file_error;
 pub mod assignment;
 pub mod hand_in;
 pub mod feedback;

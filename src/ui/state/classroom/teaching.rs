@@ -96,11 +96,12 @@ impl Classroom {
     pub fn collect(&self, id: &str, files: Vec<(String, Result<String, String>)>) {
         let Some(assignment) = self.saved.with_untracked(|saved| saved.teaching(id).map(|t| t.assignment.clone())) else { return };
         let mut taken = Vec::new();
-        let mut problems = Vec::new();
+        let (mut problems, mut refused) = (Vec::new(), 0);
         self.saved.update(|saved| {
             let Some(teaching) = saved.teaching_mut(id) else { return };
             for (name, contents) in files {
-                let work = contents.and_then(|contents| hand_in::read_work(&contents, &assignment));
+                // A file that could not be read is refused in the browser's words; one that was read, in the core's.
+                let work = contents.and_then(|contents| hand_in::read_work(&contents, &assignment).map_err(|refusal| refusal.to_string()));
                 match work {
                     Ok(work) => {
                         let student = work.student.clone();
@@ -112,14 +113,16 @@ impl Classroom {
                             }
                         }
                     }
-                    Err(problem) => problems.push(format!("“{name}” was not taken: {problem}.")),
+                    Err(problem) => {
+                        refused += 1;
+                        problems.push(format!("“{name}” was not taken: {problem}."));
+                    }
                 }
             }
         });
         let mut text = format!("Collected {} hand-ins for “{}”.", taken.len(), assignment.title);
         problems.iter().for_each(|p| text.push_str(&format!(" {p}")));
-        let refused = problems.iter().any(|p| p.contains("was not taken"));
-        self.view.say(if refused && taken.is_empty() { Message::alert(text) } else { Message::status(text) });
+        self.view.say(if refused > 0 && taken.is_empty() { Message::alert(text) } else { Message::status(text) });
     }
 
     /// Each collected student's evaluation on assignment `id`, tracked.

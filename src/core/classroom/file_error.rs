@@ -1,0 +1,86 @@
+//! Why a classroom file (an assignment, a hand-in, a return of comments) was not taken: one type
+//! for all three, as `ImportError` is for imports, so that the app decides what to do by the kind
+//! of refusal, never by its wording. Each reads as the end of a sentence: "“x.json” was not
+//! taken: it carries no student name".
+
+use std::fmt;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ClassFileError {
+    /// Not JSON, or JSON of another shape; `kind` is what was expected ("a hand-in").
+    NotReadable {
+        kind: &'static str,
+        detail: String,
+    },
+    /// A file of another format or version; `kind` as above, with the version read.
+    NotThisKind {
+        kind: &'static str,
+        version: u32,
+    },
+    /// An assignment file of a version this Glossa does not read (`None`: no version at all).
+    UnknownVersion {
+        found: Option<u64>,
+        reads: u32,
+    },
+    /// An assignment with no id or no documents.
+    Empty,
+    /// An assignment whose label colour is no `#rrggbb`.
+    BadColour,
+    /// A hand-in for another assignment.
+    AnotherAssignment {
+        found: String,
+        expected: String,
+    },
+    NoStudentName,
+    NotATime(String),
+    /// A document whose text is not the one its digest names.
+    TextChanged(String),
+    /// Work on a document the assignment does not have.
+    UnknownDocument(String),
+    /// An annotation whose end is not after its start.
+    NoExtent(String),
+    /// Comments on an assignment not opened in this browser.
+    NotOpenedHere(String),
+}
+
+impl fmt::Display for ClassFileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ClassFileError::NotReadable { kind, detail } => write!(f, "it is not {kind} ({detail})"),
+            ClassFileError::NotThisKind { kind, version } => write!(f, "it is not a Glossa {kind} of version {version}"),
+            ClassFileError::UnknownVersion { found: Some(v), reads } => {
+                write!(f, "its version is {v}, but this Glossa reads assignment version {reads}")
+            }
+            ClassFileError::UnknownVersion { found: None, .. } => write!(f, "it has no version"),
+            ClassFileError::Empty => write!(f, "it names no assignment id or no documents"),
+            ClassFileError::BadColour => write!(f, "a label's colour is not of the form #rrggbb"),
+            ClassFileError::AnotherAssignment { found, expected } => {
+                write!(f, "it is work for another assignment (“{found}”), not for “{expected}”")
+            }
+            ClassFileError::NoStudentName => write!(f, "it carries no student name"),
+            ClassFileError::NotATime(at) => write!(f, "its handed_in_at “{at}” is not a time"),
+            ClassFileError::TextChanged(title) => write!(f, "its text of “{title}” is not the assignment's: the file was changed"),
+            ClassFileError::UnknownDocument(id) => write!(f, "it has work on a document “{id}” the assignment does not have"),
+            ClassFileError::NoExtent(id) => write!(f, "its annotation {id} has no extent"),
+            ClassFileError::NotOpenedHere(title) => write!(f, "it holds comments on “{title}”, an assignment not opened in this browser"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_refusal_reads_as_the_end_of_a_sentence() {
+        let cases = [
+            (ClassFileError::NoStudentName, "it carries no student name"),
+            (ClassFileError::NotThisKind { kind: "hand-in", version: 1 }, "it is not a Glossa hand-in of version 1"),
+            (ClassFileError::UnknownVersion { found: Some(7), reads: 1 }, "its version is 7, but this Glossa reads assignment version 1"),
+            (ClassFileError::UnknownVersion { found: None, reads: 1 }, "it has no version"),
+        ];
+        for (error, said) in cases {
+            assert_eq!(error.to_string(), said);
+        }
+    }
+}
