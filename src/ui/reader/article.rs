@@ -1,0 +1,210 @@
+//! The reading view: the welcome, or the open article with its title, details, find bar,
+//! paragraphs (drawn as far as the viewport asks), the keyboard cursor and the printed handout's
+//! footnotes. What it shows is `Classroom::with_shown`'s answer, kept in step paragraph by paragraph.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::core::model::annotation::Annotation;
+use crate::core::model::document::Document;
+use crate::core::reading::runs::by_paragraph;
+use crate::core::reading::span_index::SpanIndex;
+use crate::core::text::search::find_all;
+use crate::ui::browser;
+use crate::ui::browser::article::{self, ARTICLE_CLASS};
+use crate::ui::browser::platform::KeyNames;
+use crate::ui::browser::selection;
+use crate::ui::classroom::{class_map, ClassBand};
+use crate::ui::state::{self, View, Work};
+
+use super::cursor::KeyboardCursor;
+use super::details::DocumentDetails;
+use super::find::FindBar;
+use super::handout;
+use super::paragraph::{Feedback, ParagraphMarks, ParagraphView};
+use super::viewport::{block_paragraphs, Viewport};
+
+#[component]
+pub fn Reader() -> impl IntoView {
+    let (view, texts, work) = (state::view(), state::texts(), state::work());
+    // Only a change of text renders the article again, not a change of its title or annotations.
+    let opened = Memo::new(move |_| view.open.get().map(|id| (texts.document(&id), id)));
+    move || {
+        // Highlights take their labels' names and colours as they render, so an edit of the
+        // labels (rare) renders the article again.
+        work.labels_in_use();
+        match opened.get() {
+        Some((Some(document), _)) => view! { <ArticleView document/> }.into_any(),
+        Some((None, _)) => view! { <p class="welcome" role="status">"Loading the document’s text…"</p> }.into_any(),
+        None => view! {
+            <div class="welcome">
+                <h1>"Read, highlight, label"</h1>
+                <p>"Choose an article from the list. Select any stretch of its text and label it Claim, Denial or Sanction with the toolbar or the keys 1, 2 and 3."</p>
+                <p>"Your work is saved in this browser as you go; “Export JSON” downloads it."</p>
+            </div>
+        }
+        .into_any(),
+        }
+    }
+}
+
+#[component]
+fn ArticleView(document: Arc<Document>) -> impl IntoView {
+    let (view, work, classroom) = (state::view(), state::work(), state::classroom());
+    let document_id = document.id.clone();
+    // What the article shows, tracked (`Classroom::with_shown`), lent to `then`, never copied.
+    let shown = move |then: &mut dyn FnMut(&[&Annotation], Feedback)| {
+        classroom.with_shown(&document_id, |shown, compared| then(&shown.drawn(), compared))
+    };
+    let searched = document.clone();
+    let matches = Memo::new(move |_| view.query.with(|query| find_all(&searched.text, query)));
+    // Each paragraph has a signal of its own share of the spans and matches, set only when that
+    // share changed: a change renders the paragraphs it touches, and no signal has thousands of
+    // subscribers (which makes every re-subscription slow). The spans are kept in an index that a
+    // change updates where it falls (`core::reading::span_index`).
+    let (index, marks) = untrack(|| {
+        let mut made = None;
+        shown(&mut |list, feedback| made = Some((SpanIndex::new(&document.paragraphs, list), feedback)));
+        made.expect("`shown` lends the annotations once")
+    });
+    let found = untrack(|| matches.with(|m| by_paragraph(&document.paragraphs, m, |&range| range)));
+    let shares: Vec<RwSignal<ParagraphMarks>> =
+        found.into_iter().enumerate().map(|(at, found)| RwSignal::new((index.paragraph(at).to_vec(), found, marks.clone()))).collect();
+    let (index, marks) = (StoredValue::new(index), StoredValue::new(marks));
+    let printed = shown.clone();
+    let signals = shares.clone();
+    // Its first run updates too: an edit made before effects first run (in the task that
+    // rendered the article) must still reach its paragraph.
+    Effect::new(move |_| {
+        shown(&mut |list, feedback| {
+            let changed = index.try_update_value(|index| index.update(list)).unwrap_or_default();
+            index.with_value(|index| {
+                for at in changed {
+                    signals[at].update(|share| share.0 = index.paragraph(at).to_vec());
+                }
+            });
+            if marks.with_value(|marks| *marks != feedback) {
+                signals.iter().for_each(|signal| signal.update(|share| share.2 = feedback.clone()));
+                marks.set_value(feedback);
+            }
+        });
+    });
+    let signals = shares.clone();
+    let grouped = document.clone();
+    Effect::new(move |_| {
+        let found = matches.with(|m| by_paragraph(&grouped.paragraphs, m, |&range| range));
+        for (signal, found) in signals.iter().zip(found) {
+            if signal.with_untracked(|share| share.1 != found) {
+                signal.update(|share| share.1 = found);
+            }
+        }
+    });
+    let viewport = Viewport::new(&document, view);
+    let footnotes = RwSignal::new(Vec::new());
+    handout::follow_printing(viewport, footnotes, move || {
+        let mut list = Vec::new();
+        untrack(|| printed(&mut |shown, _| list = shown.iter().map(|&a| a.clone()).collect()));
+        list
+    });
+    mark_selected(view, work, viewport);
+    let cursor = KeyboardCursor::new(document.clone());
+    let band = class_map(document.id.clone());
+    let drawn = document.clone();
+    let paragraph = move |at: usize| {
+        let paragraph = drawn.paragraphs[at].clone();
+        let band = band.map(|map| view! { <ClassBand map start=paragraph.start end=paragraph.end number=at + 1/> });
+        view! { <ParagraphView paragraph index=at share=shares[at]/> {band} }
+    };
+    let count = document.paragraphs.len();
+    let blocks = viewport.blocks().into_iter().enumerate().map(move |(block, empty)| {
+        let filled = Memo::new(move |_| empty.with(Option::is_none));
+        let paragraph = paragraph.clone();
+        view! {
+            <div data-block=block style:height=move || empty.get().map(|height| format!("{height}px"))>
+                {move || filled.get().then(|| block_paragraphs(block, count).map(&paragraph).collect_view())}
+            </div>
+        }
+    });
+    let blocks = blocks.collect_view();
+    let title_id = document.id.clone();
+    let about = match &document.source {
+        Some(source) => view! { <p class="source">{source.clone()}</p> }.into_any(),
+        None => view! { <DocumentDetails document=document.clone()/> }.into_any(),
+    };
+    view! {
+        <h1 class="article-title" id="article-title">{move || work.title(&title_id)}</h1>
+        {about}
+        <FindBar matches/>
+        <article
+            class=ARTICLE_CLASS
+            tabindex="0"
+            aria-labelledby="article-title"
+            aria-describedby="article-keys"
+            on:keydown=move |event| cursor.on_key(event, view, work)
+            on:click=move |event| {
+                cursor.follow_click();
+                select_clicked(event, view);
+            }
+            on:focus=move |_| cursor.show()
+            on:blur=move |_| cursor.hide()
+            on:pointerdown=move |_| viewport.pointer_down()
+        >
+            {blocks}
+            {move || cursor.caret.get().map(|(left, top, height)| view! {
+                <span
+                    class="caret"
+                    aria-hidden="true"
+                    style:left=format!("{left}px")
+                    style:top=format!("{top}px")
+                    style:height=format!("{height}px")
+                ></span>
+            })}
+        </article>
+        <handout::Footnotes footnotes/>
+        <p id="article-keys" class="visually-hidden">
+            {format!(
+                "Arrow keys move a cursor through the text, with Shift they select, with {} by word. Number keys label the selection. Square brackets walk the highlights. Press question mark for all shortcuts.",
+                KeyNames::here().word,
+            )}
+        </p>
+    }
+}
+
+/// Keeps the class `selected` on the highlights of the selected annotation, and on no other:
+/// one effect for the whole article instead of a subscription per highlight, touching only the
+/// elements that change. It runs again after each change of the work and of the paragraphs drawn,
+/// which may have drawn the selected highlights anew.
+fn mark_selected(view: View, work: Work, viewport: Viewport) {
+    Effect::new(move |_| {
+        work.workspace.track();
+        viewport.redrawn.track();
+        let selected = view.selected.get();
+        let Some(article) = article::element() else { return };
+        for mark in browser::elements(&article, "mark.selected") {
+            let _ = mark.class_list().remove_1("selected");
+        }
+        if let Some(id) = selected {
+            // Ids hold no whitespace; quotes and backslashes are escaped for the CSS string.
+            let id = id.replace('\\', "\\\\").replace('"', "\\\"");
+            for mark in browser::elements(&article, &format!("mark[data-annotations~=\"{id}\"]")) {
+                let _ = mark.class_list().add_1("selected");
+            }
+        }
+    });
+}
+
+/// A click on a highlight selects one of its annotations; handled once for the whole article.
+fn select_clicked(event: leptos::ev::MouseEvent, view: View) {
+    // The end of a drag is a selection to label, not a click on the highlight.
+    if selection::has_text_selection() {
+        return;
+    }
+    let mark = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("mark").ok().flatten());
+    let Some(ids) = mark.and_then(|mark| mark.get_attribute("data-annotations")) else {
+        return;
+    };
+    let ids: Vec<String> = ids.split(' ').map(str::to_owned).collect();
+    view.select_next_of(&ids);
+}
