@@ -1,0 +1,184 @@
+//! The class's hand-ins: collected from files, shown as a table (sortable, each row opening the
+//! student's work or returning comments), charted, and out as a gradebook and a class report.
+
+use leptos::prelude::*;
+
+use crate::core::classroom::gradebook::{self, Scale};
+use crate::core::measures::matching::{Evaluation, Scheme};
+use crate::core::model::timestamp;
+use crate::ui::browser;
+use crate::ui::state;
+
+use super::agreement::ClassAgreementView;
+use super::charts;
+use super::feedback::SchemeChoice;
+
+/// The class's hand-ins: collected from files, shown as a table, and out as a gradebook.
+#[component]
+pub(super) fn Collect(id: String) -> impl IntoView {
+    let classroom = state::classroom();
+    let scheme = RwSignal::new(Scheme::Strict);
+    let scale = RwSignal::new(Scale::Hundred);
+    let sort = RwSignal::new((String::from("student"), true));
+    let collect_id = id.clone();
+    let collect = move |event: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&event);
+        let files = browser::files(input.files());
+        input.set_value("");
+        let id = collect_id.clone();
+        leptos::task::spawn_local(async move {
+            let mut read = Vec::new();
+            for file in files {
+                read.push((file.name(), browser::read_text(&file).await));
+            }
+            classroom.collect(&id, read);
+        });
+    };
+    let results_id = id.clone();
+    let results = Memo::new(move |_| classroom.results(&results_id));
+    let labels = {
+        let id = id.clone();
+        Memo::new(move |_| classroom.saved.with(|saved| saved.teaching(&id).map(|t| t.assignment.labels.clone()).unwrap_or_default()))
+    };
+    // A column heading that sorts the table by its column, and again the other way.
+    let heading = move |key: String, name: String| {
+        let shown = key.clone();
+        let sorted = move || {
+            sort.with(|(by, up)| {
+                if *by == shown {
+                    if *up {
+                        "ascending"
+                    } else {
+                        "descending"
+                    }
+                } else {
+                    "none"
+                }
+            })
+        };
+        let toggle = move |_| {
+            sort.update(|(by, up)| {
+                if *by == key {
+                    *up = !*up;
+                } else {
+                    by.clone_from(&key);
+                    *up = true;
+                }
+            })
+        };
+        view! {
+            <th scope="col" aria-sort=sorted>
+                <button type="button" on:click=toggle>{name}</button>
+            </th>
+        }
+    };
+    let rows = {
+        let id = id.clone();
+        move || {
+            let scheme = scheme.get();
+            let labels = labels.get();
+            let mut results = results.get();
+            let (by, up) = sort.get();
+            let f1 = |e: &Evaluation, label: &str| e.by_label.get(label).map_or(0.0, |s| s.figures(scheme).f1);
+            results.sort_by(|(a, ea), (b, eb)| {
+                let order = match by.as_str() {
+                    // By the names shown: on the projector, the order of real names would give them away.
+                    "student" => classroom.shown_name(&a.student).to_lowercase().cmp(&classroom.shown_name(&b.student).to_lowercase()),
+                    "handed_in_at" => a.handed_in_at.cmp(&b.handed_in_at),
+                    "count" => a.count().cmp(&b.count()),
+                    "overall" => ea.overall.figures(scheme).f1.total_cmp(&eb.overall.figures(scheme).f1),
+                    label => f1(ea, label).total_cmp(&f1(eb, label)),
+                };
+                if up {
+                    order
+                } else {
+                    order.reverse()
+                }
+            });
+            results
+                .into_iter()
+                .map(|(work, evaluation)| {
+                    let (open_id, return_id, student, back_student) = (id.clone(), id.clone(), work.student.clone(), work.student.clone());
+                    let cells = labels.iter().map(|l| {
+                        let figure = evaluation.by_label.get(&l.id).map_or("–".to_owned(), |s| format!("{:.2}", s.figures(scheme).f1));
+                        view! { <td>{figure}</td> }
+                    }).collect_view();
+                    view! {
+                        <tr>
+                            <th scope="row">{classroom.shown_name(&work.student)}</th>
+                            {cells}
+                            <td>{format!("{:.2}", evaluation.overall.figures(scheme).f1)}</td>
+                            <td>{work.count()}</td>
+                            <td>{timestamp::short(&work.handed_in_at)}</td>
+                            <td>{format!("{:.1}", gradebook::score(&evaluation, scheme, scale.get()))}</td>
+                            <td>
+                                <button type="button" on:click=move |_| classroom.review(&open_id, &student)>"Open"</button>
+                                <button type="button" on:click=move |_| classroom.return_to(&return_id, &back_student)>"Return to student"</button>
+                            </td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        }
+    };
+    let gradebook_id = id.clone();
+    let report_id = id.clone();
+    let charts_id = id.clone();
+    let charts = move || {
+        let results = results.get();
+        if results.is_empty() {
+            return None;
+        }
+        let (scheme, labels) = (scheme.get(), labels.get());
+        let students = results.iter().map(|(w, e)| (classroom.shown_name(&w.student), e.overall.figures(scheme).f1)).collect();
+        let articles = classroom.saved.with(|saved| {
+            let teaching = saved.teaching(&charts_id)?;
+            let count = |document: &str, label: &str| -> usize {
+                teaching.collected.iter().map(|w| w.annotations(document).iter().filter(|a| a.label == label).count()).sum()
+            };
+            Some(
+                teaching
+                    .assignment
+                    .documents
+                    .iter()
+                    .map(|d| (d.title.clone(), labels.iter().map(|l| count(&d.id, &l.id)).collect()))
+                    .collect(),
+            )
+        })?;
+        Some(view! { <div class="charts">{charts::label_counts(articles, &labels)}{charts::f1_dots(students)}</div> })
+    };
+    view! {
+        <section class="collect" aria-label="The class's work">
+            <label class="file-button">
+                "Collect work"
+                <input type="file" multiple accept=".json,application/json" on:change=collect/>
+            </label>
+            <SchemeChoice scheme/>
+            <label>
+                "Score out of"
+                <select on:change=move |event| scale.set(if event_target_value(&event) == "10" { Scale::Ten } else { Scale::Hundred })>
+                    <option value="100">"100"</option>
+                    <option value="10">"10"</option>
+                </select>
+            </label>
+            <button type="button" on:click=move |_| classroom.gradebook(&gradebook_id, scheme.get_untracked(), scale.get_untracked())>"Gradebook CSV"</button>
+            <button type="button" on:click=move |_| classroom.class_report(&report_id, scheme.get_untracked())>"Export class report"</button>
+            <ClassAgreementView id=id.clone()/>
+            {charts}
+            <table class="class-results" aria-label="Class results">
+                <thead>
+                    <tr>
+                        {heading("student".to_owned(), "Student".to_owned())}
+                        {move || labels.get().into_iter().map(|l| heading(l.id, format!("F1 {}", l.name))).collect_view()}
+                        {heading("overall".to_owned(), "F1 overall".to_owned())}
+                        {heading("count".to_owned(), "Annotations".to_owned())}
+                        {heading("handed_in_at".to_owned(), "Handed in".to_owned())}
+                        <th scope="col">"Score"</th>
+                        <th scope="col">"Work"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </section>
+    }
+}
