@@ -1,6 +1,6 @@
 //! The classroom, the top of the core: assignments and how their key travels, a student's
 //! hand-in and the teacher's return, feedback against the key, the gradebook, the class report,
-//! the class's figures, and what a browser keeps of the classes it made and took.
+//! what a browser keeps of the classes it made and took (`record`), and the class's figures.
 
 pub mod file_error;
 pub mod assignment;
@@ -9,3 +9,4 @@ pub mod feedback;
 pub mod gradebook;
 pub mod class_report;
 pub mod record;
+pub mod figures;

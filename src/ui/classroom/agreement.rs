@@ -1,9 +1,10 @@
 //! How much a class agrees, in figures and words, and the passages it disagrees on most.
 use leptos::prelude::*;
 
+use crate::core::classroom::figures::ClassAgreement;
 use crate::core::measures::agreement::{describe, landis_koch};
 use crate::core::text::offsets::abbreviate;
-use crate::ui::state::{self, ClassAgreement, Mode};
+use crate::ui::state::{self, Mode};
 
 use super::charts;
 use super::feedback::PassageButton;
@@ -18,7 +19,7 @@ pub fn ClassAgreementView(id: String) -> impl IntoView {
     let agreement = Memo::new(move |_| classroom.agreement(&id));
     move || {
         let assignment = assignment.clone();
-        let ClassAgreement { students, rows, pair_f1, disagreements } = agreement.get()?;
+        let ClassAgreement { students, rows, pair_f1, disagreements } = (*agreement.get()?).clone();
         let said = |value: Option<f64>| {
             value.map_or("undefined (everyone gave one value everywhere)".to_owned(), |v| format!("{v:.2}: {}", landis_koch(v)))
         };

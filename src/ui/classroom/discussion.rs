@@ -2,10 +2,11 @@
 //! by stretch, how many students marked it and with which labels.
 use leptos::prelude::*;
 
+use crate::core::classroom::figures::Passage;
 use crate::core::measures::agreement::describe;
 use crate::core::model::label::Label;
 use crate::core::text::offsets::abbreviate;
-use crate::ui::state::{self, Mode, Passage};
+use crate::ui::state::{self, Mode};
 use crate::ui::{browser::article, browser::selection};
 
 /// How the class marked one document: every stretch, the assignment's labels, how many students.
@@ -24,9 +25,9 @@ pub fn class_map(document_id: String) -> Option<Memo<Option<ClassMap>>> {
     discussing.then(|| {
         Memo::new(move |_| {
             let Mode::Discussion(id) = view.mode.get() else { return None };
-            let (students, mut map) = classroom.disagreement_map(&id)?;
+            let map = classroom.disagreement_map(&id)?;
             let labels = classroom.current()?.labels;
-            Some(ClassMap { passages: map.remove(&document_id).unwrap_or_default(), labels, students })
+            Some(ClassMap { passages: map.passages.get(&document_id).cloned().unwrap_or_default(), labels, students: map.students })
         })
     })
 }

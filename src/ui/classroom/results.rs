@@ -77,7 +77,7 @@ pub(super) fn Collect(id: String) -> impl IntoView {
         move || {
             let scheme = scheme.get();
             let labels = labels.get();
-            let mut results = results.get();
+            let mut results = results.get().to_vec();
             let (by, up) = sort.get();
             let f1 = |e: &Evaluation, label: &str| e.by_label.get(label).map_or(0.0, |s| s.figures(scheme).f1);
             results.sort_by(|(a, ea), (b, eb)| {

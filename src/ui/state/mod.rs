@@ -22,7 +22,7 @@ mod work;
 
 use leptos::prelude::*;
 
-pub use classroom::{ClassAgreement, Classroom, Compared, Passage};
+pub use classroom::{Classroom, Compared};
 pub use exchange::Exchange;
 pub use parts::{Load, NotFetched, OtherFormats, Parts};
 pub use saving::Saving;

@@ -3,6 +3,7 @@
 //! opens here (worked on in a layer of their own, handed in as a file, checked against the key).
 //! Everything travels as files; nothing is sent anywhere.
 
+mod figures;
 mod taking;
 mod teaching;
 
@@ -14,7 +15,6 @@ use leptos::prelude::*;
 use crate::core::classroom::assignment::Assignment;
 use crate::core::classroom::feedback::{self, Verdict};
 use crate::core::classroom::record::{alias, Classroom as Saved};
-use crate::core::measures::agreement::Agreement;
 use crate::core::model::annotation::Annotation;
 use crate::core::model::document::Document;
 use crate::core::reading::shown::Shown;
@@ -27,36 +27,12 @@ use crate::ui::state::work::Work;
 type ByDocument = BTreeMap<String, Vec<Annotation>>;
 
 /// A passage the class disagrees on: where, what it says, and how many marked it with each label.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Passage {
-    pub document: String,
-    pub start: usize,
-    pub end: usize,
-    pub quote: String,
-    /// Label names with how many students gave each.
-    pub by_label: Vec<(String, usize)>,
-    pub nothing: usize,
-    /// The share of students outside the largest group that marked it alike: 0 when all agree.
-    pub spread: f64,
-}
-
-/// How much a class agrees.
 /// How what a document shows compares with the key, when feedback is shown: the verdict on each
 /// annotation of the work, and which drawn passages are the key's that the work missed.
 #[derive(Debug, Default, PartialEq)]
 pub struct Compared {
     pub verdicts: HashMap<String, Verdict>,
     pub missed: HashSet<String>,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct ClassAgreement {
-    pub students: Vec<String>,
-    /// The figures of each label, then of all labels together.
-    pub rows: Vec<(String, Agreement)>,
-    /// The F1 (strict) of each pair of students `(i, j)`, one's work scored against the other's.
-    pub pair_f1: Vec<((usize, usize), f64)>,
-    pub disagreements: Vec<Passage>,
 }
 
 #[derive(Clone, Copy)]
@@ -71,6 +47,11 @@ pub struct Classroom {
     /// The students in the order projector mode first named them, so that each keeps their letter
     /// for the session.
     aliases: StoredValue<Vec<String>>,
+    /// The class's figures of each assignment opened here, computed once per change of its class.
+    figures: StoredValue<HashMap<String, figures::ClassFigures>>,
+    /// The app's owner, which keeps those figures for as long as the app runs, whichever view
+    /// first asked for them.
+    owner: StoredValue<Owner, LocalStorage>,
     view: View,
     texts: Texts,
     work: Work,
@@ -90,6 +71,8 @@ impl Classroom {
             projector: RwSignal::new(false),
             key_shown: RwSignal::new(false),
             aliases: StoredValue::new(Vec::new()),
+            figures: StoredValue::new(HashMap::new()),
+            owner: StoredValue::new_local(Owner::current().expect("the classroom starts inside the app")),
             view,
             texts,
             work,

@@ -6,19 +6,16 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::{ClassAgreement, Classroom, Passage};
+use super::figures::ClassFigures;
+use super::Classroom;
 use crate::core::classroom::assignment::{self, Assignment, AssignmentDocument, KeyCopy};
 use crate::core::classroom::class_report::{self, ClassReport, MarkedDocument};
-use crate::core::classroom::feedback;
+use crate::core::classroom::figures::{ClassAgreement, DisagreementMap};
 use crate::core::classroom::gradebook::{self, Line, Scale};
 use crate::core::classroom::hand_in::{self, Collected, Comment, Return, Work as HandIn};
 use crate::core::classroom::record::{KeyTravel, Teaching};
-use crate::core::measures::agreement::{self, Agreement, Marked, Stretch};
 use crate::core::measures::matching::{Evaluation, Scheme};
-use crate::core::model::annotation::Annotation;
-use crate::core::model::document::Document;
 use crate::core::model::id;
-use crate::core::model::label;
 use crate::ui::state::view::Message;
 use crate::ui::{browser, browser::seal};
 
@@ -125,102 +122,34 @@ impl Classroom {
         self.view.say(if refused > 0 && taken.is_empty() { Message::alert(text) } else { Message::status(text) });
     }
 
-    /// Each collected student's evaluation on assignment `id`, tracked.
-    pub fn results(&self, id: &str) -> Vec<(HandIn, Evaluation)> {
-        let Some(teaching) = self.saved.with(|saved| saved.teaching(id).cloned()) else { return Vec::new() };
-        let key = self.work.workspace.with(|w| teaching.assignment.key_from(&w.documents));
-        teaching
-            .collected
-            .iter()
-            .map(|work| {
-                let documents: Vec<(&[Annotation], &[Annotation])> = teaching
-                    .assignment
-                    .documents
-                    .iter()
-                    .map(|d| (key.get(&d.id).map_or(&[][..], Vec::as_slice), work.annotations(&d.id)))
-                    .collect();
-                (work.clone(), feedback::evaluate(&documents, &teaching.assignment.labels))
-            })
-            .collect()
-    }
-
-    /// Assignment `id` as taught here, with two hand-ins or more, and those of its documents whose
-    /// texts are here, tracked.
-    fn class_work(&self, id: &str) -> Option<(Teaching, Vec<Arc<Document>>)> {
-        let teaching = self.saved.with(|saved| saved.teaching(id).cloned())?;
-        if teaching.collected.len() < 2 {
-            return None;
+    /// The class's figures of assignment `id`: made the first time they are asked for, then
+    /// computed again only when its class (or the key, or a text) changes.
+    fn figures(&self, id: &str) -> ClassFigures {
+        if let Some(figures) = self.figures.with_value(|all| all.get(id).copied()) {
+            return figures;
         }
-        let documents = teaching.assignment.documents.iter().filter_map(|d| self.texts.document(&d.id)).collect();
-        Some((teaching, documents))
-    }
-
-    /// Every stretch of the class's marking over `documents` (cut at paragraph starts), as passages.
-    fn passages(teaching: &Teaching, documents: &[Arc<Document>], people: &[Vec<Marked>]) -> Vec<(Stretch, Passage)> {
-        let labels = &teaching.assignment.labels;
-        let ids: Vec<&str> = labels.iter().map(|l| l.id.as_str()).collect();
-        let stretches = documents.iter().enumerate().flat_map(|(at, document)| {
-            let breaks: Vec<usize> = document.paragraphs.iter().map(|p| p.start).collect();
-            agreement::stretches(at, document.length, people, &ids, &breaks)
+        let (this, id) = (*self, id.to_owned());
+        let figures = self.owner.with_value(|owner| owner.with(|| ClassFigures::new(this.saved, this.work, this.texts, id.clone())));
+        self.figures.update_value(|all| {
+            all.insert(id, figures);
         });
-        stretches
-            .map(|s| {
-                let document = &documents[s.document];
-                let quote = document.quote(s.start, s.end).unwrap_or_default().to_owned();
-                let by_label = s.by_label.iter().map(|(id, n)| (label::name_of(labels, id).to_owned(), *n)).collect();
-                let passage = Passage {
-                    document: document.id.clone(),
-                    start: s.start,
-                    end: s.end,
-                    quote,
-                    by_label,
-                    nothing: s.nothing,
-                    spread: s.spread,
-                };
-                (s, passage)
-            })
-            .collect()
+        figures
     }
 
-    /// Every stretch of each document (by id) of how the class marked assignment `id`, and how
-    /// many students handed in: the disagreement map, tracked. Lighter than `agreement`: no figures.
-    pub fn disagreement_map(&self, id: &str) -> Option<(usize, BTreeMap<String, Vec<Passage>>)> {
-        let (teaching, documents) = self.class_work(id)?;
-        let people = marked(&teaching, &documents);
-        let mut map: BTreeMap<String, Vec<Passage>> = BTreeMap::new();
-        for (_, passage) in Self::passages(&teaching, &documents, &people) {
-            map.entry(passage.document.clone()).or_default().push(passage);
-        }
-        Some((teaching.collected.len(), map))
+    /// Each collected student's evaluation on assignment `id`, tracked.
+    pub fn results(&self, id: &str) -> Arc<Vec<(HandIn, Evaluation)>> {
+        self.figures(id).results.get()
     }
 
-    /// How much the class agrees on assignment `id` (with two hand-ins or more), tracked: the
-    /// figures per label and over all labels, and the passages they disagree on, most first.
-    pub fn agreement(&self, id: &str) -> Option<ClassAgreement> {
-        let (teaching, documents) = self.class_work(id)?;
-        let lengths: Vec<usize> = documents.iter().map(|d| d.length).collect();
-        let people = marked(&teaching, &documents);
-        let labels = &teaching.assignment.labels;
-        let mut rows: Vec<(String, Agreement)> =
-            labels.iter().map(|l| (l.name.clone(), agreement::figures(&lengths, &people, Some(&l.id)))).collect();
-        rows.push(("All labels".to_owned(), agreement::figures(&lengths, &people, None)));
-        let (stretches, passages): (Vec<Stretch>, Vec<Passage>) = Self::passages(&teaching, &documents, &people).into_iter().unzip();
-        // The ranked list, each stretch found again by its place.
-        let disagreements = agreement::disagreements(stretches)
-            .iter()
-            .filter_map(|s| passages.iter().find(|p| p.document == documents[s.document].id && p.start == s.start).cloned())
-            .collect();
-        // Each pair's F1 (strict), either one's work taken as the other's key: it is the same both ways.
-        let works = &teaching.collected;
-        let pairs = (0..works.len()).flat_map(|i| (i + 1..works.len()).map(move |j| (i, j)));
-        let pair_f1 = pairs
-            .map(|(i, j)| {
-                let documents: Vec<(&[Annotation], &[Annotation])> =
-                    documents.iter().map(|d| (works[i].annotations(&d.id), works[j].annotations(&d.id))).collect();
-                ((i, j), feedback::evaluate(&documents, labels).overall.figures(Scheme::Strict).f1)
-            })
-            .collect();
-        Some(ClassAgreement { students: works.iter().map(|w| w.student.clone()).collect(), rows, pair_f1, disagreements })
+    /// Every stretch of how the class marked each document of assignment `id`: the disagreement
+    /// map, tracked (with two hand-ins or more).
+    pub fn disagreement_map(&self, id: &str) -> Option<Arc<DisagreementMap>> {
+        self.figures(id).map.get()
+    }
+
+    /// How much the class agrees on assignment `id` (with two hand-ins or more), tracked.
+    pub fn agreement(&self, id: &str) -> Option<Arc<ClassAgreement>> {
+        self.figures(id).agreement.get()
     }
 
     /// Downloads the class report of assignment `id`: agreement, pairs, students, the board.
@@ -230,7 +159,7 @@ impl Classroom {
             self.view.say(Message::alert("The class report needs two hand-ins or more: collect the class's work first."));
             return;
         };
-        let evaluations: Vec<Evaluation> = untrack(|| self.results(id)).into_iter().map(|(_, evaluation)| evaluation).collect();
+        let evaluations: Vec<Evaluation> = untrack(|| self.results(id)).iter().map(|(_, evaluation)| evaluation.clone()).collect();
         let documents: Vec<MarkedDocument> = teaching
             .assignment
             .documents
@@ -291,16 +220,4 @@ impl Classroom {
             self.view.say(Message::status(format!("Saved {} comments for {student} to {name}.", back.comments.len())));
         }
     }
-}
-
-/// Each hand-in's spans over `documents` (by their index), for the agreement figures.
-fn marked<'a>(teaching: &'a Teaching, documents: &[Arc<Document>]) -> Vec<Vec<Marked<'a>>> {
-    teaching
-        .collected
-        .iter()
-        .map(|work| {
-            let spans = documents.iter().enumerate().flat_map(|(at, d)| work.annotations(&d.id).iter().map(move |a| (at, a)));
-            spans.map(|(document, a)| Marked { document, label: &a.label, start: a.start, end: a.end }).collect()
-        })
-        .collect()
 }
