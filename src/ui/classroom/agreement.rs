@@ -55,8 +55,10 @@ pub fn ClassAgreementView(id: String) -> impl IntoView {
             .collect_view();
         // Opened where the class disagrees most, or at the assignment's first text.
         let first = disagreements.first().map(|p| p.document.clone()).unwrap_or_else(|| {
-            classroom.saved.with_untracked(|saved| {
-                saved.teaching(&assignment).and_then(|t| t.assignment.documents.first().map(|d| d.id.clone())).unwrap_or_default()
+            untrack(|| {
+                classroom.with_record(|saved| {
+                    saved.teaching(&assignment).and_then(|t| t.assignment.documents.first().map(|d| d.id.clone())).unwrap_or_default()
+                })
             })
         });
         let passages = disagreements

@@ -30,8 +30,8 @@ pub fn ProjectorButton() -> impl IntoView {
     view! {
         <button
             type="button"
-            aria-pressed=move || classroom.projector.get().to_string()
-            on:click=move |_| classroom.set_projector(!classroom.projector.get_untracked())
+            aria-pressed=move || classroom.projector().to_string()
+            on:click=move |_| classroom.set_projector(!untrack(|| classroom.projector()))
         >
             "Projector mode"
         </button>
@@ -59,7 +59,7 @@ pub fn AssignmentBar() -> impl IntoView {
                     <h2>"Class discussion of “" {assignment.title.clone()} "”"</h2>
                     <p>"Under each paragraph, a band shows how the class marked it: the taller a colour, the more students gave that label. Focus or point at a stretch to read the counts."</p>
                     <label>
-                        <input type="checkbox" prop:checked=move || classroom.key_shown.get() on:change=move |event| classroom.key_shown.set(event_target_checked(&event))/>
+                        <input type="checkbox" prop:checked=move || classroom.key_shown() on:change=move |event| classroom.show_key(event_target_checked(&event))/>
                         "Show the answer key"
                     </label>
                     <ProjectorButton/>
@@ -77,7 +77,7 @@ fn StudentBar(assignment: Assignment, id: String) -> impl IntoView {
     let (work, classroom) = (state::work(), state::classroom());
     let taking = {
         let id = id.clone();
-        Memo::new(move |_| classroom.saved.with(|saved| saved.taking(&id).cloned()))
+        Memo::new(move |_| classroom.with_record(|saved| saved.taking(&id).cloned()))
     };
     let documents = assignment.documents.clone();
     let progress = move || {
@@ -131,7 +131,7 @@ fn StudentBar(assignment: Assignment, id: String) -> impl IntoView {
             </Show>
             <button type="button" on:click=move |_| classroom.leave()>"Back to my own work"</button>
             <Comments id=id.clone()/>
-            <Show when=move || classroom.feedback_open.get()>
+            <Show when=move || classroom.feedback_open()>
                 <Feedback/>
             </Show>
         </section>
@@ -142,7 +142,7 @@ fn StudentBar(assignment: Assignment, id: String) -> impl IntoView {
 #[component]
 fn Comments(id: String) -> impl IntoView {
     let classroom = state::classroom();
-    let comments = move || classroom.saved.with(|saved| saved.taking(&id).map(|t| t.comments.clone()).unwrap_or_default());
+    let comments = move || classroom.with_record(|saved| saved.taking(&id).map(|t| t.comments.clone()).unwrap_or_default());
     move || {
         let comments = comments();
         (!comments.is_empty()).then(|| {
@@ -181,9 +181,10 @@ fn ReviewComments(assignment: Assignment, student: String) -> impl IntoView {
     let id = assignment.id.clone();
     let rows = move || {
         let (assignment, key, marked) = classroom.compared()?;
-        let comments = classroom
-            .saved
-            .with_untracked(|saved| saved.teaching(&assignment.id).and_then(|t| t.comments.get(&student).cloned()).unwrap_or_default());
+        let comments = untrack(|| {
+            classroom
+                .with_record(|saved| saved.teaching(&assignment.id).and_then(|t| t.comments.get(&student).cloned()).unwrap_or_default())
+        });
         let mut passages: Vec<(String, Annotation, bool)> = Vec::new();
         for d in &assignment.documents {
             let (key, marked) = (key.get(&d.id).cloned().unwrap_or_default(), marked.get(&d.id).cloned().unwrap_or_default());

@@ -38,7 +38,7 @@ pub(super) fn Collect(id: String) -> impl IntoView {
     let results = Memo::new(move |_| classroom.results(&results_id));
     let labels = {
         let id = id.clone();
-        Memo::new(move |_| classroom.saved.with(|saved| saved.teaching(&id).map(|t| t.assignment.labels.clone()).unwrap_or_default()))
+        Memo::new(move |_| classroom.with_record(|saved| saved.teaching(&id).map(|t| t.assignment.labels.clone()).unwrap_or_default()))
     };
     // A column heading that sorts the table by its column, and again the other way.
     let heading = move |key: String, name: String| {
@@ -131,7 +131,7 @@ pub(super) fn Collect(id: String) -> impl IntoView {
         }
         let (scheme, labels) = (scheme.get(), labels.get());
         let students = results.iter().map(|(w, e)| (classroom.shown_name(&w.student), e.overall.figures(scheme).f1)).collect();
-        let articles = classroom.saved.with(|saved| {
+        let articles = classroom.with_record(|saved| {
             let teaching = saved.teaching(&charts_id)?;
             let count = |document: &str, label: &str| -> usize {
                 teaching.collected.iter().map(|w| w.annotations(document).iter().filter(|a| a.label == label).count()).sum()

@@ -13,12 +13,11 @@ use super::results::Collect;
 #[component]
 pub fn TeacherView() -> impl IntoView {
     let classroom = state::classroom();
-    let chosen = RwSignal::new(classroom.saved.with_untracked(|saved| saved.teaching.last().map(|t| t.assignment.id.clone())));
+    let chosen = RwSignal::new(untrack(|| classroom.with_record(|saved| saved.teaching.last().map(|t| t.assignment.id.clone()))));
     let new_assignment = move |_| chosen.set(Some(classroom.new_assignment()));
     let options = move || {
         classroom
-            .saved
-            .with(|saved| saved.teaching.iter().map(|t| (t.assignment.id.clone(), t.assignment.title.clone())).collect::<Vec<_>>())
+            .with_record(|saved| saved.teaching.iter().map(|t| (t.assignment.id.clone(), t.assignment.title.clone())).collect::<Vec<_>>())
     };
     view! {
         <section class="teacher" aria-labelledby="teacher-heading">
@@ -48,7 +47,7 @@ fn AssignmentEditor(id: String) -> impl IntoView {
     let (work, texts, classroom) = (state::work(), state::texts(), state::classroom());
     let teaching = {
         let id = id.clone();
-        Memo::new(move |_| classroom.saved.with(|saved| saved.teaching(&id).cloned()))
+        Memo::new(move |_| classroom.with_record(|saved| saved.teaching(&id).cloned()))
     };
     let field = move |read: fn(&crate::core::classroom::record::Teaching) -> String| {
         move || teaching.with(|t| t.as_ref().map(read).unwrap_or_default())
@@ -69,7 +68,7 @@ fn AssignmentEditor(id: String) -> impl IntoView {
     };
     // Every document here: the bundled articles and the person's own.
     let documents = move || {
-        let own: Vec<String> = work.workspace.with(|w| w.library.iter().map(|r| r.id.clone()).collect());
+        let own: Vec<String> = work.with_workspace(|w| w.library.iter().map(|r| r.id.clone()).collect());
         texts.bundled_ids().into_iter().chain(own).collect::<Vec<_>>()
     };
     let document_boxes = {
@@ -95,8 +94,7 @@ fn AssignmentEditor(id: String) -> impl IntoView {
     let label_boxes = {
         let id = id.clone();
         move || {
-            work.labels
-                .get()
+            work.labels()
                 .into_iter()
                 .map(|label| {
                     let used = {

@@ -132,7 +132,7 @@ fn Editor(annotation_id: String) -> impl IntoView {
     let work = state::work();
     let current = {
         let id = annotation_id.clone();
-        Memo::new(move |_| work.workspace.with(|w| w.find(&id).map(|(_, a)| a.clone())))
+        Memo::new(move |_| work.with_workspace(|w| w.find(&id).map(|(_, a)| a.clone())))
     };
     // The editor stays while its annotation changes; only the parts showing a field update, so
     // the note keeps its focus and caret while the reader types.

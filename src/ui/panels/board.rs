@@ -21,7 +21,7 @@ pub fn ClaimsBoard() -> impl IntoView {
         let titles = titles();
         let labels = work.labels_in_use();
         let (filter, order) = (filter.get(), order.get());
-        work.workspace.with(|w| {
+        work.with_workspace(|w| {
             let listed: Vec<(&str, &str, &[Annotation])> = titles.iter().map(|(id, title)| (id.as_str(), title.as_str(), w.annotations(id))).collect();
             let groups = board(&listed, &labels, &filter, order);
             let count: usize = groups.iter().map(|g| g.items.len()).sum();

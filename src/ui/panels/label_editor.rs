@@ -24,7 +24,7 @@ pub fn LabelEditor() -> impl IntoView {
             <div class="popover-body">
                 <ol class="label-rows">
                     <For
-                        each=move || work.labels.get()
+                        each=move || work.labels()
                         key=|label: &Label| label.id.clone()
                         children=move |label| view! { <LabelRow id=label.id/> }
                     />
@@ -50,7 +50,7 @@ fn LabelRow(id: String) -> impl IntoView {
     let work = state::work();
     let current = {
         let id = id.clone();
-        Memo::new(move |_| work.labels.with(|labels| label::find(labels, &id).cloned()))
+        Memo::new(move |_| work.with_labels(|labels| label::find(labels, &id).cloned()))
     };
     let field = move |read: fn(&Label) -> String| move || current.with(|l| l.as_ref().map(read).unwrap_or_default());
     // Commits a field's new value; when the rules refuse it, the field shows the saved value again.
@@ -93,7 +93,7 @@ fn LabelRow(id: String) -> impl IntoView {
     };
     let position = move || {
         let id = current.with(|l| l.as_ref().map(|l| l.id.clone()));
-        work.labels.with(|labels| (labels.iter().position(|l| Some(&l.id) == id.as_ref()), labels.len()))
+        work.with_labels(|labels| (labels.iter().position(|l| Some(&l.id) == id.as_ref()), labels.len()))
     };
     view! {
         <li>

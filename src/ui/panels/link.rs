@@ -57,7 +57,7 @@ pub fn LinkTo(id: String) -> impl IntoView {
         let id = id.clone();
         Memo::new(move |_| {
             let claims_exist = work.labels_in_use().iter().any(|l| l.id == "claim");
-            claims_exist && work.workspace.with(|w| w.find(&id).is_some_and(|(_, a)| a.label == "claim"))
+            claims_exist && work.with_workspace(|w| w.find(&id).is_some_and(|(_, a)| a.label == "claim"))
         })
     };
     let open = RwSignal::new(false);

@@ -17,7 +17,7 @@ pub fn ArticleNav() -> impl IntoView {
         if let Some(assignment) = classroom.current() {
             return assignment.documents.iter().map(|d| d.id.clone()).collect();
         }
-        let added: Vec<String> = work.workspace.with(|w| w.library.iter().map(|r| r.id.clone()).collect());
+        let added: Vec<String> = work.with_workspace(|w| w.library.iter().map(|r| r.id.clone()).collect());
         bundled.iter().cloned().chain(added).collect::<Vec<String>>()
     });
     let own_work = move || classroom.current().is_none();
@@ -42,7 +42,8 @@ pub fn ArticleNav() -> impl IntoView {
 fn Assignments() -> impl IntoView {
     let classroom = state::classroom();
     let taken = move || {
-        classroom.saved.with(|saved| saved.taking.iter().map(|t| (t.assignment.id.clone(), t.assignment.title.clone())).collect::<Vec<_>>())
+        classroom
+            .with_record(|saved| saved.taking.iter().map(|t| (t.assignment.id.clone(), t.assignment.title.clone())).collect::<Vec<_>>())
     };
     move || {
         let taken = taken();
@@ -100,7 +101,7 @@ fn LabelCounts(document_id: String) -> impl IntoView {
                 let (document_id, label_id) = (document_id.clone(), label.id.clone());
                 let count = Memo::new(move |_| {
                     let key = view.layer().document_key(&document_id);
-                    work.workspace.with(|w| w.count(&key, &label_id))
+                    work.with_workspace(|w| w.count(&key, &label_id))
                 });
                 view! {
                     <span class="count" class:zero=move || count.get() == 0>

@@ -15,9 +15,9 @@ pub fn StatusMessage() -> impl IntoView {
         <div class="messages">
             <div role="status" aria-live="polite" class="message status">{shown(false)}</div>
             <div role="alert" class="message alert">{shown(true)}</div>
-            <div role="alert" class="message alert">{move || saving.storage_problem.get().map(|problem| storage_problem(problem, view, saving))}</div>
+            <div role="alert" class="message alert">{move || saving.storage_problem().map(|problem| storage_problem(problem, view, saving))}</div>
             <div role="alert" class="message alert">
-                {move || saving.save_problem.get().map(|problem| view! {
+                {move || saving.save_problem().map(|problem| view! {
                     <p>{problem} " Changes are not being saved; they are only in this tab until saving works again, which Glossa keeps trying."</p>
                     <button type="button" on:click=move |_| exchange.download(Format::GlossaJson, None)>"Export now"</button>
                 })}
@@ -38,7 +38,7 @@ fn storage_problem((text, backup_key): (String, Option<String>), view: View, sav
     view! {
         <p>{text}</p>
         {download}
-        <button type="button" class="dismiss" on:click=move |_| saving.storage_problem.set(None)>"Dismiss"</button>
+        <button type="button" class="dismiss" on:click=move |_| saving.dismiss_storage_problem()>"Dismiss"</button>
     }
 }
 

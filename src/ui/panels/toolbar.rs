@@ -56,8 +56,8 @@ pub fn Toolbar() -> impl IntoView {
 #[component]
 pub fn HistoryButtons() -> impl IntoView {
     let work = state::work();
-    let next_undo = move || work.history.with(|h| h.undo.last().map(|step| format!("Undo: {}", step.description)));
-    let next_redo = move || work.history.with(|h| h.redo.last().map(|step| format!("Redo: {}", step.description)));
+    let next_undo = move || work.next_step(true).map(|step| format!("Undo: {step}"));
+    let next_redo = move || work.next_step(false).map(|step| format!("Redo: {step}"));
     view! {
         <div class="history" role="group" aria-label="History">
             {history_button("Undo", "Control+Z", next_undo, move || work.undo())}

@@ -178,7 +178,7 @@ fn ArticleView(document: Arc<Document>) -> impl IntoView {
 /// which may have drawn the selected highlights anew.
 fn mark_selected(view: View, work: Work, viewport: Viewport) {
     Effect::new(move |_| {
-        work.workspace.track();
+        work.with_workspace(|_| ());
         viewport.redrawn.track();
         let selected = view.selected.get();
         let Some(article) = article::element() else { return };

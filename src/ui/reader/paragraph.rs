@@ -62,7 +62,7 @@ fn RunView(run: Run, feedback: Feedback) -> impl IntoView {
         mark.links
             .iter()
             .map(|link| {
-                let quote = work.workspace.with_untracked(|w| w.find(&link.to).map(|(_, a)| abbreviate(&a.quote, keep)));
+                let quote = untrack(|| work.with_workspace(|w| w.find(&link.to).map(|(_, a)| abbreviate(&a.quote, keep))));
                 format!(" → {} “{}”", link.relation.words(), quote.unwrap_or_else(|| "(deleted)".to_owned()))
             })
             .collect()

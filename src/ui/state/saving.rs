@@ -20,9 +20,9 @@ const SAVE_RETRY: std::time::Duration = std::time::Duration::from_secs(3);
 pub struct Saving {
     /// What went wrong reading the saved work (shown until dismissed), and where the unreadable
     /// data was copied.
-    pub storage_problem: RwSignal<Option<(String, Option<String>)>>,
+    storage_problem: RwSignal<Option<(String, Option<String>)>>,
     /// Why the latest save failed; cleared by the next save that succeeds.
-    pub save_problem: RwSignal<Option<String>>,
+    save_problem: RwSignal<Option<String>>,
     /// A save is scheduled for after the next paint.
     pending: StoredValue<bool>,
     /// The saved state as this tab last wrote or read it; any other value in storage was written
@@ -35,6 +35,21 @@ pub struct Saving {
 }
 
 impl Saving {
+    /// What went wrong reading the saved work, and where the unreadable data was copied, tracked.
+    pub fn storage_problem(&self) -> Option<(String, Option<String>)> {
+        self.storage_problem.get()
+    }
+
+    /// The person has read the problem with the saved work.
+    pub fn dismiss_storage_problem(&self) {
+        self.storage_problem.set(None);
+    }
+
+    /// Why the latest save failed, tracked; none once a save succeeds.
+    pub fn save_problem(&self) -> Option<String> {
+        self.save_problem.get()
+    }
+
     /// Saves after every edit of `work`, and listens for other tabs' saves and for the page being
     /// left, until the app is unmounted.
     pub fn start(work: Work, view: View, loaded: Loaded) -> Saving {

@@ -21,13 +21,15 @@ use crate::ui::state::view::{Message, Mode, Pending, View};
 
 #[derive(Clone, Copy)]
 pub struct Work {
-    pub workspace: RwSignal<Workspace>,
-    pub history: RwSignal<History>,
+    // The work's signals are the state's alone: a component reads through the methods below and
+    // changes the work only through `change` and the edits built on it, each one undoable step.
+    pub(super) workspace: RwSignal<Workspace>,
+    pub(super) history: RwSignal<History>,
     /// The reader's labels, in toolbar order.
-    pub labels: RwSignal<Vec<Label>>,
+    pub(super) labels: RwSignal<Vec<Label>>,
     /// How many changes this tab has made: each is saved (another tab's work taken in is not
     /// counted, it is saved already).
-    pub edits: RwSignal<u64>,
+    pub(super) edits: RwSignal<u64>,
     view: View,
     texts: Texts,
 }
@@ -78,6 +80,26 @@ impl Work {
 
     /// The labels in use, tracked: an assignment's (locked) while one is worked on, else the
     /// reader's own.
+    /// `read` of the work, tracked.
+    pub fn with_workspace<T>(&self, read: impl FnOnce(&Workspace) -> T) -> T {
+        self.workspace.with(read)
+    }
+
+    /// The reader's own labels, in toolbar order, tracked.
+    pub fn labels(&self) -> Vec<Label> {
+        self.labels.get()
+    }
+
+    /// `read` of the reader's own labels, tracked.
+    pub fn with_labels<T>(&self, read: impl FnOnce(&[Label]) -> T) -> T {
+        self.labels.with(|labels| read(labels))
+    }
+
+    /// What `undo` (`redo` when not `back`) would take back or do again, in words, tracked.
+    pub fn next_step(&self, back: bool) -> Option<String> {
+        self.history.with(|h| if back { h.undo.last() } else { h.redo.last() }.map(|step| step.description.clone()))
+    }
+
     pub fn labels_in_use(&self) -> Vec<Label> {
         self.view.locked_labels.get().unwrap_or_else(|| self.labels.get())
     }

@@ -37,13 +37,13 @@ pub struct Compared {
 
 #[derive(Clone, Copy)]
 pub struct Classroom {
-    pub saved: RwSignal<Saved>,
+    pub(super) saved: RwSignal<Saved>,
     /// The key of the assignment being worked on, when its feedback is shown.
-    pub feedback_open: RwSignal<bool>,
+    feedback_open: RwSignal<bool>,
     /// Projector mode: large, high-contrast, and students shown as "Student A", "Student B".
-    pub projector: RwSignal<bool>,
+    projector: RwSignal<bool>,
     /// In a class discussion, whether the text shows the answer key (hidden until the class has talked).
-    pub key_shown: RwSignal<bool>,
+    key_shown: RwSignal<bool>,
     /// The students in the order projector mode first named them, so that each keeps their letter
     /// for the session.
     aliases: StoredValue<Vec<String>>,
@@ -58,6 +58,30 @@ pub struct Classroom {
 }
 
 impl Classroom {
+    /// `read` of what this browser keeps of its classes, tracked.
+    pub fn with_record<T>(&self, read: impl FnOnce(&Saved) -> T) -> T {
+        self.saved.with(read)
+    }
+
+    /// Whether the feedback against the key is shown, tracked.
+    pub fn feedback_open(&self) -> bool {
+        self.feedback_open.get()
+    }
+
+    /// Whether projector mode is on, tracked.
+    pub fn projector(&self) -> bool {
+        self.projector.get()
+    }
+
+    /// Whether the class discussion shows the answer key, tracked.
+    pub fn key_shown(&self) -> bool {
+        self.key_shown.get()
+    }
+
+    pub fn show_key(&self, shown: bool) {
+        self.key_shown.set(shown);
+    }
+
     /// Starts from what this browser kept, and saves every change of it.
     pub fn start(view: View, texts: Texts, work: Work) -> Classroom {
         let (saved, problem) = persist::load_classroom();
