@@ -2,34 +2,36 @@
 //! computed when first read and again only when what it is computed from changes (the class's
 //! hand-ins and comments, the key, the texts), so a view that opens reads what was computed.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::core::classroom::figures::{self, ClassAgreement, DisagreementMap};
+use crate::core::classroom::figures::{self, ClassAgreement};
 use crate::core::classroom::hand_in::Work as HandIn;
-use crate::core::classroom::record::Classroom as Saved;
+use crate::core::classroom::record::{Classroom as Saved, Teaching};
 use crate::core::measures::matching::Evaluation;
+use crate::core::model::annotation::Annotation;
 use crate::core::model::document::Document;
 use crate::ui::state::texts::Texts;
 use crate::ui::state::work::Work;
 
-/// The class's figures of one assignment, each computed when first read and again only when what
-/// it is computed from changes: opening the teacher's page, the class discussion or the report
-/// reads what was computed.
+/// Each collected hand-in with its evaluation against the key, in the order collected.
+pub type Results = Arc<Vec<(HandIn, Evaluation)>>;
+
+/// What the figures of one assignment are computed from, each a memo: the assignment as taught
+/// here, its key, and (once two hand-ins or more are in) the class's work with its texts.
 #[derive(Clone, Copy)]
-pub struct ClassFigures {
-    pub results: Memo<Arc<Vec<(HandIn, Evaluation)>>>,
-    pub map: Memo<Option<Arc<DisagreementMap>>>,
-    pub agreement: Memo<Option<Arc<ClassAgreement>>>,
+pub struct Sources {
+    teaching: Memo<Option<Teaching>>,
+    key: Memo<Option<BTreeMap<String, Vec<Annotation>>>>,
+    class: Memo<Option<(Teaching, Vec<Arc<Document>>)>>,
 }
 
-impl ClassFigures {
-    pub fn new(saved: RwSignal<Saved>, work: Work, texts: Texts, id: String) -> ClassFigures {
+impl Sources {
+    fn new(saved: RwSignal<Saved>, work: Work, texts: Texts, id: String) -> Sources {
         let teaching = Memo::new(move |_| saved.with(|saved| saved.teaching(&id).cloned()));
         let key = Memo::new(move |_| teaching.with(|t| t.as_ref().map(|t| work.workspace.with(|w| t.assignment.key_from(&w.documents)))));
-        // The class's work with the texts of its documents, once two hand-ins or more are in.
         let class = Memo::new(move |_| {
             teaching.with(|t| {
                 let t = t.as_ref().filter(|t| t.collected.len() >= 2)?;
@@ -37,18 +39,94 @@ impl ClassFigures {
                 Some((t.clone(), documents))
             })
         });
-        let results = Memo::new(move |_| {
-            teaching.with(|t| {
-                let Some(t) = t else { return Arc::new(Vec::new()) };
-                let evaluations = key.with(|key| figures::evaluations(t, key.as_ref().unwrap_or(&BTreeMap::new())));
-                Arc::new(t.collected.iter().cloned().zip(evaluations).collect())
+        Sources { teaching, key, class }
+    }
+}
+
+/// The class's figures of each assignment opened here, each made the first time it is asked for
+/// (under the app's owner, so that it outlives the view that asked) and then computed again only
+/// when its sources change: opening the teacher's page or the report reads what was computed.
+/// Each kind is made only where it is asked for, so that their code stays in the teacher's part;
+/// the disagreement map, which the class discussion draws on the article, is light and is
+/// computed where it is drawn (`Classroom::disagreement_map`).
+#[derive(Default)]
+pub struct ClassFigures {
+    sources: HashMap<String, Sources>,
+    results: HashMap<String, Memo<Results>>,
+    agreements: HashMap<String, Memo<Option<Arc<ClassAgreement>>>>,
+}
+
+/// What makes the figures: where they are kept, the owner they live under, and their sources' signals.
+#[derive(Clone, Copy)]
+pub struct Figures {
+    pub kept: StoredValue<ClassFigures>,
+    pub owner: StoredValue<Owner, LocalStorage>,
+    pub saved: RwSignal<Saved>,
+    pub work: Work,
+    pub texts: Texts,
+}
+
+impl Figures {
+    /// The memo of one kind of figure for assignment `id`, made by `make` from its sources the
+    /// first time.
+    fn kept<T: Send + Sync + 'static>(
+        self,
+        id: &str,
+        of_kind: fn(&mut ClassFigures) -> &mut HashMap<String, Memo<T>>,
+        make: impl FnOnce(Sources) -> Memo<T>,
+    ) -> Memo<T> {
+        if let Some(memo) = self.kept.try_update_value(|kept| of_kind(kept).get(id).copied()).flatten() {
+            return memo;
+        }
+        let (this, owned) = (self, id.to_owned());
+        let memo = self.owner.with_value(|owner| {
+            owner.with(|| {
+                let sources = this.kept.try_update_value(|kept| kept.sources.get(&owned).copied()).flatten();
+                let sources = sources.unwrap_or_else(|| {
+                    let made = Sources::new(this.saved, this.work, this.texts, owned.clone());
+                    this.kept.update_value(|kept| {
+                        kept.sources.insert(owned.clone(), made);
+                    });
+                    made
+                });
+                make(sources)
             })
         });
-        let map =
-            Memo::new(move |_| class.with(|class| class.as_ref().map(|(t, documents)| Arc::new(figures::disagreement_map(t, documents)))));
-        let agreement = Memo::new(move |_| {
-            class.with(|class| class.as_ref().and_then(|(t, documents)| figures::agreement(t, documents)).map(Arc::new))
+        self.kept.update_value(|kept| {
+            of_kind(kept).insert(id.to_owned(), memo);
         });
-        ClassFigures { results, map, agreement }
+        memo
+    }
+
+    /// Each collected student's evaluation on assignment `id`, tracked.
+    pub fn results(self, id: &str) -> Results {
+        let memo = self.kept(
+            id,
+            |kept| &mut kept.results,
+            |sources| {
+                Memo::new(move |_| {
+                    sources.teaching.with(|t| {
+                        let Some(t) = t else { return Arc::new(Vec::new()) };
+                        let evaluations = sources.key.with(|key| figures::evaluations(t, key.as_ref().unwrap_or(&BTreeMap::new())));
+                        Arc::new(t.collected.iter().cloned().zip(evaluations).collect())
+                    })
+                })
+            },
+        );
+        memo.get()
+    }
+
+    /// How much the class agrees on assignment `id` (with two hand-ins or more), tracked.
+    pub fn agreement(self, id: &str) -> Option<Arc<ClassAgreement>> {
+        let memo = self.kept(
+            id,
+            |kept| &mut kept.agreements,
+            |sources| {
+                Memo::new(move |_| {
+                    sources.class.with(|class| class.as_ref().and_then(|(t, documents)| figures::agreement(t, documents)).map(Arc::new))
+                })
+            },
+        );
+        memo.get()
     }
 }

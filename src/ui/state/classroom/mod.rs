@@ -48,7 +48,7 @@ pub struct Classroom {
     /// for the session.
     aliases: StoredValue<Vec<String>>,
     /// The class's figures of each assignment opened here, computed once per change of its class.
-    figures: StoredValue<HashMap<String, figures::ClassFigures>>,
+    figures: StoredValue<figures::ClassFigures>,
     /// The app's owner, which keeps those figures for as long as the app runs, whichever view
     /// first asked for them.
     owner: StoredValue<Owner, LocalStorage>,
@@ -95,7 +95,7 @@ impl Classroom {
             projector: RwSignal::new(false),
             key_shown: RwSignal::new(false),
             aliases: StoredValue::new(Vec::new()),
-            figures: StoredValue::new(HashMap::new()),
+            figures: StoredValue::new(figures::ClassFigures::default()),
             owner: StoredValue::new_local(Owner::current().expect("the classroom starts inside the app")),
             view,
             texts,
@@ -274,6 +274,13 @@ impl Classroom {
     /// key when feedback is shown. The one answer the article, the list of annotations, the
     /// keyboard's `[`, `]` and Tab, and printing all use, so that they never disagree.
     pub fn with_shown<T>(&self, document_id: &str, then: impl FnOnce(&Shown, Option<Arc<Compared>>) -> T) -> T {
+        let (mut then, mut answer) = (Some(then), None);
+        self.lend_shown(document_id, &mut |shown, compared| answer = then.take().map(|then| then(shown, compared)));
+        answer.expect("what is shown is lent once")
+    }
+
+    /// `with_shown` with the work done once in the code, whoever asks (one copy in the wasm).
+    fn lend_shown(&self, document_id: &str, then: &mut dyn FnMut(&Shown, Option<Arc<Compared>>)) {
         let (compared, missed) = match self.marks(document_id) {
             Some((verdicts, missed)) => {
                 let ids = missed.iter().map(|a| a.id.clone()).collect();

@@ -6,15 +6,16 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::figures::ClassFigures;
+use super::figures::{Figures, Results};
 use super::Classroom;
 use crate::core::classroom::assignment::{self, Assignment, AssignmentDocument, KeyCopy};
 use crate::core::classroom::class_report::{self, ClassReport, MarkedDocument};
-use crate::core::classroom::figures::{ClassAgreement, DisagreementMap};
+use crate::core::classroom::figures::{self, ClassAgreement, DisagreementMap};
 use crate::core::classroom::gradebook::{self, Line, Scale};
-use crate::core::classroom::hand_in::{self, Collected, Comment, Return, Work as HandIn};
+use crate::core::classroom::hand_in::{self, Collected, Comment, Return};
 use crate::core::classroom::record::{KeyTravel, Teaching};
 use crate::core::measures::matching::{Evaluation, Scheme};
+use crate::core::model::document::Document;
 use crate::core::model::id;
 use crate::ui::state::view::Message;
 use crate::ui::{browser, browser::seal};
@@ -122,34 +123,27 @@ impl Classroom {
         self.view.say(if refused > 0 && taken.is_empty() { Message::alert(text) } else { Message::status(text) });
     }
 
-    /// The class's figures of assignment `id`: made the first time they are asked for, then
-    /// computed again only when its class (or the key, or a text) changes.
-    fn figures(&self, id: &str) -> ClassFigures {
-        if let Some(figures) = self.figures.with_value(|all| all.get(id).copied()) {
-            return figures;
-        }
-        let (this, id) = (*self, id.to_owned());
-        let figures = self.owner.with_value(|owner| owner.with(|| ClassFigures::new(this.saved, this.work, this.texts, id.clone())));
-        self.figures.update_value(|all| {
-            all.insert(id, figures);
-        });
-        figures
-    }
-
-    /// Each collected student's evaluation on assignment `id`, tracked.
-    pub fn results(&self, id: &str) -> Arc<Vec<(HandIn, Evaluation)>> {
-        self.figures(id).results.get()
+    /// Each collected student's evaluation on assignment `id`, tracked (computed once per change).
+    pub fn results(&self, id: &str) -> Results {
+        self.figures().results(id)
     }
 
     /// Every stretch of how the class marked each document of assignment `id`: the disagreement
     /// map, tracked (with two hand-ins or more).
-    pub fn disagreement_map(&self, id: &str) -> Option<Arc<DisagreementMap>> {
-        self.figures(id).map.get()
+    pub fn disagreement_map(&self, id: &str) -> Option<DisagreementMap> {
+        let teaching = self.saved.with(|saved| saved.teaching(id).cloned()).filter(|t| t.collected.len() >= 2)?;
+        let documents: Vec<Arc<Document>> = teaching.assignment.documents.iter().filter_map(|d| self.texts.document(&d.id)).collect();
+        Some(figures::disagreement_map(&teaching, &documents))
     }
 
-    /// How much the class agrees on assignment `id` (with two hand-ins or more), tracked.
+    /// How much the class agrees on assignment `id` (with two hand-ins or more), tracked
+    /// (computed once per change).
     pub fn agreement(&self, id: &str) -> Option<Arc<ClassAgreement>> {
-        self.figures(id).agreement.get()
+        self.figures().agreement(id)
+    }
+
+    fn figures(&self) -> Figures {
+        Figures { kept: self.figures, owner: self.owner, saved: self.saved, work: self.work, texts: self.texts }
     }
 
     /// Downloads the class report of assignment `id`: agreement, pairs, students, the board.
