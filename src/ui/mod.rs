@@ -58,7 +58,7 @@ pub fn App(parts: Parts) -> impl IntoView {
         <div class="layout">
             <panels::nav::ArticleNav/>
             <main class="reading">
-                {move || match view.mode.with(|mode| mode.clone()) {
+                {move || match view.mode().with(|mode| mode.clone()) {
                     state::Mode::Teacher => view! { <OnDemand part="the teacher’s view" load=parts.teacher/> }.into_any(),
                     state::Mode::Board => view! { <OnDemand part="the claims board" load=parts.board/> }.into_any(),
                     _ => view! { <classroom::AssignmentBar/> <reader::Reader/> }.into_any(),

@@ -5,7 +5,7 @@
 
 /// A time as a person reads it in a list, to the minute: `2026-11-22 10:00`.
 pub fn short(text: &str) -> String {
-    text.replacen(['T', 't'], " ", 1).chars().take(16).collect()
+    text.replacen('T', " ", 1).chars().take(16).collect()
 }
 
 /// Milliseconds since the Unix epoch of an RFC 3339 date-time, or `None` if `text` is not one.

@@ -16,8 +16,9 @@ use crate::ui::state::{self, Mode};
 #[component]
 pub fn TeacherButton() -> impl IntoView {
     let (view, classroom) = (state::view(), state::classroom());
-    let pressed =
-        move || view.mode.with(|mode| matches!(mode, Mode::Teacher | Mode::Key(_) | Mode::Review { .. } | Mode::Discussion(_))).to_string();
+    let pressed = move || {
+        view.mode().with(|mode| matches!(mode, Mode::Teacher | Mode::Key(_) | Mode::Review { .. } | Mode::Discussion(_))).to_string()
+    };
     view! {
         <button type="button" aria-pressed=pressed on:click=move |_| classroom.open_teacher_view()>"Teacher"</button>
     }
@@ -44,7 +45,7 @@ pub fn AssignmentBar() -> impl IntoView {
     let (view, classroom) = (state::view(), state::classroom());
     move || {
         let assignment = classroom.current()?;
-        Some(match view.mode.get() {
+        Some(match view.mode().get() {
             Mode::Student(id) => view! { <StudentBar assignment id/> }.into_any(),
             Mode::Key(_) => view! {
                 <section class="assignment-bar" aria-label="Answer key">

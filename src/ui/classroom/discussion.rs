@@ -21,10 +21,10 @@ pub struct ClassMap {
 /// reading subscribes nothing.
 pub fn class_map(document_id: String) -> Option<Memo<Option<ClassMap>>> {
     let (view, classroom) = (state::view(), state::classroom());
-    let discussing = view.mode.with_untracked(|mode| matches!(mode, Mode::Discussion(_)));
+    let discussing = view.mode().with_untracked(|mode| matches!(mode, Mode::Discussion(_)));
     discussing.then(|| {
         Memo::new(move |_| {
-            let Mode::Discussion(id) = view.mode.get() else { return None };
+            let Mode::Discussion(id) = view.mode().get() else { return None };
             let map = classroom.disagreement_map(&id)?;
             let labels = classroom.current()?.labels;
             Some(ClassMap { passages: map.passages.get(&document_id).cloned().unwrap_or_default(), labels, students: map.students })

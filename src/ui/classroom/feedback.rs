@@ -127,10 +127,10 @@ pub fn PassageButton(document: String, start: usize, end: usize, text: String, #
     let show = move |_| {
         if let Some(mode) = &into {
             classroom.enter_at(mode.clone(), &document);
-        } else if view.open.get_untracked().as_deref() != Some(document.as_str()) {
+        } else if view.open().get_untracked().as_deref() != Some(document.as_str()) {
             view.go_to(&document);
         }
-        view.reveal.set(Some((document.clone(), Reveal::Text { start, end, select: true })));
+        view.set_reveal(Some((document.clone(), Reveal::Text { start, end, select: true })));
     };
     view! { <button type="button" on:click=show>{text}</button> }
 }

@@ -25,21 +25,21 @@ pub fn follow(view: View, work: Work) {
     };
 
     match open_from_fragment() {
-        Some(id) => view.open.set(Some(id)),
+        Some(id) => view.set_open(Some(id)),
         None if address::fragment().is_empty() => {
             let remembered = saved.with_value(|v| v.open_document.clone()).filter(|id| work.has_document(id));
             if let Some(id) = remembered {
                 address::open(&id);
-                view.open.set(Some(id));
+                view.set_open(Some(id));
             }
         }
         None => {}
     }
 
     Effect::new(move |_| {
-        let open = view.open.get();
-        view.pending.set(None);
-        view.selected.set(None);
+        let open = view.open().get();
+        view.set_pending(None);
+        view.set_selected(None);
         saved.update_value(|v| v.open_document = open.clone());
         saved.with_value(persist::save_view);
         let Some(id) = open else {
@@ -47,15 +47,15 @@ pub fn follow(view: View, work: Work) {
             return;
         };
         // Back where the reader was, unless the article is opened to show a passage.
-        if view.reveal.with_untracked(|r| r.as_ref().is_none_or(|(document, _)| *document != id)) {
+        if view.reveal().with_untracked(|r| r.as_ref().is_none_or(|(document, _)| *document != id)) {
             let place = saved.with_value(|v| v.places.get(&id).copied().unwrap_or_default());
-            view.reveal.set(Some((id, Reveal::Place(place))));
+            view.set_reveal(Some((id, Reveal::Place(place))));
         }
     });
 
     let remember_scroll = move || {
         // `try_`: a debounced call may come after the app was unmounted.
-        let Some(Some(id)) = view.open.try_get_untracked() else {
+        let Some(Some(id)) = view.open().try_get_untracked() else {
             return;
         };
         let place = Place { top: window().scroll_y().unwrap_or(0.0), at_top: article::paragraph_at_top() };
@@ -65,7 +65,7 @@ pub fn follow(view: View, work: Work) {
         saved.with_value(persist::save_view);
     };
     let debounced = StoredValue::new_local(debounce(Duration::from_millis(150), move |()| remember_scroll()));
-    listen::on_window(ev::hashchange, move |_| view.open.set(open_from_fragment()));
+    listen::on_window(ev::hashchange, move |_| view.set_open(open_from_fragment()));
     listen::on_window(ev::scroll, move |_| debounced.update_value(|save| save(())));
     listen::on_window(ev::pagehide, move |_| remember_scroll());
 }

@@ -34,9 +34,9 @@ pub fn listen(view: View, work: Work) {
         let label = work.with_labels_in_use(|labels| labels.iter().find(|l| l.key == key).map(|l| l.id.clone()));
         match (label, key.as_str()) {
             (Some(label), _) => work.apply_label(&label),
-            (None, "Delete" | "Backspace") if view.selected.get_untracked().is_some() => work.delete_selected(),
-            (None, "?") => view.help_open.update(|open| *open = !*open),
-            (None, "Escape") if view.help_open.get_untracked() => view.help_open.set(false),
+            (None, "Delete" | "Backspace") if view.selected().get_untracked().is_some() => work.delete_selected(),
+            (None, "?") => view.set_help_open(!view.help_open().get_untracked()),
+            (None, "Escape") if view.help_open().get_untracked() => view.set_help_open(false),
             (None, "Escape") => view.let_go(),
             _ => return,
         }

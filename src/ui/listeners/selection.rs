@@ -10,8 +10,8 @@ use crate::ui::state::{Pending, View};
 pub fn follow(view: View) {
     listen::on_document("selectionchange", move || {
         let pending = article::selection().map(|(start, end)| Pending { start, end });
-        if view.pending.get_untracked() != pending {
-            view.pending.set(pending);
+        if view.pending().get_untracked() != pending {
+            view.set_pending(pending);
         }
     });
 }

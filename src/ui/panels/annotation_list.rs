@@ -16,11 +16,11 @@ pub fn AnnotationPanel() -> impl IntoView {
     // A document with thousands of annotations lists them a page at a time.
     let limit = RwSignal::new(LIST_PAGE);
     Effect::new(move |_| {
-        view.open.track();
+        view.open().track();
         limit.set(LIST_PAGE);
     });
     let shown = move || {
-        let Some(id) = view.open.get() else {
+        let Some(id) = view.open().get() else {
             return (Vec::new(), 0);
         };
         classroom.with_shown(&id, |shown, _| {
@@ -32,14 +32,14 @@ pub fn AnnotationPanel() -> impl IntoView {
     let shown = Memo::new(move |_| shown());
     let annotations = move || shown.with(|(listed, _)| listed.clone());
     let more = move || shown.with(|(_, more)| *more);
-    let editor = move || view.selected.get().map(|id| view! { <Editor annotation_id=id/> });
+    let editor = move || view.selected().get().map(|id| view! { <Editor annotation_id=id/> });
     view! {
         <section class="annotations" aria-labelledby="annotations-heading">
             <h2 class="panel-heading" id="annotations-heading">"Annotations"</h2>
             <LabelFilter/>
             {editor}
-            <Show when=move || view.open.with(Option::is_some)>
-                <p class="empty" hidden=move || view.open.with(|open| {
+            <Show when=move || view.open().with(Option::is_some)>
+                <p class="empty" hidden=move || view.open().with(|open| {
                     open.as_ref().is_some_and(|id| work.with_annotations(id, |list| !list.is_empty()))
                 })>"No annotations yet: select text in the article and choose a label."</p>
             </Show>
@@ -63,14 +63,15 @@ pub fn AnnotationPanel() -> impl IntoView {
 /// Which labels' annotations the article and the list show.
 #[component]
 fn LabelFilter() -> impl IntoView {
-    let (filter, work) = (state::view().filter, state::work());
+    let (view, work) = (state::view(), state::work());
+    let filter = view.filter();
     let boxes = move || {
         work.labels_in_use()
             .into_iter()
             .map(|label| {
                 let (shown_id, toggled_id) = (label.id.clone(), label.id);
                 let shown = move || filter.with(|filter| filter.shows(&shown_id));
-                let toggle = move |event| filter.update(|filter| filter.set_shown(&toggled_id, event_target_checked(&event)));
+                let toggle = move |event| view.show_label(&toggled_id, event_target_checked(&event));
                 view! {
                     <label class="filter-label">
                         <input type="checkbox" prop:checked=shown on:change=toggle/>
@@ -95,7 +96,7 @@ fn AnnotationEntry(annotation: Annotation) -> impl IntoView {
     let id = annotation.id.clone();
     let is_selected = {
         let id = id.clone();
-        Memo::new(move |_| view.selected.with(|s| s.as_deref() == Some(id.as_str())))
+        Memo::new(move |_| view.selected().with(|s| s.as_deref() == Some(id.as_str())))
     };
     let (start, end) = (annotation.start, annotation.end);
     let select = move |_| {

@@ -8,7 +8,8 @@ use crate::ui::state;
 
 #[component]
 pub fn ShortcutHelp() -> impl IntoView {
-    let (help_open, work) = (state::view().help_open, state::work());
+    let (view, work) = (state::view(), state::work());
+    let help_open = view.help_open();
     let close_button = NodeRef::<html::Button>::new();
     // Focus goes into the dialog when it opens, so Escape, Tab and Enter act there.
     Effect::new(move |_| {
@@ -51,7 +52,7 @@ pub fn ShortcutHelp() -> impl IntoView {
                             <li><kbd>{find.clone()}</kbd> " find in the article"</li>
                             <li><kbd>"?"</kbd> " show this list"</li>
                         </ul>
-                        <button type="button" node_ref=close_button on:click=move |_| help_open.set(false)>
+                        <button type="button" node_ref=close_button on:click=move |_| view.set_help_open(false)>
                             "Close"
                         </button>
                     </div>

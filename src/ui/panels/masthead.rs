@@ -27,13 +27,13 @@ pub fn Masthead() -> impl IntoView {
                 "Menu"
             </button>
             <div id="masthead-menu-views" class=menu_class>
-                <button type="button" class="help-button" aria-keyshortcuts="?" on:click=move |_| view.help_open.set(true)>
+                <button type="button" class="help-button" aria-keyshortcuts="?" on:click=move |_| view.set_help_open(true)>
                     "Shortcuts"
                 </button>
                 <classroom::TeacherButton/>
                 <button
                     type="button"
-                    aria-pressed=move || view.mode.with(|mode| *mode == Mode::Board).to_string()
+                    aria-pressed=move || view.mode().with(|mode| *mode == Mode::Board).to_string()
                     on:click=move |_| state::classroom().open_board()
                 >
                     "Claims board"
@@ -43,7 +43,7 @@ pub fn Masthead() -> impl IntoView {
             <toolbar::HistoryButtons/>
             <div id="masthead-menu-files" class=menu_class>
                 <toolbar::FileActions/>
-                <Show when=move || view.locked_labels.with(Option::is_none)>
+                <Show when=move || view.locked_labels().with(Option::is_none)>
                     <label_editor::LabelEditor/>
                 </Show>
                 <preferences::Preferences/>

@@ -66,7 +66,7 @@ fn Assignments() -> impl IntoView {
 fn NavEntry(id: String) -> impl IntoView {
     let (view, work) = (state::view(), state::work());
     let (current_id, title_id) = (id.clone(), id.clone());
-    let is_current = move || view.open.with(|open| open.as_deref() == Some(current_id.as_str()));
+    let is_current = move || view.open().with(|open| open.as_deref() == Some(current_id.as_str()));
     let href = address::article_href(&id);
     view! {
         <li>

@@ -11,7 +11,7 @@ use crate::ui::state::{self, View};
 /// reads them (`data-theme`, `data-width`, `--text-scale`).
 pub fn apply(view: View) {
     Effect::new(move |_| {
-        let settings = view.settings.get();
+        let settings = view.settings().get();
         persist::save_settings(&settings);
         let Some(root) = document().document_element() else {
             return;
@@ -40,9 +40,10 @@ fn width_name(width: ReadingWidth) -> &'static str {
 
 #[component]
 pub fn Preferences() -> impl IntoView {
-    let settings = state::view().settings;
+    let view = state::view();
+    let settings = view.settings();
     let change = move |edit: fn(Settings, &str) -> Settings| {
-        move |event: leptos::ev::Event| settings.update(|s| *s = edit(*s, &event_target_value(&event)))
+        move |event: leptos::ev::Event| view.update_settings(|s| *s = edit(*s, &event_target_value(&event)))
     };
     let theme_options = [(Theme::System, "system", "As the system"), (Theme::Light, "light", "Light"), (Theme::Dark, "dark", "Dark")];
     let width_options = [ReadingWidth::Narrow, ReadingWidth::Normal, ReadingWidth::Wide];
@@ -56,7 +57,7 @@ pub fn Preferences() -> impl IntoView {
                         prop:checked=move || settings.with(|s| s.snap_to_words)
                         on:change=move |event| {
                             let on = event_target_checked(&event);
-                            settings.update(|s| s.snap_to_words = on);
+                            view.update_settings(|s| s.snap_to_words = on);
                         }
                     />
                     "Snap to words"
@@ -95,14 +96,14 @@ pub fn Preferences() -> impl IntoView {
                     <button
                         type="button"
                         disabled=move || settings.with(|s| s.text_size <= *TEXT_SIZE_STEPS.start())
-                        on:click=move |_| settings.update(|s| *s = s.resize_text(-1))
+                        on:click=move |_| view.update_settings(|s| *s = s.resize_text(-1))
                     >
                         "Smaller text"
                     </button>
                     <button
                         type="button"
                         disabled=move || settings.with(|s| s.text_size >= *TEXT_SIZE_STEPS.end())
-                        on:click=move |_| settings.update(|s| *s = s.resize_text(1))
+                        on:click=move |_| view.update_settings(|s| *s = s.resize_text(1))
                     >
                         "Larger text"
                     </button>

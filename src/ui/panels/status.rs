@@ -10,7 +10,7 @@ use crate::ui::state::{self, Message, Saving, View};
 pub fn StatusMessage() -> impl IntoView {
     let (view, saving, exchange) = (state::view(), state::saving(), state::exchange());
     // Both live regions exist from the start, so screen readers announce what later fills them.
-    let shown = move |alert: bool| move || view.message.get().filter(|m| m.alert == alert).map(|message| render(message, view));
+    let shown = move |alert: bool| move || view.message().get().filter(|m| m.alert == alert).map(|message| render(message, view));
     view! {
         <div class="messages">
             <div role="status" aria-live="polite" class="message status">{shown(false)}</div>
@@ -49,6 +49,6 @@ fn render(message: Message, view: View) -> impl IntoView {
     view! {
         <p>{message.text}</p>
         {details}
-        <button type="button" class="dismiss" on:click=move |_| view.message.set(None)>"Dismiss"</button>
+        <button type="button" class="dismiss" on:click=move |_| view.dismiss_message()>"Dismiss"</button>
     }
 }

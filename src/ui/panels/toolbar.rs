@@ -14,7 +14,7 @@ const IMPORT_SIZE_LIMIT: f64 = 50.0 * 1024.0 * 1024.0;
 #[component]
 pub fn Toolbar() -> impl IntoView {
     let (view, work) = (state::view(), state::work());
-    let idle = move || view.pending.with(Option::is_none) && view.selected.with(Option::is_none);
+    let idle = move || view.pending().with(Option::is_none) && view.selected().with(Option::is_none);
     let buttons = move || {
         work.labels_in_use()
             .into_iter()
@@ -40,7 +40,7 @@ pub fn Toolbar() -> impl IntoView {
             })
             .collect_view()
     };
-    let hint = move || match (view.pending.get(), view.selected.get()) {
+    let hint = move || match (view.pending().get(), view.selected().get()) {
         (Some(_), _) => "Label the selection:",
         (None, Some(_)) => "Change the label:",
         (None, None) => "Select text to label it.",
@@ -93,7 +93,7 @@ pub fn FileActions() -> impl IntoView {
     let (view, exchange) = (state::view(), state::exchange());
     let only_open = RwSignal::new(false);
     let export = move |format: Format| {
-        let only = only_open.get_untracked().then(|| view.open.get_untracked()).flatten();
+        let only = only_open.get_untracked().then(|| view.open().get_untracked()).flatten();
         exchange.download(format, only);
     };
     let chosen = RwSignal::new(Format::GlossaJson);
@@ -140,13 +140,13 @@ pub fn FileActions() -> impl IntoView {
                 "Offsets in doccano and Label Studio files"
                 <select on:change=move |event| {
                     if let Some(unit) = OffsetUnit::from_id(&event_target_value(&event)) {
-                        view.settings.update(|s| s.offsets = unit);
+                        view.update_settings(|s| s.offsets = unit);
                     }
                 }>
                     {OffsetUnit::ALL
                         .into_iter()
                         .map(|unit| {
-                            view! { <option value=unit.id() selected=move || view.settings.with(|s| s.offsets == unit)>{unit.name()}</option> }
+                            view! { <option value=unit.id() selected=move || view.settings().with(|s| s.offsets == unit)>{unit.name()}</option> }
                         })
                         .collect_view()}
                 </select>
@@ -155,7 +155,7 @@ pub fn FileActions() -> impl IntoView {
                 <input
                     type="checkbox"
                     prop:checked=move || only_open.get()
-                    disabled=move || view.open.with(Option::is_none)
+                    disabled=move || view.open().with(Option::is_none)
                     on:change=move |event| only_open.set(event_target_checked(&event))
                 />
                 "Only the open document"

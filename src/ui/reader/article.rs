@@ -30,7 +30,7 @@ use super::viewport::{block_paragraphs, Viewport};
 pub fn Reader() -> impl IntoView {
     let (view, texts, work) = (state::view(), state::texts(), state::work());
     // Only a change of text renders the article again, not a change of its title or annotations.
-    let opened = Memo::new(move |_| view.open.get().map(|id| (texts.document(&id), id)));
+    let opened = Memo::new(move |_| view.open().get().map(|id| (texts.document(&id), id)));
     move || {
         // Highlights take their labels' names and colours as they render, so an edit of the
         // labels (rare) renders the article again.
@@ -59,7 +59,7 @@ fn ArticleView(document: Arc<Document>) -> impl IntoView {
         classroom.with_shown(&document_id, |shown, compared| then(&shown.drawn(), compared))
     };
     let searched = document.clone();
-    let matches = Memo::new(move |_| view.query.with(|query| find_all(&searched.text, query)));
+    let matches = Memo::new(move |_| view.query().with(|query| find_all(&searched.text, query)));
     // Each paragraph has a signal of its own share of the spans and matches, set only when that
     // share changed: a change renders the paragraphs it touches, and no signal has thousands of
     // subscribers (which makes every re-subscription slow). The spans are kept in an index that a
@@ -180,7 +180,7 @@ fn mark_selected(view: View, work: Work, viewport: Viewport) {
     Effect::new(move |_| {
         work.with_workspace(|_| ());
         viewport.redrawn.track();
-        let selected = view.selected.get();
+        let selected = view.selected().get();
         let Some(article) = article::element() else { return };
         for mark in browser::elements(&article, "mark.selected") {
             let _ = mark.class_list().remove_1("selected");

@@ -47,7 +47,7 @@ impl KeyboardCursor {
             "Tab" if !event.ctrl_key() && !event.alt_key() && select_adjacent(view, work, !event.shift_key()) => {
                 event.prevent_default();
             }
-            "Enter" if view.selected.get_untracked().is_some() => {
+            "Enter" if view.selected().get_untracked().is_some() => {
                 event.prevent_default();
                 if let Some(note) = document().get_element_by_id(NOTE_ID) {
                     let _ = note.unchecked_into::<web_sys::HtmlElement>().focus();
@@ -61,7 +61,7 @@ impl KeyboardCursor {
     fn step(self, unit: Unit, forward: bool, extend: bool, view: View) {
         let (mut anchor, mut focus) = self.ends.get_value();
         // A selection made with the mouse since: the keyboard goes on from there.
-        if let Some(Pending { start, end }) = view.pending.get_untracked() {
+        if let Some(Pending { start, end }) = view.pending().get_untracked() {
             if (anchor.min(focus), anchor.max(focus)) != (start, end) {
                 (anchor, focus) = (start, end);
             }
@@ -72,7 +72,7 @@ impl KeyboardCursor {
         // Set now, not when the browser reports the selection change: the next key may
         // come first.
         let pending = (anchor != moved).then(|| Pending { start: anchor.min(moved), end: anchor.max(moved) });
-        view.pending.set(pending);
+        view.set_pending(pending);
         if let Some(article) = article::element() {
             selection::select_offsets(&article, anchor, moved);
             self.show();
@@ -101,10 +101,10 @@ impl KeyboardCursor {
 /// Selects the next (or previous) shown annotation of the open article in text order, from the
 /// selected one, and says which it is; false when there is none that way.
 fn select_adjacent(view: View, work: Work, forward: bool) -> bool {
-    let Some(document_id) = view.open.get_untracked() else {
+    let Some(document_id) = view.open().get_untracked() else {
         return false;
     };
-    let selected = view.selected.get_untracked();
+    let selected = view.selected().get_untracked();
     let found = untrack(|| {
         state::classroom()
             .with_shown(&document_id, |shown, _| shown.step(selected.as_deref(), forward).map(|(at, count, a)| (at + 1, count, a.clone())))

@@ -9,7 +9,8 @@ use crate::ui::state::{self};
 /// Search in the open article: the matches are highlighted, counted and stepped through.
 #[component]
 pub(super) fn FindBar(matches: Memo<Vec<(usize, usize)>>) -> impl IntoView {
-    let query = state::view().query;
+    let view = state::view();
+    let query = view.query();
     let current = RwSignal::new(0usize);
     let count = move || matches.with(Vec::len);
     let step = move |by: isize| {
@@ -39,11 +40,11 @@ pub(super) fn FindBar(matches: Memo<Vec<(usize, usize)>>) -> impl IntoView {
                 prop:value=move || query.get()
                 on:input=move |event| {
                     current.set(0);
-                    query.set(event_target_value(&event));
+                    view.set_query(event_target_value(&event));
                 }
                 on:keydown=move |event: leptos::ev::KeyboardEvent| match event.key().as_str() {
                     "Enter" => step(if event.shift_key() { -1 } else { 1 }),
-                    "Escape" => query.set(String::new()),
+                    "Escape" => view.set_query(String::new()),
                     _ => {}
                 }
             />

@@ -108,8 +108,8 @@ impl Viewport {
         // text size or width changed: every height is to be measured again.
         Effect::new(move |laid_out: Option<Settings>| {
             self.redrawn.track();
-            view.pending.track();
-            let settings = view.settings.get();
+            view.pending().track();
+            let settings = view.settings().get();
             if laid_out.is_some_and(|before| before != settings) {
                 self.relayout(view);
             } else {
@@ -157,7 +157,7 @@ impl Viewport {
         let changed = self.state.with_value(|state| {
             let Some(layout) = &state.layout else { return false };
             let count = state.paragraphs.len();
-            let pinned = view.pending.get_untracked().map(|p| {
+            let pinned = view.pending().get_untracked().map(|p| {
                 let selected = paragraphs_of(&state.paragraphs, p.start, p.end);
                 selected.start.saturating_sub(SELECTION_MARGIN)..(selected.end + SELECTION_MARGIN).min(count)
             });
@@ -206,12 +206,10 @@ impl Viewport {
 
     /// Takes `view`'s reveal requests for this document, now and whenever one comes.
     fn take_reveals(self, view: View) {
+        let document = self.state.with_value(|state| state.document.clone());
         Effect::new(move |_| {
-            let mine = view.reveal.with(|r| r.as_ref().is_some_and(|(id, _)| self.state.with_value(|state| state.document == *id)));
-            if !mine {
-                return;
-            }
-            if let Some((_, reveal)) = view.reveal.try_update_untracked(Option::take).flatten() {
+            view.reveal().track();
+            if let Some(reveal) = view.take_reveal(&document) {
                 self.reveal(reveal);
             }
         });

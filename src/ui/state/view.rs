@@ -83,26 +83,26 @@ impl Mode {
 
 #[derive(Clone, Copy)]
 pub struct View {
-    pub mode: RwSignal<Mode>,
+    pub(super) mode: RwSignal<Mode>,
     /// The labels of the assignment being worked on, which replace the reader's own (and cannot
     /// be edited) while it is.
-    pub locked_labels: RwSignal<Option<Vec<Label>>>,
+    pub(super) locked_labels: RwSignal<Option<Vec<Label>>>,
     /// Id of the document being read; mirrors the URL fragment.
-    pub open: RwSignal<Option<String>>,
-    pub pending: RwSignal<Option<Pending>>,
+    pub(super) open: RwSignal<Option<String>>,
+    pub(super) pending: RwSignal<Option<Pending>>,
     /// Id of the annotation being edited.
-    pub selected: RwSignal<Option<String>>,
+    pub(super) selected: RwSignal<Option<String>>,
     /// What an article (by id) is to bring on screen next: the article takes the request once
     /// it is drawn, so a request can open the article too.
-    pub reveal: RwSignal<Option<(String, Reveal)>>,
+    pub(super) reveal: RwSignal<Option<(String, Reveal)>>,
     /// What the reader searches for in the open article.
-    pub query: RwSignal<String>,
+    pub(super) query: RwSignal<String>,
     /// Which labels' annotations the article and the list show.
-    pub filter: RwSignal<LabelFilter>,
+    pub(super) filter: RwSignal<LabelFilter>,
     /// Whether the list of shortcuts is shown.
-    pub help_open: RwSignal<bool>,
-    pub settings: RwSignal<Settings>,
-    pub message: RwSignal<Option<Message>>,
+    pub(super) help_open: RwSignal<bool>,
+    pub(super) settings: RwSignal<Settings>,
+    pub(super) message: RwSignal<Option<Message>>,
 }
 
 impl View {
@@ -120,6 +120,94 @@ impl View {
             settings: RwSignal::new(persist::load_settings()),
             message: RwSignal::new(None),
         }
+    }
+
+    // The view's signals are the state's alone: read through these, changed by the methods below.
+    pub fn mode(&self) -> ReadSignal<Mode> {
+        self.mode.read_only()
+    }
+
+    pub fn locked_labels(&self) -> ReadSignal<Option<Vec<Label>>> {
+        self.locked_labels.read_only()
+    }
+
+    pub fn open(&self) -> ReadSignal<Option<String>> {
+        self.open.read_only()
+    }
+
+    pub fn pending(&self) -> ReadSignal<Option<Pending>> {
+        self.pending.read_only()
+    }
+
+    pub fn selected(&self) -> ReadSignal<Option<String>> {
+        self.selected.read_only()
+    }
+
+    pub fn reveal(&self) -> ReadSignal<Option<(String, Reveal)>> {
+        self.reveal.read_only()
+    }
+
+    pub fn query(&self) -> ReadSignal<String> {
+        self.query.read_only()
+    }
+
+    pub fn filter(&self) -> ReadSignal<LabelFilter> {
+        self.filter.read_only()
+    }
+
+    pub fn help_open(&self) -> ReadSignal<bool> {
+        self.help_open.read_only()
+    }
+
+    pub fn settings(&self) -> ReadSignal<Settings> {
+        self.settings.read_only()
+    }
+
+    pub fn message(&self) -> ReadSignal<Option<Message>> {
+        self.message.read_only()
+    }
+
+    pub fn set_open(&self, document: Option<String>) {
+        self.open.set(document);
+    }
+
+    pub fn set_pending(&self, pending: Option<Pending>) {
+        self.pending.set(pending);
+    }
+
+    /// Forgets the annotation being edited, or chooses it.
+    pub fn set_selected(&self, id: Option<String>) {
+        self.selected.set(id);
+    }
+
+    pub fn set_reveal(&self, reveal: Option<(String, Reveal)>) {
+        self.reveal.set(reveal);
+    }
+
+    /// The place the article `document` is to bring on screen, taken: it is done once.
+    pub fn take_reveal(&self, document: &str) -> Option<Reveal> {
+        self.reveal.try_update_untracked(|reveal| reveal.take_if(|(id, _)| id == document).map(|(_, place)| place)).flatten()
+    }
+
+    pub fn set_query(&self, query: String) {
+        self.query.set(query);
+    }
+
+    /// Shows or hides the annotations of `label`.
+    pub fn show_label(&self, label: &str, shown: bool) {
+        self.filter.update(|filter| filter.set_shown(label, shown));
+    }
+
+    pub fn set_help_open(&self, open: bool) {
+        self.help_open.set(open);
+    }
+
+    pub fn update_settings(&self, change: impl FnOnce(&mut Settings)) {
+        self.settings.update(change);
+    }
+
+    pub fn dismiss_message(&self) {
+        self.message.set(None);
     }
 
     /// The layer of the work the reader sees and edits, tracked.

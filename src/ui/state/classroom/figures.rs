@@ -2,7 +2,7 @@
 //! computed when first read and again only when what it is computed from changes (the class's
 //! hand-ins and comments, the key, the texts), so a view that opens reads what was computed.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -51,50 +51,62 @@ impl Sources {
 /// computed where it is drawn (`Classroom::disagreement_map`).
 #[derive(Default)]
 pub struct ClassFigures {
-    sources: HashMap<String, Sources>,
-    results: HashMap<String, Memo<Results>>,
-    agreements: HashMap<String, Memo<Option<Arc<ClassAgreement>>>>,
+    /// By assignment id: a class has few assignments, so a list searched is enough.
+    kept: Vec<(String, Kept)>,
+}
+
+/// The memos of one assignment, each made when first asked for.
+#[derive(Clone, Copy, Default)]
+struct Kept {
+    sources: Option<Sources>,
+    results: Option<Memo<Results>>,
+    agreement: Option<Memo<Option<Arc<ClassAgreement>>>>,
+}
+
+impl ClassFigures {
+    fn of(&mut self, id: &str) -> &mut Kept {
+        let at = match self.kept.iter().position(|(kept, _)| kept == id) {
+            Some(at) => at,
+            None => {
+                self.kept.push((id.to_owned(), Kept::default()));
+                self.kept.len() - 1
+            }
+        };
+        &mut self.kept[at].1
+    }
 }
 
 /// What makes the figures: where they are kept, the owner they live under, and their sources' signals.
 #[derive(Clone, Copy)]
 pub struct Figures {
-    pub kept: StoredValue<ClassFigures>,
-    pub owner: StoredValue<Owner, LocalStorage>,
-    pub saved: RwSignal<Saved>,
-    pub work: Work,
-    pub texts: Texts,
+    pub(super) kept: StoredValue<ClassFigures>,
+    pub(super) owner: StoredValue<Owner, LocalStorage>,
+    pub(super) saved: RwSignal<Saved>,
+    pub(super) work: Work,
+    pub(super) texts: Texts,
 }
 
 impl Figures {
-    /// The memo of one kind of figure for assignment `id`, made by `make` from its sources the
-    /// first time.
+    /// The memo of one kind of figure for assignment `id` (where `of_kind` keeps it), made by
+    /// `make` from its sources the first time.
     fn kept<T: Send + Sync + 'static>(
         self,
         id: &str,
-        of_kind: fn(&mut ClassFigures) -> &mut HashMap<String, Memo<T>>,
+        of_kind: fn(&mut Kept) -> &mut Option<Memo<T>>,
         make: impl FnOnce(Sources) -> Memo<T>,
     ) -> Memo<T> {
-        if let Some(memo) = self.kept.try_update_value(|kept| of_kind(kept).get(id).copied()).flatten() {
+        if let Some(memo) = self.kept.try_update_value(|kept| *of_kind(kept.of(id))).flatten() {
             return memo;
         }
-        let (this, owned) = (self, id.to_owned());
+        let sources = self.kept.try_update_value(|kept| kept.of(id).sources).flatten();
         let memo = self.owner.with_value(|owner| {
             owner.with(|| {
-                let sources = this.kept.try_update_value(|kept| kept.sources.get(&owned).copied()).flatten();
-                let sources = sources.unwrap_or_else(|| {
-                    let made = Sources::new(this.saved, this.work, this.texts, owned.clone());
-                    this.kept.update_value(|kept| {
-                        kept.sources.insert(owned.clone(), made);
-                    });
-                    made
-                });
+                let sources = sources.unwrap_or_else(|| Sources::new(self.saved, self.work, self.texts, id.to_owned()));
+                self.kept.update_value(|kept| kept.of(id).sources = Some(sources));
                 make(sources)
             })
         });
-        self.kept.update_value(|kept| {
-            of_kind(kept).insert(id.to_owned(), memo);
-        });
+        self.kept.update_value(|kept| *of_kind(kept.of(id)) = Some(memo));
         memo
     }
 
@@ -120,7 +132,7 @@ impl Figures {
     pub fn agreement(self, id: &str) -> Option<Arc<ClassAgreement>> {
         let memo = self.kept(
             id,
-            |kept| &mut kept.agreements,
+            |kept| &mut kept.agreement,
             |sources| {
                 Memo::new(move |_| {
                     sources.class.with(|class| class.as_ref().and_then(|(t, documents)| figures::agreement(t, documents)).map(Arc::new))

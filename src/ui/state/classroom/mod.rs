@@ -7,7 +7,7 @@ mod figures;
 mod taking;
 mod teaching;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -32,7 +32,7 @@ type ByDocument = BTreeMap<String, Vec<Annotation>>;
 #[derive(Debug, Default, PartialEq)]
 pub struct Compared {
     pub verdicts: HashMap<String, Verdict>,
-    pub missed: HashSet<String>,
+    pub missed: Vec<String>,
 }
 
 #[derive(Clone, Copy)]
