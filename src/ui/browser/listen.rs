@@ -13,7 +13,11 @@ where
     E: EventDescriptor + 'static,
     E::EventType: JsCast,
 {
-    let handle = window_event_listener(event, handler);
+    remove_on_cleanup(window_event_listener(event, handler));
+}
+
+/// Not generic, so that every kind of event shares one copy of it in the wasm.
+fn remove_on_cleanup(handle: WindowListenerHandle) {
     on_cleanup(move || handle.remove());
 }
 

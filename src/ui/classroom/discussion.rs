@@ -25,9 +25,9 @@ pub fn class_map(document_id: String) -> Option<Memo<Option<ClassMap>>> {
     discussing.then(|| {
         Memo::new(move |_| {
             let Mode::Discussion(id) = view.mode().get() else { return None };
-            let map = classroom.disagreement_map(&id)?;
+            let mut map = classroom.disagreement_map(&id)?;
             let labels = classroom.current()?.labels;
-            Some(ClassMap { passages: map.passages.get(&document_id).cloned().unwrap_or_default(), labels, students: map.students })
+            Some(ClassMap { passages: map.passages.remove(&document_id).unwrap_or_default(), labels, students: map.students })
         })
     })
 }

@@ -1,8 +1,6 @@
 //! The reader's selection, followed: `view.pending` stays equal to what is selected in the
 //! article, in document offsets.
 
-use leptos::prelude::*;
-
 use crate::ui::browser::{article, listen};
 use crate::ui::state::{Pending, View};
 

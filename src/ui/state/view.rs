@@ -81,6 +81,53 @@ impl Mode {
     }
 }
 
+/// A signal of the view as components see it: read (tracked or not), never written; the view's
+/// own methods change it. A wrapper of the signal itself, so that reading it costs no code of its own.
+pub struct Reading<T: 'static>(RwSignal<T>);
+
+impl<T: 'static> Clone for Reading<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: 'static> Copy for Reading<T> {}
+
+impl<T: Send + Sync + 'static> Reading<T> {
+    #[inline]
+    pub fn with<U>(&self, read: impl FnOnce(&T) -> U) -> U {
+        self.0.with(read)
+    }
+
+    #[inline]
+    pub fn with_untracked<U>(&self, read: impl FnOnce(&T) -> U) -> U {
+        self.0.with_untracked(read)
+    }
+
+    #[inline]
+    pub fn track(&self) {
+        self.0.track();
+    }
+}
+
+impl<T: Clone + Send + Sync + 'static> Reading<T> {
+    #[inline]
+    pub fn get(&self) -> T {
+        self.0.get()
+    }
+
+    #[inline]
+    pub fn get_untracked(&self) -> T {
+        self.0.get_untracked()
+    }
+
+    #[inline]
+    /// `None` once the app is unmounted (a debounced call may come after).
+    pub fn try_get_untracked(&self) -> Option<T> {
+        self.0.try_get_untracked()
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct View {
     pub(super) mode: RwSignal<Mode>,
@@ -123,48 +170,48 @@ impl View {
     }
 
     // The view's signals are the state's alone: read through these, changed by the methods below.
-    pub fn mode(&self) -> ReadSignal<Mode> {
-        self.mode.read_only()
+    pub fn mode(&self) -> Reading<Mode> {
+        Reading(self.mode)
     }
 
-    pub fn locked_labels(&self) -> ReadSignal<Option<Vec<Label>>> {
-        self.locked_labels.read_only()
+    pub fn locked_labels(&self) -> Reading<Option<Vec<Label>>> {
+        Reading(self.locked_labels)
     }
 
-    pub fn open(&self) -> ReadSignal<Option<String>> {
-        self.open.read_only()
+    pub fn open(&self) -> Reading<Option<String>> {
+        Reading(self.open)
     }
 
-    pub fn pending(&self) -> ReadSignal<Option<Pending>> {
-        self.pending.read_only()
+    pub fn pending(&self) -> Reading<Option<Pending>> {
+        Reading(self.pending)
     }
 
-    pub fn selected(&self) -> ReadSignal<Option<String>> {
-        self.selected.read_only()
+    pub fn selected(&self) -> Reading<Option<String>> {
+        Reading(self.selected)
     }
 
-    pub fn reveal(&self) -> ReadSignal<Option<(String, Reveal)>> {
-        self.reveal.read_only()
+    pub fn reveal(&self) -> Reading<Option<(String, Reveal)>> {
+        Reading(self.reveal)
     }
 
-    pub fn query(&self) -> ReadSignal<String> {
-        self.query.read_only()
+    pub fn query(&self) -> Reading<String> {
+        Reading(self.query)
     }
 
-    pub fn filter(&self) -> ReadSignal<LabelFilter> {
-        self.filter.read_only()
+    pub fn filter(&self) -> Reading<LabelFilter> {
+        Reading(self.filter)
     }
 
-    pub fn help_open(&self) -> ReadSignal<bool> {
-        self.help_open.read_only()
+    pub fn help_open(&self) -> Reading<bool> {
+        Reading(self.help_open)
     }
 
-    pub fn settings(&self) -> ReadSignal<Settings> {
-        self.settings.read_only()
+    pub fn settings(&self) -> Reading<Settings> {
+        Reading(self.settings)
     }
 
-    pub fn message(&self) -> ReadSignal<Option<Message>> {
-        self.message.read_only()
+    pub fn message(&self) -> Reading<Option<Message>> {
+        Reading(self.message)
     }
 
     pub fn set_open(&self, document: Option<String>) {

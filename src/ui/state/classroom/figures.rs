@@ -19,27 +19,20 @@ use crate::ui::state::work::Work;
 /// Each collected hand-in with its evaluation against the key, in the order collected.
 pub type Results = Arc<Vec<(HandIn, Evaluation)>>;
 
-/// What the figures of one assignment are computed from, each a memo: the assignment as taught
-/// here, its key, and (once two hand-ins or more are in) the class's work with its texts.
+/// What the figures of one assignment are computed from: the assignment as taught here and its
+/// key, each a memo, and the texts.
 #[derive(Clone, Copy)]
 pub struct Sources {
     teaching: Memo<Option<Teaching>>,
     key: Memo<Option<BTreeMap<String, Vec<Annotation>>>>,
-    class: Memo<Option<(Teaching, Vec<Arc<Document>>)>>,
+    texts: Texts,
 }
 
 impl Sources {
     fn new(saved: RwSignal<Saved>, work: Work, texts: Texts, id: String) -> Sources {
         let teaching = Memo::new(move |_| saved.with(|saved| saved.teaching(&id).cloned()));
         let key = Memo::new(move |_| teaching.with(|t| t.as_ref().map(|t| work.workspace.with(|w| t.assignment.key_from(&w.documents)))));
-        let class = Memo::new(move |_| {
-            teaching.with(|t| {
-                let t = t.as_ref().filter(|t| t.collected.len() >= 2)?;
-                let documents: Vec<Arc<Document>> = t.assignment.documents.iter().filter_map(|d| texts.document(&d.id)).collect();
-                Some((t.clone(), documents))
-            })
-        });
-        Sources { teaching, key, class }
+        Sources { teaching, key, texts }
     }
 }
 
@@ -135,7 +128,12 @@ impl Figures {
             |kept| &mut kept.agreement,
             |sources| {
                 Memo::new(move |_| {
-                    sources.class.with(|class| class.as_ref().and_then(|(t, documents)| figures::agreement(t, documents)).map(Arc::new))
+                    sources.teaching.with(|t| {
+                        let t = t.as_ref()?;
+                        let documents: Vec<Arc<Document>> =
+                            t.assignment.documents.iter().filter_map(|d| sources.texts.document(&d.id)).collect();
+                        figures::agreement(t, &documents).map(Arc::new)
+                    })
                 })
             },
         );

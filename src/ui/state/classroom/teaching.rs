@@ -131,9 +131,11 @@ impl Classroom {
     /// Every stretch of how the class marked each document of assignment `id`: the disagreement
     /// map, tracked (with two hand-ins or more).
     pub fn disagreement_map(&self, id: &str) -> Option<DisagreementMap> {
-        let teaching = self.saved.with(|saved| saved.teaching(id).cloned()).filter(|t| t.collected.len() >= 2)?;
-        let documents: Vec<Arc<Document>> = teaching.assignment.documents.iter().filter_map(|d| self.texts.document(&d.id)).collect();
-        Some(figures::disagreement_map(&teaching, &documents))
+        self.saved.with(|saved| {
+            let teaching = saved.teaching(id).filter(|t| t.collected.len() >= 2)?;
+            let documents: Vec<Arc<Document>> = teaching.assignment.documents.iter().filter_map(|d| self.texts.document(&d.id)).collect();
+            Some(figures::disagreement_map(teaching, &documents))
+        })
     }
 
     /// How much the class agrees on assignment `id` (with two hand-ins or more), tracked
