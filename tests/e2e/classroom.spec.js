@@ -64,231 +64,245 @@ function strictF1(key, marked) {
 
 test('an assignment goes out, three students hand in, feedback and comments come back', async ({ browser, baseURL }) => {
   test.setTimeout(120_000);
-  const teacher = await person(browser, baseURL);
-  const t = teacher.page;
-  await h.freshStart(t);
-  await t.getByRole('button', { name: 'Teacher' }).click();
-  await t.getByRole('button', { name: 'New assignment' }).click();
-  await t.getByRole('textbox', { name: 'Assignment title' }).fill(TITLE);
-  await t.getByRole('textbox', { name: 'Instructions' }).fill('Mark every claim, denial and sanction.');
-  await t.getByRole('textbox', { name: 'Instructions' }).press('Tab');
-  await expect(t.getByRole('checkbox', { name: ARTICLE_TITLE })).toBeChecked();
-  await t.getByRole('button', { name: 'Annotate the key' }).click();
-  await expect(t.getByRole('region', { name: 'Answer key' })).toBeVisible();
-  for (const span of [DENIAL, SANCTION, CLAIM]) await h.label(t, span);
-  await expect(h.annotationItems(t)).toHaveCount(3);
-  await t.getByRole('button', { name: 'Back to the teacher view' }).click();
+  let teacher, t, keyless, assignment, key, work, students, studentPages, ada, feedback, grace, graceFeedback, bad, older, status, table, agreement, length, fleiss, pairs, adaGrace, perArticle, marked, claims, dots, heat, adaGraceKappa, column, adaRow, disagreement, top, said, discussion, quote, paragraphs, full, at, names, counts, nothing, parts, counted, stretch, gradebook, rows, report, lines, f1Line, board, comments, back;
+  await test.step('the teacher makes the assignment and its key', async () => {
+    teacher = await person(browser, baseURL);
+    t = teacher.page;
+    await h.freshStart(t);
+    await t.getByRole('button', { name: 'Teacher' }).click();
+    await t.getByRole('button', { name: 'New assignment' }).click();
+    await t.getByRole('textbox', { name: 'Assignment title' }).fill(TITLE);
+    await t.getByRole('textbox', { name: 'Instructions' }).fill('Mark every claim, denial and sanction.');
+    await t.getByRole('textbox', { name: 'Instructions' }).press('Tab');
+    await expect(t.getByRole('checkbox', { name: ARTICLE_TITLE })).toBeChecked();
+    await t.getByRole('button', { name: 'Annotate the key' }).click();
+    await expect(t.getByRole('region', { name: 'Answer key' })).toBeVisible();
+    for (const span of [DENIAL, SANCTION, CLAIM]) await h.label(t, span);
+    await expect(h.annotationItems(t)).toHaveCount(3);
+    await t.getByRole('button', { name: 'Back to the teacher view' }).click();
+  });
+  await test.step('the student copies: without the key, and with it', async () => {
+    // A student copy without the key holds none of it.
+    keyless = await h.download(t, () => t.getByRole('button', { name: 'Export assignment' }).click());
+    expect(keyless.name).toBe('Who-denies-what.glossa-assignment.json');
+    for (const [from] of [DENIAL, SANCTION, CLAIM]) expect(keyless.text).not.toContain(from);
+    expect(JSON.parse(keyless.text).key).toEqual({ mode: 'kept' });
+    // The copy for the class carries the key.
+    await t.getByRole('checkbox', { name: 'Include the answer key in the student copy' }).check();
+    assignment = await h.download(t, () => t.getByRole('button', { name: 'Export assignment' }).click());
+    key = JSON.parse(assignment.text).key.annotations[h.ARTICLE];
+    expect(key.map((a) => a.label).sort()).toEqual(['claim', 'denial', 'sanction']);
+  });
+  await test.step('three students hand in, each in a browser of their own', async () => {
+    // Three students, each in a browser of their own.
+    work = {};
+    students = { Ada: [DENIAL, SANCTION, CLAIM], Grace: [DENIAL, [CLAIM[0], CLAIM[1], '2']], Alan: [EXTRA] };
+    studentPages = {};
+    for (const [name, spans] of Object.entries(students)) {
+      const student = await person(browser, baseURL);
+      const s = student.page;
+      studentPages[name] = student;
+      await s.goto('./');
+      await s.getByLabel('Import JSON').setInputFiles(assignment.path);
+      await expect(s.getByRole('region', { name: 'Assignment' })).toContainText('Mark every claim, denial and sanction.');
+      await expect(s.getByRole('toolbar', { name: 'Labels' }).getByRole('button')).toHaveCount(3);
+      await h.articleReady(s);
+      for (const span of spans) await h.label(s, span);
+      await expect(h.annotationItems(s)).toHaveCount(spans.length);
+      await expect(s.getByRole('region', { name: 'Assignment' })).toContainText(`${spans.length} annotations`);
+      // A hand-in needs a name.
+      await s.getByRole('button', { name: 'Hand in' }).click();
+      await expect(s.getByRole('alert')).toContainText('Write your name');
+      await s.getByRole('textbox', { name: 'Your name' }).fill(name);
+      await s.getByRole('textbox', { name: 'Your name' }).press('Tab');
+      const handIn = await h.download(s, () => s.getByRole('button', { name: 'Hand in' }).click());
+      expect(handIn.name).toBe(`Who-denies-what-${name}.glossa-work.json`);
+      work[name] = handIn;
+    }
+  });
+  await test.step('Ada checks her work and finds everything; it survives a reload', async () => {
+    // Ada checks her work: the feedback says, in words and figures, that she found everything.
+    ada = studentPages.Ada.page;
+    await ada.getByRole('button', { name: 'Check my work' }).click();
+    feedback = ada.getByRole('region', { name: 'Feedback' });
+    await expect(feedback).toContainText('You found 1 of the 1 denials.');
+    await expect(feedback.getByRole('row', { name: /Overall/ })).toContainText('1.00');
+    await expect(feedback.getByRole('button', { name: /Hit/ })).toHaveCount(3);
+    await expect(ada.locator('article mark[data-tags*="✓ Hit"]')).toHaveCount(3);
+    // Her work survives a reload, in the assignment, apart from her own.
+    await ada.reload();
+    await expect(ada.getByRole('region', { name: 'Assignment' })).toBeVisible();
+    await expect(h.annotationItems(ada)).toHaveCount(3);
+    await ada.getByRole('button', { name: 'Back to my own work' }).click();
+    await expect(h.annotationItems(ada)).toHaveCount(0);
+  });
+  await test.step('Grace’s check shows a miss and a label difference', async () => {
+    // Grace's check shows a miss and a label difference, each reachable by keyboard.
+    grace = studentPages.Grace.page;
+    await grace.getByRole('button', { name: 'Check my work' }).click();
+    graceFeedback = grace.getByRole('region', { name: 'Feedback' });
+    await expect(graceFeedback.getByRole('button', { name: /Missed/ })).toHaveCount(1);
+    await expect(graceFeedback.getByRole('button', { name: /Label differs/ })).toHaveCount(1);
+    await expect(grace.locator('article mark.missed')).not.toHaveCount(0);
+  });
+  await test.step('the teacher collects, refusing what does not belong', async () => {
+    // The teacher collects, with files that must be refused: another assignment, a changed text,
+    // no name, and Grace twice.
+    bad = (name, change) => {
+      const json = JSON.parse(work.Ada.text);
+      change(json);
+      return { name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(json)) };
+    };
+    older = JSON.parse(work.Grace.text);
+    older.handed_in_at = '2020-01-01T00:00:00.000Z';
+    older.documents[0].annotations = [];
+    await t.getByLabel('Collect work').setInputFiles([
+      ...['Ada', 'Grace', 'Alan'].map((name) => ({ name: work[name].name, mimeType: 'application/json', buffer: Buffer.from(work[name].text) })),
+      bad('other.glossa-work.json', (json) => { json.assignment_id = 'another'; json.assignment_title = 'Another'; }),
+      bad('tampered.glossa-work.json', (json) => { json.documents[0].text_sha256 = '0'.repeat(64); }),
+      bad('nameless.glossa-work.json', (json) => { json.student = ' '; }),
+      { name: 'grace-old.glossa-work.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(older)) },
+    ]);
+    status = t.getByRole('status');
+    await expect(status).toContainText('Collected 3 hand-ins');
+    await expect(status).toContainText('“other.glossa-work.json” was not taken: it is work for another assignment');
+    await expect(status).toContainText('“tampered.glossa-work.json” was not taken');
+    await expect(status).toContainText('“nameless.glossa-work.json” was not taken: it carries no student name');
+    await expect(status).toContainText('Grace handed in twice');
+    table = t.getByRole('table', { name: 'Class results' });
+    await expect(table.getByRole('row')).toHaveCount(4);
+    for (const name of Object.keys(students)) {
+      const marked = JSON.parse(work[name].text).documents[0].annotations;
+      const expected = strictF1(key, marked).toFixed(2);
+      await expect(table.getByRole('row', { name: new RegExp(name) }).getByRole('cell').nth(3)).toHaveText(expected);
+    }
+    expect([strictF1(key, JSON.parse(work.Grace.text).documents[0].annotations).toFixed(2)]).toEqual(['0.40']);
+  });
+  await test.step('how much the class agrees: κ, γ, pairs, charts', async () => {
+    // How much the class agrees, and where it disagrees most.
+    agreement = t.getByRole('table', { name: 'Agreement' });
+    await expect(agreement.getByRole('rowheader')).toHaveText(['Claim', 'Denial', 'Sanction', 'All labels']);
+    length = Array.from(h.articleText(h.ARTICLE)).length;
+    fleiss = fleissKappa(length, ['Ada', 'Grace', 'Alan'].map((name) => JSON.parse(work[name].text).documents[0].annotations));
+    await expect(agreement.getByRole('row', { name: /All labels/ }).getByRole('cell').first()).toContainText(fleiss.toFixed(2));
+    // γ, on the spans: a figure with its words (checked against pygamma by the native tests).
+    await expect(agreement.getByRole('row', { name: /All labels/ }).getByRole('cell').nth(3)).toHaveText(/^-?\d\.\d\d: .* agreement$/);
+    pairs = t.getByRole('table', { name: 'Pairs' });
+    adaGrace = strictF1(JSON.parse(work.Ada.text).documents[0].annotations, JSON.parse(work.Grace.text).documents[0].annotations);
+    await expect(pairs.getByRole('row', { name: /Ada and Grace/ }).getByRole('cell').nth(1)).toHaveText(adaGrace.toFixed(2));
+    // The charts, each with a sentence and a table of its numbers.
+    perArticle = t.getByRole('figure', { name: 'Label counts per article' });
+    marked = ['Ada', 'Grace', 'Alan'].flatMap((name) => JSON.parse(work[name].text).documents[0].annotations);
+    claims = marked.filter((a) => a.label === 'claim').length;
+    await expect(perArticle).toContainText(`${marked.length} annotations in 1 article;`);
+    await perArticle.getByText('The numbers as a table').click();
+    await expect(perArticle.getByRole('table').getByRole('row').nth(1).getByRole('cell').first()).toHaveText(String(claims));
+    await expect(perArticle.locator('svg rect')).toHaveCount(3);
+    dots = t.getByRole('figure', { name: 'F1 per student' });
+    await expect(dots.locator('svg circle')).toHaveCount(3);
+    await dots.getByText('The numbers as a table').click();
+    await expect(dots.getByRole('row', { name: /Grace/ }).getByRole('cell')).toHaveText('0.40');
+    heat = t.getByRole('figure', { name: "Cohen's κ of each pair" });
+    await expect(heat.locator('svg rect')).toHaveCount(9);
+    await heat.getByText('The numbers as a table').click();
+    adaGraceKappa = await pairs.getByRole('row', { name: /Ada and Grace/ }).getByRole('cell').first().textContent();
+    column = (await heat.getByRole('columnheader').allTextContents()).indexOf('Grace');
+    adaRow = heat.getByRole('row').filter({ has: t.getByRole('rowheader', { name: 'Ada', exact: true }) });
+    await expect(adaRow.getByRole('cell').nth(column)).toHaveText(adaGraceKappa.split(':')[0]);
 
-  // A student copy without the key holds none of it.
-  const keyless = await h.download(t, () => t.getByRole('button', { name: 'Export assignment' }).click());
-  expect(keyless.name).toBe('Who-denies-what.glossa-assignment.json');
-  for (const [from] of [DENIAL, SANCTION, CLAIM]) expect(keyless.text).not.toContain(from);
-  expect(JSON.parse(keyless.text).key).toEqual({ mode: 'kept' });
-  // The copy for the class carries the key.
-  await t.getByRole('checkbox', { name: 'Include the answer key in the student copy' }).check();
-  const assignment = await h.download(t, () => t.getByRole('button', { name: 'Export assignment' }).click());
-  const key = JSON.parse(assignment.text).key.annotations[h.ARTICLE];
-  expect(key.map((a) => a.label).sort()).toEqual(['claim', 'denial', 'sanction']);
+    expect(await h.seriousViolations(t)).toEqual([]);
+    disagreement = t.getByRole('region', { name: 'Disagreement' });
+    await expect(disagreement.getByRole('button').first()).toContainText(/of 3 marked/);
+  });
+  await test.step('the disagreement map opens the class discussion at its counts', async () => {
+    // The disagreement map: the most disputed passage opens the class discussion at its text, where
+    // the band under its paragraph says the same counts, counted here from the hand-ins.
+    top = disagreement.getByRole('button').first();
+    said = await top.textContent();
+    await top.click();
+    discussion = t.getByRole('region', { name: 'Class discussion' });
+    await expect(discussion).toBeVisible();
+    quote = said.slice(1, said.indexOf('” — ')).replace(/…$/, '');
+    await expect.poll(() => t.evaluate((quote) => window.getSelection().toString().startsWith(quote), quote)).toBe(true);
+    paragraphs = await t.getByRole('article').locator('p').count();
+    await expect(t.getByRole('article').getByRole('group', { name: /How the class marked paragraph/ })).toHaveCount(paragraphs);
+    full = h.articleText(h.ARTICLE);
+    expect(full.indexOf(quote)).toBeGreaterThanOrEqual(0);
+    at = Array.from(full.slice(0, full.indexOf(quote))).length;
+    names = { claim: 'Claim', denial: 'Denial', sanction: 'Sanction' };
+    counts = Object.fromEntries(Object.keys(names).map((label) => [label, 0]));
+    nothing = 0;
+    for (const name of ['Ada', 'Grace', 'Alan']) {
+      const on = JSON.parse(work[name].text).documents[0].annotations.filter((a) => a.start <= at && at < a.end);
+      for (const label of new Set(on.map((a) => a.label))) counts[label] += 1;
+      if (on.length === 0) nothing += 1;
+    }
+    parts = [...Object.entries(counts).filter(([, n]) => n > 0).map(([label, n]) => [n, names[label]]), ...(nothing ? [[nothing, 'nothing']] : [])];
+    counted = `${parts[0][0]} of 3 marked ${parts[0][1]}${parts.slice(1).map(([n, name]) => `, ${n} ${name}`).join('')}`;
+    expect(said).toContain(counted);
+    stretch = t.getByRole('article').getByRole('button', { name: said });
+    await expect(stretch).toHaveAttribute('title', said);
+    // By keyboard too: focus the stretch, Enter selects its text again.
+    await t.evaluate(() => window.getSelection().removeAllRanges());
+    await stretch.focus();
+    await t.keyboard.press('Enter');
+    await expect.poll(() => t.evaluate((quote) => window.getSelection().toString().startsWith(quote), quote)).toBe(true);
+    // The key stays hidden until the teacher shows it.
+    await expect(t.getByRole('article').locator('mark')).toHaveCount(0);
+    expect(await h.seriousViolations(t)).toEqual([]);
+    await discussion.getByRole('checkbox', { name: 'Show the answer key' }).check();
+    await expect(t.getByRole('article').locator('mark')).not.toHaveCount(0);
+    await discussion.getByRole('button', { name: 'Back to the teacher view' }).click();
+  });
+  await test.step('the gradebook and the class report', async () => {
+    // The gradebook: a row per student, the formula in the header.
+    gradebook = await h.download(t, () => t.getByRole('button', { name: 'Gradebook CSV' }).click());
+    expect(gradebook.name.endsWith('.csv')).toBe(true);
+    rows = gradebook.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(rows[0]).toContain('score (0–100) = F1 overall (strict) × 100');
+    expect(rows).toHaveLength(4);
+    expect(rows.find((r) => r.startsWith('Grace,'))).toMatch(/,0\.400,40\.0$/);
 
-  // Three students, each in a browser of their own.
-  const work = {};
-  const students = { Ada: [DENIAL, SANCTION, CLAIM], Grace: [DENIAL, [CLAIM[0], CLAIM[1], '2']], Alan: [EXTRA] };
-  const studentPages = {};
-  for (const [name, spans] of Object.entries(students)) {
-    const student = await person(browser, baseURL);
-    const s = student.page;
-    studentPages[name] = student;
-    await s.goto('./');
-    await s.getByLabel('Import JSON').setInputFiles(assignment.path);
-    await expect(s.getByRole('region', { name: 'Assignment' })).toContainText('Mark every claim, denial and sanction.');
-    await expect(s.getByRole('toolbar', { name: 'Labels' }).getByRole('button')).toHaveCount(3);
-    await h.articleReady(s);
-    for (const span of spans) await h.label(s, span);
-    await expect(h.annotationItems(s)).toHaveCount(spans.length);
-    await expect(s.getByRole('region', { name: 'Assignment' })).toContainText(`${spans.length} annotations`);
-    // A hand-in needs a name.
-    await s.getByRole('button', { name: 'Hand in' }).click();
-    await expect(s.getByRole('alert')).toContainText('Write your name');
-    await s.getByRole('textbox', { name: 'Your name' }).fill(name);
-    await s.getByRole('textbox', { name: 'Your name' }).press('Tab');
-    const handIn = await h.download(s, () => s.getByRole('button', { name: 'Hand in' }).click());
-    expect(handIn.name).toBe(`Who-denies-what-${name}.glossa-work.json`);
-    work[name] = handIn;
-  }
-
-  // Ada checks her work: the feedback says, in words and figures, that she found everything.
-  const ada = studentPages.Ada.page;
-  await ada.getByRole('button', { name: 'Check my work' }).click();
-  const feedback = ada.getByRole('region', { name: 'Feedback' });
-  await expect(feedback).toContainText('You found 1 of the 1 denials.');
-  await expect(feedback.getByRole('row', { name: /Overall/ })).toContainText('1.00');
-  await expect(feedback.getByRole('button', { name: /Hit/ })).toHaveCount(3);
-  await expect(ada.locator('article mark[data-tags*="✓ Hit"]')).toHaveCount(3);
-  // Her work survives a reload, in the assignment, apart from her own.
-  await ada.reload();
-  await expect(ada.getByRole('region', { name: 'Assignment' })).toBeVisible();
-  await expect(h.annotationItems(ada)).toHaveCount(3);
-  await ada.getByRole('button', { name: 'Back to my own work' }).click();
-  await expect(h.annotationItems(ada)).toHaveCount(0);
-
-  // Grace's check shows a miss and a label difference, each reachable by keyboard.
-  const grace = studentPages.Grace.page;
-  await grace.getByRole('button', { name: 'Check my work' }).click();
-  const graceFeedback = grace.getByRole('region', { name: 'Feedback' });
-  await expect(graceFeedback.getByRole('button', { name: /Missed/ })).toHaveCount(1);
-  await expect(graceFeedback.getByRole('button', { name: /Label differs/ })).toHaveCount(1);
-  await expect(grace.locator('article mark.missed')).not.toHaveCount(0);
-
-  // The teacher collects, with files that must be refused: another assignment, a changed text,
-  // no name, and Grace twice.
-  const bad = (name, change) => {
-    const json = JSON.parse(work.Ada.text);
-    change(json);
-    return { name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(json)) };
-  };
-  const older = JSON.parse(work.Grace.text);
-  older.handed_in_at = '2020-01-01T00:00:00.000Z';
-  older.documents[0].annotations = [];
-  await t.getByLabel('Collect work').setInputFiles([
-    ...['Ada', 'Grace', 'Alan'].map((name) => ({ name: work[name].name, mimeType: 'application/json', buffer: Buffer.from(work[name].text) })),
-    bad('other.glossa-work.json', (json) => { json.assignment_id = 'another'; json.assignment_title = 'Another'; }),
-    bad('tampered.glossa-work.json', (json) => { json.documents[0].text_sha256 = '0'.repeat(64); }),
-    bad('nameless.glossa-work.json', (json) => { json.student = ' '; }),
-    { name: 'grace-old.glossa-work.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(older)) },
-  ]);
-  const status = t.getByRole('status');
-  await expect(status).toContainText('Collected 3 hand-ins');
-  await expect(status).toContainText('“other.glossa-work.json” was not taken: it is work for another assignment');
-  await expect(status).toContainText('“tampered.glossa-work.json” was not taken');
-  await expect(status).toContainText('“nameless.glossa-work.json” was not taken: it carries no student name');
-  await expect(status).toContainText('Grace handed in twice');
-  const table = t.getByRole('table', { name: 'Class results' });
-  await expect(table.getByRole('row')).toHaveCount(4);
-  for (const name of Object.keys(students)) {
-    const marked = JSON.parse(work[name].text).documents[0].annotations;
-    const expected = strictF1(key, marked).toFixed(2);
-    await expect(table.getByRole('row', { name: new RegExp(name) }).getByRole('cell').nth(3)).toHaveText(expected);
-  }
-  expect([strictF1(key, JSON.parse(work.Grace.text).documents[0].annotations).toFixed(2)]).toEqual(['0.40']);
-
-  // How much the class agrees, and where it disagrees most.
-  const agreement = t.getByRole('table', { name: 'Agreement' });
-  await expect(agreement.getByRole('rowheader')).toHaveText(['Claim', 'Denial', 'Sanction', 'All labels']);
-  const length = Array.from(h.articleText(h.ARTICLE)).length;
-  const fleiss = fleissKappa(length, ['Ada', 'Grace', 'Alan'].map((name) => JSON.parse(work[name].text).documents[0].annotations));
-  await expect(agreement.getByRole('row', { name: /All labels/ }).getByRole('cell').first()).toContainText(fleiss.toFixed(2));
-  // γ, on the spans: a figure with its words (checked against pygamma by the native tests).
-  await expect(agreement.getByRole('row', { name: /All labels/ }).getByRole('cell').nth(3)).toHaveText(/^-?\d\.\d\d: .* agreement$/);
-  const pairs = t.getByRole('table', { name: 'Pairs' });
-  const adaGrace = strictF1(JSON.parse(work.Ada.text).documents[0].annotations, JSON.parse(work.Grace.text).documents[0].annotations);
-  await expect(pairs.getByRole('row', { name: /Ada and Grace/ }).getByRole('cell').nth(1)).toHaveText(adaGrace.toFixed(2));
-  // The charts, each with a sentence and a table of its numbers.
-  const perArticle = t.getByRole('figure', { name: 'Label counts per article' });
-  const marked = ['Ada', 'Grace', 'Alan'].flatMap((name) => JSON.parse(work[name].text).documents[0].annotations);
-  const claims = marked.filter((a) => a.label === 'claim').length;
-  await expect(perArticle).toContainText(`${marked.length} annotations in 1 article;`);
-  await perArticle.getByText('The numbers as a table').click();
-  await expect(perArticle.getByRole('table').getByRole('row').nth(1).getByRole('cell').first()).toHaveText(String(claims));
-  await expect(perArticle.locator('svg rect')).toHaveCount(3);
-  const dots = t.getByRole('figure', { name: 'F1 per student' });
-  await expect(dots.locator('svg circle')).toHaveCount(3);
-  await dots.getByText('The numbers as a table').click();
-  await expect(dots.getByRole('row', { name: /Grace/ }).getByRole('cell')).toHaveText('0.40');
-  const heat = t.getByRole('figure', { name: "Cohen's κ of each pair" });
-  await expect(heat.locator('svg rect')).toHaveCount(9);
-  await heat.getByText('The numbers as a table').click();
-  const adaGraceKappa = await pairs.getByRole('row', { name: /Ada and Grace/ }).getByRole('cell').first().textContent();
-  const column = (await heat.getByRole('columnheader').allTextContents()).indexOf('Grace');
-  const adaRow = heat.getByRole('row').filter({ has: t.getByRole('rowheader', { name: 'Ada', exact: true }) });
-  await expect(adaRow.getByRole('cell').nth(column)).toHaveText(adaGraceKappa.split(':')[0]);
-
-  expect(await h.seriousViolations(t)).toEqual([]);
-  const disagreement = t.getByRole('region', { name: 'Disagreement' });
-  await expect(disagreement.getByRole('button').first()).toContainText(/of 3 marked/);
-
-  // The disagreement map: the most disputed passage opens the class discussion at its text, where
-  // the band under its paragraph says the same counts, counted here from the hand-ins.
-  const top = disagreement.getByRole('button').first();
-  const said = await top.textContent();
-  await top.click();
-  const discussion = t.getByRole('region', { name: 'Class discussion' });
-  await expect(discussion).toBeVisible();
-  const quote = said.slice(1, said.indexOf('” — ')).replace(/…$/, '');
-  await expect.poll(() => t.evaluate((quote) => window.getSelection().toString().startsWith(quote), quote)).toBe(true);
-  const paragraphs = await t.getByRole('article').locator('p').count();
-  await expect(t.getByRole('article').getByRole('group', { name: /How the class marked paragraph/ })).toHaveCount(paragraphs);
-  const full = h.articleText(h.ARTICLE);
-  expect(full.indexOf(quote)).toBeGreaterThanOrEqual(0);
-  const at = Array.from(full.slice(0, full.indexOf(quote))).length;
-  const names = { claim: 'Claim', denial: 'Denial', sanction: 'Sanction' };
-  const counts = Object.fromEntries(Object.keys(names).map((label) => [label, 0]));
-  let nothing = 0;
-  for (const name of ['Ada', 'Grace', 'Alan']) {
-    const on = JSON.parse(work[name].text).documents[0].annotations.filter((a) => a.start <= at && at < a.end);
-    for (const label of new Set(on.map((a) => a.label))) counts[label] += 1;
-    if (on.length === 0) nothing += 1;
-  }
-  const parts = [...Object.entries(counts).filter(([, n]) => n > 0).map(([label, n]) => [n, names[label]]), ...(nothing ? [[nothing, 'nothing']] : [])];
-  const counted = `${parts[0][0]} of 3 marked ${parts[0][1]}${parts.slice(1).map(([n, name]) => `, ${n} ${name}`).join('')}`;
-  expect(said).toContain(counted);
-  const stretch = t.getByRole('article').getByRole('button', { name: said });
-  await expect(stretch).toHaveAttribute('title', said);
-  // By keyboard too: focus the stretch, Enter selects its text again.
-  await t.evaluate(() => window.getSelection().removeAllRanges());
-  await stretch.focus();
-  await t.keyboard.press('Enter');
-  await expect.poll(() => t.evaluate((quote) => window.getSelection().toString().startsWith(quote), quote)).toBe(true);
-  // The key stays hidden until the teacher shows it.
-  await expect(t.getByRole('article').locator('mark')).toHaveCount(0);
-  expect(await h.seriousViolations(t)).toEqual([]);
-  await discussion.getByRole('checkbox', { name: 'Show the answer key' }).check();
-  await expect(t.getByRole('article').locator('mark')).not.toHaveCount(0);
-  await discussion.getByRole('button', { name: 'Back to the teacher view' }).click();
-
-  // The gradebook: a row per student, the formula in the header.
-  const gradebook = await h.download(t, () => t.getByRole('button', { name: 'Gradebook CSV' }).click());
-  expect(gradebook.name.endsWith('.csv')).toBe(true);
-  const rows = gradebook.text.replace(/^\uFEFF/, '').trim().split('\r\n');
-  expect(rows[0]).toContain('score (0–100) = F1 overall (strict) × 100');
-  expect(rows).toHaveLength(4);
-  expect(rows.find((r) => r.startsWith('Grace,'))).toMatch(/,0\.400,40\.0$/);
-
-  // The class report: every figure and the class's board in one CSV.
-  const report = await h.download(t, () => t.getByRole('button', { name: 'Export class report' }).click());
-  expect(report.name).toBe('Who-denies-what-class-report.csv');
-  const lines = report.text.replace(/^\uFEFF/, '').trim().split('\r\n');
-  expect(lines[0]).toBe('section,label,who,measure,value,in_words,article,start,end,quote,marked_by');
-  const f1Line = lines.find((l) => l.startsWith('pair,All labels,') && l.includes('Ada') && l.includes('Grace') && l.includes('F1 (strict)'));
-  expect(Number(f1Line.split(',')[4]).toFixed(2)).toBe(adaGrace.toFixed(2));
-  expect(lines.find((l) => l.startsWith("agreement,All labels,class,Fleiss' kappa,"))).toContain(fleiss.toFixed(6).slice(0, 5));
-  const board = lines.filter((l) => l.startsWith('board,'));
-  expect(board.length).toBeGreaterThan(0);
-  expect(board.some((l) => /,[0-9] of 3: /.test(l))).toBe(true);
-
-  // On the projector, no student is named.
-  await t.getByRole('button', { name: 'Projector mode' }).click();
-  await expect(table.getByRole('rowheader')).toHaveText(['Student A', 'Student B', 'Student C']);
-  for (const name of Object.keys(students)) await expect(t.locator('body')).not.toContainText(name);
-  await expect(t.locator('html')).toHaveAttribute('data-projector', '');
-  await t.getByRole('button', { name: 'Projector mode' }).click();
-  await expect(table.getByRole('rowheader')).toHaveText(['Ada', 'Alan', 'Grace']);
-
-  // A comment on Grace's work goes back to her.
-  await table.getByRole('row', { name: /Grace/ }).getByRole('button', { name: 'Open' }).click();
-  await expect(t.getByRole('region', { name: 'Hand-in' })).toContainText('Grace');
-  const comments = t.getByRole('region', { name: 'Comments for the student' });
-  await comments.getByRole('textbox').first().fill('Who is speaking here?');
-  await comments.getByRole('textbox').first().press('Tab');
-  const back = await h.download(t, () => t.getByRole('region', { name: 'Hand-in' }).getByRole('button', { name: 'Return to student' }).click());
-  expect(back.name).toBe('Who-denies-what-Grace.glossa-return.json');
-  await grace.getByLabel('Import JSON').setInputFiles(back.path);
-  await expect(grace.getByRole('region', { name: 'Comments from your teacher' })).toContainText('Who is speaking here?');
-
-  // Nothing went anywhere but the app's own origin.
-  for (const someone of [teacher, ...Object.values(studentPages)]) {
-    expect(someone.outside).toEqual([]);
-    await someone.context.close();
-  }
+    // The class report: every figure and the class's board in one CSV.
+    report = await h.download(t, () => t.getByRole('button', { name: 'Export class report' }).click());
+    expect(report.name).toBe('Who-denies-what-class-report.csv');
+    lines = report.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('section,label,who,measure,value,in_words,article,start,end,quote,marked_by');
+    f1Line = lines.find((l) => l.startsWith('pair,All labels,') && l.includes('Ada') && l.includes('Grace') && l.includes('F1 (strict)'));
+    expect(Number(f1Line.split(',')[4]).toFixed(2)).toBe(adaGrace.toFixed(2));
+    expect(lines.find((l) => l.startsWith("agreement,All labels,class,Fleiss' kappa,"))).toContain(fleiss.toFixed(6).slice(0, 5));
+    board = lines.filter((l) => l.startsWith('board,'));
+    expect(board.length).toBeGreaterThan(0);
+    expect(board.some((l) => /,[0-9] of 3: /.test(l))).toBe(true);
+  });
+  await test.step('on the projector no student is named', async () => {
+    // On the projector, no student is named.
+    await t.getByRole('button', { name: 'Projector mode' }).click();
+    await expect(table.getByRole('rowheader')).toHaveText(['Student A', 'Student B', 'Student C']);
+    for (const name of Object.keys(students)) await expect(t.locator('body')).not.toContainText(name);
+    await expect(t.locator('html')).toHaveAttribute('data-projector', '');
+    await t.getByRole('button', { name: 'Projector mode' }).click();
+    await expect(table.getByRole('rowheader')).toHaveText(['Ada', 'Alan', 'Grace']);
+  });
+  await test.step('a comment on Grace’s work goes back to her', async () => {
+    // A comment on Grace's work goes back to her.
+    await table.getByRole('row', { name: /Grace/ }).getByRole('button', { name: 'Open' }).click();
+    await expect(t.getByRole('region', { name: 'Hand-in' })).toContainText('Grace');
+    comments = t.getByRole('region', { name: 'Comments for the student' });
+    await comments.getByRole('textbox').first().fill('Who is speaking here?');
+    await comments.getByRole('textbox').first().press('Tab');
+    back = await h.download(t, () => t.getByRole('region', { name: 'Hand-in' }).getByRole('button', { name: 'Return to student' }).click());
+    expect(back.name).toBe('Who-denies-what-Grace.glossa-return.json');
+    await grace.getByLabel('Import JSON').setInputFiles(back.path);
+    await expect(grace.getByRole('region', { name: 'Comments from your teacher' })).toContainText('Who is speaking here?');
+  });
+  await test.step('nothing went anywhere but the app’s own origin', async () => {
+    // Nothing went anywhere but the app's own origin.
+    for (const someone of [teacher, ...Object.values(studentPages)]) {
+      expect(someone.outside).toEqual([]);
+      await someone.context.close();
+    }
+  });
 });
 
 test('a locked key opens only with its passphrase', async ({ browser, baseURL }) => {
