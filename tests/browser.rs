@@ -379,7 +379,7 @@ fn the_browsers_segments_are_the_crates_on_hard_cases() {
             differing.push((case, browsers, words));
         }
     }
-    // Only where the README says: the browser finds words in Japanese and Chinese with a
+    // Only where docs/development.md says: the browser finds words in Japanese and Chinese with a
     // dictionary; UAX #29 alone makes each ideograph a word.
     assert_eq!(differing.len(), 1, "{differing:?}");
     let (case, browsers, _) = &differing[0];

@@ -9,7 +9,7 @@ use serde_json::Value;
 
 /// The most that γ may differ from pygamma's, both estimated over the fixture's number of
 /// random continua: two estimates of the same expected disorder differ by their sampling error,
-/// which this bounds at these sample counts (measured over the cases: see the README).
+/// which this bounds at these sample counts (measured over the cases: see docs/classroom.md).
 const GAMMA_TOLERANCE: f64 = 0.05;
 
 #[test]
