@@ -64,7 +64,7 @@ fn the_shape_with_labels_and_attribution() {
 #[test]
 fn the_shape_with_documents_of_ones_own() {
     let state = load("v1-4-documents.json");
-    let record = &state.workspace.library[0];
+    let record = &state.workspace.added_documents[0];
     assert_eq!(
         (record.title.as_str(), record.file_name.as_deref(), record.changed_at()),
         ("Notes", Some("notes.txt"), "2026-11-23T08:59:00.000Z")

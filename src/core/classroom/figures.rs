@@ -151,7 +151,7 @@ fn marked<'a>(teaching: &'a Teaching, documents: &[Arc<Document>]) -> Vec<Vec<Ma
 mod tests {
     use super::*;
     use crate::core::classroom::assignment::{Assignment, AssignmentDocument};
-    use crate::core::classroom::hand_in::Work;
+    use crate::core::classroom::hand_in::HandIn;
     use crate::core::classroom::record::KeyTravel;
     use crate::core::model::annotation::bare;
     use crate::core::model::document::bundled;
@@ -165,7 +165,7 @@ mod tests {
             .iter()
             .map(|(name, spans)| {
                 let annotations = BTreeMap::from([(documents[0].id.clone(), spans.clone())]);
-                Work::of(&assignment, name, &annotations, "2026-11-23T11:00:00Z")
+                HandIn::of(&assignment, name, &annotations, "2026-11-23T11:00:00Z")
             })
             .collect();
         (Teaching { assignment, key_travel: KeyTravel::Kept, collected, comments: BTreeMap::new() }, documents)

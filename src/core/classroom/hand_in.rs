@@ -28,7 +28,7 @@ pub struct WorkDocument {
 
 /// A student's work on an assignment, as handed in.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Work {
+pub struct HandIn {
     pub format: String,
     pub version: u32,
     pub assignment_id: String,
@@ -38,10 +38,10 @@ pub struct Work {
     pub documents: Vec<WorkDocument>,
 }
 
-impl Work {
+impl HandIn {
     /// The hand-in of `annotations` (by document id) on `assignment`.
-    pub fn of(assignment: &Assignment, student: &str, annotations: &BTreeMap<String, Vec<Annotation>>, now: &str) -> Work {
-        Work {
+    pub fn of(assignment: &Assignment, student: &str, annotations: &BTreeMap<String, Vec<Annotation>>, now: &str) -> HandIn {
+        HandIn {
             format: WORK_FORMAT.to_owned(),
             version: VERSION,
             assignment_id: assignment.id.clone(),
@@ -80,8 +80,8 @@ impl Work {
 
 /// Reads a hand-in for `assignment`, refusing one for another assignment, on other texts, or
 /// without a name, in words that name the file.
-pub fn read_work(contents: &str, assignment: &Assignment) -> Result<Work, ClassFileError> {
-    let work: Work = serde_json::from_str(contents.trim_start_matches('\u{feff}'))
+pub fn read_work(contents: &str, assignment: &Assignment) -> Result<HandIn, ClassFileError> {
+    let work: HandIn = serde_json::from_str(contents.trim_start_matches('\u{feff}'))
         .map_err(|e| ClassFileError::NotReadable { kind: "a hand-in", detail: e.to_string() })?;
     if work.format != WORK_FORMAT || work.version != VERSION {
         return Err(ClassFileError::NotThisKind { kind: "hand-in", version: VERSION });
@@ -121,7 +121,7 @@ pub enum Collected {
 
 /// Adds `work` to `class` (hand-ins by student name, compared ignoring case and spacing): the
 /// newest hand-in of each student is kept.
-pub fn collect(class: &mut Vec<Work>, work: Work) -> Collected {
+pub fn collect(class: &mut Vec<HandIn>, work: HandIn) -> Collected {
     let name = fold_name(&work.student);
     match class.iter_mut().find(|w| fold_name(&w.student) == name) {
         None => {
@@ -162,7 +162,7 @@ pub struct Return {
 }
 
 impl Return {
-    pub fn of(work: &Work, comments: Vec<Comment>, now: &str) -> Return {
+    pub fn of(work: &HandIn, comments: Vec<Comment>, now: &str) -> Return {
         Return {
             format: RETURN_FORMAT.to_owned(),
             version: VERSION,
@@ -209,10 +209,10 @@ mod tests {
         assignment
     }
 
-    fn work(student: &str, at: &str) -> Work {
+    fn work(student: &str, at: &str) -> HandIn {
         let assignment = assignment();
         let annotations = BTreeMap::from([(assignment.documents[0].id.clone(), vec![bare("x", "claim", 0, 4)])]);
-        Work::of(&assignment, student, &annotations, at)
+        HandIn::of(&assignment, student, &annotations, at)
     }
 
     #[test]

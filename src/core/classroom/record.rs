@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::core::classroom::assignment::Assignment;
-use crate::core::classroom::hand_in::{Comment, Work};
+use crate::core::classroom::hand_in::{Comment, HandIn};
 use crate::core::model::annotation::Annotation;
 
 pub const VERSION: u32 = 1;
@@ -35,7 +35,7 @@ pub struct Teaching {
     #[serde(default)]
     pub key_travel: KeyTravel,
     #[serde(default)]
-    pub collected: Vec<Work>,
+    pub collected: Vec<HandIn>,
     /// Comments for each student, by the name on their hand-in.
     #[serde(default)]
     pub comments: BTreeMap<String, Vec<Comment>>,
@@ -58,7 +58,7 @@ pub struct Taking {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Classroom {
+pub struct ClassRecord {
     #[serde(default)]
     pub teaching: Vec<Teaching>,
     #[serde(default)]
@@ -68,7 +68,7 @@ pub struct Classroom {
     pub working_on: Option<String>,
 }
 
-impl Classroom {
+impl ClassRecord {
     pub fn teaching(&self, id: &str) -> Option<&Teaching> {
         self.teaching.iter().find(|t| t.assignment.id == id)
     }
@@ -119,18 +119,18 @@ pub fn alias(index: usize) -> String {
 }
 
 /// The saved classroom as JSON.
-pub fn to_json(classroom: &Classroom) -> String {
+pub fn to_json(classroom: &ClassRecord) -> String {
     #[derive(Serialize)]
     struct Saved<'a> {
         version: u32,
         #[serde(flatten)]
-        classroom: &'a Classroom,
+        classroom: &'a ClassRecord,
     }
     serde_json::to_string(&Saved { version: VERSION, classroom }).expect("plain data serializes")
 }
 
 /// Reads the saved classroom, or says why it cannot be read.
-pub fn read(raw: &str) -> Result<Classroom, String> {
+pub fn read(raw: &str) -> Result<ClassRecord, String> {
     let value: serde_json::Value = serde_json::from_str(raw).map_err(|e| format!("it is not valid JSON ({e})"))?;
     match value.get("version").and_then(serde_json::Value::as_u64) {
         Some(1) => serde_json::from_value(value).map_err(|e| format!("it does not have the expected shape ({e})")),
@@ -144,7 +144,7 @@ mod tests {
 
     #[test]
     fn the_classroom_reads_back_and_a_reopened_assignment_keeps_the_students_work() {
-        let mut classroom = Classroom::default();
+        let mut classroom = ClassRecord::default();
         let assignment = Assignment::new("a-1".into(), "Week 3", "2026-11-23T10:00:00Z");
         assert!(classroom.take(assignment.clone()));
         classroom.taking_mut("a-1").unwrap().student = "Ada".into();

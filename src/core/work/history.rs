@@ -119,7 +119,7 @@ impl History {
 /// The added documents whose texts are still needed: those of the work, of its history, and of
 /// recent deletions (another tab may still bring one back, see `core::work::sync`).
 pub fn texts_in_use(workspace: &Workspace, history: &History) -> BTreeSet<String> {
-    let in_work = workspace.library.iter().map(|r| r.id.as_str());
+    let in_work = workspace.added_documents.iter().map(|r| r.id.as_str());
     in_work.chain(history.documents()).chain(workspace.deleted.keys().map(String::as_str)).map(str::to_owned).collect()
 }
 
@@ -130,7 +130,7 @@ fn put_record(workspace: &mut Workspace, from: Option<&DocumentRecord>, to: Opti
             workspace.put_record(DocumentRecord { updated_at: now.to_owned(), ..to.clone() });
         }
         (Some(from), None) => {
-            workspace.library.retain(|r| r.id != from.id);
+            workspace.added_documents.retain(|r| r.id != from.id);
             workspace.deleted.insert(from.id.clone(), now.to_owned());
         }
         (None, None) => {}
@@ -157,7 +157,7 @@ mod tests {
 
     /// The annotations and added documents that differ between `before` and `after`.
     fn diff(before: &Workspace, after: &Workspace) -> Changes {
-        Changes { annotations: diff_annotations(before, after), documents: diff_records(&before.library, &after.library) }
+        Changes { annotations: diff_annotations(before, after), documents: diff_records(&before.added_documents, &after.added_documents) }
     }
 
     fn diff_records(before: &[DocumentRecord], after: &[DocumentRecord]) -> Vec<RecordChange> {
@@ -212,7 +212,7 @@ mod tests {
         let mut plain = workspace.clone();
         plain.deleted.clear();
         plain.documents.values_mut().flatten().for_each(|a| a.updated_at.clear());
-        plain.library.iter_mut().for_each(|r| r.updated_at.clear());
+        plain.added_documents.iter_mut().for_each(|r| r.updated_at.clear());
         plain
     }
 
@@ -417,7 +417,7 @@ mod tests {
                 states.pop();
                 // A document brought back by undo is listed last (its place is not recorded).
                 let listed_by_id = |mut w: Workspace| {
-                    w.library.sort_by(|a, b| a.id.cmp(&b.id));
+                    w.added_documents.sort_by(|a, b| a.id.cmp(&b.id));
                     w
                 };
                 while history.undo(&mut workspace, NOW).is_some() {

@@ -95,7 +95,7 @@ pub fn join(ours: &Workspace, theirs: &Workspace) -> Workspace {
                 keep_newer(&mut annotations, &annotation.id, Version::Present((document.as_str(), annotation)));
             }
         }
-        for record in &copy.library {
+        for record in &copy.added_documents {
             keep_newer(&mut records, &record.id, Version::Present(record));
         }
     }
@@ -130,16 +130,18 @@ pub fn join(ours: &Workspace, theirs: &Workspace) -> Workspace {
             // A tab that had not heard of the deletion annotated the document: it comes back
             // with that work rather than leave annotations no document shows.
             (Version::Present(record), _) | (Version::Deleted(_), Some(Version::Present(record))) if joined.documents.contains_key(id) => {
-                joined.library.push(record.clone());
+                joined.added_documents.push(record.clone());
             }
-            (Version::Present(record), _) => joined.library.push(record.clone()),
+            (Version::Present(record), _) => joined.added_documents.push(record.clone()),
             (Version::Deleted(at), _) => {
                 joined.deleted.insert(id.to_owned(), at.to_owned());
             }
         }
     }
     // In the order they were added, the same in every tab.
-    joined.library.sort_by(|a, b| (timestamp::parse_millis(&a.added_at), &a.id).cmp(&(timestamp::parse_millis(&b.added_at), &b.id)));
+    joined
+        .added_documents
+        .sort_by(|a, b| (timestamp::parse_millis(&a.added_at), &a.id).cmp(&(timestamp::parse_millis(&b.added_at), &b.id)));
     joined
 }
 
@@ -220,11 +222,11 @@ mod tests {
         assert_eq!(both_ways(&a, &b).record(&record.id).unwrap().title, "Renamed");
         a.remove_document(&record.id, T3);
         let joined = both_ways(&a, &b);
-        assert!(joined.library.is_empty());
+        assert!(joined.added_documents.is_empty());
         assert_eq!(joined.deleted.get(&record.id).map(String::as_str), Some(T3));
         let other = DocumentRecord::of("Other", None, None, T2);
         b.put_record(other.clone());
-        let ids: Vec<String> = both_ways(&a, &b).library.iter().map(|r| r.id.clone()).collect();
+        let ids: Vec<String> = both_ways(&a, &b).added_documents.iter().map(|r| r.id.clone()).collect();
         assert_eq!(ids, [other.id], "only the live one");
     }
 
@@ -246,7 +248,7 @@ mod tests {
         untouched.documents.clear();
         let mut deleting = untouched.clone();
         deleting.remove_document(&record.id, T2);
-        assert!(both_ways(&deleting, &untouched).library.is_empty(), "a deletion nobody worked past stays");
+        assert!(both_ways(&deleting, &untouched).added_documents.is_empty(), "a deletion nobody worked past stays");
     }
 
     #[test]

@@ -79,8 +79,8 @@ pub struct Workspace {
     /// Annotations by document id, each list in text order.
     pub documents: BTreeMap<String, Vec<Annotation>>,
     /// The documents the person added (the bundled articles are not listed), in the order added.
-    #[serde(default)]
-    pub library: Vec<DocumentRecord>,
+    #[serde(default, rename = "library")]
+    pub added_documents: Vec<DocumentRecord>,
     /// When each deleted annotation and added document was deleted, by id: another tab's copy
     /// that still holds one must not bring it back (see `core::work::sync`).
     #[serde(default)]
@@ -199,22 +199,22 @@ impl Workspace {
     }
 
     pub fn record(&self, document_id: &str) -> Option<&DocumentRecord> {
-        self.library.iter().find(|r| r.id == document_id)
+        self.added_documents.iter().find(|r| r.id == document_id)
     }
 
     /// The added document whose text has digest `sha256`.
     pub fn record_with_text(&self, sha256: &str) -> Option<&DocumentRecord> {
-        self.library.iter().find(|r| r.sha256 == sha256)
+        self.added_documents.iter().find(|r| r.sha256 == sha256)
     }
 
     /// Adds or replaces the record with `record.id`, keeping its place in the list; nothing
     /// changes when that one is the same.
     pub fn put_record(&mut self, record: DocumentRecord) -> Option<RecordChange> {
         self.deleted.remove(&record.id);
-        let before = match self.library.iter_mut().find(|r| r.id == record.id) {
+        let before = match self.added_documents.iter_mut().find(|r| r.id == record.id) {
             Some(kept) => Some(std::mem::replace(kept, record.clone())),
             None => {
-                self.library.push(record.clone());
+                self.added_documents.push(record.clone());
                 None
             }
         };
@@ -224,7 +224,7 @@ impl Workspace {
     /// Gives added document `id` a new title (blank titles are refused); nothing when nothing changed.
     pub fn rename_document(&mut self, id: &str, title: &str, now: &str) -> Option<RecordChange> {
         let title = title.trim();
-        let record = self.library.iter_mut().find(|r| r.id == id).filter(|r| !title.is_empty() && r.title != title)?;
+        let record = self.added_documents.iter_mut().find(|r| r.id == id).filter(|r| !title.is_empty() && r.title != title)?;
         let before = record.clone();
         record.title = title.to_owned();
         record.updated_at = now.to_owned();
@@ -234,10 +234,10 @@ impl Workspace {
     /// Removes added document `id` with its annotations, remembering when; nothing when there is
     /// no such document.
     pub fn remove_document(&mut self, id: &str, now: &str) -> Changes {
-        let Some(at) = self.library.iter().position(|r| r.id == id) else {
+        let Some(at) = self.added_documents.iter().position(|r| r.id == id) else {
             return Changes::default();
         };
-        let record = self.library.remove(at);
+        let record = self.added_documents.remove(at);
         let annotations = self.documents.remove(id).unwrap_or_default();
         let changes = annotations
             .into_iter()
@@ -360,7 +360,7 @@ mod tests {
         let removed = workspace.remove_document(&id, "t3");
         assert_eq!((removed.annotations.len(), removed.documents.len()), (1, 1));
         assert!(workspace.remove_document(&id, "t4").is_empty());
-        assert!(workspace.documents.is_empty() && workspace.library.is_empty());
+        assert!(workspace.documents.is_empty() && workspace.added_documents.is_empty());
         let deleted: Vec<(&str, &str)> = workspace.deleted.iter().map(|(id, at)| (id.as_str(), at.as_str())).collect();
         assert_eq!(deleted, [("a", "t3"), (id.as_str(), "t3")]);
     }

@@ -7,7 +7,7 @@ use gloo_storage::{LocalStorage, Storage};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::core::classroom::record::{self, Classroom};
+use crate::core::classroom::record::{self, ClassRecord};
 use crate::core::model::label::{self, Label};
 use crate::core::work::history::History;
 use crate::core::work::storage::{self, SavedState, SavedView, Settings};
@@ -117,9 +117,9 @@ pub fn save_settings(settings: &Settings) {
 
 /// The assignments made and taken here; what cannot be read is said, and kept aside as the work's
 /// unreadable state is.
-pub fn load_classroom() -> (Classroom, Option<String>) {
+pub fn load_classroom() -> (ClassRecord, Option<String>) {
     let Some(raw) = local_storage().and_then(|store| store.get_item(storage::CLASSROOM_KEY).ok().flatten()) else {
-        return (Classroom::default(), None);
+        return (ClassRecord::default(), None);
     };
     match record::read(&raw) {
         Ok(classroom) => (classroom, None),
@@ -127,13 +127,13 @@ pub fn load_classroom() -> (Classroom, Option<String>) {
             let key = format!("{}.unreadable.{}", storage::CLASSROOM_KEY, js_sys::Date::now() as u64);
             let kept = local_storage().is_some_and(|store| store.set_item(&key, &raw).is_ok());
             let kept = if kept { format!(" The data as it was is kept under “{key}”.") } else { String::new() };
-            (Classroom::default(), Some(format!("The saved assignments could not be read: {problem}.{kept}")))
+            (ClassRecord::default(), Some(format!("The saved assignments could not be read: {problem}.{kept}")))
         }
     }
 }
 
 /// Saves the assignments made and taken here.
-pub fn save_classroom(saved: &Classroom) -> Result<(), String> {
+pub fn save_classroom(saved: &ClassRecord) -> Result<(), String> {
     let store = local_storage().ok_or_else(storage_unavailable)?;
     store
         .set_item(storage::CLASSROOM_KEY, &record::to_json(saved))

@@ -68,7 +68,7 @@ fn AssignmentEditor(id: String) -> impl IntoView {
     };
     // Every document here: the bundled articles and the person's own.
     let documents = move || {
-        let own: Vec<String> = work.with_workspace(|w| w.library.iter().map(|r| r.id.clone()).collect());
+        let own: Vec<String> = work.with_workspace(|w| w.added_documents.iter().map(|r| r.id.clone()).collect());
         texts.bundled_ids().into_iter().chain(own).collect::<Vec<_>>()
     };
     let document_boxes = {

@@ -17,7 +17,7 @@ pub fn ArticleNav() -> impl IntoView {
         if let Some(assignment) = classroom.current() {
             return assignment.documents.iter().map(|d| d.id.clone()).collect();
         }
-        let added: Vec<String> = work.with_workspace(|w| w.library.iter().map(|r| r.id.clone()).collect());
+        let added: Vec<String> = work.with_workspace(|w| w.added_documents.iter().map(|r| r.id.clone()).collect());
         bundled.iter().cloned().chain(added).collect::<Vec<String>>()
     });
     let own_work = move || classroom.current().is_none();

@@ -69,7 +69,7 @@ impl Work {
     pub fn documents(&self) -> Vec<Arc<Document>> {
         let mut documents = self.texts.all_bundled();
         self.workspace.with_untracked(|w| {
-            for record in &w.library {
+            for record in &w.added_documents {
                 if let Some(text) = self.texts.added(&record.id) {
                     documents.push(if text.title == record.title { text } else { Arc::new(text.retitled(&record.title)) });
                 }
@@ -141,7 +141,7 @@ impl Work {
     /// another tab), telling the reader of any that cannot be had; false when the text store
     /// could not be read.
     pub async fn read_missing_texts(&self) -> bool {
-        let records: Vec<DocumentRecord> = self.workspace.with_untracked(|w| w.library.clone());
+        let records: Vec<DocumentRecord> = self.workspace.with_untracked(|w| w.added_documents.clone());
         match self.texts.read_missing(records).await {
             Ok(missing) if missing.is_empty() => true,
             Ok(missing) => {

@@ -8,8 +8,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::classroom::figures::{self, ClassAgreement};
-use crate::core::classroom::hand_in::Work as HandIn;
-use crate::core::classroom::record::{Classroom as Saved, Teaching};
+use crate::core::classroom::hand_in::HandIn;
+use crate::core::classroom::record::{ClassRecord, Teaching};
 use crate::core::measures::matching::Evaluation;
 use crate::core::model::annotation::Annotation;
 use crate::core::model::document::Document;
@@ -29,7 +29,7 @@ pub struct Sources {
 }
 
 impl Sources {
-    fn new(saved: RwSignal<Saved>, work: Work, texts: Texts, id: String) -> Sources {
+    fn new(saved: RwSignal<ClassRecord>, work: Work, texts: Texts, id: String) -> Sources {
         let teaching = Memo::new(move |_| saved.with(|saved| saved.teaching(&id).cloned()));
         let key = Memo::new(move |_| teaching.with(|t| t.as_ref().map(|t| work.workspace.with(|w| t.assignment.key_from(&w.documents)))));
         Sources { teaching, key, texts }
@@ -74,7 +74,7 @@ impl ClassFigures {
 pub struct Figures {
     pub(super) kept: StoredValue<ClassFigures>,
     pub(super) owner: StoredValue<Owner, LocalStorage>,
-    pub(super) saved: RwSignal<Saved>,
+    pub(super) saved: RwSignal<ClassRecord>,
     pub(super) work: Work,
     pub(super) texts: Texts,
 }

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 
 use crate::core::classroom::assignment::Assignment;
 use crate::core::classroom::feedback::{self, Verdict};
-use crate::core::classroom::record::{alias, Classroom as Saved};
+use crate::core::classroom::record::{alias, ClassRecord};
 use crate::core::model::annotation::Annotation;
 use crate::core::model::document::Document;
 use crate::core::reading::shown::Shown;
@@ -37,7 +37,7 @@ pub struct Compared {
 
 #[derive(Clone, Copy)]
 pub struct Classroom {
-    pub(super) saved: RwSignal<Saved>,
+    pub(super) saved: RwSignal<ClassRecord>,
     /// The key of the assignment being worked on, when its feedback is shown.
     feedback_open: RwSignal<bool>,
     /// Projector mode: large, high-contrast, and students shown as "Student A", "Student B".
@@ -59,7 +59,7 @@ pub struct Classroom {
 
 impl Classroom {
     /// `read` of what this browser keeps of its classes, tracked.
-    pub fn with_record<T>(&self, read: impl FnOnce(&Saved) -> T) -> T {
+    pub fn with_record<T>(&self, read: impl FnOnce(&ClassRecord) -> T) -> T {
         self.saved.with(read)
     }
 

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::Classroom;
 use crate::core::classroom::assignment::{self, Assignment, KeyCopy, Layer};
-use crate::core::classroom::hand_in::{self, Work as HandIn};
+use crate::core::classroom::hand_in::{self, HandIn};
 use crate::core::model::annotation::Annotation;
 use crate::ui::state::view::Message;
 use crate::ui::{browser, browser::seal};
