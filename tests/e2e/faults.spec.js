@@ -100,6 +100,32 @@ test('a full storage: the work stays usable, “Export now” keeps it, and savi
   expect(JSON.parse(await h.savedState(page)).documents[h.ARTICLE]).toHaveLength(1);
 });
 
+// The classroom's record is kept as the work is: a full storage gets the same lasting alert, and
+// the record is written again by itself once there is room, so a reload still has the assignment.
+test('a full storage: an assignment made meanwhile is kept once there is room again', async ({ page }) => {
+  await h.freshStart(page);
+  await page.getByRole('button', { name: 'Teacher' }).click();
+  await page.evaluate(() => {
+    for (const size of [1_000_000, 10_000, 100]) {
+      try {
+        for (let i = 0; ; i++) localStorage.setItem(`filler-${size}-${i}`, 'x'.repeat(size));
+      } catch { /* full at this size; go on with smaller pieces */ }
+    }
+  });
+  await page.getByRole('button', { name: 'New assignment' }).click();
+  await page.getByRole('textbox', { name: 'Assignment title' }).fill('Kept through a full storage');
+  await page.getByRole('textbox', { name: 'Assignment title' }).press('Tab');
+  const alert = page.getByRole('alert').filter({ hasText: 'Changes are not being saved' });
+  await expect(alert).toContainText('The browser refused to save the assignments');
+  await expect(alert.getByRole('button', { name: 'Export now' })).toBeVisible();
+
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k)));
+  await expect(alert).toHaveCount(0, { timeout: 10_000 });
+  await page.reload();
+  await page.getByRole('button', { name: 'Teacher' }).click();
+  await expect(page.getByRole('combobox', { name: 'Assignment' })).toContainText('Kept through a full storage');
+});
+
 test('a panic stops the app with a banner whose “Export your work” still exports the last saved work', async ({ page, browser }) => {
   await h.annotateTwo(page);
   await h.savedState(page);

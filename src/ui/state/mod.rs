@@ -6,7 +6,8 @@
 //!   annotation, the search, the hidden labels, preferences and messages.
 //! - `Texts`: the texts of documents, bundled or kept in IndexedDB.
 //! - `Work`: the annotations, added documents and labels, every edit of them, and undo/redo.
-//! - `Saving`: writing the work to local storage, retrying, and joining other tabs' saves.
+//! - `Saving`: writing the work and the classroom's record to local storage, retrying, and
+//!   joining other tabs' saves of the work.
 //! - `Classroom`: assignments made and taken here, hand-ins, feedback against the key.
 //! - `Exchange`: files in and out: export, import, documents added from files or pasted text.
 //!
@@ -51,6 +52,7 @@ impl State {
         let work = Work::new(view, texts, &loaded.state);
         let saving = Saving::start(work, view, loaded);
         let classroom = Classroom::start(view, texts, work);
+        saving.keep_classroom(classroom.saved);
         let exchange = Exchange::new(work, view, texts, classroom, other_formats);
         let state = State { view, texts, work, saving, classroom, exchange };
         provide_context(state);

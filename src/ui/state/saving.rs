@@ -1,10 +1,11 @@
-//! Keeping the work: every change is written to local storage just after it is painted, retried
-//! while storage refuses, written at once when the page is left, and joined with what other tabs
-//! of this browser save (see `core::work::sync`).
+//! Keeping the work and the classroom's record: every change is written to local storage just
+//! after it is painted, retried while storage refuses, written at once when the page is left; the
+//! work is joined with what other tabs of this browser save (see `core::work::sync`).
 
 use leptos::ev;
 use leptos::prelude::*;
 
+use crate::core::classroom::record::ClassRecord;
 use crate::core::model::label::{self, Label};
 use crate::core::work::storage;
 use crate::core::work::sync;
@@ -25,6 +26,12 @@ pub struct Saving {
     save_problem: RwSignal<Option<String>>,
     /// A save is scheduled for after the next paint.
     pending: StoredValue<bool>,
+    /// The work changed since it was last written.
+    work_waiting: StoredValue<bool>,
+    /// The classroom's record, once the classroom is kept here, and whether it changed since it
+    /// was last written.
+    record: StoredValue<Option<RwSignal<ClassRecord>>>,
+    record_waiting: StoredValue<bool>,
     /// The saved state as this tab last wrote or read it; any other value in storage was written
     /// by another tab, and is joined in before this tab writes.
     synced: StoredValue<Option<String>>,
@@ -60,6 +67,9 @@ impl Saving {
             storage_problem: RwSignal::new(problem.map(|text| (text, backup_key))),
             save_problem: RwSignal::new(None),
             pending: StoredValue::new(false),
+            work_waiting: StoredValue::new(false),
+            record: StoredValue::new(None),
+            record_waiting: StoredValue::new(false),
             synced: StoredValue::new(raw),
             synced_labels: StoredValue::new(state.labels),
             work,
@@ -101,10 +111,30 @@ impl Saving {
         });
     }
 
-    /// Saves just after the change is painted: a long work takes a moment to write, and the
+    /// Keeps the classroom's `record` as the work is kept: written just after each change is
+    /// painted, at once when the page is left, and again and again while storage refuses, the
+    /// problem shown as the work's is (with **Export now**).
+    pub fn keep_classroom(&self, record: RwSignal<ClassRecord>) {
+        self.record.set_value(Some(record));
+        let saving = *self;
+        Effect::new(move |ran: Option<()>| {
+            record.track();
+            if ran.is_some() {
+                saving.record_waiting.set_value(true);
+                saving.schedule();
+            }
+        });
+    }
+
+    /// Saves the work just after the change is painted: a long work takes a moment to write, and the
     /// highlight should not wait for it. Several changes in one frame are saved once; leaving the
     /// page saves at once (`flush`).
     pub fn save(&self) {
+        self.work_waiting.set_value(true);
+        self.schedule();
+    }
+
+    fn schedule(&self) {
         if self.pending.get_value() {
             return;
         }
@@ -122,11 +152,18 @@ impl Saving {
         }
     }
 
-    /// Saves everything, first joining in what another tab saved since this one last did;
-    /// whether or not that works, the work stays in memory, usable and exportable.
+    /// Saves what changed, the work first joining in what another tab saved since this one last
+    /// did; whether or not that works, everything stays in memory, usable and exportable.
     fn save_now(&self) {
         self.pending.set_value(false);
-        let problem = self.write_joined().err();
+        let work = if self.work_waiting.get_value() { self.write_joined() } else { Ok(()) };
+        self.work_waiting.set_value(work.is_err());
+        let record = match (self.record_waiting.get_value(), self.record.get_value()) {
+            (true, Some(record)) => record.with_untracked(persist::save_classroom),
+            _ => Ok(()),
+        };
+        self.record_waiting.set_value(record.is_err());
+        let problem = work.err().or(record.err());
         let failed = problem.is_some();
         if self.save_problem.get_untracked() != problem {
             self.save_problem.set(problem);

@@ -82,7 +82,7 @@ impl Classroom {
         self.key_shown.set(shown);
     }
 
-    /// Starts from what this browser kept, and saves every change of it.
+    /// Starts from what this browser kept (`Saving` keeps every change of it).
     pub fn start(view: View, texts: Texts, work: Work) -> Classroom {
         let (saved, problem) = persist::load_classroom();
         if let Some(problem) = problem {
@@ -105,14 +105,6 @@ impl Classroom {
         if let Some(id) = working_on {
             view.mode.set(Mode::Student(id));
         }
-        Effect::new(move |ran: Option<()>| {
-            classroom.saved.track();
-            if ran.is_some() {
-                if let Err(problem) = classroom.saved.with_untracked(persist::save_classroom) {
-                    view.say(Message::alert(format!("{problem} Export or hand in your work to keep it.")));
-                }
-            }
-        });
         // While an assignment is open, its labels are the ones in use.
         Effect::new(move |_| {
             let labels = view
