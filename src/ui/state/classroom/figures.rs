@@ -73,7 +73,7 @@ impl ClassFigures {
 #[derive(Clone, Copy)]
 pub struct Figures {
     pub(super) kept: StoredValue<ClassFigures>,
-    pub(super) owner: StoredValue<Owner, LocalStorage>,
+    pub(super) owner: StoredValue<WeakOwner, LocalStorage>,
     pub(super) saved: RwSignal<ClassRecord>,
     pub(super) work: Work,
     pub(super) texts: Texts,
@@ -92,12 +92,12 @@ impl Figures {
             return memo;
         }
         let sources = self.kept.try_update_value(|kept| kept.of(id).sources).flatten();
-        let memo = self.owner.with_value(|owner| {
-            owner.with(|| {
-                let sources = sources.unwrap_or_else(|| Sources::new(self.saved, self.work, self.texts, id.to_owned()));
-                self.kept.update_value(|kept| kept.of(id).sources = Some(sources));
-                make(sources)
-            })
+        // The app's owner is there as long as the app is (the asking view's stands in after).
+        let owner = self.owner.with_value(WeakOwner::upgrade).or_else(Owner::current).unwrap_or_default();
+        let memo = owner.with(|| {
+            let sources = sources.unwrap_or_else(|| Sources::new(self.saved, self.work, self.texts, id.to_owned()));
+            self.kept.update_value(|kept| kept.of(id).sources = Some(sources));
+            make(sources)
         });
         self.kept.update_value(|kept| *of_kind(kept.of(id)) = Some(memo));
         memo

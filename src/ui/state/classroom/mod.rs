@@ -51,7 +51,7 @@ pub struct Classroom {
     figures: StoredValue<figures::ClassFigures>,
     /// The app's owner, which keeps those figures for as long as the app runs, whichever view
     /// first asked for them.
-    owner: StoredValue<Owner, LocalStorage>,
+    owner: StoredValue<WeakOwner, LocalStorage>,
     view: View,
     texts: Texts,
     work: Work,
@@ -96,7 +96,9 @@ impl Classroom {
             key_shown: RwSignal::new(false),
             aliases: StoredValue::new(Vec::new()),
             figures: StoredValue::new(figures::ClassFigures::default()),
-            owner: StoredValue::new_local(Owner::current().expect("the classroom starts inside the app")),
+            // Weak: a strong owner kept inside what it owns would never be dropped, and an
+            // unmounted app would keep its listeners.
+            owner: StoredValue::new_local(Owner::current().unwrap_or_default().downgrade()),
             view,
             texts,
             work,
