@@ -8,6 +8,11 @@ mod parts {
     use leptos::prelude::AnyView;
     use wasm_split_helpers::wasm_split;
 
+    #[wasm_split(assignment, fallible)]
+    fn assignment_bar() -> Result<AnyView, NotFetched> {
+        Ok(parts::assignment_bar())
+    }
+
     #[wasm_split(teacher, fallible)]
     fn teacher_view() -> Result<AnyView, NotFetched> {
         Ok(parts::teacher_view())
@@ -24,7 +29,12 @@ mod parts {
     }
 
     pub fn split() -> Parts {
-        Parts { teacher: || Box::pin(teacher_view()), board: || Box::pin(claims_board()), formats: || Box::pin(other_formats()) }
+        Parts {
+            assignment: || Box::pin(assignment_bar()),
+            teacher: || Box::pin(teacher_view()),
+            board: || Box::pin(claims_board()),
+            formats: || Box::pin(other_formats()),
+        }
     }
 }
 

@@ -61,7 +61,8 @@ pub fn App(parts: Parts) -> impl IntoView {
                 {move || match view.mode().with(|mode| mode.clone()) {
                     state::Mode::Teacher => view! { <OnDemand part="the teacher’s view" load=parts.teacher/> }.into_any(),
                     state::Mode::Board => view! { <OnDemand part="the claims board" load=parts.board/> }.into_any(),
-                    _ => view! { <classroom::AssignmentBar/> <reader::Reader/> }.into_any(),
+                    state::Mode::Reading => view! { <reader::Reader/> }.into_any(),
+                    _ => view! { <OnDemand part="the assignment" load=parts.assignment/> <reader::Reader/> }.into_any(),
                 }}
             </main>
             <panels::annotation_list::AnnotationPanel/>

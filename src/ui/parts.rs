@@ -11,10 +11,16 @@ pub use crate::ui::state::{NotFetched, OtherFormats, Parts};
 /// Every part at hand in the first module, nothing split: the browser tests mount the app so.
 pub fn in_place() -> Parts {
     Parts {
+        assignment: || Box::pin(async { Ok(assignment_bar()) }),
         teacher: || Box::pin(async { Ok(teacher_view()) }),
         board: || Box::pin(async { Ok(claims_board()) }),
         formats: || Box::pin(async { Ok(other_formats()) }),
     }
+}
+
+/// The bar above the article in an assignment, as its part draws it.
+pub fn assignment_bar() -> AnyView {
+    view! { <classroom::AssignmentBar/> }.into_any()
 }
 
 /// The teacher's view, as its part draws it.

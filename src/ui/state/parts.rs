@@ -1,6 +1,7 @@
 //! Parts of the app a reader may never use live in wasm modules of their own, fetched the first
-//! time they are needed: a student who only reads and labels never downloads the teacher's view,
-//! the claims board or other tools' formats (Glossa's own JSON, the backup, stays at hand).
+//! time they are needed: a student who only reads and labels never downloads the assignment's bar
+//! (handing in, feedback against the key, a hand-in's review), the teacher's view, the claims board
+//! or other tools' formats (Glossa's own JSON, the backup, stays at hand).
 //!
 //! The app is given its [`Parts`] as loaders: `main.rs` marks each with `#[wasm_split(part,
 //! fallible)]`, and `scripts/build` moves what only that part uses into `split_<part>.wasm`.
@@ -42,6 +43,7 @@ pub type Load<T> = fn() -> Pin<Box<dyn Future<Output = Result<T, NotFetched>>>>;
 /// The parts of the app, each with its way of being brought.
 #[derive(Clone, Copy)]
 pub struct Parts {
+    pub assignment: Load<AnyView>,
     pub teacher: Load<AnyView>,
     pub board: Load<AnyView>,
     pub formats: Load<OtherFormats>,
