@@ -173,7 +173,7 @@ impl Classroom {
         });
         let name = format!("{}-class-report.csv", assignment::file_stem(&teaching.assignment.title));
         if self.view.offer_download(&name, "text/csv", csv.as_bytes(), "The class report") {
-            self.view.say(Message::status(format!("ClassRecord the class report of {} students to {name}.", agreement.students.len())));
+            self.view.say(Message::status(format!("Saved the class report of {} students to {name}.", agreement.students.len())));
         }
     }
 
@@ -190,7 +190,7 @@ impl Classroom {
         let csv = gradebook::csv(&lines, &teaching.assignment.labels, key_count, scheme, scale);
         let name = format!("{}-gradebook.csv", assignment::file_stem(&teaching.assignment.title));
         if self.view.offer_download(&name, "text/csv", csv.as_bytes(), "The gradebook") {
-            self.view.say(Message::status(format!("ClassRecord the gradebook of {} students to {name}.", lines.len())));
+            self.view.say(Message::status(format!("Saved the gradebook of {} students to {name}.", lines.len())));
         }
     }
 
@@ -213,7 +213,7 @@ impl Classroom {
         let back = Return::of(work, comments, &browser::now());
         let name = back.file_name();
         if self.view.offer_download(&name, "application/json", back.to_json().as_bytes(), "The comments") {
-            self.view.say(Message::status(format!("ClassRecord {} comments for {student} to {name}.", back.comments.len())));
+            self.view.say(Message::status(format!("Saved {} comments for {student} to {name}.", back.comments.len())));
         }
     }
 }
