@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::core::exchange::formats::csv::row;
+use crate::core::exchange::formats::csv::spreadsheet_row;
 use crate::core::measures::agreement::{landis_koch, Agreement};
 use crate::core::measures::matching::{Evaluation, Scheme};
 use crate::core::model::annotation::Annotation;
@@ -41,12 +41,12 @@ fn figure(section: &str, label: &str, who: &str, measure: &str, value: Option<f6
         Some(v) => (format!("{v:.6}"), if words { landis_koch(v).to_owned() } else { String::new() }),
         None => (String::new(), "undefined".to_owned()),
     };
-    row([section, label, who, measure, &value, &said, "", "", "", "", ""].into_iter().map(str::to_owned))
+    spreadsheet_row([section, label, who, measure, &value, &said, "", "", "", "", ""].into_iter().map(str::to_owned))
 }
 
 pub fn csv(report: &ClassReport) -> String {
     let mut out = String::from("\u{feff}");
-    out.push_str(&row(HEADER.into_iter().map(str::to_owned)));
+    out.push_str(&spreadsheet_row(HEADER.into_iter().map(str::to_owned)));
     let pair_name = |(i, j): (usize, usize)| format!("{} & {}", report.students[i], report.students[j]);
     for (label, agreement) in report.agreement {
         out.push_str(&figure("agreement", label, "class", "Fleiss' kappa", agreement.fleiss, true));
@@ -110,7 +110,7 @@ fn board(report: &ClassReport) -> Vec<String> {
                 &marked_by,
             ];
             let order = (who == NOT_ATTRIBUTED, who.to_lowercase(), at, start, end);
-            rows.push((order, row(fields.into_iter().map(str::to_owned))));
+            rows.push((order, spreadsheet_row(fields.into_iter().map(str::to_owned))));
         }
     }
     rows.sort();

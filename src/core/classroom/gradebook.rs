@@ -2,7 +2,7 @@
 //! score on the scale the teacher picks. The score's formula is written in its column's header,
 //! so the file explains itself wherever it is opened.
 
-use crate::core::exchange::formats::csv::row;
+use crate::core::exchange::formats::csv::spreadsheet_row;
 use crate::core::measures::matching::{Evaluation, Scheme};
 use crate::core::model::label::Label;
 
@@ -45,7 +45,7 @@ pub fn csv(lines: &[Line], labels: &[Label], key_count: usize, scheme: Scheme, s
     header.push(format!("F1 overall ({})", scheme.id()));
     header.push(format!("score (0–{top}) = F1 overall ({}) × {top}, rounded to one decimal", scheme.id()));
     let mut out = String::from("\u{feff}");
-    out.push_str(&row(header.into_iter()));
+    out.push_str(&spreadsheet_row(header.into_iter()));
     for line in lines {
         let mut fields = vec![line.student.to_owned(), line.handed_in_at.to_owned(), line.marked.to_string(), key_count.to_string()];
         fields.extend(
@@ -55,7 +55,7 @@ pub fn csv(lines: &[Line], labels: &[Label], key_count: usize, scheme: Scheme, s
         );
         fields.push(format!("{:.3}", line.evaluation.overall.figures(scheme).f1));
         fields.push(format!("{:.1}", score(line.evaluation, scheme, scale)));
-        out.push_str(&row(fields.into_iter()));
+        out.push_str(&spreadsheet_row(fields.into_iter()));
     }
     out
 }
@@ -82,5 +82,14 @@ mod tests {
                 .replace("score (0–10) = F1 overall (strict) × 10, rounded to one decimal", "\"score (0–10) = F1 overall (strict) × 10, rounded to one decimal\"")
         );
         assert_eq!(rows[1], "\"Ada, L.\",2026-11-23T11:00:00Z,1,2,1.000,0.000,,0.667,6.7");
+    }
+
+    #[test]
+    fn a_name_a_spreadsheet_would_run_is_written_as_text() {
+        let evaluation = evaluate(&[(vec![], vec![])], &["claim"]);
+        let line = Line { student: "=HYPERLINK(\"http://x\")", handed_in_at: "@now", marked: 0, evaluation: &evaluation };
+        let out = csv(&[line], &default_labels()[..1], 0, Scheme::Strict, Scale::Ten);
+        let row = out.lines().nth(1).unwrap();
+        assert!(row.starts_with("\"'=HYPERLINK(\"\"http://x\"\")\",'@now,0,0,"), "{row}");
     }
 }

@@ -55,12 +55,27 @@ pub fn write(corpus: &Corpus) -> String {
     rows(corpus, |cell| cell)
 }
 
-/// The same rows for spreadsheet programs: a byte order mark first, and every cell that a
-/// spreadsheet would run as a formula (it begins with `=`, `+`, `-`, `@`, a tab or a carriage
-/// return) begun with an apostrophe, which they take as "this is text".
+/// The same rows for spreadsheet programs: a byte order mark first, and no cell a spreadsheet
+/// would run as a formula ([`not_a_formula`]).
 pub fn write_for_spreadsheets(corpus: &Corpus) -> String {
-    let guard = |cell: String| if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{cell}") } else { cell };
-    format!("\u{feff}{}", rows(corpus, guard))
+    format!("\u{feff}{}", rows(corpus, not_a_formula))
+}
+
+/// `cell` as a spreadsheet takes it for text: begun with an apostrophe when a spreadsheet would
+/// run it as a formula (it begins with `=`, `+`, `-`, `@`, a tab or a carriage return), unless it
+/// is a plain number (a negative κ stays a number).
+pub fn not_a_formula(cell: String) -> String {
+    let number = || cell.parse::<f64>().is_ok_and(f64::is_finite);
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && !number() {
+        format!("'{cell}")
+    } else {
+        cell
+    }
+}
+
+/// One record of a file made for spreadsheets: every cell [`not_a_formula`].
+pub fn spreadsheet_row(fields: impl Iterator<Item = String>) -> String {
+    row(fields.map(not_a_formula))
 }
 
 fn rows(corpus: &Corpus, cell: fn(String) -> String) -> String {
@@ -168,6 +183,23 @@ mod tests {
         assert!(out.starts_with("\u{feff}document,label,"));
         assert!(out.contains(",\"'=HYPERLINK(\"\"http://example.com\"\")\",'-1 source,f1,"), "{out}");
         assert_eq!(out.trim_start_matches('\u{feff}').replace('\'', ""), write(&fixture::corpus(&parts)).replace('\'', ""));
+    }
+
+    #[test]
+    fn no_cell_made_for_spreadsheets_is_a_formula_and_numbers_stay_numbers() {
+        for (cell, taken) in [
+            ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+            ("+1 555", "'+1 555"),
+            ("@SUM(A1:A2)", "'@SUM(A1:A2)"),
+            ("-cmd", "'-cmd"),
+            ("\tx", "'\tx"),
+            ("-0.250000", "-0.250000"),
+            ("+3", "+3"),
+            ("-inf", "'-inf"),
+            ("Ada", "Ada"),
+        ] {
+            assert_eq!(not_a_formula(cell.to_owned()), taken);
+        }
     }
 
     #[test]
