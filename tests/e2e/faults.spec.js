@@ -230,6 +230,20 @@ test('hostile import files are refused with a precise message and leave the save
     expect(await h.savedState(page)).toBe(before);
   }
 
+  // Every other way in refuses a file over 50 MB by its size, before reading it: Add documents,
+  // and a drop anywhere on the page.
+  await page.getByLabel('Add documents').setInputFiles({ name: 'huge.txt', mimeType: 'text/plain', buffer: Buffer.alloc(60 * 1024 * 1024, 0x61) });
+  await expect(page.getByRole('alert').filter({ hasText: '“huge.txt” was not added: it is larger than 50 MB.' })).toBeVisible();
+  const dropped = await page.evaluateHandle(() => {
+    const data = new DataTransfer();
+    data.items.add(new File([new Uint8Array(60 * 1024 * 1024).fill(0x20)], 'dropped.json', { type: 'application/json' }));
+    return data;
+  });
+  await page.dispatchEvent('main', 'dragover', { dataTransfer: dropped });
+  await page.dispatchEvent('main', 'drop', { dataTransfer: dropped });
+  await expect(page.getByRole('alert').filter({ hasText: '“dropped.json” was not added: it is larger than 50 MB.' })).toBeVisible();
+  expect(await h.savedState(page)).toBe(before);
+
   // Item by item: each bad annotation is named with its reason, and none of them is taken.
   const text = h.articleText(h.ARTICLE);
   const at = (quote) => { const start = Array.from(text.slice(0, text.indexOf(quote))).length; return [start, start + Array.from(quote).length]; };

@@ -83,6 +83,15 @@ pub fn sha256_hex(text: &str) -> String {
     crate::core::model::id::hex(&Sha256::digest(text.as_bytes()))
 }
 
+/// The largest file Glossa reads, by any way in (a file input, a drop): larger ones are refused
+/// by their size, before a byte is read.
+pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
+
+/// Why a file of `size` bytes is not read, if it is too large.
+pub fn too_large(size: u64) -> Option<String> {
+    (size > MAX_FILE_BYTES).then(|| format!("it is larger than {} MB", MAX_FILE_BYTES / (1024 * 1024)))
+}
+
 /// The bytes of a file as text, or why they are not UTF-8 text.
 pub fn decode(bytes: &[u8]) -> Result<String, String> {
     match std::str::from_utf8(bytes) {
@@ -171,6 +180,12 @@ pub fn size_label(bytes: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_over_the_limit_is_refused_by_its_size() {
+        assert_eq!(too_large(MAX_FILE_BYTES), None);
+        assert_eq!(too_large(MAX_FILE_BYTES + 1).as_deref(), Some("it is larger than 50 MB"));
+    }
 
     #[test]
     fn normalises_line_ends_bom_and_composition() {

@@ -28,6 +28,8 @@ use std::time::Duration;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::core::model::own_document;
+
 /// How long a download's data stays available after the download starts. Engines read the
 /// object URL after the click returns (Firefox and Safari in a later task), so it is revoked
 /// well after that, never at once.
@@ -95,10 +97,13 @@ fn object_url(mime: &str, contents: &[u8]) -> Result<String, JsValue> {
 }
 
 /// The text of a file the reader chose, which must be UTF-8 (a broken byte is named, not
-/// silently replaced).
+/// silently replaced) and no larger than Glossa reads (refused by its size, unread).
 pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
+    if let Some(problem) = own_document::too_large(file.size() as u64) {
+        return Err(problem);
+    }
     let buffer = JsFuture::from(file.array_buffer()).await.map_err(|e| format!("the file could not be read: {}", reason(&e)))?;
-    crate::core::model::own_document::decode(&js_sys::Uint8Array::new(&buffer).to_vec())
+    own_document::decode(&js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// The files of a file list, in order.

@@ -8,9 +8,6 @@ use crate::core::text::offsets::OffsetUnit;
 use crate::ui::browser;
 use crate::ui::state::{self, Message};
 
-/// Files larger than this are refused before they are read.
-const IMPORT_SIZE_LIMIT: f64 = 50.0 * 1024.0 * 1024.0;
-
 #[component]
 pub fn Toolbar() -> impl IntoView {
     let (view, work) = (state::view(), state::work());
@@ -107,11 +104,6 @@ pub fn FileActions() -> impl IntoView {
         // Choosing the same file again must fire `change` again.
         input.set_value("");
         let name = file.name();
-        if file.size() > IMPORT_SIZE_LIMIT {
-            let text = format!("Nothing was imported from “{name}”: it is larger than 50 MB. Your saved annotations are unchanged.");
-            view.say(Message::alert(text));
-            return;
-        }
         leptos::task::spawn_local(async move {
             match browser::read_text(&file).await {
                 Ok(contents) => exchange.import(&name, &contents).await,
