@@ -86,6 +86,13 @@ impl AssignmentDocument {
     }
 }
 
+/// PBKDF2-SHA-256 rounds for a key locked now: OWASP's figure of 2023.
+pub const NEW_KEY_ROUNDS: u32 = 600_000;
+
+/// The rounds a locked key in a file may have: from OWASP's figure of 2021 (so that keys locked
+/// by earlier Glossas, at 310,000, still open) to what a school laptop derives in a few seconds.
+pub const KEY_ROUNDS: std::ops::RangeInclusive<u32> = 100_000..=2_000_000;
+
 /// The answer key as encrypted by the browser (AES-GCM, its key derived with PBKDF2-SHA-256 from
 /// the teacher's passphrase); all bytes in lowercase hex.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -178,6 +185,11 @@ pub fn read(contents: &str) -> Result<Assignment, ClassFileError> {
     if assignment.labels.iter().any(|l| !label::is_hex_color(&l.color)) {
         return Err(ClassFileError::BadColour);
     }
+    if let KeyCopy::Locked { sealed } = &assignment.key {
+        if !KEY_ROUNDS.contains(&sealed.iterations) {
+            return Err(ClassFileError::KeyRounds { found: sealed.iterations, opened: KEY_ROUNDS });
+        }
+    }
     Ok(assignment)
 }
 
@@ -243,6 +255,26 @@ mod tests {
         let mut value: Value = serde_json::from_str(&assignment().to_json()).unwrap();
         value["documents"] = Value::Array(vec![]);
         assert!(read(&value.to_string()).unwrap_err().to_string().contains("no documents"));
+    }
+
+    #[test]
+    fn a_locked_key_opens_only_within_the_bounds_of_its_rounds() {
+        let locked = |iterations| {
+            let mut assignment = assignment();
+            let sealed = Sealed { salt: "00".repeat(16), iv: "00".repeat(12), iterations, ciphertext: "00".repeat(32) };
+            assignment.key = KeyCopy::Locked { sealed };
+            read(&assignment.to_json())
+        };
+        for taken in [310_000, NEW_KEY_ROUNDS, *KEY_ROUNDS.start(), *KEY_ROUNDS.end()] {
+            assert!(locked(taken).is_ok(), "{taken}");
+        }
+        for refused in [0, 1, 99_999, 2_000_001, u32::MAX] {
+            assert_eq!(locked(refused), Err(ClassFileError::KeyRounds { found: refused, opened: KEY_ROUNDS }));
+        }
+        assert_eq!(
+            ClassFileError::KeyRounds { found: 1, opened: KEY_ROUNDS }.to_string(),
+            "its key's PBKDF2 rounds (1) are outside what Glossa opens (100000 to 2000000)"
+        );
     }
 
     #[test]

@@ -26,6 +26,12 @@ pub enum ClassFileError {
     Empty,
     /// An assignment whose label colour is no `#rrggbb`.
     BadColour,
+    /// A locked key derived with a number of rounds outside those Glossa opens: too few protect
+    /// nothing, too many would hang Check my work.
+    KeyRounds {
+        found: u32,
+        opened: std::ops::RangeInclusive<u32>,
+    },
     /// A hand-in for another assignment.
     AnotherAssignment {
         found: String,
@@ -54,6 +60,9 @@ impl fmt::Display for ClassFileError {
             ClassFileError::UnknownVersion { found: None, .. } => write!(f, "it has no version"),
             ClassFileError::Empty => write!(f, "it names no assignment id or no documents"),
             ClassFileError::BadColour => write!(f, "a label's colour is not of the form #rrggbb"),
+            ClassFileError::KeyRounds { found, opened } => {
+                write!(f, "its key's PBKDF2 rounds ({found}) are outside what Glossa opens ({} to {})", opened.start(), opened.end())
+            }
             ClassFileError::AnotherAssignment { found, expected } => {
                 write!(f, "it is work for another assignment (“{found}”), not for “{expected}”")
             }

@@ -6,12 +6,9 @@ use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::core::classroom::assignment::Sealed;
+use crate::core::classroom::assignment::{Sealed, NEW_KEY_ROUNDS};
 use crate::core::model::id::{from_hex, hex};
 use crate::ui::browser;
-
-/// PBKDF2 rounds: OWASP's figure for SHA-256 in 2023.
-const ITERATIONS: u32 = 310_000;
 
 fn subtle() -> Result<web_sys::SubtleCrypto, String> {
     let crypto = web_sys::window().and_then(|w| w.crypto().ok()).ok_or("this browser has no Web Crypto")?;
@@ -57,12 +54,12 @@ async fn derive(passphrase: &str, salt: &[u8], iterations: u32) -> Result<web_sy
 /// `plaintext` sealed under `passphrase`.
 pub async fn seal(passphrase: &str, plaintext: &str) -> Result<Sealed, String> {
     let (salt, iv) = (random(16)?, random(12)?);
-    let key = derive(passphrase, &salt, ITERATIONS).await?;
+    let key = derive(passphrase, &salt, NEW_KEY_ROUNDS).await?;
     let params = object(&[("name", "AES-GCM".into()), ("iv", Uint8Array::from(iv.as_slice()).into())]);
     let data = Uint8Array::from(plaintext.as_bytes());
     let sealed = settle(subtle()?.encrypt_with_object_and_buffer_source(&params, &key, &data)).await?;
     let ciphertext = Uint8Array::new(&sealed).to_vec();
-    Ok(Sealed { salt: hex(&salt), iv: hex(&iv), iterations: ITERATIONS, ciphertext: hex(&ciphertext) })
+    Ok(Sealed { salt: hex(&salt), iv: hex(&iv), iterations: NEW_KEY_ROUNDS, ciphertext: hex(&ciphertext) })
 }
 
 /// What `sealed` holds, if `passphrase` is the one it was sealed under.
