@@ -319,14 +319,34 @@ test('a locked key opens only with its passphrase', async ({ browser, baseURL })
   await t.getByRole('checkbox', { name: 'Use Sanction' }).uncheck();
   await t.getByRole('checkbox', { name: 'Include the answer key in the student copy' }).check();
   await t.getByRole('checkbox', { name: 'Lock the key with a passphrase' }).check();
-  await t.getByRole('textbox', { name: 'Passphrase for the key' }).fill('blue heron');
+  const field = t.getByLabel('Passphrase for the key');
+  await field.fill('blue heron');
+  // Masked unless asked for, and never shown on a projector.
+  const show = t.getByRole('button', { name: 'Show passphrase' });
+  await expect(field).toHaveAttribute('type', 'password');
+  await show.click();
+  await expect(field).toHaveAttribute('type', 'text');
+  await t.getByRole('button', { name: 'Projector mode' }).click();
+  await expect(field).toHaveAttribute('type', 'password');
+  await expect(show).toBeDisabled();
+  await t.getByRole('button', { name: 'Projector mode' }).click();
   const assignment = await h.download(t, () => t.getByRole('button', { name: 'Export assignment' }).click());
   expect(assignment.text).not.toContain(DENIAL[0]);
   expect(JSON.parse(assignment.text).key.mode).toBe('locked');
+  expect(JSON.parse(assignment.text).key.sealed.iterations).toBe(600000);
 
   const student = await person(browser, baseURL);
   const s = student.page;
   await s.goto('./');
+  // A file whose key asks for too few rounds (no protection) or too many (Check my work would
+  // hang) is refused by name.
+  for (const rounds of [1, 2 ** 32 - 1]) {
+    const forged = JSON.parse(assignment.text);
+    forged.key.sealed.iterations = rounds;
+    await s.getByLabel('Import JSON').setInputFiles({ name: 'forged.glossa-assignment.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(forged)) });
+    await expect(s.getByRole('alert')).toContainText(`“forged.glossa-assignment.json” could not be opened as an assignment: its key's PBKDF2 rounds (${rounds}) are outside`);
+    await expect(s.getByRole('region', { name: 'Assignment' })).toHaveCount(0);
+  }
   // This student drops the file on the page.
   const transfer = await s.evaluateHandle((text) => {
     const data = new DataTransfer();
@@ -353,10 +373,9 @@ test('a locked key opens only with its passphrase', async ({ browser, baseURL })
   await student.context.close();
 });
 
-// What a hand-in's review shows is what the keyboard walks: `]` steps through the student's
-// highlights drawn in the article, not through the teacher's own work, which is not drawn there.
-test('reviewing a hand-in, ] and [ walk the highlights of the hand-in', async ({ browser, baseURL }) => {
-  test.setTimeout(90_000);
+/** A teacher (whose own work holds a highlight no review draws) with an assignment keyed with the
+ *  denial, and Grace's hand-in of a sanction and a claim collected and opened for review. */
+async function reviewingGrace(browser, baseURL) {
   const teacher = await person(browser, baseURL);
   const t = teacher.page;
   await h.freshStart(t);
@@ -384,6 +403,14 @@ test('reviewing a hand-in, ] and [ walk the highlights of the hand-in', async ({
   await t.getByLabel('Collect work').setInputFiles(handIn.path);
   await t.getByRole('table', { name: 'Class results' }).getByRole('row', { name: /Grace/ }).getByRole('button', { name: 'Open' }).click();
   await expect(t.getByRole('region', { name: 'Hand-in' })).toContainText('Grace');
+  return { teacher, t, student, s };
+}
+
+// What a hand-in's review shows is what the keyboard walks: `]` steps through the student's
+// highlights drawn in the article, not through the teacher's own work, which is not drawn there.
+test('reviewing a hand-in, ] and [ walk the highlights of the hand-in', async ({ browser, baseURL }) => {
+  test.setTimeout(90_000);
+  const { teacher, t, student } = await reviewingGrace(browser, baseURL);
   const article = t.getByRole('article');
   await expect(article.locator('mark')).not.toHaveCount(0);
   // The hand-in's two highlights, in text order, by their first words.
@@ -397,5 +424,32 @@ test('reviewing a hand-in, ] and [ walk the highlights of the hand-in', async ({
   }
   await t.keyboard.press('[');
   await expect(t.getByRole('status')).toContainText('(1 of 2)');
+  for (const someone of [teacher, student]) await someone.context.close();
+});
+
+// A teacher's comments are saved as typed: the review is not drawn again around the field being
+// typed in, and keys typed there stay in it.
+test('comments typed a key at a time keep their text and focus, never reach the shortcuts, and survive a reload', async ({ browser, baseURL }) => {
+  test.setTimeout(90_000);
+  const { teacher, t, student } = await reviewingGrace(browser, baseURL);
+  const fields = () => t.getByRole('region', { name: 'Comments for the student' }).getByRole('textbox');
+  const written = ['Who is speaking here? Name them.', 'Good: what was done, not threatened?'];
+  for (const [at, text] of written.entries()) {
+    await fields().nth(at).click();
+    await fields().nth(at).pressSequentially(text, { delay: 20 });
+    await expect(fields().nth(at)).toBeFocused();
+  }
+  await expect(fields().nth(0)).toHaveValue(written[0]);
+  await expect(fields().nth(1)).toHaveValue(written[1]);
+  // "?" typed in a field is text, not the shortcut list.
+  await expect(t.getByRole('dialog', { name: 'Keyboard shortcuts' })).toHaveCount(0);
+
+  await t.reload();
+  await t.getByRole('button', { name: 'Teacher' }).click();
+  await t.getByRole('table', { name: 'Class results' }).getByRole('row', { name: /Grace/ }).getByRole('button', { name: 'Open' }).click();
+  await expect(fields().nth(0)).toHaveValue(written[0]);
+  await expect(fields().nth(1)).toHaveValue(written[1]);
+  await h.download(t, () => t.getByRole('region', { name: 'Hand-in' }).getByRole('button', { name: 'Return to student' }).click());
+  await expect(t.getByRole('status')).toContainText('Saved 2 comments for Grace');
   for (const someone of [teacher, student]) await someone.context.close();
 });

@@ -232,7 +232,9 @@ test('hostile import files are refused with a precise message and leave the save
 
   // Every other way in refuses a file over 50 MB by its size, before reading it: Add documents,
   // and a drop anywhere on the page.
-  await page.getByLabel('Add documents').setInputFiles({ name: 'huge.txt', mimeType: 'text/plain', buffer: Buffer.alloc(60 * 1024 * 1024, 0x61) });
+  const huge = testInfo.outputPath('huge.txt');
+  fs.writeFileSync(huge, Buffer.alloc(60 * 1024 * 1024, 0x61));
+  await page.getByLabel('Add documents').setInputFiles(huge);
   await expect(page.getByRole('alert').filter({ hasText: '“huge.txt” was not added: it is larger than 50 MB.' })).toBeVisible();
   const dropped = await page.evaluateHandle(() => {
     const data = new DataTransfer();

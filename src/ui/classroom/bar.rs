@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::feedback::Feedback;
+use super::passphrase::PassphraseField;
 use crate::core::classroom::assignment::Assignment;
 use crate::core::classroom::feedback as compared;
 use crate::core::classroom::hand_in::Comment;
@@ -43,9 +44,12 @@ pub fn ProjectorButton() -> impl IntoView {
 #[component]
 pub fn AssignmentBar() -> impl IntoView {
     let (view, classroom) = (state::view(), state::classroom());
+    // Drawn again only when the mode or the assignment itself changes, not on every change of the
+    // classroom's record (a comment typed, a name given): a field being typed in stays.
+    let shown = Memo::new(move |_| Some((view.mode().get(), classroom.current()?)));
     move || {
-        let assignment = classroom.current()?;
-        Some(match view.mode().get() {
+        let (mode, assignment) = shown.get()?;
+        Some(match mode {
             Mode::Student(id) => view! { <StudentBar assignment id/> }.into_any(),
             Mode::Key(_) => view! {
                 <section class="assignment-bar" aria-label="Answer key">
@@ -123,10 +127,7 @@ fn StudentBar(assignment: Assignment, id: String) -> impl IntoView {
             <span class="handed-in">{move || handed_in().map(|at| format!("Handed in at {}", timestamp::short(&at)))}</span>
             <Show when=move || key_travels>
                 <Show when=move || locked>
-                    <label>
-                        "Passphrase"
-                        <input type="password" prop:value=move || passphrase.get() on:input=move |event| passphrase.set(event_target_value(&event))/>
-                    </label>
+                    <PassphraseField name="Passphrase" value=passphrase/>
                 </Show>
                 <button type="button" disabled=move || handed_in().is_none() on:click=check.clone()>"Check my work"</button>
             </Show>
@@ -180,12 +181,10 @@ fn ReviewBar(assignment: Assignment, student: String) -> impl IntoView {
 fn ReviewComments(assignment: Assignment, student: String) -> impl IntoView {
     let classroom = state::classroom();
     let id = assignment.id.clone();
-    let rows = move || {
+    // The passages change only with the hand-in or the key; a comment written changes the record
+    // but not them, so the fields (and the one being typed in) stay as they are.
+    let passages = Memo::new(move |_| {
         let (assignment, key, marked) = classroom.compared()?;
-        let comments = untrack(|| {
-            classroom
-                .with_record(|saved| saved.teaching(&assignment.id).and_then(|t| t.comments.get(&student).cloned()).unwrap_or_default())
-        });
         let mut passages: Vec<(String, Annotation, bool)> = Vec::new();
         for d in &assignment.documents {
             let (key, marked) = (key.get(&d.id).cloned().unwrap_or_default(), marked.get(&d.id).cloned().unwrap_or_default());
@@ -193,6 +192,13 @@ fn ReviewComments(assignment: Assignment, student: String) -> impl IntoView {
             passages.extend(marked.iter().map(|a| (d.id.clone(), a.clone(), true)));
             passages.extend(missed.into_iter().map(|k| (d.id.clone(), k.clone(), false)));
         }
+        Some(passages)
+    });
+    let rows = move || {
+        let passages = passages.get()?;
+        let comments = untrack(|| {
+            classroom.with_record(|saved| saved.teaching(&id).and_then(|t| t.comments.get(&student).cloned()).unwrap_or_default())
+        });
         let (id, student) = (id.clone(), student.clone());
         Some(
             passages
@@ -221,7 +227,7 @@ fn ReviewComments(assignment: Assignment, student: String) -> impl IntoView {
                         <li>
                             <label>
                                 {name.clone()}
-                                <input type="text" aria-label=name prop:value=written on:change=comment/>
+                                <input type="text" aria-label=name prop:value=written on:input=comment/>
                             </label>
                         </li>
                     }

@@ -7,6 +7,7 @@ use crate::core::classroom::record::KeyTravel;
 use crate::ui::state;
 
 use super::bar::ProjectorButton;
+use super::passphrase::PassphraseField;
 use super::results::Collect;
 
 /// The teacher view: assignments made here, one at a time.
@@ -201,7 +202,7 @@ fn AssignmentEditor(id: String) -> impl IntoView {
                     "Lock the key with a passphrase"
                 </label>
                 <Show when=move || travel() == KeyTravel::Locked>
-                    <label>"Passphrase for the key" <input type="text" prop:value=move || passphrase.get() on:input=move |event| passphrase.set(event_target_value(&event))/></label>
+                    <PassphraseField name="Passphrase for the key" value=passphrase/>
                 </Show>
                 <p class="hint">{move || match travel() {
                     KeyTravel::Kept => "The key stays with you: students get no feedback until you return comments.",

@@ -1,6 +1,7 @@
 //! The class's figures of each assignment (`core::classroom::figures`), kept as memos: each is
-//! computed when first read and again only when what it is computed from changes (the class's
-//! hand-ins and comments, the key, the texts), so a view that opens reads what was computed.
+//! computed when first read and again only when what it is computed from changes (the assignment
+//! and the class's hand-ins, the key, the texts; not the comments, written a key at a time), so a
+//! view that opens reads what was computed.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -30,7 +31,17 @@ pub struct Sources {
 
 impl Sources {
     fn new(saved: RwSignal<ClassRecord>, work: Work, texts: Texts, id: String) -> Sources {
-        let teaching = Memo::new(move |_| saved.with(|saved| saved.teaching(&id).cloned()));
+        // Without the comments: they are saved as they are typed and no figure depends on them.
+        let teaching = Memo::new(move |_| {
+            saved.with(|saved| {
+                saved.teaching(&id).map(|t| Teaching {
+                    assignment: t.assignment.clone(),
+                    key_travel: t.key_travel.clone(),
+                    collected: t.collected.clone(),
+                    comments: Default::default(),
+                })
+            })
+        });
         let key = Memo::new(move |_| teaching.with(|t| t.as_ref().map(|t| work.workspace.with(|w| t.assignment.key_from(&w.documents)))));
         Sources { teaching, key, texts }
     }
