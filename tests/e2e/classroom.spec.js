@@ -295,6 +295,10 @@ test('an assignment goes out, three students hand in, feedback and comments come
     expect(back.name).toBe('Who-denies-what-Grace.glossa-return.json');
     await grace.getByLabel('Import JSON').setInputFiles(back.path);
     await expect(grace.getByRole('region', { name: 'Comments from your teacher' })).toContainText('Who is speaking here?');
+    // Returns reach their student only: Ada's browser refuses Grace's, saying whose it is.
+    await ada.getByLabel('Import JSON').setInputFiles(back.path);
+    await expect(ada.getByRole('alert')).toContainText("“Who-denies-what-Grace.glossa-return.json” could not be read: it is the return of Grace's work, and this browser's work on it is Ada's.");
+    await expect(ada.getByRole('region', { name: 'Comments from your teacher' })).toHaveCount(0);
   });
   await test.step('nothing went anywhere but the app’s own origin', async () => {
     // Nothing went anywhere but the app's own origin.
@@ -403,7 +407,7 @@ async function reviewingGrace(browser, baseURL) {
   await t.getByLabel('Collect work').setInputFiles(handIn.path);
   await t.getByRole('table', { name: 'Class results' }).getByRole('row', { name: /Grace/ }).getByRole('button', { name: 'Open' }).click();
   await expect(t.getByRole('region', { name: 'Hand-in' })).toContainText('Grace');
-  return { teacher, t, student, s };
+  return { teacher, t, student, s, handIn };
 }
 
 // What a hand-in's review shows is what the keyboard walks: `]` steps through the student's
@@ -451,5 +455,28 @@ test('comments typed a key at a time keep their text and focus, never reach the 
   await expect(fields().nth(1)).toHaveValue(written[1]);
   await h.download(t, () => t.getByRole('region', { name: 'Hand-in' }).getByRole('button', { name: 'Return to student' }).click());
   await expect(t.getByRole('status')).toContainText('Saved 2 comments for Grace');
+  for (const someone of [teacher, student]) await someone.context.close();
+});
+
+// A hand-in is a plain file a student could edit: each annotation is checked against the text as
+// an import's are, and one that is not a span of it with its quote is refused by name, so that it
+// reaches neither the class's figures nor the report.
+test('a hand-in’s spans are checked against the text: one past its end or with an invented quote is refused by name, the rest taken', async ({ browser, baseURL }) => {
+  test.setTimeout(90_000);
+  const { teacher, t, student, handIn } = await reviewingGrace(browser, baseURL);
+  await t.getByRole('button', { name: 'Back to the teacher view' }).click();
+  const forged = JSON.parse(handIn.text);
+  forged.student = 'Mallory';
+  const [first] = forged.documents[0].annotations;
+  forged.documents[0].annotations.push({ ...first, id: 'beyond', start: 5, end: 99_999 }, { ...first, id: 'invented', quote: 'Iran admits everything' });
+  await t.getByLabel('Collect work').setInputFiles({ name: 'mallory.glossa-work.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(forged)) });
+  const status = t.getByRole('status');
+  await expect(status).toContainText('Of Mallory’s hand-in (“mallory.glossa-work.json”), 2 annotations were refused: annotation “beyond” on “'.replace('’', "'"));
+  await expect(status).toContainText('end 99999 is past the end of the text (4087 code points); annotation “invented” on “');
+  await expect(status).toContainText(`its quote “Iran admits everything” is not the text at ${first.start}..${first.end}`);
+  // What was taken is exactly Grace's work: the same figures.
+  const table = t.getByRole('table', { name: 'Class results' });
+  const f1 = (name) => table.getByRole('row', { name }).getByRole('cell').nth(3);
+  await expect(f1(/Mallory/)).toHaveText((await f1(/Grace/).textContent()).trim());
   for (const someone of [teacher, student]) await someone.context.close();
 });

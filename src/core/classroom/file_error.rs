@@ -43,10 +43,13 @@ pub enum ClassFileError {
     TextChanged(String),
     /// Work on a document the assignment does not have.
     UnknownDocument(String),
-    /// An annotation whose end is not after its start.
-    NoExtent(String),
     /// Comments on an assignment not opened in this browser.
     NotOpenedHere(String),
+    /// Comments on another student's work.
+    AnotherStudent {
+        theirs: String,
+        yours: String,
+    },
 }
 
 impl fmt::Display for ClassFileError {
@@ -70,7 +73,12 @@ impl fmt::Display for ClassFileError {
             ClassFileError::NotATime(at) => write!(f, "its handed_in_at “{at}” is not a time"),
             ClassFileError::TextChanged(title) => write!(f, "its text of “{title}” is not the assignment's: the file was changed"),
             ClassFileError::UnknownDocument(id) => write!(f, "it has work on a document “{id}” the assignment does not have"),
-            ClassFileError::NoExtent(id) => write!(f, "its annotation {id} has no extent"),
+            ClassFileError::AnotherStudent { theirs, yours } if yours.trim().is_empty() => {
+                write!(f, "it is the return of {theirs}'s work, and this browser's work on it has no name")
+            }
+            ClassFileError::AnotherStudent { theirs, yours } => {
+                write!(f, "it is the return of {theirs}'s work, and this browser's work on it is {yours}'s")
+            }
             ClassFileError::NotOpenedHere(title) => write!(f, "it holds comments on “{title}”, an assignment not opened in this browser"),
         }
     }

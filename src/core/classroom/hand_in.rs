@@ -2,16 +2,21 @@
 //! (`<assignment>-<student>.glossa-work.json`) and the teacher's comments on it
 //! (`<assignment>-<student>.glossa-return.json`). A class's hand-ins are collected with these
 //! rules: work for another assignment is refused, a text that is not the assignment's is
-//! refused, a hand-in without a name is refused, and of one student's hand-ins the newest is kept.
+//! refused, a hand-in without a name is refused, an annotation whose span is not in the text or
+//! whose quote is not the text at its span is refused by itself (named, the rest taken), and of
+//! one student's hand-ins the newest is kept.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
 use crate::core::classroom::assignment::{file_stem, Assignment};
 use crate::core::classroom::file_error::ClassFileError;
 use crate::core::model::annotation::Annotation;
+use crate::core::model::document::Document;
 use crate::core::model::timestamp;
+use crate::core::text::offsets::{abbreviate, span_problem};
 use crate::core::text::search::fold_name;
 
 pub const WORK_FORMAT: &str = "glossa-work";
@@ -78,10 +83,14 @@ impl HandIn {
     }
 }
 
-/// Reads a hand-in for `assignment`, refusing one for another assignment, on other texts, or
-/// without a name, in words that name the file.
-pub fn read_work(contents: &str, assignment: &Assignment) -> Result<HandIn, ClassFileError> {
-    let work: HandIn = serde_json::from_str(contents.trim_start_matches('\u{feff}'))
+/// A hand-in as taken, and each annotation of it refused, in words that name it.
+pub type Checked = (HandIn, Vec<String>);
+
+/// Reads a hand-in for `assignment`, whose texts are among `texts`: refuses one for another
+/// assignment, on other texts, or without a name, in words that name the file; and of the rest,
+/// each annotation that is not a span of its text with its quote.
+pub fn read_work(contents: &str, assignment: &Assignment, texts: &[Arc<Document>]) -> Result<Checked, ClassFileError> {
+    let mut work: HandIn = serde_json::from_str(contents.trim_start_matches('\u{feff}'))
         .map_err(|e| ClassFileError::NotReadable { kind: "a hand-in", detail: e.to_string() })?;
     if work.format != WORK_FORMAT || work.version != VERSION {
         return Err(ClassFileError::NotThisKind { kind: "hand-in", version: VERSION });
@@ -95,18 +104,40 @@ pub fn read_work(contents: &str, assignment: &Assignment) -> Result<HandIn, Clas
     if timestamp::parse_millis(&work.handed_in_at).is_none() {
         return Err(ClassFileError::NotATime(work.handed_in_at));
     }
-    for document in &work.documents {
+    let mut refused = Vec::new();
+    for document in &mut work.documents {
         let expected = assignment.documents.iter().find(|d| d.id == document.id);
-        match expected {
-            Some(expected) if expected.text_sha256 == document.text_sha256 => {}
+        let title = match expected {
+            Some(expected) if expected.text_sha256 == document.text_sha256 => &expected.title,
             Some(expected) => return Err(ClassFileError::TextChanged(expected.title.clone())),
             None => return Err(ClassFileError::UnknownDocument(document.id.clone())),
-        }
-        if let Some(bad) = document.annotations.iter().find(|a| a.start >= a.end) {
-            return Err(ClassFileError::NoExtent(bad.id.clone()));
-        }
+        };
+        let text = texts.iter().find(|t| t.id == document.id && t.sha256 == document.text_sha256);
+        document.annotations.retain(|a| match not_in(a, text) {
+            Some(problem) => {
+                refused.push(format!("annotation “{}” on “{title}”: {problem}", a.id));
+                false
+            }
+            None => true,
+        });
     }
-    Ok(work)
+    Ok((work, refused))
+}
+
+/// Why `annotation` is not a span of `text` with its quote, if it is not (its extent alone when
+/// the text is not here).
+fn not_in(annotation: &Annotation, text: Option<&Arc<Document>>) -> Option<String> {
+    let (start, end) = (annotation.start, annotation.end);
+    let Some(text) = text else {
+        return span_problem(start, end, usize::MAX);
+    };
+    if let Some(problem) = span_problem(start, end, text.length) {
+        return Some(problem);
+    }
+    let there = text.quote(start, end).unwrap_or_default();
+    (there != annotation.quote).then(|| {
+        format!("its quote “{}” is not the text at {start}..{end}, “{}”", abbreviate(&annotation.quote, 40), abbreviate(there, 40))
+    })
 }
 
 /// What adding a hand-in to a class did.
@@ -184,14 +215,17 @@ impl Return {
 }
 
 /// Reads comments returned on one of the assignments `opened` here (by id).
-pub fn read_return(contents: &str, opened: &[String]) -> Result<Return, ClassFileError> {
+pub fn read_return(contents: &str, opened: &[(String, String)]) -> Result<Return, ClassFileError> {
     let back: Return = serde_json::from_str(contents.trim_start_matches('\u{feff}'))
         .map_err(|e| ClassFileError::NotReadable { kind: "a return of comments", detail: e.to_string() })?;
     if back.format != RETURN_FORMAT || back.version != VERSION {
         return Err(ClassFileError::NotThisKind { kind: "return", version: VERSION });
     }
-    if !opened.contains(&back.assignment_id) {
+    let Some((_, student)) = opened.iter().find(|(id, _)| *id == back.assignment_id) else {
         return Err(ClassFileError::NotOpenedHere(back.assignment_title));
+    };
+    if fold_name(student) != fold_name(&back.student) {
+        return Err(ClassFileError::AnotherStudent { theirs: back.student, yours: student.clone() });
     }
     Ok(back)
 }
@@ -209,10 +243,19 @@ mod tests {
         assignment
     }
 
+    /// An annotation of the assignment's text, its quote as the text has it.
+    fn said(id: &str, start: usize, end: usize) -> Annotation {
+        Annotation { quote: bundled()[4].quote(start, end).unwrap().to_owned(), ..bare(id, "claim", start, end) }
+    }
+
     fn work(student: &str, at: &str) -> HandIn {
         let assignment = assignment();
-        let annotations = BTreeMap::from([(assignment.documents[0].id.clone(), vec![bare("x", "claim", 0, 4)])]);
+        let annotations = BTreeMap::from([(assignment.documents[0].id.clone(), vec![said("x", 0, 4)])]);
         HandIn::of(&assignment, student, &annotations, at)
+    }
+
+    fn read(work: &HandIn) -> Result<Checked, ClassFileError> {
+        read_work(&work.to_json(), &assignment(), &bundled())
     }
 
     #[test]
@@ -220,7 +263,7 @@ mod tests {
         let work = work("  Ada Lovelace ", "2026-11-23T11:00:00Z");
         assert_eq!(work.student, "Ada Lovelace");
         assert_eq!(work.file_name(), "Week-3-Ada-Lovelace.glossa-work.json");
-        assert_eq!(read_work(&work.to_json(), &assignment()), Ok(work.clone()));
+        assert_eq!(read(&work), Ok((work.clone(), vec![])));
         assert_eq!(work.count(), 1);
     }
 
@@ -229,14 +272,40 @@ mod tests {
         let good = work("Ada", "2026-11-23T11:00:00Z");
         let mut other = good.clone();
         other.assignment_id = "b-2".into();
-        assert!(read_work(&other.to_json(), &assignment()).unwrap_err().to_string().contains("another assignment"));
+        assert!(read(&other).unwrap_err().to_string().contains("another assignment"));
         let mut tampered = good.clone();
         tampered.documents[0].text_sha256 = "0".repeat(64);
-        assert!(read_work(&tampered.to_json(), &assignment()).unwrap_err().to_string().contains("the file was changed"));
+        assert!(read(&tampered).unwrap_err().to_string().contains("the file was changed"));
         let mut nameless = good.clone();
         nameless.student = " ".into();
-        assert!(read_work(&nameless.to_json(), &assignment()).unwrap_err().to_string().contains("no student name"));
-        assert!(read_work("[]", &assignment()).unwrap_err().to_string().contains("not a hand-in"));
+        assert!(read(&nameless).unwrap_err().to_string().contains("no student name"));
+        assert!(read_work("[]", &assignment(), &bundled()).unwrap_err().to_string().contains("not a hand-in"));
+    }
+
+    #[test]
+    fn annotations_not_in_the_text_or_not_its_quote_are_refused_each_by_name_and_the_rest_taken() {
+        let mut work = work("Ada", "2026-11-23T11:00:00Z");
+        let length = bundled()[4].length;
+        let invented = Annotation { quote: "Iran admits everything".into(), ..said("invented", 10, 20) };
+        work.documents[0].annotations.extend([
+            said("kept", 10, 20),
+            bare("beyond", "claim", 5, length + 7),
+            bare("empty", "denial", 9, 9),
+            invented,
+        ]);
+        let (taken, refused) = read(&work).unwrap();
+        let ids: Vec<&str> = taken.documents[0].annotations.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["x", "kept"]);
+        let title = &assignment().documents[0].title;
+        let there = bundled()[4].quote(10, 20).unwrap().to_owned();
+        assert_eq!(
+            refused,
+            [
+                format!("annotation “beyond” on “{title}”: end {} is past the end of the text ({length} code points)", length + 7),
+                format!("annotation “empty” on “{title}”: start 9 is not before end 9"),
+                format!("annotation “invented” on “{title}”: its quote “Iran admits everything” is not the text at 10..20, “{there}”"),
+            ]
+        );
     }
 
     #[test]
@@ -257,8 +326,13 @@ mod tests {
             Comment { document: "d".into(), start: 0, end: 4, quote: "Iran".into(), annotation_id: None, text: "Who says so?".into() };
         let back = Return::of(&work, vec![comment], "2026-11-24T09:00:00Z");
         assert_eq!(back.file_name(), "Week-3-Ada.glossa-return.json");
-        assert_eq!(read_return(&back.to_json(), &["b-2".into(), "a-1".into()]), Ok(back.clone()));
-        assert!(read_return(&back.to_json(), &["b-2".into()]).unwrap_err().to_string().contains("not opened in this browser"));
-        assert!(read_return("{", &["a-1".into()]).unwrap_err().to_string().contains("not a return of comments"));
+        let opened = |id: &str, student: &str| (id.to_owned(), student.to_owned());
+        assert_eq!(read_return(&back.to_json(), &[opened("b-2", "Ada"), opened("a-1", " ada ")]), Ok(back.clone()));
+        assert!(read_return(&back.to_json(), &[opened("b-2", "Ada")]).unwrap_err().to_string().contains("not opened in this browser"));
+        assert_eq!(
+            read_return(&back.to_json(), &[opened("a-1", "Grace")]).unwrap_err().to_string(),
+            "it is the return of Ada's work, and this browser's work on it is Grace's"
+        );
+        assert!(read_return("{", &[opened("a-1", "Ada")]).unwrap_err().to_string().contains("not a return of comments"));
     }
 }

@@ -71,6 +71,18 @@ pub fn slice(text: &str, start: usize, end: usize) -> Option<&str> {
     Some(&text[from..to])
 }
 
+/// Why `[start, end)` is not a span of a text of `length` code points, if it is not: the words an
+/// import or a collection of hand-ins refuses an item with.
+pub fn span_problem(start: usize, end: usize, length: usize) -> Option<String> {
+    if start >= end {
+        Some(format!("start {start} is not before end {end}"))
+    } else if end > length {
+        Some(format!("end {end} is past the end of the text ({length} code points)"))
+    } else {
+        None
+    }
+}
+
 /// Converts a UTF-16 offset (as the DOM gives it) into a code point offset within the same text.
 /// An offset that falls between the two halves of a surrogate pair rounds down to the start of
 /// that character; one past the end clamps to the end.

@@ -15,7 +15,7 @@ use crate::core::model::id;
 use crate::core::model::label::{self, Label};
 use crate::core::model::own_document::{normalize, sha256_hex, DocumentRecord, Normalized};
 use crate::core::model::timestamp;
-use crate::core::text::offsets::code_point_len;
+use crate::core::text::offsets::{code_point_len, span_problem};
 
 /// A document the file brings whose text is not here yet.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -156,12 +156,11 @@ fn place_annotation(
         ..
     } = incoming;
     let document = &target.document;
-    if positioned && start >= end {
-        return Err(format!("start {start} is not before end {end}"));
-    }
     let length = target.normalized.as_ref().map_or(document.length, |n| n.raw_length);
-    if positioned && end > length {
-        return Err(format!("end {end} is past the end of the text ({length} code points)"));
+    // Offsets are checked only where the file gives them; a quote alone is placed by its text.
+    match span_problem(start, end, length) {
+        Some(problem) if positioned => return Err(problem),
+        _ => {}
     }
     let label = match label {
         LabelRef::Id(id) => {

@@ -36,7 +36,7 @@ impl Sources {
             saved.with(|saved| {
                 saved.teaching(&id).map(|t| Teaching {
                     assignment: t.assignment.clone(),
-                    key_travel: t.key_travel.clone(),
+                    key_travel: t.key_travel,
                     collected: t.collected.clone(),
                     comments: Default::default(),
                 })

@@ -140,7 +140,8 @@ impl Classroom {
 
     /// Takes comments a teacher returned, onto the assignment they are for.
     pub fn take_return(&self, file_name: &str, contents: &str) {
-        let opened: Vec<String> = self.saved.with_untracked(|saved| saved.taking.iter().map(|t| t.assignment.id.clone()).collect());
+        let opened: Vec<(String, String)> =
+            self.saved.with_untracked(|saved| saved.taking.iter().map(|t| (t.assignment.id.clone(), t.student.clone())).collect());
         match hand_in::read_return(contents, &opened) {
             Ok(back) => {
                 let (assignment_id, count) = (back.assignment_id.clone(), back.comments.len());

@@ -93,16 +93,25 @@ impl Classroom {
     /// Collects the hand-ins of `files` (name and contents) for assignment `id`.
     pub fn collect(&self, id: &str, files: Vec<(String, Result<String, String>)>) {
         let Some(assignment) = self.saved.with_untracked(|saved| saved.teaching(id).map(|t| t.assignment.clone())) else { return };
+        let texts: Vec<_> = assignment.documents.iter().filter_map(|d| self.texts.document(&d.id)).collect();
         let mut taken = Vec::new();
         let (mut problems, mut refused) = (Vec::new(), 0);
         self.saved.update(|saved| {
             let Some(teaching) = saved.teaching_mut(id) else { return };
             for (name, contents) in files {
                 // A file that could not be read is refused in the browser's words; one that was read, in the core's.
-                let work = contents.and_then(|contents| hand_in::read_work(&contents, &assignment).map_err(|refusal| refusal.to_string()));
+                let work =
+                    contents.and_then(|contents| hand_in::read_work(&contents, &assignment, &texts).map_err(|refusal| refusal.to_string()));
                 match work {
-                    Ok(work) => {
+                    Ok((work, not_taken)) => {
                         let student = work.student.clone();
+                        if !not_taken.is_empty() {
+                            let count = not_taken.len();
+                            problems.push(format!(
+                                "Of {student}'s hand-in (“{name}”), {count} annotations were refused: {}.",
+                                not_taken.join("; ")
+                            ));
+                        }
                         match hand_in::collect(&mut teaching.collected, work) {
                             Collected::New => taken.push(student),
                             Collected::Newer => problems.push(format!("{student} handed in twice: the newer hand-in (“{name}”) is kept.")),
