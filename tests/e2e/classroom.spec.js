@@ -296,7 +296,7 @@ test('an assignment goes out, three students hand in, feedback and comments come
     await grace.getByLabel('Import JSON').setInputFiles(back.path);
     await expect(grace.getByRole('region', { name: 'Comments from your teacher' })).toContainText('Who is speaking here?');
     // Returns reach their student only: Ada's browser refuses Grace's, saying whose it is.
-    await ada.getByLabel('Import JSON').setInputFiles(back.path);
+    await ada.getByLabel('Import JSON').setInputFiles({ name: back.name, mimeType: 'application/json', buffer: Buffer.from(back.text) });
     await expect(ada.getByRole('alert')).toContainText("“Who-denies-what-Grace.glossa-return.json” could not be read: it is the return of Grace's work, and this browser's work on it is Ada's.");
     await expect(ada.getByRole('region', { name: 'Comments from your teacher' })).toHaveCount(0);
   });

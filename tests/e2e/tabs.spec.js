@@ -119,3 +119,73 @@ test('work saved by a newer Glossa in another tab is never written over, and the
   await expect(h.annotationItems(a)).toHaveCount(2);
   expect(await h.savedState(a)).toBe(newer);
 });
+
+/** The classroom's record as saved, once the page has saved what it holds. */
+async function savedRecord(page) {
+  return JSON.parse(await page.evaluate(() => new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(() => resolve(localStorage.getItem('glossa.v1.classroom')), 0));
+  })));
+}
+
+async function newAssignment(page, title) {
+  await page.bringToFront();
+  await page.getByRole('button', { name: 'New assignment' }).click();
+  await page.getByRole('textbox', { name: 'Assignment title' }).fill(title);
+  await page.getByRole('textbox', { name: 'Assignment title' }).press('Tab');
+}
+
+// The classroom's record is joined between tabs as the work is: a tab that never heard of an
+// assignment made elsewhere takes it in before it writes; what a newer Glossa saved is never
+// written over.
+test('the classroom joins between tabs: an assignment made in one tab survives an edit in a tab that did not hear of it', async ({ context }) => {
+  const first = await context.newPage();
+  const stale = await context.newPage();
+  await stale.addInitScript(() => {
+    window.addEventListener('storage', (event) => event.stopImmediatePropagation(), true);
+  });
+  await h.freshStart(first);
+  await first.getByRole('button', { name: 'Teacher' }).click();
+  await newAssignment(first, 'Week 3');
+  await h.freshStart(stale);
+  await stale.getByRole('button', { name: 'Teacher' }).click();
+  const chosen = (page) => page.getByRole('combobox', { name: 'Assignment', exact: true });
+  await expect(chosen(stale).getByRole('option')).toHaveText(['Week 3']);
+
+  // The first tab makes another assignment; the stale tab does not hear of it.
+  await newAssignment(first, 'Week 4');
+  await expect(chosen(first).getByRole('option')).toHaveText(['Week 3', 'Week 4']);
+  await expect(chosen(stale).getByRole('option')).toHaveText(['Week 3']);
+
+  // The stale tab edits Week 3: its save takes in Week 4 first, and keeps its own edit.
+  await stale.bringToFront();
+  await stale.getByRole('textbox', { name: 'Instructions' }).fill('Mark every denial.');
+  await stale.getByRole('textbox', { name: 'Instructions' }).press('Tab');
+  await expect(chosen(stale).getByRole('option')).toHaveText(['Week 3', 'Week 4']);
+  const saved = await savedRecord(stale);
+  expect(saved.teaching.map((t) => [t.assignment.title, t.assignment.instructions])).toEqual([['Week 3', 'Mark every denial.'], ['Week 4', '']]);
+
+  for (const page of [first, stale]) {
+    await page.reload();
+    await page.getByRole('button', { name: 'Teacher' }).click();
+    await expect(chosen(page).getByRole('option')).toHaveText(['Week 3', 'Week 4']);
+    await chosen(page).selectOption({ label: 'Week 3' });
+    await expect(page.getByRole('textbox', { name: 'Instructions' })).toHaveValue('Mark every denial.');
+  }
+});
+
+test('a classroom saved by a newer Glossa in another tab is never written over, and the tab says why it is not saving', async ({ context }) => {
+  const a = await context.newPage();
+  await h.freshStart(a);
+  await a.getByRole('button', { name: 'Teacher' }).click();
+  await newAssignment(a, 'Week 3');
+  expect((await savedRecord(a)).teaching).toHaveLength(1);
+  const newer = JSON.stringify({ version: 99, classes: 'shaped as this Glossa does not know' });
+  const other = await context.newPage();
+  await other.goto('./not-glossa');
+  await other.evaluate((raw) => localStorage.setItem('glossa.v1.classroom', raw), newer);
+  const alert = a.getByRole('alert').filter({ hasText: 'Another tab saved assignments that this tab cannot read' });
+  await expect(alert).toBeVisible();
+  await expect(alert.getByRole('button', { name: 'Export now' })).toBeVisible();
+  await newAssignment(a, 'Week 4');
+  expect(await other.evaluate(() => localStorage.getItem('glossa.v1.classroom'))).toBe(newer);
+});

@@ -152,7 +152,6 @@ mod tests {
     use super::*;
     use crate::core::classroom::assignment::{Assignment, AssignmentDocument};
     use crate::core::classroom::hand_in::HandIn;
-    use crate::core::classroom::record::KeyTravel;
     use crate::core::model::annotation::bare;
     use crate::core::model::document::bundled;
 
@@ -168,7 +167,7 @@ mod tests {
                 HandIn::of(&assignment, name, &annotations, "2026-11-23T11:00:00Z")
             })
             .collect();
-        (Teaching { assignment, key_travel: KeyTravel::Kept, collected, comments: BTreeMap::new() }, documents)
+        (Teaching { collected, ..Teaching::new(assignment, "2026-11-23T10:00:00Z") }, documents)
     }
 
     #[test]

@@ -178,6 +178,16 @@ pub struct Comment {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub annotation_id: Option<String>,
     pub text: String,
+    /// When it was last written (by which tabs join comments); empty in older files.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub updated_at: String,
+}
+
+impl Comment {
+    /// The passage it is on: a student has at most one comment on each.
+    pub fn passage(&self) -> (&str, usize, usize) {
+        (&self.document, self.start, self.end)
+    }
 }
 
 /// The comments going back to one student.
@@ -322,8 +332,15 @@ mod tests {
     #[test]
     fn comments_go_back_to_their_assignment_only() {
         let work = work("Ada", "2026-11-23T11:00:00Z");
-        let comment =
-            Comment { document: "d".into(), start: 0, end: 4, quote: "Iran".into(), annotation_id: None, text: "Who says so?".into() };
+        let comment = Comment {
+            document: "d".into(),
+            start: 0,
+            end: 4,
+            quote: "Iran".into(),
+            annotation_id: None,
+            text: "Who says so?".into(),
+            updated_at: String::new(),
+        };
         let back = Return::of(&work, vec![comment], "2026-11-24T09:00:00Z");
         assert_eq!(back.file_name(), "Week-3-Ada.glossa-return.json");
         let opened = |id: &str, student: &str| (id.to_owned(), student.to_owned());

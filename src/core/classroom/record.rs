@@ -3,6 +3,12 @@
 //! and the assignments a student opened here (their name, when they handed in, the key once it
 //! may be seen, the comments returned). The annotations themselves, the key's and the student's,
 //! are layers of the work (`assignment::Layer`).
+//!
+//! Tabs of one browser share the record, and `join` takes in what another tab saved as the work's
+//! sync does: an assignment's settings and a student's side of an assignment by their latest
+//! change (`updated_at`), the hand-ins collected as one class (the newest of each student), and
+//! comments one by one by their latest change; a comment cleared is kept, empty, so that its
+//! clearing is a change too. No assignment is ever removed, so none is lost by a join.
 
 use std::collections::BTreeMap;
 
@@ -11,6 +17,8 @@ use serde::{Deserialize, Serialize};
 use crate::core::classroom::assignment::Assignment;
 use crate::core::classroom::hand_in::{Comment, HandIn};
 use crate::core::model::annotation::Annotation;
+use crate::core::model::timestamp;
+use crate::core::text::search::fold_name;
 
 pub const VERSION: u32 = 1;
 
@@ -36,9 +44,35 @@ pub struct Teaching {
     pub key_travel: KeyTravel,
     #[serde(default)]
     pub collected: Vec<HandIn>,
-    /// Comments for each student, by the name on their hand-in.
+    /// Comments for each student, by the name on their hand-in; a cleared one is kept, empty.
     #[serde(default)]
     pub comments: BTreeMap<String, Vec<Comment>>,
+    /// When the assignment or how its key travels last changed (not its hand-ins or comments,
+    /// which are joined one by one); empty in records saved before tabs joined them.
+    #[serde(default)]
+    pub updated_at: String,
+}
+
+impl Teaching {
+    pub fn new(assignment: Assignment, now: &str) -> Teaching {
+        Teaching { assignment, key_travel: KeyTravel::Kept, collected: Vec::new(), comments: BTreeMap::new(), updated_at: now.to_owned() }
+    }
+
+    /// The comments for `student` that say something (not the cleared ones).
+    pub fn comments_for(&self, student: &str) -> Vec<Comment> {
+        self.comments.get(student).map(|all| all.iter().filter(|c| !c.text.trim().is_empty()).cloned().collect()).unwrap_or_default()
+    }
+
+    /// Writes `comment` for `student` at `now`, in place of the one on the same passage; an empty
+    /// one clears it.
+    pub fn comment(&mut self, student: &str, mut comment: Comment, now: &str) {
+        now.clone_into(&mut comment.updated_at);
+        let comments = self.comments.entry(student.to_owned()).or_default();
+        match comments.iter_mut().find(|c| c.passage() == comment.passage()) {
+            Some(kept) => *kept = comment,
+            None => comments.push(comment),
+        }
+    }
 }
 
 /// An assignment opened here by a student.
@@ -55,6 +89,9 @@ pub struct Taking {
     pub key: Option<BTreeMap<String, Vec<Annotation>>>,
     #[serde(default)]
     pub comments: Vec<Comment>,
+    /// When any of the above last changed here; empty in records saved before tabs joined them.
+    #[serde(default)]
+    pub updated_at: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -90,20 +127,104 @@ impl ClassRecord {
         self.teaching(id).map(|t| &t.assignment).or_else(|| self.taking(id).map(|t| &t.assignment))
     }
 
-    /// Takes an assignment a student opened: a new one is added; one opened before keeps the
-    /// student's name, hand-in and comments, and takes the file's texts and key.
-    pub fn take(&mut self, assignment: Assignment) -> bool {
+    /// Takes an assignment a student opened at `now`: a new one is added; one opened before keeps
+    /// the student's name, hand-in and comments, and takes the file's texts and key.
+    pub fn take(&mut self, assignment: Assignment, now: &str) -> bool {
         match self.taking_mut(&assignment.id) {
             Some(taking) => {
                 taking.assignment = assignment;
+                now.clone_into(&mut taking.updated_at);
                 false
             }
             None => {
-                self.taking.push(Taking { assignment, student: String::new(), handed_in_at: None, key: None, comments: Vec::new() });
+                let updated_at = now.to_owned();
+                self.taking.push(Taking {
+                    assignment,
+                    student: String::new(),
+                    handed_in_at: None,
+                    key: None,
+                    comments: Vec::new(),
+                    updated_at,
+                });
                 true
             }
         }
     }
+}
+
+/// `ours` with what `theirs` (another tab's record) holds joined in; the assignment open in
+/// this tab stays ours. Joining is commutative in everything but that, associative and
+/// idempotent, so tabs that take in each other's records in any order end alike.
+pub fn join(ours: &ClassRecord, theirs: &ClassRecord) -> ClassRecord {
+    let made_earlier = |x: &Assignment, y: &Assignment| (&x.created_at, &x.id) < (&y.created_at, &y.id);
+    let mut teaching = ours.teaching.clone();
+    for t in &theirs.teaching {
+        let same = |kept: &Teaching| kept.assignment.id == t.assignment.id;
+        merge_into(&mut teaching, t, same, |x, y| made_earlier(&x.assignment, &y.assignment), join_teaching);
+    }
+    let mut taking = ours.taking.clone();
+    for t in &theirs.taking {
+        let same = |kept: &Taking| kept.assignment.id == t.assignment.id;
+        merge_into(&mut taking, t, same, |x, y| made_earlier(&x.assignment, &y.assignment), |x, y| latest(x, y, |t| &t.updated_at).clone());
+    }
+    ClassRecord { teaching, taking, working_on: ours.working_on.clone() }
+}
+
+/// Puts `item` into `list`, keeping the list in the order of `before`: in place of the element
+/// `same` as it, joined with it by `join`, or where it belongs. Lists of a class are short.
+fn merge_into<T: Clone>(
+    list: &mut Vec<T>,
+    item: &T,
+    same: impl Fn(&T) -> bool,
+    before: impl Fn(&T, &T) -> bool,
+    join: impl Fn(&T, &T) -> T,
+) {
+    let item = match list.iter().position(same) {
+        Some(at) => join(&list.remove(at), item),
+        None => item.clone(),
+    };
+    let at = list.iter().position(|kept| before(&item, kept)).unwrap_or(list.len());
+    list.insert(at, item);
+}
+
+/// The one of `a` and `b` changed last by `stamp`; at the same instant (or both unstamped), the one
+/// that comes first in their JSON, so that every tab picks the same.
+fn latest<'a, T: Serialize>(a: &'a T, b: &'a T, stamp: impl Fn(&T) -> &String) -> &'a T {
+    let at = |t: &T| timestamp::parse_millis(stamp(t));
+    match at(a).cmp(&at(b)) {
+        std::cmp::Ordering::Greater => a,
+        std::cmp::Ordering::Less => b,
+        std::cmp::Ordering::Equal => {
+            let json = |t: &T| serde_json::to_string(t).unwrap_or_default();
+            if json(a) <= json(b) {
+                a
+            } else {
+                b
+            }
+        }
+    }
+}
+
+/// Two tabs' copies of one assignment: its settings as last changed, each student's newest
+/// hand-in (in the order handed in), and each comment as last written (in text order).
+fn join_teaching(a: &Teaching, b: &Teaching) -> Teaching {
+    let settings = latest(a, b, |t| &t.updated_at);
+    let mut collected = Vec::new();
+    for work in a.collected.iter().chain(&b.collected) {
+        let name = fold_name(&work.student);
+        let same = |kept: &HandIn| fold_name(&kept.student) == name;
+        let earlier = |x: &HandIn, y: &HandIn| (&x.handed_in_at, &x.student) < (&y.handed_in_at, &y.student);
+        merge_into(&mut collected, work, same, earlier, |x, y| latest(x, y, |w| &w.handed_in_at).clone());
+    }
+    let mut comments: BTreeMap<String, Vec<Comment>> = BTreeMap::new();
+    for (student, list) in a.comments.iter().chain(&b.comments) {
+        let joined = comments.entry(student.clone()).or_default();
+        for comment in list {
+            let same = |kept: &Comment| kept.passage() == comment.passage();
+            merge_into(joined, comment, same, |x, y| x.passage() < y.passage(), |x, y| latest(x, y, |c| &c.updated_at).clone());
+        }
+    }
+    Teaching { collected, comments, ..settings.clone() }
 }
 
 /// How the student `index` (from 0) is named where names must not show: "Student A", …,
@@ -120,13 +241,23 @@ pub fn alias(index: usize) -> String {
 
 /// The saved classroom as JSON.
 pub fn to_json(classroom: &ClassRecord) -> String {
+    // Field by field, not flattened: a flattened record would be written by a serializer of its
+    // own, a second copy of all its code beside the one `join` uses to break ties.
     #[derive(Serialize)]
     struct Saved<'a> {
         version: u32,
-        #[serde(flatten)]
-        classroom: &'a ClassRecord,
+        teaching: &'a [Teaching],
+        taking: &'a [Taking],
+        working_on: &'a Option<String>,
     }
-    serde_json::to_string(&Saved { version: VERSION, classroom }).expect("plain data serializes")
+    let ClassRecord { teaching, taking, working_on } = classroom;
+    serde_json::to_string(&Saved { version: VERSION, teaching, taking, working_on }).expect("plain data serializes")
+}
+
+/// Whether `raw` is a record saved by a newer Glossa (which this one must not write over).
+pub fn is_newer(raw: &str) -> bool {
+    let version = serde_json::from_str::<serde_json::Value>(raw).ok().and_then(|value| value.get("version")?.as_u64());
+    version.is_some_and(|v| v > u64::from(VERSION))
 }
 
 /// Reads the saved classroom, or says why it cannot be read.
@@ -146,16 +277,87 @@ mod tests {
     fn the_classroom_reads_back_and_a_reopened_assignment_keeps_the_students_work() {
         let mut classroom = ClassRecord::default();
         let assignment = Assignment::new("a-1".into(), "Week 3", "2026-11-23T10:00:00Z");
-        assert!(classroom.take(assignment.clone()));
+        assert!(classroom.take(assignment.clone(), "2026-11-23T10:00:00Z"));
         classroom.taking_mut("a-1").unwrap().student = "Ada".into();
         let mut again = assignment.clone();
         again.instructions = "Mark every denial.".into();
-        assert!(!classroom.take(again));
+        assert!(!classroom.take(again, "2026-11-23T10:05:00Z"));
         assert_eq!(classroom.taking("a-1").unwrap().student, "Ada");
         assert_eq!(classroom.assignment("a-1").unwrap().instructions, "Mark every denial.");
-        classroom.teaching.push(Teaching { assignment, key_travel: KeyTravel::Locked, collected: vec![], comments: BTreeMap::new() });
-        assert_eq!(read(&to_json(&classroom)), Ok(classroom));
+        classroom.teaching.push(Teaching { key_travel: KeyTravel::Locked, ..Teaching::new(assignment, "2026-11-23T10:00:00Z") });
+        assert_eq!(read(&to_json(&classroom)), Ok(classroom.clone()));
         assert!(read(r#"{"version": 9}"#).is_err());
+        assert!(is_newer(r#"{"version": 9}"#) && !is_newer(&to_json(&classroom)) && !is_newer("{"));
+    }
+
+    fn comment(on: usize, text: &str, at: &str) -> Comment {
+        let updated_at = at.to_owned();
+        Comment { document: "d".into(), start: on, end: on + 4, quote: "Iran".into(), annotation_id: None, text: text.into(), updated_at }
+    }
+
+    fn hand_in(student: &str, at: &str) -> HandIn {
+        HandIn::of(&Assignment::new("a-1".into(), "Week 3", "t"), student, &BTreeMap::new(), at)
+    }
+
+    /// A record as two tabs leave it: `older` opened before `newer` made its assignment.
+    fn two_tabs() -> (ClassRecord, ClassRecord) {
+        let base = Teaching::new(Assignment::new("a-1".into(), "Week 3", "2026-11-23T10:00:00Z"), "2026-11-23T10:00:00Z");
+        let mut older = ClassRecord { teaching: vec![base.clone()], ..ClassRecord::default() };
+        let mut newer = older.clone();
+        // The newer tab makes an assignment, retitles the first, collects Ada's and Grace's
+        // work and comments on Ada's.
+        newer.teaching.push(Teaching::new(Assignment::new("b-2".into(), "Week 4", "2026-11-23T10:10:00Z"), "2026-11-23T10:10:00Z"));
+        newer.teaching[0].assignment.title = "Week 3: denials".into();
+        newer.teaching[0].updated_at = "2026-11-23T10:20:00Z".into();
+        newer.teaching[0].collected = vec![hand_in("Ada", "2026-11-23T11:00:00Z"), hand_in("Grace", "2026-11-23T11:00:00Z")];
+        newer.teaching[0].comment("Ada", comment(0, "Who says so?", "x"), "2026-11-23T12:00:00Z");
+        newer.teaching[0].comment("Ada", comment(10, "Good.", "x"), "2026-11-23T12:00:00Z");
+        // The older tab, meanwhile, edits the instructions (before the retitling), collects a
+        // newer hand-in of Ada's, and clears the comment on the same passage, later.
+        older.teaching[0].assignment.instructions = "Mark every denial.".into();
+        older.teaching[0].updated_at = "2026-11-23T10:15:00Z".into();
+        older.teaching[0].collected = vec![hand_in("ada", "2026-11-23T11:30:00Z")];
+        older.teaching[0].comment("Ada", comment(10, "", "x"), "2026-11-23T12:30:00Z");
+        older.working_on = Some("a-1".into());
+        (older, newer)
+    }
+
+    #[test]
+    fn tabs_join_their_records_item_by_item_the_latest_change_winning() {
+        let (older, newer) = two_tabs();
+        let joined = join(&older, &newer);
+        let ids: Vec<&str> = joined.teaching.iter().map(|t| t.assignment.id.as_str()).collect();
+        assert_eq!(ids, ["a-1", "b-2"], "the assignment made in the newer tab is kept, in the order made");
+        let first = &joined.teaching[0];
+        assert_eq!(first.assignment.title, "Week 3: denials", "the later edit of the settings wins");
+        let collected: Vec<(&str, &str)> = first.collected.iter().map(|w| (w.student.as_str(), w.handed_in_at.as_str())).collect();
+        assert_eq!(collected, [("Grace", "2026-11-23T11:00:00Z"), ("ada", "2026-11-23T11:30:00Z")], "each student's newest, in time order");
+        let texts: Vec<&str> = first.comments["Ada"].iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, ["Who says so?", ""], "comments one by one; the later clearing wins");
+        assert_eq!(first.comments_for("Ada").len(), 1);
+        assert_eq!(joined.working_on.as_deref(), Some("a-1"), "the open assignment stays the tab's own");
+    }
+
+    #[test]
+    fn joining_is_commutative_associative_and_idempotent() {
+        let (older, newer) = two_tabs();
+        let mut third = newer.clone();
+        third.teaching[0].comment("Grace", comment(20, "Where is the denial?", "x"), "2026-11-23T13:00:00Z");
+        third.taking.push(Taking {
+            assignment: Assignment::new("c-3".into(), "Taken", "2026-11-20T10:00:00Z"),
+            student: "Alan".into(),
+            handed_in_at: None,
+            key: None,
+            comments: vec![],
+            updated_at: "2026-11-23T09:00:00Z".into(),
+        });
+        let same =
+            |a: ClassRecord, b: ClassRecord| assert_eq!(ClassRecord { working_on: None, ..a }, ClassRecord { working_on: None, ..b });
+        same(join(&older, &newer), join(&newer, &older));
+        same(join(&join(&older, &newer), &third), join(&older, &join(&newer, &third)));
+        let joined = join(&older, &newer);
+        assert_eq!(join(&joined, &joined), joined);
+        assert_eq!(join(&joined, &older), joined);
     }
 
     #[test]

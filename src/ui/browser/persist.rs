@@ -115,29 +115,53 @@ pub fn save_settings(settings: &Settings) {
     write(storage::SETTINGS_KEY, settings);
 }
 
+/// What loading the classroom's record found.
+pub struct LoadedRecord {
+    pub record: ClassRecord,
+    /// The saved value that may be written over: as read, or, unreadable, once kept aside; `None`
+    /// for a record of a newer Glossa, which is never written over.
+    pub raw: Option<String>,
+    pub problem: Option<String>,
+}
+
 /// The assignments made and taken here; what cannot be read is said, and kept aside as the work's
-/// unreadable state is.
-pub fn load_classroom() -> (ClassRecord, Option<String>) {
+/// unreadable state is; a newer Glossa's record is left where it is.
+pub fn load_classroom() -> LoadedRecord {
     let Some(raw) = local_storage().and_then(|store| store.get_item(storage::CLASSROOM_KEY).ok().flatten()) else {
-        return (ClassRecord::default(), None);
+        return LoadedRecord { record: ClassRecord::default(), raw: None, problem: None };
     };
     match record::read(&raw) {
-        Ok(classroom) => (classroom, None),
+        Ok(record) => LoadedRecord { record, raw: Some(raw), problem: None },
+        Err(_) if record::is_newer(&raw) => {
+            let problem = "The assignments were saved by a newer Glossa, which this one cannot read: it will not write over them. Open Glossa's newest version.";
+            LoadedRecord { record: ClassRecord::default(), raw: None, problem: Some(problem.to_owned()) }
+        }
         Err(problem) => {
             let key = format!("{}.unreadable.{}", storage::CLASSROOM_KEY, js_sys::Date::now() as u64);
             let kept = local_storage().is_some_and(|store| store.set_item(&key, &raw).is_ok());
             let kept = if kept { format!(" The data as it was is kept under “{key}”.") } else { String::new() };
-            (ClassRecord::default(), Some(format!("The saved assignments could not be read: {problem}.{kept}")))
+            let problem = Some(format!("The saved assignments could not be read: {problem}.{kept}"));
+            LoadedRecord { record: ClassRecord::default(), raw: (!kept.is_empty()).then_some(raw), problem }
         }
     }
 }
 
-/// Saves the assignments made and taken here.
-pub fn save_classroom(saved: &ClassRecord) -> Result<(), String> {
+/// The classroom's record as saved now, by this tab or another.
+pub fn saved_classroom() -> Result<Option<String>, String> {
     let store = local_storage().ok_or_else(storage_unavailable)?;
     store
-        .set_item(storage::CLASSROOM_KEY, &record::to_json(saved))
-        .map_err(|e| format!("The browser refused to save the assignments: {}.", browser::reason(&e)))
+        .get_item(storage::CLASSROOM_KEY)
+        .map_err(|e| format!("The browser refused to read the saved assignments: {}.", browser::reason(&e)))
+}
+
+/// Saves the assignments made and taken here, and returns what was written.
+pub fn save_classroom(saved: &ClassRecord) -> Result<String, String> {
+    let store = local_storage().ok_or_else(storage_unavailable)?;
+    let raw = record::to_json(saved);
+    store
+        .set_item(storage::CLASSROOM_KEY, &raw)
+        .map_err(|e| format!("The browser refused to save the assignments: {}.", browser::reason(&e)))?;
+    Ok(raw)
 }
 
 /// A small saved value, or its default when there is none or it cannot be read. Read through

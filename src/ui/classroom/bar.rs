@@ -220,6 +220,7 @@ fn ReviewComments(assignment: Assignment, student: String) -> impl IntoView {
                             quote: a.quote.clone(),
                             annotation_id: theirs.then(|| a.id.clone()),
                             text: event_target_value(&event),
+                            updated_at: String::new(),
                         };
                         classroom.comment(&id, &student, comment);
                     };

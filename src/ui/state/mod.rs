@@ -23,6 +23,8 @@ mod work;
 
 use leptos::prelude::*;
 
+use crate::ui::browser::persist;
+
 pub use classroom::{Classroom, Compared};
 pub use exchange::Exchange;
 pub use parts::{Load, NotFetched, OtherFormats, Parts};
@@ -46,13 +48,14 @@ impl State {
     /// Starts from what local storage holds, telling the reader if any of it could not be read,
     /// and puts the state in context.
     pub fn provide(other_formats: Load<OtherFormats>) -> State {
-        let loaded = crate::ui::browser::persist::load_state();
+        let loaded = persist::load_state();
         let view = View::new();
         let texts = Texts::new();
         let work = Work::new(view, texts, &loaded.state);
         let saving = Saving::start(work, view, loaded);
-        let classroom = Classroom::start(view, texts, work);
-        saving.keep_classroom(classroom.saved);
+        let persist::LoadedRecord { record, raw, problem } = persist::load_classroom();
+        let classroom = Classroom::start(view, texts, work, record, problem);
+        saving.keep_classroom(classroom.saved, raw);
         let exchange = Exchange::new(work, view, texts, classroom, other_formats);
         let state = State { view, texts, work, saving, classroom, exchange };
         provide_context(state);

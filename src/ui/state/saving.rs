@@ -1,11 +1,12 @@
 //! Keeping the work and the classroom's record: every change is written to local storage just
-//! after it is painted, retried while storage refuses, written at once when the page is left; the
-//! work is joined with what other tabs of this browser save (see `core::work::sync`).
+//! after it is painted, retried while storage refuses, written at once when the page is left;
+//! each is joined with what other tabs of this browser save (see `core::work::sync` and
+//! `core::classroom::record::join`) before it is written, and when another tab has saved.
 
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::core::classroom::record::ClassRecord;
+use crate::core::classroom::record::{self, ClassRecord};
 use crate::core::model::label::{self, Label};
 use crate::core::work::storage;
 use crate::core::work::sync;
@@ -32,6 +33,9 @@ pub struct Saving {
     /// was last written.
     record: StoredValue<Option<RwSignal<ClassRecord>>>,
     record_waiting: StoredValue<bool>,
+    /// The record as this tab last wrote or read it, as `synced` is for the work; `None` before
+    /// the first save, or while storage holds a newer Glossa's record, never written over.
+    record_synced: StoredValue<Option<String>>,
     /// The saved state as this tab last wrote or read it; any other value in storage was written
     /// by another tab, and is joined in before this tab writes.
     synced: StoredValue<Option<String>>,
@@ -70,6 +74,7 @@ impl Saving {
             work_waiting: StoredValue::new(false),
             record: StoredValue::new(None),
             record_waiting: StoredValue::new(false),
+            record_synced: StoredValue::new(None),
             synced: StoredValue::new(raw),
             synced_labels: StoredValue::new(state.labels),
             work,
@@ -89,17 +94,21 @@ impl Saving {
     }
 
     fn listen(self) {
-        listen::on_window(ev::storage, move |event| {
-            if event.key().as_deref() == Some(storage::STATE_KEY) {
-                if let Some(raw) = event.new_value() {
-                    self.take_saved_elsewhere(raw);
-                }
-            }
+        listen::on_window(ev::storage, move |event| match (event.key().as_deref(), event.new_value()) {
+            (Some(storage::STATE_KEY), Some(raw)) => self.take_saved_elsewhere(raw),
+            (Some(storage::CLASSROOM_KEY), Some(raw)) => self.take_record_saved_elsewhere(raw),
+            _ => {}
         });
         // Back from the back-forward cache, which hears of no saves while the page is there.
         listen::on_window(ev::pageshow, move |event| {
-            if let (true, Ok(Some(raw))) = (event.persisted(), persist::saved_state()) {
+            if !event.persisted() {
+                return;
+            }
+            if let Ok(Some(raw)) = persist::saved_state() {
                 self.take_saved_elsewhere(raw);
+            }
+            if let Ok(Some(raw)) = persist::saved_classroom() {
+                self.take_record_saved_elsewhere(raw);
             }
         });
         listen::on_window(ev::pagehide, move |_| self.flush());
@@ -111,11 +120,13 @@ impl Saving {
         });
     }
 
-    /// Keeps the classroom's `record` as the work is kept: written just after each change is
-    /// painted, at once when the page is left, and again and again while storage refuses, the
-    /// problem shown as the work's is (with **Export now**).
-    pub fn keep_classroom(&self, record: RwSignal<ClassRecord>) {
+    /// Keeps the classroom's `record`, loaded from `raw`, as the work is kept: written just after
+    /// each change is painted, at once when the page is left, and again and again while storage
+    /// refuses, the problem shown as the work's is (with **Export now**); joined with what other
+    /// tabs save.
+    pub fn keep_classroom(&self, record: RwSignal<ClassRecord>, raw: Option<String>) {
         self.record.set_value(Some(record));
+        self.record_synced.set_value(raw);
         let saving = *self;
         Effect::new(move |ran: Option<()>| {
             record.track();
@@ -159,7 +170,7 @@ impl Saving {
         let work = if self.work_waiting.get_value() { self.write_joined() } else { Ok(()) };
         self.work_waiting.set_value(work.is_err());
         let record = match (self.record_waiting.get_value(), self.record.get_value()) {
-            (true, Some(record)) => record.with_untracked(persist::save_classroom),
+            (true, Some(record)) => self.write_record_joined(record),
             _ => Ok(()),
         };
         self.record_waiting.set_value(record.is_err());
@@ -188,6 +199,49 @@ impl Saving {
         self.synced.set_value(Some(written));
         self.synced_labels.set_value(labels.get_untracked());
         Ok(())
+    }
+
+    fn write_record_joined(&self, record: RwSignal<ClassRecord>) -> Result<(), String> {
+        let stored = persist::saved_classroom()?;
+        if let Some(stored) = stored.filter(|stored| self.record_synced.with_value(|synced| synced.as_ref() != Some(stored))) {
+            self.take_in_record(record, stored)?;
+        }
+        let written = record.with_untracked(persist::save_classroom)?;
+        self.record_synced.set_value(Some(written));
+        Ok(())
+    }
+
+    /// Another tab saved the classroom's record `raw`: it joins this tab's, which is saved if it
+    /// holds anything `raw` lacks.
+    fn take_record_saved_elsewhere(&self, raw: String) {
+        let Some(record) = self.record.get_value() else { return };
+        if self.record_synced.with_value(|synced| synced.as_ref() == Some(&raw)) {
+            return;
+        }
+        match self.take_in_record(record, raw) {
+            Ok(true) => {
+                self.record_waiting.set_value(true);
+                self.schedule();
+            }
+            Ok(false) => {}
+            Err(problem) => self.save_problem.set(Some(problem)),
+        }
+    }
+
+    /// Joins the record another tab saved (`raw`) into this tab's `record`; says whether this tab
+    /// holds anything that one lacks. A record that cannot be read is not written over.
+    fn take_in_record(&self, record: RwSignal<ClassRecord>, raw: String) -> Result<bool, String> {
+        let theirs = record::read(&raw).map_err(|problem| {
+            format!("Another tab saved assignments that this tab cannot read ({problem}); this tab does not write over them.")
+        })?;
+        let joined = record.with_untracked(|ours| record::join(ours, &theirs));
+        // Which assignment is open is each tab's own, and not a difference to write back.
+        let lacking = ClassRecord { working_on: None, ..joined.clone() } != ClassRecord { working_on: None, ..theirs };
+        if record.with_untracked(|ours| *ours != joined) {
+            record.set(joined);
+        }
+        self.record_synced.set_value(Some(raw));
+        Ok(lacking)
     }
 
     /// Another tab saved `raw`: its work joins this tab's. A save follows only if this tab holds

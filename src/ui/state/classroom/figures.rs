@@ -39,6 +39,7 @@ impl Sources {
                     key_travel: t.key_travel,
                     collected: t.collected.clone(),
                     comments: Default::default(),
+                    updated_at: t.updated_at.clone(),
                 })
             })
         });

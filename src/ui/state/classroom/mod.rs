@@ -18,7 +18,6 @@ use crate::core::classroom::record::{alias, ClassRecord};
 use crate::core::model::annotation::Annotation;
 use crate::core::model::document::Document;
 use crate::core::reading::shown::Shown;
-use crate::ui::browser::persist;
 use crate::ui::state::texts::Texts;
 use crate::ui::state::view::{Message, Mode, View};
 use crate::ui::state::work::Work;
@@ -82,9 +81,8 @@ impl Classroom {
         self.key_shown.set(shown);
     }
 
-    /// Starts from what this browser kept (`Saving` keeps every change of it).
-    pub fn start(view: View, texts: Texts, work: Work) -> Classroom {
-        let (saved, problem) = persist::load_classroom();
+    /// Starts from what this browser kept, `saved` (`Saving` keeps every change of it).
+    pub fn start(view: View, texts: Texts, work: Work, saved: ClassRecord, problem: Option<String>) -> Classroom {
         if let Some(problem) = problem {
             view.say(Message::alert(problem));
         }

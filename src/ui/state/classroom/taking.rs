@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use super::Classroom;
 use crate::core::classroom::assignment::{self, Assignment, KeyCopy, Layer};
 use crate::core::classroom::hand_in::{self, HandIn};
+use crate::core::classroom::record::Taking;
 use crate::core::model::annotation::Annotation;
 use crate::ui::state::view::Message;
 use crate::ui::{browser, browser::seal};
@@ -34,7 +35,8 @@ impl Classroom {
         };
         self.texts.hold(documents.into_iter().filter(|d| d.source.is_none()).map(Arc::new).collect());
         let (id, title) = (assignment.id.clone(), assignment.title.clone());
-        let new = self.saved.try_update(|saved| saved.take(assignment)).unwrap_or(true);
+        let now = browser::now();
+        let new = self.saved.try_update(|saved| saved.take(assignment, &now)).unwrap_or(true);
         self.work_on(&id);
         let text = if new {
             format!("Opened the assignment “{title}”.")
@@ -44,13 +46,20 @@ impl Classroom {
         self.view.say(Message::status(text));
     }
 
-    /// Sets the student's name on assignment `id`.
-    pub fn set_student(&self, id: &str, name: &str) {
+    /// Changes the student's side of assignment `id`, stamped now (by which tabs join it).
+    fn edit_taking(&self, id: &str, edit: impl FnOnce(&mut Taking)) {
+        let now = browser::now();
         self.saved.update(|saved| {
             if let Some(taking) = saved.taking_mut(id) {
-                name.trim().clone_into(&mut taking.student);
+                edit(taking);
+                taking.updated_at = now;
             }
         });
+    }
+
+    /// Sets the student's name on assignment `id`.
+    pub fn set_student(&self, id: &str, name: &str) {
+        self.edit_taking(id, |taking| name.trim().clone_into(&mut taking.student));
     }
 
     /// The student's annotations on assignment `assignment`, by document id.
@@ -75,12 +84,10 @@ impl Classroom {
         if !self.view.offer_download(&name, "application/json", work.to_json().as_bytes(), "Your work") {
             return false;
         }
-        self.saved.update(|saved| {
-            if let Some(taking) = saved.taking_mut(id) {
-                taking.handed_in_at = Some(now.clone());
-                if let KeyCopy::Open { annotations } = &taking.assignment.key {
-                    taking.key = Some(annotations.clone());
-                }
+        self.edit_taking(id, |taking| {
+            taking.handed_in_at = Some(now.clone());
+            if let KeyCopy::Open { annotations } = &taking.assignment.key {
+                taking.key = Some(annotations.clone());
             }
         });
         let mut text = format!("Handed in: {} annotations saved to {name}. Give that file to your teacher.", work.count());
@@ -129,11 +136,7 @@ impl Classroom {
                 return;
             }
         };
-        self.saved.update(|saved| {
-            if let Some(taking) = saved.taking_mut(id) {
-                taking.key = Some(key);
-            }
-        });
+        self.edit_taking(id, |taking| taking.key = Some(key));
         self.feedback_open.set(true);
         self.view.say(Message::status("Your work is compared with the key: see Feedback."));
     }
@@ -145,11 +148,7 @@ impl Classroom {
         match hand_in::read_return(contents, &opened) {
             Ok(back) => {
                 let (assignment_id, count) = (back.assignment_id.clone(), back.comments.len());
-                self.saved.update(|saved| {
-                    if let Some(taking) = saved.taking_mut(&assignment_id) {
-                        taking.comments = back.comments;
-                    }
-                });
+                self.edit_taking(&assignment_id, |taking| taking.comments = back.comments);
                 self.work_on(&assignment_id);
                 self.view.say(Message::status(format!("Your teacher's {count} comments are shown with your work.")));
             }

@@ -1,7 +1,6 @@
 //! What a teacher does in the classroom: prepares an assignment and exports it, collects the
 //! class's hand-ins, sees how they fare and agree, comments, and writes the gradebook.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -23,22 +22,22 @@ use crate::ui::{browser, browser::seal};
 impl Classroom {
     /// A new assignment, with the open document (or the first article) and the default labels.
     pub fn new_assignment(&self) -> String {
-        let id = id::uuid_v4(browser::random_bytes());
-        let mut assignment = Assignment::new(id.clone(), "Untitled assignment", &browser::now());
+        let (id, now) = (id::uuid_v4(browser::random_bytes()), browser::now());
+        let mut assignment = Assignment::new(id.clone(), "Untitled assignment", &now);
         let open = self.view.open.get_untracked().and_then(|open| self.texts.document(&open));
         let first = open.or_else(|| self.texts.all_bundled().into_iter().next());
         assignment.documents.extend(first.map(|d| AssignmentDocument::of(&d)));
-        self.saved.update(|saved| {
-            saved.teaching.push(Teaching { assignment, key_travel: KeyTravel::Kept, collected: Vec::new(), comments: BTreeMap::new() })
-        });
+        self.saved.update(|saved| saved.teaching.push(Teaching::new(assignment, &now)));
         id
     }
 
-    /// Changes assignment `id` made here.
+    /// Changes assignment `id` made here, or how its key travels.
     pub fn edit(&self, id: &str, edit: impl FnOnce(&mut Teaching)) {
+        let now = browser::now();
         self.saved.update(|saved| {
             if let Some(teaching) = saved.teaching_mut(id) {
                 edit(teaching);
+                teaching.updated_at = now;
             }
         });
     }
@@ -205,11 +204,10 @@ impl Classroom {
 
     /// The teacher's comment on a stretch of `student`'s work: replaces the one on the same stretch.
     pub fn comment(&self, id: &str, student: &str, comment: Comment) {
-        self.edit(id, |teaching| {
-            let comments = teaching.comments.entry(student.to_owned()).or_default();
-            comments.retain(|c| (c.document.as_str(), c.start, c.end) != (comment.document.as_str(), comment.start, comment.end));
-            if !comment.text.trim().is_empty() {
-                comments.push(comment);
+        let now = browser::now();
+        self.saved.update(|saved| {
+            if let Some(teaching) = saved.teaching_mut(id) {
+                teaching.comment(student, comment, &now);
             }
         });
     }
@@ -218,7 +216,7 @@ impl Classroom {
     pub fn return_to(&self, id: &str, student: &str) {
         let Some(teaching) = self.saved.with_untracked(|saved| saved.teaching(id).cloned()) else { return };
         let Some(work) = teaching.collected.iter().find(|w| w.student == student) else { return };
-        let comments = teaching.comments.get(student).cloned().unwrap_or_default();
+        let comments = teaching.comments_for(student);
         let back = Return::of(work, comments, &browser::now());
         let name = back.file_name();
         if self.view.offer_download(&name, "application/json", back.to_json().as_bytes(), "The comments") {
