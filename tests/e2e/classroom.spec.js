@@ -480,3 +480,68 @@ test('a hand-in’s spans are checked against the text: one past its end or with
   await expect(f1(/Mallory/)).toHaveText((await f1(/Grace/).textContent()).trim());
   for (const someone of [teacher, student]) await someone.context.close();
 });
+
+// A hand-in is evidence: once a student has seen the key their work is frozen (it can be read,
+// not changed, and the page says why), a hand-in made after says so in Class results, and so do a
+// file dated in the future and two files that share annotations (made in one browser, or copied).
+test('after the key is seen the work is frozen, and Class results flag a hand-in after the key, a future date and copied files', async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const teacher = await person(browser, baseURL);
+  const t = teacher.page;
+  await h.freshStart(t);
+  await t.getByRole('button', { name: 'Teacher' }).click();
+  await t.getByRole('button', { name: 'New assignment' }).click();
+  await t.getByRole('textbox', { name: 'Assignment title' }).fill(TITLE);
+  await t.getByRole('button', { name: 'Annotate the key' }).click();
+  await h.label(t, DENIAL);
+  await t.getByRole('button', { name: 'Back to the teacher view' }).click();
+  await t.getByRole('checkbox', { name: 'Include the answer key in the student copy' }).check();
+  const assignment = await h.download(t, () => t.getByRole('button', { name: 'Export assignment' }).click());
+
+  const student = await person(browser, baseURL);
+  const s = student.page;
+  await s.goto('./');
+  await s.getByLabel('Import JSON').setInputFiles(assignment.path);
+  await h.articleReady(s);
+  await h.label(s, SANCTION);
+  await s.getByRole('textbox', { name: 'Your name' }).fill('Ada');
+  await s.getByRole('textbox', { name: 'Your name' }).press('Tab');
+  const first = await h.download(s, () => s.getByRole('button', { name: 'Hand in' }).click());
+  expect(JSON.parse(first.text).key_seen_at).toBeUndefined();
+  await s.getByRole('button', { name: 'Check my work' }).click();
+  await expect(s.getByRole('region', { name: 'Feedback' })).toBeVisible();
+
+  // The key seen, the work is frozen: labelling the missed denial, undoing, deleting change nothing.
+  const frozen = 'can be read but not changed';
+  await expect(s.getByRole('note')).toContainText(frozen);
+  await h.label(s, DENIAL);
+  await expect(s.getByRole('alert')).toContainText(frozen);
+  await expect(h.annotationItems(s)).toHaveCount(1);
+  await s.keyboard.press('Control+z');
+  await expect(h.annotationItems(s)).toHaveCount(1);
+  await s.reload();
+  await h.articleReady(s);
+  await expect(s.getByRole('note')).toContainText(frozen);
+  await h.label(s, DENIAL);
+  await expect(h.annotationItems(s)).toHaveCount(1);
+  const again = await h.download(s, () => s.getByRole('button', { name: 'Hand in' }).click());
+  expect(JSON.parse(again.text).key_seen_at).toMatch(/^\d{4}-\d\d-\d\dT/);
+
+  // Grace hands in a copy of Ada's first file; Alan's file claims a date in 2099.
+  const copy = { ...JSON.parse(first.text), student: 'Grace' };
+  const future = { ...JSON.parse(first.text), student: 'Alan', handed_in_at: '2099-01-01T00:00:00.000Z' };
+  future.documents = future.documents.map((d) => ({ ...d, annotations: d.annotations.map((a) => ({ ...a, id: `alan-${a.id}` })) }));
+  const file = (name, json) => ({ name, mimeType: 'application/json', buffer: Buffer.from(typeof json === 'string' ? json : JSON.stringify(json)) });
+  await t.getByLabel('Collect work').setInputFiles([file('ada-1.json', first.text), file('ada-2.json', again.text), file('grace.json', copy), file('alan.json', future)]);
+  const table = t.getByRole('table', { name: 'Class results' });
+  const row = (name) => table.getByRole('row').filter({ has: t.getByRole('rowheader', { name, exact: true }) });
+  await expect(table.getByRole('rowheader')).toHaveText(['Ada', 'Alan', 'Grace']);
+  await expect(row('Ada')).toContainText('after the key');
+  await expect(row('Alan')).toContainText('dated in the future');
+  await expect(row('Alan')).not.toContainText('shares');
+  // Ada's counted hand-in is her second, whose annotation ids are her first's: both rows name each other.
+  await expect(row('Ada')).toContainText('shares 1 annotation with Grace');
+  await expect(row('Grace')).toContainText('shares 1 annotation with Ada');
+  await expect(row('Grace')).not.toContainText('after the key');
+  for (const someone of [teacher, student]) await someone.context.close();
+});

@@ -6,7 +6,7 @@
 //! whose quote is not the text at its span is refused by itself (named, the rest taken), and of
 //! one student's hand-ins the newest is kept.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -41,6 +41,13 @@ pub struct HandIn {
     pub student: String,
     pub handed_in_at: String,
     pub documents: Vec<WorkDocument>,
+    /// When the student had seen the key before handing this in, if they had: the work was
+    /// frozen then, and it is counted as made after the key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_seen_at: Option<String>,
+    /// When the teacher collected it (never in a student's file: set on collecting).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub collected_at: Option<String>,
 }
 
 impl HandIn {
@@ -62,6 +69,8 @@ impl HandIn {
                     annotations: annotations.get(&d.id).cloned().unwrap_or_default(),
                 })
                 .collect(),
+            key_seen_at: None,
+            collected_at: None,
         }
     }
 
@@ -81,6 +90,37 @@ impl HandIn {
     pub fn count(&self) -> usize {
         self.documents.iter().map(|d| d.annotations.len()).sum()
     }
+
+    /// Whether it claims a time after it was collected (or after `now`, if it was not): a date
+    /// no honest browser writes.
+    pub fn dated_in_the_future(&self, now: &str) -> bool {
+        let collected = self.collected_at.as_deref().unwrap_or(now);
+        timestamp::parse_millis(&self.handed_in_at) > timestamp::parse_millis(collected)
+    }
+}
+
+/// For each hand-in of `class`, the others it shares annotation ids with, and how many: each
+/// annotation's id is drawn at random in the browser that made it, so two students' files that
+/// share ids were made in one browser, or copied.
+pub fn shared_annotations(class: &[&HandIn]) -> Vec<Vec<(usize, usize)>> {
+    let mut by_id: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (at, work) in class.iter().enumerate() {
+        for a in work.documents.iter().flat_map(|d| &d.annotations) {
+            let holders = by_id.entry(a.id.as_str()).or_default();
+            if holders.last() != Some(&at) {
+                holders.push(at);
+            }
+        }
+    }
+    let mut shared: Vec<BTreeMap<usize, usize>> = vec![BTreeMap::new(); class.len()];
+    for holders in by_id.values().filter(|holders| holders.len() > 1) {
+        for &one in holders {
+            for &other in holders.iter().filter(|&&other| other != one) {
+                *shared[one].entry(other).or_default() += 1;
+            }
+        }
+    }
+    shared.into_iter().map(|others| others.into_iter().collect()).collect()
 }
 
 /// A hand-in as taken, and each annotation of it refused, in words that name it.
@@ -316,6 +356,22 @@ mod tests {
                 format!("annotation “invented” on “{title}”: its quote “Iran admits everything” is not the text at 10..20, “{there}”"),
             ]
         );
+    }
+
+    #[test]
+    fn copied_files_are_seen_by_their_shared_ids_and_future_dates_by_the_collection() {
+        let mut ada = work("Ada", "2026-11-23T11:00:00Z");
+        let mut grace = ada.clone();
+        grace.student = "Grace".into();
+        grace.documents[0].annotations.push(said("g", 10, 20));
+        ada.documents[0].annotations.push(said("y", 30, 40));
+        let mut alan = work("Alan", "2099-01-01T00:00:00Z");
+        alan.documents[0].annotations[0].id = "z".into();
+        assert_eq!(shared_annotations(&[&ada, &grace, &alan]), [vec![(1, 1)], vec![(0, 1)], vec![]]);
+        assert!(alan.dated_in_the_future("2026-11-24T09:00:00Z"));
+        assert!(!ada.dated_in_the_future("2026-11-24T09:00:00Z"));
+        ada.collected_at = Some("2026-11-23T10:00:00Z".into());
+        assert!(ada.dated_in_the_future("2026-11-24T09:00:00Z"), "later than its collection");
     }
 
     #[test]

@@ -89,6 +89,10 @@ pub struct Taking {
     pub key: Option<BTreeMap<String, Vec<Annotation>>>,
     #[serde(default)]
     pub comments: Vec<Comment>,
+    /// When the student first saw the key (Check my work): from then on the work is frozen, and
+    /// a hand-in made after says so.
+    #[serde(default)]
+    pub key_seen_at: Option<String>,
     /// When any of the above last changed here; empty in records saved before tabs joined them.
     #[serde(default)]
     pub updated_at: String,
@@ -144,6 +148,7 @@ impl ClassRecord {
                     handed_in_at: None,
                     key: None,
                     comments: Vec::new(),
+                    key_seen_at: None,
                     updated_at,
                 });
                 true
@@ -349,6 +354,7 @@ mod tests {
             handed_in_at: None,
             key: None,
             comments: vec![],
+            key_seen_at: None,
             updated_at: "2026-11-23T09:00:00Z".into(),
         });
         let same =

@@ -47,7 +47,8 @@ pub fn AssignmentBar() -> impl IntoView {
     // Drawn again only when the mode or the assignment itself changes, not on every change of the
     // classroom's record (a comment typed, a name given): a field being typed in stays.
     let shown = Memo::new(move |_| Some((view.mode().get(), classroom.current()?)));
-    move || {
+    let frozen = move || view.frozen().get().map(|why| view! { <p class="frozen-note" role="note">{why}</p> });
+    let bar = move || {
         let (mode, assignment) = shown.get()?;
         Some(match mode {
             Mode::Student(id) => view! { <StudentBar assignment id/> }.into_any(),
@@ -74,7 +75,8 @@ pub fn AssignmentBar() -> impl IntoView {
             .into_any(),
             Mode::Reading | Mode::Teacher | Mode::Board => return None,
         })
-    }
+    };
+    view! { {bar} {frozen} }
 }
 
 #[component]

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::core::classroom::gradebook::{self, Scale};
+use crate::core::classroom::hand_in::{self, HandIn};
 use crate::core::measures::matching::{Evaluation, Scheme};
 use crate::core::model::timestamp;
 use crate::ui::browser;
@@ -78,6 +79,7 @@ pub(super) fn Collect(id: String) -> impl IntoView {
             let scheme = scheme.get();
             let labels = labels.get();
             let mut results = results.get().to_vec();
+            let flags = flags(&results);
             let (by, up) = sort.get();
             let f1 = |e: &Evaluation, label: &str| e.by_label.get(label).map_or(0.0, |s| s.figures(scheme).f1);
             results.sort_by(|(a, ea), (b, eb)| {
@@ -98,6 +100,7 @@ pub(super) fn Collect(id: String) -> impl IntoView {
             results
                 .into_iter()
                 .map(|(work, evaluation)| {
+                    let flags = flags.iter().find(|(student, _)| *student == work.student).map(|(_, flags)| flags.clone()).unwrap_or_default();
                     let (open_id, return_id, student, back_student) = (id.clone(), id.clone(), work.student.clone(), work.student.clone());
                     let cells = labels.iter().map(|l| {
                         let figure = evaluation.by_label.get(&l.id).map_or("–".to_owned(), |s| format!("{:.2}", s.figures(scheme).f1));
@@ -109,7 +112,10 @@ pub(super) fn Collect(id: String) -> impl IntoView {
                             {cells}
                             <td>{format!("{:.2}", evaluation.overall.figures(scheme).f1)}</td>
                             <td>{work.count()}</td>
-                            <td>{timestamp::short(&work.handed_in_at)}</td>
+                            <td>
+                                {timestamp::short(&work.handed_in_at)}
+                                {flags.into_iter().map(|flag| view! { " " <strong class="flag">{flag}</strong> }).collect_view()}
+                            </td>
                             <td>{format!("{:.1}", gradebook::score(&evaluation, scheme, scale.get()))}</td>
                             <td>
                                 <button type="button" on:click=move |_| classroom.review(&open_id, &student)>"Open"</button>
@@ -181,4 +187,32 @@ pub(super) fn Collect(id: String) -> impl IntoView {
             </table>
         </section>
     }
+}
+
+/// What a teacher should know of each student's counted hand-in beyond its figures, by student:
+/// made after the key was seen, dated after it was collected, or sharing annotations (and so
+/// a browser, or a copy) with another student's.
+fn flags(results: &[(HandIn, Evaluation)]) -> Vec<(String, Vec<String>)> {
+    let classroom = state::classroom();
+    let class: Vec<&HandIn> = results.iter().map(|(work, _)| work).collect();
+    let shared = hand_in::shared_annotations(&class);
+    let now = browser::now();
+    class
+        .iter()
+        .zip(shared)
+        .map(|(work, shared)| {
+            let mut flags = Vec::new();
+            if work.key_seen_at.is_some() {
+                flags.push("after the key".to_owned());
+            }
+            if work.dated_in_the_future(&now) {
+                flags.push("dated in the future".to_owned());
+            }
+            for (other, count) in shared {
+                let annotations = if count == 1 { "annotation" } else { "annotations" };
+                flags.push(format!("shares {count} {annotations} with {}", classroom.shown_name(&class[other].student)));
+            }
+            (work.student.clone(), flags)
+        })
+        .collect()
 }

@@ -134,6 +134,9 @@ pub struct View {
     /// The labels of the assignment being worked on, which replace the reader's own (and cannot
     /// be edited) while it is.
     pub(super) locked_labels: RwSignal<Option<Vec<Label>>>,
+    /// Why the work shown can be read but not changed, when it cannot (an assignment's work once
+    /// its key was seen, a hand-in under review).
+    pub(super) frozen: RwSignal<Option<&'static str>>,
     /// Id of the document being read; mirrors the URL fragment.
     pub(super) open: RwSignal<Option<String>>,
     pub(super) pending: RwSignal<Option<Pending>>,
@@ -157,6 +160,7 @@ impl View {
         View {
             mode: RwSignal::new(Mode::Reading),
             locked_labels: RwSignal::new(None),
+            frozen: RwSignal::new(None),
             open: RwSignal::new(None),
             pending: RwSignal::new(None),
             selected: RwSignal::new(None),
@@ -176,6 +180,10 @@ impl View {
 
     pub fn locked_labels(&self) -> Reading<Option<Vec<Label>>> {
         Reading(self.locked_labels)
+    }
+
+    pub fn frozen(&self) -> Reading<Option<&'static str>> {
+        Reading(self.frozen)
     }
 
     pub fn open(&self) -> Reading<Option<String>> {

@@ -194,7 +194,9 @@ impl Work {
         };
         let description = format!("{} added: “{}”", label.name, annotation.quote);
         let key = self.view.mode.with_untracked(Mode::layer).document_key(&document.id);
-        self.change(&description, false, |workspace| workspace.put(&key, annotation).into());
+        if !self.change(&description, false, |workspace| workspace.put(&key, annotation).into()) {
+            return;
+        }
         self.view.let_go();
         self.view.selected.set(Some(annotation_id));
         self.view.say(Message::status(description));
@@ -279,9 +281,10 @@ impl Work {
         };
         let description = format!("Annotation deleted: “{quote}”");
         let now = browser::now();
-        self.change(&description, false, |workspace| workspace.delete(&selected, &now).into());
-        self.view.selected.set(None);
-        self.view.say(Message::status(description));
+        if self.change(&description, false, |workspace| workspace.delete(&selected, &now).into()) {
+            self.view.selected.set(None);
+            self.view.say(Message::status(description));
+        }
     }
 
     /// Adds the records of documents whose texts are kept, as one step.
@@ -319,7 +322,19 @@ impl Work {
         self.walk_history(History::redo, "Redone");
     }
 
+    /// Whether the work shown is frozen, which the reader is then told: nothing changes.
+    fn refused_while_frozen(&self) -> bool {
+        let frozen = self.view.frozen.get_untracked();
+        if let Some(why) = frozen {
+            self.view.say(Message::alert(why));
+        }
+        frozen.is_some()
+    }
+
     fn walk_history(&self, walk: fn(&mut History, &mut Workspace, &str) -> Option<String>, verb: &str) {
+        if self.refused_while_frozen() {
+            return;
+        }
         // In place: a long work is neither copied nor compared to walk one step.
         let mut description = None;
         let now = browser::now();
@@ -342,6 +357,9 @@ impl Work {
     /// `description` (joining the previous step if `continuing`). Says whether anything changed;
     /// when nothing did, nothing renders and nothing is saved.
     pub fn change(&self, description: &str, continuing: bool, edit: impl FnOnce(&mut Workspace) -> Changes) -> bool {
+        if self.refused_while_frozen() {
+            return false;
+        }
         let mut changes = Changes::default();
         self.workspace.maybe_update(|workspace| {
             changes = edit(workspace);

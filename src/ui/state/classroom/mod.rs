@@ -56,6 +56,11 @@ pub struct Classroom {
     work: Work,
 }
 
+/// Why a student's work cannot change once its key was seen.
+const KEY_SEEN: &str = "Your work on this assignment was compared with the key, so it can be read but not changed: the key would make any change an answer copied.";
+/// Why a hand-in cannot change under review.
+const REVIEWED: &str = "This is the student's hand-in: it can be read, not changed. Write what you would change as a comment.";
+
 impl Classroom {
     /// `read` of what this browser keeps of its classes, tracked.
     pub fn with_record<T>(&self, read: impl FnOnce(&ClassRecord) -> T) -> T {
@@ -113,6 +118,17 @@ impl Classroom {
                 .and_then(|id| classroom.saved.with(|saved| saved.assignment(&id).map(|a| a.labels.clone())));
             if view.locked_labels.with_untracked(|locked| *locked != labels) {
                 view.locked_labels.set(labels);
+            }
+        });
+        // A student's work is evidence once its key was seen, and a hand-in is the student's.
+        Effect::new(move |_| {
+            let frozen = view.mode.with(|mode| match mode {
+                Mode::Student(id) => classroom.saved.with(|saved| saved.taking(id).and_then(|t| t.key_seen_at.as_ref()).map(|_| KEY_SEEN)),
+                Mode::Review { .. } => Some(REVIEWED),
+                _ => None,
+            });
+            if view.frozen.get_untracked() != frozen {
+                view.frozen.set(frozen);
             }
         });
         classroom

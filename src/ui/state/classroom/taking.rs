@@ -79,7 +79,8 @@ impl Classroom {
         }
         let missing: Vec<String> = self.missing_attributions(&taking.assignment);
         let now = browser::now();
-        let work = HandIn::of(&taking.assignment, &taking.student, &self.student_work(&taking.assignment), &now);
+        let mut work = HandIn::of(&taking.assignment, &taking.student, &self.student_work(&taking.assignment), &now);
+        work.key_seen_at = taking.key_seen_at.clone();
         let name = work.file_name();
         if !self.view.offer_download(&name, "application/json", work.to_json().as_bytes(), "Your work") {
             return false;
@@ -136,7 +137,11 @@ impl Classroom {
                 return;
             }
         };
-        self.edit_taking(id, |taking| taking.key = Some(key));
+        let now = browser::now();
+        self.edit_taking(id, |taking| {
+            taking.key = Some(key);
+            taking.key_seen_at.get_or_insert(now);
+        });
         self.feedback_open.set(true);
         self.view.say(Message::status("Your work is compared with the key: see Feedback."));
     }

@@ -93,6 +93,7 @@ impl Classroom {
     pub fn collect(&self, id: &str, files: Vec<(String, Result<String, String>)>) {
         let Some(assignment) = self.saved.with_untracked(|saved| saved.teaching(id).map(|t| t.assignment.clone())) else { return };
         let texts: Vec<_> = assignment.documents.iter().filter_map(|d| self.texts.document(&d.id)).collect();
+        let now = browser::now();
         let mut taken = Vec::new();
         let (mut problems, mut refused) = (Vec::new(), 0);
         self.saved.update(|saved| {
@@ -102,7 +103,8 @@ impl Classroom {
                 let work =
                     contents.and_then(|contents| hand_in::read_work(&contents, &assignment, &texts).map_err(|refusal| refusal.to_string()));
                 match work {
-                    Ok((work, not_taken)) => {
+                    Ok((mut work, not_taken)) => {
+                        work.collected_at = Some(now.clone());
                         let student = work.student.clone();
                         if !not_taken.is_empty() {
                             let count = not_taken.len();
