@@ -77,9 +77,12 @@ fn paths_in(code: &str) -> Vec<String> {
     let mut paths = Vec::new();
     let mut rest = code;
     while let Some(at) = rest.find("use ") {
-        let before = rest[..at].chars().last();
+        // A declaration begins its line (after `pub`, `pub(crate)`…); "use " in a string or a
+        // sentence does not.
+        let line_start = rest[..at].rfind('\n').map_or(0, |n| n + 1);
+        let before = rest[line_start..at].trim();
         rest = &rest[at + 4..];
-        if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+        if !(before.is_empty() || before.starts_with("pub")) {
             continue;
         }
         let end = rest.find(';').unwrap_or(rest.len());

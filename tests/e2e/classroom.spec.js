@@ -545,3 +545,37 @@ test('after the key is seen the work is frozen, and Class results flag a hand-in
   await expect(row('Grace')).not.toContainText('after the key');
   for (const someone of [teacher, student]) await someone.context.close();
 });
+
+// Everything a teacher keeps is in one file: restored in a fresh browser it gives back the same
+// Class results, the same comments, the key still editable, and the teacher's own work.
+test('Back up everything, restored in a fresh browser, gives back the class, the comments, the key and the work', async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const { teacher, t, student } = await reviewingGrace(browser, baseURL);
+  const comment = t.getByRole('region', { name: 'Comments for the student' }).getByRole('textbox').first();
+  await comment.fill('Who is speaking here?');
+  await t.getByRole('button', { name: 'Back to the teacher view' }).click();
+  // Collecting asked the browser to keep Glossa's storage; the teacher view says what it answered.
+  await expect(t.locator('.storage-kept')).toContainText(/This browser (keeps|may clear) Glossa's storage/);
+  const results = await t.getByRole('table', { name: 'Class results' }).textContent();
+  const backup = await h.download(t, () => t.getByRole('button', { name: 'Back up everything' }).click());
+  expect(backup.name).toMatch(/^glossa-\d{4}-\d\d-\d\d\.glossa-backup\.json$/);
+
+  const fresh = await person(browser, baseURL);
+  const f = fresh.page;
+  await h.freshStart(f);
+  await expect(h.annotationItems(f)).toHaveCount(0);
+  await f.getByLabel('Import JSON').setInputFiles(backup.path);
+  await expect(f.getByRole('status')).toContainText('1 assignments made (1 hand-ins)');
+  await expect(h.annotationItems(f)).toHaveCount(1);
+  await f.getByRole('button', { name: 'Teacher' }).click();
+  await expect(f.getByRole('table', { name: 'Class results' })).toHaveText(results);
+  await f.getByRole('table', { name: 'Class results' }).getByRole('row', { name: /Grace/ }).getByRole('button', { name: 'Open' }).click();
+  await expect(f.getByRole('region', { name: 'Comments for the student' }).getByRole('textbox').first()).toHaveValue('Who is speaking here?');
+  await f.getByRole('button', { name: 'Back to the teacher view' }).click();
+  await f.getByRole('button', { name: 'Annotate the key' }).click();
+  await expect(f.getByRole('article').locator('mark')).toHaveCount(1);
+  // The key is still the teacher's to change.
+  await h.label(f, SANCTION);
+  await expect(f.getByRole('article').locator('mark')).toHaveCount(2);
+  for (const someone of [teacher, student, fresh]) await someone.context.close();
+});

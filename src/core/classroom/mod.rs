@@ -1,6 +1,7 @@
 //! The classroom, the top of the core: assignments and how their key travels, a student's
 //! hand-in and the teacher's return, feedback against the key, the gradebook, the class report,
-//! what a browser keeps of the classes it made and took (`record`), and the class's figures.
+//! what a browser keeps of the classes it made and took (`record`), the class's figures, and the
+//! backup of everything a browser keeps (`backup`).
 
 pub mod file_error;
 pub mod assignment;
@@ -10,3 +11,4 @@ pub mod gradebook;
 pub mod class_report;
 pub mod record;
 pub mod figures;
+pub mod backup;

@@ -6,6 +6,7 @@
 use gloo_storage::{LocalStorage, Storage};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::core::classroom::record::{self, ClassRecord};
 use crate::core::model::label::{self, Label};
@@ -178,4 +179,14 @@ fn write<T: Serialize>(key: &str, value: &T) {
 
 fn storage_unavailable() -> String {
     "This browser does not let Glossa use its local storage, so nothing you do will be kept after this tab closes.".into()
+}
+
+/// Whether the browser keeps this site's storage when space runs short, asking it to first when
+/// `ask` (`navigator.storage.persist()`, else `persisted()`). `None` where it cannot be asked.
+pub async fn storage_kept(ask: bool) -> Option<bool> {
+    let navigator = web_sys::window()?.navigator();
+    let storage = js_sys::Reflect::get(&navigator, &JsValue::from_str("storage")).ok().filter(|s| !s.is_undefined())?;
+    let method = js_sys::Reflect::get(&storage, &JsValue::from_str(if ask { "persist" } else { "persisted" })).ok()?;
+    let promise = method.dyn_ref::<js_sys::Function>()?.call0(&storage).ok()?.dyn_into::<js_sys::Promise>().ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise).await.ok()?.as_bool()
 }

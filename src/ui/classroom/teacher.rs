@@ -14,6 +14,7 @@ use super::results::Collect;
 #[component]
 pub fn TeacherView() -> impl IntoView {
     let classroom = state::classroom();
+    classroom.keep_storage(false);
     let chosen = RwSignal::new(untrack(|| classroom.with_record(|saved| saved.teaching.last().map(|t| t.assignment.id.clone()))));
     let new_assignment = move |_| chosen.set(Some(classroom.new_assignment()));
     let options = move || {
@@ -26,6 +27,12 @@ pub fn TeacherView() -> impl IntoView {
             <p>"Make an assignment, annotate its answer key, export it for the class; collect the work they hand in. Everything travels as files: nothing is sent anywhere."</p>
             <button type="button" on:click=new_assignment>"New assignment"</button>
             <ProjectorButton/>
+            <button type="button" on:click=move |_| classroom.back_up()>"Back up everything"</button>
+            <p class="hint storage-kept" aria-live="polite">{move || match classroom.storage_kept() {
+                Some(true) => "This browser keeps Glossa's storage: it will not clear it to make room. Back up everything now and then all the same.",
+                Some(false) => "This browser may clear Glossa's storage when space runs short: Back up everything after each lesson.",
+                None => "Your classes live in this browser only: Back up everything after each lesson.",
+            }}</p>
             <Show when=move || !options().is_empty()>
                 <label>
                     "Assignment"

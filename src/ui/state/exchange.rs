@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::core::classroom::assignment;
 use crate::core::classroom::hand_in;
+use crate::core::classroom::{assignment, backup};
 use crate::core::exchange::formats::{self, Corpus, Format};
-use crate::core::exchange::import::{self, Destination, Merged, Report};
+use crate::core::exchange::import::{self, Destination, Merged, NewDocument, Report};
 use crate::core::model::own_document::{self, DocumentRecord};
 use crate::ui::browser;
 use crate::ui::state::classroom::Classroom;
@@ -114,6 +114,9 @@ impl Exchange {
         if assignment::is_format(contents, hand_in::RETURN_FORMAT) {
             return self.classroom.take_return(file_name, contents);
         }
+        if assignment::is_format(contents, backup::FORMAT) {
+            return self.restore(file_name, contents).await;
+        }
         if assignment::is_format(contents, hand_in::WORK_FORMAT) {
             let text = format!("“{file_name}” is a student's hand-in: open the Teacher view and use Collect work.");
             return self.view.say(Message::alert(text));
@@ -144,6 +147,44 @@ impl Exchange {
         };
         let Report { failed, summary, details } = import::report(file_name, &outcome);
         self.view.say(Message { alert: failed, text: summary, details });
+    }
+
+    /// Restores a backup: its texts kept first (no document is added without its text), then its
+    /// work and classroom joined in as another tab's would be; a backup that cannot be read
+    /// changes nothing.
+    async fn restore(&self, file_name: &str, contents: &str) {
+        let backup = match backup::read(contents) {
+            Ok(backup) => backup,
+            Err(problem) => {
+                return self.view.say(Message::alert(format!("“{file_name}” could not be restored: {problem}. Nothing was changed.")))
+            }
+        };
+        let new: Vec<NewDocument> = backup
+            .state
+            .workspace
+            .added_documents
+            .iter()
+            .filter(|record| self.texts.added(&record.id).is_none())
+            .filter_map(|record| {
+                let text = backup.texts.iter().find(|t| t.id == record.id)?.text.clone();
+                Some(NewDocument { record: record.clone(), text })
+            })
+            .collect();
+        if let Err(problem) = self.texts.keep_all(&new).await {
+            let text = format!(
+                "“{file_name}” could not be restored: its texts could not be kept in this browser ({problem}). Nothing was changed."
+            );
+            return self.view.say(Message::alert(text));
+        }
+        self.work.restore(&backup.state.workspace, &backup.state.labels);
+        self.classroom.join_in(&backup.record);
+        let (made, taken) = (backup.record.teaching.len(), backup.record.taking.len());
+        let collected: usize = backup.record.teaching.iter().map(|t| t.collected.len()).sum();
+        let text = format!(
+            "Restored “{file_name}”: the work, {} of your own texts, {made} assignments made ({collected} hand-ins) and {taken} taken, joined with what was here.",
+            backup.state.workspace.added_documents.len()
+        );
+        self.view.say(Message::status(text));
     }
 
     fn merge(&self, file_name: &str, mut parsed: import::Parsed) -> Merged {

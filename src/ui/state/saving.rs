@@ -9,7 +9,6 @@ use leptos::prelude::*;
 use crate::core::classroom::record::{self, ClassRecord};
 use crate::core::model::label::{self, Label};
 use crate::core::work::storage;
-use crate::core::work::sync;
 use crate::ui::browser::listen;
 use crate::ui::browser::persist::{self, Loaded};
 use crate::ui::state::view::{Message, View};
@@ -265,17 +264,10 @@ impl Saving {
         let theirs =
             storage::read_state(&raw).map_err(|problem| format!("Another tab saved work that this tab cannot read ({problem})."))?;
         let Work { workspace, labels, .. } = self.work;
-        let joined = workspace.with_untracked(|ours| sync::join(ours, &theirs.workspace));
-        let lacking = joined != theirs.workspace;
-        if workspace.with_untracked(|ours| *ours != joined) {
-            workspace.set(joined);
-            self.work.forget_selection_if_gone();
-            let work = self.work;
-            leptos::task::spawn_local(async move {
-                work.read_missing_texts().await;
-            });
+        if self.work.join_in(&theirs.workspace) {
             self.view.say(Message::status("Changes made in another tab are merged in."));
         }
+        let lacking = workspace.with_untracked(|joined| *joined != theirs.workspace);
         let joined_labels = self.synced_labels.with_value(|base| labels.with_untracked(|ours| label::join(ours, base, &theirs.labels)));
         if labels.with_untracked(|ours| *ours != joined_labels) {
             labels.set(joined_labels.clone());

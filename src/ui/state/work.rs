@@ -13,7 +13,8 @@ use crate::core::model::label::{self, Label};
 use crate::core::model::own_document::DocumentRecord;
 use crate::core::text::boundary;
 use crate::core::work::history::{self, History};
-use crate::core::work::storage::SavedState;
+use crate::core::work::storage::{self, SavedState};
+use crate::core::work::sync;
 use crate::core::work::workspace::{Changes, Workspace};
 use crate::ui::browser;
 use crate::ui::state::texts::Texts;
@@ -405,6 +406,38 @@ impl Work {
 
     fn edited(&self) {
         self.edits.update(|count| *count += 1);
+    }
+
+    /// Joins `theirs` (what another tab saved, or a backup's work) into the work, change by
+    /// change (`core::work::sync`); whether the work changed.
+    pub fn join_in(&self, theirs: &Workspace) -> bool {
+        let joined = self.workspace.with_untracked(|ours| sync::join(ours, theirs));
+        if self.workspace.with_untracked(|ours| *ours == joined) {
+            return false;
+        }
+        self.workspace.set(joined);
+        self.forget_selection_if_gone();
+        let work = *self;
+        leptos::task::spawn_local(async move {
+            work.read_missing_texts().await;
+        });
+        true
+    }
+
+    /// Takes in a backup's work and the labels it uses that are not here, as a change of this
+    /// tab's (saved like one, not undoable: nothing here is lost by it).
+    pub fn restore(&self, theirs: &Workspace, labels: &[Label]) {
+        let missing: Vec<Label> =
+            self.labels.with_untracked(|ours| labels.iter().filter(|l| label::find(ours, &l.id).is_none()).cloned().collect());
+        self.adopt_labels(&missing);
+        if self.join_in(theirs) {
+            self.edited();
+        }
+    }
+
+    /// The work as it is saved (`storage::state_json`).
+    pub fn saved_json(&self) -> String {
+        self.workspace.with_untracked(|w| self.history.with_untracked(|h| self.labels.with_untracked(|l| storage::state_json(w, h, l))))
     }
 
     /// Lets go of the selected annotation when the work no longer holds it.

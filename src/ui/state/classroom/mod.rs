@@ -14,7 +14,7 @@ use leptos::prelude::*;
 
 use crate::core::classroom::assignment::Assignment;
 use crate::core::classroom::feedback::{self, Verdict};
-use crate::core::classroom::record::{alias, ClassRecord};
+use crate::core::classroom::record::{self, alias, ClassRecord};
 use crate::core::model::annotation::Annotation;
 use crate::core::model::document::Document;
 use crate::core::reading::shown::Shown;
@@ -43,6 +43,9 @@ pub struct Classroom {
     projector: RwSignal<bool>,
     /// In a class discussion, whether the text shows the answer key (hidden until the class has talked).
     key_shown: RwSignal<bool>,
+    /// Whether the browser keeps Glossa's storage when space runs short, once asked (`None`: not
+    /// known, or it cannot say).
+    storage_kept: RwSignal<Option<bool>>,
     /// The students in the order projector mode first named them, so that each keeps their letter
     /// for the session.
     aliases: StoredValue<Vec<String>>,
@@ -97,6 +100,7 @@ impl Classroom {
             feedback_open: RwSignal::new(false),
             projector: RwSignal::new(false),
             key_shown: RwSignal::new(false),
+            storage_kept: RwSignal::new(None),
             aliases: StoredValue::new(Vec::new()),
             figures: StoredValue::new(figures::ClassFigures::default()),
             // Weak: a strong owner kept inside what it owns would never be dropped, and an
@@ -132,6 +136,15 @@ impl Classroom {
             }
         });
         classroom
+    }
+
+    /// Takes in `theirs`, a backup's record, as another tab's is taken in (`record::join`).
+    pub fn join_in(&self, theirs: &ClassRecord) {
+        let joined = self.saved.with_untracked(|ours| record::join(ours, theirs));
+        if self.saved.with_untracked(|ours| *ours != joined) {
+            self.saved.set(joined);
+            self.load_texts();
+        }
     }
 
     /// Holds in memory the texts the assignments here carry (documents not bundled).

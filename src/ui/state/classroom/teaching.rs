@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::figures::{Figures, Results};
 use super::Classroom;
 use crate::core::classroom::assignment::{self, Assignment, AssignmentDocument, KeyCopy};
+use crate::core::classroom::backup::{self, OwnText};
 use crate::core::classroom::class_report::{self, ClassReport, MarkedDocument};
 use crate::core::classroom::figures::{self, ClassAgreement, DisagreementMap};
 use crate::core::classroom::gradebook::{self, Line, Scale};
@@ -16,8 +17,8 @@ use crate::core::classroom::record::{KeyTravel, Teaching};
 use crate::core::measures::matching::{Evaluation, Scheme};
 use crate::core::model::document::Document;
 use crate::core::model::id;
+use crate::ui::browser::{self, persist, seal};
 use crate::ui::state::view::Message;
-use crate::ui::{browser, browser::seal};
 
 impl Classroom {
     /// A new assignment, with the open document (or the first article) and the default labels.
@@ -128,6 +129,9 @@ impl Classroom {
                 }
             }
         });
+        if !taken.is_empty() && self.storage_kept.get_untracked() != Some(true) {
+            self.keep_storage(true);
+        }
         let mut text = format!("Collected {} hand-ins for “{}”.", taken.len(), assignment.title);
         problems.iter().for_each(|p| text.push_str(&format!(" {p}")));
         self.view.say(if refused > 0 && taken.is_empty() { Message::alert(text) } else { Message::status(text) });
@@ -224,5 +228,45 @@ impl Classroom {
         if self.view.offer_download(&name, "application/json", back.to_json().as_bytes(), "The comments") {
             self.view.say(Message::status(format!("Saved {} comments for {student} to {name}.", back.comments.len())));
         }
+    }
+
+    /// Downloads the backup of everything this browser keeps: the work with every layer, one's
+    /// own texts, and the classroom (`core::classroom::backup`).
+    pub fn back_up(&self) {
+        let records = self.work.with_workspace(|w| w.added_documents.clone());
+        let mut texts = Vec::new();
+        for record in records {
+            match self.texts.added(&record.id) {
+                Some(document) => texts.push(OwnText { id: record.id, text: document.text.clone() }),
+                None => {
+                    let text = format!("The text of “{}” is not read yet, so nothing was backed up: try again in a moment.", record.title);
+                    return self.view.say(Message::alert(text));
+                }
+            }
+        }
+        let now = browser::now();
+        let contents = self.saved.with_untracked(|record| backup::write(&self.work.saved_json(), &texts, record, &now));
+        let name = backup::file_name(now.get(..10).unwrap_or("backup"));
+        if self.view.offer_download(&name, "application/json", contents.as_bytes(), "The backup") {
+            self.view
+                .say(Message::status(format!("Backed up everything to {name}: Import JSON takes it back, in this browser or another.")));
+        }
+    }
+
+    /// Whether the browser keeps Glossa's storage when space runs short, tracked.
+    pub fn storage_kept(&self) -> Option<bool> {
+        self.storage_kept.get()
+    }
+
+    /// Learns whether the browser keeps Glossa's storage; with `ask`, asks it to first. A teacher's
+    /// class lives in this browser alone, and "best effort" storage may be cleared under pressure.
+    pub fn keep_storage(&self, ask: bool) {
+        let kept = self.storage_kept;
+        leptos::task::spawn_local(async move {
+            let answer = persist::storage_kept(ask).await;
+            if kept.try_get_untracked() != Some(answer) {
+                kept.try_set(answer);
+            }
+        });
     }
 }
