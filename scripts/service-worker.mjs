@@ -1,6 +1,6 @@
 // Writes dist/sw.js from assets/sw.js with this build's version and files filled in: every file
-// of dist/ (the parts fetched when first used too, so that the teacher's view and the other
-// formats work offline) but the worker itself and the one-file app, which is a download.
+// of dist/ with its SHA-256 (the parts fetched when first used too, so that the teacher's view and
+// the other formats work offline) but the worker itself and the one-file app, which is a download.
 //   node scripts/service-worker.mjs        (run by scripts/build, after everything else is in dist/)
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -8,12 +8,11 @@ import path from 'node:path';
 
 const root = path.join(path.dirname(new URL(import.meta.url).pathname), '..');
 const dist = path.join(root, 'dist');
-const files = fs.readdirSync(dist).filter((name) => !['sw.js', 'glossa.html'].includes(name)).sort();
-const digest = createHash('sha256');
-for (const name of files) digest.update(name).update('\0').update(fs.readFileSync(path.join(dist, name)));
-const build = { version: digest.digest('hex').slice(0, 16), files };
+const names = fs.readdirSync(dist).filter((name) => !['sw.js', 'glossa.html'].includes(name)).sort();
+const files = Object.fromEntries(names.map((name) => [name, createHash('sha256').update(fs.readFileSync(path.join(dist, name))).digest('hex')]));
+const version = createHash('sha256').update(JSON.stringify(files)).digest('hex').slice(0, 16);
 const template = fs.readFileSync(path.join(root, 'assets', 'sw.js'), 'utf8');
-const line = "const build = { version: 'unbuilt', files: [] };";
+const line = "const build = { version: 'unbuilt', files: {} };";
 if (!template.includes(line)) throw new Error(`assets/sw.js no longer holds the line to fill in: ${line}`);
-fs.writeFileSync(path.join(dist, 'sw.js'), template.replace(line, `const build = ${JSON.stringify(build)};`));
-console.log(`sw.js keeps ${files.length} files, version ${build.version}`);
+fs.writeFileSync(path.join(dist, 'sw.js'), template.replace(line, `const build = ${JSON.stringify({ version, files })};`));
+console.log(`sw.js keeps ${names.length} files, version ${version}`);

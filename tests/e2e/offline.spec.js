@@ -2,6 +2,7 @@
 // network at all; a new build is taken only on the next start, or when the reader asks for it.
 const { test, expect } = require('@playwright/test');
 const { spawn } = require('node:child_process');
+const { createHash } = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -50,12 +51,18 @@ async function servedCopy(port) {
   await new Promise((resolve) => server.stdout.once('data', resolve));
   return {
     url: `http://127.0.0.1:${port}/glossa/`,
-    /** A second build: another version of every kept file's list, and a page that says which it is. */
+    /** A second build: a page that says which it is, and the worker's list of files with its digest. */
     secondBuild() {
       const page = path.join(folder, 'index.html');
-      fs.writeFileSync(page, fs.readFileSync(page, 'utf8').replace('<head>', '<head>\n    <meta name="glossa-build" content="second">'));
+      const html = fs.readFileSync(page, 'utf8').replace('<head>', '<head>\n    <meta name="glossa-build" content="second">');
+      fs.writeFileSync(page, html);
       const worker = path.join(folder, 'sw.js');
-      fs.writeFileSync(worker, fs.readFileSync(worker, 'utf8').replace(/"version":"([0-9a-f]+)"/, '"version":"$1-second"'));
+      const script = fs.readFileSync(worker, 'utf8');
+      const line = script.match(/^const build = (.*);$/m);
+      const built = JSON.parse(line[1]);
+      built.files['index.html'] = createHash('sha256').update(html).digest('hex');
+      built.version += '-second';
+      fs.writeFileSync(worker, script.replace(line[0], `const build = ${JSON.stringify(built)};`));
     },
     close() {
       server.kill();
@@ -126,4 +133,36 @@ test('"Reload to update" takes the new build at once, unless Glossa is open in a
   } finally {
     host.close();
   }
+});
+
+// The worker answers for its own build within its own scope: another page of the origin is not
+// Glossa, the one-file app opened directly is itself, and another install of Glossa on the same
+// origin (another sub-path, another build) keeps its caches.
+test('the service worker answers only its own build in its scope, and leaves another install on the origin alone', async ({ context, baseURL }) => {
+  const root = new URL('/', baseURL).href;
+  const page = await context.newPage();
+  // Another install of Glossa on this origin, at another sub-path, of another build.
+  await page.goto(`${root}not-glossa`);
+  const other = `glossa ${root}alpha/ 0123456789abcdef`;
+  await page.evaluate(async (name) => (await caches.open(name)).put('index.html', new Response('alpha')), other);
+
+  await page.goto(`${root}#/a/${h.ARTICLE}`);
+  await h.articleReady(page);
+  await keptForOffline(page);
+  expect(await page.evaluate(() => caches.keys())).toContain(other);
+  const names = await page.evaluate(() => caches.keys());
+  expect(names.filter((name) => name.startsWith(`glossa ${root} `))).toHaveLength(1);
+
+  // Pages that are not the app's start page are the network's: here, the server's "not found",
+  // and the one-file app itself.
+  const elsewhere = await page.goto(`${root}some/other/page.html`);
+  expect(elsewhere.status()).toBe(404);
+  expect(await page.locator('body').innerText()).toBe('not found');
+  await page.goto(`${root}glossa.html`);
+  expect(await page.evaluate(() => document.querySelectorAll('script:not([src])').length)).toBeGreaterThan(0);
+
+  // Offline, the app still starts from what it kept.
+  await context.setOffline(true);
+  await page.goto(`${root}#/a/${h.ARTICLE}`);
+  await h.articleReady(page);
 });
