@@ -366,6 +366,29 @@ test('a locked key opens only with its passphrase', async ({ browser, baseURL })
   await s.getByRole('textbox', { name: 'Your name' }).fill('Ada');
   await s.getByRole('textbox', { name: 'Your name' }).press('Tab');
   await h.download(s, () => s.getByRole('button', { name: 'Hand in' }).click());
+  // A key whose lock takes long (the most rounds a file may ask for) shows its progress, and
+  // Cancel lets go of it, and Check my work can be tried again.
+  const slow = JSON.parse(assignment.text);
+  slow.key.sealed.iterations = 2_000_000;
+  const slowStudent = await person(browser, baseURL);
+  const slowPage = slowStudent.page;
+  await slowPage.goto('./');
+  await slowPage.getByLabel('Import JSON').setInputFiles({ name: 'slow.glossa-assignment.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(slow)) });
+  await h.articleReady(slowPage);
+  await slowPage.getByRole('textbox', { name: 'Your name' }).fill('Alan');
+  await slowPage.getByRole('textbox', { name: 'Your name' }).press('Tab');
+  await h.download(slowPage, () => slowPage.getByRole('button', { name: 'Hand in' }).click());
+  await slowPage.getByLabel('Passphrase').fill('wrong heron');
+  await slowPage.getByRole('button', { name: 'Check my work' }).click();
+  await expect(slowPage.getByText('Opening the key…')).toBeVisible();
+  await expect(slowPage.getByRole('button', { name: 'Check my work' })).toBeDisabled();
+  await slowPage.getByRole('button', { name: 'Cancel' }).click();
+  await expect(slowPage.getByRole('status')).toContainText('Check my work was cancelled: the key stays locked.');
+  await expect(slowPage.getByText('Opening the key…')).toHaveCount(0);
+  await expect(slowPage.getByRole('button', { name: 'Check my work' })).toBeEnabled();
+  await expect(slowPage.getByRole('region', { name: 'Feedback' })).toHaveCount(0);
+  await slowStudent.context.close();
+
   await s.getByLabel('Passphrase').fill('red heron');
   await s.getByRole('button', { name: 'Check my work' }).click();
   await expect(s.getByRole('alert')).toContainText('The key stays locked');

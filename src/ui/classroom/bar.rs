@@ -131,7 +131,11 @@ fn StudentBar(assignment: Assignment, id: String) -> impl IntoView {
                 <Show when=move || locked>
                     <PassphraseField name="Passphrase" value=passphrase/>
                 </Show>
-                <button type="button" disabled=move || handed_in().is_none() on:click=check.clone()>"Check my work"</button>
+                <button type="button" disabled=move || handed_in().is_none() || classroom.opening_key() on:click=check.clone()>"Check my work"</button>
+                <Show when=move || classroom.opening_key()>
+                    <p class="opening-key" aria-live="polite">"Opening the key… its lock takes a moment to open on a school laptop."</p>
+                    <button type="button" on:click=move |_| classroom.cancel_opening_key()>"Cancel"</button>
+                </Show>
             </Show>
             <button type="button" on:click=move |_| classroom.leave()>"Back to my own work"</button>
             <Comments id=id.clone()/>

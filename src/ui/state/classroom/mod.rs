@@ -46,6 +46,10 @@ pub struct Classroom {
     /// Whether the browser keeps Glossa's storage when space runs short, once asked (`None`: not
     /// known, or it cannot say).
     storage_kept: RwSignal<Option<bool>>,
+    /// Whether a locked key is being opened (its PBKDF2 takes a moment), and the number of the
+    /// latest attempt: a cancelled or outrun attempt's result is let go.
+    opening_key: RwSignal<bool>,
+    key_attempts: StoredValue<u64>,
     /// The students in the order projector mode first named them, so that each keeps their letter
     /// for the session.
     aliases: StoredValue<Vec<String>>,
@@ -101,6 +105,8 @@ impl Classroom {
             projector: RwSignal::new(false),
             key_shown: RwSignal::new(false),
             storage_kept: RwSignal::new(None),
+            opening_key: RwSignal::new(false),
+            key_attempts: StoredValue::new(0),
             aliases: StoredValue::new(Vec::new()),
             figures: StoredValue::new(figures::ClassFigures::default()),
             // Weak: a strong owner kept inside what it owns would never be dropped, and an

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::Classroom;
-use crate::core::classroom::assignment::{self, Assignment, KeyCopy, Layer};
+use crate::core::classroom::assignment::{self, Assignment, KeyCopy, Layer, Sealed};
 use crate::core::classroom::hand_in::{self, HandIn};
 use crate::core::classroom::record::Taking;
 use crate::core::model::annotation::Annotation;
@@ -119,19 +119,22 @@ impl Classroom {
         let key = match (&taking.key, &taking.assignment.key) {
             (Some(key), _) => key.clone(),
             (None, KeyCopy::Open { annotations }) => annotations.clone(),
-            (None, KeyCopy::Locked { sealed }) => match seal::open(passphrase, sealed).await {
-                Ok(json) => match serde_json::from_str(&json) {
-                    Ok(key) => key,
-                    Err(_) => {
-                        self.view.say(Message::alert("The key opened, but it is not a key of annotations: the file was changed."));
+            (None, KeyCopy::Locked { sealed }) => {
+                let Some(opened) = self.open_key(passphrase, sealed).await else { return };
+                match opened {
+                    Ok(json) => match serde_json::from_str(&json) {
+                        Ok(key) => key,
+                        Err(_) => {
+                            self.view.say(Message::alert("The key opened, but it is not a key of annotations: the file was changed."));
+                            return;
+                        }
+                    },
+                    Err(problem) => {
+                        self.view.say(Message::alert(format!("The key stays locked: {problem}. Ask your teacher for the passphrase.")));
                         return;
                     }
-                },
-                Err(problem) => {
-                    self.view.say(Message::alert(format!("The key stays locked: {problem}. Ask your teacher for the passphrase.")));
-                    return;
                 }
-            },
+            }
             (None, KeyCopy::Kept) => {
                 self.view.say(Message::alert("This assignment came without its key: your teacher checks your work."));
                 return;
@@ -144,6 +147,32 @@ impl Classroom {
         });
         self.feedback_open.set(true);
         self.view.say(Message::status("Your work is compared with the key: see Feedback."));
+    }
+
+    /// Whether a locked key is being opened, tracked.
+    pub fn opening_key(&self) -> bool {
+        self.opening_key.get()
+    }
+
+    /// Stops opening a locked key: its result, when it comes, is let go.
+    pub fn cancel_opening_key(&self) {
+        self.key_attempts.update_value(|n| *n += 1);
+        self.opening_key.set(false);
+        self.view.say(Message::status("Check my work was cancelled: the key stays locked."));
+    }
+
+    /// Opens `sealed` with `passphrase`; `None` when the attempt was cancelled (or outrun by
+    /// another) while the key was derived.
+    async fn open_key(&self, passphrase: &str, sealed: &Sealed) -> Option<Result<String, String>> {
+        self.key_attempts.update_value(|n| *n += 1);
+        let attempt = self.key_attempts.get_value();
+        self.opening_key.set(true);
+        let opened = seal::open(passphrase, sealed).await;
+        if self.key_attempts.try_get_value() != Some(attempt) {
+            return None;
+        }
+        self.opening_key.set(false);
+        Some(opened)
     }
 
     /// Takes comments a teacher returned, onto the assignment they are for.
