@@ -566,6 +566,18 @@ test('after the key is seen the work is frozen, and Class results flag a hand-in
   await expect(row('Ada')).toContainText('shares 1 annotation with Grace');
   await expect(row('Grace')).toContainText('shares 1 annotation with Ada');
   await expect(row('Grace')).not.toContainText('after the key');
+
+  // Both of Ada's hand-ins are kept; the newest counts, and the teacher may count the other.
+  await expect(row('Ada')).toContainText('2 hand-ins');
+  const counted = t.getByRole('combobox', { name: 'Counted hand-in of Ada' });
+  await expect(counted.getByRole('option')).toHaveCount(2);
+  await expect(counted).toHaveValue(JSON.parse(again.text).handed_in_at);
+  await counted.selectOption(JSON.parse(first.text).handed_in_at);
+  await expect(row('Ada')).not.toContainText('after the key');
+  // The same file collected again is here once, and said so.
+  await t.getByLabel('Collect work').setInputFiles([file('ada-1-again.json', first.text)]);
+  await expect(t.getByRole('status')).toContainText('“ada-1-again.json” was collected before');
+  await expect(row('Ada')).toContainText('2 hand-ins');
   for (const someone of [teacher, student]) await someone.context.close();
 });
 

@@ -2,9 +2,9 @@
 //! (`<assignment>-<student>.glossa-work.json`) and the teacher's comments on it
 //! (`<assignment>-<student>.glossa-return.json`). A class's hand-ins are collected with these
 //! rules: work for another assignment is refused, a text that is not the assignment's is
-//! refused, a hand-in without a name is refused, an annotation whose span is not in the text or
-//! whose quote is not the text at its span is refused by itself (named, the rest taken), and of
-//! one student's hand-ins the newest is kept.
+//! refused, a hand-in without a name is refused, and an annotation whose span is not in the text
+//! or whose quote is not the text at its span is refused by itself (named, the rest taken). How a
+//! class keeps several hand-ins of one student is `record::Teaching::collect`'s.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -180,30 +180,18 @@ fn not_in(annotation: &Annotation, text: Option<&Arc<Document>>) -> Option<Strin
     })
 }
 
-/// What adding a hand-in to a class did.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Collected {
-    New,
-    /// It replaced an older hand-in of the same student.
-    Newer,
-    /// The same student's hand-in already here is as new or newer; it was kept.
-    Older,
-}
+impl HandIn {
+    /// Whether `other` is this very hand-in (the same file collected again): the same student,
+    /// the same time, the same work.
+    pub fn same_as(&self, other: &HandIn) -> bool {
+        fold_name(&self.student) == fold_name(&other.student)
+            && self.handed_in_at == other.handed_in_at
+            && self.documents == other.documents
+    }
 
-/// Adds `work` to `class` (hand-ins by student name, compared ignoring case and spacing): the
-/// newest hand-in of each student is kept.
-pub fn collect(class: &mut Vec<HandIn>, work: HandIn) -> Collected {
-    let name = fold_name(&work.student);
-    match class.iter_mut().find(|w| fold_name(&w.student) == name) {
-        None => {
-            class.push(work);
-            Collected::New
-        }
-        Some(kept) if timestamp::parse_millis(&work.handed_in_at) > timestamp::parse_millis(&kept.handed_in_at) => {
-            *kept = work;
-            Collected::Newer
-        }
-        Some(_) => Collected::Older,
+    /// Whether it was handed in after `other`.
+    pub fn later_than(&self, other: &HandIn) -> bool {
+        timestamp::parse_millis(&self.handed_in_at) > timestamp::parse_millis(&other.handed_in_at)
     }
 }
 
@@ -372,17 +360,6 @@ mod tests {
         assert!(!ada.dated_in_the_future("2026-11-24T09:00:00Z"));
         ada.collected_at = Some("2026-11-23T10:00:00Z".into());
         assert!(ada.dated_in_the_future("2026-11-24T09:00:00Z"), "later than its collection");
-    }
-
-    #[test]
-    fn the_newest_hand_in_of_a_student_is_kept() {
-        let mut class = Vec::new();
-        assert_eq!(collect(&mut class, work("Ada", "2026-11-23T11:00:00Z")), Collected::New);
-        assert_eq!(collect(&mut class, work("ada ", "2026-11-23T12:00:00Z")), Collected::Newer);
-        assert_eq!(collect(&mut class, work("ADA", "2026-11-23T10:00:00Z")), Collected::Older);
-        assert_eq!(collect(&mut class, work("Grace", "2026-11-23T10:00:00Z")), Collected::New);
-        assert_eq!(class.len(), 2);
-        assert_eq!(class[0].handed_in_at, "2026-11-23T12:00:00Z");
     }
 
     #[test]

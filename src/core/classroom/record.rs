@@ -47,6 +47,13 @@ pub struct Teaching {
     /// Comments for each student, by the name on their hand-in; a cleared one is kept, empty.
     #[serde(default)]
     pub comments: BTreeMap<String, Vec<Comment>>,
+    /// Every other hand-in collected: earlier (or later) rounds of a student whose counted one is
+    /// in `collected`. None is ever dropped; the teacher chooses which counts.
+    #[serde(default)]
+    pub rounds: Vec<HandIn>,
+    /// Which hand-in the teacher chose to count, by student (folded), where it is not the newest.
+    #[serde(default)]
+    pub chosen: BTreeMap<String, Chosen>,
     /// When the assignment or how its key travels last changed (not its hand-ins or comments,
     /// which are joined one by one); empty in records saved before tabs joined them.
     #[serde(default)]
@@ -55,7 +62,62 @@ pub struct Teaching {
 
 impl Teaching {
     pub fn new(assignment: Assignment, now: &str) -> Teaching {
-        Teaching { assignment, key_travel: KeyTravel::Kept, collected: Vec::new(), comments: BTreeMap::new(), updated_at: now.to_owned() }
+        Teaching {
+            assignment,
+            key_travel: KeyTravel::Kept,
+            collected: Vec::new(),
+            rounds: Vec::new(),
+            chosen: BTreeMap::new(),
+            comments: BTreeMap::new(),
+            updated_at: now.to_owned(),
+        }
+    }
+
+    /// Adds `work` to the class: a student's first hand-in counts; a later one counts instead of
+    /// the one counted, which is kept as a round, and an earlier one is kept as a round; the same
+    /// file again is not kept twice. Students are told apart ignoring case and spacing.
+    pub fn collect(&mut self, work: HandIn) -> Collected {
+        let name = fold_name(&work.student);
+        let Some(at) = self.collected.iter().position(|w| fold_name(&w.student) == name) else {
+            self.collected.push(work);
+            return Collected::New;
+        };
+        if self.collected[at].same_as(&work) || self.rounds.iter().any(|w| w.same_as(&work)) {
+            return Collected::Again;
+        }
+        let counts = work.later_than(&self.collected[at]);
+        if counts {
+            // The newest counts again: a choice made before it came is the teacher's to make anew.
+            self.chosen.remove(&name);
+            let earlier = std::mem::replace(&mut self.collected[at], work);
+            self.rounds.push(earlier);
+        } else {
+            self.rounds.push(work);
+        }
+        let hand_ins = 1 + self.rounds.iter().filter(|w| fold_name(&w.student) == name).count();
+        Collected::Round { hand_ins, counts }
+    }
+
+    /// Every hand-in of `student` (the counted one among them), in the order handed in.
+    pub fn hand_ins_of(&self, student: &str) -> Vec<&HandIn> {
+        let name = fold_name(student);
+        let mut all: Vec<&HandIn> = self.collected.iter().chain(&self.rounds).filter(|w| fold_name(&w.student) == name).collect();
+        all.sort_by_key(|w| timestamp::parse_millis(&w.handed_in_at));
+        all
+    }
+
+    /// Makes `student`'s hand-in of `handed_in_at` the one that counts, chosen `now`; the one
+    /// counted before becomes a round.
+    pub fn count(&mut self, student: &str, handed_in_at: &str, now: &str) {
+        let name = fold_name(student);
+        let (Some(counted), Some(round)) = (
+            self.collected.iter().position(|w| fold_name(&w.student) == name),
+            self.rounds.iter().position(|w| fold_name(&w.student) == name && w.handed_in_at == handed_in_at),
+        ) else {
+            return;
+        };
+        std::mem::swap(&mut self.collected[counted], &mut self.rounds[round]);
+        self.chosen.insert(name, Chosen { handed_in_at: handed_in_at.to_owned(), at: now.to_owned() });
     }
 
     /// The comments for `student` that say something (not the cleared ones).
@@ -73,6 +135,13 @@ impl Teaching {
             None => comments.push(comment),
         }
     }
+}
+
+/// The hand-in a teacher chose to count for a student, and when they chose it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Chosen {
+    pub handed_in_at: String,
+    pub at: String,
 }
 
 /// An assignment opened here by a student.
@@ -157,6 +226,17 @@ impl ClassRecord {
     }
 }
 
+/// What collecting a hand-in did.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Collected {
+    /// The student's first.
+    New,
+    /// Another of a student's, now `hand_ins` in all; whether it is the one that counts.
+    Round { hand_ins: usize, counts: bool },
+    /// This very hand-in was collected before.
+    Again,
+}
+
 /// `ours` with what `theirs` (another tab's record) holds joined in; the assignment open in
 /// this tab stays ours. Joining is commutative in everything but that, associative and
 /// idempotent, so tabs that take in each other's records in any order end alike.
@@ -210,16 +290,33 @@ fn latest<'a, T: Serialize>(a: &'a T, b: &'a T, stamp: impl Fn(&T) -> &String) -
     }
 }
 
-/// Two tabs' copies of one assignment: its settings as last changed, each student's newest
-/// hand-in (in the order handed in), and each comment as last written (in text order).
+/// Two tabs' copies of one assignment: its settings as last changed, every hand-in of either
+/// (in the order handed in), each student's choice of hand-in as last made, and each comment as
+/// last written (in text order). Of each student the chosen hand-in counts, else the newest.
 fn join_teaching(a: &Teaching, b: &Teaching) -> Teaching {
     let settings = latest(a, b, |t| &t.updated_at);
-    let mut collected = Vec::new();
-    for work in a.collected.iter().chain(&b.collected) {
+    let mut chosen = a.chosen.clone();
+    for (student, choice) in &b.chosen {
+        let kept = chosen.get(student).map_or(choice, |kept| latest(kept, choice, |c| &c.at)).clone();
+        chosen.insert(student.clone(), kept);
+    }
+    let earlier = |x: &HandIn, y: &HandIn| (&x.handed_in_at, &x.student) < (&y.handed_in_at, &y.student);
+    let mut all = Vec::new();
+    for work in [a, b].into_iter().flat_map(|t| t.collected.iter().chain(&t.rounds)) {
+        // The same hand-in in both (its name written apart): one, the same whichever tab joins.
+        merge_into(&mut all, work, |kept: &HandIn| kept.same_as(work), earlier, |x, y| latest(x, y, |w| &w.handed_in_at).clone());
+    }
+    let (mut collected, mut rounds): (Vec<HandIn>, Vec<HandIn>) = (Vec::new(), Vec::new());
+    for work in &all {
         let name = fold_name(&work.student);
-        let same = |kept: &HandIn| fold_name(&kept.student) == name;
-        let earlier = |x: &HandIn, y: &HandIn| (&x.handed_in_at, &x.student) < (&y.handed_in_at, &y.student);
-        merge_into(&mut collected, work, same, earlier, |x, y| latest(x, y, |w| &w.handed_in_at).clone());
+        if collected.iter().any(|c: &HandIn| fold_name(&c.student) == name) {
+            continue;
+        }
+        let theirs: Vec<&HandIn> = all.iter().filter(|w| fold_name(&w.student) == name).collect();
+        let choice = chosen.get(&name).and_then(|c| theirs.iter().find(|w| w.handed_in_at == c.handed_in_at));
+        let Some(&counted) = choice.or(theirs.last()) else { continue };
+        collected.push(counted.clone());
+        rounds.extend(theirs.into_iter().filter(|w| !std::ptr::eq(*w, counted)).cloned());
     }
     let mut comments: BTreeMap<String, Vec<Comment>> = BTreeMap::new();
     for (student, list) in a.comments.iter().chain(&b.comments) {
@@ -229,7 +326,7 @@ fn join_teaching(a: &Teaching, b: &Teaching) -> Teaching {
             merge_into(joined, comment, same, |x, y| x.passage() < y.passage(), |x, y| latest(x, y, |c| &c.updated_at).clone());
         }
     }
-    Teaching { collected, comments, ..settings.clone() }
+    Teaching { collected, rounds, chosen, comments, ..settings.clone() }
 }
 
 /// How the student `index` (from 0) is named where names must not show: "Student A", …,
@@ -336,11 +433,42 @@ mod tests {
         let first = &joined.teaching[0];
         assert_eq!(first.assignment.title, "Week 3: denials", "the later edit of the settings wins");
         let collected: Vec<(&str, &str)> = first.collected.iter().map(|w| (w.student.as_str(), w.handed_in_at.as_str())).collect();
-        assert_eq!(collected, [("Grace", "2026-11-23T11:00:00Z"), ("ada", "2026-11-23T11:30:00Z")], "each student's newest, in time order");
+        assert_eq!(collected, [("ada", "2026-11-23T11:30:00Z"), ("Grace", "2026-11-23T11:00:00Z")], "each student's newest counts");
+        assert_eq!(
+            first.rounds.iter().map(|w| w.handed_in_at.as_str()).collect::<Vec<_>>(),
+            ["2026-11-23T11:00:00Z"],
+            "Ada's earlier one is kept"
+        );
         let texts: Vec<&str> = first.comments["Ada"].iter().map(|c| c.text.as_str()).collect();
         assert_eq!(texts, ["Who says so?", ""], "comments one by one; the later clearing wins");
         assert_eq!(first.comments_for("Ada").len(), 1);
         assert_eq!(joined.working_on.as_deref(), Some("a-1"), "the open assignment stays the tab's own");
+    }
+
+    #[test]
+    fn every_hand_in_is_kept_the_newest_counts_and_the_teacher_may_choose_another() {
+        let mut class = Teaching::new(Assignment::new("a-1".into(), "Week 3", "t"), "t");
+        assert_eq!(class.collect(hand_in("Ada", "2026-11-23T11:00:00Z")), Collected::New);
+        assert_eq!(class.collect(hand_in("ada ", "2026-11-23T12:00:00Z")), Collected::Round { hand_ins: 2, counts: true });
+        assert_eq!(class.collect(hand_in("ADA", "2026-11-23T10:00:00Z")), Collected::Round { hand_ins: 3, counts: false });
+        assert_eq!(class.collect(hand_in("Ada", "2026-11-23T11:00:00Z")), Collected::Again, "the same file twice");
+        assert_eq!(class.collect(hand_in("Grace", "2026-11-23T10:00:00Z")), Collected::New);
+        let times = |class: &Teaching| class.hand_ins_of("Ada").iter().map(|w| w.handed_in_at.clone()).collect::<Vec<_>>();
+        assert_eq!(times(&class), ["2026-11-23T10:00:00Z", "2026-11-23T11:00:00Z", "2026-11-23T12:00:00Z"]);
+        assert_eq!(class.collected[0].handed_in_at, "2026-11-23T12:00:00Z");
+        class.count("Ada", "2026-11-23T10:00:00Z", "2026-11-23T13:00:00Z");
+        assert_eq!(class.collected[0].handed_in_at, "2026-11-23T10:00:00Z");
+        assert_eq!((class.collected.len(), class.rounds.len()), (2, 2));
+        // The choice travels to another tab's copy, which never heard of it.
+        let mut other = Teaching::new(class.assignment.clone(), "t");
+        other.collect(hand_in("Ada", "2026-11-23T12:00:00Z"));
+        let joined = join_teaching(&other, &class);
+        assert_eq!(joined.collected[0].handed_in_at, "2026-11-23T10:00:00Z");
+        assert_eq!(joined, join_teaching(&class, &other));
+        // A newer hand-in counts again.
+        class.collect(hand_in("Ada", "2026-11-23T14:00:00Z"));
+        assert_eq!(class.collected[0].handed_in_at, "2026-11-23T14:00:00Z");
+        assert!(class.chosen.is_empty());
     }
 
     #[test]

@@ -5,7 +5,16 @@
 
 /// A time as a person reads it in a list, to the minute: `2026-11-22 10:00`.
 pub fn short(text: &str) -> String {
-    text.replacen('T', " ", 1).chars().take(16).collect()
+    to_the(16, text)
+}
+
+/// A time to the second, where times a minute apart must be told apart: `2026-11-22 10:00:07`.
+pub fn to_the_second(text: &str) -> String {
+    to_the(19, text)
+}
+
+fn to_the(length: usize, text: &str) -> String {
+    text.replacen('T', " ", 1).chars().take(length).collect()
 }
 
 /// Milliseconds since the Unix epoch of an RFC 3339 date-time, or `None` if `text` is not one.
@@ -83,6 +92,7 @@ mod tests {
     fn a_short_time_is_read_to_the_minute() {
         assert_eq!(short("2026-11-22T10:07:59.123Z"), "2026-11-22 10:07");
         assert_eq!(short("2026"), "2026");
+        assert_eq!(to_the_second("2026-11-22T10:07:59.123Z"), "2026-11-22 10:07:59");
     }
 
     #[test]

@@ -113,7 +113,7 @@ pub(super) fn Collect(id: String) -> impl IntoView {
                             <td>{format!("{:.2}", evaluation.overall.figures(scheme).f1)}</td>
                             <td>{work.count()}</td>
                             <td>
-                                {timestamp::short(&work.handed_in_at)}
+                                <CountedHandIn id=id.clone() student=work.student.clone() counted=work.handed_in_at.clone()/>
                                 {flags.into_iter().map(|flag| view! { " " <strong class="flag">{flag}</strong> }).collect_view()}
                             </td>
                             <td>{format!("{:.1}", gradebook::score(&evaluation, scheme, scale.get()))}</td>
@@ -215,4 +215,31 @@ fn flags(results: &[(HandIn, Evaluation)]) -> Vec<(String, Vec<String>)> {
             (work.student.clone(), flags)
         })
         .collect()
+}
+
+/// When the counted hand-in of `student` was handed in; with several, how many, and a choice of
+/// the one that counts.
+#[component]
+fn CountedHandIn(id: String, student: String, counted: String) -> impl IntoView {
+    let classroom = state::classroom();
+    move || {
+        let times = classroom.hand_in_times(&id, &student);
+        if times.len() < 2 {
+            return view! { {timestamp::short(&counted)} }.into_any();
+        }
+        let count = times.len();
+        let name = format!("Counted hand-in of {}", classroom.shown_name(&student));
+        let (id, student) = (id.clone(), student.clone());
+        let choose = move |event| classroom.count_hand_in(&id, &student, &event_target_value(&event));
+        view! {
+            <select aria-label=name on:change=choose>
+                {times.into_iter().map(|at| {
+                    let selected = at == counted;
+                    view! { <option value=at.clone() selected=selected>{timestamp::to_the_second(&at)}</option> }
+                }).collect_view()}
+            </select>
+            " " <strong class="flag">{format!("{count} hand-ins")}</strong>
+        }
+        .into_any()
+    }
 }

@@ -39,6 +39,9 @@ impl Sources {
                     key_travel: t.key_travel,
                     collected: t.collected.clone(),
                     comments: Default::default(),
+                    // Nor the rounds that do not count.
+                    rounds: Vec::new(),
+                    chosen: Default::default(),
                     updated_at: t.updated_at.clone(),
                 })
             })

@@ -12,8 +12,8 @@ use crate::core::classroom::backup::{self, OwnText};
 use crate::core::classroom::class_report::{self, ClassReport, MarkedDocument};
 use crate::core::classroom::figures::{self, ClassAgreement, DisagreementMap};
 use crate::core::classroom::gradebook::{self, Line, Scale};
-use crate::core::classroom::hand_in::{self, Collected, Comment, Return};
-use crate::core::classroom::record::{KeyTravel, Teaching};
+use crate::core::classroom::hand_in::{self, Comment, Return};
+use crate::core::classroom::record::{Collected, KeyTravel, Teaching};
 use crate::core::measures::matching::{Evaluation, Scheme};
 use crate::core::model::document::Document;
 use crate::core::model::id;
@@ -114,12 +114,18 @@ impl Classroom {
                                 not_taken.join("; ")
                             ));
                         }
-                        match hand_in::collect(&mut teaching.collected, work) {
+                        let times = |n: usize| if n == 2 { "twice".to_owned() } else { format!("{n} times") };
+                        match teaching.collect(work) {
                             Collected::New => taken.push(student),
-                            Collected::Newer => problems.push(format!("{student} handed in twice: the newer hand-in (“{name}”) is kept.")),
-                            Collected::Older => {
-                                problems.push(format!("{student} handed in twice: “{name}” is older than the hand-in kept."))
-                            }
+                            Collected::Round { hand_ins, counts: true } => problems.push(format!(
+                                "{student} handed in {}: the newest (“{name}”) counts, and every other is kept (choose in Class results).",
+                                times(hand_ins)
+                            )),
+                            Collected::Round { hand_ins, counts: false } => problems.push(format!(
+                                "{student} handed in {}: “{name}” is earlier than the one that counts, and is kept beside it.",
+                                times(hand_ins)
+                            )),
+                            Collected::Again => problems.push(format!("“{name}” was collected before: {student}'s hand-in is here once.")),
                         }
                     }
                     Err(problem) => {
@@ -268,5 +274,22 @@ impl Classroom {
                 kept.try_set(answer);
             }
         });
+    }
+
+    /// Makes `student`'s hand-in of `handed_in_at` the one that counts on assignment `id`.
+    pub fn count_hand_in(&self, id: &str, student: &str, handed_in_at: &str) {
+        let now = browser::now();
+        self.saved.update(|saved| {
+            if let Some(teaching) = saved.teaching_mut(id) {
+                teaching.count(student, handed_in_at, &now);
+            }
+        });
+    }
+
+    /// The times of every hand-in of `student` on assignment `id`, in order, tracked.
+    pub fn hand_in_times(&self, id: &str, student: &str) -> Vec<String> {
+        self.saved.with(|saved| {
+            saved.teaching(id).map(|t| t.hand_ins_of(student).into_iter().map(|w| w.handed_in_at.clone()).collect()).unwrap_or_default()
+        })
     }
 }
