@@ -591,6 +591,7 @@ test('Back up everything, restored in a fresh browser, gives back the class, the
   await t.getByRole('button', { name: 'Back to the teacher view' }).click();
   // Collecting asked the browser to keep Glossa's storage; the teacher view says what it answered.
   await expect(t.locator('.storage-kept')).toContainText(/This browser (keeps|may clear) Glossa's storage/);
+  await expect(t.getByRole('note').filter({ hasText: 'opened from the disk' })).toHaveCount(0);
   const results = await t.getByRole('table', { name: 'Class results' }).textContent();
   const backup = await h.download(t, () => t.getByRole('button', { name: 'Back up everything' }).click());
   expect(backup.name).toMatch(/^glossa-\d{4}-\d\d-\d\d\.glossa-backup\.json$/);

@@ -45,6 +45,8 @@ test('the hosted app offers Glossa as one file, which opened from the file syste
     await expect(page.getByRole('table', { name: 'Claims board' })).toContainText(quote);
     await page.getByRole('button', { name: 'Teacher' }).click();
     await expect(page.getByRole('button', { name: 'New assignment' })).toBeVisible();
+    // Before any key is made, the teacher is told that pages opened from the disk share storage.
+    await expect(page.getByRole('note')).toContainText('every page opened from the disk shares one storage');
 
     expect(await page.evaluate(() => window.violations || [])).toEqual([]);
     expect(problems).toEqual([]);

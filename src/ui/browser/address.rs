@@ -1,5 +1,5 @@
 //! The open article lives in the URL fragment (`#/a/<id>`), so a link to it works on any static
-//! host and under any path.
+//! host and under any path. The address also tells the one-file app (opened from the disk).
 
 use leptos::prelude::*;
 
@@ -23,4 +23,10 @@ pub fn open_start() {
 /// The fragment of the address now.
 pub fn fragment() -> String {
     window().location().hash().unwrap_or_default()
+}
+
+/// Whether this Glossa was opened from a file on the disk (the one-file app), where every page
+/// opened from the disk shares one storage in this browser.
+pub fn opened_from_a_file() -> bool {
+    window().location().protocol().as_deref() == Ok("file:")
 }

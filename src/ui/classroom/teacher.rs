@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::core::classroom::record::KeyTravel;
+use crate::ui::browser::address;
 use crate::ui::state;
 
 use super::bar::ProjectorButton;
@@ -28,6 +29,11 @@ pub fn TeacherView() -> impl IntoView {
             <button type="button" on:click=new_assignment>"New assignment"</button>
             <ProjectorButton/>
             <button type="button" on:click=move |_| classroom.back_up()>"Back up everything"</button>
+            {address::opened_from_a_file().then(|| view! {
+                <p class="frozen-note" role="note">
+                    "This Glossa was opened from a file on this computer. In this browser every page opened from the disk shares one storage: another .html file opened from the disk could read your assignments and their keys, or clear them. Lock keys with a passphrase before they travel, open no other downloaded pages in this browser, and Back up everything after each lesson."
+                </p>
+            })}
             <p class="hint storage-kept" aria-live="polite">{move || match classroom.storage_kept() {
                 Some(true) => "This browser keeps Glossa's storage: it will not clear it to make room. Back up everything now and then all the same.",
                 Some(false) => "This browser may clear Glossa's storage when space runs short: Back up everything after each lesson.",

@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 
 use crate::core::exchange::formats::Format;
 use crate::core::text::offsets::OffsetUnit;
-use crate::ui::browser;
+use crate::ui::browser::{self, address};
 use crate::ui::state::{self, Message};
 
 #[component]
@@ -157,7 +157,7 @@ pub fn FileActions() -> impl IntoView {
                 <input type="file" accept=".json,.jsonl,.jsonld,application/json,application/ld+json" on:change=import_json/>
             </label>
             // For a teacher to pass on (a shared drive, a USB stick); opened from that file, it is the app already.
-            {(window().location().protocol().as_deref() != Ok("file:")).then(|| view! {
+            {(!address::opened_from_a_file()).then(|| view! {
                 <a class="file-button" href="glossa.html" download="glossa.html">"Download Glossa as one file"</a>
             })}
         </div>
