@@ -151,11 +151,22 @@ try {
       const first = box(at), last = box(at + quote.length - 1);
       return [[Math.round(first.left + 1), Math.round(first.top + first.height / 2)], [Math.round(last.right - 1), Math.round(last.top + last.height / 2)]];`),
     'U.S. and Britain accuse Iran');
-    await driver.actions()
-      .move({ x: from[0], y: from[1], origin: 'viewport' }).press()
-      .move({ x: Math.round((from[0] + to[0]) / 2), y: to[1], origin: 'viewport', duration: 100 })
-      .move({ x: to[0], y: to[1], origin: 'viewport', duration: 100 }).release().perform();
-    await press('1');
+    const dragAndLabel = async () => {
+      await driver.actions()
+        .move({ x: from[0], y: from[1], origin: 'viewport' }).press()
+        .move({ x: Math.round((from[0] + to[0]) / 2), y: to[1], origin: 'viewport', duration: 100 })
+        .move({ x: to[0], y: to[1], origin: 'viewport', duration: 100 }).release().perform();
+      await press('1');
+    };
+    await dragAndLabel();
+    // WebKitGTK's driver, on a loaded machine, has once dropped the drag's first pointer events
+    // (the page saw no selection; nothing was labelled). One more drag, said in the log; a second
+    // miss fails the step.
+    if ((await annotations()).length === 1 && !(await count(2).then(() => true, () => false))) {
+      console.log(`  ! ${engine}: the drag selected nothing; dragging once more`);
+      await press(Key.ESCAPE);
+      await dragAndLabel();
+    }
     await count(2);
     const quotes = await driver.executeScript("return [...document.querySelectorAll('article mark')].map((m) => m.textContent)");
     if (!quotes.includes('U.S. and Britain accuse Iran')) throw new Error(`the drag labelled ${JSON.stringify(quotes)}`);
