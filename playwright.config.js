@@ -2,6 +2,9 @@
 // under a sub-path. Playwright's own browser downloads are never used.
 const { defineConfig } = require('@playwright/test');
 
+// PORT lets a second checkout run its tests beside another's (the server reads it too).
+const served = `http://127.0.0.1:${process.env.PORT || 4173}/glossa/`;
+
 module.exports = defineConfig({
   testDir: 'tests/e2e',
   timeout: 30_000,
@@ -11,7 +14,7 @@ module.exports = defineConfig({
   workers: 2,
   reporter: process.env.CI ? 'list' : [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4173/glossa/',
+    baseURL: served,
     viewport: { width: 1300, height: 900 },
     acceptDownloads: true,
     // Without the app's service worker, so that routes see every request; offline.spec.js allows it.
@@ -23,7 +26,7 @@ module.exports = defineConfig({
   },
   webServer: {
     command: 'node scripts/static-server.mjs',
-    url: 'http://127.0.0.1:4173/glossa/',
+    url: served,
     reuseExistingServer: !process.env.CI,
   },
 });

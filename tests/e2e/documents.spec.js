@@ -157,3 +157,53 @@ test('importing another tool’s file brings its documents into the Articles lis
     await fresh.close();
   }
 });
+
+// An assignment file names its documents by ids; a text is known here by its digest. A file that
+// carries a text under the id of one of the student's own (made so, or from an older Glossa) opens
+// that text under an id of its own: the student's text stays theirs after a reload and in Export
+// JSON, the key and the hand-in still speak the file's id.
+test('an assignment that names its text by the id of one of yours keeps both texts, the key and the hand-in right', async ({ page }) => {
+  await page.goto('./');
+  const mine = 'My notes\n\nThe minister spoke at noon.';
+  await paste(page, mine);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('My notes');
+  const mineId = `text-${sha256(mine).slice(0, 16)}`;
+  const theirs = 'Briefing\n\nOfficials deny the missile transfer.';
+  const denial = { id: 'k1', label: 'denial', start: 10, end: 45, quote: 'Officials deny the missile transfer', note: '', attributed_to: '', created_at: '2026-12-01T09:00:00Z', updated_at: '2026-12-01T09:00:00Z' };
+  expect(h.codePointSlice(theirs, denial.start, denial.end)).toBe(denial.quote);
+  const assignment = {
+    format: 'glossa-assignment', version: 1, id: 'colliding-1', title: 'Colliding', instructions: 'Mark the denial.',
+    labels: [
+      { id: 'claim', name: 'Claim', color: '#0072b2', key: '1' },
+      { id: 'denial', name: 'Denial', color: '#d55e00', key: '2' },
+      { id: 'sanction', name: 'Sanction', color: '#009e73', key: '3' },
+    ],
+    attribution_required: [],
+    documents: [{ id: mineId, title: 'Briefing', source: null, text_sha256: sha256(theirs), length: Array.from(theirs).length, text: theirs }],
+    key: { mode: 'open', annotations: { [mineId]: [denial] } },
+    created_at: '2026-12-01T09:00:00Z',
+  };
+  await page.getByLabel('Import JSON').setInputFiles({ name: 'colliding.glossa-assignment.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(assignment)) });
+  await expect(page.getByRole('region', { name: 'Assignment' })).toContainText('Mark the denial.');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Briefing');
+  await expect(page.getByRole('article')).toContainText('Officials deny the missile transfer.');
+  await h.articleReady(page);
+  await h.label(page, ['Officials deny', 'missile transfer', '2']);
+  await page.getByRole('textbox', { name: 'Your name' }).fill('Ada');
+  await page.getByRole('textbox', { name: 'Your name' }).press('Tab');
+  const handIn = JSON.parse((await h.download(page, () => page.getByRole('button', { name: 'Hand in' }).click())).text);
+  expect(handIn.documents.map((d) => [d.id, d.text_sha256])).toEqual([[mineId, sha256(theirs)]]);
+  expect(handIn.documents[0].annotations.map((a) => a.quote)).toEqual([denial.quote]);
+  // The open key, keyed by the file's id, is the key of the text the student worked on.
+  await page.getByRole('button', { name: 'Check my work' }).click();
+  await expect(page.getByRole('region', { name: 'Feedback' })).toContainText('You found 1 of the 1 denials.');
+
+  await page.getByRole('button', { name: 'Back to my own work' }).click();
+  await nav(page).getByRole('link', { name: /My notes/ }).click();
+  await expect(page.getByRole('article')).toContainText('The minister spoke at noon.');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('My notes');
+  await expect(page.getByRole('article')).toContainText('The minister spoke at noon.');
+  const { json } = await h.exportJson(page);
+  expect(json.documents.filter((d) => d.source === null).map((d) => [d.id, d.text])).toEqual([[mineId, mine]]);
+});

@@ -189,3 +189,94 @@ test('a classroom saved by a newer Glossa in another tab is never written over, 
   await newAssignment(a, 'Week 4');
   expect(await other.evaluate(() => localStorage.getItem('glossa.v1.classroom'))).toBe(newer);
 });
+
+// Typing is never lost and never a shortcut: while a person types into any text field, saves of
+// another tab arrive and the view around the field updates; the field keeps its text and its
+// focus, and the keys typed there (digits, ?, ], [) never reach the shortcuts.
+const TYPED = 'Who? 1 said 2]3[ so';
+
+/** Another tab's save, as a tab writes it: `change` applied to the stored value of `key`. */
+async function anotherTabSaves(other, key, change) {
+  await other.evaluate(({ key, change }) => {
+    const value = JSON.parse(localStorage.getItem(key));
+    // eslint-disable-next-line no-new-func
+    new Function('value', 'now', change)(value, new Date().toISOString());
+    localStorage.setItem(key, JSON.stringify(value));
+  }, { key, change });
+}
+
+/** Types `TYPED` into `field` at 20 ms a key while `other` saves three times, then checks it. */
+async function typeWhileAnotherTabSaves(page, field, save) {
+  await page.bringToFront();
+  await field.click();
+  const typing = field.pressSequentially(TYPED, { delay: 20 });
+  for (let n = 0; n < 3; n++) {
+    await page.waitForTimeout(80);
+    await save(n);
+  }
+  await typing;
+  await expect(field).toHaveValue(TYPED);
+  await expect(field).toBeFocused();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+}
+
+test('every text field keeps its text and focus while another tab saves, and what is typed there is never a shortcut', async ({ context }) => {
+  test.setTimeout(90_000);
+  const page = await context.newPage();
+  const other = await context.newPage();
+  await other.goto('./');
+  const text = h.articleText(h.ARTICLE);
+  // Another tab adds a claim on the open article.
+  const annotates = (n) => anotherTabSaves(other, 'glossa.v1.state', `
+    const start = ${200 + 40 * n}, end = start + 12;
+    const quote = Array.from(${JSON.stringify(text)}).slice(start, end).join('');
+    (value.documents['${h.ARTICLE}'] ||= []).push({ id: 'elsewhere-${n}-' + now, label: 'claim', start, end, quote, note: '', attributed_to: '', created_at: now, updated_at: now });
+  `);
+
+  await h.freshStart(page);
+  await h.label(page, ['Iran vehemently denies', 'ballistic missiles to Russia', '2']);
+  const editor = page.getByRole('group', { name: 'Selected annotation' });
+  await typeWhileAnotherTabSaves(page, editor.getByRole('textbox', { name: 'Note' }), annotates);
+  await expect(h.annotationItems(page)).toHaveCount(4);
+  await typeWhileAnotherTabSaves(page, editor.getByRole('textbox', { name: 'Attributed to' }), (n) => annotates(n + 3));
+  await expect(h.annotationItems(page)).toHaveCount(7);
+  const denial = JSON.parse(await h.savedState(page)).documents[h.ARTICLE].find((a) => a.quote.startsWith('Iran vehemently'));
+  expect([denial.label, denial.note, denial.attributed_to]).toEqual(['denial', TYPED, TYPED]);
+
+  // A text of one's own, renamed while the other tab saves.
+  await page.getByLabel('Paste text').fill('Field notes\n\nThe ministry denies the transfer.');
+  await page.getByRole('button', { name: 'Add pasted text' }).click();
+  const title = page.getByRole('region', { name: 'Document details' }).getByRole('textbox', { name: 'Title' });
+  await title.fill('');
+  await typeWhileAnotherTabSaves(page, title, (n) => annotates(n + 6));
+  await title.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(TYPED);
+
+  // The teacher's fields, while another tab changes how the same assignment's key travels.
+  await page.getByRole('button', { name: 'Teacher' }).click();
+  await newAssignment(page, 'Week 3');
+  const travels = (n) => anotherTabSaves(other, 'glossa.v1.classroom', `
+    value.teaching[0].key_travel = ['open', 'kept', 'open'][${n}];
+    value.teaching[0].updated_at = now;
+  `);
+  const assignment = page.getByRole('region', { name: 'Assignment' });
+  for (const name of ['Assignment title', 'Instructions']) {
+    await assignment.getByRole('textbox', { name }).fill('');
+    await typeWhileAnotherTabSaves(page, assignment.getByRole('textbox', { name }), travels);
+    await assignment.getByRole('textbox', { name }).press('Tab');
+  }
+  await assignment.getByRole('checkbox', { name: 'Include the answer key in the student copy' }).check();
+  await assignment.getByRole('checkbox', { name: 'Lock the key with a passphrase' }).check();
+  await typeWhileAnotherTabSaves(page, assignment.getByLabel('Passphrase for the key'), (n) => annotates(n + 9));
+  const record = await savedRecord(page);
+  expect([record.teaching[0].assignment.title, record.teaching[0].assignment.instructions]).toEqual([TYPED, TYPED]);
+
+  // A student's name, while another tab saves the work.
+  const student = await h.download(page, () => assignment.getByRole('button', { name: 'Export assignment' }).click());
+  await page.getByLabel('Import JSON').setInputFiles(student.path);
+  const name = page.getByRole('region', { name: 'Assignment' }).getByRole('textbox', { name: 'Your name' });
+  const touches = () => anotherTabSaves(other, 'glossa.v1.classroom', 'value.taking[0].updated_at = now;');
+  await typeWhileAnotherTabSaves(page, name, touches);
+  await name.press('Tab');
+  expect((await savedRecord(page)).taking[0].student).toBe(TYPED);
+});

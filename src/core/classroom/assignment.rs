@@ -17,7 +17,7 @@ use crate::core::classroom::file_error::ClassFileError;
 use crate::core::model::annotation::Annotation;
 use crate::core::model::document::Document;
 use crate::core::model::label::{self, Label};
-use crate::core::model::own_document::sha256_hex;
+use crate::core::model::own_document::{self, sha256_hex};
 
 pub const FORMAT: &str = "glossa-assignment";
 pub const VERSION: u32 = 1;
@@ -83,6 +83,72 @@ impl AssignmentDocument {
             Some(_) => Err(format!("“{}” differs from the article bundled with this Glossa", self.title)),
             None => Err(format!("“{}” is not bundled with this Glossa and the file does not carry its text", self.title)),
         }
+    }
+}
+
+/// The ids an assignment's documents have here, where they differ from the teacher's file.
+///
+/// A document is known here by its text, never by the id a file gives it: a bundled article by
+/// its bundled id, any other text by the id its digest gives (as one's own texts are). So an id
+/// in a file can never stand for a different text one already has (one's own, a bundled article,
+/// another assignment's). What goes back to the teacher (a hand-in) is written in the file's ids;
+/// what comes from them (a locked key once opened, a return of comments) is read into ours.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct LocalIds {
+    /// The file's id → ours, for the documents whose ids differ.
+    ours_of_theirs: BTreeMap<String, String>,
+}
+
+impl LocalIds {
+    /// The ids for `assignment` here. `taken_before` are the documents of the same assignment
+    /// as taken here before (in our ids): they keep theirs, so the work on them stays theirs.
+    pub fn of(assignment: &Assignment, bundled: &[std::sync::Arc<Document>], taken_before: &[AssignmentDocument]) -> LocalIds {
+        let ours = |d: &AssignmentDocument| {
+            let before = taken_before.iter().find(|b| b.text_sha256 == d.text_sha256).map(|b| b.id.clone());
+            let bundled = || bundled.iter().find(|b| b.sha256 == d.text_sha256).map(|b| b.id.clone());
+            before.or_else(bundled).unwrap_or_else(|| own_document::id_of(&d.text_sha256))
+        };
+        let ours_of_theirs = assignment
+            .documents
+            .iter()
+            // A bundled text that is not carried is found by digest when it is read: it keeps its id
+            // until then, so that a missing or changed article is refused by the file's name for it.
+            .filter(|d| d.text.is_some() || bundled.iter().any(|b| b.sha256 == d.text_sha256))
+            .map(|d| (d.id.clone(), ours(d)))
+            .filter(|(theirs, ours)| theirs != ours)
+            .collect();
+        LocalIds { ours_of_theirs }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ours_of_theirs.is_empty()
+    }
+
+    /// Our id of the file's document `theirs`.
+    pub fn ours<'a>(&'a self, theirs: &'a str) -> &'a str {
+        self.ours_of_theirs.get(theirs).map_or(theirs, String::as_str)
+    }
+
+    /// The file's id of our document `ours`.
+    pub fn theirs<'a>(&'a self, ours: &'a str) -> &'a str {
+        self.ours_of_theirs.iter().find(|(_, o)| *o == ours).map_or(ours, |(theirs, _)| theirs.as_str())
+    }
+
+    /// `assignment` with its documents (and an open key) under our ids.
+    pub fn assignment_in_ours(&self, mut assignment: Assignment) -> Assignment {
+        for document in &mut assignment.documents {
+            document.id = self.ours(&document.id).to_owned();
+        }
+        if let KeyCopy::Open { annotations } = assignment.key {
+            assignment.key = KeyCopy::Open { annotations: self.key_in_ours(annotations) };
+        }
+        assignment
+    }
+
+    /// A key's annotations, by the file's document ids, under ours.
+    pub fn key_in_ours(&self, key: BTreeMap<String, Vec<Annotation>>) -> BTreeMap<String, Vec<Annotation>> {
+        key.into_iter().map(|(theirs, annotations)| (self.ours(&theirs).to_owned(), annotations)).collect()
     }
 }
 
@@ -275,6 +341,40 @@ mod tests {
             ClassFileError::KeyRounds { found: 1, opened: KEY_ROUNDS }.to_string(),
             "its key's PBKDF2 rounds (1) are outside what Glossa opens (100000 to 2000000)"
         );
+    }
+
+    #[test]
+    fn documents_are_known_here_by_their_text_never_by_the_files_id() {
+        let bundled = bundled();
+        let notes_id = own_document::id_of(&sha256_hex("Notes\nbody"));
+        let mut normal = assignment();
+        normal.documents[1].id = notes_id.clone();
+        assert!(LocalIds::of(&normal, &bundled, &[]).is_empty(), "a teacher's own text already has its digest's id");
+
+        // A file that names its notes by the id of a bundled article, and carries the article under another.
+        let mut colliding = assignment();
+        colliding.documents[1].id = bundled[0].id.clone();
+        colliding.documents[0].id = "article".into();
+        colliding.key = KeyCopy::Open {
+            annotations: BTreeMap::from([(bundled[0].id.clone(), vec![bare("k", "claim", 0, 4)]), ("article".into(), vec![])]),
+        };
+        let ids = LocalIds::of(&colliding, &bundled, &[]);
+        assert_eq!(ids.ours(&bundled[0].id), notes_id);
+        assert_eq!(ids.ours("article"), bundled[4].id);
+        assert_eq!(ids.theirs(&notes_id), bundled[0].id);
+        assert_eq!(ids.theirs("text-elsewhere"), "text-elsewhere");
+        let ours = ids.assignment_in_ours(colliding.clone());
+        let document_ids: Vec<&str> = ours.documents.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(document_ids, [bundled[4].id.as_str(), notes_id.as_str()]);
+        assert_eq!(ours.documents[1].document(&bundled).map(|d| d.id), Ok(notes_id.clone()));
+        let KeyCopy::Open { annotations } = &ours.key else { panic!("the key stays open") };
+        assert_eq!(annotations.keys().collect::<Vec<_>>(), [&bundled[4].id, &notes_id]);
+        assert_eq!(annotations[&notes_id][0].id, "k");
+
+        // Taken again, the documents keep the ids they were taken under, whatever the file says.
+        let again = LocalIds::of(&colliding, &bundled, &[AssignmentDocument { id: "kept".into(), ..ours.documents[1].clone() }]);
+        assert_eq!(again.ours(&bundled[0].id), "kept");
+        assert_eq!(again.ours("article"), bundled[4].id);
     }
 
     #[test]

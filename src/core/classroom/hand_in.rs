@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::classroom::assignment::{file_stem, Assignment};
+use crate::core::classroom::assignment::{file_stem, Assignment, LocalIds};
 use crate::core::classroom::file_error::ClassFileError;
 use crate::core::model::annotation::Annotation;
 use crate::core::model::document::Document;
@@ -72,6 +72,15 @@ impl HandIn {
             key_seen_at: None,
             collected_at: None,
         }
+    }
+
+    /// The hand-in with its documents under the ids of the assignment's file, which the
+    /// teacher's Glossa knows them by.
+    pub fn in_file_ids(mut self, ids: &LocalIds) -> HandIn {
+        for document in &mut self.documents {
+            document.id = ids.theirs(&document.id).to_owned();
+        }
+        self
     }
 
     pub fn file_name(&self) -> String {
@@ -243,6 +252,14 @@ impl Return {
         }
     }
 
+    /// The return with its comments on documents under our ids.
+    pub fn in_our_ids(mut self, ids: &LocalIds) -> Return {
+        for comment in &mut self.comments {
+            comment.document = ids.ours(&comment.document).to_owned();
+        }
+        self
+    }
+
     pub fn file_name(&self) -> String {
         format!("{}-{}.glossa-return.json", file_stem(&self.assignment_title), file_stem(&self.student))
     }
@@ -362,19 +379,22 @@ mod tests {
         assert!(ada.dated_in_the_future("2026-11-24T09:00:00Z"), "later than its collection");
     }
 
-    #[test]
-    fn comments_go_back_to_their_assignment_only() {
-        let work = work("Ada", "2026-11-23T11:00:00Z");
-        let comment = Comment {
-            document: "d".into(),
+    fn comment(document: &str) -> Comment {
+        Comment {
+            document: document.into(),
             start: 0,
             end: 4,
             quote: "Iran".into(),
             annotation_id: None,
             text: "Who says so?".into(),
             updated_at: String::new(),
-        };
-        let back = Return::of(&work, vec![comment], "2026-11-24T09:00:00Z");
+        }
+    }
+
+    #[test]
+    fn comments_go_back_to_their_assignment_only() {
+        let work = work("Ada", "2026-11-23T11:00:00Z");
+        let back = Return::of(&work, vec![comment("d")], "2026-11-24T09:00:00Z");
         assert_eq!(back.file_name(), "Week-3-Ada.glossa-return.json");
         let opened = |id: &str, student: &str| (id.to_owned(), student.to_owned());
         assert_eq!(read_return(&back.to_json(), &[opened("b-2", "Ada"), opened("a-1", " ada ")]), Ok(back.clone()));
@@ -384,5 +404,20 @@ mod tests {
             "it is the return of Ada's work, and this browser's work on it is Grace's"
         );
         assert!(read_return("{", &[opened("a-1", "Ada")]).unwrap_err().to_string().contains("not a return of comments"));
+    }
+
+    #[test]
+    fn what_goes_to_the_teacher_names_the_files_ids_and_what_comes_back_is_read_in_ours() {
+        let mut theirs = assignment();
+        theirs.documents[0].id = "article".into();
+        let ids = LocalIds::of(&theirs, &bundled(), &[]);
+        let ours = ids.assignment_in_ours(theirs);
+        let here = ours.documents[0].id.clone();
+        assert_ne!(here, "article");
+        let annotations = BTreeMap::from([(here.clone(), vec![said("x", 0, 4)])]);
+        let work = HandIn::of(&ours, "Ada", &annotations, "2026-11-23T11:00:00Z").in_file_ids(&ids);
+        assert_eq!(work.annotations("article").len(), 1);
+        let back = Return::of(&work, vec![comment("article")], "2026-11-24T09:00:00Z").in_our_ids(&ids);
+        assert_eq!(back.comments[0].document, here);
     }
 }

@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::classroom::assignment::Assignment;
+use crate::core::classroom::assignment::{Assignment, LocalIds};
 use crate::core::classroom::hand_in::{Comment, HandIn};
 use crate::core::model::annotation::Annotation;
 use crate::core::model::timestamp;
@@ -147,8 +147,11 @@ pub struct Chosen {
 /// An assignment opened here by a student.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Taking {
-    /// As its file came, the key in whatever form it travelled.
+    /// As its file came, the key in whatever form it travelled, its documents under our ids.
     pub assignment: Assignment,
+    /// The file's ids of documents known here by others.
+    #[serde(default, skip_serializing_if = "LocalIds::is_empty")]
+    pub local_ids: LocalIds,
     #[serde(default)]
     pub student: String,
     #[serde(default)]
@@ -202,10 +205,11 @@ impl ClassRecord {
 
     /// Takes an assignment a student opened at `now`: a new one is added; one opened before keeps
     /// the student's name, hand-in and comments, and takes the file's texts and key.
-    pub fn take(&mut self, assignment: Assignment, now: &str) -> bool {
+    pub fn take(&mut self, assignment: Assignment, local_ids: LocalIds, now: &str) -> bool {
         match self.taking_mut(&assignment.id) {
             Some(taking) => {
                 taking.assignment = assignment;
+                taking.local_ids = local_ids;
                 now.clone_into(&mut taking.updated_at);
                 false
             }
@@ -213,6 +217,7 @@ impl ClassRecord {
                 let updated_at = now.to_owned();
                 self.taking.push(Taking {
                     assignment,
+                    local_ids,
                     student: String::new(),
                     handed_in_at: None,
                     key: None,
@@ -379,11 +384,11 @@ mod tests {
     fn the_classroom_reads_back_and_a_reopened_assignment_keeps_the_students_work() {
         let mut classroom = ClassRecord::default();
         let assignment = Assignment::new("a-1".into(), "Week 3", "2026-11-23T10:00:00Z");
-        assert!(classroom.take(assignment.clone(), "2026-11-23T10:00:00Z"));
+        assert!(classroom.take(assignment.clone(), LocalIds::default(), "2026-11-23T10:00:00Z"));
         classroom.taking_mut("a-1").unwrap().student = "Ada".into();
         let mut again = assignment.clone();
         again.instructions = "Mark every denial.".into();
-        assert!(!classroom.take(again, "2026-11-23T10:05:00Z"));
+        assert!(!classroom.take(again, LocalIds::default(), "2026-11-23T10:05:00Z"));
         assert_eq!(classroom.taking("a-1").unwrap().student, "Ada");
         assert_eq!(classroom.assignment("a-1").unwrap().instructions, "Mark every denial.");
         classroom.teaching.push(Teaching { key_travel: KeyTravel::Locked, ..Teaching::new(assignment, "2026-11-23T10:00:00Z") });
@@ -478,6 +483,7 @@ mod tests {
         third.teaching[0].comment("Grace", comment(20, "Where is the denial?", "x"), "2026-11-23T13:00:00Z");
         third.taking.push(Taking {
             assignment: Assignment::new("c-3".into(), "Taken", "2026-11-20T10:00:00Z"),
+            local_ids: LocalIds::default(),
             student: "Alan".into(),
             handed_in_at: None,
             key: None,

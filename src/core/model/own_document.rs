@@ -39,7 +39,7 @@ impl DocumentRecord {
         let sha256 = sha256_hex(text);
         let title = title.map(str::trim).filter(|t| !t.is_empty()).map_or_else(|| title_of(text, file_name), str::to_owned);
         DocumentRecord {
-            id: format!("text-{}", &sha256[..16]),
+            id: id_of(&sha256),
             title,
             file_name: file_name.map(str::to_owned),
             sha256,
@@ -77,6 +77,12 @@ pub fn title_of(text: &str, file_name: Option<&str>) -> String {
         Some(line) => line.to_owned(),
         None => file_name.unwrap_or("Untitled text").to_owned(),
     }
+}
+
+/// The id of the text whose digest is `sha256` (lowercase hex): its first 64 bits, so the same
+/// text has the same id wherever it comes from.
+pub fn id_of(sha256: &str) -> String {
+    format!("text-{}", sha256.get(..16).unwrap_or(sha256))
 }
 
 pub fn sha256_hex(text: &str) -> String {

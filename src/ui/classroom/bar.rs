@@ -107,6 +107,8 @@ fn StudentBar(assignment: Assignment, id: String) -> impl IntoView {
     let locked = matches!(assignment.key, crate::core::classroom::assignment::KeyCopy::Locked { .. });
     let key_travels = !matches!(assignment.key, crate::core::classroom::assignment::KeyCopy::Kept);
     let handed_in = move || taking.with(|t| t.as_ref().and_then(|t| t.handed_in_at.clone()));
+    // A memo, so that the field is set only when the saved name changes, never while it is typed.
+    let name = Memo::new(move |_| taking.with(|t| t.as_ref().map(|t| t.student.clone()).unwrap_or_default()));
     let check = move |_| {
         let id = check_id.clone();
         leptos::task::spawn_local(async move { classroom.check(&id, &passphrase.get_untracked()).await });
@@ -121,7 +123,7 @@ fn StudentBar(assignment: Assignment, id: String) -> impl IntoView {
                 <input
                     type="text"
                     autocomplete="name"
-                    prop:value=move || taking.with(|t| t.as_ref().map(|t| t.student.clone()).unwrap_or_default())
+                    prop:value=move || name.get()
                     on:change=move |event| classroom.set_student(&name_id, &event_target_value(&event))
                 />
             </label>

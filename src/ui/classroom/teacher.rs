@@ -63,8 +63,11 @@ fn AssignmentEditor(id: String) -> impl IntoView {
         let id = id.clone();
         Memo::new(move |_| classroom.with_record(|saved| saved.teaching(&id).cloned()))
     };
+    // Memos: a field is set only when its saved value changes. Set again on every change of the
+    // assignment (another tab's save, a box ticked), it would lose what is being typed in it.
     let field = move |read: fn(&crate::core::classroom::record::Teaching) -> String| {
-        move || teaching.with(|t| t.as_ref().map(read).unwrap_or_default())
+        let value = Memo::new(move |_| teaching.with(|t| t.as_ref().map(read).unwrap_or_default()));
+        move || value.get()
     };
     let edit_title = {
         let id = id.clone();

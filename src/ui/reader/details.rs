@@ -14,14 +14,16 @@ pub(super) fn DocumentDetails(document: Arc<Document>) -> impl IntoView {
     let work = state::work();
     let id = document.id.clone();
     let (rename_id, delete_id) = (id.clone(), id.clone());
-    let title = move || work.title(&id).unwrap_or_default();
+    // A memo, so that the field is set only when the title changes: set on every change of the
+    // work (an annotation, another tab's save), it would lose what is being typed in it.
+    let title = Memo::new(move |_| work.title(&id).unwrap_or_default());
     view! {
         <section class="document-details" aria-label="Document details">
             <label class="document-title">
                 "Title"
                 <input
                     type="text"
-                    prop:value=title
+                    prop:value=move || title.get()
                     on:change=move |event| work.rename_document(&rename_id, &event_target_value(&event))
                 />
             </label>

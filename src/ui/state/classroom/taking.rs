@@ -7,7 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::Classroom;
-use crate::core::classroom::assignment::{self, Assignment, KeyCopy, Layer, Sealed};
+use crate::core::classroom::assignment::{self, Assignment, KeyCopy, Layer, LocalIds, Sealed};
 use crate::core::classroom::hand_in::{self, HandIn};
 use crate::core::classroom::record::Taking;
 use crate::core::model::annotation::Annotation;
@@ -25,6 +25,9 @@ impl Classroom {
             }
         };
         let bundled = self.texts.all_bundled();
+        let taken_before = self.saved.with_untracked(|saved| saved.taking(&assignment.id).map(|t| t.assignment.documents.clone()));
+        let local_ids = LocalIds::of(&assignment, &bundled, taken_before.as_deref().unwrap_or_default());
+        let assignment = local_ids.assignment_in_ours(assignment);
         let documents: Result<Vec<_>, String> = assignment.documents.iter().map(|d| d.document(&bundled)).collect();
         let documents = match documents {
             Ok(documents) => documents,
@@ -36,7 +39,7 @@ impl Classroom {
         self.texts.hold(documents.into_iter().filter(|d| d.source.is_none()).map(Arc::new).collect());
         let (id, title) = (assignment.id.clone(), assignment.title.clone());
         let now = browser::now();
-        let new = self.saved.try_update(|saved| saved.take(assignment, &now)).unwrap_or(true);
+        let new = self.saved.try_update(|saved| saved.take(assignment, local_ids, &now)).unwrap_or(true);
         self.work_on(&id);
         let text = if new {
             format!("Opened the assignment “{title}”.")
@@ -79,7 +82,8 @@ impl Classroom {
         }
         let missing: Vec<String> = self.missing_attributions(&taking.assignment);
         let now = browser::now();
-        let mut work = HandIn::of(&taking.assignment, &taking.student, &self.student_work(&taking.assignment), &now);
+        let mut work =
+            HandIn::of(&taking.assignment, &taking.student, &self.student_work(&taking.assignment), &now).in_file_ids(&taking.local_ids);
         work.key_seen_at = taking.key_seen_at.clone();
         let name = work.file_name();
         if !self.view.offer_download(&name, "application/json", work.to_json().as_bytes(), "Your work") {
@@ -123,7 +127,7 @@ impl Classroom {
                 let Some(opened) = self.open_key(passphrase, sealed).await else { return };
                 match opened {
                     Ok(json) => match serde_json::from_str(&json) {
-                        Ok(key) => key,
+                        Ok(key) => taking.local_ids.key_in_ours(key),
                         Err(_) => {
                             self.view.say(Message::alert("The key opened, but it is not a key of annotations: the file was changed."));
                             return;
@@ -181,6 +185,8 @@ impl Classroom {
             self.saved.with_untracked(|saved| saved.taking.iter().map(|t| (t.assignment.id.clone(), t.student.clone())).collect());
         match hand_in::read_return(contents, &opened) {
             Ok(back) => {
+                let ids = self.saved.with_untracked(|saved| saved.taking(&back.assignment_id).map(|t| t.local_ids.clone()));
+                let back = back.in_our_ids(&ids.unwrap_or_default());
                 let (assignment_id, count) = (back.assignment_id.clone(), back.comments.len());
                 self.edit_taking(&assignment_id, |taking| taking.comments = back.comments);
                 self.work_on(&assignment_id);
