@@ -592,6 +592,8 @@ test('Back up everything, restored in a fresh browser, gives back the class, the
   // Collecting asked the browser to keep Glossa's storage; the teacher view says what it answered.
   await expect(t.locator('.storage-kept')).toContainText(/This browser (keeps|may clear) Glossa's storage/);
   await expect(t.getByRole('note').filter({ hasText: 'opened from the disk' })).toHaveCount(0);
+  // Hosted, the origin's storage is Glossa's own: keys are kept as the rest of the work is.
+  await expect(t.getByRole('region', { name: 'Keys kept in this browser' })).toHaveCount(0);
   const results = await t.getByRole('table', { name: 'Class results' }).textContent();
   const backup = await h.download(t, () => t.getByRole('button', { name: 'Back up everything' }).click());
   expect(backup.name).toMatch(/^glossa-\d{4}-\d\d-\d\d\.glossa-backup\.json$/);

@@ -106,6 +106,7 @@ const KEYS = {
   unreadable: 'glossa.v1.state.unreadable',
   view: 'glossa.v1.view',
   settings: 'glossa.v1.settings',
+  keys: 'glossa.v1.keys',
 };
 
 /** What local storage holds once the app has saved: it saves just after it paints a change. */

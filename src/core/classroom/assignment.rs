@@ -33,14 +33,22 @@ pub enum Layer {
     Student(String),
 }
 
+/// How the document keys of answer keys' layers begin.
+const KEY_LAYER: &str = "key:";
+
 impl Layer {
     /// The key under which this layer keeps the annotations of document `document_id`.
     pub fn document_key(&self, document_id: &str) -> String {
         match self {
             Layer::Own => document_id.to_owned(),
-            Layer::Key(assignment) => format!("key:{assignment}:{document_id}"),
+            Layer::Key(assignment) => format!("{KEY_LAYER}{assignment}:{document_id}"),
             Layer::Student(assignment) => format!("work:{assignment}:{document_id}"),
         }
+    }
+
+    /// Whether `document_key` keeps annotations of an answer key.
+    pub fn is_key(document_key: &str) -> bool {
+        document_key.starts_with(KEY_LAYER)
     }
 }
 

@@ -19,6 +19,8 @@ pub const STATE_BACKUP_KEY: &str = "glossa.v1.state.unreadable";
 pub const VIEW_KEY: &str = "glossa.v1.view";
 /// How the reader likes to work: snapping, theme, text size, reading width.
 pub const SETTINGS_KEY: &str = "glossa.v1.settings";
+/// The answer keys where they are kept locked (`core::classroom::keys_at_rest`).
+pub const KEYS_KEY: &str = "glossa.v1.keys";
 /// Assignments made and taken here (`core::classroom::record`); their annotations are in the work.
 pub const CLASSROOM_KEY: &str = "glossa.v1.classroom";
 /// The schema of the saved work. Version 2 remembers deletions (`Workspace::deleted`), so that

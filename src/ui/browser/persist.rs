@@ -8,6 +8,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::core::classroom::keys_at_rest::{self, KeysKept};
 use crate::core::classroom::record::{self, ClassRecord};
 use crate::core::model::label::{self, Label};
 use crate::core::work::history::History;
@@ -162,6 +163,22 @@ pub fn save_classroom(saved: &ClassRecord) -> Result<String, String> {
     store
         .set_item(storage::CLASSROOM_KEY, &raw)
         .map_err(|e| format!("The browser refused to save the assignments: {}.", browser::reason(&e)))?;
+    Ok(raw)
+}
+
+/// What this browser keeps of its answer keys (`core::classroom::keys_at_rest`), as saved now.
+pub fn saved_keys() -> Result<Option<String>, String> {
+    let store = local_storage().ok_or_else(storage_unavailable)?;
+    store.get_item(storage::KEYS_KEY).map_err(|e| format!("The browser refused to read the locked keys: {}.", browser::reason(&e)))
+}
+
+/// Saves what this browser keeps of its answer keys, and returns what was written.
+pub fn save_keys(kept: &KeysKept) -> Result<String, String> {
+    let store = local_storage().ok_or_else(storage_unavailable)?;
+    let raw = keys_at_rest::to_json(kept);
+    store
+        .set_item(storage::KEYS_KEY, &raw)
+        .map_err(|e| format!("The browser refused to save the locked keys: {}.", browser::reason(&e)))?;
     Ok(raw)
 }
 

@@ -1,6 +1,7 @@
 //! Sealing the answer key under a passphrase with the browser's Web Crypto: AES-GCM (256 bits)
 //! under a key derived by PBKDF2-SHA-256 from the passphrase and a random salt. Nothing of the
-//! passphrase is kept; a wrong one fails to open the key (GCM authenticates what it decrypts).
+//! passphrase is stored (a tab that opened the keys kept here holds the derived key, `KeyRing`,
+//! in memory); a wrong one fails to open the key (GCM authenticates what it decrypts).
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
@@ -51,24 +52,57 @@ async fn derive(passphrase: &str, salt: &[u8], iterations: u32) -> Result<web_sy
     Ok(key.unchecked_into())
 }
 
+/// A passphrase's AES-GCM key, derived once: sealing again with it (a fresh IV each time) costs
+/// nothing, where deriving costs the PBKDF2 rounds. Held in memory only.
+pub struct KeyRing {
+    key: web_sys::CryptoKey,
+    salt: Vec<u8>,
+    iterations: u32,
+}
+
+impl KeyRing {
+    /// The key of `passphrase` under a new salt, at the rounds of a key locked now.
+    pub async fn new(passphrase: &str) -> Result<KeyRing, String> {
+        let salt = random(16)?;
+        let key = derive(passphrase, &salt, NEW_KEY_ROUNDS).await?;
+        Ok(KeyRing { key, salt, iterations: NEW_KEY_ROUNDS })
+    }
+
+    /// The key of `passphrase` for what `sealed` holds (its salt and rounds); whether it is the
+    /// right one shows when it opens `sealed`.
+    pub async fn of(passphrase: &str, sealed: &Sealed) -> Result<KeyRing, String> {
+        let salt = from_hex(&sealed.salt)?;
+        let key = derive(passphrase, &salt, sealed.iterations).await?;
+        Ok(KeyRing { key, salt, iterations: sealed.iterations })
+    }
+
+    /// `plaintext` sealed under this key.
+    pub async fn seal(&self, plaintext: &str) -> Result<Sealed, String> {
+        let iv = random(12)?;
+        let params = object(&[("name", "AES-GCM".into()), ("iv", Uint8Array::from(iv.as_slice()).into())]);
+        let data = Uint8Array::from(plaintext.as_bytes());
+        let sealed = settle(subtle()?.encrypt_with_object_and_buffer_source(&params, &self.key, &data)).await?;
+        let ciphertext = Uint8Array::new(&sealed).to_vec();
+        Ok(Sealed { salt: hex(&self.salt), iv: hex(&iv), iterations: self.iterations, ciphertext: hex(&ciphertext) })
+    }
+
+    /// What `sealed` holds, if it was sealed under this key.
+    pub async fn open(&self, sealed: &Sealed) -> Result<String, String> {
+        let (iv, ciphertext) = (from_hex(&sealed.iv)?, from_hex(&sealed.ciphertext)?);
+        let params = object(&[("name", "AES-GCM".into()), ("iv", Uint8Array::from(iv.as_slice()).into())]);
+        let data = Uint8Array::from(ciphertext.as_slice());
+        let opened = subtle()?.decrypt_with_object_and_buffer_source(&params, &self.key, &data).map_err(|e| browser::reason(&e))?;
+        let opened = JsFuture::from(opened).await.map_err(|_| "the passphrase is not the one the key was locked with".to_owned())?;
+        String::from_utf8(Uint8Array::new(&opened).to_vec()).map_err(|_| "the key did not open to text".to_owned())
+    }
+}
+
 /// `plaintext` sealed under `passphrase`.
 pub async fn seal(passphrase: &str, plaintext: &str) -> Result<Sealed, String> {
-    let (salt, iv) = (random(16)?, random(12)?);
-    let key = derive(passphrase, &salt, NEW_KEY_ROUNDS).await?;
-    let params = object(&[("name", "AES-GCM".into()), ("iv", Uint8Array::from(iv.as_slice()).into())]);
-    let data = Uint8Array::from(plaintext.as_bytes());
-    let sealed = settle(subtle()?.encrypt_with_object_and_buffer_source(&params, &key, &data)).await?;
-    let ciphertext = Uint8Array::new(&sealed).to_vec();
-    Ok(Sealed { salt: hex(&salt), iv: hex(&iv), iterations: NEW_KEY_ROUNDS, ciphertext: hex(&ciphertext) })
+    KeyRing::new(passphrase).await?.seal(plaintext).await
 }
 
 /// What `sealed` holds, if `passphrase` is the one it was sealed under.
 pub async fn open(passphrase: &str, sealed: &Sealed) -> Result<String, String> {
-    let (salt, iv, ciphertext) = (from_hex(&sealed.salt)?, from_hex(&sealed.iv)?, from_hex(&sealed.ciphertext)?);
-    let key = derive(passphrase, &salt, sealed.iterations).await?;
-    let params = object(&[("name", "AES-GCM".into()), ("iv", Uint8Array::from(iv.as_slice()).into())]);
-    let data = Uint8Array::from(ciphertext.as_slice());
-    let opened = subtle()?.decrypt_with_object_and_buffer_source(&params, &key, &data).map_err(|e| browser::reason(&e))?;
-    let opened = JsFuture::from(opened).await.map_err(|_| "the passphrase is not the one the key was locked with".to_owned())?;
-    String::from_utf8(Uint8Array::new(&opened).to_vec()).map_err(|_| "the key did not open to text".to_owned())
+    KeyRing::of(passphrase, sealed).await?.open(sealed).await
 }

@@ -1,5 +1,5 @@
 //! The classroom's views, from the lowest up: `charts`; the field a key's passphrase is typed in
-//! (`passphrase`); the feedback against the key a student
+//! (`passphrase`); how answer keys are kept in this browser (`keys_kept`); the feedback against the key a student
 //! and a teacher both see (`feedback`); the assignment bar a student works under or a teacher
 //! reviews a hand-in under (`bar`); how much a class agrees (`agreement`); the class discussion
 //! drawn on the article (`discussion`); the class's results (`results`); the teacher's view
@@ -7,6 +7,7 @@
 
 mod charts;
 mod passphrase;
+mod keys_kept;
 mod feedback;
 mod bar;
 mod agreement;

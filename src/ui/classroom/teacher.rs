@@ -5,16 +5,17 @@ use leptos::prelude::*;
 
 use crate::core::classroom::record::KeyTravel;
 use crate::ui::browser::address;
-use crate::ui::state;
+use crate::ui::state::{self, KeysHere};
 
 use super::bar::ProjectorButton;
+use super::keys_kept::KeysKeptHere;
 use super::passphrase::PassphraseField;
 use super::results::Collect;
 
 /// The teacher view: assignments made here, one at a time.
 #[component]
 pub fn TeacherView() -> impl IntoView {
-    let classroom = state::classroom();
+    let (classroom, keys) = (state::classroom(), state::keys());
     classroom.keep_storage(false);
     let chosen = RwSignal::new(untrack(|| classroom.with_record(|saved| saved.teaching.last().map(|t| t.assignment.id.clone()))));
     let new_assignment = move |_| chosen.set(Some(classroom.new_assignment()));
@@ -31,9 +32,12 @@ pub fn TeacherView() -> impl IntoView {
             <button type="button" on:click=move |_| classroom.back_up()>"Back up everything"</button>
             {address::opened_from_a_file().then(|| view! {
                 <p class="frozen-note" role="note">
-                    "This Glossa was opened from a file on this computer. In this browser every page opened from the disk shares one storage: another .html file opened from the disk could read your assignments and their keys, or clear them. Lock keys with a passphrase before they travel, open no other downloaded pages in this browser, and Back up everything after each lesson."
+                    "This Glossa was opened from a file on this computer. In this browser every page opened from the disk shares one storage: another .html file opened from the disk could read your assignments, or clear them. Keep the answer keys kept here locked, lock keys with a passphrase before they travel, open no other downloaded pages in this browser, and Back up everything after each lesson."
                 </p>
             })}
+            <Show when=move || address::opened_from_a_file() || keys.here() != KeysHere::Readable>
+                <KeysKeptHere/>
+            </Show>
             <p class="hint storage-kept" aria-live="polite">{move || match classroom.storage_kept() {
                 Some(true) => "This browser keeps Glossa's storage: it will not clear it to make room. Back up everything now and then all the same.",
                 Some(false) => "This browser may clear Glossa's storage when space runs short: Back up everything after each lesson.",
@@ -50,7 +54,13 @@ pub fn TeacherView() -> impl IntoView {
                     </select>
                 </label>
             </Show>
-            {move || chosen.get().map(|id| view! { <AssignmentEditor id/> })}
+            // Nothing that shows or changes a key until the teacher chose how keys are kept here,
+            // and, locked, opened them in this tab.
+            {move || match keys.here() {
+                KeysHere::Unchosen => Some(view! { <p class="hint">"Choose how answer keys are kept here (Keys kept in this browser) before you work on assignments."</p> }.into_any()),
+                KeysHere::Locked => Some(view! { <p class="hint">"Unlock the keys kept here (Keys kept in this browser) to work on assignments, their keys and the class's results."</p> }.into_any()),
+                KeysHere::Readable | KeysHere::Unlocked => chosen.get().map(|id| view! { <AssignmentEditor id/> }.into_any()),
+            }}
             <button type="button" on:click=move |_| classroom.leave()>"Back to my own work"</button>
         </section>
     }

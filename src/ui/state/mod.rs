@@ -8,6 +8,8 @@
 //! - `Work`: the annotations, added documents and labels, every edit of them, and undo/redo.
 //! - `Saving`: writing the work and the classroom's record to local storage, retrying, and
 //!   joining other tabs' saves of the work.
+//! - `Keys`: answer keys kept locked at rest (the one-file app): sealed under the teacher's
+//!   passphrase, and opened in a tab only with it.
 //! - `Classroom`: assignments made and taken here, hand-ins, feedback against the key.
 //! - `Exchange`: files in and out: export, import, documents added from files or pasted text.
 //!
@@ -15,6 +17,7 @@
 
 mod classroom;
 mod exchange;
+mod keys;
 mod parts;
 mod saving;
 mod texts;
@@ -27,6 +30,7 @@ use crate::ui::browser::persist;
 
 pub use classroom::{Classroom, Compared};
 pub use exchange::Exchange;
+pub use keys::{Keys, KeysHere};
 pub use parts::{Load, NotFetched, OtherFormats, Parts};
 pub use saving::Saving;
 pub use texts::Texts;
@@ -40,6 +44,7 @@ pub struct State {
     pub texts: Texts,
     pub work: Work,
     pub saving: Saving,
+    pub keys: Keys,
     pub classroom: Classroom,
     pub exchange: Exchange,
 }
@@ -53,11 +58,12 @@ impl State {
         let texts = Texts::new();
         let work = Work::new(view, texts, &loaded.state);
         let saving = Saving::start(work, view, loaded);
+        let keys = Keys::start(work, view, saving);
         let persist::LoadedRecord { record, raw, problem } = persist::load_classroom();
-        let classroom = Classroom::start(view, texts, work, record, problem);
+        let classroom = Classroom::start(view, texts, work, keys, record, problem);
         saving.keep_classroom(classroom.saved, raw);
         let exchange = Exchange::new(work, view, texts, classroom, other_formats);
-        let state = State { view, texts, work, saving, classroom, exchange };
+        let state = State { view, texts, work, saving, keys, classroom, exchange };
         provide_context(state);
         work.load_texts();
         state
@@ -82,6 +88,11 @@ pub fn work() -> Work {
 /// Saving and its problems, from the state in context.
 pub fn saving() -> Saving {
     expect_context::<State>().saving
+}
+
+/// The answer keys kept locked at rest, from the state in context.
+pub fn keys() -> Keys {
+    expect_context::<State>().keys
 }
 
 /// Assignments made and taken here, from the state in context.

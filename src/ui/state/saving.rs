@@ -6,9 +6,12 @@
 use leptos::ev;
 use leptos::prelude::*;
 
+use crate::core::classroom::keys_at_rest;
 use crate::core::classroom::record::{self, ClassRecord};
 use crate::core::model::label::{self, Label};
+use crate::core::work::history::History;
 use crate::core::work::storage;
+use crate::core::work::workspace::Workspace;
 use crate::ui::browser::listen;
 use crate::ui::browser::persist::{self, Loaded};
 use crate::ui::state::view::{Message, View};
@@ -40,6 +43,8 @@ pub struct Saving {
     synced: StoredValue<Option<String>>,
     /// The labels of that state, to tell this tab's label edits from another's.
     synced_labels: StoredValue<Vec<Label>>,
+    /// Answer keys are kept locked here (`Keys`): the work is written without them.
+    without_keys: StoredValue<bool>,
     work: Work,
     view: View,
 }
@@ -76,6 +81,7 @@ impl Saving {
             record_synced: StoredValue::new(None),
             synced: StoredValue::new(raw),
             synced_labels: StoredValue::new(state.labels),
+            without_keys: StoredValue::new(false),
             work,
             view,
         };
@@ -136,6 +142,25 @@ impl Saving {
         });
     }
 
+    /// Writes the work without the answer keys' layers from now on (`on`), or with them again;
+    /// what is saved now follows at once.
+    pub fn write_without_keys(&self, on: bool) {
+        if self.without_keys.get_value() != on {
+            self.without_keys.set_value(on);
+            self.save();
+        }
+    }
+
+    /// The work as it is written: without the keys' layers where keys are kept locked.
+    fn as_written<T>(&self, workspace: &Workspace, history: &History, then: impl FnOnce(&Workspace, &History) -> T) -> T {
+        if self.without_keys.get_value() {
+            let (workspace, history) = keys_at_rest::without_keys(workspace, history);
+            then(&workspace, &history)
+        } else {
+            then(workspace, history)
+        }
+    }
+
     /// Saves the work just after the change is painted: a long work takes a moment to write, and the
     /// highlight should not wait for it. Several changes in one frame are saved once; leaving the
     /// page saves at once (`flush`).
@@ -193,7 +218,9 @@ impl Saving {
         }
         let Work { workspace, history, labels, .. } = self.work;
         let written = workspace.with_untracked(|workspace| {
-            history.with_untracked(|history| labels.with_untracked(|labels| persist::save_state(workspace, history, labels)))
+            history.with_untracked(|history| {
+                labels.with_untracked(|labels| self.as_written(workspace, history, |w, h| persist::save_state(w, h, labels)))
+            })
         })?;
         self.synced.set_value(Some(written));
         self.synced_labels.set_value(labels.get_untracked());
@@ -267,7 +294,7 @@ impl Saving {
         if self.work.join_in(&theirs.workspace) {
             self.view.say(Message::status("Changes made in another tab are merged in."));
         }
-        let lacking = workspace.with_untracked(|joined| *joined != theirs.workspace);
+        let lacking = workspace.with_untracked(|joined| self.as_written(joined, &History::default(), |w, _| *w != theirs.workspace));
         let joined_labels = self.synced_labels.with_value(|base| labels.with_untracked(|ours| label::join(ours, base, &theirs.labels)));
         if labels.with_untracked(|ours| *ours != joined_labels) {
             labels.set(joined_labels.clone());

@@ -18,6 +18,7 @@ use crate::core::classroom::record::{self, alias, ClassRecord};
 use crate::core::model::annotation::Annotation;
 use crate::core::model::document::Document;
 use crate::core::reading::shown::Shown;
+use crate::ui::state::keys::Keys;
 use crate::ui::state::texts::Texts;
 use crate::ui::state::view::{Message, Mode, View};
 use crate::ui::state::work::Work;
@@ -61,6 +62,7 @@ pub struct Classroom {
     view: View,
     texts: Texts,
     work: Work,
+    keys: Keys,
 }
 
 /// Why a student's work cannot change once its key was seen.
@@ -94,7 +96,7 @@ impl Classroom {
     }
 
     /// Starts from what this browser kept, `saved` (`Saving` keeps every change of it).
-    pub fn start(view: View, texts: Texts, work: Work, saved: ClassRecord, problem: Option<String>) -> Classroom {
+    pub fn start(view: View, texts: Texts, work: Work, keys: Keys, saved: ClassRecord, problem: Option<String>) -> Classroom {
         if let Some(problem) = problem {
             view.say(Message::alert(problem));
         }
@@ -115,6 +117,7 @@ impl Classroom {
             view,
             texts,
             work,
+            keys,
         };
         classroom.load_texts();
         if let Some(id) = working_on {

@@ -239,6 +239,11 @@ impl Classroom {
     /// Downloads the backup of everything this browser keeps: the work with every layer, one's
     /// own texts, and the classroom (`core::classroom::backup`).
     pub fn back_up(&self) {
+        if self.keys.locked() {
+            return self
+                .view
+                .say(Message::alert("Unlock the keys kept here first (Keys kept in this browser): a backup made now would lack them."));
+        }
         let records = self.work.with_workspace(|w| w.added_documents.clone());
         let mut texts = Vec::new();
         for record in records {
