@@ -18,8 +18,9 @@ use crate::core::classroom::keys_at_rest::{self, KeysKept};
 use crate::core::work::storage;
 use crate::ui::browser::seal::KeyRing;
 use crate::ui::browser::{address, listen, persist};
+use crate::ui::state::saving::Saving;
 use crate::ui::state::view::{Message, View};
-use crate::ui::state::{Saving, Work};
+use crate::ui::state::work::Work;
 
 /// Where this tab stands with the answer keys kept here.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
