@@ -54,6 +54,7 @@ pub fn App(parts: Parts) -> impl IntoView {
     view! {
         <panels::masthead::Masthead/>
         <panels::status::StatusMessage/>
+        <panels::status::MessageList/>
         <panels::help::ShortcutHelp/>
         <div class="layout">
             <panels::nav::ArticleNav/>

@@ -122,3 +122,18 @@ pub fn report_stopped(reason: &str) {
         }
     }
 }
+
+/// Keeps the CSS custom property `property` of the page at `element`'s height, until the current
+/// owner is cleaned up. Without `ResizeObserver` (very old browsers) the stylesheet's fallback stands.
+pub fn follow_height(element: &web_sys::HtmlElement, property: &'static str) {
+    let watched = element.clone();
+    let measure = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+        if let Some(root) = leptos::prelude::document().document_element().and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = root.style().set_property(property, &format!("{}px", watched.offset_height()));
+        }
+    });
+    let Ok(observer) = web_sys::ResizeObserver::new(measure.as_ref().unchecked_ref()) else { return };
+    observer.observe(element);
+    let observer = send_wrapper::SendWrapper::new((observer, measure));
+    leptos::prelude::on_cleanup(move || observer.0.disconnect());
+}

@@ -37,6 +37,7 @@ pub fn listen(view: View, work: Work) {
             (None, "Delete" | "Backspace") if view.selected().get_untracked().is_some() => work.delete_selected(),
             (None, "?") => view.set_help_open(!view.help_open().get_untracked()),
             (None, "Escape") if view.help_open().get_untracked() => view.set_help_open(false),
+            (None, "Escape") if view.messages_open().get_untracked() => view.set_messages_open(false),
             (None, "Escape") => view.let_go(),
             _ => return,
         }

@@ -1,12 +1,13 @@
 //! The masthead: the label buttons, undo and redo always at hand, everything else behind **Menu**
-//! on a phone (shown in a row on wider screens). Its height is kept in `--masthead-height`, so
-//! that the side panels stick below it however far it wraps.
+//! on a phone (shown in a row on wider screens), which closes once something in it is done and
+//! with `Escape`. Its height is kept in `--masthead-height`, so that the side panels stick below
+//! it however far it wraps.
 
-use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
+use leptos::{ev, html};
 use wasm_bindgen::JsCast;
 
+use crate::ui::browser::{self, listen};
 use crate::ui::state::{self, Mode};
 use crate::ui::{classroom, panels::label_editor, panels::preferences, panels::toolbar};
 
@@ -17,20 +18,52 @@ pub fn Masthead() -> impl IntoView {
     let view = state::view();
     let menu_open = RwSignal::new(false);
     let header = NodeRef::<html::Header>::new();
-    header.on_load(|header| follow_height(&header, "--masthead-height"));
+    header.on_load(|header| browser::follow_height(&header, "--masthead-height"));
     let menu_class = move || if menu_open.get() { "masthead-menu open" } else { "masthead-menu" };
+    let menu_button = NodeRef::<html::Button>::new();
+    listen::on_window(ev::keydown, move |event: ev::KeyboardEvent| {
+        if event.key() == "Escape" && menu_open.get_untracked() {
+            menu_open.set(false);
+            if let Some(button) = menu_button.get_untracked() {
+                let _ = button.focus();
+            }
+        }
+    });
+    // An action done (a button pressed, a file chosen) closes the menu on a phone, so that what it
+    // did, or what it says, is in view; a button that opens more, and the editors of labels and
+    // settings (popovers, where one change follows another), keep it open.
+    let done_in_menu = move |event: &web_sys::Event| {
+        let Some(target) = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+        let action = match event.type_().as_str() {
+            "click" => {
+                target.closest("button:not([aria-expanded])").ok().flatten().is_some() && target.closest("details").ok().flatten().is_none()
+            }
+            _ => target.matches("input[type=file]").unwrap_or(false),
+        };
+        if action {
+            menu_open.set(false);
+        }
+    };
     view! {
         <header class="masthead" node_ref=header>
             <p class="brand">"Glossa"</p>
-            <button type="button" class="menu-button" aria-expanded=move || menu_open.get().to_string() aria-controls=MENU_IDS
+            <button type="button" class="menu-button" node_ref=menu_button aria-expanded=move || menu_open.get().to_string() aria-controls=MENU_IDS
                 on:click=move |_| menu_open.update(|open| *open = !*open)>
                 "Menu"
             </button>
-            <div id="masthead-menu-views" class=menu_class>
+            <div id="masthead-menu-views" class=menu_class on:click=move |event| done_in_menu(&event)>
                 <button type="button" class="help-button" aria-keyshortcuts="?" on:click=move |_| view.set_help_open(true)>
                     "Shortcuts"
                 </button>
                 <classroom::TeacherButton/>
+                <button
+                    type="button"
+                    aria-expanded=move || view.messages_open().get().to_string()
+                    aria-controls="message-list"
+                    on:click=move |_| view.set_messages_open(!view.messages_open().get_untracked())
+                >
+                    "Messages"
+                </button>
                 <button
                     type="button"
                     aria-pressed=move || view.mode().with(|mode| *mode == Mode::Board).to_string()
@@ -41,7 +74,7 @@ pub fn Masthead() -> impl IntoView {
             </div>
             <toolbar::Toolbar/>
             <toolbar::HistoryButtons/>
-            <div id="masthead-menu-files" class=menu_class>
+            <div id="masthead-menu-files" class=menu_class on:click=move |event| done_in_menu(&event) on:change=move |event| done_in_menu(&event)>
                 <toolbar::FileActions/>
                 <Show when=move || view.locked_labels().with(Option::is_none)>
                     <label_editor::LabelEditor/>
@@ -50,19 +83,4 @@ pub fn Masthead() -> impl IntoView {
             </div>
         </header>
     }
-}
-
-/// Keeps the CSS custom property `property` of the page at `element`'s height, until the app is
-/// unmounted. Without `ResizeObserver` (very old browsers) the stylesheet's fallback stands.
-fn follow_height(element: &web_sys::HtmlElement, property: &'static str) {
-    let watched = element.clone();
-    let measure = Closure::<dyn Fn()>::new(move || {
-        if let Some(root) = document().document_element().and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = root.style().set_property(property, &format!("{}px", watched.offset_height()));
-        }
-    });
-    let Ok(observer) = web_sys::ResizeObserver::new(measure.as_ref().unchecked_ref()) else { return };
-    observer.observe(element);
-    let observer = send_wrapper::SendWrapper::new((observer, measure));
-    on_cleanup(move || observer.0.disconnect());
 }

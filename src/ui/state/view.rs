@@ -26,6 +26,8 @@ pub enum Reveal {
 }
 
 /// What the reader is told: a result (status) or a failure (alert), with optional details.
+/// A result goes away by itself; a failure stays until dismissed; both are kept in the list of
+/// past messages.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Message {
     pub alert: bool,
@@ -41,6 +43,9 @@ impl Message {
         Message { alert: true, text: text.into(), details: Vec::new() }
     }
 }
+
+/// How many past messages the list keeps.
+const MESSAGES_KEPT: usize = 30;
 
 /// What the page is for at the moment.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -151,8 +156,17 @@ pub struct View {
     pub(super) filter: RwSignal<LabelFilter>,
     /// Whether the list of shortcuts is shown.
     pub(super) help_open: RwSignal<bool>,
+    /// Whether the list of past messages is shown.
+    pub(super) messages_open: RwSignal<bool>,
     pub(super) settings: RwSignal<Settings>,
-    pub(super) message: RwSignal<Option<Message>>,
+    /// The result shown now, with its turn: the same words said again are a new report.
+    pub(super) report: RwSignal<Option<(u32, Message)>>,
+    /// The failure shown now, until dismissed.
+    pub(super) alert: RwSignal<Option<Message>>,
+    /// Every message of this session, the newest last (at most `MESSAGES_KEPT`).
+    pub(super) past: RwSignal<Vec<Message>>,
+    /// How many results were said: each report's turn.
+    pub(super) reports_said: StoredValue<u32>,
 }
 
 impl View {
@@ -168,8 +182,12 @@ impl View {
             query: RwSignal::new(String::new()),
             filter: RwSignal::new(LabelFilter::default()),
             help_open: RwSignal::new(false),
+            messages_open: RwSignal::new(false),
             settings: RwSignal::new(persist::load_settings()),
-            message: RwSignal::new(None),
+            report: RwSignal::new(None),
+            alert: RwSignal::new(None),
+            past: RwSignal::new(Vec::new()),
+            reports_said: StoredValue::new(0),
         }
     }
 
@@ -214,12 +232,24 @@ impl View {
         Reading(self.help_open)
     }
 
+    pub fn messages_open(&self) -> Reading<bool> {
+        Reading(self.messages_open)
+    }
+
     pub fn settings(&self) -> Reading<Settings> {
         Reading(self.settings)
     }
 
-    pub fn message(&self) -> Reading<Option<Message>> {
-        Reading(self.message)
+    pub fn report(&self) -> Reading<Option<(u32, Message)>> {
+        Reading(self.report)
+    }
+
+    pub fn alert(&self) -> Reading<Option<Message>> {
+        Reading(self.alert)
+    }
+
+    pub fn past_messages(&self) -> Reading<Vec<Message>> {
+        Reading(self.past)
     }
 
     pub fn set_open(&self, document: Option<String>) {
@@ -257,12 +287,31 @@ impl View {
         self.help_open.set(open);
     }
 
+    pub fn set_messages_open(&self, open: bool) {
+        self.messages_open.set(open);
+    }
+
     pub fn update_settings(&self, change: impl FnOnce(&mut Settings)) {
         self.settings.update(change);
     }
 
-    pub fn dismiss_message(&self) {
-        self.message.set(None);
+    /// Takes the report of turn `turn` away, unless another has replaced it.
+    pub fn dismiss_report(&self, turn: u32) {
+        if self.report.with_untracked(|report| report.as_ref().is_some_and(|(shown, _)| *shown == turn)) {
+            self.report.set(None);
+        }
+    }
+
+    pub fn dismiss_alert(&self) {
+        self.alert.set(None);
+    }
+
+    /// Forgets every message, those of the list too.
+    pub fn forget_messages(&self) {
+        self.report.set(None);
+        self.alert.set(None);
+        self.past.set(Vec::new());
+        self.messages_open.set(false);
     }
 
     /// The layer of the work the reader sees and edits, tracked.
@@ -270,8 +319,20 @@ impl View {
         self.mode.with(Mode::layer)
     }
 
+    /// Tells the reader `message`: a failure replaces the failure shown, a result the result.
     pub fn say(&self, message: Message) {
-        self.message.set(Some(message));
+        self.past.update(|past| {
+            if past.len() == MESSAGES_KEPT {
+                past.remove(0);
+            }
+            past.push(message.clone());
+        });
+        if message.alert {
+            self.alert.set(Some(message));
+        } else {
+            self.reports_said.update_value(|said| *said = said.wrapping_add(1));
+            self.report.set(Some((self.reports_said.get_value(), message)));
+        }
     }
 
     /// The reader's selection: as last reported, or read from the page if the browser has not

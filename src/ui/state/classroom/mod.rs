@@ -234,10 +234,11 @@ impl Classroom {
         self.enter(Mode::Review { assignment: id.to_owned(), student: student.to_owned() });
     }
 
-    /// Turns projector mode on or off; on, it also clears the messages, which may name students.
+    /// Turns projector mode on or off; on, it also forgets the messages, past ones too, which may
+    /// name students.
     pub fn set_projector(&self, on: bool) {
         if on {
-            self.view.message.set(None);
+            self.view.forget_messages();
         }
         self.projector.set(on);
         if let Some(root) = document().document_element() {
