@@ -53,8 +53,8 @@ function fleissKappa(length, students) {
   return (mean - chance) / (1 - chance);
 }
 
-/** Strict F1 counted by hand: spans equal in boundaries and label. */
-function strictF1(key, marked) {
+/** The fair scheme's F1 counted by hand: spans equal in boundaries and label, each once. */
+function fairF1(key, marked) {
   const same = (a, b) => a.start === b.start && a.end === b.end && a.label === b.label;
   const correct = marked.filter((m) => key.some((k) => same(k, m))).length;
   const precision = marked.length ? correct / marked.length : 0;
@@ -80,6 +80,7 @@ test('an assignment goes out, three students hand in, feedback and comments come
     for (const span of [DENIAL, SANCTION, CLAIM]) await h.label(t, span);
     await expect(h.annotationItems(t)).toHaveCount(3);
     await t.getByRole('button', { name: 'Back to the teacher view' }).click();
+    await expect(t.getByText('The key holds 3 spans: 1 Claim, 1 Denial, 1 Sanction.')).toBeVisible();
   });
   await test.step('the student copies: without the key, and with it', async () => {
     // A student copy without the key holds none of it.
@@ -143,6 +144,12 @@ test('an assignment goes out, three students hand in, feedback and comments come
     graceFeedback = grace.getByRole('region', { name: 'Feedback' });
     await expect(graceFeedback.getByRole('button', { name: /Missed/ })).toHaveCount(1);
     await expect(graceFeedback.getByRole('button', { name: /Label differs/ })).toHaveCount(1);
+    // The sentences say what the table says, under the fair scheme, and the figures are explained.
+    await expect(graceFeedback.getByRole('combobox', { name: 'Matching scheme' })).toHaveValue('fair');
+    await expect(graceFeedback.getByRole('listitem').filter({ hasText: 'You found' })).toHaveText(['You found 0 of the 1 claims.', 'You found 1 of the 1 denials.', 'You found 0 of the 1 sanctions.']);
+    await expect(graceFeedback).toContainText('1 of your 2 denials is not in the key as marked.');
+    await expect(graceFeedback.getByRole('row', { name: /^Denial/ }).getByRole('cell')).toHaveText(['0.50', '1.00', '0.67', '2', '1']);
+    await expect(graceFeedback).toContainText('Recall: how much of the key you found.');
     await expect(grace.locator('article mark.missed')).not.toHaveCount(0);
   });
   await test.step('the teacher collects, refusing what does not belong', async () => {
@@ -162,6 +169,8 @@ test('an assignment goes out, three students hand in, feedback and comments come
       bad('tampered.glossa-work.json', (json) => { json.documents[0].text_sha256 = '0'.repeat(64); }),
       bad('nameless.glossa-work.json', (json) => { json.student = ' '; }),
       { name: 'grace-old.glossa-work.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(older)) },
+      // The teacher's own student copy, taken for a hand-in.
+      { name: assignment.name, mimeType: 'application/json', buffer: Buffer.from(assignment.text) },
     ]);
     status = t.getByRole('status');
     await expect(status).toContainText('Collected 3 hand-ins');
@@ -169,14 +178,15 @@ test('an assignment goes out, three students hand in, feedback and comments come
     await expect(status).toContainText('“tampered.glossa-work.json” was not taken');
     await expect(status).toContainText('“nameless.glossa-work.json” was not taken: it carries no student name');
     await expect(status).toContainText('Grace handed in twice');
+    await expect(status).toContainText(`“${assignment.name}” was not taken: it is the assignment file, not a hand-in`);
     table = t.getByRole('table', { name: 'Class results' });
     await expect(table.getByRole('row')).toHaveCount(4);
     for (const name of Object.keys(students)) {
       const marked = JSON.parse(work[name].text).documents[0].annotations;
-      const expected = strictF1(key, marked).toFixed(2);
+      const expected = fairF1(key, marked).toFixed(2);
       await expect(table.getByRole('row', { name: new RegExp(name) }).getByRole('cell').nth(3)).toHaveText(expected);
     }
-    expect([strictF1(key, JSON.parse(work.Grace.text).documents[0].annotations).toFixed(2)]).toEqual(['0.40']);
+    expect([fairF1(key, JSON.parse(work.Grace.text).documents[0].annotations).toFixed(2)]).toEqual(['0.40']);
   });
   await test.step('how much the class agrees: κ, γ, pairs, charts', async () => {
     // How much the class agrees, and where it disagrees most.
@@ -188,7 +198,7 @@ test('an assignment goes out, three students hand in, feedback and comments come
     // γ, on the spans: a figure with its words (checked against pygamma by the native tests).
     await expect(agreement.getByRole('row', { name: /All labels/ }).getByRole('cell').nth(3)).toHaveText(/^-?\d\.\d\d: .* agreement$/);
     pairs = t.getByRole('table', { name: 'Pairs' });
-    adaGrace = strictF1(JSON.parse(work.Ada.text).documents[0].annotations, JSON.parse(work.Grace.text).documents[0].annotations);
+    adaGrace = fairF1(JSON.parse(work.Ada.text).documents[0].annotations, JSON.parse(work.Grace.text).documents[0].annotations);
     await expect(pairs.getByRole('row', { name: /Ada and Grace/ }).getByRole('cell').nth(1)).toHaveText(adaGrace.toFixed(2));
     // The charts, each with a sentence and a table of its numbers.
     perArticle = t.getByRole('figure', { name: 'Label counts per article' });
@@ -259,7 +269,7 @@ test('an assignment goes out, three students hand in, feedback and comments come
     gradebook = await h.download(t, () => t.getByRole('button', { name: 'Gradebook CSV' }).click());
     expect(gradebook.name.endsWith('.csv')).toBe(true);
     rows = gradebook.text.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(rows[0]).toContain('score (0–100) = F1 overall (strict) × 100');
+    expect(rows[0]).toContain('score (0–100) = F1 overall (fair) × 100');
     expect(rows).toHaveLength(4);
     expect(rows.find((r) => r.startsWith('Grace,'))).toMatch(/,0\.400,40\.0$/);
 
@@ -268,7 +278,7 @@ test('an assignment goes out, three students hand in, feedback and comments come
     expect(report.name).toBe('Who-denies-what-class-report.csv');
     lines = report.text.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0]).toBe('section,label,who,measure,value,in_words,article,start,end,quote,marked_by');
-    f1Line = lines.find((l) => l.startsWith('pair,All labels,') && l.includes('Ada') && l.includes('Grace') && l.includes('F1 (strict)'));
+    f1Line = lines.find((l) => l.startsWith('pair,All labels,') && l.includes('Ada') && l.includes('Grace') && l.includes('F1 (fair)'));
     expect(Number(f1Line.split(',')[4]).toFixed(2)).toBe(adaGrace.toFixed(2));
     expect(lines.find((l) => l.startsWith("agreement,All labels,class,Fleiss' kappa,"))).toContain(fleiss.toFixed(6).slice(0, 5));
     board = lines.filter((l) => l.startsWith('board,'));

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use crate::core::exchange::formats::csv::spreadsheet_row;
 use crate::core::measures::agreement::{landis_koch, Agreement};
+use crate::core::measures::fixed;
 use crate::core::measures::matching::{Evaluation, Scheme};
 use crate::core::model::annotation::Annotation;
 use crate::core::model::label::{name_of, Label};
@@ -27,7 +28,7 @@ pub struct ClassReport<'a> {
     pub students: &'a [String],
     /// The figures per label (by name), then of "All labels".
     pub agreement: &'a [(String, Agreement)],
-    /// Each pair's F1 (strict), one's work scored against the other's.
+    /// Each pair's F1 (fair), one's work scored against the other's.
     pub pair_f1: &'a [((usize, usize), f64)],
     /// Each student's evaluation against the key, in the order of `students`.
     pub evaluations: &'a [Evaluation],
@@ -38,7 +39,7 @@ pub struct ClassReport<'a> {
 /// A row of figures: the columns after `section` up to `in_words`.
 fn figure(section: &str, label: &str, who: &str, measure: &str, value: Option<f64>, words: bool) -> String {
     let (value, said) = match value {
-        Some(v) => (format!("{v:.6}"), if words { landis_koch(v).to_owned() } else { String::new() }),
+        Some(v) => (fixed(v, 6), if words { landis_koch(v).to_owned() } else { String::new() }),
         None => (String::new(), "undefined".to_owned()),
     };
     spreadsheet_row([section, label, who, measure, &value, &said, "", "", "", "", ""].into_iter().map(str::to_owned))
@@ -56,9 +57,9 @@ pub fn csv(report: &ClassReport) -> String {
             out.push_str(&figure("pair", label, &pair_name(*pair), "Cohen's kappa", *kappa, true));
         }
     }
-    let strict = format!("F1 ({})", Scheme::Strict.id());
+    let fair = format!("F1 ({})", Scheme::Fair.id());
     for (pair, f1) in report.pair_f1 {
-        out.push_str(&figure("pair", "All labels", &pair_name(*pair), &strict, Some(*f1), false));
+        out.push_str(&figure("pair", "All labels", &pair_name(*pair), &fair, Some(*f1), false));
     }
     for (student, evaluation) in report.students.iter().zip(report.evaluations) {
         let scored = report.labels.iter().filter_map(|l| Some((l.name.as_str(), evaluation.by_label.get(&l.id)?)));
@@ -158,7 +159,7 @@ mod tests {
         let lines: Vec<&str> = out.trim_start_matches('\u{feff}').lines().collect();
         assert_eq!(lines[0], HEADER.join(","));
         assert!(lines.iter().any(|l| l.starts_with("agreement,All labels,class,Fleiss' kappa,")));
-        assert!(lines.contains(&"pair,All labels,Ada & Grace,F1 (strict),0.500000,,,,,,"));
+        assert!(lines.contains(&"pair,All labels,Ada & Grace,F1 (fair),0.500000,,,,,,"));
         assert!(lines.iter().any(|l| l.starts_with("student,Claim,Grace,F1 (strict),1.000000")));
         let board: Vec<&str> = lines.iter().copied().filter(|l| l.starts_with("board,")).collect();
         assert_eq!(

@@ -2,7 +2,7 @@
 //! hit, a label or boundary difference, or an extra; each key passage they did not mark, a miss;
 //! the figures of `core::measures::matching`; and sentences a student reads ("You found 4 of the 6 denials").
 
-use crate::core::measures::matching::{self, Evaluation, Span};
+use crate::core::measures::matching::{self, Evaluation, Scheme, Span};
 use crate::core::model::annotation::Annotation;
 use crate::core::model::label::Label;
 use crate::core::text::search::fold_name;
@@ -83,28 +83,26 @@ fn spans(list: &[Annotation]) -> Vec<Span<'_>> {
     list.iter().map(|a| Span { label: &a.label, start: a.start, end: a.end }).collect()
 }
 
-/// Sentences about `documents` (each a key and a student's annotations), label by label: what
-/// was found, what the key does not have, and how the attributions compare.
-pub fn sentences(documents: &[(&[Annotation], &[Annotation])], labels: &[Label]) -> Vec<String> {
+/// Sentences about the work, label by label, that say what the figures under `scheme` say (both
+/// "2 of 3"): what was found of the key, what is not in it; and how the attributions of
+/// `documents` (each a key and a student's annotations) compare with the key's.
+pub fn sentences(evaluation: &Evaluation, scheme: Scheme, documents: &[(&[Annotation], &[Annotation])], labels: &[Label]) -> Vec<String> {
     let mut said = Vec::new();
     for label in labels {
-        let of = |list: &[Annotation]| -> Vec<Annotation> { list.iter().filter(|a| a.label == label.id).cloned().collect() };
-        let (mut expected, mut found, mut marked, mut extra) = (0, 0, 0, 0);
-        for (key, work) in documents {
-            let (key, work) = (of(key), of(work));
-            expected += key.len();
-            found += key.iter().filter(|k| work.iter().any(|a| overlaps(k, a))).count();
-            marked += work.len();
-            extra += work.iter().filter(|a| !key.iter().any(|k| overlaps(k, a))).count();
-        }
+        let Some(counts) = evaluation.by_label.get(&label.id).map(|scores| scores.counts(scheme)) else { continue };
         let name = plural(&label.name);
-        if expected > 0 {
-            said.push(format!("You found {found} of the {expected} {name}."));
+        let halves = match counts.partial {
+            0 => String::new(),
+            1 => " and 1 more in part (half counted)".to_owned(),
+            n => format!(" and {n} more in part (each half counted)"),
+        };
+        if counts.possible() > 0 {
+            said.push(format!("You found {} of the {} {name}{halves}.", counts.correct, counts.possible()));
         }
-        if extra > 0 {
-            let hint = hint(&label.id).map(|h| format!(": {h}")).unwrap_or_default();
-            let verb = if extra == 1 { "is" } else { "are" };
-            said.push(format!("{extra} of your {marked} {name} {verb} not in the key{hint}."));
+        let not_in_key = counts.actual() - counts.correct - counts.partial;
+        if not_in_key > 0 {
+            let verb = if not_in_key == 1 { "is" } else { "are" };
+            said.push(format!("{not_in_key} of your {} {name} {verb} not in the key as marked.", counts.actual()));
         }
     }
     let (mut compared, mut agreeing) = (0, 0);
@@ -122,15 +120,8 @@ pub fn sentences(documents: &[(&[Annotation], &[Annotation])], labels: &[Label])
     said
 }
 
-/// Where to look again, for the three labels every class starts with.
-fn hint(label: &str) -> Option<&'static str> {
-    match label {
-        "claim" => Some("look at who is speaking"),
-        "denial" => Some("look for who rejects what, and whether they really do"),
-        "sanction" => Some("look for what was actually done, not what was threatened"),
-        _ => None,
-    }
-}
+/// Precision, recall and F1 in plain words, said beside the figures.
+pub const FIGURES_IN_WORDS: &str = "Precision: how much of what you marked is in the key. Recall: how much of the key you found. F1: the two together (1 when both are perfect, 0 when nothing matches).";
 
 /// "denials" of "Denial": the label's name, lowercased, in the plural.
 fn plural(name: &str) -> String {
@@ -172,6 +163,52 @@ mod tests {
         assert_eq!(missed.iter().map(|k| k.id.as_str()).collect::<Vec<_>>(), ["k2", "k3", "k4"]);
     }
 
+    /// Property tests run natively (proptest is a native dev-dependency).
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use proptest::prelude::*;
+
+        use super::*;
+
+        proptest! {
+            /// What the sentences say is what the table shows: "found N of the M" is the recall,
+            /// "K of your A are not in the key" the precision, under every scheme.
+            #[test]
+            fn the_sentences_agree_with_the_figures(
+                key in prop::collection::vec((0usize..3, 0usize..60, 1usize..15), 0..8),
+                marked in prop::collection::vec((0usize..3, 0usize..60, 1usize..15), 0..8),
+            ) {
+                let labels = default_labels();
+                let made = |spans: Vec<(usize, usize, usize)>, prefix: &str| -> Vec<Annotation> {
+                    spans.into_iter().enumerate().map(|(i, (l, start, width))| bare(&format!("{prefix}{i}"), &labels[l].id, start, start + width)).collect()
+                };
+                let (key, marked) = (made(key, "k"), made(marked, "m"));
+                let documents: [(&[Annotation], &[Annotation]); 1] = [(&key, &marked)];
+                let evaluation = evaluate(&documents, &labels);
+                // The schemes that count whole spans only; under partial and type a part counts half.
+                for scheme in [Scheme::Fair, Scheme::Strict, Scheme::Exact] {
+                    let said = sentences(&evaluation, scheme, &documents, &labels);
+                    let numbers = |sentence: &String| -> Vec<f64> { sentence.split(' ').filter_map(|w| w.parse().ok()).collect() };
+                    for label in &labels {
+                        let Some(scores) = evaluation.by_label.get(&label.id) else { continue };
+                        let (counts, figures) = (scores.counts(scheme), scores.figures(scheme));
+                        let name = plural(&label.name);
+                        match said.iter().find(|s| s.starts_with("You found") && s.ends_with(&format!(" {name}."))).map(numbers).as_deref() {
+                            Some(&[found, of]) => prop_assert!((found / of - figures.recall).abs() < 1e-12, "{scheme:?} {said:?}"),
+                            None => prop_assert_eq!(counts.possible(), 0),
+                            Some(other) => prop_assert!(false, "{other:?}"),
+                        }
+                        match said.iter().find(|s| s.contains(&format!(" {name} is not")) || s.contains(&format!(" {name} are not"))).map(numbers).as_deref() {
+                            Some(&[not_in_key, of]) => prop_assert!(((of - not_in_key) / of - figures.precision).abs() < 1e-12, "{scheme:?} {said:?}"),
+                            None => prop_assert!(counts.actual() == counts.correct, "{scheme:?} {said:?}"),
+                            Some(other) => prop_assert!(false, "{other:?}"),
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn sentences_count_what_was_found_what_is_extra_and_attributions() {
         let key = vec![
@@ -185,17 +222,23 @@ mod tests {
             bare("c", "claim", 60, 70),
             bare("d", "claim", 80, 90),
         ];
-        let said = sentences(&[(&key, &marked)], &default_labels());
+        let documents: [(&[Annotation], &[Annotation]); 1] = [(&key, &marked)];
+        let evaluation = evaluate(&documents, &default_labels());
         assert_eq!(
-            said,
+            sentences(&evaluation, Scheme::Fair, &documents, &default_labels()),
             [
                 "You found 0 of the 1 claims.",
-                "2 of your 2 claims are not in the key: look at who is speaking.",
-                "You found 2 of the 2 denials.",
+                "2 of your 2 claims are not in the key as marked.",
+                "You found 1 of the 2 denials.",
+                "1 of your 2 denials is not in the key as marked.",
                 "1 of the 2 attributions you could give match the key's (who is speaking).",
             ]
         );
-        let figures = evaluate(&[(&key, &marked)], &default_labels()).overall.figures(Scheme::Strict);
+        assert_eq!(
+            sentences(&evaluation, Scheme::Partial, &documents, &default_labels())[2],
+            "You found 1 of the 2 denials and 1 more in part (half counted)."
+        );
+        let figures = evaluation.overall.figures(Scheme::Fair);
         assert!((figures.precision - 0.25).abs() < 1e-12);
     }
 }

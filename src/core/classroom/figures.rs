@@ -14,6 +14,7 @@ use crate::core::measures::matching::{Evaluation, Scheme};
 use crate::core::model::annotation::Annotation;
 use crate::core::model::document::Document;
 use crate::core::model::label;
+use crate::core::text::{boundary, offsets};
 
 /// A stretch of the text over which every student's marking is the same throughout.
 #[derive(Clone, Debug, PartialEq)]
@@ -21,6 +22,8 @@ pub struct Passage {
     pub document: String,
     pub start: usize,
     pub end: usize,
+    /// The stretch's text widened to whole words and trimmed: a stretch begins where someone's
+    /// marking does, often inside a word or at a space, and "“ to Russia”" reads as a fragment.
     pub quote: String,
     /// Label names with how many students gave each.
     pub by_label: Vec<(String, usize)>,
@@ -35,7 +38,7 @@ pub struct ClassAgreement {
     pub students: Vec<String>,
     /// The figures of each label, then of all labels together.
     pub rows: Vec<(String, Agreement)>,
-    /// The F1 (strict) of each pair of students `(i, j)`, one's work scored against the other's.
+    /// The F1 (fair) of each pair of students `(i, j)`, one's work scored against the other's.
     pub pair_f1: Vec<((usize, usize), f64)>,
     pub disagreements: Vec<Passage>,
 }
@@ -95,17 +98,24 @@ pub fn agreement(teaching: &Teaching, documents: &[Arc<Document>]) -> Option<Cla
         .iter()
         .filter_map(|s| all.iter().find(|p| p.document == documents[s.document].id && p.start == s.start).cloned())
         .collect();
-    // Each pair's F1 (strict), either one's work taken as the other's key: it is the same both ways.
+    // Each pair's F1 (fair), either one's work taken as the other's key: it is the same both ways.
     let works = &teaching.collected;
     let pairs = (0..works.len()).flat_map(|i| (i + 1..works.len()).map(move |j| (i, j)));
     let pair_f1 = pairs
         .map(|(i, j)| {
             let documents: Vec<(&[Annotation], &[Annotation])> =
                 documents.iter().map(|d| (works[i].annotations(&d.id), works[j].annotations(&d.id))).collect();
-            ((i, j), feedback::evaluate(&documents, labels).overall.figures(Scheme::Strict).f1)
+            ((i, j), feedback::evaluate(&documents, labels).overall.figures(Scheme::Fair).f1)
         })
         .collect();
     Some(ClassAgreement { students: works.iter().map(|w| w.student.clone()).collect(), rows, pair_f1, disagreements })
+}
+
+/// The text of `[start, end)` of `document` trimmed of spaces and widened to whole words.
+fn whole_words(document: &Document, start: usize, end: usize) -> String {
+    let (start, end) = offsets::trim_range(&document.text, start, end).unwrap_or((start, end));
+    let (start, end) = boundary::snap(&document.text, &document.index, start, end, true);
+    document.quote(start, end).unwrap_or_default().to_owned()
 }
 
 /// Every stretch of the class's marking over `documents` (cut at paragraph starts), as passages.
@@ -119,7 +129,7 @@ fn passages(teaching: &Teaching, documents: &[Arc<Document>], people: &[Vec<Mark
     stretches
         .map(|s| {
             let document = &documents[s.document];
-            let quote = document.quote(s.start, s.end).unwrap_or_default().to_owned();
+            let quote = whole_words(document, s.start, s.end);
             let by_label = s.by_label.iter().map(|(id, n)| (label::name_of(labels, id).to_owned(), *n)).collect();
             let passage = Passage {
                 document: document.id.clone(),
@@ -197,7 +207,27 @@ mod tests {
         let top = &figures.disagreements[0];
         assert_eq!((top.start, top.end, top.nothing), (0, 10, 0));
         assert_eq!(top.by_label, [("Claim".to_owned(), 2), ("Denial".to_owned(), 1), ("Sanction".to_owned(), 0)]);
-        assert_eq!(top.quote, documents[0].quote(0, 10).unwrap());
+        assert_eq!(top.quote, "Iran Addresses", "0..10 is “Iran Addre”, shown in whole words");
+    }
+
+    #[test]
+    fn a_disputed_passage_is_quoted_in_whole_words() {
+        // Ada's claim begins inside a word and ends on a space; Alan's covers more.
+        let (class, documents) = class(&[("Ada", vec![bare("a", "claim", 2, 16)]), ("Alan", vec![bare("b", "claim", 0, 30)])]);
+        let text = &documents[0].text;
+        for passage in agreement(&class, &documents).unwrap().disagreements {
+            let exact = documents[0].quote(passage.start, passage.end).unwrap();
+            assert_eq!(passage.quote.trim(), passage.quote, "no space at either end");
+            assert!(passage.quote.contains(exact.trim()), "{:?} holds {exact:?}", passage.quote);
+            let at = text.find(&passage.quote).unwrap();
+            let before = text[..at].chars().next_back();
+            let after = text[at + passage.quote.len()..].chars().next();
+            assert!(
+                !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric),
+                "{:?} cuts a word",
+                passage.quote
+            );
+        }
     }
 
     #[test]

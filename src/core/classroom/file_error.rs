@@ -38,6 +38,8 @@ pub enum ClassFileError {
         expected: String,
     },
     NoStudentName,
+    /// Another of Glossa's files where a hand-in was expected: what it is, and where it goes.
+    NotAHandIn(&'static str),
     NotATime(String),
     /// A document whose text is not the one its digest names.
     TextChanged(String),
@@ -70,6 +72,7 @@ impl fmt::Display for ClassFileError {
                 write!(f, "it is work for another assignment (“{found}”), not for “{expected}”")
             }
             ClassFileError::NoStudentName => write!(f, "it carries no student name"),
+            ClassFileError::NotAHandIn(what) => write!(f, "it is {what}"),
             ClassFileError::NotATime(at) => write!(f, "its handed_in_at “{at}” is not a time"),
             ClassFileError::TextChanged(title) => write!(f, "its text of “{title}” is not the assignment's: the file was changed"),
             ClassFileError::UnknownDocument(id) => write!(f, "it has work on a document “{id}” the assignment does not have"),

@@ -11,8 +11,10 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::classroom::assignment;
 use crate::core::classroom::assignment::{file_stem, Assignment, LocalIds};
 use crate::core::classroom::file_error::ClassFileError;
+use crate::core::exchange::formats::glossa_json;
 use crate::core::model::annotation::Annotation;
 use crate::core::model::document::Document;
 use crate::core::model::timestamp;
@@ -139,6 +141,20 @@ pub type Checked = (HandIn, Vec<String>);
 /// assignment, on other texts, or without a name, in words that name the file; and of the rest,
 /// each annotation that is not a span of its text with its quote.
 pub fn read_work(contents: &str, assignment: &Assignment, texts: &[Arc<Document>]) -> Result<Checked, ClassFileError> {
+    if let Some(what) = other_file(contents) {
+        return Err(ClassFileError::NotAHandIn(what));
+    }
+    // A file of another kind is told by its format before its fields (a missing field of a
+    // hand-in says nothing to whoever chose the wrong file).
+    #[derive(Deserialize)]
+    struct Kind {
+        format: Option<String>,
+    }
+    if let Ok(Kind { format: Some(format) }) = serde_json::from_str::<Kind>(contents.trim_start_matches('\u{feff}')) {
+        if format != WORK_FORMAT {
+            return Err(ClassFileError::NotThisKind { kind: "hand-in", version: VERSION });
+        }
+    }
     let mut work: HandIn = serde_json::from_str(contents.trim_start_matches('\u{feff}'))
         .map_err(|e| ClassFileError::NotReadable { kind: "a hand-in", detail: e.to_string() })?;
     if work.format != WORK_FORMAT || work.version != VERSION {
@@ -171,6 +187,16 @@ pub fn read_work(contents: &str, assignment: &Assignment, texts: &[Arc<Document>
         });
     }
     Ok((work, refused))
+}
+
+/// What another of Glossa's files is, said to a teacher who put it among the hand-ins.
+fn other_file(contents: &str) -> Option<&'static str> {
+    let files = [
+        (assignment::FORMAT, "the assignment file, not a hand-in: collect the files the students handed in (named …glossa-work.json)"),
+        (RETURN_FORMAT, "your comments returned to a student, not a hand-in"),
+        (glossa_json::FORMAT, "annotations exported with Export JSON, not a hand-in: a student hands in with Hand in"),
+    ];
+    files.into_iter().find(|(format, _)| assignment::is_format(contents, format)).map(|(_, what)| what)
 }
 
 /// Why `annotation` is not a span of `text` with its quote, if it is not (its extent alone when
@@ -335,6 +361,17 @@ mod tests {
         nameless.student = " ".into();
         assert!(read(&nameless).unwrap_err().to_string().contains("no student name"));
         assert!(read_work("[]", &assignment(), &bundled()).unwrap_err().to_string().contains("not a hand-in"));
+    }
+
+    /// Another of Glossa's files among the hand-ins is named for what it is, never by a field it lacks.
+    #[test]
+    fn another_kind_of_file_is_named_for_what_it_is() {
+        let said = |contents: &str| read_work(contents, &assignment(), &bundled()).unwrap_err().to_string();
+        assert!(said(&assignment().to_json()).starts_with("it is the assignment file, not a hand-in"), "{}", said(&assignment().to_json()));
+        assert!(
+            said(r#"{"format": "glossa-annotations", "version": 2, "documents": []}"#).contains("exported with Export JSON, not a hand-in")
+        );
+        assert_eq!(said(r#"{"format":"glossa-backup","version":1}"#), "it is not a Glossa hand-in of version 1");
     }
 
     #[test]

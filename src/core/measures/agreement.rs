@@ -257,9 +257,10 @@ pub fn describe(by_label: &[(String, usize)], nothing: usize, of: usize) -> Stri
     said
 }
 
-/// Landis and Koch's words for a κ or α, so that a figure reads as a sentence.
+/// Landis and Koch's words for a κ or α, so that a figure reads as a sentence; of the value as
+/// shown (two places), so that "0.00" is never called less than chance.
 pub fn landis_koch(value: f64) -> &'static str {
-    match value {
+    match (value * 100.0).round() / 100.0 {
         v if v < 0.0 => "less than chance agreement",
         v if v <= 0.20 => "slight agreement",
         v if v <= 0.40 => "fair agreement",
@@ -329,6 +330,8 @@ mod tests {
         let claims = by_character(&[4, 2], &people, Some("claim"));
         assert_eq!(claims.values, [vec![1, 1, 1, 0, 0, 0], vec![0, 1, 1, 0, 0, 0]]);
         assert_eq!(landis_koch(0.61), "substantial agreement");
+        assert_eq!(landis_koch(-0.004), "slight agreement", "shown as 0.00");
+        assert_eq!(landis_koch(-0.006), "less than chance agreement");
     }
 
     #[test]

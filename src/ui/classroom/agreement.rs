@@ -3,6 +3,7 @@ use leptos::prelude::*;
 
 use crate::core::classroom::figures::ClassAgreement;
 use crate::core::measures::agreement::{describe, landis_koch};
+use crate::core::measures::fixed;
 use crate::core::text::offsets::abbreviate;
 use crate::ui::state::{self, Mode};
 
@@ -21,7 +22,7 @@ pub fn ClassAgreementView(id: String) -> impl IntoView {
         let assignment = assignment.clone();
         let ClassAgreement { students, rows, pair_f1, disagreements } = (*agreement.get()?).clone();
         let said = |value: Option<f64>| {
-            value.map_or("undefined (everyone gave one value everywhere)".to_owned(), |v| format!("{v:.2}: {}", landis_koch(v)))
+            value.map_or("undefined (everyone gave one value everywhere)".to_owned(), |v| format!("{}: {}", fixed(v, 2), landis_koch(v)))
         };
         let mean = |pairs: &[((usize, usize), Option<f64>)]| {
             let defined: Vec<f64> = pairs.iter().filter_map(|(_, k)| *k).collect();
@@ -36,7 +37,7 @@ pub fn ClassAgreementView(id: String) -> impl IntoView {
             .zip(pair_f1)
             .map(|(((i, j), kappa), (_, f1))| {
                 let pair = format!("{} and {}", classroom.shown_name(&students[i]), classroom.shown_name(&students[j]));
-                view! { <tr><th scope="row">{pair}</th><td>{said(kappa)}</td><td>{format!("{f1:.2}")}</td></tr> }
+                view! { <tr><th scope="row">{pair}</th><td>{said(kappa)}</td><td>{fixed(f1, 2)}</td></tr> }
             })
             .collect_view();
         let rows = rows
@@ -79,8 +80,8 @@ pub fn ClassAgreementView(id: String) -> impl IntoView {
                 <tbody>{rows}</tbody>
             </table>
             <table class="figures" aria-label="Pairs">
-                <caption>"Each pair of students, all labels: Cohen's κ, and F1 (strict) of one's work against the other's"</caption>
-                <thead><tr><th scope="col">"Students"</th><th scope="col">"Cohen's κ"</th><th scope="col">"F1 (strict)"</th></tr></thead>
+                <caption>"Each pair of students, all labels: Cohen's κ, and F1 (fair) of one's work against the other's"</caption>
+                <thead><tr><th scope="col">"Students"</th><th scope="col">"Cohen's κ"</th><th scope="col">"F1 (fair)"</th></tr></thead>
                 <tbody>{pair_rows}</tbody>
             </table>
             {heat_map}

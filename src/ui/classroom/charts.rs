@@ -4,6 +4,7 @@
 //! bars carry their counts, dots their names, cells their values.
 use leptos::prelude::*;
 
+use crate::core::measures::fixed;
 use crate::core::model::label::Label;
 use crate::core::text::offsets::abbreviate;
 
@@ -40,7 +41,9 @@ pub fn label_counts(articles: Vec<(String, Vec<usize>)>, labels: &[Label]) -> im
     let most = articles.iter().flat_map(|(_, counts)| counts.iter().copied()).max().unwrap_or(0).max(1) as f64;
     let per_article = ROW * labels.len() as f64 + ROW / 2.0;
     let height = per_article * articles.len() as f64;
-    let span = WIDTH - NAMES - 40.0;
+    // Room after the longest bar for its words ("12 Sanction"), at about 8.5 units a character.
+    let words = labels.iter().map(|l| l.name.chars().count()).max().unwrap_or(0) + most.to_string().len() + 1;
+    let span = WIDTH - NAMES - 8.5 * words as f64 - 8.0;
     let total: usize = articles.iter().flat_map(|(_, c)| c).sum();
     let (busiest, busiest_count) =
         articles.iter().map(|(title, c)| (title.clone(), c.iter().sum::<usize>())).max_by_key(|(_, n)| *n).unwrap_or_default();
@@ -104,17 +107,18 @@ pub fn f1_dots(students: Vec<(String, f64)>) -> impl IntoView {
         n => (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0,
     };
     let summary = format!(
-        "F1 of {} students: median {median:.2}, from {:.2} to {:.2}",
+        "F1 of {} students: median {}, from {} to {}",
         students.len(),
-        sorted.first().copied().unwrap_or(0.0),
-        sorted.last().copied().unwrap_or(0.0)
+        fixed(median, 2),
+        fixed(sorted.first().copied().unwrap_or(0.0), 2),
+        fixed(sorted.last().copied().unwrap_or(0.0), 2)
     );
     let ticks = (0..=4)
         .map(|tick| {
             let x = NAMES + span * tick as f64 / 4.0;
             view! {
                 <line x1=x x2=x y1="0" y2=height - ROW class="grid"></line>
-                <text x=x y=height - 4.0 text-anchor="middle">{format!("{:.2}", tick as f64 / 4.0)}</text>
+                <text x=x y=height - 4.0 text-anchor="middle">{fixed(tick as f64 / 4.0, 2)}</text>
             }
         })
         .collect_view();
@@ -126,7 +130,7 @@ pub fn f1_dots(students: Vec<(String, f64)>) -> impl IntoView {
             view! {
                 <text x="0" y=y + 5.0>{short(name)}</text>
                 <circle cx=NAMES + f1 * span cy=y r="6"></circle>
-                <text x=NAMES + f1 * span + 10.0 y=y + 5.0>{format!("{f1:.2}")}</text>
+                <text x=NAMES + f1 * span + 10.0 y=y + 5.0>{fixed(*f1, 2)}</text>
             }
         })
         .collect_view();
@@ -134,8 +138,7 @@ pub fn f1_dots(students: Vec<(String, f64)>) -> impl IntoView {
         <svg viewBox=format!("0 0 {WIDTH} {height}") aria-hidden="true" class="chart-drawing">{ticks}{dots}</svg>
     }
     .into_any();
-    let rows =
-        students.into_iter().map(|(name, f1)| view! { <tr><th scope="row">{name}</th><td>{format!("{f1:.2}")}</td></tr> }).collect_view();
+    let rows = students.into_iter().map(|(name, f1)| view! { <tr><th scope="row">{name}</th><td>{fixed(f1, 2)}</td></tr> }).collect_view();
     let table = view! {
         <table class="figures" aria-label="F1 per student">
             <thead><tr><th scope="col">"Student"</th><th scope="col">"F1"</th></tr></thead>
@@ -159,23 +162,21 @@ pub fn kappa_map(students: Vec<String>, pairs: Vec<((usize, usize), Option<f64>)
     let defined: Vec<(f64, usize, usize)> = pairs.iter().filter_map(|((i, j), k)| k.map(|k| (k, *i, *j))).collect();
     let summary = match (defined.iter().max_by(|a, b| a.0.total_cmp(&b.0)), defined.iter().min_by(|a, b| a.0.total_cmp(&b.0))) {
         (Some(high), Some(low)) => format!(
-            "Cohen's κ of {} pairs: highest {:.2} ({} and {}), lowest {:.2} ({} and {})",
+            "Cohen's κ of {} pairs: highest {} ({} and {}), lowest {} ({} and {})",
             defined.len(),
-            high.0,
+            fixed(high.0, 2),
             students[high.1],
             students[high.2],
-            low.0,
+            fixed(low.0, 2),
             students[low.1],
             students[low.2]
         ),
         _ => "No pair's κ is defined".to_owned(),
     };
-    let heads = students
-        .iter()
-        .enumerate()
-        .map(|(j, name)| {
-            view! { <text x=NAMES + cell * (j as f64 + 0.5) y=ROW - 6.0 text-anchor="middle">{short(name).chars().take(3).collect::<String>()}</text> }
-        })
+    // Columns by number, rows by number and name: three letters of names that begin alike
+    // ("Student 1", "Student 2") told no one apart.
+    let heads = (0..n)
+        .map(|j| view! { <text x=NAMES + cell * (j as f64 + 0.5) y=ROW - 6.0 text-anchor="middle">{(j + 1).to_string()}</text> })
         .collect_view();
     let cells = (0..n)
         .flat_map(|i| (0..n).map(move |j| (i, j)))
@@ -183,7 +184,7 @@ pub fn kappa_map(students: Vec<String>, pairs: Vec<((usize, usize), Option<f64>)
             let (x, y) = (NAMES + cell * j as f64, ROW + cell * i as f64);
             let (shade, written) = match (i == j, value(i, j)) {
                 (true, _) => (0.0, "—".to_owned()),
-                (false, Some(k)) => (k.clamp(0.0, 1.0) * 60.0, format!("{k:.2}")),
+                (false, Some(k)) => (k.clamp(0.0, 1.0) * 60.0, fixed(k, 2)),
                 (false, None) => (0.0, "n/a".to_owned()),
             };
             view! {
@@ -195,7 +196,7 @@ pub fn kappa_map(students: Vec<String>, pairs: Vec<((usize, usize), Option<f64>)
     let names = students
         .iter()
         .enumerate()
-        .map(|(i, name)| view! { <text x="0" y=ROW + cell * (i as f64 + 0.5) + 5.0>{short(name)}</text> })
+        .map(|(i, name)| view! { <text x="0" y=ROW + cell * (i as f64 + 0.5) + 5.0>{format!("{} {}", i + 1, short(name))}</text> })
         .collect_view();
     let drawing = view! {
         <svg viewBox=format!("0 0 {WIDTH} {height}") aria-hidden="true" class="chart-drawing">{heads}{names}{cells}</svg>
@@ -205,7 +206,7 @@ pub fn kappa_map(students: Vec<String>, pairs: Vec<((usize, usize), Option<f64>)
     let rows = (0..n)
         .map(|i| {
             let cells = (0..n)
-                .map(|j| view! { <td>{if i == j { "—".to_owned() } else { value(i, j).map_or("n/a".to_owned(), |k| format!("{k:.2}")) }}</td> })
+                .map(|j| view! { <td>{if i == j { "—".to_owned() } else { value(i, j).map_or("n/a".to_owned(), |k| fixed(k, 2)) }}</td> })
                 .collect_view();
             view! { <tr><th scope="row">{students[i].clone()}</th>{cells}</tr> }
         })

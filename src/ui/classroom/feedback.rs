@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::core::classroom::feedback::{self, Verdict};
+use crate::core::measures::fixed;
 use crate::core::measures::matching::{Evaluation, Scheme, Scores};
 use crate::core::model::annotation::Annotation;
 use crate::core::model::label::{self, Label};
@@ -13,7 +14,7 @@ use crate::ui::state::{self, Mode, Reveal};
 #[component]
 pub fn Feedback() -> impl IntoView {
     let classroom = state::classroom();
-    let scheme = RwSignal::new(Scheme::Strict);
+    let scheme = RwSignal::new(Scheme::Fair);
     let compared = Memo::new(move |_| classroom.compared());
     let body = move || {
         let (assignment, key, marked) = compared.get()?;
@@ -23,7 +24,12 @@ pub fn Feedback() -> impl IntoView {
             .map(|d| (key.get(&d.id).map_or(&[][..], Vec::as_slice), marked.get(&d.id).map_or(&[][..], Vec::as_slice)))
             .collect();
         let evaluation = feedback::evaluate(&documents, &assignment.labels);
-        let sentences = feedback::sentences(&documents, &assignment.labels);
+        // Said under each scheme now, so that a change of scheme only picks.
+        let said = Scheme::ALL.map(|s| feedback::sentences(&evaluation, s, &documents, &assignment.labels));
+        let sentences = move || {
+            let at = Scheme::ALL.iter().position(|s| *s == scheme.get()).unwrap_or_default();
+            said[at].iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()
+        };
         let mut items = Vec::new();
         for d in &assignment.documents {
             let (key, marked) = (key.get(&d.id).cloned().unwrap_or_default(), marked.get(&d.id).cloned().unwrap_or_default());
@@ -39,7 +45,7 @@ pub fn Feedback() -> impl IntoView {
         let labels = assignment.labels.clone();
         Some(view! {
             <Figures evaluation labels=assignment.labels.clone() scheme/>
-            <ul class="sentences">{sentences.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
+            <ul class="sentences">{sentences}</ul>
             <ol class="feedback-items">
                 {items.into_iter().map(|(document, annotation, mark)| view! { <FeedbackItem document annotation mark labels=labels.clone()/> }).collect_view()}
             </ol>
@@ -57,7 +63,8 @@ pub fn Feedback() -> impl IntoView {
 #[component]
 pub fn SchemeChoice(scheme: RwSignal<Scheme>) -> impl IntoView {
     let names = [
-        (Scheme::Strict, "Strict: same passage, same label"),
+        (Scheme::Fair, "Fair (best one-to-one): same passage, same label"),
+        (Scheme::Strict, "Strict: same passage, same label, in text order"),
         (Scheme::Exact, "Exact: same passage"),
         (Scheme::Partial, "Partial: an overlap counts half"),
         (Scheme::Type, "Type: overlap with the same label"),
@@ -80,7 +87,7 @@ fn Figures(evaluation: Evaluation, labels: Vec<Label>, scheme: RwSignal<Scheme>)
         let row = |name: String, scores: Option<&Scores>| {
             let counts = scores.map(|s| s.counts(scheme)).unwrap_or_default();
             let figures = scores.map(|s| s.figures(scheme));
-            let cell = |value: Option<f64>| value.map_or("–".to_owned(), |v| format!("{:.2}", v));
+            let cell = |value: Option<f64>| value.map_or("–".to_owned(), |v| fixed(v, 2));
             view! {
                 <tr>
                     <th scope="row">{name}</th>
@@ -102,6 +109,7 @@ fn Figures(evaluation: Evaluation, labels: Vec<Label>, scheme: RwSignal<Scheme>)
             <thead><tr><th scope="col">"Label"</th><th scope="col">"Precision"</th><th scope="col">"Recall"</th><th scope="col">"F1"</th><th scope="col">"Marked"</th><th scope="col">"In the key"</th></tr></thead>
             <tbody>{rows}</tbody>
         </table>
+        <p class="hint">{feedback::FIGURES_IN_WORDS}</p>
     }
 }
 

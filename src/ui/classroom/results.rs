@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::core::classroom::gradebook::{self, Scale};
 use crate::core::classroom::hand_in::{self, HandIn};
+use crate::core::measures::fixed;
 use crate::core::measures::matching::{Evaluation, Scheme};
 use crate::core::model::timestamp;
 use crate::ui::browser;
@@ -18,7 +19,7 @@ use super::feedback::SchemeChoice;
 #[component]
 pub(super) fn Collect(id: String) -> impl IntoView {
     let classroom = state::classroom();
-    let scheme = RwSignal::new(Scheme::Strict);
+    let scheme = RwSignal::new(Scheme::Fair);
     let scale = RwSignal::new(Scale::Hundred);
     let sort = RwSignal::new((String::from("student"), true));
     let collect_id = id.clone();
@@ -103,14 +104,14 @@ pub(super) fn Collect(id: String) -> impl IntoView {
                     let flags = flags.iter().find(|(student, _)| *student == work.student).map(|(_, flags)| flags.clone()).unwrap_or_default();
                     let (open_id, return_id, student, back_student) = (id.clone(), id.clone(), work.student.clone(), work.student.clone());
                     let cells = labels.iter().map(|l| {
-                        let figure = evaluation.by_label.get(&l.id).map_or("–".to_owned(), |s| format!("{:.2}", s.figures(scheme).f1));
+                        let figure = evaluation.by_label.get(&l.id).map_or("–".to_owned(), |s| fixed(s.figures(scheme).f1, 2));
                         view! { <td>{figure}</td> }
                     }).collect_view();
                     view! {
                         <tr>
                             <th scope="row">{classroom.shown_name(&work.student)}</th>
                             {cells}
-                            <td>{format!("{:.2}", evaluation.overall.figures(scheme).f1)}</td>
+                            <td>{fixed(evaluation.overall.figures(scheme).f1, 2)}</td>
                             <td>{work.count()}</td>
                             <td>
                                 <CountedHandIn id=id.clone() student=work.student.clone() counted=work.handed_in_at.clone()/>

@@ -198,6 +198,7 @@ fn AssignmentEditor(id: String) -> impl IntoView {
     let (include, lock) = (set_travel.clone(), set_travel);
     let passphrase = RwSignal::new(String::new());
     let key_id = id.clone();
+    let summary_id = id.clone();
     let export_id = id.clone();
     let export = move |_| {
         let id = export_id.clone();
@@ -218,6 +219,7 @@ fn AssignmentEditor(id: String) -> impl IntoView {
             </fieldset>
             <fieldset>
                 <legend>"Answer key"</legend>
+                <p class="key-summary">{move || classroom.key_summary(&summary_id)}</p>
                 <button type="button" on:click=move |_| classroom.annotate_key(&key_id)>"Annotate the key"</button>
                 <label class="check">
                     <input type="checkbox" prop:checked=move || travel() != KeyTravel::Kept on:change=move |event| include(if event_target_checked(&event) { KeyTravel::Open } else { KeyTravel::Kept })/>

@@ -32,6 +32,12 @@ impl Classroom {
         id
     }
 
+    /// What the key of assignment `id` holds, per label, tracked.
+    pub fn key_summary(&self, id: &str) -> Option<String> {
+        let key = self.key_of(id)?;
+        self.saved.with(|saved| saved.teaching(id).map(|t| t.assignment.key_summary(&key)))
+    }
+
     /// Changes assignment `id` made here, or how its key travels.
     pub fn edit(&self, id: &str, edit: impl FnOnce(&mut Teaching)) {
         let now = browser::now();
