@@ -44,8 +44,8 @@ pub fn mount(parts: Parts) {
 #[component]
 pub fn App(parts: Parts) -> impl IntoView {
     crate::core::text::unicode::install(browser::unicode::BROWSER);
-    let State { view, work, exchange, .. } = State::provide(parts.formats);
-    listeners::fragment::follow(view, work);
+    let State { view, work, exchange, classroom, .. } = State::provide(parts.formats);
+    listeners::fragment::follow(view, work, classroom);
     listeners::keyboard::listen(view, work);
     listeners::selection::follow(view);
     panels::preferences::apply(view);
@@ -56,7 +56,8 @@ pub fn App(parts: Parts) -> impl IntoView {
         <panels::status::StatusMessage/>
         <panels::status::MessageList/>
         <panels::help::ShortcutHelp/>
-        <div class="layout">
+        // The teacher's view uses neither the list of articles nor the annotations: it takes their room.
+        <div class="layout" class:wide=move || view.mode().with(|mode| *mode == state::Mode::Teacher)>
             <panels::nav::ArticleNav/>
             <main class="reading">
                 {move || match view.mode().with(|mode| mode.clone()) {

@@ -117,9 +117,8 @@ test('in the one-file app the answer keys kept here are locked with a passphrase
 
   // After a reload, the keys are locked again until the passphrase is typed.
   await page.bringToFront();
+  // A reload stays where the teacher was, at the key; locked, it waits in the teacher view.
   await page.reload();
-  await h.articleReady(page);
-  await page.getByRole('button', { name: 'Teacher' }).click();
   await expect(kept(page)).toContainText('are locked. Type their passphrase');
   await passphrase(page).fill('tulip meadow 42');
   await kept(page).getByRole('button', { name: 'Unlock the keys' }).click();
@@ -140,9 +139,12 @@ test('in the one-file app a teacher may choose to keep the answer keys readable,
   await h.articleReady(page);
   await h.label(page, ['Iran vehemently denies', 'ballistic missiles to Russia', '2']);
   await expect.poll(() => h.savedState(page)).toContain('vehemently');
+  // A reload stays where the teacher was: at the key, which waits in the teacher view while locked.
+  // A reload stays where the teacher was, at the key: readable, it is open.
   await page.reload();
   await h.articleReady(page);
-  await page.getByRole('button', { name: 'Teacher' }).click();
+  await expect(page.getByRole('region', { name: 'Answer key' })).toBeVisible();
+  await page.getByRole('button', { name: 'Teacher', exact: true }).click();
   await expect(kept).toContainText('kept readable in this browser');
   // Still one step from locking them.
   await expect(kept.getByRole('button', { name: 'Lock the keys kept here' })).toBeVisible();

@@ -124,7 +124,7 @@ pub fn sentences(evaluation: &Evaluation, scheme: Scheme, documents: &[(&[Annota
 pub const FIGURES_IN_WORDS: &str = "Precision: how much of what you marked is in the key. Recall: how much of the key you found. F1: the two together (1 when both are perfect, 0 when nothing matches).";
 
 /// "denials" of "Denial": the label's name, lowercased, in the plural.
-fn plural(name: &str) -> String {
+pub fn plural(name: &str) -> String {
     let lower = name.to_lowercase();
     if lower.ends_with('s') {
         lower

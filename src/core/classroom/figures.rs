@@ -32,6 +32,9 @@ pub struct Passage {
     pub spread: f64,
 }
 
+/// The name of the row of every label together.
+pub const ALL_LABELS: &str = "All labels";
+
 /// How much a class agrees.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ClassAgreement {
@@ -91,7 +94,7 @@ pub fn agreement(teaching: &Teaching, documents: &[Arc<Document>]) -> Option<Cla
     let labels = &teaching.assignment.labels;
     let mut rows: Vec<(String, Agreement)> =
         labels.iter().map(|l| (l.name.clone(), agreement::figures(&lengths, &people, Some(&l.id)))).collect();
-    rows.push(("All labels".to_owned(), agreement::figures(&lengths, &people, None)));
+    rows.push((ALL_LABELS.to_owned(), agreement::figures(&lengths, &people, None)));
     let (stretches, all): (Vec<Stretch>, Vec<Passage>) = passages(teaching, documents, &people).into_iter().unzip();
     // The ranked list, each stretch found again by its place.
     let disagreements = agreement::disagreements(stretches)
@@ -109,6 +112,48 @@ pub fn agreement(teaching: &Teaching, documents: &[Arc<Document>]) -> Option<Cla
         })
         .collect();
     Some(ClassAgreement { students: works.iter().map(|w| w.student.clone()).collect(), rows, pair_f1, disagreements })
+}
+
+/// How much the class agrees, in one sentence a teacher can read aloud, from each label's Fleiss'
+/// κ (Krippendorff's α where κ is undefined): "The class mostly agrees on denials; it partly
+/// agrees on sanctions; claims split it." Mostly from 0.61 (Landis and Koch's substantial), partly
+/// from 0.41 (moderate); labels no one used are left out.
+pub fn agreement_in_words(rows: &[(String, Agreement)]) -> String {
+    let mut mostly = Vec::new();
+    let mut partly = Vec::new();
+    let mut split = Vec::new();
+    for (name, agreement) in rows.iter().filter(|(name, _)| name != ALL_LABELS) {
+        let Some(value) = agreement.fleiss.or(agreement.alpha) else { continue };
+        let plural = feedback::plural(name);
+        match (value * 100.0).round() / 100.0 {
+            v if v >= 0.61 => mostly.push(plural),
+            v if v >= 0.41 => partly.push(plural),
+            _ => split.push(plural),
+        }
+    }
+    let mut said = Vec::new();
+    if !mostly.is_empty() {
+        said.push(format!("mostly agrees on {}", and_list(&mostly)));
+    }
+    if !partly.is_empty() {
+        said.push(format!("partly agrees on {}", and_list(&partly)));
+    }
+    let split = (!split.is_empty()).then(|| format!("{} split it", and_list(&split)));
+    match (said.is_empty(), split) {
+        (true, None) => "The class has marked too little to say how much it agrees.".to_owned(),
+        (true, Some(split)) => format!("The class does not agree yet: {split}."),
+        (false, None) => format!("The class {}.", said.join("; it ")),
+        (false, Some(split)) => format!("The class {}; {split}.", said.join("; it ")),
+    }
+}
+
+/// "a", "a and b", "a, b and c".
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 /// The text of `[start, end)` of `document` trimmed of spaces and widened to whole words.
@@ -208,6 +253,17 @@ mod tests {
         assert_eq!((top.start, top.end, top.nothing), (0, 10, 0));
         assert_eq!(top.by_label, [("Claim".to_owned(), 2), ("Denial".to_owned(), 1), ("Sanction".to_owned(), 0)]);
         assert_eq!(top.quote, "Iran Addresses", "0..10 is “Iran Addre”, shown in whole words");
+    }
+
+    #[test]
+    fn agreement_is_said_in_one_sentence_a_teacher_reads_aloud() {
+        let row = |name: &str, fleiss: Option<f64>| (name.to_owned(), Agreement { cohen: Vec::new(), fleiss, alpha: None, gamma: None });
+        let rows = [row("Claim", Some(0.18)), row("Denial", Some(0.72)), row("Sanction", Some(0.5)), row(ALL_LABELS, Some(0.4))];
+        assert_eq!(agreement_in_words(&rows), "The class mostly agrees on denials; it partly agrees on sanctions; claims split it.");
+        let rows = [row("Claim", Some(0.9)), row("Denial", Some(0.65)), row("Sanction", None)];
+        assert_eq!(agreement_in_words(&rows), "The class mostly agrees on claims and denials.");
+        assert_eq!(agreement_in_words(&[row("Claim", Some(-0.2))]), "The class does not agree yet: claims split it.");
+        assert_eq!(agreement_in_words(&[row("Claim", None)]), "The class has marked too little to say how much it agrees.");
     }
 
     #[test]

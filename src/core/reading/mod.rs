@@ -1,6 +1,6 @@
 //! What the page shows of a document, computed natively: the runs of text a paragraph is drawn
 //! in, the index of spans by paragraph, what one layer shows, the stretch of a long document that
-//! is drawn, the printed handout and the claims board.
+//! is drawn, the printed handout, the claims board, and the page's places as addresses.
 
 pub mod runs;
 pub mod span_index;
@@ -8,3 +8,4 @@ pub mod shown;
 pub mod viewport;
 pub mod handout;
 pub mod board;
+pub mod address;

@@ -7,3 +7,4 @@ pub mod offsets;
 pub mod unicode;
 pub mod boundary;
 pub mod search;
+pub mod percent;

@@ -1,23 +1,19 @@
-//! The open article lives in the URL fragment (`#/a/<id>`), so a link to it works on any static
-//! host and under any path. The address also tells the one-file app (opened from the disk).
+//! The page's place lives in the URL fragment (`core::reading::address`: an article, the teacher
+//! view, a review, a discussion), so a link to it works on any static host and under any path,
+//! and Back and Forward move between places. The address also tells the one-file app (opened
+//! from the disk).
 
 use leptos::prelude::*;
 
-pub const PREFIX: &str = "#/a/";
+use crate::core::reading::address::Address;
 
-/// The link to document `document_id`.
-pub fn article_href(document_id: &str) -> String {
-    format!("{PREFIX}{document_id}")
-}
-
-/// Opens document `id`, as following its link does.
-pub fn open(document_id: &str) {
-    let _ = window().location().set_hash(&article_href(document_id)[1..]);
-}
-
-/// Back to the start page.
-pub fn open_start() {
-    let _ = window().location().set_hash("");
+/// Goes to `place`, as following its link does: a new entry of the browser's history, unless the
+/// page is there already.
+pub fn go(place: &Address) {
+    let fragment = place.fragment();
+    if fragment != self::fragment() {
+        let _ = window().location().set_hash(fragment.strip_prefix('#').unwrap_or(&fragment));
+    }
 }
 
 /// The fragment of the address now.

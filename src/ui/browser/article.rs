@@ -44,9 +44,7 @@ pub fn keep_in_view(article: &web_sys::Element, offset: usize) {
 fn scroll_to(article: &web_sys::Element, offset: usize, block: web_sys::ScrollLogicalPosition) {
     let point = selection::offset_to_point(&selection::run_elements(article), offset);
     if let Some(run) = point.and_then(|(node, _)| node.parent_element()) {
-        let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_block(block);
-        run.scroll_into_view_with_scroll_into_view_options(&options);
+        super::scroll_into_view(&run, block);
     }
 }
 

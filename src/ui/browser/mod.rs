@@ -106,6 +106,13 @@ pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
     own_document::decode(&js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+/// Scrolls the page so that `element` is at `block` (the centre, or as little as shows it).
+pub fn scroll_into_view(element: &web_sys::Element, block: web_sys::ScrollLogicalPosition) {
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(block);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
 /// The files of a file list, in order.
 pub fn files(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     list.map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect()).unwrap_or_default()

@@ -104,11 +104,13 @@ fn Figures(evaluation: Evaluation, labels: Vec<Label>, scheme: RwSignal<Scheme>)
         all.collect_view()
     };
     view! {
+        <div class="table-scroll">
         <table class="figures">
             <caption>"Against the key"</caption>
             <thead><tr><th scope="col">"Label"</th><th scope="col">"Precision"</th><th scope="col">"Recall"</th><th scope="col">"F1"</th><th scope="col">"Marked"</th><th scope="col">"In the key"</th></tr></thead>
             <tbody>{rows}</tbody>
         </table>
+        </div>
         <p class="hint">{feedback::FIGURES_IN_WORDS}</p>
     }
 }

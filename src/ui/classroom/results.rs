@@ -2,6 +2,7 @@
 //! student's work or returning comments), charted, and out as a gradebook and a class report.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::core::classroom::gradebook::{self, Scale};
 use crate::core::classroom::hand_in::{self, HandIn};
@@ -108,7 +109,7 @@ pub(super) fn Collect(id: String) -> impl IntoView {
                         view! { <td>{figure}</td> }
                     }).collect_view();
                     view! {
-                        <tr>
+                        <tr data-student=work.student.clone()>
                             <th scope="row">{classroom.shown_name(&work.student)}</th>
                             {cells}
                             <td>{fixed(evaluation.overall.figures(scheme).f1, 2)}</td>
@@ -128,6 +129,19 @@ pub(super) fn Collect(id: String) -> impl IntoView {
                 .collect_view()
         }
     };
+    // Back from a student's hand-in, their row: on screen, its Open focused.
+    if let Some(student) = classroom.take_reviewed() {
+        request_animation_frame(move || {
+            let rows = browser::elements(&document().document_element().expect("a page has a root"), "tr[data-student]");
+            let Some(row) = rows.into_iter().find(|row| row.get_attribute("data-student").as_deref() == Some(student.as_str())) else {
+                return;
+            };
+            browser::scroll_into_view(&row, web_sys::ScrollLogicalPosition::Center);
+            if let Some(open) = row.query_selector("button").ok().flatten().and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = open.focus();
+            }
+        });
+    }
     let gradebook_id = id.clone();
     let report_id = id.clone();
     let charts_id = id.clone();
@@ -170,8 +184,7 @@ pub(super) fn Collect(id: String) -> impl IntoView {
             </label>
             <button type="button" on:click=move |_| classroom.gradebook(&gradebook_id, scheme.get_untracked(), scale.get_untracked())>"Gradebook CSV"</button>
             <button type="button" on:click=move |_| classroom.class_report(&report_id, scheme.get_untracked())>"Export class report"</button>
-            <ClassAgreementView id=id.clone()/>
-            {charts}
+            <div class="table-scroll">
             <table class="class-results" aria-label="Class results">
                 <thead>
                     <tr>
@@ -186,6 +199,9 @@ pub(super) fn Collect(id: String) -> impl IntoView {
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
+            </div>
+            {charts}
+            <ClassAgreementView id=id.clone()/>
         </section>
     }
 }

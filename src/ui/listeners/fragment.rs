@@ -1,56 +1,78 @@
-//! The address and the open article, kept in step: the fragment names the open article (a link
-//! to it works anywhere), and the reading position of each article is remembered across reloads.
+//! The address and the page, kept in step: the fragment names the place (an article, the teacher
+//! view, a review, a discussion: a link to it works anywhere, and Back and Forward move between
+//! them), and the reading position of each article is remembered across reloads.
 
 use std::time::Duration;
 
 use leptos::ev;
 use leptos::prelude::*;
 
+use crate::core::reading::address::Address;
 use crate::core::work::storage::{Place, SavedView};
 use crate::ui::browser::{address, article, listen, persist};
-use crate::ui::state::{Message, Reveal, View, Work};
+use crate::ui::state::{Classroom, Message, Mode, Reveal, View, Work};
 
-/// Keeps `view.open` in step with the fragment, and the saved view (open document, scroll
-/// positions) in step with both, until the app is unmounted.
-pub fn follow(view: View, work: Work) {
+/// Keeps the page at the place the address names (the classroom's mode, `view.open`), and the
+/// saved view (open document, scroll positions) in step with both, until the app is unmounted.
+pub fn follow(view: View, work: Work, classroom: Classroom) {
     let saved = StoredValue::new(persist::load_view());
-    let open_from_fragment = move || {
+    // Turns to the address's place; what `view.open` becomes, if it changes (the teacher view
+    // keeps the article that was open).
+    let arrive = move || -> Option<Option<String>> {
         let fragment = address::fragment();
-        let id = fragment.strip_prefix(address::PREFIX)?;
-        if work.has_document(id) {
-            return Some(id.to_owned());
+        let Some(place) = Address::parse(&fragment) else {
+            view.say(Message::alert(format!("There is no place “{fragment}” here: choose an article from the list of articles.")));
+            return None;
+        };
+        classroom.arrive(&place);
+        match place.document() {
+            _ if place == Address::Start => Some(None),
+            None => None,
+            Some(id) if work.has_document(id) => Some(Some(id.to_owned())),
+            Some(id) => {
+                view.say(Message::alert(format!("There is no article “{id}” here: choose one from the list of articles.")));
+                None
+            }
         }
-        view.say(Message::alert(format!("There is no article “{id}” here: choose one from the list of articles.")));
-        None
     };
 
-    match open_from_fragment() {
-        Some(id) => view.set_open(Some(id)),
-        None if address::fragment().is_empty() => {
-            let remembered = saved.with_value(|v| v.open_document.clone()).filter(|id| work.has_document(id));
-            if let Some(id) = remembered {
-                address::open(&id);
+    let remembered = move || saved.with_value(|v| v.open_document.clone()).filter(|id| work.has_document(id));
+    match arrive() {
+        Some(Some(id)) => view.set_open(Some(id)),
+        Some(None) => {
+            if let Some(id) = remembered() {
+                address::go(&Address::Article(id.clone()));
                 view.set_open(Some(id));
             }
         }
-        None => {}
+        // A place without an article (the teacher view): the one read last stays open behind it.
+        None => view.set_open(remembered()),
     }
 
-    Effect::new(move |_| {
+    Effect::new(move |before: Option<Option<String>>| {
         let open = view.open().get();
+        // The same article again (the address caught up with a place the page turned to) changes nothing.
+        if before.as_ref() == Some(&open) {
+            return open;
+        }
         view.set_pending(None);
         view.set_selected(None);
         saved.update_value(|v| v.open_document = open.clone());
         saved.with_value(persist::save_view);
-        let Some(id) = open else {
+        let Some(id) = open.clone() else {
             window().scroll_to_with_x_and_y(0.0, 0.0);
-            return;
+            return open;
         };
-        // Back where the reader was, unless the article is opened to show a passage.
+        // Unless the article is opened to show a passage: one's own reading where it was left;
+        // the classroom's places (a key, a hand-in, a discussion) at the top of the text.
         if view.reveal().with_untracked(|r| r.as_ref().is_none_or(|(document, _)| *document != id)) {
-            let place = saved.with_value(|v| v.places.get(&id).copied().unwrap_or_default());
+            let place = match view.mode().with_untracked(Mode::has_address) {
+                true => Place::default(),
+                false => saved.with_value(|v| v.places.get(&id).copied().unwrap_or_default()),
+            };
             view.set_reveal(Some((id, Reveal::Place(place))));
         }
+        open
     });
 
     let remember_scroll = move || {
@@ -65,7 +87,11 @@ pub fn follow(view: View, work: Work) {
         saved.with_value(persist::save_view);
     };
     let debounced = StoredValue::new_local(debounce(Duration::from_millis(150), move |()| remember_scroll()));
-    listen::on_window(ev::hashchange, move |_| view.set_open(open_from_fragment()));
+    listen::on_window(ev::hashchange, move |_| {
+        if let Some(open) = arrive() {
+            view.set_open(open);
+        }
+    });
     listen::on_window(ev::scroll, move |_| debounced.update_value(|save| save(())));
     listen::on_window(ev::pagehide, move |_| remember_scroll());
 }

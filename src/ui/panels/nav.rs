@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 
 use crate::ui::browser;
-use crate::ui::browser::address;
 use crate::ui::state;
 
 #[component]
@@ -67,7 +66,11 @@ fn NavEntry(id: String) -> impl IntoView {
     let (view, work) = (state::view(), state::work());
     let (current_id, title_id) = (id.clone(), id.clone());
     let is_current = move || view.open().with(|open| open.as_deref() == Some(current_id.as_str()));
-    let href = address::article_href(&id);
+    // In a review or a discussion, another of its texts; elsewhere, the article.
+    let href = {
+        let id = id.clone();
+        move || view.mode().with(|mode| mode.address(Some(&id))).fragment()
+    };
     view! {
         <li>
             <a href=href aria-current=move || is_current().then_some("page")>

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::core::classroom::assignment::Layer;
 use crate::core::model::label::Label;
+use crate::core::reading::address::Address;
 use crate::core::reading::shown::{self, LabelFilter};
 use crate::core::work::storage::{Place, Settings};
 use crate::ui::{browser, browser::address, browser::article, browser::persist};
@@ -75,6 +76,40 @@ impl Mode {
             Mode::Student(id) => Layer::Student(id.clone()),
             _ => Layer::Own,
         }
+    }
+
+    /// The place of the page this mode is at document `document`: the classroom's places have
+    /// addresses of their own; reading, a student's work and the board are at the article.
+    pub fn address(&self, document: Option<&str>) -> Address {
+        let at = |document: &str| document.to_owned();
+        match (self, document) {
+            (Mode::Teacher, _) => Address::Teacher,
+            (Mode::Key(assignment), Some(document)) => Address::Key { assignment: assignment.clone(), document: at(document) },
+            (Mode::Review { assignment, student }, Some(document)) => {
+                Address::Review { assignment: assignment.clone(), student: student.clone(), document: at(document) }
+            }
+            (Mode::Discussion(assignment), Some(document)) => {
+                Address::Discussion { assignment: assignment.clone(), document: at(document) }
+            }
+            (_, Some(document)) => Address::Article(at(document)),
+            (_, None) => Address::Start,
+        }
+    }
+
+    /// The mode an address names, if it names one of the classroom's places.
+    pub fn of_address(address: &Address) -> Option<Mode> {
+        match address {
+            Address::Teacher => Some(Mode::Teacher),
+            Address::Key { assignment, .. } => Some(Mode::Key(assignment.clone())),
+            Address::Review { assignment, student, .. } => Some(Mode::Review { assignment: assignment.clone(), student: student.clone() }),
+            Address::Discussion { assignment, .. } => Some(Mode::Discussion(assignment.clone())),
+            Address::Start | Address::Article(_) => None,
+        }
+    }
+
+    /// Whether this mode is one of the classroom's places, with an address of its own.
+    pub fn has_address(&self) -> bool {
+        matches!(self, Mode::Teacher | Mode::Key(_) | Mode::Review { .. } | Mode::Discussion(_))
     }
 
     /// The assignment this mode is about, if any.
@@ -363,14 +398,15 @@ impl View {
         }
     }
 
-    /// Opens document `id`, as following its link does.
+    /// Opens document `id` in the place the page is at (an article, a review, a discussion), as
+    /// following its link does.
     pub fn go_to(&self, id: &str) {
-        address::open(id);
+        address::go(&self.mode.with_untracked(|mode| mode.address(Some(id))));
     }
 
     /// Back to the start page.
     pub fn go_to_start(&self) {
-        address::open_start();
+        address::go(&Address::Start);
     }
 
     /// Offers `contents` as a download named `file_name`; when the browser refuses, says why

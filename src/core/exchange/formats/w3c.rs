@@ -10,6 +10,7 @@ use super::corpus::Corpus;
 use crate::core::exchange::incoming::{offsets, IncomingAnnotation, IncomingDocument, IncomingFile, LabelRef, Refusal};
 use crate::core::model::annotation::{Annotation, Link, Relation};
 use crate::core::model::document::Document;
+use crate::core::text::percent;
 
 /// How many characters of context the quote selector carries on each side.
 const CONTEXT: usize = 32;
@@ -28,7 +29,7 @@ fn annotation_iri(id: &str) -> String {
     if is_uuid {
         format!("urn:uuid:{id}")
     } else {
-        format!("urn:glossa:annotation:{}", percent_encode(id))
+        format!("urn:glossa:annotation:{}", percent::encode(id))
     }
 }
 
@@ -36,40 +37,9 @@ fn annotation_iri(id: &str) -> String {
 fn annotation_id(iri: &str) -> String {
     match (iri.strip_prefix("urn:uuid:"), iri.strip_prefix("urn:glossa:annotation:")) {
         (Some(uuid), _) => uuid.to_owned(),
-        (_, Some(encoded)) => percent_decode(encoded),
+        (_, Some(encoded)) => percent::decode(encoded),
         _ => iri.to_owned(),
     }
-}
-
-fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => out.push(byte as char),
-            _ => out.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    out
-}
-
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut at = 0;
-    while at < bytes.len() {
-        let hex = bytes.get(at + 1..at + 3).and_then(|h| std::str::from_utf8(h).ok()).and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[at], hex) {
-            (b'%', Some(byte)) => {
-                out.push(byte);
-                at += 3;
-            }
-            (byte, _) => {
-                out.push(byte);
-                at += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 const COLLECTION: &str = "urn:glossa:annotations";
@@ -80,7 +50,7 @@ pub fn write(corpus: &Corpus, now: &str) -> String {
         corpus.annotated().flat_map(|(document, annotations)| annotations.iter().map(move |a| annotation(corpus, document, a))).collect();
     items.extend(corpus.links().iter().map(|link| {
         json!({
-            "id": format!("urn:glossa:link:{}:{}", percent_encode(&link.from.id), percent_encode(&link.to.id)),
+            "id": format!("urn:glossa:link:{}:{}", percent::encode(&link.from.id), percent::encode(&link.to.id)),
             "type": "Annotation",
             "motivation": "linking",
             "created": link.from.updated_at,

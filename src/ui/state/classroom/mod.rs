@@ -17,10 +17,13 @@ use crate::core::classroom::feedback::{self, Verdict};
 use crate::core::classroom::record::{self, alias, ClassRecord};
 use crate::core::model::annotation::Annotation;
 use crate::core::model::document::Document;
+use crate::core::reading::address::Address;
 use crate::core::reading::shown::Shown;
+use crate::core::work::storage::Place;
+use crate::ui::browser::address;
 use crate::ui::state::keys::Keys;
 use crate::ui::state::texts::Texts;
-use crate::ui::state::view::{Message, Mode, View};
+use crate::ui::state::view::{Message, Mode, Reveal, View};
 use crate::ui::state::work::Work;
 
 /// Annotations by document id.
@@ -54,6 +57,8 @@ pub struct Classroom {
     /// The students in the order projector mode first named them, so that each keeps their letter
     /// for the session.
     aliases: StoredValue<Vec<String>>,
+    /// The student whose hand-in the teacher opened last, until the teacher view shows their row.
+    reviewed: StoredValue<Option<String>>,
     /// The class's figures of each assignment opened here, computed once per change of its class.
     figures: StoredValue<figures::ClassFigures>,
     /// The app's owner, which keeps those figures for as long as the app runs, whichever view
@@ -110,6 +115,7 @@ impl Classroom {
             opening_key: RwSignal::new(false),
             key_attempts: StoredValue::new(0),
             aliases: StoredValue::new(Vec::new()),
+            reviewed: StoredValue::new(None),
             figures: StoredValue::new(figures::ClassFigures::default()),
             // Weak: a strong owner kept inside what it owns would never be dropped, and an
             // unmounted app would keep its listeners.
@@ -175,15 +181,18 @@ impl Classroom {
         let first = self.saved.with_untracked(|saved| {
             mode.assignment().and_then(|id| saved.assignment(id)).and_then(|a| a.documents.first()).map(|d| d.id.clone())
         });
-        self.turn_to(mode);
         match first {
-            Some(id) => self.view.go_to(&id),
-            None => self.view.go_to_start(),
+            Some(id) => self.enter_at(mode, &id),
+            None => {
+                self.turn_to(mode);
+                self.view.go_to_start();
+            }
         }
     }
 
     pub fn open_teacher_view(&self) {
         self.turn_to(Mode::Teacher);
+        address::go(&Address::Teacher);
     }
 
     /// Opens the claims board of one's own work.
@@ -191,15 +200,46 @@ impl Classroom {
         self.turn_to(Mode::Board);
     }
 
-    /// Back to one's own work.
+    /// Back to one's own work, at the article that was open.
     pub fn leave(&self) {
         self.turn_to(Mode::Reading);
+        address::go(&Mode::Reading.address(self.view.open.get_untracked().as_deref()));
     }
 
-    /// Turns to `mode` at document `document`.
+    /// Turns to the place `address` names, as Back, Forward, a link or a reload reach it: the
+    /// classroom's places turn to their mode (once: arriving where the page is changes nothing);
+    /// an article leaves them for one's own work. Says why when the place is not here.
+    pub fn arrive(&self, address: &Address) {
+        let mode = self.view.mode.get_untracked();
+        match Mode::of_address(address) {
+            Some(arrived) if arrived == mode => {}
+            Some(arrived) => match arrived.assignment() {
+                Some(id) if self.saved.with_untracked(|saved| saved.assignment(id).is_none()) => {
+                    self.view.say(Message::alert("That assignment is not in this browser: open it, or collect its work, first."));
+                }
+                // A key, a review or a discussion shows the key: while the keys kept here are
+                // locked, the teacher view asks for them first.
+                Some(_) if !untrack(|| self.keys.at_hand()) => self.turn_to(Mode::Teacher),
+                _ => self.turn_to(arrived),
+            },
+            None if mode.has_address() => self.turn_to(Mode::Reading),
+            None => {}
+        }
+    }
+
+    /// Turns to `mode` at document `document`, at once (the address follows): a passage asked to
+    /// be shown there next is shown, not the place where the document was last read.
     pub fn enter_at(&self, mode: Mode, document: &str) {
         self.turn_to(mode);
+        self.view.set_open(Some(document.to_owned()));
         self.view.go_to(document);
+    }
+
+    /// Turns to `mode` at the top of document `document`: a hand-in shows its student and
+    /// **Return to student** first, a discussion its beginning.
+    pub fn enter_at_top(&self, mode: Mode, document: &str) {
+        self.enter_at(mode, document);
+        self.view.set_reveal(Some((document.to_owned(), Reveal::Place(Place::default()))));
     }
 
     fn turn_to(&self, mode: Mode) {
@@ -230,8 +270,21 @@ impl Classroom {
         self.enter(Mode::Key(id.to_owned()));
     }
 
+    /// Opens `student`'s hand-in on assignment `id` at its top, remembering whose it is so that
+    /// the teacher view, once back, shows that student's row.
     pub fn review(&self, id: &str, student: &str) {
-        self.enter(Mode::Review { assignment: id.to_owned(), student: student.to_owned() });
+        self.reviewed.set_value(Some(student.to_owned()));
+        let mode = Mode::Review { assignment: id.to_owned(), student: student.to_owned() };
+        let first = self.saved.with_untracked(|saved| saved.assignment(id).and_then(|a| a.documents.first()).map(|d| d.id.clone()));
+        match first {
+            Some(document) => self.enter_at_top(mode, &document),
+            None => self.enter(mode),
+        }
+    }
+
+    /// The student whose hand-in was reviewed last, taken: the teacher view shows their row once.
+    pub fn take_reviewed(&self) -> Option<String> {
+        self.reviewed.try_update_value(Option::take).flatten()
     }
 
     /// Turns projector mode on or off; on, it also forgets the messages, past ones too, which may
