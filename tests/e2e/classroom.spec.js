@@ -261,6 +261,9 @@ test('an assignment goes out, three students hand in, feedback and comments come
     expect(said).toContain(counted);
     stretch = t.getByRole('article').getByRole('button', { name: said });
     await expect(stretch).toHaveAttribute('title', said);
+    // The counts are words beside the band too, for a projector and a finger: "2 Denial · 1 none".
+    const tallied = [...Object.entries(counts).filter(([, n]) => n > 0).map(([label, n]) => `${n} ${names[label]}`), ...(nothing ? [`${nothing} none`] : [])].join(' · ');
+    await expect(t.getByRole('article').getByRole('list', { name: /Disputed in paragraph/ }).getByRole('listitem').filter({ hasText: tallied }).first()).toBeVisible();
     // By keyboard too: focus the stretch, Enter selects its text again.
     await t.evaluate(() => window.getSelection().removeAllRanges());
     await stretch.focus();

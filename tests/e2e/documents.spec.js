@@ -69,7 +69,11 @@ test('dropping files on the page adds them', async ({ page }) => {
     return data;
   });
   await page.dispatchEvent('main', 'dragover', { dataTransfer: transfer });
+  // While files are over the page, it shows where they go.
+  const target = () => page.evaluate(() => document.documentElement.hasAttribute('data-dropping') && getComputedStyle(document.body, '::after').content);
+  expect(await target()).toContain('Drop the files here');
   await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
+  expect(await target()).toBe(false);
   await expect(nav(page).getByRole('link', { name: /Dropped report/ })).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dropped report');
 });

@@ -161,3 +161,33 @@ test('a hand-in opens at its top, Back returns to its row, and the teacher view,
   await expect(t.getByRole('region', { name: 'Teacher' })).toBeVisible();
   await teacher.close();
 });
+
+test('projector mode for a room: the article, the bands and the figures large, the counts in words, no name, no control cut, nothing for axe', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const { teacher, t } = await teacherWithAClass(browser, 12);
+  await t.getByRole('button', { name: 'Open the class discussion' }).click();
+  const size = () => t.getByRole('article').locator('p').first().evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
+  const band = () => t.locator('.class-band').first().evaluate((b) => b.getBoundingClientRect().height);
+  const [text, height] = [await size(), await band()];
+  await t.getByRole('region', { name: 'Class discussion' }).getByRole('button', { name: 'Projector mode' }).click();
+  expect(await size()).toBeGreaterThanOrEqual(text * 1.35);
+  expect(await band()).toBeGreaterThanOrEqual(height * 1.35);
+  // Each disputed stretch says its counts in words, large, beside its band.
+  const counts = t.getByRole('list', { name: /Disputed in paragraph/ }).first().getByRole('listitem').first();
+  await expect(counts).toHaveText(/\d+ (Claim|Denial|Sanction|none)/);
+  expect(await counts.evaluate((li) => parseFloat(getComputedStyle(li).fontSize))).toBeGreaterThanOrEqual(16);
+  expect(await h.seriousViolations(t)).toEqual([]);
+
+  // The teacher view on the projector: names are letters, nothing cut at 1366 × 768.
+  await t.getByRole('button', { name: 'Back to the teacher view' }).click();
+  await expect(t.getByRole('table', { name: 'Class results' }).getByRole('rowheader').first()).toHaveText(/^Student [A-Z]$/);
+  await t.getByText('Agreement in detail', { exact: true }).click();
+  const clipped = await t.evaluate(() => [...document.querySelectorAll('.teacher button, .teacher select, .teacher .file-button')]
+    .filter((e) => e.getClientRects().length > 0)
+    .filter((e) => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > document.documentElement.clientWidth)
+    .map((e) => e.textContent.trim().slice(0, 40)));
+  expect(clipped).toEqual([]);
+  expect(await t.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+  expect(await h.seriousViolations(t)).toEqual([]);
+  await teacher.close();
+});

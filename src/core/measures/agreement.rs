@@ -257,6 +257,15 @@ pub fn describe(by_label: &[(String, usize)], nothing: usize, of: usize) -> Stri
     said
 }
 
+/// How a stretch was marked, short enough to stand beside it: "7 Claim · 3 Denial · 2 none".
+pub fn tally(by_label: &[(String, usize)], nothing: usize) -> String {
+    let mut parts: Vec<String> = by_label.iter().filter(|(_, n)| *n > 0).map(|(name, n)| format!("{n} {name}")).collect();
+    if nothing > 0 {
+        parts.push(format!("{nothing} none"));
+    }
+    parts.join(" · ")
+}
+
 /// Landis and Koch's words for a κ or α, so that a figure reads as a sentence; of the value as
 /// shown (two places), so that "0.00" is never called less than chance.
 pub fn landis_koch(value: f64) -> &'static str {
@@ -330,6 +339,9 @@ mod tests {
         let claims = by_character(&[4, 2], &people, Some("claim"));
         assert_eq!(claims.values, [vec![1, 1, 1, 0, 0, 0], vec![0, 1, 1, 0, 0, 0]]);
         assert_eq!(landis_koch(0.61), "substantial agreement");
+        let by_label = [("Claim".to_owned(), 7), ("Denial".to_owned(), 3), ("Sanction".to_owned(), 0)];
+        assert_eq!(tally(&by_label, 2), "7 Claim · 3 Denial · 2 none");
+        assert_eq!(tally(&by_label, 0), "7 Claim · 3 Denial");
         assert_eq!(landis_koch(-0.004), "slight agreement", "shown as 0.00");
         assert_eq!(landis_koch(-0.006), "less than chance agreement");
     }

@@ -133,7 +133,18 @@ fn StudentBar(assignment: Assignment, id: String) -> impl IntoView {
                 <Show when=move || locked>
                     <PassphraseField name="Passphrase" value=passphrase/>
                 </Show>
-                <button type="button" disabled=move || handed_in().is_none() || classroom.opening_key() on:click=check.clone()>"Check my work"</button>
+                <button
+                    type="button"
+                    aria-describedby="check-why"
+                    disabled=move || handed_in().is_none() || classroom.opening_key()
+                    on:click=check.clone()
+                >
+                    "Check my work"
+                </button>
+                // A control that cannot be used says why.
+                <p id="check-why" class="hint">
+                    {move || handed_in().is_none().then_some("Check my work opens once you have handed in: your hand-in is what is checked.")}
+                </p>
                 <Show when=move || classroom.opening_key()>
                     <p class="opening-key" aria-live="polite">"Opening the key… its lock takes a moment to open on a school laptop."</p>
                     <button type="button" on:click=move |_| classroom.cancel_opening_key()>"Cancel"</button>

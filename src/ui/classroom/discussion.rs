@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::core::classroom::figures::Passage;
-use crate::core::measures::agreement::describe;
+use crate::core::measures::agreement::{describe, tally};
 use crate::core::model::label::Label;
 use crate::core::text::offsets::abbreviate;
 use crate::ui::state::{self, Mode};
@@ -76,8 +76,17 @@ pub fn ClassBand(map: Memo<Option<ClassMap>>, start: usize, end: usize, number: 
                     .into_any()
                 })
                 .collect_view();
+            // Each disputed stretch's counts as words under the band: a tooltip reaches neither a
+            // projector nor a finger.
+            let counts = map
+                .passages
+                .iter()
+                .filter(|p| p.start >= start && p.start < end && p.spread > 0.0)
+                .map(|p| view! { <li><q>{abbreviate(&p.quote, 40)}</q> " " {tally(&p.by_label, p.nothing)}</li> })
+                .collect_view();
             Some(view! {
                 <div class="class-band" role="group" aria-label=format!("How the class marked paragraph {number}")>{segments}</div>
+                <ul class="band-counts" aria-label=format!("Disputed in paragraph {number}")>{counts}</ul>
             })
         })
     }

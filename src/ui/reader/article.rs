@@ -43,6 +43,7 @@ pub fn Reader() -> impl IntoView {
                 <h1>"Read, highlight, label"</h1>
                 <p>"Choose an article from the list. Select any stretch of its text and label it Claim, Denial or Sanction with the toolbar or the keys 1, 2 and 3."</p>
                 <p>"Your work is saved in this browser as you go; “Export JSON” downloads it."</p>
+                <p>"Given an assignment by your teacher (a file ending in .glossa-assignment.json)? Open it with “Import JSON” (under Menu on a phone), or drop the file anywhere on this page. Your teacher’s comments come back the same way."</p>
             </div>
         }
         .into_any(),
