@@ -6,7 +6,7 @@ const { test, expect } = require('@playwright/test');
 const h = require('./helpers');
 
 /** An assignment with its key in the student copy, made by a teacher in a browser of their own. */
-async function anAssignment(browser) {
+async function anAssignment(browser, { attribution = false } = {}) {
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1300, height: 900 } });
   const t = await context.newPage();
   await h.freshStart(t);
@@ -15,6 +15,7 @@ async function anAssignment(browser) {
   await t.getByRole('textbox', { name: 'Assignment title' }).fill('Who denies what');
   await t.getByRole('textbox', { name: 'Instructions' }).fill('Mark every claim, denial and sanction. Say who speaks.');
   await t.getByRole('textbox', { name: 'Instructions' }).press('Tab');
+  if (attribution) await t.getByRole('checkbox', { name: 'Denial needs “Attributed to”' }).check();
   await t.getByRole('button', { name: 'Annotate the key' }).click();
   await h.label(t, ['Iran vehemently denies', 'ballistic missiles to Russia', '2']);
   await h.label(t, ['New sanctions announced', 'by Western allies', '3']);
@@ -42,12 +43,25 @@ test.describe('a school laptop', () => {
     await expect(bar.getByText('Mark every claim, denial and sanction. Say who speaks.')).toBeInViewport({ ratio: 1 });
     // The first lines of the article too, without scrolling.
     const first = await page.getByRole('article').locator('p').first().boundingBox();
+    expect(first.y).toBeGreaterThan(0);
     expect(first.y + 60).toBeLessThan(768);
     const check = bar.getByRole('button', { name: 'Check my work' });
     await expect(check).toBeDisabled();
     await expect(check).toHaveAccessibleDescription(/opens once you have handed in/);
   });
 });
+
+/** A long press's selection of the first `quote` in the article. */
+async function touchSelect(page, quote) {
+  await page.evaluate((quote) => {
+    const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.data.indexOf(quote);
+      if (at >= 0) return getSelection().setBaseAndExtent(node, at, node, at + quote.length);
+    }
+    throw new Error(`not found: ${quote}`);
+  }, quote);
+}
 
 test.describe('a phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
@@ -59,13 +73,7 @@ test.describe('a phone', () => {
     await page.getByLabel('Import JSON').setInputFiles(assignment);
     await h.articleReady(page);
     // A long press selects; a tap on the bar labels.
-    await page.evaluate((quote) => {
-      const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.data.indexOf(quote);
-        if (at >= 0) return getSelection().setBaseAndExtent(node, at, node, at + quote.length);
-      }
-    }, 'Iran vehemently denies');
+    await touchSelect(page, 'Iran vehemently denies');
     const labels = page.getByRole('toolbar', { name: 'Labels' });
     await labels.getByRole('button', { name: 'Denial' }).tap();
     await expect(h.annotationItems(page)).toHaveCount(1);
@@ -89,5 +97,51 @@ test.describe('a phone', () => {
     expect(bar.x + bar.width).toBeLessThanOrEqual(391);
     expect(bar.y + bar.height).toBeLessThanOrEqual(845);
     await expect(labels.getByRole('button', { name: 'Claim' })).toBeInViewport();
+  });
+});
+
+test.describe('a phone, an assignment that asks who speaks', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test('a tapped highlight opens its editor as a sheet at hand, and before a hand-in the annotations lacking “Attributed to” are listed, each one tap away', async ({ page, browser }) => {
+    const assignment = await anAssignment(browser, { attribution: true });
+    await page.goto('./');
+    await page.getByRole('button', { name: 'Menu' }).tap();
+    await page.getByLabel('Import JSON').setInputFiles(assignment);
+    await h.articleReady(page);
+    await touchSelect(page, 'Iran vehemently denies');
+    const labels = page.getByRole('toolbar', { name: 'Labels' });
+    await labels.getByRole('button', { name: 'Denial' }).tap();
+    const editor = page.getByRole('group', { name: 'Selected annotation' });
+    await editor.getByRole('button', { name: 'Done' }).tap();
+    await expect(editor).toHaveCount(0);
+
+    // A tap on the highlight: the editor is on screen, above the label bar, with Attributed to.
+    await page.getByRole('article').locator('mark').scrollIntoViewIfNeeded();
+    const mark = await page.getByRole('article').locator('mark').boundingBox();
+    await page.touchscreen.tap(mark.x + mark.width / 2, mark.y + mark.height / 2);
+    await expect(editor).toBeInViewport();
+    const sheet = await editor.boundingBox();
+    const bar = await labels.boundingBox();
+    expect(sheet.y + sheet.height).toBeLessThanOrEqual(bar.y + 1);
+    await expect(editor.getByRole('textbox', { name: 'Attributed to' })).toBeInViewport();
+    await editor.getByRole('button', { name: 'Done' }).tap();
+
+    // Hand in: first, which annotation says nobody as who speaks.
+    await page.getByRole('textbox', { name: 'Your name' }).fill('Ada');
+    await page.getByRole('textbox', { name: 'Your name' }).press('Tab');
+    let downloaded = false;
+    page.on('download', () => { downloaded = true; });
+    await page.getByRole('button', { name: 'Hand in' }).tap();
+    const before = page.getByRole('region', { name: 'Before you hand in' });
+    await expect(before).toContainText('1 annotation says nobody as “Attributed to”');
+    await before.getByRole('button', { name: /“Iran vehemently denies” in “/ }).tap();
+    await expect(editor).toContainText('Iran vehemently denies');
+    await editor.getByRole('textbox', { name: 'Attributed to' }).fill('Iran’s foreign ministry');
+    // Nothing lacks one any more: the list goes, and nothing was downloaded meanwhile.
+    await expect(before).toHaveCount(0);
+    expect(downloaded).toBe(false);
+    const handIn = await h.download(page, () => page.getByRole('button', { name: 'Hand in' }).tap());
+    expect(JSON.parse(handIn.text).documents[0].annotations[0].attributed_to).toBe('Iran’s foreign ministry');
   });
 });

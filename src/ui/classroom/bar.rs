@@ -11,7 +11,8 @@ use crate::core::classroom::feedback as compared;
 use crate::core::classroom::hand_in::Comment;
 use crate::core::model::annotation::Annotation;
 use crate::core::model::timestamp;
-use crate::ui::state::{self, Mode};
+use crate::core::text::offsets::abbreviate;
+use crate::ui::state::{self, Mode, Reveal};
 
 /// The header's way into the teacher view.
 #[component]
@@ -109,6 +110,20 @@ fn StudentBar(assignment: Assignment, id: String) -> impl IntoView {
     let handed_in = move || taking.with(|t| t.as_ref().and_then(|t| t.handed_in_at.clone()));
     // A memo, so that the field is set only when the saved name changes, never while it is typed.
     let name = Memo::new(move |_| taking.with(|t| t.as_ref().map(|t| t.student.clone()).unwrap_or_default()));
+    // Before a hand-in that lacks an attribution the assignment asks for, the student sees which.
+    let confirming = RwSignal::new(false);
+    let lacking_id = id.clone();
+    let hand_in_anyway = {
+        let id = hand_in_id.clone();
+        move || {
+            confirming.set(false);
+            classroom.hand_in(&id);
+        }
+    };
+    let hand_in = {
+        let (id, anyway) = (hand_in_id.clone(), hand_in_anyway.clone());
+        move |_| if classroom.lacking_attribution(&id).is_empty() { anyway() } else { confirming.set(true) }
+    };
     let check = move |_| {
         let id = check_id.clone();
         leptos::task::spawn_local(async move { classroom.check(&id, &passphrase.get_untracked()).await });
@@ -127,7 +142,10 @@ fn StudentBar(assignment: Assignment, id: String) -> impl IntoView {
                     on:change=move |event| classroom.set_student(&name_id, &event_target_value(&event))
                 />
             </label>
-            <button type="button" on:click=move |_| { classroom.hand_in(&hand_in_id); }>"Hand in"</button>
+            <button type="button" on:click=hand_in.clone()>"Hand in"</button>
+            <Show when=move || confirming.get()>
+                <LackingAttribution id=lacking_id.clone() confirming hand_in=hand_in_anyway.clone()/>
+            </Show>
             <span class="handed-in">{move || handed_in().map(|at| format!("Handed in at {}", timestamp::short(&at)))}</span>
             <Show when=move || key_travels>
                 <Show when=move || locked>
@@ -155,6 +173,55 @@ fn StudentBar(assignment: Assignment, id: String) -> impl IntoView {
             <Show when=move || classroom.feedback_open()>
                 <Feedback/>
             </Show>
+        </section>
+    }
+}
+
+/// The annotations that lack an attribution the assignment asks for, each a button that selects it
+/// (its editor has **Attributed to**); then **Hand in anyway** or **Not yet**. It goes by itself
+/// once none lacks one.
+#[component]
+fn LackingAttribution(id: String, confirming: RwSignal<bool>, hand_in: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView {
+    let (view, work, classroom) = (state::view(), state::work(), state::classroom());
+    let lacking = Memo::new(move |_| classroom.lacking_attribution(&id));
+    Effect::new(move |_| {
+        if lacking.with(Vec::is_empty) {
+            confirming.set(false);
+        }
+    });
+    let entries = move || {
+        lacking
+            .get()
+            .into_iter()
+            .map(|(document, annotation)| {
+                let title = work.title(&document).unwrap_or_default();
+                let text = format!("“{}” in “{title}”", abbreviate(&annotation.quote, 50));
+                let (start, end, annotation_id) = (annotation.start, annotation.end, annotation.id.clone());
+                let go = move |_| {
+                    view.set_reveal(Some((document.clone(), Reveal::Text { start, end, select: false })));
+                    if view.open().get_untracked().as_deref() == Some(document.as_str()) {
+                        return view.select(&annotation_id);
+                    }
+                    // Another text: selected once it is open (opening one lets go of the selection).
+                    view.set_open(Some(document.clone()));
+                    view.go_to(&document);
+                    let annotation_id = annotation_id.clone();
+                    request_animation_frame(move || view.select(&annotation_id));
+                };
+                view! { <li><button type="button" on:click=go>{text}</button></li> }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="lacking" role="region" aria-label="Before you hand in">
+            <p>{move || {
+                let count = lacking.with(Vec::len);
+                let which = if count == 1 { "1 annotation says".to_owned() } else { format!("{count} annotations say") };
+                format!("{which} nobody as “Attributed to” (who says so), which this assignment asks for. Choose one to fill it in:")
+            }}</p>
+            <ul>{entries}</ul>
+            <button type="button" on:click=move |_| hand_in()>"Hand in anyway"</button>
+            <button type="button" on:click=move |_| confirming.set(false)>"Not yet"</button>
         </section>
     }
 }

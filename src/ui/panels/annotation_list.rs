@@ -1,4 +1,5 @@
-//! The open article's annotations in text order, and the editor of the selected one.
+//! The open article's annotations in text order, and the editor of the selected one (on a
+//! phone, a sheet over the bottom of the screen, where the finger that tapped the highlight is).
 
 use leptos::prelude::*;
 
@@ -169,7 +170,10 @@ fn Editor(annotation_id: String) -> impl IntoView {
             <LinkList id=link_id.clone()/>
             <LinkTo id=link_id/>
             <p class="editor-help">"Change its label with the toolbar or its key; remove it with Delete."</p>
-            <button type="button" class="delete" on:click=move |_| work.delete_selected()>"Delete"</button>
+            <div class="editor-actions">
+                <button type="button" class="delete" on:click=move |_| work.delete_selected()>"Delete"</button>
+                <button type="button" on:click=move |_| state::view().let_go()>"Done"</button>
+            </div>
         </div>
     }
 }

@@ -80,7 +80,7 @@ impl Classroom {
             self.view.say(Message::alert("Write your name before you hand in: your teacher needs to know whose work it is."));
             return false;
         }
-        let missing: Vec<String> = self.missing_attributions(&taking.assignment);
+        let missing = self.missing_attributions(&taking.assignment);
         let now = browser::now();
         let mut work =
             HandIn::of(&taking.assignment, &taking.student, &self.student_work(&taking.assignment), &now).in_file_ids(&taking.local_ids);
@@ -103,14 +103,23 @@ impl Classroom {
         true
     }
 
-    /// The student's annotations whose label needs an attribution that they lack.
-    fn missing_attributions(&self, assignment: &Assignment) -> Vec<String> {
-        let work = self.student_work(assignment);
-        work.values()
-            .flatten()
-            .filter(|a| assignment.requires_attribution(&a.label) && a.attributed_to.trim().is_empty())
-            .map(|a| a.id.clone())
+    /// The student's annotations whose label needs an attribution that they lack, with their
+    /// documents, in the assignment's order of documents and then of the text.
+    fn missing_attributions(&self, assignment: &Assignment) -> Vec<(String, Annotation)> {
+        let mut work = self.student_work(assignment);
+        assignment
+            .documents
+            .iter()
+            .flat_map(|d| work.remove(&d.id).unwrap_or_default().into_iter().map(move |a| (d.id.clone(), a)))
+            .filter(|(_, a)| assignment.requires_attribution(&a.label) && a.attributed_to.trim().is_empty())
             .collect()
+    }
+
+    /// The annotations of assignment `id` that lack an attribution it asks for, tracked.
+    pub fn lacking_attribution(&self, id: &str) -> Vec<(String, Annotation)> {
+        self.work.workspace.track();
+        let assignment = self.saved.with(|saved| saved.taking(id).map(|t| t.assignment.clone()));
+        assignment.map(|a| self.missing_attributions(&a)).unwrap_or_default()
     }
 
     /// Opens the key of assignment `id` for its feedback, with `passphrase` if it is locked.
