@@ -311,12 +311,20 @@ test('an assignment goes out, three students hand in, feedback and comments come
     await table.getByRole('row', { name: /Grace/ }).getByRole('button', { name: 'Open' }).click();
     await expect(t.getByRole('region', { name: 'Hand-in' })).toContainText('Grace');
     comments = t.getByRole('region', { name: 'Comments for the student' });
-    await comments.getByRole('textbox').first().fill('Who is speaking here?');
-    await comments.getByRole('textbox').first().press('Tab');
+    await comments.getByRole('textbox', { name: 'Comment on the whole work' }).fill('Careful reading: now name who speaks.');
+    await comments.getByRole('combobox', { name: /^Comment on (their annotation|a passage they missed)/ }).first().fill('Who is speaking here?');
+    await comments.getByRole('combobox', { name: /^Comment on (their annotation|a passage they missed)/ }).first().press('Tab');
     back = await h.download(t, () => t.getByRole('region', { name: 'Hand-in' }).getByRole('button', { name: 'Return to student' }).click());
     expect(back.name).toBe('Who-denies-what-Grace.glossa-return.json');
     await grace.getByLabel('Import JSON').setInputFiles(back.path);
-    await expect(grace.getByRole('region', { name: 'Comments from your teacher' })).toContainText('Who is speaking here?');
+    // The comment on the whole work first; each other goes to its passage, naming the article.
+    const returned = grace.getByRole('region', { name: 'Comments from your teacher' });
+    await expect(returned.getByRole('listitem').first()).toHaveText('On your whole work: Careful reading: now name who speaks.');
+    const onPassage = returned.getByRole('button', { name: new RegExp(`^Comment on “.*” in “${ARTICLE_TITLE}”: Who is speaking here\\?$`) });
+    await grace.evaluate(() => window.getSelection().removeAllRanges());
+    await onPassage.click();
+    const commented = JSON.parse(back.text).comments.find((c) => c.text === 'Who is speaking here?');
+    await expect.poll(() => grace.evaluate(() => window.getSelection().toString())).toBe(commented.quote);
     // Returns reach their student only: Ada's browser refuses Grace's, saying whose it is.
     await ada.getByLabel('Import JSON').setInputFiles({ name: back.name, mimeType: 'application/json', buffer: Buffer.from(back.text) });
     await expect(ada.getByRole('alert')).toContainText("“Who-denies-what-Grace.glossa-return.json” could not be read: it is the return of Grace's work, and this browser's work on it is Ada's.");
@@ -481,7 +489,7 @@ test('reviewing a hand-in, ] and [ walk the highlights of the hand-in', async ({
 test('comments typed a key at a time keep their text and focus, never reach the shortcuts, and survive a reload', async ({ browser, baseURL }) => {
   test.setTimeout(90_000);
   const { teacher, t, student } = await reviewingGrace(browser, baseURL);
-  const fields = () => t.getByRole('region', { name: 'Comments for the student' }).getByRole('textbox');
+  const fields = () => t.getByRole('region', { name: 'Comments for the student' }).getByRole('combobox', { name: /^Comment on (their annotation|a passage they missed)/ });
   const written = ['Who is speaking here? Name them.', 'Good: what was done, not threatened?'];
   for (const [at, text] of written.entries()) {
     await fields().nth(at).click();
@@ -492,6 +500,11 @@ test('comments typed a key at a time keep their text and focus, never reach the 
   await expect(fields().nth(1)).toHaveValue(written[1]);
   // "?" typed in a field is text, not the shortcut list.
   await expect(t.getByRole('dialog', { name: 'Keyboard shortcuts' })).toHaveCount(0);
+  // What was written is offered again as the teacher types the next comment: the fields suggest
+  // from the comment bank.
+  await expect(fields().nth(0)).toHaveAttribute('list', 'comment-bank');
+  await expect.poll(() => t.evaluate(() => [...document.querySelectorAll('#comment-bank option')].map((o) => o.value).sort()))
+    .toEqual([...written].sort());
 
   // A reload stays in Grace's hand-in, and the comments are there; so they are after Back and Open.
   await t.reload();
@@ -610,7 +623,7 @@ test('after the key is seen the work is frozen, and Class results flag a hand-in
 test('Back up everything, restored in a fresh browser, gives back the class, the comments, the key and the work', async ({ browser, baseURL }) => {
   test.setTimeout(120_000);
   const { teacher, t, student } = await reviewingGrace(browser, baseURL);
-  const comment = t.getByRole('region', { name: 'Comments for the student' }).getByRole('textbox').first();
+  const comment = t.getByRole('region', { name: 'Comments for the student' }).getByRole('combobox', { name: /^Comment on (their annotation|a passage they missed)/ }).first();
   await comment.fill('Who is speaking here?');
   await t.getByRole('button', { name: 'Back to the teacher view' }).click();
   // Collecting asked the browser to keep Glossa's storage; the teacher view says what it answered.
@@ -632,7 +645,7 @@ test('Back up everything, restored in a fresh browser, gives back the class, the
   await f.getByRole('button', { name: 'Teacher' }).click();
   await expect(f.getByRole('table', { name: 'Class results' })).toHaveText(results);
   await f.getByRole('table', { name: 'Class results' }).getByRole('row', { name: /Grace/ }).getByRole('button', { name: 'Open' }).click();
-  await expect(f.getByRole('region', { name: 'Comments for the student' }).getByRole('textbox').first()).toHaveValue('Who is speaking here?');
+  await expect(f.getByRole('region', { name: 'Comments for the student' }).getByRole('combobox', { name: /^Comment on (their annotation|a passage they missed)/ }).first()).toHaveValue('Who is speaking here?');
   await f.getByRole('button', { name: 'Back to the teacher view' }).click();
   await f.getByRole('button', { name: 'Annotate the key' }).click();
   await expect(f.getByRole('article').locator('mark')).toHaveCount(1);

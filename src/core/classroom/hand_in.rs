@@ -247,6 +247,15 @@ pub struct Comment {
 }
 
 impl Comment {
+    /// A comment on the whole work, not on a passage: no document, no offsets, one per student.
+    pub fn on_the_whole_work(text: String) -> Comment {
+        Comment { document: String::new(), start: 0, end: 0, quote: String::new(), annotation_id: None, text, updated_at: String::new() }
+    }
+
+    pub fn is_on_the_whole_work(&self) -> bool {
+        self.document.is_empty()
+    }
+
     /// The passage it is on: a student has at most one comment on each.
     pub fn passage(&self) -> (&str, usize, usize) {
         (&self.document, self.start, self.end)

@@ -186,6 +186,22 @@ impl ClassRecord {
         self.teaching.iter().find(|t| t.assignment.id == id)
     }
 
+    /// The comments on passages written here before, for the teacher to take again: each text
+    /// once (trimmed), the most used first, then alphabetically.
+    pub fn comment_bank(&self) -> Vec<String> {
+        let mut used: BTreeMap<&str, usize> = BTreeMap::new();
+        let all = self.teaching.iter().flat_map(|t| t.comments.values().flatten());
+        for comment in all.filter(|c| !c.is_on_the_whole_work()) {
+            let text = comment.text.trim();
+            if !text.is_empty() {
+                *used.entry(text).or_default() += 1;
+            }
+        }
+        let mut bank: Vec<(&str, usize)> = used.into_iter().collect();
+        bank.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        bank.into_iter().map(|(text, _)| text.to_owned()).collect()
+    }
+
     pub fn teaching_mut(&mut self, id: &str) -> Option<&mut Teaching> {
         self.teaching.iter_mut().find(|t| t.assignment.id == id)
     }
@@ -400,6 +416,18 @@ mod tests {
     fn comment(on: usize, text: &str, at: &str) -> Comment {
         let updated_at = at.to_owned();
         Comment { document: "d".into(), start: on, end: on + 4, quote: "Iran".into(), annotation_id: None, text: text.into(), updated_at }
+    }
+
+    #[test]
+    fn the_comment_bank_offers_each_passage_comment_once_the_most_used_first() {
+        let mut teaching = Teaching::new(Assignment::new("a-1".into(), "Week 3", "t"), "t");
+        teaching.comment("Ada", comment(0, "Who says so?", "x"), "t1");
+        teaching.comment("Ada", comment(10, "  Good. ", "x"), "t1");
+        teaching.comment("Grace", comment(0, "Who says so?", "x"), "t1");
+        teaching.comment("Grace", comment(20, "", "x"), "t1");
+        teaching.comment("Grace", Comment::on_the_whole_work("Careful work overall.".into()), "t1");
+        let record = ClassRecord { teaching: vec![teaching], ..ClassRecord::default() };
+        assert_eq!(record.comment_bank(), ["Who says so?", "Good."], "cleared and whole-work comments are not offered");
     }
 
     fn hand_in(student: &str, at: &str) -> HandIn {

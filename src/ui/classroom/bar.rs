@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::feedback::Feedback;
+use super::feedback::{Feedback, PassageButton};
 use super::passphrase::PassphraseField;
 use crate::core::classroom::assignment::Assignment;
 use crate::core::classroom::feedback as compared;
@@ -229,17 +229,35 @@ fn LackingAttribution(id: String, confirming: RwSignal<bool>, hand_in: impl Fn()
 /// The teacher's comments returned on the student's work, in text order.
 #[component]
 fn Comments(id: String) -> impl IntoView {
-    let classroom = state::classroom();
-    let comments = move || classroom.with_record(|saved| saved.taking(&id).map(|t| t.comments.clone()).unwrap_or_default());
+    let (work, classroom) = (state::work(), state::classroom());
+    let comments = move || {
+        classroom.with_record(|saved| {
+            let Some(taking) = saved.taking(&id) else { return Vec::new() };
+            // In the assignment's order of texts, then of the text; the whole work's first.
+            let order = |c: &Comment| taking.assignment.documents.iter().position(|d| d.id == c.document);
+            let mut comments: Vec<Comment> = taking.comments.iter().filter(|c| !c.text.trim().is_empty()).cloned().collect();
+            comments.sort_by_key(|c| (!c.is_on_the_whole_work(), order(c), c.start));
+            comments
+        })
+    };
     move || {
         let comments = comments();
         (!comments.is_empty()).then(|| {
+            let entries = comments
+                .into_iter()
+                .map(|c| {
+                    if c.is_on_the_whole_work() {
+                        return view! { <li class="whole-work"><strong>"On your whole work: "</strong>{c.text}</li> }.into_any();
+                    }
+                    let title = work.title(&c.document).unwrap_or_default();
+                    let text = format!("Comment on “{}” in “{title}”: {}", abbreviate(&c.quote, 60), c.text);
+                    view! { <li><PassageButton document=c.document start=c.start end=c.end text/></li> }.into_any()
+                })
+                .collect_view();
             view! {
                 <section class="comments" aria-label="Comments from your teacher">
                     <h3>"Comments from your teacher"</h3>
-                    <ul>
-                        {comments.into_iter().map(|c| view! { <li><q>{c.quote}</q> " — " {c.text}</li> }).collect_view()}
-                    </ul>
+                    <ul>{entries}</ul>
                 </section>
             }
         })
@@ -262,10 +280,15 @@ fn ReviewBar(assignment: Assignment, student: String) -> impl IntoView {
     }
 }
 
-/// A comment field for each of the student's annotations and each passage they missed.
+/// The list of comments written before, which every passage's comment field offers.
+const COMMENT_BANK: &str = "comment-bank";
+
+/// A comment on the whole work, and a comment field for each of the student's annotations and
+/// each passage they missed (offering the comments written before).
 #[component]
 fn ReviewComments(assignment: Assignment, student: String) -> impl IntoView {
     let classroom = state::classroom();
+    let student_for_whole = student.clone();
     let id = assignment.id.clone();
     // The passages change only with the hand-in or the key; a comment written changes the record
     // but not them, so the fields (and the one being typed in) stay as they are.
@@ -314,7 +337,7 @@ fn ReviewComments(assignment: Assignment, student: String) -> impl IntoView {
                         <li>
                             <label>
                                 {name.clone()}
-                                <input type="text" aria-label=name prop:value=written on:input=comment/>
+                                <input type="text" aria-label=name list=COMMENT_BANK prop:value=written on:input=comment/>
                             </label>
                         </li>
                     }
@@ -322,10 +345,30 @@ fn ReviewComments(assignment: Assignment, student: String) -> impl IntoView {
                 .collect_view(),
         )
     };
+    // The comment on the whole work, read through a memo: set only when its saved text changes,
+    // never while it is typed.
+    let (whole_id, whole_student) = (assignment.id.clone(), student_for_whole.clone());
+    let whole = Memo::new(move |_| {
+        classroom.with_record(|saved| {
+            let comments = saved.teaching(&whole_id).and_then(|t| t.comments.get(&whole_student));
+            comments.and_then(|all| all.iter().find(|c| c.is_on_the_whole_work()).map(|c| c.text.clone())).unwrap_or_default()
+        })
+    });
+    let write_whole = {
+        let (id, student) = (assignment.id.clone(), student_for_whole);
+        move |event| classroom.comment(&id, &student, Comment::on_the_whole_work(event_target_value(&event)))
+    };
+    // Comments written before, offered as a new one is typed.
+    let bank = Memo::new(move |_| classroom.with_record(|saved| saved.comment_bank()));
     view! {
         <section class="review-comments" aria-label="Comments for the student">
             <h3>"Comments for the student"</h3>
+            <label class="whole-work">
+                "Comment on the whole work"
+                <textarea rows="2" prop:value=move || whole.get() on:input=write_whole></textarea>
+            </label>
             <ol>{rows}</ol>
+            <datalist id=COMMENT_BANK>{move || bank.get().into_iter().map(|text| view! { <option value=text></option> }).collect_view()}</datalist>
         </section>
     }
 }
