@@ -74,6 +74,9 @@ test('an assignment goes out, three students hand in, feedback and comments come
     await t.getByRole('textbox', { name: 'Assignment title' }).fill(TITLE);
     await t.getByRole('textbox', { name: 'Instructions' }).fill('Mark every claim, denial and sanction.');
     await t.getByRole('textbox', { name: 'Instructions' }).press('Tab');
+    // The teacher's own hint for one label; the others have none (no built-in hint to contradict her).
+    await t.getByRole('textbox', { name: 'Hint for Denial (said in feedback; optional)' }).fill('Who rejects what, and do they really?');
+    await t.getByRole('textbox', { name: 'Hint for Denial (said in feedback; optional)' }).press('Tab');
     await expect(t.getByRole('checkbox', { name: ARTICLE_TITLE })).toBeChecked();
     await t.getByRole('button', { name: 'Annotate the key' }).click();
     await expect(t.getByRole('region', { name: 'Answer key' })).toBeVisible();
@@ -147,7 +150,7 @@ test('an assignment goes out, three students hand in, feedback and comments come
     // The sentences say what the table says, under the fair scheme, and the figures are explained.
     await expect(graceFeedback.getByRole('combobox', { name: 'Matching scheme' })).toHaveValue('fair');
     await expect(graceFeedback.getByRole('listitem').filter({ hasText: 'You found' })).toHaveText(['You found 0 of the 1 claims.', 'You found 1 of the 1 denials.', 'You found 0 of the 1 sanctions.']);
-    await expect(graceFeedback).toContainText('1 of your 2 denials is not in the key as marked.');
+    await expect(graceFeedback).toContainText('1 of your 2 denials is not in the key as marked. Who rejects what, and do they really?');
     await expect(graceFeedback.getByRole('row', { name: /^Denial/ }).getByRole('cell')).toHaveText(['0.50', '1.00', '0.67', '2', '1']);
     await expect(graceFeedback).toContainText('Recall: how much of the key you found.');
     await expect(grace.locator('article mark.missed')).not.toHaveCount(0);

@@ -201,6 +201,10 @@ pub struct Assignment {
     /// Label ids whose annotations must say who is speaking (**Attributed to**).
     #[serde(default)]
     pub attribution_required: Vec<String>,
+    /// The teacher's hint per label id, said in feedback beside what is not in the key; none
+    /// unless the teacher writes one (a built-in hint could contradict the instructions).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub hints: BTreeMap<String, String>,
     pub documents: Vec<AssignmentDocument>,
     pub key: KeyCopy,
     pub created_at: String,
@@ -216,6 +220,7 @@ impl Assignment {
             instructions: String::new(),
             labels: label::default_labels(),
             attribution_required: Vec::new(),
+            hints: BTreeMap::new(),
             documents: Vec::new(),
             key: KeyCopy::Kept,
             created_at: now.to_owned(),
@@ -235,6 +240,11 @@ impl Assignment {
     pub fn key_from(&self, documents: &BTreeMap<String, Vec<Annotation>>) -> BTreeMap<String, Vec<Annotation>> {
         let layer = Layer::Key(self.id.clone());
         self.documents.iter().map(|d| (d.id.clone(), documents.get(&layer.document_key(&d.id)).cloned().unwrap_or_default())).collect()
+    }
+
+    /// The teacher's hint for `label`, if they wrote one.
+    pub fn hint(&self, label: &str) -> Option<&str> {
+        self.hints.get(label).map(|h| h.trim()).filter(|h| !h.is_empty())
     }
 
     /// Whether annotations of `label` need an attribution.

@@ -84,9 +84,16 @@ fn spans(list: &[Annotation]) -> Vec<Span<'_>> {
 }
 
 /// Sentences about the work, label by label, that say what the figures under `scheme` say (both
-/// "2 of 3"): what was found of the key, what is not in it; and how the attributions of
-/// `documents` (each a key and a student's annotations) compare with the key's.
-pub fn sentences(evaluation: &Evaluation, scheme: Scheme, documents: &[(&[Annotation], &[Annotation])], labels: &[Label]) -> Vec<String> {
+/// "2 of 3"): what was found of the key, what is not in it (with the teacher's hint for the
+/// label, from `hint`); and how the attributions of `documents` (each a key and a student's
+/// annotations) compare with the key's.
+pub fn sentences(
+    evaluation: &Evaluation,
+    scheme: Scheme,
+    documents: &[(&[Annotation], &[Annotation])],
+    labels: &[Label],
+    hint: impl Fn(&str) -> Option<String>,
+) -> Vec<String> {
     let mut said = Vec::new();
     for label in labels {
         let Some(counts) = evaluation.by_label.get(&label.id).map(|scores| scores.counts(scheme)) else { continue };
@@ -102,7 +109,8 @@ pub fn sentences(evaluation: &Evaluation, scheme: Scheme, documents: &[(&[Annota
         let not_in_key = counts.actual() - counts.correct - counts.partial;
         if not_in_key > 0 {
             let verb = if not_in_key == 1 { "is" } else { "are" };
-            said.push(format!("{not_in_key} of your {} {name} {verb} not in the key as marked.", counts.actual()));
+            let hint = hint(&label.id).map(|h| format!(" {h}")).unwrap_or_default();
+            said.push(format!("{not_in_key} of your {} {name} {verb} not in the key as marked.{hint}", counts.actual()));
         }
     }
     let (mut compared, mut agreeing) = (0, 0);
@@ -187,7 +195,7 @@ mod tests {
                 let evaluation = evaluate(&documents, &labels);
                 // The schemes that count whole spans only; under partial and type a part counts half.
                 for scheme in [Scheme::Fair, Scheme::Strict, Scheme::Exact] {
-                    let said = sentences(&evaluation, scheme, &documents, &labels);
+                    let said = sentences(&evaluation, scheme, &documents, &labels, |_| None);
                     let numbers = |sentence: &String| -> Vec<f64> { sentence.split(' ').filter_map(|w| w.parse().ok()).collect() };
                     for label in &labels {
                         let Some(scores) = evaluation.by_label.get(&label.id) else { continue };
@@ -225,17 +233,18 @@ mod tests {
         let documents: [(&[Annotation], &[Annotation]); 1] = [(&key, &marked)];
         let evaluation = evaluate(&documents, &default_labels());
         assert_eq!(
-            sentences(&evaluation, Scheme::Fair, &documents, &default_labels()),
+            sentences(&evaluation, Scheme::Fair, &documents, &default_labels(), |label| (label == "claim")
+                .then(|| "Who is speaking?".to_owned())),
             [
                 "You found 0 of the 1 claims.",
-                "2 of your 2 claims are not in the key as marked.",
+                "2 of your 2 claims are not in the key as marked. Who is speaking?",
                 "You found 1 of the 2 denials.",
                 "1 of your 2 denials is not in the key as marked.",
                 "1 of the 2 attributions you could give match the key's (who is speaking).",
             ]
         );
         assert_eq!(
-            sentences(&evaluation, Scheme::Partial, &documents, &default_labels())[2],
+            sentences(&evaluation, Scheme::Partial, &documents, &default_labels(), |_| None)[2],
             "You found 1 of the 2 denials and 1 more in part (half counted)."
         );
         let figures = evaluation.overall.figures(Scheme::Fair);

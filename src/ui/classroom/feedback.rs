@@ -25,7 +25,8 @@ pub fn Feedback() -> impl IntoView {
             .collect();
         let evaluation = feedback::evaluate(&documents, &assignment.labels);
         // Said under each scheme now, so that a change of scheme only picks.
-        let said = Scheme::ALL.map(|s| feedback::sentences(&evaluation, s, &documents, &assignment.labels));
+        let hint = |label: &str| assignment.hint(label).map(str::to_owned);
+        let said = Scheme::ALL.map(|s| feedback::sentences(&evaluation, s, &documents, &assignment.labels, hint));
         let sentences = move || {
             let at = Scheme::ALL.iter().position(|s| *s == scheme.get()).unwrap_or_default();
             said[at].iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()

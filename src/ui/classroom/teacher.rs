@@ -190,6 +190,41 @@ fn AssignmentEditor(id: String) -> impl IntoView {
                 .collect_view()
         }
     };
+    // The teacher's hint per label, said in feedback beside what is not in the key.
+    // Drawn again only when the labels change, not on every change of the assignment: a field
+    // being typed in stays.
+    let hinted = Memo::new(move |_| teaching.with(|t| t.as_ref().map(|t| t.assignment.labels.clone()).unwrap_or_default()));
+    let hint_fields = {
+        let id = id.clone();
+        move || {
+            hinted
+                .get()
+                .into_iter()
+                .map(|label| {
+                    let value = {
+                        let label = label.id.clone();
+                        Memo::new(move |_| {
+                            teaching.with(|t| t.as_ref().and_then(|t| t.assignment.hints.get(&label).cloned()).unwrap_or_default())
+                        })
+                    };
+                    let (id, label_id) = (id.clone(), label.id.clone());
+                    let write = move |event| {
+                        let text = event_target_value(&event);
+                        classroom.edit(&id, |t| match text.trim() {
+                            "" => drop(t.assignment.hints.remove(&label_id)),
+                            hint => drop(t.assignment.hints.insert(label_id.clone(), hint.to_owned())),
+                        })
+                    };
+                    view! {
+                        <label>
+                            {format!("Hint for {} (said in feedback; optional)", label.name)}
+                            <input type="text" prop:value=move || value.get() on:change=write/>
+                        </label>
+                    }
+                })
+                .collect_view()
+        }
+    };
     let travel = move || teaching.with(|t| t.as_ref().map(|t| t.key_travel).unwrap_or_default());
     let set_travel = {
         let id = id.clone();
@@ -216,6 +251,7 @@ fn AssignmentEditor(id: String) -> impl IntoView {
                 <legend>"Labels (locked for the class)"</legend>
                 {label_boxes}
                 {attribution_boxes}
+                {hint_fields}
             </fieldset>
             <fieldset>
                 <legend>"Answer key"</legend>
