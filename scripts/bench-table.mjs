@@ -1,5 +1,6 @@
 // Prints the benchmark results as one Markdown table: criterion's estimates for the core
-// (target/criterion/*/new/estimates.json) and the page measurements (bench/results/page.json).
+// (target/criterion/*/new/estimates.json), the page measurements (bench/results/page.json) and
+// the teacher's page with a class of 30 (bench/results/class.json).
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -36,6 +37,16 @@ if (fs.existsSync(page)) {
   rows.push(['page (Chromium)', 'elements in the DOM with the document open (count, not ms)', String(results.dom_nodes)]);
   rows.push(['page (Chromium)', 'memory: JS heap with the wasm memory (MB, not ms)', results.memory_mb.toFixed(1)]);
   console.log(`\nBenchmark document: ${results.document_bytes} bytes of text, ${results.annotations} annotations.\n`);
+}
+const klass = path.join(root, 'bench', 'results', 'class.json');
+if (fs.existsSync(klass)) {
+  const results = JSON.parse(fs.readFileSync(klass, 'utf8'));
+  const where = `class of ${results.students} (Chromium, 1366 × 768)`;
+  rows.push([where, 'collect every hand-in file to the class results shown', results.collect_ms.toFixed(0)]);
+  rows.push([`${where}, median of 5`, 'from a hand-in back to the teacher view, to the end of its frame', results.back_to_teacher_ms.toFixed(0)]);
+  rows.push([`${where}, median of 3`, 'Export class report to download', results.class_report_ms.toFixed(0)]);
+  rows.push([where, 'the longest task the page ran meanwhile (long-task observer)', results.longest_task_ms.toFixed(0)]);
+  rows.push([where, `Mathet's γ, all labels: ${results.gamma_all_labels}`, '–']);
 }
 console.log('| layer | what | ms |\n| --- | --- | ---: |');
 for (const [layer, what, ms] of rows) console.log(`| ${layer} | ${what} | ${ms} |`);
