@@ -38,11 +38,15 @@ pub struct ClassReport<'a> {
 
 /// A row of figures: the columns after `section` up to `in_words`.
 fn figure(section: &str, label: &str, who: &str, measure: &str, value: Option<f64>, words: bool) -> String {
-    let (value, said) = match value {
-        Some(v) => (fixed(v, 6), if words { landis_koch(v).to_owned() } else { String::new() }),
-        None => (String::new(), "undefined".to_owned()),
-    };
-    spreadsheet_row([section, label, who, measure, &value, &said, "", "", "", "", ""].into_iter().map(str::to_owned))
+    match value {
+        Some(v) => row(section, label, who, measure, &fixed(v, 6), if words { landis_koch(v) } else { "" }),
+        None => row(section, label, who, measure, "", "undefined"),
+    }
+}
+
+/// A row of a figure: its value as written and its words.
+fn row(section: &str, label: &str, who: &str, measure: &str, value: &str, said: &str) -> String {
+    spreadsheet_row([section, label, who, measure, value, said, "", "", "", "", ""].into_iter().map(str::to_owned))
 }
 
 pub fn csv(report: &ClassReport) -> String {
@@ -52,7 +56,10 @@ pub fn csv(report: &ClassReport) -> String {
     for (label, agreement) in report.agreement {
         out.push_str(&figure("agreement", label, "class", "Fleiss' kappa", agreement.fleiss, true));
         out.push_str(&figure("agreement", label, "class", "Krippendorff's alpha (nominal)", agreement.alpha, true));
-        out.push_str(&figure("agreement", label, "class", "Mathet's gamma", agreement.gamma, true));
+        out.push_str(&match agreement.gamma {
+            Ok(gamma) => figure("agreement", label, "class", "Mathet's gamma", Some(gamma), true),
+            Err(why) => row("agreement", label, "class", "Mathet's gamma", "", &why.to_string()),
+        });
         for (pair, kappa) in &agreement.cohen {
             out.push_str(&figure("pair", label, &pair_name(*pair), "Cohen's kappa", *kappa, true));
         }

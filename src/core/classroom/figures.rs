@@ -207,6 +207,7 @@ mod tests {
     use super::*;
     use crate::core::classroom::assignment::{Assignment, AssignmentDocument};
     use crate::core::classroom::hand_in::HandIn;
+    use crate::core::measures::gamma::Undefined;
     use crate::core::model::annotation::bare;
     use crate::core::model::document::bundled;
 
@@ -257,7 +258,9 @@ mod tests {
 
     #[test]
     fn agreement_is_said_in_one_sentence_a_teacher_reads_aloud() {
-        let row = |name: &str, fleiss: Option<f64>| (name.to_owned(), Agreement { cohen: Vec::new(), fleiss, alpha: None, gamma: None });
+        let row = |name: &str, fleiss: Option<f64>| {
+            (name.to_owned(), Agreement { cohen: Vec::new(), fleiss, alpha: None, gamma: Err(Undefined::NoSpans) })
+        };
         let rows = [row("Claim", Some(0.18)), row("Denial", Some(0.72)), row("Sanction", Some(0.5)), row(ALL_LABELS, Some(0.4))];
         assert_eq!(agreement_in_words(&rows), "The class mostly agrees on denials; it partly agrees on sanctions; claims split it.");
         let rows = [row("Claim", Some(0.9)), row("Denial", Some(0.65)), row("Sanction", None)];

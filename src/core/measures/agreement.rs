@@ -133,8 +133,8 @@ pub struct Agreement {
     pub cohen: Vec<((usize, usize), Option<f64>)>,
     pub fleiss: Option<f64>,
     pub alpha: Option<f64>,
-    /// Mathet et al.'s γ, on the spans themselves rather than their characters.
-    pub gamma: Option<f64>,
+    /// Mathet et al.'s γ, on the spans themselves rather than their characters; or why not.
+    pub gamma: Result<f64, gamma::Undefined>,
 }
 
 /// How many random continua γ's chance estimate takes, and from which seed: fixed, so that a
@@ -142,7 +142,7 @@ pub struct Agreement {
 pub const GAMMA_SAMPLES: usize = 30;
 pub const GAMMA_SEED: u64 = 2015;
 
-/// The character figures of `ratings` (γ, which needs the spans, is left `None`).
+/// The character figures of `ratings` (γ, which needs the spans, is left undefined).
 pub fn agreement(ratings: &Ratings) -> Agreement {
     let people = ratings.values.len();
     let pairs = (0..people).flat_map(|i| (i + 1..people).map(move |j| (i, j)));
@@ -150,7 +150,7 @@ pub fn agreement(ratings: &Ratings) -> Agreement {
         cohen: pairs.map(|(i, j)| ((i, j), cohen_kappa(&ratings.values[i], &ratings.values[j], ratings.categories))).collect(),
         fleiss: fleiss_kappa(ratings),
         alpha: krippendorff_alpha(ratings),
-        gamma: None,
+        gamma: Err(gamma::Undefined::NoSpans),
     }
 }
 
@@ -351,13 +351,13 @@ mod tests {
         let span = |document, label, start, end| Marked { document, label, start, end };
         let same = vec![span(0, "claim", 0, 5), span(1, "denial", 2, 6)];
         let all = figures(&[10, 10], &[same.clone(), same.clone()], None);
-        assert_eq!(all.gamma, Some(1.0));
+        assert_eq!(all.gamma, Ok(1.0));
         assert_eq!(all.fleiss, Some(1.0));
         // The second document's span sits after the first document: far from the first span, so
         // the two people's lone spans cannot be aligned and γ is below 1.
         let apart = figures(&[10, 10], &[vec![span(0, "claim", 0, 5)], vec![span(1, "claim", 0, 5)]], Some("claim"));
         assert!(apart.gamma.unwrap() < 1.0);
-        assert_eq!(figures(&[10], &[vec![], vec![]], None).gamma, None, "no span, no γ");
+        assert_eq!(figures(&[10], &[vec![], vec![]], None).gamma, Err(gamma::Undefined::NoSpans), "no span, no γ");
     }
 
     #[test]

@@ -217,24 +217,42 @@ fn least_cover(people: &[Vec<Unit>], candidates: &[Candidate], budget: &mut Budg
     Some(least)
 }
 
+/// Why γ has no value: two different things a teacher is told apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Undefined {
+    /// Fewer than two people, or no span at all: there is nothing to agree on.
+    NoSpans,
+    /// The alignment is beyond what a browser tab may spend on it (`Budget`).
+    TooMany,
+}
+
+impl std::fmt::Display for Undefined {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Undefined::NoSpans => "undefined: no spans to compare",
+            Undefined::TooMany => "not computed: too many spans to align in the browser",
+        })
+    }
+}
+
 /// The disorder of the best alignment of `people`'s units (each person's list in any order; a
 /// person may have none). `None` with fewer than two people or no unit, or when too large.
 pub fn observed_disorder(people: &[Vec<Unit>]) -> Option<f64> {
-    disorder_within(people, &mut BUDGET.clone())
+    disorder_within(people, &mut BUDGET.clone()).ok()
 }
 
-fn disorder_within(people: &[Vec<Unit>], budget: &mut Budget) -> Option<f64> {
+fn disorder_within(people: &[Vec<Unit>], budget: &mut Budget) -> Result<f64, Undefined> {
     let people: Vec<Vec<Unit>> = people.iter().map(|units| distinct(units)).collect();
     let total: usize = people.iter().map(Vec::len).sum();
     if people.len() < 2 || total == 0 {
-        return None;
+        return Err(Undefined::NoSpans);
     }
     // One continuum takes at most its share of the candidate search, whatever is left overall.
     let mut this_one = Budget { candidate_nodes: budget.candidate_nodes.min(CANDIDATE_NODES), ..*budget };
     let found = candidates(&people, &mut this_one);
     budget.candidate_nodes -= budget.candidate_nodes.min(CANDIDATE_NODES) - this_one.candidate_nodes;
-    let least = least_cover(&people, &found?, budget)?;
-    Some(least / (total as f64 / people.len() as f64))
+    let least = found.and_then(|found| least_cover(&people, &found, budget)).ok_or(Undefined::TooMany)?;
+    Ok(least / (total as f64 / people.len() as f64))
 }
 
 /// A person's units as a set, sorted: pygamma keeps each person's units in a sorted set, so a
@@ -255,9 +273,9 @@ pub struct Gamma {
 }
 
 /// γ of `people`'s units over `categories` categories, the chance disorder estimated over
-/// `samples` random continua drawn with `seed`. `None` where `observed_disorder` is, or when a
+/// `samples` random continua drawn with `seed`; why not, where `observed_disorder` has none or a
 /// random continuum is too large to align.
-pub fn gamma(people: &[Vec<Unit>], samples: usize, seed: u64) -> Option<Gamma> {
+pub fn gamma(people: &[Vec<Unit>], samples: usize, seed: u64) -> Result<Gamma, Undefined> {
     let mut budget = BUDGET;
     let observed = disorder_within(people, &mut budget)?;
     let statistics = Statistics::of(people);
@@ -268,7 +286,7 @@ pub fn gamma(people: &[Vec<Unit>], samples: usize, seed: u64) -> Option<Gamma> {
     }
     let expected = sum / samples as f64;
     let gamma = if observed == 0.0 { 1.0 } else { 1.0 - observed / expected };
-    Some(Gamma { gamma, observed, expected })
+    Ok(Gamma { gamma, observed, expected })
 }
 
 /// Mean and (population) standard deviation.
@@ -410,6 +428,16 @@ mod tests {
         assert!((observed_disorder(&near).unwrap() - 1.01).abs() < 1e-12);
         assert_eq!(observed_disorder(&[vec![unit(0.0, 1.0, 0)]]), None, "one person");
         assert_eq!(observed_disorder(&[vec![], vec![]]), None, "no unit");
+    }
+
+    #[test]
+    fn no_spans_and_too_many_are_told_apart() {
+        assert_eq!(gamma(&[vec![], vec![]], 5, 1), Err(Undefined::NoSpans));
+        assert_eq!(gamma(&[vec![unit(0.0, 1.0, 0)]], 5, 1), Err(Undefined::NoSpans), "one person");
+        // Thirty people, each with eight spans that all overlap each other's: beyond the budget.
+        let crowded: Vec<Vec<Unit>> =
+            (0..30).map(|p| (0..8).map(|u| unit((u * 10 + p % 3) as f64, (u * 10 + 12 + p % 5) as f64, (p + u) % 3)).collect()).collect();
+        assert_eq!(gamma(&crowded, 5, 1), Err(Undefined::TooMany));
     }
 
     #[test]

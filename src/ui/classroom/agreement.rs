@@ -42,7 +42,7 @@ pub fn ClassAgreementView(id: String) -> impl IntoView {
                         <td>{said(a.fleiss)}</td>
                         <td>{said(a.alpha)}</td>
                         <td>{said(mean(a.cohen.iter().filter_map(|(_, k)| *k)))}</td>
-                        <td>{a.gamma.map_or_else(|| "undefined (no spans, or too many to align here)".to_owned(), |g| said(Some(g)))}</td>
+                        <td>{a.gamma.map_or_else(|why| why.to_string(), |g| said(Some(g)))}</td>
                     </tr>
                 }
             })
