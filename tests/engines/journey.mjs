@@ -25,6 +25,9 @@ process.env.SE_OFFLINE = 'true';
 const started = [];
 function start(command, args, env = {}) {
   const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  // What it says on stderr, for the error when it does not answer.
+  child.said = '';
+  child.stderr.on('data', (data) => { child.said += data; });
   started.push(child);
   return child;
 }
@@ -39,7 +42,9 @@ async function waitForUrl(url, what) {
   }
   throw new Error(`${what} did not answer at ${url}`);
 }
-const freePort = () => 20000 + Math.floor(Math.random() * 20000);
+// Below Linux's ephemeral range (32768 and up), where an outgoing connection of this very run
+// may hold the port: a server at such a port never answered once, in a clean clone's run.
+const freePort = () => 20000 + Math.floor(Math.random() * 12000);
 
 /** The browser's downloads land in `downloads`; returns the WebDriver session. */
 async function open(downloads) {
@@ -94,11 +99,11 @@ async function step(name, run) {
 
 const downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'glossa-downloads-'));
 const port = freePort();
-start(process.execPath, [path.join(root, 'scripts', 'static-server.mjs')], { PORT: String(port) });
+const server = start(process.execPath, [path.join(root, 'scripts', 'static-server.mjs')], { PORT: String(port) });
 const base = `http://127.0.0.1:${port}/glossa/`;
 let driver;
 try {
-  await waitForUrl(base, 'the static server');
+  await waitForUrl(base, 'the static server').catch((error) => { throw new Error(`${error.message} (it said: ${server.said.trim() || 'nothing'})`); });
   driver = await open(downloads);
   const version = (await driver.getCapabilities()).get('browserVersion');
   console.log(`${engine} ${version}`);
