@@ -57,7 +57,10 @@ pub fn csv(report: &ClassReport) -> String {
         out.push_str(&figure("agreement", label, "class", "Fleiss' kappa", agreement.fleiss, true));
         out.push_str(&figure("agreement", label, "class", "Krippendorff's alpha (nominal)", agreement.alpha, true));
         out.push_str(&match agreement.gamma {
-            Ok(gamma) => figure("agreement", label, "class", "Mathet's gamma", Some(gamma), true),
+            Ok(gamma) => {
+                let words = [landis_koch(gamma.gamma)].into_iter().chain(gamma.approximate()).collect::<Vec<_>>().join("; ");
+                row("agreement", label, "class", "Mathet's gamma", &fixed(gamma.gamma, 6), &words)
+            }
             Err(why) => row("agreement", label, "class", "Mathet's gamma", "", &why.to_string()),
         });
         for (pair, kappa) in &agreement.cohen {

@@ -134,7 +134,7 @@ pub struct Agreement {
     pub fleiss: Option<f64>,
     pub alpha: Option<f64>,
     /// Mathet et al.'s γ, on the spans themselves rather than their characters; or why not.
-    pub gamma: Result<f64, gamma::Undefined>,
+    pub gamma: Result<gamma::Gamma, gamma::Undefined>,
 }
 
 /// How many random continua γ's chance estimate takes, and from which seed: fixed, so that a
@@ -173,10 +173,7 @@ pub fn figures(lengths: &[usize], people: &[Vec<Marked>], label: Option<&str>) -
                 .collect()
         })
         .collect();
-    Agreement {
-        gamma: gamma::gamma(&units, GAMMA_SAMPLES, GAMMA_SEED).map(|g| g.gamma),
-        ..agreement(&by_character(lengths, people, label))
-    }
+    Agreement { gamma: gamma::gamma(&units, GAMMA_SAMPLES, GAMMA_SEED), ..agreement(&by_character(lengths, people, label)) }
 }
 
 /// A stretch of one document over which who marked what does not change, and how they marked it.
@@ -351,12 +348,12 @@ mod tests {
         let span = |document, label, start, end| Marked { document, label, start, end };
         let same = vec![span(0, "claim", 0, 5), span(1, "denial", 2, 6)];
         let all = figures(&[10, 10], &[same.clone(), same.clone()], None);
-        assert_eq!(all.gamma, Ok(1.0));
+        assert_eq!(all.gamma.unwrap().gamma, 1.0);
         assert_eq!(all.fleiss, Some(1.0));
         // The second document's span sits after the first document: far from the first span, so
         // the two people's lone spans cannot be aligned and γ is below 1.
         let apart = figures(&[10, 10], &[vec![span(0, "claim", 0, 5)], vec![span(1, "claim", 0, 5)]], Some("claim"));
-        assert!(apart.gamma.unwrap() < 1.0);
+        assert!(apart.gamma.unwrap().gamma < 1.0);
         assert_eq!(figures(&[10], &[vec![], vec![]], None).gamma, Err(gamma::Undefined::NoSpans), "no span, no γ");
     }
 

@@ -42,7 +42,15 @@ pub fn ClassAgreementView(id: String) -> impl IntoView {
                         <td>{said(a.fleiss)}</td>
                         <td>{said(a.alpha)}</td>
                         <td>{said(mean(a.cohen.iter().filter_map(|(_, k)| *k)))}</td>
-                        <td>{a.gamma.map_or_else(|why| why.to_string(), |g| said(Some(g)))}</td>
+                        <td>
+                            {a.gamma.map_or_else(
+                                |why| why.to_string(),
+                                |g| match g.approximate() {
+                                    Some(note) => format!("≈ {} ({note})", said(Some(g.gamma))),
+                                    None => said(Some(g.gamma)),
+                                },
+                            )}
+                        </td>
                     </tr>
                 }
             })
