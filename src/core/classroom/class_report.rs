@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use crate::core::exchange::formats::csv::spreadsheet_row;
 use crate::core::measures::agreement::{landis_koch, Agreement};
 use crate::core::measures::fixed;
+use crate::core::measures::gamma::{Gamma, Undefined};
 use crate::core::measures::matching::{Evaluation, Scheme};
 use crate::core::model::annotation::Annotation;
 use crate::core::model::label::{name_of, Label};
@@ -28,6 +29,8 @@ pub struct ClassReport<'a> {
     pub students: &'a [String],
     /// The figures per label (by name), then of "All labels".
     pub agreement: &'a [(String, Agreement)],
+    /// Mathet's γ of each row of `agreement`.
+    pub gamma: &'a [Result<Gamma, Undefined>],
     /// Each pair's F1 (fair), one's work scored against the other's.
     pub pair_f1: &'a [((usize, usize), f64)],
     /// Each student's evaluation against the key, in the order of `students`.
@@ -53,10 +56,10 @@ pub fn csv(report: &ClassReport) -> String {
     let mut out = String::from("\u{feff}");
     out.push_str(&spreadsheet_row(HEADER.into_iter().map(str::to_owned)));
     let pair_name = |(i, j): (usize, usize)| format!("{} & {}", report.students[i], report.students[j]);
-    for (label, agreement) in report.agreement {
+    for ((label, agreement), gamma) in report.agreement.iter().zip(report.gamma) {
         out.push_str(&figure("agreement", label, "class", "Fleiss' kappa", agreement.fleiss, true));
         out.push_str(&figure("agreement", label, "class", "Krippendorff's alpha (nominal)", agreement.alpha, true));
-        out.push_str(&match agreement.gamma {
+        out.push_str(&match gamma {
             Ok(gamma) => {
                 let words = [landis_koch(gamma.gamma)].into_iter().chain(gamma.approximate()).collect::<Vec<_>>().join("; ");
                 row("agreement", label, "class", "Mathet's gamma", &fixed(gamma.gamma, 6), &words)
@@ -161,6 +164,7 @@ mod tests {
             labels: &labels,
             students: &students,
             agreement: &rows,
+            gamma: &[Ok(Gamma { gamma: 0.5, observed: 1.0, expected: 2.0, exact: false })],
             pair_f1: &[((0, 1), 0.5)],
             evaluations: &evaluations,
             scheme: Scheme::Strict,
@@ -169,6 +173,8 @@ mod tests {
         let lines: Vec<&str> = out.trim_start_matches('\u{feff}').lines().collect();
         assert_eq!(lines[0], HEADER.join(","));
         assert!(lines.iter().any(|l| l.starts_with("agreement,All labels,class,Fleiss' kappa,")));
+        assert!(lines
+            .contains(&"agreement,All labels,class,Mathet's gamma,0.500000,moderate agreement; approximate for a group this size,,,,,"));
         assert!(lines.contains(&"pair,All labels,Ada & Grace,F1 (fair),0.500000,,,,,,"));
         assert!(lines.iter().any(|l| l.starts_with("student,Claim,Grace,F1 (strict),1.000000")));
         let board: Vec<&str> = lines.iter().copied().filter(|l| l.starts_with("board,")).collect();

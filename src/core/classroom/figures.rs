@@ -1,5 +1,5 @@
 //! The class's figures for one assignment: each student's evaluation against the key, how much
-//! the class agrees (κ, α, γ per label and over all labels, each pair's F1), every stretch of the
+//! the class agrees (κ, α per label and over all labels, each pair's F1; γ, stepped through), every stretch of the
 //! class's marking (the disagreement map) and the passages it disagrees on most. Computed here,
 //! natively tested, from the assignment as taught and the texts of its documents; the app
 //! computes them once per change of the class and every view reads what was computed.
@@ -10,11 +10,13 @@ use std::sync::Arc;
 use crate::core::classroom::feedback;
 use crate::core::classroom::record::Teaching;
 use crate::core::measures::agreement::{self, Agreement, Marked, Stretch};
+use crate::core::measures::gamma;
 use crate::core::measures::matching::{Evaluation, Scheme};
 use crate::core::model::annotation::Annotation;
 use crate::core::model::document::Document;
 use crate::core::model::label;
-use crate::core::text::{boundary, offsets};
+use crate::core::text::boundary::Segments;
+use crate::core::text::offsets;
 
 /// A stretch of the text over which every student's marking is the same throughout.
 #[derive(Clone, Debug, PartialEq)]
@@ -92,9 +94,9 @@ pub fn agreement(teaching: &Teaching, documents: &[Arc<Document>]) -> Option<Cla
     let lengths: Vec<usize> = documents.iter().map(|d| d.length).collect();
     let people = marked(teaching, documents);
     let labels = &teaching.assignment.labels;
-    let mut rows: Vec<(String, Agreement)> =
-        labels.iter().map(|l| (l.name.clone(), agreement::figures(&lengths, &people, Some(&l.id)))).collect();
-    rows.push((ALL_LABELS.to_owned(), agreement::figures(&lengths, &people, None)));
+    let figures = |label: Option<&str>| agreement::agreement(&agreement::by_character(&lengths, &people, label));
+    let mut rows: Vec<(String, Agreement)> = labels.iter().map(|l| (l.name.clone(), figures(Some(&l.id)))).collect();
+    rows.push((ALL_LABELS.to_owned(), figures(None)));
     let (stretches, all): (Vec<Stretch>, Vec<Passage>) = passages(teaching, documents, &people).into_iter().unzip();
     // The ranked list, each stretch found again by its place.
     let disagreements = agreement::disagreements(stretches)
@@ -112,6 +114,16 @@ pub fn agreement(teaching: &Teaching, documents: &[Arc<Document>]) -> Option<Cla
         })
         .collect();
     Some(ClassAgreement { students: works.iter().map(|w| w.student.clone()).collect(), rows, pair_f1, disagreements })
+}
+
+/// Mathet's γ of the class on `documents`, one estimation per row of `agreement`'s figures (each
+/// label, then all labels), for the caller to step through: a class's γ takes longer than a
+/// browser may be busy at once.
+pub fn gamma(teaching: &Teaching, documents: &[Arc<Document>]) -> Vec<gamma::Estimation> {
+    let lengths: Vec<usize> = documents.iter().map(|d| d.length).collect();
+    let people = marked(teaching, documents);
+    let labels = teaching.assignment.labels.iter().map(|l| Some(l.id.as_str()));
+    labels.chain([None]).map(|label| agreement::gamma(&lengths, &people, label)).collect()
 }
 
 /// How much the class agrees, in one sentence a teacher can read aloud, from each label's Fleiss'
@@ -157,9 +169,9 @@ fn and_list(items: &[String]) -> String {
 }
 
 /// The text of `[start, end)` of `document` trimmed of spaces and widened to whole words.
-fn whole_words(document: &Document, start: usize, end: usize) -> String {
+fn whole_words(document: &Document, words: &Segments, start: usize, end: usize) -> String {
     let (start, end) = offsets::trim_range(&document.text, start, end).unwrap_or((start, end));
-    let (start, end) = boundary::snap(&document.text, &document.index, start, end, true);
+    let (start, end) = words.snap(&document.text, &document.index, start, end);
     document.quote(start, end).unwrap_or_default().to_owned()
 }
 
@@ -171,10 +183,12 @@ fn passages(teaching: &Teaching, documents: &[Arc<Document>], people: &[Vec<Mark
         let breaks: Vec<usize> = document.paragraphs.iter().map(|p| p.start).collect();
         agreement::stretches(at, document.length, people, &ids, &breaks)
     });
+    // Each document's words found once, for every stretch of it.
+    let words: Vec<Segments> = documents.iter().map(|d| Segments::of(&d.text, true)).collect();
     stretches
         .map(|s| {
             let document = &documents[s.document];
-            let quote = whole_words(document, s.start, s.end);
+            let quote = whole_words(document, &words[s.document], s.start, s.end);
             let by_label = s.by_label.iter().map(|(id, n)| (label::name_of(labels, id).to_owned(), *n)).collect();
             let passage = Passage {
                 document: document.id.clone(),
@@ -207,7 +221,6 @@ mod tests {
     use super::*;
     use crate::core::classroom::assignment::{Assignment, AssignmentDocument};
     use crate::core::classroom::hand_in::HandIn;
-    use crate::core::measures::gamma::Undefined;
     use crate::core::model::annotation::bare;
     use crate::core::model::document::bundled;
 
@@ -258,9 +271,7 @@ mod tests {
 
     #[test]
     fn agreement_is_said_in_one_sentence_a_teacher_reads_aloud() {
-        let row = |name: &str, fleiss: Option<f64>| {
-            (name.to_owned(), Agreement { cohen: Vec::new(), fleiss, alpha: None, gamma: Err(Undefined::NoSpans) })
-        };
+        let row = |name: &str, fleiss: Option<f64>| (name.to_owned(), Agreement { cohen: Vec::new(), fleiss, alpha: None });
         let rows = [row("Claim", Some(0.18)), row("Denial", Some(0.72)), row("Sanction", Some(0.5)), row(ALL_LABELS, Some(0.4))];
         assert_eq!(agreement_in_words(&rows), "The class mostly agrees on denials; it partly agrees on sanctions; claims split it.");
         let rows = [row("Claim", Some(0.9)), row("Denial", Some(0.65)), row("Sanction", None)];

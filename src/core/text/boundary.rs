@@ -20,26 +20,58 @@ pub fn snap(text: &str, index: &CodePointIndex, start: usize, end: usize, words:
     };
     let widen = |byte: usize, towards_end: bool| -> usize {
         let (from, to) = line_of(byte);
-        let line = &text[from..to];
-        let at = byte - from;
-        let mut cut = at;
-        for (offset, grapheme) in graphemes(line) {
-            if offset < at && at < offset + grapheme.len() {
-                cut = if towards_end { offset + grapheme.len() } else { offset };
-            }
-        }
-        if words {
-            for (offset, word) in word_bounds(line) {
-                let is_word = word.chars().any(char::is_alphanumeric);
-                if is_word && offset < cut && cut < offset + word.len() {
-                    cut = if towards_end { offset + word.len() } else { offset };
-                }
-            }
-        }
-        from + cut
+        from + Segments::of(&text[from..to], words).widen(byte - from, towards_end)
     };
     let (new_start, new_end) = (widen(start_byte, false), widen(end_byte, true));
     (index.offset(text, new_start), index.offset(text, new_end))
+}
+
+/// The grapheme clusters and the words of a text, found once: `snap` finds those of the lines
+/// around one range; many ranges of one text (a class's passages) take the whole text's.
+pub struct Segments {
+    /// Where each grapheme cluster starts, in bytes, and the text's length.
+    graphemes: Vec<usize>,
+    /// Each word (a segment with a letter or digit) as a byte range; none when not snapping to words.
+    words: Vec<(usize, usize)>,
+}
+
+impl Segments {
+    pub fn of(text: &str, words: bool) -> Segments {
+        let mut graphemes: Vec<usize> = graphemes(text).into_iter().map(|(at, _)| at).collect();
+        graphemes.push(text.len());
+        let words = if words {
+            word_bounds(text).into_iter().filter(|(_, w)| w.chars().any(char::is_alphanumeric)).map(|(at, w)| (at, at + w.len())).collect()
+        } else {
+            Vec::new()
+        };
+        Segments { graphemes, words }
+    }
+
+    /// `[start, end)` of `text` (these boundaries' text; offsets are code points) widened to
+    /// whole grapheme clusters and words.
+    pub fn snap(&self, text: &str, index: &CodePointIndex, start: usize, end: usize) -> (usize, usize) {
+        let (Some(start_byte), Some(end_byte)) = (index.byte(text, start), index.byte(text, end)) else {
+            return (start, end);
+        };
+        (index.offset(text, self.widen(start_byte, false)), index.offset(text, self.widen(end_byte, true)))
+    }
+
+    /// The byte `at` moved out of the grapheme cluster, then the word, it falls inside (to its
+    /// end or its start); unchanged at a boundary.
+    fn widen(&self, at: usize, towards_end: bool) -> usize {
+        let mut cut = at;
+        let next = self.graphemes.partition_point(|&start| start <= at);
+        if next > 0 && next < self.graphemes.len() && self.graphemes[next - 1] < at {
+            cut = if towards_end { self.graphemes[next] } else { self.graphemes[next - 1] };
+        }
+        let word = self.words.partition_point(|&(start, _)| start < cut);
+        if let Some(&(start, end)) = word.checked_sub(1).map(|w| &self.words[w]) {
+            if start < cut && cut < end {
+                cut = if towards_end { end } else { start };
+            }
+        }
+        cut
+    }
 }
 
 /// How far one key press moves the keyboard cursor.

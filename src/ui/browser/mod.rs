@@ -12,6 +12,7 @@
 //! - `persist`: local storage (the work, the classroom, settings, the view) and its faults.
 //! - `text_store`: texts of one's own, kept in IndexedDB.
 //! - `seal`: the answer key locked under a passphrase (PBKDF2 and AES-GCM, Web Crypto).
+//! - `slices`: work too long for one task, spread over several.
 
 pub mod listen;
 pub mod unicode;
@@ -22,6 +23,7 @@ pub mod platform;
 pub mod persist;
 pub mod text_store;
 pub mod seal;
+pub mod slices;
 
 use std::time::Duration;
 

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::core::classroom::figures::{self, ClassAgreement};
 use crate::core::measures::agreement::{describe, landis_koch};
 use crate::core::measures::fixed;
+use crate::core::measures::gamma::{Gamma, Undefined};
 use crate::core::text::offsets::abbreviate;
 use crate::ui::state::{self, Mode};
 
@@ -33,24 +34,21 @@ pub fn ClassAgreementView(id: String) -> impl IntoView {
         let people = students.len();
         let pair_count = pairs.len();
         let every_pair = move || every_pair_open.get().then(|| every_pair(&students, pairs.clone(), pair_f1.clone()));
+        let gamma_of = assignment.clone();
         let rows = rows
             .into_iter()
-            .map(|(name, a)| {
+            .enumerate()
+            .map(|(row, (name, a))| {
+                let id = gamma_of.clone();
+                // Filled in as each is computed, without drawing the rest again.
+                let gamma = move || gamma_said(classroom.gamma(&id).get(row).copied().flatten());
                 view! {
                     <tr>
                         <th scope="row">{name}</th>
                         <td>{said(a.fleiss)}</td>
                         <td>{said(a.alpha)}</td>
                         <td>{said(mean(a.cohen.iter().filter_map(|(_, k)| *k)))}</td>
-                        <td>
-                            {a.gamma.map_or_else(
-                                |why| why.to_string(),
-                                |g| match g.approximate() {
-                                    Some(note) => format!("≈ {} ({note})", said(Some(g.gamma))),
-                                    None => said(Some(g.gamma)),
-                                },
-                            )}
-                        </td>
+                        <td>{gamma}</td>
                     </tr>
                 }
             })
@@ -105,6 +103,18 @@ pub fn ClassAgreementView(id: String) -> impl IntoView {
 }
 
 /// A κ or α with Landis and Koch's words, or why it has none.
+/// Mathet's γ as the table says it: its value and words, approximate or not, or why there is none.
+fn gamma_said(gamma: Option<Result<Gamma, Undefined>>) -> String {
+    match gamma {
+        None => "being computed…".to_owned(),
+        Some(Err(why)) => why.to_string(),
+        Some(Ok(g)) => match g.approximate() {
+            Some(note) => format!("≈ {} ({note})", said(Some(g.gamma))),
+            None => said(Some(g.gamma)),
+        },
+    }
+}
+
 fn said(value: Option<f64>) -> String {
     value.map_or("undefined (everyone gave one value everywhere)".to_owned(), |v| format!("{}: {}", fixed(v, 2), landis_koch(v)))
 }

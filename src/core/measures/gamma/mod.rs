@@ -303,22 +303,88 @@ pub struct Gamma {
     pub exact: bool,
 }
 
-/// γ of `people`'s units over `categories` categories, the chance disorder estimated over
-/// `samples` random continua drawn with `seed`; why not, where `observed_disorder` has none or a
-/// random continuum is too large to align.
+/// γ of `people`'s units, the chance disorder estimated over `samples` random continua drawn
+/// with `seed`; why not, where `observed_disorder` has none or a random continuum is too large
+/// to align.
 pub fn gamma(people: &[Vec<Unit>], samples: usize, seed: u64) -> Result<Gamma, Undefined> {
-    let mut budget = BUDGET;
-    let observed = disorder_within(people, &mut budget)?;
-    let statistics = Statistics::of(people);
-    let mut random = Random::new(seed);
-    let (mut expected, mut exact) = (0.0, observed.exact);
-    for _ in 0..samples {
-        let one = disorder_within(&statistics.sample(&mut random), &mut budget)?;
-        expected += one.value / samples as f64;
-        exact &= one.exact;
+    Estimation::new(people.to_vec(), samples, seed).finished()
+}
+
+/// γ computed one alignment at a time, so that a browser can spread it over several tasks
+/// rather than freeze while a class's 31 continua are aligned.
+pub struct Estimation {
+    people: Vec<Vec<Unit>>,
+    statistics: Statistics,
+    samples: usize,
+    drawn: usize,
+    random: Random,
+    budget: Budget,
+    /// The observed disorder, once aligned, and the sum of the random continua's so far.
+    observed: Option<Disorder>,
+    expected: f64,
+    exact: bool,
+    done: Option<Result<Gamma, Undefined>>,
+}
+
+impl Estimation {
+    pub fn new(people: Vec<Vec<Unit>>, samples: usize, seed: u64) -> Estimation {
+        let statistics = Statistics::of(&people);
+        Estimation {
+            people,
+            statistics,
+            samples,
+            drawn: 0,
+            random: Random::new(seed),
+            budget: BUDGET,
+            observed: None,
+            expected: 0.0,
+            exact: true,
+            done: None,
+        }
     }
-    let gamma = if observed.value == 0.0 { 1.0 } else { 1.0 - observed.value / expected };
-    Ok(Gamma { gamma, observed: observed.value, expected, exact })
+
+    /// Every step taken at once: γ, or why not.
+    pub fn finished(mut self) -> Result<Gamma, Undefined> {
+        loop {
+            if let Some(gamma) = self.step() {
+                return gamma;
+            }
+        }
+    }
+
+    /// Aligns one more continuum (the observed one, then each random one); γ, or why not, once
+    /// there is no more to do (and from then on).
+    pub fn step(&mut self) -> Option<Result<Gamma, Undefined>> {
+        if let Some(done) = self.done {
+            return Some(done);
+        }
+        let finished = match self.observed {
+            None => disorder_within(&self.people, &mut self.budget).map(|observed| {
+                self.exact = observed.exact;
+                self.observed = Some(observed);
+                None
+            }),
+            Some(_) if self.drawn < self.samples => {
+                let continuum = self.statistics.sample(&mut self.random);
+                self.drawn += 1;
+                disorder_within(&continuum, &mut self.budget).map(|one| {
+                    self.expected += one.value / self.samples as f64;
+                    self.exact &= one.exact;
+                    None
+                })
+            }
+            Some(observed) => {
+                let gamma = if observed.value == 0.0 { 1.0 } else { 1.0 - observed.value / self.expected };
+                Ok(Some(Gamma { gamma, observed: observed.value, expected: self.expected, exact: self.exact }))
+            }
+        };
+        self.done = match finished {
+            Ok(None) => return None,
+            Ok(Some(gamma)) => Some(Ok(gamma)),
+            Err(why) => Some(Err(why)),
+        };
+        self.done
+    }
 }
 
 /// Mean and (population) standard deviation.

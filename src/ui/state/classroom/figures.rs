@@ -1,7 +1,9 @@
 //! The class's figures of each assignment (`core::classroom::figures`), kept as memos: each is
 //! computed when first read and again only when what it is computed from changes (the assignment
 //! and the class's hand-ins, the key, the texts; not the comments, written a key at a time), so a
-//! view that opens reads what was computed.
+//! view that opens reads what was computed. Mathet's γ, which takes a class of 30 longer than
+//! a tab may be busy at once, is computed in slices after the other figures and shown as it
+//! comes (`Figures::gamma`).
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -11,14 +13,20 @@ use leptos::prelude::*;
 use crate::core::classroom::figures::{self, ClassAgreement};
 use crate::core::classroom::hand_in::HandIn;
 use crate::core::classroom::record::{ClassRecord, Teaching};
+use crate::core::measures::gamma::{Estimation, Gamma, Undefined};
 use crate::core::measures::matching::Evaluation;
 use crate::core::model::annotation::Annotation;
 use crate::core::model::document::Document;
+use crate::ui::browser::slices::run_in_slices;
 use crate::ui::state::texts::Texts;
 use crate::ui::state::work::Work;
 
 /// Each collected hand-in with its evaluation against the key, in the order collected.
 pub type Results = Arc<Vec<(HandIn, Evaluation)>>;
+
+/// Mathet's γ of each row of the class's agreement (each label, then all labels); `None` while
+/// it is being computed.
+pub type ClassGamma = Vec<Option<Result<Gamma, Undefined>>>;
 
 /// What the figures of one assignment are computed from: the assignment as taught here and its
 /// key, each a memo, and the texts.
@@ -69,6 +77,7 @@ struct Kept {
     sources: Option<Sources>,
     results: Option<Memo<Results>>,
     agreement: Option<Memo<Option<Arc<ClassAgreement>>>>,
+    gamma: Option<RwSignal<ClassGamma>>,
 }
 
 impl ClassFigures {
@@ -136,22 +145,83 @@ impl Figures {
         memo.get()
     }
 
+    /// Mathet's γ of the class on assignment `id`, tracked: computed in slices whenever the class
+    /// changes (a change while computing starts again with the new class), each row shown as
+    /// soon as it is known.
+    pub fn gamma(self, id: &str) -> ClassGamma {
+        if let Some(gamma) = self.kept.try_update_value(|kept| kept.of(id).gamma).flatten() {
+            return gamma.get();
+        }
+        // Made as the memos are (`kept`): under the app's owner, from the same sources.
+        let memo = self.kept(id, |kept| &mut kept.agreement, |sources| Memo::new(move |_| agreement_of(sources)));
+        let sources = self.kept.with_value(|kept| kept.kept.iter().find(|(kept, _)| kept == id).and_then(|(_, k)| k.sources));
+        let owner = self.owner.with_value(WeakOwner::upgrade).or_else(Owner::current).unwrap_or_default();
+        let gamma = owner.with(|| {
+            let gamma = RwSignal::new(ClassGamma::new());
+            let generation = StoredValue::new(0u64);
+            Effect::new(move |_| {
+                // Again whenever the class changes: its agreement is made again then.
+                memo.track();
+                let Some(sources) = sources else { return };
+                let mut estimations = estimations_of(sources);
+                generation.update_value(|g| *g += 1);
+                let this_one = generation.get_value();
+                gamma.set(vec![None; estimations.len()]);
+                let mut row = 0;
+                run_in_slices(move || {
+                    if generation.try_get_value() != Some(this_one) || row >= estimations.len() {
+                        return false;
+                    }
+                    if let Some(done) = estimations[row].step() {
+                        gamma.try_update(|g| g[row] = Some(done));
+                        row += 1;
+                    }
+                    row < estimations.len()
+                });
+            });
+            gamma
+        });
+        self.kept.update_value(|kept| kept.of(id).gamma = Some(gamma));
+        gamma.get()
+    }
+
+    /// Mathet's γ of the class on assignment `id`, every row known: what is still being computed
+    /// is finished at once (for a report the teacher asked for).
+    pub fn gamma_now(self, id: &str) -> Vec<Result<Gamma, Undefined>> {
+        let known = untrack(|| self.gamma(id));
+        let sources = self.kept.with_value(|kept| kept.kept.iter().find(|(kept, _)| kept == id).and_then(|(_, k)| k.sources));
+        let estimations = sources.map(estimations_of).unwrap_or_default();
+        estimations
+            .into_iter()
+            .enumerate()
+            .map(|(row, estimation)| known.get(row).copied().flatten().unwrap_or_else(|| estimation.finished()))
+            .collect()
+    }
+
     /// How much the class agrees on assignment `id` (with two hand-ins or more), tracked.
     pub fn agreement(self, id: &str) -> Option<Arc<ClassAgreement>> {
-        let memo = self.kept(
-            id,
-            |kept| &mut kept.agreement,
-            |sources| {
-                Memo::new(move |_| {
-                    sources.teaching.with(|t| {
-                        let t = t.as_ref()?;
-                        let documents: Vec<Arc<Document>> =
-                            t.assignment.documents.iter().filter_map(|d| sources.texts.document(&d.id)).collect();
-                        figures::agreement(t, &documents).map(Arc::new)
-                    })
-                })
-            },
-        );
+        let memo = self.kept(id, |kept| &mut kept.agreement, |sources| Memo::new(move |_| agreement_of(sources)));
         memo.get()
     }
+}
+
+/// The class's agreement but γ, tracked.
+fn agreement_of(sources: Sources) -> Option<Arc<ClassAgreement>> {
+    sources.teaching.with(|t| {
+        let t = t.as_ref()?;
+        figures::agreement(t, &documents_of(sources, t)).map(Arc::new)
+    })
+}
+
+/// A γ estimation per row of the class's agreement, untracked; none with fewer than two hand-ins.
+fn estimations_of(sources: Sources) -> Vec<Estimation> {
+    sources.teaching.with_untracked(|t| match t {
+        Some(t) if t.collected.len() >= 2 => figures::gamma(t, &documents_of(sources, t)),
+        _ => Vec::new(),
+    })
+}
+
+/// The texts of the assignment's documents (those this browser has).
+fn documents_of(sources: Sources, teaching: &Teaching) -> Vec<Arc<Document>> {
+    teaching.assignment.documents.iter().filter_map(|d| sources.texts.document(&d.id)).collect()
 }

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::figures::{Figures, Results};
+use super::figures::{ClassGamma, Figures, Results};
 use super::Classroom;
 use crate::core::classroom::assignment::{self, Assignment, AssignmentDocument, KeyCopy};
 use crate::core::classroom::backup::{self, OwnText};
@@ -170,6 +170,11 @@ impl Classroom {
         self.figures().agreement(id)
     }
 
+    /// Mathet's γ of the class on assignment `id`, each row as soon as it is computed, tracked.
+    pub fn gamma(&self, id: &str) -> ClassGamma {
+        self.figures().gamma(id)
+    }
+
     fn figures(&self) -> Figures {
         Figures { kept: self.figures, owner: self.owner, saved: self.saved, work: self.work, texts: self.texts }
     }
@@ -192,6 +197,7 @@ impl Classroom {
             labels: &teaching.assignment.labels,
             students: &agreement.students,
             agreement: &agreement.rows,
+            gamma: &self.figures().gamma_now(id),
             pair_f1: &agreement.pair_f1,
             evaluations: &evaluations,
             scheme,
