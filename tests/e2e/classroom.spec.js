@@ -328,6 +328,16 @@ test('an assignment goes out, three students hand in, feedback and comments come
     await onPassage.click();
     const commented = JSON.parse(back.text).comments.find((c) => c.text === 'Who is speaking here?');
     await expect.poll(() => grace.evaluate(() => window.getSelection().toString())).toBe(commented.quote);
+    // And on its passage in the text: a note under the passage's paragraph, quoting it, that
+    // selects it too.
+    const note = grace.getByRole('article').getByRole('button', { name: /^Comment: Who is speaking here\? \(on “/ });
+    await expect(note).toBeVisible();
+    const [passageBottom, noteTop] = await note.evaluate((element) => [
+      window.getSelection().getRangeAt(0).getBoundingClientRect().bottom, element.getBoundingClientRect().top]);
+    expect(passageBottom).toBeLessThanOrEqual(noteTop + 1);
+    await grace.evaluate(() => window.getSelection().removeAllRanges());
+    await note.click();
+    await expect.poll(() => grace.evaluate(() => window.getSelection().toString())).toBe(commented.quote);
     // Returns reach their student only: Ada's browser refuses Grace's, saying whose it is.
     await ada.getByLabel('Import JSON').setInputFiles({ name: back.name, mimeType: 'application/json', buffer: Buffer.from(back.text) });
     await expect(ada.getByRole('alert')).toContainText("“Who-denies-what-Grace.glossa-return.json” could not be read: it is the return of Grace's work, and this browser's work on it is Ada's.");

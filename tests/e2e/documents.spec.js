@@ -143,9 +143,10 @@ test('importing another tool’s file brings its documents into the Articles lis
 
   // Every importable format the browser exports comes back into an empty browser whole.
   for (const format of ['w3c', 'doccano', 'label-studio', 'spacy', 'glossa-json']) {
+    await h.openExport(page);
     await page.getByLabel('Export format').selectOption(format);
     const downloadPromise = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await page.getByRole('button', { name: 'Download export' }).click();
     const file = await (await downloadPromise).path();
     const fresh = await page.context().browser().newPage({ baseURL: page.url().split('#')[0] });
     await fresh.goto('./');

@@ -21,13 +21,14 @@ test('every export format downloads, and Python finds every quote at its offsets
   await page.keyboard.press('1');
 
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossa-formats-'));
+  await h.openExport(page);
   const select = page.getByLabel('Export format');
   const values = await select.locator('option').evaluateAll((options) => options.map((o) => o.value));
   expect(values).toEqual(['glossa-json', 'w3c', 'doccano', 'label-studio', 'spacy', 'brat', 'csv', 'csv-spreadsheets', 'csv-links']);
   for (const value of values) {
     await select.selectOption(value);
     const downloadPromise = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await page.getByRole('button', { name: 'Download export' }).click();
     const download = await downloadPromise;
     await download.saveAs(path.join(folder, download.suggestedFilename()));
   }
@@ -45,10 +46,11 @@ test('an export can cover only the open document', async ({ page }) => {
   await h.freshStart(page);
   await h.drag(page, 'Iran vehemently denies', 'ballistic missiles to Russia');
   await page.keyboard.press('2');
+  await h.openExport(page);
   await page.getByLabel('Only the open document').check();
   await page.getByLabel('Export format').selectOption('doccano');
   const downloadPromise = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await page.getByRole('button', { name: 'Download export' }).click();
   const lines = fs.readFileSync(await (await downloadPromise).path(), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
   expect(lines.map((l) => l.id)).toEqual([h.ARTICLE]);
   expect(lines[0].label).toHaveLength(1);
@@ -66,12 +68,13 @@ test('doccano and Label Studio files count offsets in UTF-16 units when that is 
   await h.articleReady(page);
   await h.label(page, ['Iran denies', 'the transfer', '2']);
   await h.label(page, ['denies the', 'transfer', '1']);
+  await h.openExport(page);
   const unit = page.getByLabel('Offsets in doccano and Label Studio files');
   await expect(unit).toHaveValue('code-points');
   await unit.selectOption('utf-16');
   await page.getByLabel('Only the open document').check();
   await page.getByLabel('Export format').selectOption('doccano');
-  const doccano = await h.download(page, () => page.getByRole('button', { name: 'Export', exact: true }).click());
+  const doccano = await h.download(page, () => page.getByRole('button', { name: 'Download export' }).click());
   const line = JSON.parse(doccano.text.trim());
   // JavaScript's slice counts UTF-16 units, as doccano's editor does.
   expect(line.label.map(([start, end]) => line.text.slice(start, end)).sort()).toEqual(['Iran denies the transfer', 'denies the transfer']);
@@ -88,4 +91,31 @@ test('doccano and Label Studio files count offsets in UTF-16 units when that is 
   // Taken at its offsets, not found again by its quote.
   await expect(page.getByRole('status')).not.toContainText('placed by their quote');
   await expect(h.annotationItems(page).filter({ hasText: 'again' })).toHaveCount(1);
+});
+
+test('the dataset tools fold into one Export menu that opens over the page and closes with Escape or a click elsewhere', async ({ page }) => {
+  await h.freshStart(page);
+  const menu = page.getByRole('button', { name: 'Export', exact: true });
+  const tools = page.getByRole('group', { name: 'Export for dataset tools' });
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  await expect(tools).toBeHidden();
+  await expect(page.getByLabel('Export format')).toBeHidden();
+  // Its items keep their names.
+  await menu.click();
+  await expect(tools.getByRole('combobox', { name: 'Export format' })).toBeVisible();
+  await expect(tools.getByRole('combobox', { name: 'Offsets in doccano and Label Studio files' })).toBeVisible();
+  await expect(tools.getByRole('checkbox', { name: 'Only the open document' })).toBeVisible();
+  await expect(tools.getByRole('button', { name: 'Download export' })).toBeVisible();
+  // Over the page: the masthead does not grow.
+  const masthead = await page.locator('header.masthead').boundingBox();
+  const box = await tools.boundingBox();
+  expect(box.y).toBeGreaterThanOrEqual(masthead.y + masthead.height - 1);
+  await tools.getByRole('combobox', { name: 'Export format' }).focus();
+  await page.keyboard.press('Escape');
+  await expect(tools).toBeHidden();
+  await expect(menu).toBeFocused();
+  await menu.click();
+  await expect(tools).toBeVisible();
+  await page.getByRole('article').click({ position: { x: 5, y: 5 } });
+  await expect(tools).toBeHidden();
 });

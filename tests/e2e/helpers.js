@@ -147,4 +147,11 @@ async function nextFrame(page) {
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
 }
 
-module.exports = { ARTICLE, KEYS, articleReady, annotateTwo, download, label, nextFrame, pointAt, articleText, codePointSlice, openArticle, freshStart, drag, annotationItems, exportJson, documentOf, savedState, seriousViolations };
+/** Opens the Export menu (the dataset tools) if it is closed. */
+async function openExport(page) {
+  const button = page.getByRole('button', { name: 'Export', exact: true });
+  if (await button.getAttribute('aria-expanded') !== 'true') await button.click();
+  await expect(page.getByRole('group', { name: 'Export for dataset tools' })).toBeVisible();
+}
+
+module.exports = { openExport, ARTICLE, KEYS, articleReady, annotateTwo, download, label, nextFrame, pointAt, articleText, codePointSlice, openArticle, freshStart, drag, annotationItems, exportJson, documentOf, savedState, seriousViolations };

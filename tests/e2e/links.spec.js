@@ -62,8 +62,9 @@ test('a denial is linked to the claim it denies in another article, and the link
   const claim = json.documents.find((d) => d.id === FURIOUS).annotations[0];
   const denial = h.documentOf(json).annotations[0];
   expect(denial.links).toEqual([{ to: claim.id, relation: 'denies' }]);
+  await h.openExport(page);
   await page.getByRole('combobox', { name: 'Export format' }).selectOption({ label: 'W3C Web Annotation (JSON-LD)' });
-  const w3c = JSON.parse((await h.download(page, () => page.getByRole('button', { name: 'Export', exact: true }).click())).text);
+  const w3c = JSON.parse((await h.download(page, () => page.getByRole('button', { name: 'Download export' }).click())).text);
   const linking = w3c.first.items.find((item) => item.motivation === 'linking');
   expect(linking.target).toEqual([`urn:uuid:${denial.id}`, `urn:uuid:${claim.id}`]);
 

@@ -55,15 +55,16 @@ test('offline before any part was fetched, the backup still goes out and comes b
   await expect(page.getByRole('status')).toContainText('1 annotation taken (1 new');
   await expect(h.annotationItems(page)).toHaveCount(1);
 
+  await h.openExport(page);
   await page.getByLabel('Export format').selectOption('w3c');
-  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await page.getByRole('button', { name: 'Download export' }).click();
   await expect(page.getByRole('alert')).toContainText('could not fetch the part that writes and reads other tools’ formats');
   await page.getByLabel('Import JSON').setInputFiles({ name: 'tasks.json', mimeType: 'application/json', buffer: Buffer.from('[{"data": {"text": "x"}}]') });
   await expect(page.getByRole('alert')).toContainText('could not fetch the part that writes and reads other tools’ formats');
   expect(fetched.filter((name) => name.startsWith('split_'))).toEqual([]);
 
   await page.unroute(PART);
-  const w3c = await h.download(page, () => page.getByRole('button', { name: 'Export', exact: true }).click());
+  const w3c = await h.download(page, () => page.getByRole('button', { name: 'Download export' }).click());
   expect(JSON.parse(w3c.text).type).toBe('AnnotationCollection');
   await expect.poll(() => fetched.filter((name) => name.startsWith('split_'))).toEqual(['split_formats.wasm']);
 });

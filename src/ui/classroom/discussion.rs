@@ -7,7 +7,8 @@ use crate::core::measures::agreement::{describe, tally};
 use crate::core::model::label::Label;
 use crate::core::text::offsets::abbreviate;
 use crate::ui::state::{self, Mode};
-use crate::ui::{browser::article, browser::selection};
+
+use super::notes::selecting;
 
 /// How the class marked one document: every stretch, the assignment's labels, how many students.
 #[derive(Clone, Debug, PartialEq)]
@@ -53,13 +54,7 @@ pub fn ClassBand(map: Memo<Option<ClassMap>>, start: usize, end: usize, number: 
                     let quote = abbreviate(&p.quote, 60);
                     let disputed = p.spread > 0.0;
                     let said = format!("“{quote}” — {}", describe(&p.by_label, p.nothing, map.students));
-                    let select = move |event: leptos::ev::MouseEvent| {
-                        // Not a click on a highlight: the article's own click handler stays out.
-                        event.stop_propagation();
-                        if let Some(article) = article::element() {
-                            selection::select_offsets(&article, from, to);
-                        }
-                    };
+                    let select = selecting(from, to);
                     view! {
                         <button
                             type="button"

@@ -2,8 +2,8 @@
 //! (`passphrase`); how answer keys are kept in this browser (`keys_kept`); the feedback against the key a student
 //! and a teacher both see (`feedback`); the assignment bar a student works under or a teacher
 //! reviews a hand-in under (`bar`); how much a class agrees (`agreement`); the class discussion
-//! drawn on the article (`discussion`); the class's results (`results`); the teacher's view
-//! (`teacher`).
+//! drawn on the article (`discussion`) and a teacher's returned comments drawn on their passages
+//! (`notes`); the class's results (`results`); the teacher's view (`teacher`).
 
 mod charts;
 mod passphrase;
@@ -11,6 +11,7 @@ mod keys_kept;
 mod feedback;
 mod bar;
 mod agreement;
+mod notes;
 mod discussion;
 mod results;
 mod teacher;
@@ -18,4 +19,5 @@ mod teacher;
 pub use bar::{AssignmentBar, TeacherButton};
 pub use discussion::{class_map, ClassBand};
 pub use feedback::PassageButton;
+pub use notes::{returned_comments, CommentNotes};
 pub use teacher::TeacherView;

@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 
 use crate::core::exchange::formats::Format;
 use crate::core::text::offsets::OffsetUnit;
-use crate::ui::browser::{self, address};
+use crate::ui::browser::{self, address, listen};
 use crate::ui::state::{self, Message};
 
 #[component]
@@ -94,6 +94,29 @@ pub fn FileActions() -> impl IntoView {
         exchange.download(format, only);
     };
     let chosen = RwSignal::new(Format::GlossaJson);
+    // The dataset tools, which a student never needs, fold behind one **Export** button.
+    let export_open = RwSignal::new(false);
+    let export_button = NodeRef::<leptos::html::Button>::new();
+    let export_menu = NodeRef::<leptos::html::Div>::new();
+    // A click anywhere else closes it: it floats over the page, and must not stay over the text.
+    listen::on_window(leptos::ev::click, move |event: leptos::ev::MouseEvent| {
+        let inside = |menu: web_sys::HtmlDivElement| {
+            event.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()).is_some_and(|target| menu.contains(Some(&target)))
+        };
+        if export_open.get_untracked() && !export_menu.get_untracked().is_some_and(inside) {
+            export_open.set(false);
+        }
+    });
+    let close_on_escape = move |event: leptos::ev::KeyboardEvent| {
+        if event.key() == "Escape" {
+            // The masthead's own Escape (which closes the phone's Menu) waits for the next one.
+            event.stop_propagation();
+            export_open.set(false);
+            if let Some(button) = export_button.get_untracked() {
+                let _ = button.focus();
+            }
+        }
+    };
     let import_json = move |event: leptos::ev::Event| {
         let Some(input) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
             return;
@@ -114,44 +137,57 @@ pub fn FileActions() -> impl IntoView {
     view! {
         <div class="file-actions">
             <button type="button" on:click=move |_| export(Format::GlossaJson)>"Export JSON"</button>
-            <label class="export-format">
-                "Export format"
-                <select on:change=move |event| {
-                    if let Some(format) = Format::from_id(&event_target_value(&event)) {
-                        chosen.set(format);
-                    }
-                }>
-                    {Format::ALL
-                        .into_iter()
-                        .map(|format| view! { <option value=format.id() selected=move || chosen.get() == format>{format.name()}</option> })
-                        .collect_view()}
-                </select>
-            </label>
-            <button type="button" on:click=move |_| export(chosen.get_untracked())>"Export"</button>
-            <label class="offset-unit">
-                "Offsets in doccano and Label Studio files"
-                <select on:change=move |event| {
-                    if let Some(unit) = OffsetUnit::from_id(&event_target_value(&event)) {
-                        view.update_settings(|s| s.offsets = unit);
-                    }
-                }>
-                    {OffsetUnit::ALL
-                        .into_iter()
-                        .map(|unit| {
-                            view! { <option value=unit.id() selected=move || view.settings().with(|s| s.offsets == unit)>{unit.name()}</option> }
-                        })
-                        .collect_view()}
-                </select>
-            </label>
-            <label class="only-open">
-                <input
-                    type="checkbox"
-                    prop:checked=move || only_open.get()
-                    disabled=move || view.open().with(Option::is_none)
-                    on:change=move |event| only_open.set(event_target_checked(&event))
-                />
-                "Only the open document"
-            </label>
+            <div class="export-menu" node_ref=export_menu on:keydown=close_on_escape>
+                <button
+                    type="button"
+                    node_ref=export_button
+                    aria-expanded=move || export_open.get().to_string()
+                    aria-controls="export-items"
+                    on:click=move |_| export_open.update(|open| *open = !*open)
+                >
+                    "Export"
+                </button>
+                <div id="export-items" class="export-items" role="group" aria-label="Export for dataset tools" hidden=move || !export_open.get()>
+                    <label class="export-format">
+                        "Export format"
+                        <select on:change=move |event| {
+                            if let Some(format) = Format::from_id(&event_target_value(&event)) {
+                                chosen.set(format);
+                            }
+                        }>
+                            {Format::ALL
+                                .into_iter()
+                                .map(|format| view! { <option value=format.id() selected=move || chosen.get() == format>{format.name()}</option> })
+                                .collect_view()}
+                        </select>
+                    </label>
+                    <label class="offset-unit">
+                        "Offsets in doccano and Label Studio files"
+                        <select on:change=move |event| {
+                            if let Some(unit) = OffsetUnit::from_id(&event_target_value(&event)) {
+                                view.update_settings(|s| s.offsets = unit);
+                            }
+                        }>
+                            {OffsetUnit::ALL
+                                .into_iter()
+                                .map(|unit| {
+                                    view! { <option value=unit.id() selected=move || view.settings().with(|s| s.offsets == unit)>{unit.name()}</option> }
+                                })
+                                .collect_view()}
+                        </select>
+                    </label>
+                    <label class="only-open">
+                        <input
+                            type="checkbox"
+                            prop:checked=move || only_open.get()
+                            disabled=move || view.open().with(Option::is_none)
+                            on:change=move |event| only_open.set(event_target_checked(&event))
+                        />
+                        "Only the open document"
+                    </label>
+                    <button type="button" on:click=move |_| export(chosen.get_untracked())>"Download export"</button>
+                </div>
+            </div>
             <label class="import">
                 "Import JSON"
                 <input type="file" accept=".json,.jsonl,.jsonld,application/json,application/ld+json" on:change=import_json/>

@@ -16,7 +16,7 @@ use crate::ui::browser;
 use crate::ui::browser::article::{self, ARTICLE_CLASS};
 use crate::ui::browser::platform::KeyNames;
 use crate::ui::browser::selection;
-use crate::ui::classroom::{class_map, ClassBand};
+use crate::ui::classroom::{class_map, returned_comments, ClassBand, CommentNotes};
 use crate::ui::state::{self, View, Work};
 
 use super::cursor::KeyboardCursor;
@@ -112,11 +112,13 @@ fn ArticleView(document: Arc<Document>) -> impl IntoView {
     mark_selected(view, work, viewport);
     let cursor = KeyboardCursor::new(document.clone());
     let band = class_map(document.id.clone());
+    let comments = returned_comments(document.id.clone());
     let drawn = document.clone();
     let paragraph = move |at: usize| {
         let paragraph = drawn.paragraphs[at].clone();
-        let band = band.map(|map| view! { <ClassBand map start=paragraph.start end=paragraph.end number=at + 1/> });
-        view! { <ParagraphView paragraph index=at share=shares[at]/> {band} }
+        let (start, end) = (paragraph.start, paragraph.end);
+        let band = band.map(|map| view! { <ClassBand map start end number=at + 1/> });
+        view! { <ParagraphView paragraph index=at share=shares[at]/> {band} <CommentNotes comments start end/> }
     };
     let count = document.paragraphs.len();
     let blocks = viewport.blocks().into_iter().enumerate().map(move |(block, empty)| {
