@@ -101,15 +101,22 @@ test('the dataset tools fold into one Export menu that opens over the page and c
   await expect(tools).toBeHidden();
   await expect(page.getByLabel('Export format')).toBeHidden();
   // Its items keep their names.
+  const closed = await page.locator('header.masthead').boundingBox();
   await menu.click();
   await expect(tools.getByRole('combobox', { name: 'Export format' })).toBeVisible();
   await expect(tools.getByRole('combobox', { name: 'Offsets in doccano and Label Studio files' })).toBeVisible();
   await expect(tools.getByRole('checkbox', { name: 'Only the open document' })).toBeVisible();
   await expect(tools.getByRole('button', { name: 'Download export' })).toBeVisible();
-  // Over the page: the masthead does not grow.
-  const masthead = await page.locator('header.masthead').boundingBox();
+  // Over the page: the masthead does not grow, and the menu is whole on the screen.
+  const open = await page.locator('header.masthead').boundingBox();
+  expect(open.height).toBe(closed.height);
   const box = await tools.boundingBox();
-  expect(box.y).toBeGreaterThanOrEqual(masthead.y + masthead.height - 1);
+  const view = page.viewportSize();
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(view.width);
+  expect(box.y + box.height).toBeLessThanOrEqual(view.height);
+  expect(box.y + box.height).toBeGreaterThan(open.y + open.height);
   await tools.getByRole('combobox', { name: 'Export format' }).focus();
   await page.keyboard.press('Escape');
   await expect(tools).toBeHidden();
