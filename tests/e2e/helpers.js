@@ -38,7 +38,8 @@ async function articleReady(page) {
  *  match of `needle` (or just inside the right edge of its last character, with `atEnd`). */
 async function pointAt(page, needle, { atEnd = false, occurrence = 0, scroll = true } = {}) {
   return page.evaluate(({ needle, atEnd, occurrence, scroll }) => {
-    const article = document.querySelector('article');
+    // The article shown: before the app runs, the page also holds the first screen's hidden ones.
+    const article = [...document.querySelectorAll('article')].find((a) => a.getClientRects().length > 0);
     const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
     const nodes = [];
     let all = '';

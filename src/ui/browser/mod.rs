@@ -7,6 +7,8 @@
 //! - `selection`: the one place where DOM positions (UTF-16) become document offsets (code
 //!   points) and back.
 //! - `article`: the article element, the reader's selection in it, bringing a stretch into view.
+//! - `first_screen`: the first screen the build drew, taken away as the app starts, with the
+//!   label keys pressed on it.
 //! - `address`: the URL fragment that names the open article.
 //! - `platform`: the keys of the platform (a Mac's Option and Cmd).
 //! - `persist`: local storage (the work, the classroom, settings, the view) and its faults.
@@ -18,6 +20,7 @@ pub mod listen;
 pub mod unicode;
 pub mod selection;
 pub mod article;
+pub mod first_screen;
 pub mod address;
 pub mod platform;
 pub mod persist;

@@ -19,7 +19,12 @@ pub fn selected_range(article: &Element) -> Option<(usize, usize)> {
     if selection.is_collapsed() || selection.range_count() == 0 {
         return None;
     }
-    let range = selection.get_range_at(0).ok()?;
+    range_offsets(article, &selection.get_range_at(0).ok()?)
+}
+
+/// The document range `range` covers, if it touches `article` and is not empty there; cut at
+/// the article's edges.
+pub fn range_offsets(article: &Element, range: &web_sys::Range) -> Option<(usize, usize)> {
     if !range.intersects_node(article).ok()? {
         return None;
     }

@@ -1,13 +1,15 @@
 //! Shortcuts: a label's key labels the selection (or relabels the selected annotation),
 //! `Delete` removes the selected annotation, `Escape` lets go of both, `Ctrl+Z` undoes,
 //! `Ctrl+Shift+Z` or `Ctrl+Y` redoes, `Ctrl+F` finds in the article (`Cmd` on a Mac), `?` lists them all.
+//! A label key pressed on the first screen, before the app ran, labels the stretch it was pressed on.
 
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::ui::browser::article::FIND_INPUT_ID;
-use crate::ui::browser::listen;
+use crate::ui::browser::article::{self, FIND_INPUT_ID};
+use crate::ui::browser::first_screen::EarlyLabel;
+use crate::ui::browser::{listen, selection};
 use crate::ui::state::{View, Work};
 
 /// Listens for the shortcuts anywhere on the page, until the app is unmounted.
@@ -31,8 +33,7 @@ pub fn listen(view: View, work: Work) {
         if event.ctrl_key() || event.meta_key() || event.alt_key() {
             return;
         }
-        let label = work.with_labels_in_use(|labels| labels.iter().find(|l| l.key == key).map(|l| l.id.clone()));
-        match (label, key.as_str()) {
+        match (label_of(work, &key), key.as_str()) {
             (Some(label), _) => work.apply_label(&label),
             (None, "Delete" | "Backspace") if view.selected().get_untracked().is_some() => work.delete_selected(),
             (None, "?") => view.set_help_open(!view.help_open().get_untracked()),
@@ -43,6 +44,29 @@ pub fn listen(view: View, work: Work) {
         }
         event.prevent_default();
     });
+}
+
+/// Labels each stretch of `early` as its key says, in the order they were pressed, once the
+/// article is drawn.
+pub fn apply_early(work: Work, early: Vec<EarlyLabel>) {
+    if early.is_empty() {
+        return;
+    }
+    Effect::new(move |_| {
+        let Some(article) = article::element() else { return };
+        for EarlyLabel { key, start, end } in &early {
+            if let Some(label) = label_of(work, key) {
+                // The label goes where a label key goes: on the reader's selection.
+                selection::select_offsets(&article, *start, *end);
+                work.apply_label(&label);
+            }
+        }
+    });
+}
+
+/// The label whose key is `key`, among the labels in use.
+fn label_of(work: Work, key: &str) -> Option<String> {
+    work.with_labels_in_use(|labels| labels.iter().find(|l| l.key == key).map(|l| l.id.clone()))
 }
 
 fn focus_find() -> bool {
