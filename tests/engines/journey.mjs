@@ -121,9 +121,14 @@ try {
     if ((await driver.findElements(By.css('.stopped'))).length) throw new Error('the app stopped');
   };
 
+  // The page the server sends holds a first screen drawn at build time; the app replaces it as it
+  // starts, and only then are its elements the ones to find.
+  const appRunning = () => driver.wait(async () => (await driver.findElements(By.id('first-screen'))).length === 0
+    && (await driver.findElements(By.css('nav.articles a'))).length > 0, 20_000, 'the app running');
+
   await step('loads, opens an article', async () => {
     await driver.get(base);
-    await driver.wait(until.elementLocated(By.css('nav.articles a')), 20_000);
+    await appRunning();
     await listenForErrors();
     await driver.findElement(By.partialLinkText('Iran Addresses Controversial')).click();
     await driver.wait(until.elementTextContains(driver.findElement(By.css('h1')), 'Iran Addresses Controversial'), 10_000);
@@ -175,12 +180,16 @@ try {
     const selected = () => driver.executeScript('return getSelection().toString()');
     // On the quote: inside it and across its middle (snapping grows a stretch to whole words).
     const onQuote = (text) => quote.includes(text.trim()) && text.includes('Britain accuse');
-    // The label key is pressed only on the quote: WebKitGTK's driver, on a loaded machine, has
-    // dropped a drag's first pointer events (nothing selected) and has dragged where the text was
-    // a moment before. One more measured drag, said in the log; a second miss fails the step.
+    // The label key is pressed only on the quote. WebKitGTK's driver, on a loaded machine, has
+    // dropped a drag's first pointer events (nothing selected), and its first drag of a session has
+    // landed a line or two above where it was aimed: the pointer is first moved over the text, and
+    // a drag that selected elsewhere is measured and made again (said in the log), twice at most.
     await press(Key.ESCAPE);
+    const [aim] = await stillEnds();
+    await driver.actions().move({ x: aim[0], y: aim[1], origin: 'viewport' }).perform();
+    await sleep(200);
     await drag(await stillEnds());
-    if (!onQuote(await selected())) {
+    for (let again = 0; again < 2 && !onQuote(await selected()); again += 1) {
       console.log(`  ! ${engine}: the drag selected ${JSON.stringify(await selected())}; measuring and dragging once more`);
       await press(Key.ESCAPE);
       await drag(await stillEnds());
@@ -205,6 +214,7 @@ try {
 
   await step('reloads and sees the work', async () => {
     await driver.navigate().refresh();
+    await appRunning();
     await driver.wait(until.elementLocated(By.css('article p')), 20_000);
     await listenForErrors();
     await count(3);
