@@ -1,6 +1,6 @@
 //! Tests of the code that touches the DOM, in headless Chromium: the conversion of selection
-//! points to document offsets, and the mounted app turning a selection and a key into a saved
-//! annotation.
+//! points to document offsets, the first screen taken away with the label keys pressed on it, and
+//! the mounted app turning a selection and a key into a saved annotation.
 #![cfg(target_arch = "wasm32")]
 
 use glossa::core::text::offsets::code_point_to_utf16;
@@ -120,10 +120,14 @@ fn the_keyboard_selects_by_offsets_in_either_direction() {
 fn select(start: (&Node, u32), end: (&Node, u32)) {
     let selection = web_sys::window().unwrap().get_selection().unwrap().unwrap();
     selection.remove_all_ranges().unwrap();
+    selection.add_range(&range_between(start, end)).unwrap();
+}
+
+fn range_between(start: (&Node, u32), end: (&Node, u32)) -> web_sys::Range {
     let range = document().create_range().unwrap();
     range.set_start(start.0, start.1).unwrap();
     range.set_end(end.0, end.1).unwrap();
-    selection.add_range(&range).unwrap();
+    range
 }
 
 #[wasm_bindgen_test]
@@ -385,4 +389,46 @@ fn the_browsers_segments_are_the_crates_on_hard_cases() {
     let (case, browsers, _) = &differing[0];
     assert_eq!(*case, HARD_CASES[6]);
     assert!(browsers.contains(&"移転"), "{browsers:?}");
+}
+
+#[wasm_bindgen_test]
+fn the_first_screen_is_taken_away_with_the_label_keys_pressed_on_it_as_offsets() {
+    use glossa::ui::browser::first_screen::{take_away, EarlyLabel};
+    let screen = Fixture::new(&format!(
+        r#"<div id="first-screen"><div data-first-screen="other" hidden><article><p><span data-start="0" data-end="1">x</span></p></article></div><div data-first-screen="shown">{RUNS}</div></div>"#
+    ));
+    let hint = Fixture::new(r#"<p id="first-screen-hint">Starting…</p>"#);
+    // As assets/first-screen.js leaves them: "🚀 e" pressed as a claim, then "z" as a denial,
+    // and a handle that stops its listener.
+    let run = screen.find("[data-first-screen='shown'] article span");
+    let mark = screen.find("[data-first-screen='shown'] article mark");
+    let z = screen.find("[data-first-screen='shown'] article [data-start='6']");
+    let labels = js_sys::Array::new();
+    for (key, pressed) in [
+        ("1", range_between((&run.first_child().unwrap(), 1), (&mark.first_child().unwrap(), 2))),
+        ("2", range_between((&z.first_child().unwrap(), 0), (&z.first_child().unwrap(), 1))),
+    ] {
+        let item = js_sys::Object::new();
+        js_sys::Reflect::set(&item, &"key".into(), &key.into()).unwrap();
+        js_sys::Reflect::set(&item, &"range".into(), &pressed).unwrap();
+        labels.push(&item);
+    }
+    let handle = js_sys::Object::new();
+    js_sys::Reflect::set(&handle, &"labels".into(), &labels).unwrap();
+    let stop = js_sys::Function::new_no_args("window.firstScreenStopped = true;");
+    js_sys::Reflect::set(&handle, &"stop".into(), &stop).unwrap();
+    let window = web_sys::window().unwrap();
+    js_sys::Reflect::set(&window, &"glossaFirstScreen".into(), &handle).unwrap();
+
+    let early = take_away();
+    assert_eq!(
+        early,
+        vec![EarlyLabel { key: "1".into(), start: 1, end: 4 }, EarlyLabel { key: "2".into(), start: 6, end: 7 }],
+        "offsets in code points, in the shown place's article"
+    );
+    assert!(document().get_element_by_id("first-screen").is_none(), "the first screen is gone");
+    assert!(document().get_element_by_id("first-screen-hint").is_none(), "and its hint");
+    assert_eq!(js_sys::Reflect::get(&window, &"firstScreenStopped".into()).unwrap(), true, "its listener is stopped");
+    assert!(take_away().is_empty(), "a page without a first screen gives nothing");
+    drop(hint);
 }
