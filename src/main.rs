@@ -4,7 +4,7 @@
 
 #[cfg(target_arch = "wasm32")]
 mod parts {
-    use glossa::ui::parts::{self, NotFetched, OtherFormats, Parts};
+    use glossa::ui::parts::{self, Importer, NotFetched, OtherFormats, Parts};
     use leptos::prelude::AnyView;
     use wasm_split_helpers::wasm_split;
 
@@ -28,12 +28,18 @@ mod parts {
         Ok(parts::other_formats())
     }
 
+    #[wasm_split(import, fallible)]
+    fn importer() -> Result<Importer, NotFetched> {
+        Ok(Importer::here())
+    }
+
     pub fn split() -> Parts {
         Parts {
             assignment: || Box::pin(assignment_bar()),
             teacher: || Box::pin(teacher_view()),
             board: || Box::pin(claims_board()),
             formats: || Box::pin(other_formats()),
+            importer: || Box::pin(importer()),
         }
     }
 }

@@ -29,7 +29,8 @@ pub mod parts;
 use leptos::prelude::*;
 
 use panels::on_demand::OnDemand;
-use state::{Parts, State};
+use parts::Parts;
+use state::State;
 
 pub fn mount(parts: Parts) {
     std::panic::set_hook(Box::new(|info| {
@@ -46,7 +47,7 @@ pub fn App(parts: Parts) -> impl IntoView {
     crate::core::text::unicode::install(browser::unicode::BROWSER);
     // Before the app's own page is mounted, in the same task: no frame shows neither.
     let early_labels = browser::first_screen::take_away();
-    let State { view, work, exchange, classroom, .. } = State::provide(parts.formats);
+    let State { view, work, exchange, classroom, .. } = State::provide(parts.formats, parts.importer);
     listeners::fragment::follow(view, work, classroom);
     listeners::keyboard::listen(view, work);
     listeners::keyboard::apply_early(work, early_labels);

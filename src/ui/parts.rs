@@ -6,7 +6,17 @@ use leptos::prelude::*;
 use crate::core::exchange::formats;
 use crate::ui::classroom;
 use crate::ui::panels::board;
-pub use crate::ui::state::{NotFetched, OtherFormats, Parts};
+pub use crate::ui::state::{Importer, Load, NotFetched, OtherFormats};
+
+/// The parts of the app, each with its way of being brought.
+#[derive(Clone, Copy)]
+pub struct Parts {
+    pub assignment: Load<AnyView>,
+    pub teacher: Load<AnyView>,
+    pub board: Load<AnyView>,
+    pub formats: Load<OtherFormats>,
+    pub importer: Load<Importer>,
+}
 
 /// Every part at hand in the first module, nothing split: the browser tests mount the app so.
 pub fn in_place() -> Parts {
@@ -15,6 +25,7 @@ pub fn in_place() -> Parts {
         teacher: || Box::pin(async { Ok(teacher_view()) }),
         board: || Box::pin(async { Ok(claims_board()) }),
         formats: || Box::pin(async { Ok(other_formats()) }),
+        importer: || Box::pin(async { Ok(Importer::here()) }),
     }
 }
 

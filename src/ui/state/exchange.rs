@@ -1,5 +1,9 @@
 //! Files in and out: the work exported in any format, files of any importable format merged in,
-//! and texts of one's own added from files, pasted text or drops.
+//! and texts of one's own added from files, pasted text or drops. Reading a file in is a part of
+//! its own ([`Importer`]), fetched when the first file comes.
+
+use std::future::Future;
+use std::pin::Pin;
 
 use leptos::prelude::*;
 
@@ -18,6 +22,9 @@ use crate::ui::state::work::Work;
 /// The part holding other tools' formats, as the reader is told about it.
 const OTHER_FORMATS: &str = "the part that writes and reads other tools’ formats";
 
+/// The part that reads files in, as the reader is told about it.
+const IMPORTER: &str = "the part that reads files in";
+
 #[derive(Clone, Copy)]
 pub struct Exchange {
     work: Work,
@@ -25,6 +32,23 @@ pub struct Exchange {
     texts: Texts,
     classroom: Classroom,
     other_formats: Load<OtherFormats>,
+    importer: Load<Importer>,
+}
+
+/// Reading one file in, done: what the part that reads files hands back.
+pub type Reading = Pin<Box<dyn Future<Output = ()>>>;
+
+/// The part that reads files in: what it runs on a file's name and contents.
+#[derive(Clone, Copy)]
+pub struct Importer {
+    pub import: fn(Exchange, String, String) -> Reading,
+}
+
+impl Importer {
+    /// The part as it holds itself: [`Exchange::merge_file`].
+    pub fn here() -> Importer {
+        Importer { import: |exchange, file_name, contents| Box::pin(exchange.merge_file(file_name, contents)) }
+    }
 }
 
 impl Exchange {
@@ -49,8 +73,15 @@ impl Exchange {
         });
     }
 
-    pub fn new(work: Work, view: View, texts: Texts, classroom: Classroom, other_formats: Load<OtherFormats>) -> Exchange {
-        Exchange { work, view, texts, classroom, other_formats }
+    pub fn new(
+        work: Work,
+        view: View,
+        texts: Texts,
+        classroom: Classroom,
+        other_formats: Load<OtherFormats>,
+        importer: Load<Importer>,
+    ) -> Exchange {
+        Exchange { work, view, texts, classroom, other_formats, importer }
     }
 
     /// The work (of every document, or of document `only`) as `write` puts it, and how many
@@ -104,9 +135,20 @@ impl Exchange {
         }
     }
 
+    /// Reads a file into the work, with the part that reads files (fetched the first time); a
+    /// part that cannot be fetched is said, and nothing changes.
+    pub async fn import(&self, file_name: &str, contents: &str) {
+        match (self.importer)().await {
+            Ok(importer) => (importer.import)(*self, file_name.to_owned(), contents.to_owned()).await,
+            Err(problem) => self.view.say(Message::alert(problem.explain(IMPORTER))),
+        }
+    }
+
     /// Merges a file of any importable format into the work; a file that is refused changes
     /// nothing. Documents the file brings are stored first: none is added without its text.
-    pub async fn import(&self, file_name: &str, contents: &str) {
+    /// Run by the part that reads files ([`Importer::here`]).
+    async fn merge_file(self, file_name: String, contents: String) {
+        let (file_name, contents) = (file_name.as_str(), contents.as_str());
         // Files of the classroom are recognised by their format and go there.
         if assignment::is_format(contents, assignment::FORMAT) {
             return self.classroom.take(file_name, contents);

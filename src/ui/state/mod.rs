@@ -29,9 +29,9 @@ use leptos::prelude::*;
 use crate::ui::browser::persist;
 
 pub use classroom::{Classroom, Compared};
-pub use exchange::Exchange;
+pub use exchange::{Exchange, Importer};
 pub use keys::{Keys, KeysHere};
-pub use parts::{Load, NotFetched, OtherFormats, Parts};
+pub use parts::{Load, NotFetched, OtherFormats};
 pub use saving::Saving;
 pub use texts::Texts;
 pub use view::{Message, Mode, Pending, Reveal, View};
@@ -52,7 +52,7 @@ pub struct State {
 impl State {
     /// Starts from what local storage holds, telling the reader if any of it could not be read,
     /// and puts the state in context.
-    pub fn provide(other_formats: Load<OtherFormats>) -> State {
+    pub fn provide(other_formats: Load<OtherFormats>, importer: Load<Importer>) -> State {
         let loaded = persist::load_state();
         let view = View::new();
         let texts = Texts::new();
@@ -62,7 +62,7 @@ impl State {
         let persist::LoadedRecord { record, raw, problem } = persist::load_classroom();
         let classroom = Classroom::start(view, texts, work, keys, record, problem);
         saving.keep_classroom(classroom.saved, raw);
-        let exchange = Exchange::new(work, view, texts, classroom, other_formats);
+        let exchange = Exchange::new(work, view, texts, classroom, other_formats, importer);
         let state = State { view, texts, work, saving, keys, classroom, exchange };
         provide_context(state);
         work.load_texts();

@@ -1,18 +1,19 @@
 //! Parts of the app a reader may never use live in wasm modules of their own, fetched the first
 //! time they are needed: a student who only reads and labels never downloads the assignment's bar
-//! (handing in, feedback against the key, a hand-in's review), the teacher's view, the claims board
-//! or other tools' formats (Glossa's own JSON, the backup, stays at hand).
+//! (handing in, feedback against the key, a hand-in's review), the teacher's view, the claims board,
+//! other tools' formats, or the reading of files (importing and merging, opening an assignment or a
+//! returned file, restoring a backup). The backup itself, Glossa's own JSON, goes out at once.
 //!
-//! The app is given its [`Parts`] as loaders: `main.rs` marks each with `#[wasm_split(part,
-//! fallible)]`, and `scripts/build` moves what only that part uses into `split_<part>.wasm`.
-//! Loading fetches the module first (once) and fails with [`NotFetched`] when it cannot be
-//! fetched (a site gone offline before the part was ever used): the app goes on, says so, and
-//! fetches again on the next try. Tests mount the app with [`Parts::in_place`], nothing split.
+//! The app is given its parts (`ui::parts::Parts`) as loaders ([`Load`]): `main.rs` marks each
+//! with `#[wasm_split(part, fallible)]`, and `scripts/build` moves what only that part uses into
+//! `split_<part>.wasm`. Loading fetches the module first (once) and fails with [`NotFetched`] when
+//! it cannot be fetched (a site gone offline before the part was ever used): the app goes on, says
+//! so, and fetches again on the next try. Tests mount the app with `ui::parts::in_place`, nothing
+//! split.
 
 use std::future::Future;
 use std::pin::Pin;
 
-use leptos::prelude::AnyView;
 use wasm_split_helpers::SplitLoaderError;
 
 use crate::core::exchange::formats::Corpus;
@@ -39,15 +40,6 @@ impl NotFetched {
 
 /// Brings a part: fetched on first use, or at hand.
 pub type Load<T> = fn() -> Pin<Box<dyn Future<Output = Result<T, NotFetched>>>>;
-
-/// The parts of the app, each with its way of being brought.
-#[derive(Clone, Copy)]
-pub struct Parts {
-    pub assignment: Load<AnyView>,
-    pub teacher: Load<AnyView>,
-    pub board: Load<AnyView>,
-    pub formats: Load<OtherFormats>,
-}
 
 /// Other tools' formats: every format written, and read back where it can be.
 #[derive(Clone, Copy)]
