@@ -27,7 +27,7 @@ pub const CLASSROOM_KEY: &str = "glossa.v1.classroom";
 /// several tabs can merge their work.
 pub const STATE_VERSION: u32 = 3;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SavedState {
     pub version: u32,
     #[serde(flatten)]
@@ -103,38 +103,54 @@ fn saved_history_starts(history: &History) -> (usize, usize) {
 
 /// Reads a saved state of this or any earlier version, saying in words what is wrong with one
 /// that cannot be read.
+///
+/// Every earlier version reads as this one: version 1 forgot deletions at once, and none of them
+/// can be recovered, so the record of them starts empty (`deleted` is absent); version 2 linked
+/// nothing (`links` is absent); fields that version 1 gained over its life (history, labels,
+/// attribution, added documents) read with their defaults when absent. The number saved next is
+/// this version's, so that an older Glossa in another tab refuses the state rather than dropping
+/// what it does not know as it saves.
+///
+/// The text is read three times, for the version, the work and the rest, each into its own types:
+/// a state of thousands of annotations is never held as a tree of JSON values (nor as serde's
+/// buffer for a flattened struct), which would take several times its size of memory that a wasm
+/// module never gives back.
 pub fn read_state(raw: &str) -> Result<SavedState, String> {
-    let value: Value = serde_json::from_str(raw).map_err(|e| format!("the saved annotations are not valid JSON ({e})"))?;
-    serde_json::from_value::<SavedState>(migrate(value)?).map_err(|e| format!("the saved annotations do not have the expected shape ({e})"))
-}
-
-/// Brings a saved state of an earlier version up to this one, one version at a time.
-fn migrate(mut value: Value) -> Result<Value, String> {
-    loop {
-        let Some(state) = value.as_object_mut() else { return Err("the saved annotations are not a JSON object".into()) };
-        match state.get("version").and_then(Value::as_u64) {
-            Some(v) if v == u64::from(STATE_VERSION) => return Ok(value),
-            Some(1) => version_1_to_2(state),
-            Some(2) => version_2_to_3(state),
-            Some(v) => return Err(format!("the saved annotations have version {v}, which this Glossa does not know")),
-            None => return Err("the saved annotations have no version".into()),
-        }
+    #[derive(Deserialize)]
+    struct Versioned {
+        version: Option<Value>,
     }
+    #[derive(Deserialize)]
+    struct Kept {
+        #[serde(default)]
+        history: History,
+        #[serde(default = "label::default_labels")]
+        labels: Vec<Label>,
+    }
+    let not_an_object = || "the saved annotations are not a JSON object".to_owned();
+    let versioned: Versioned = serde_json::from_str(raw).map_err(|e| match e.is_data() {
+        true => not_an_object(),
+        false => format!("the saved annotations are not valid JSON ({e})"),
+    })?;
+    // serde reads a struct from an array too.
+    if !raw.trim_start().starts_with('{') {
+        return Err(not_an_object());
+    }
+    match versioned.version.as_ref().and_then(Value::as_u64) {
+        Some(v) if (1..=u64::from(STATE_VERSION)).contains(&v) => {}
+        Some(v) => return Err(format!("the saved annotations have version {v}, which this Glossa does not know")),
+        None => return Err("the saved annotations have no version".into()),
+    }
+    let shape = |e: serde_json::Error| format!("the saved annotations do not have the expected shape ({e})");
+    let workspace: Workspace = serde_json::from_str(raw).map_err(shape)?;
+    let Kept { history, labels } = serde_json::from_str(raw).map_err(shape)?;
+    Ok(SavedState { version: STATE_VERSION, workspace, history, labels })
 }
 
-/// Version 1 forgot deletions at once; version 2 remembers them. No deletion of version 1 can be
-/// recovered, so the record of them starts empty. (Fields that version 1 gained over its life,
-/// history, labels, attribution and added documents, read with their defaults when absent.)
-fn version_1_to_2(state: &mut serde_json::Map<String, Value>) {
-    state.insert("deleted".into(), Value::Object(serde_json::Map::new()));
-    state.insert("version".into(), Value::from(2));
-}
-
-/// Version 3 lets annotations link to others (`links`); a version 2 annotation links nothing and
-/// reads as it is. The number changes so that an older Glossa in another tab refuses the state
-/// rather than dropping links as it saves.
-fn version_2_to_3(state: &mut serde_json::Map<String, Value>) {
-    state.insert("version".into(), Value::from(3));
+/// `value` read as a `T`, through its text: as `read_state` reads each type, so that the app holds
+/// one reader of each (a state to recover is rare, and small next to the work of reading it).
+fn from_text<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T, serde_json::Error> {
+    serde_json::from_str(&value.to_string())
 }
 
 /// What could be read of a saved state that could not be read whole.
@@ -156,14 +172,13 @@ pub fn recover_state(raw: &str) -> Option<Recovered> {
     let mut lost = 0;
     let mut workspace = Workspace::default();
     let items = |key: &str| match root.get(key) {
-        Some(Value::Array(items)) => items.clone(),
-        _ => Vec::new(),
+        Some(Value::Array(items)) => items.as_slice(),
+        _ => &[],
     };
     if let Some(Value::Object(documents)) = root.get("documents") {
         for (document, list) in documents {
-            let list = list.as_array().cloned().unwrap_or_default();
-            for item in list {
-                match serde_json::from_value::<crate::core::model::annotation::Annotation>(item) {
+            for item in list.as_array().into_iter().flatten() {
+                match from_text::<crate::core::model::annotation::Annotation>(item) {
                     Ok(annotation) if annotation.start < annotation.end => {
                         workspace.put(document, annotation);
                     }
@@ -173,7 +188,7 @@ pub fn recover_state(raw: &str) -> Option<Recovered> {
         }
     }
     for item in items("library") {
-        match serde_json::from_value(item) {
+        match from_text(item) {
             Ok(record) => {
                 workspace.put_record(record);
             }
@@ -191,7 +206,7 @@ pub fn recover_state(raw: &str) -> Option<Recovered> {
             }
         }
     }
-    let labels = match root.get("labels").cloned().map(serde_json::from_value::<Vec<Label>>) {
+    let labels = match root.get("labels").map(from_text::<Vec<Label>>) {
         Some(Ok(labels)) => labels,
         None => label::default_labels(),
         Some(Err(_)) => {
@@ -199,7 +214,7 @@ pub fn recover_state(raw: &str) -> Option<Recovered> {
             label::default_labels()
         }
     };
-    let history = match root.get("history").cloned().map(serde_json::from_value::<History>) {
+    let history = match root.get("history").map(from_text::<History>) {
         Some(Ok(history)) => history,
         None => History::default(),
         Some(Err(_)) => {

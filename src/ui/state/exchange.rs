@@ -38,16 +38,25 @@ pub struct Exchange {
 /// Reading one file in, done: what the part that reads files hands back.
 pub type Reading = Pin<Box<dyn Future<Output = ()>>>;
 
-/// The part that reads files in: what it runs on a file's name and contents.
+/// A text a person brought: the name of its file (none when pasted), and the text or why it could
+/// not be read.
+pub type BroughtText = (Option<String>, Result<String, String>);
+
+/// The part that reads files in: what it runs on a file's name and contents, and on texts brought
+/// to be added.
 #[derive(Clone, Copy)]
 pub struct Importer {
     pub import: fn(Exchange, String, String) -> Reading,
+    pub add_texts: fn(Exchange, Vec<BroughtText>) -> Reading,
 }
 
 impl Importer {
-    /// The part as it holds itself: [`Exchange::merge_file`].
+    /// The part as it holds itself: [`Exchange::merge_file`] and [`Exchange::keep_texts`].
     pub fn here() -> Importer {
-        Importer { import: |exchange, file_name, contents| Box::pin(exchange.merge_file(file_name, contents)) }
+        Importer {
+            import: |exchange, file_name, contents| Box::pin(exchange.merge_file(file_name, contents)),
+            add_texts: |exchange, items| Box::pin(exchange.keep_texts(items)),
+        }
     }
 }
 
@@ -135,12 +144,16 @@ impl Exchange {
         }
     }
 
-    /// Reads a file into the work, with the part that reads files (fetched the first time); a
-    /// part that cannot be fetched is said, and nothing changes.
+    /// The part that reads files in, fetched the first time; when it cannot be fetched, that is
+    /// said (and nothing changes).
+    async fn importer(&self) -> Option<Importer> {
+        (self.importer)().await.map_err(|problem| self.view.say(Message::alert(problem.explain(IMPORTER)))).ok()
+    }
+
+    /// Reads a file into the work, with the part that reads files.
     pub async fn import(&self, file_name: &str, contents: &str) {
-        match (self.importer)().await {
-            Ok(importer) => (importer.import)(*self, file_name.to_owned(), contents.to_owned()).await,
-            Err(problem) => self.view.say(Message::alert(problem.explain(IMPORTER))),
+        if let Some(importer) = self.importer().await {
+            (importer.import)(*self, file_name.to_owned(), contents.to_owned()).await;
         }
     }
 
@@ -242,52 +255,59 @@ impl Exchange {
         merged
     }
 
-    /// Adds texts the person brought (pasted, opened or dropped): each is normalised, stored,
-    /// and added as one step that undo takes back. A text that is here already is opened instead.
-    pub fn add_texts(&self, items: Vec<(Option<String>, Result<String, String>)>) {
+    /// Adds texts the person brought (pasted, opened or dropped), with the part that reads files.
+    pub fn add_texts(&self, items: Vec<BroughtText>) {
         let exchange = *self;
         leptos::task::spawn_local(async move {
-            let mut added = Vec::new();
-            let mut problems = Vec::new();
-            for (file_name, raw) in items {
-                let what = file_name.as_ref().map_or("The pasted text".to_owned(), |name| format!("“{name}”"));
-                let raw = match raw {
-                    Ok(raw) => raw,
-                    Err(problem) => {
-                        problems.push(format!("{what} was not added: {problem}."));
-                        continue;
-                    }
-                };
-                let text = own_document::normalize(&raw).text;
-                if text.trim().is_empty() {
-                    problems.push(format!("{what} was not added: it holds no text."));
-                    continue;
-                }
-                if let Some((id, title)) = exchange.work.with_digest(&own_document::sha256_hex(&text)) {
-                    problems.push(format!("{what} is already here, as “{title}”."));
-                    exchange.view.go_to(&id);
-                    continue;
-                }
-                let record = DocumentRecord::of(&text, None, file_name.as_deref(), &browser::now());
-                if let Err(problem) = exchange.texts.keep(&record, &text).await {
-                    problems.push(format!("{what} could not be kept in this browser ({problem}), so it was not added."));
-                    continue;
-                }
-                added.push(record);
+            if let Some(importer) = exchange.importer().await {
+                (importer.add_texts)(exchange, items).await;
             }
-            let Some(first) = added.first().map(|r| r.id.clone()) else {
-                if !problems.is_empty() {
-                    exchange.view.say(Message::alert(problems.join(" ")));
-                }
-                return;
-            };
-            let titles: Vec<String> = added.iter().map(|r| format!("“{}”", r.title)).collect();
-            let description = format!("Added {}", titles.join(", "));
-            exchange.work.add_documents(&description, added);
-            exchange.view.go_to(&first);
-            let mut text = format!("{description}.");
-            problems.iter().for_each(|p| text.push_str(&format!(" {p}")));
-            exchange.view.say(Message::status(text));
         });
+    }
+
+    /// Adds texts the person brought: each is normalised, stored, and added as one step that undo
+    /// takes back. A text that is here already is opened instead. Run by the part that reads files.
+    async fn keep_texts(self, items: Vec<BroughtText>) {
+        let mut added = Vec::new();
+        let mut problems = Vec::new();
+        for (file_name, raw) in items {
+            let what = file_name.as_ref().map_or("The pasted text".to_owned(), |name| format!("“{name}”"));
+            let raw = match raw {
+                Ok(raw) => raw,
+                Err(problem) => {
+                    problems.push(format!("{what} was not added: {problem}."));
+                    continue;
+                }
+            };
+            let text = own_document::normalize(&raw).text;
+            if text.trim().is_empty() {
+                problems.push(format!("{what} was not added: it holds no text."));
+                continue;
+            }
+            if let Some((id, title)) = self.work.with_digest(&own_document::sha256_hex(&text)) {
+                problems.push(format!("{what} is already here, as “{title}”."));
+                self.view.go_to(&id);
+                continue;
+            }
+            let record = DocumentRecord::of(&text, None, file_name.as_deref(), &browser::now());
+            if let Err(problem) = self.texts.keep(&record, &text).await {
+                problems.push(format!("{what} could not be kept in this browser ({problem}), so it was not added."));
+                continue;
+            }
+            added.push(record);
+        }
+        let Some(first) = added.first().map(|r| r.id.clone()) else {
+            if !problems.is_empty() {
+                self.view.say(Message::alert(problems.join(" ")));
+            }
+            return;
+        };
+        let titles: Vec<String> = added.iter().map(|r| format!("“{}”", r.title)).collect();
+        let description = format!("Added {}", titles.join(", "));
+        self.work.add_documents(&description, added);
+        self.view.go_to(&first);
+        let mut text = format!("{description}.");
+        problems.iter().for_each(|p| text.push_str(&format!(" {p}")));
+        self.view.say(Message::status(text));
     }
 }
