@@ -3,7 +3,7 @@
 //
 // Inside it: the stylesheet (a <style>), the favicon (a data: URL), the wasm and every part
 // fetched when first used (base64 in <script type="application/octet-stream"> blocks, which no
-// browser runs), and one module script: __wasm_split.js, glossa.js and boot.js, each in a scope of
+// browser runs), the bundled articles' texts (the hosted page's JSON block), and one module script: __wasm_split.js, glossa.js and boot.js, each in a scope of
 // its own, their imports made references to each other and their fetches of wasm answered from
 // those blocks. Its Content-Security-Policy allows exactly that script and that style, by hash.
 //   node scripts/one-file.mjs
@@ -70,6 +70,9 @@ const policy = [
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
+// The bundled articles' texts, as the hosted page holds them (scripts/prerender.mjs).
+const articles = /<script type="application\/json" id="glossa-articles">[^<]*<\/script>/.exec(read('index.html'));
+if (!articles) throw new Error('index.html holds no articles block: run scripts/prerender.mjs first');
 const blocks = wasmFiles
   .map((name) => `<script type="application/octet-stream" id="${name}">${fs.readFileSync(path.join(dist, name)).toString('base64')}</script>`)
   .join('\n');
@@ -88,6 +91,7 @@ const page = `<!DOCTYPE html>
   <body>
     <noscript>Glossa needs JavaScript and WebAssembly to run.</noscript>
 ${blocks}
+    ${articles[0]}
     <script type="module">${script}</script>
   </body>
 </html>

@@ -8,6 +8,9 @@
 // before the first paint, and the app removes them all as it draws the same markup
 // (`ui::browser::first_screen`). Nothing is inline: the Content-Security-Policy refuses style
 // attributes, so each becomes a rule of dist/first-screen.css.
+//
+// The bundled articles' texts go into the page too, as the JSON the app reads them from
+// (`ui::browser::bundled`): the wasm does not carry them.
 //   node scripts/prerender.mjs
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,6 +23,14 @@ const articles = fileURLToPath(new URL('../assets/articles/', import.meta.url));
 const MARKER = '<!-- first screen -->';
 
 const ids = fs.readdirSync(articles).filter((name) => name.endsWith('.txt')).map((name) => name.slice(0, -4)).sort();
+const indexPath = path.join(dist, 'index.html');
+if (!fs.readFileSync(indexPath, 'utf8').includes(MARKER)) throw new Error(`index.html has no ${MARKER}`);
+
+// The texts first: the app drawn below reads them from the page. `<` is escaped, so that no text
+// can end the block.
+const texts = Object.fromEntries(ids.map((id) => [id, fs.readFileSync(path.join(articles, `${id}.txt`), 'utf8')]));
+const textsBlock = `<script type="application/json" id="glossa-articles">${JSON.stringify(texts).replaceAll('<', '\\u003c')}</script>`;
+fs.writeFileSync(indexPath, fs.readFileSync(indexPath, 'utf8').replace(MARKER, () => `${textsBlock}\n${MARKER}`));
 const server = await serve(dist, 0);
 const base = `http://127.0.0.1:${server.address().port}/glossa/`;
 const browser = await chromium.launch({
@@ -78,10 +89,7 @@ try {
   const decode = (style) => style.replaceAll('&quot;', '"').replaceAll('&amp;', '&');
   const important = (style) => decode(style).split(';').map((d) => d.trim()).filter(Boolean).map((d) => `${d} !important`).join('; ');
   const css = [...styles].map(([style, n]) => `[data-first-style="${n}"] { ${important(style)} }`).join('\n');
-  const indexPath = path.join(dist, 'index.html');
-  const index = fs.readFileSync(indexPath, 'utf8');
-  if (!index.includes(MARKER)) throw new Error(`index.html has no ${MARKER}`);
-  fs.writeFileSync(indexPath, index.replace(MARKER, screen));
+  fs.writeFileSync(indexPath, fs.readFileSync(indexPath, 'utf8').replace(MARKER, () => screen));
   fs.writeFileSync(path.join(dist, 'first-screen.css'), `/* The first screen's style attributes (scripts/prerender.mjs). */\n${css}\n`);
   console.log(`prerendered ${places.length} places into index.html (${styles.size} styles)`);
 } finally {

@@ -194,8 +194,18 @@ fn local_storage() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
 }
 
-/// The whole app, every part of it at hand (nothing is split in a test build).
+/// The whole app, every part of it at hand (nothing is split in a test build), in a page holding
+/// the bundled articles' texts as the build writes them (`scripts/prerender.mjs`).
 fn app() -> impl IntoView {
+    if document().get_element_by_id("glossa-articles").is_none() {
+        let texts: serde_json::Map<String, serde_json::Value> =
+            glossa::core::model::document::bundled().iter().map(|d| (d.id.clone(), d.text.clone().into())).collect();
+        let block = document().create_element("script").unwrap();
+        block.set_attribute("type", "application/json").unwrap();
+        block.set_id("glossa-articles");
+        block.set_text_content(Some(&serde_json::Value::Object(texts).to_string()));
+        document().head().unwrap().append_child(&block).unwrap();
+    }
     view! { <glossa::ui::App parts=glossa::ui::parts::in_place()/> }
 }
 

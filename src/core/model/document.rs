@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use crate::core::model::annotation::Annotation;
+use crate::core::model::id;
 use crate::core::text::offsets::{self, CodePointIndex};
 
 /// A line of a document's text, which the reader shows as a paragraph.
@@ -120,48 +121,84 @@ fn split_paragraphs(text: &str) -> Vec<Paragraph> {
     paragraphs
 }
 
-/// (file stem, title as it appears in the text, SHA-256, text)
-const BUNDLED: [(&str, &str, &str, &str); 5] = [
+/// The articles that come with Glossa: file stem, title as it appears in the text, and the
+/// SHA-256 of the text.
+pub const BUNDLED: [(&str, &str, &str); 5] = [
     (
         "000_cfc69700117ac758",
         "Iran’s Ballistic Missile Transfers to Russia Draw G7 Condemnation",
         "127098473552b833b467970ff3094791626bdc7b7e3fa17545b57a99e12edb1f",
-        include_str!("../../../assets/articles/000_cfc69700117ac758.txt"),
     ),
     (
         "001_0498907b85d31520",
         "Iran’s Response to Allegations of Missile Transfers",
         "edb0af163bac15f07b15cf023189b6fe01267b353fd11319fc3755dd039c47d6",
-        include_str!("../../../assets/articles/001_0498907b85d31520.txt"),
     ),
     (
         "002_e1ccba8a638ce329",
         "The Strengthening of the Russia-Iran Axis: Iran Sends Ballistic Missiles to Russia",
         "97376cfa40896497b2d9ba488fc9410558ff973bdddbf52af53965ad0b369cae",
-        include_str!("../../../assets/articles/002_e1ccba8a638ce329.txt"),
     ),
     (
         "003_1b9cfbb7f56d177f",
         "US Furious About Iran’s Missile Transfers to Russia",
         "77c42991865d2970e357b8c2faed203103032de0ba9255fc8efa6e1be5b374a6",
-        include_str!("../../../assets/articles/003_1b9cfbb7f56d177f.txt"),
     ),
     (
         "004_de3ecafd94c781bd",
         "Iran Addresses Controversial Allegations of Missile Transfers to Russia",
         "6b0af9d08f5f5dd8582812fdfdfee2c1daed213431d0246c045152e8211ad6a6",
-        include_str!("../../../assets/articles/004_de3ecafd94c781bd.txt"),
     ),
+];
+
+/// The texts of the bundled articles, in `BUNDLED`'s order, compiled in. The app in the browser
+/// takes them from its page instead (`bundled_from`), so that every student downloads them once,
+/// with the page that draws them, and not again inside the wasm.
+const BUNDLED_TEXTS: [&str; 5] = [
+    include_str!("../../../assets/articles/000_cfc69700117ac758.txt"),
+    include_str!("../../../assets/articles/001_0498907b85d31520.txt"),
+    include_str!("../../../assets/articles/002_e1ccba8a638ce329.txt"),
+    include_str!("../../../assets/articles/003_1b9cfbb7f56d177f.txt"),
+    include_str!("../../../assets/articles/004_de3ecafd94c781bd.txt"),
 ];
 
 /// The five articles compiled into the app, in file order.
 pub fn bundled() -> Vec<Arc<Document>> {
-    BUNDLED.iter().map(|(id, title, sha256, text)| Arc::new(Document::new(id, title, Some(&format!("{id}.txt")), sha256, text))).collect()
+    let (documents, refused) = bundled_from(|id| BUNDLED.iter().position(|(stem, ..)| *stem == id).map(|at| BUNDLED_TEXTS[at].to_owned()));
+    debug_assert!(refused.is_empty(), "the compiled texts are the bundled ones");
+    documents
+}
+
+/// The bundled articles whose text `text_of` gives, in file order, each only if its text has the
+/// article's digest; and the ids of the ones missing or refused.
+pub fn bundled_from(mut text_of: impl FnMut(&str) -> Option<String>) -> (Vec<Arc<Document>>, Vec<&'static str>) {
+    let mut documents = Vec::new();
+    let mut refused = Vec::new();
+    for (id, title, sha256) in BUNDLED {
+        match text_of(id).filter(|text| id::sha256_hex(text) == sha256) {
+            Some(text) => documents.push(Arc::new(Document::new(id, title, Some(&format!("{id}.txt")), sha256, &text))),
+            None => refused.push(id),
+        }
+    }
+    (documents, refused)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bundled_articles_are_taken_only_with_their_own_text() {
+        let (documents, refused) = bundled_from(|id| match id {
+            "000_cfc69700117ac758" => Some(BUNDLED_TEXTS[0].to_owned()),
+            "001_0498907b85d31520" => Some(format!("{} ", BUNDLED_TEXTS[1])),
+            "002_e1ccba8a638ce329" => Some(BUNDLED_TEXTS[3].to_owned()),
+            _ => None,
+        });
+        assert_eq!(documents.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["000_cfc69700117ac758"]);
+        assert_eq!(refused, ["001_0498907b85d31520", "002_e1ccba8a638ce329", "003_1b9cfbb7f56d177f", "004_de3ecafd94c781bd"]);
+        assert_eq!(bundled().len(), 5, "the compiled texts are whole");
+    }
 
     #[test]
     fn creation_trims_and_quotes_by_code_points() {

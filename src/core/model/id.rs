@@ -1,4 +1,11 @@
-//! Identifiers and the hex they are written in.
+//! Identifiers and the hex they are written in: UUIDs, and the SHA-256 digests texts are known by.
+
+use sha2::{Digest, Sha256};
+
+/// The SHA-256 of `text`'s UTF-8 bytes, in lowercase hex.
+pub fn sha256_hex(text: &str) -> String {
+    hex(&Sha256::digest(text.as_bytes()))
+}
 
 /// A version 4 UUID from 16 random bytes (RFC 9562: version and variant bits overwritten).
 pub fn uuid_v4(mut bytes: [u8; 16]) -> String {

@@ -6,9 +6,9 @@
 //! by `Normalized::offset`.
 
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 use crate::core::model::document::Document;
+pub use crate::core::model::id::sha256_hex;
 use crate::core::text::offsets;
 use crate::core::text::unicode;
 
@@ -83,10 +83,6 @@ pub fn title_of(text: &str, file_name: Option<&str>) -> String {
 /// text has the same id wherever it comes from.
 pub fn id_of(sha256: &str) -> String {
     format!("text-{}", sha256.get(..16).unwrap_or(sha256))
-}
-
-pub fn sha256_hex(text: &str) -> String {
-    crate::core::model::id::hex(&Sha256::digest(text.as_bytes()))
 }
 
 /// The largest file Glossa reads, by any way in (a file input, a drop): larger ones are refused

@@ -9,6 +9,7 @@
 //! - `article`: the article element, the reader's selection in it, bringing a stretch into view.
 //! - `first_screen`: the first screen the build drew, taken away as the app starts, with the
 //!   label keys pressed on it.
+//! - `bundled`: the bundled articles' texts, as the build wrote them into the page.
 //! - `address`: the URL fragment that names the open article.
 //! - `platform`: the keys of the platform (a Mac's Option and Cmd).
 //! - `persist`: local storage (the work, the classroom, settings, the view) and its faults.
@@ -21,6 +22,7 @@ pub mod unicode;
 pub mod selection;
 pub mod article;
 pub mod first_screen;
+pub mod bundled;
 pub mod address;
 pub mod platform;
 pub mod persist;

@@ -26,7 +26,8 @@ mod work;
 
 use leptos::prelude::*;
 
-use crate::ui::browser::persist;
+use crate::core::model::document;
+use crate::ui::browser::{bundled, persist};
 
 pub use classroom::{Classroom, Compared};
 pub use exchange::{Exchange, Importer};
@@ -55,7 +56,16 @@ impl State {
     pub fn provide(other_formats: Load<OtherFormats>, importer: Load<Importer>) -> State {
         let loaded = persist::load_state();
         let view = View::new();
-        let texts = Texts::new();
+        let mut page_texts = bundled::texts();
+        let (articles, missing) = document::bundled_from(|id| page_texts.remove(id));
+        if !missing.is_empty() {
+            view.say(Message::alert(format!(
+                "This page of Glossa lacks the texts of {} of its articles ({}): reload it. Your work is not affected.",
+                missing.len(),
+                missing.join(", ")
+            )));
+        }
+        let texts = Texts::new(articles);
         let work = Work::new(view, texts, &loaded.state);
         let saving = Saving::start(work, view, loaded);
         let keys = Keys::start(work, view, saving);

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::exchange::import::NewDocument;
-use crate::core::model::document::{self, Document};
+use crate::core::model::document::Document;
 use crate::core::model::own_document::DocumentRecord;
 use crate::ui::browser::text_store;
 
@@ -20,8 +20,9 @@ pub struct Texts {
 }
 
 impl Texts {
-    pub fn new() -> Texts {
-        Texts { bundled: StoredValue::new(document::bundled()), added: RwSignal::new(Vec::new()) }
+    /// The texts with the bundled articles that `bundled` gives.
+    pub fn new(bundled: Vec<Arc<Document>>) -> Texts {
+        Texts { bundled: StoredValue::new(bundled), added: RwSignal::new(Vec::new()) }
     }
 
     /// The ids of the bundled articles, in order.
