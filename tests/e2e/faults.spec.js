@@ -273,3 +273,29 @@ test('hostile import files are refused with a precise message and leave the save
   await expect(report).toContainText(`${place}[4]: its id "dup" appears earlier in the file`);
   await expect(h.annotationItems(page)).toHaveCount(3);
 });
+
+test('a page whose articles’ texts are damaged says which, shows the others, and the work stays', async ({ page }) => {
+  await h.annotateTwo(page);
+  const saved = await h.savedState(page);
+  // A page that lost part of a text (a cache gone wrong, an edit by hand): the text no longer has
+  // the digest the app knows for it.
+  await page.route(/\/glossa\/(index\.html)?(#.*)?$/, async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replaceAll('Iran vehemently denies', 'Iran denies');
+    await route.fulfill({ response, body: html });
+  });
+  await page.goto('about:blank');
+  await page.goto('./#/a/000_cfc69700117ac758');
+  const alert = page.getByRole('alert').filter({ hasText: 'lacks the texts' });
+  await expect(alert).toContainText(`This page of Glossa lacks the texts of 1 of its articles (${h.ARTICLE}): reload it. Your work is not affected.`);
+  const articles = page.getByRole('navigation', { name: 'Articles' }).getByRole('link');
+  await expect(articles).toHaveCount(4);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('G7 Condemnation');
+  expect(await h.savedState(page)).toBe(saved);
+
+  await page.unroute(/\/glossa\/(index\.html)?(#.*)?$/);
+  await page.goto('about:blank');
+  await page.goto(`./#/a/${h.ARTICLE}`);
+  await h.articleReady(page);
+  await expect(h.annotationItems(page)).toHaveCount(2);
+});

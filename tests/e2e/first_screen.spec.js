@@ -22,7 +22,9 @@ async function holdWasm(page) {
 function boxes(page) {
   return page.evaluate(() => {
     const shown = (selector) => [...document.querySelectorAll(selector)].find((e) => e.getClientRects().length > 0);
+    // Null for what this screen does not show (the list of articles behind a phone's Menu).
     const box = (element) => {
+      if (!element) return null;
       const r = element.getBoundingClientRect();
       return [r.x, r.y, r.width, r.height].map((n) => Math.round(n * 100) / 100);
     };
@@ -81,6 +83,10 @@ test("a returning reader's article and place are the ones painted first", async 
   await page.setViewportSize({ width: 1366, height: 768 });
   await h.freshStart(page, `#/a/${OTHER}`);
   const title = await page.getByRole('heading', { level: 1 }).textContent();
+  // A reader who reads in the dark.
+  await page.getByText('Settings', { exact: true }).click();
+  await page.getByLabel('Theme').selectOption('dark');
+  await page.getByText('Settings', { exact: true }).click();
   await page.evaluate(() => scrollTo(0, 500));
   // The place is saved a moment after scrolling stops.
   await expect.poll(() => page.evaluate(({ key, id }) => JSON.parse(localStorage.getItem(key) || '{}').places?.[id]?.top, { key: h.KEYS.view, id: OTHER })).toBe(500);
@@ -92,7 +98,8 @@ test("a returning reader's article and place are the ones painted first", async 
       const shown = [...document.querySelectorAll('body *')].some((e) => e.getClientRects().length > 0 && e.textContent.trim());
       if (!shown) return requestAnimationFrame(look);
       const heading = [...document.querySelectorAll('main h1')].find((e) => e.getClientRects().length > 0);
-      window.firstFrame = { heading: heading ? heading.textContent : null, scrollY, app: document.getElementById('first-screen') ? 'not yet' : 'running' };
+      window.firstFrame = { heading: heading ? heading.textContent : null, scrollY, app: document.getElementById('first-screen') ? 'not yet' : 'running',
+        theme: document.documentElement.dataset.theme, background: getComputedStyle(document.body).backgroundColor };
     };
     requestAnimationFrame(look);
   });
@@ -100,10 +107,14 @@ test("a returning reader's article and place are the ones painted first", async 
   await page.goto('./');
   await expect.poll(() => page.evaluate(() => window.firstFrame)).toBeTruthy();
   const firstFrame = await page.evaluate(() => window.firstFrame);
-  expect(firstFrame).toEqual({ heading: title, scrollY: 500, app: 'not yet' });
+  const { theme, background, ...painted } = firstFrame;
+  expect(painted).toEqual({ heading: title, scrollY: 500, app: 'not yet' });
+  expect(theme).toBe('dark');
   release();
   await appRunning(page);
   await h.articleReady(page);
+  // The app's own dark page is the one painted first.
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(background);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
   expect(page.url()).toContain(`#/a/${OTHER}`);
   expect(await page.evaluate(() => scrollY)).toBe(500);
@@ -125,4 +136,22 @@ test('a label key pressed while the app is starting is honoured on the text it w
   const { json } = await h.exportJson(page);
   const [annotation] = h.documentOf(json).annotations;
   expect(h.codePointSlice(h.articleText(h.ARTICLE), annotation.start, annotation.end)).toBe('Iran vehemently denies supplying ballistic missiles to Russia');
+});
+
+test.describe('a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test('the article is painted before the wasm arrives, fits the screen, and the app takes it over without moving it', async ({ page }) => {
+    const release = await holdWasm(page);
+    await page.goto(`./#/a/${h.ARTICLE}`);
+    await expect(page.locator('#first-screen main h1').filter({ visible: true })).toBeInViewport();
+    const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= innerWidth);
+    expect(await fits()).toBe(true);
+    const before = await boxes(page);
+    release();
+    await appRunning(page);
+    await h.articleReady(page);
+    expect(await boxes(page)).toEqual(before);
+    expect(await fits()).toBe(true);
+  });
 });
