@@ -3,9 +3,14 @@
 // address or the remembered view names, at the place it was left. A classic script at the end of
 // the body, so it runs before the browser paints and before the wasm is fetched.
 //
-// Until the app runs (it removes all this: `ui::browser::first_screen`), a label key pressed on a
-// selection in the article is kept in `window.glossaFirstScreen.labels` (the key and the selected
-// range), and the app applies it when it starts; the page says that it is starting.
+// Each place is a <template>, so only the one shown is in the document (nothing else is laid out,
+// and no control of another place can be found or used).
+//
+// Until the app runs (it removes all this: `ui::browser::first_screen`), nothing done on the first
+// screen is lost: a label key pressed on a selection in the article is kept in
+// `window.glossaFirstScreen.labels` (the key and the selected range), a file chosen in it in
+// `.files`, and the app takes both when it starts; a control used meanwhile does nothing but say
+// that Glossa is starting.
 (() => {
   const screen = document.getElementById('first-screen');
   if (!screen) return;
@@ -31,14 +36,17 @@
   // drawn otherwise: for them the app alone draws the page.
   const view = read('glossa.v1.view') || {};
   const classroom = read('glossa.v1.classroom') || {};
-  const boxes = new Map([...screen.querySelectorAll('[data-first-screen]')].map((box) => [box.dataset.firstScreen, box]));
+  const places = new Map([...screen.querySelectorAll('template[data-first-screen]')].map((t) => [t.dataset.firstScreen, t]));
   const path = location.hash.replace(/^#/, '');
   let place = null;
   if (path === '' || path === '/') place = typeof view.open_document === 'string' ? view.open_document : '';
   else if (path.startsWith('/a/')) place = decodeURIComponent(path.slice(3));
-  const box = classroom.working_on ? null : boxes.get(place);
-  if (!box) return;
-  box.hidden = false;
+  const template = classroom.working_on ? null : places.get(place);
+  if (!template) return;
+  const box = document.createElement('div');
+  box.setAttribute('data-first-screen', place);
+  box.append(template.content);
+  template.replaceWith(box);
 
   const masthead = box.querySelector('header');
   if (masthead) root.style.setProperty('--masthead-height', `${masthead.offsetHeight}px`);
@@ -52,6 +60,20 @@
   const saved = state && Array.isArray(state.labels) ? state.labels.map((label) => label.key) : ['1', '2', '3'];
   const labelKeys = new Set(saved.filter((key) => typeof key === 'string'));
   const labels = [];
+  const files = [];
+  // Where messages are, outside the first screen (which is hidden from assistive technology).
+  const hint = (text) => {
+    document.getElementById('first-screen-hint')?.remove();
+    const messages = document.createElement('div');
+    messages.id = 'first-screen-hint';
+    messages.className = 'messages';
+    const message = document.createElement('p');
+    message.className = 'message';
+    message.setAttribute('role', 'status');
+    message.textContent = text;
+    messages.append(message);
+    document.body.append(messages);
+  };
   const onKey = (event) => {
     if (event.ctrlKey || event.metaKey || event.altKey || !labelKeys.has(event.key) || !article) return;
     const selection = getSelection();
@@ -60,18 +82,32 @@
     if (!range.intersectsNode(article)) return;
     event.preventDefault();
     labels.push({ key: event.key, range: range.cloneRange() });
-    if (document.getElementById('first-screen-hint')) return;
-    // Where messages are, outside the first screen (which is hidden from assistive technology).
-    const hint = document.createElement('div');
-    hint.id = 'first-screen-hint';
-    hint.className = 'messages';
-    const message = document.createElement('p');
-    message.className = 'message';
-    message.setAttribute('role', 'status');
-    message.textContent = 'Starting… your label follows in a moment.';
-    hint.append(message);
-    document.body.append(hint);
+    hint('Starting… your label follows in a moment.');
+  };
+  // A file chosen (or set by a script) in a file field is kept; any other control waits.
+  const onChange = (event) => {
+    if (!(event.target instanceof HTMLInputElement) || event.target.type !== 'file' || !event.target.files.length) return;
+    files.push(...event.target.files);
+    hint('Starting… your file is opened in a moment.');
+  };
+  const onClick = (event) => {
+    const control = event.target instanceof Element && event.target.closest('a, button, select, textarea, summary, label, input:not([type="file"])');
+    if (!control || !screen.contains(control)) return;
+    // A file field's label opens the chooser: the file chosen is kept.
+    if (control.matches('label') && control.querySelector('input[type="file"]')) return;
+    event.preventDefault();
+    hint('Starting… one moment, then try again.');
   };
   addEventListener('keydown', onKey, true);
-  window.glossaFirstScreen = { labels, stop: () => removeEventListener('keydown', onKey, true) };
+  screen.addEventListener('change', onChange, true);
+  screen.addEventListener('click', onClick, true);
+  window.glossaFirstScreen = {
+    labels,
+    files,
+    stop: () => {
+      removeEventListener('keydown', onKey, true);
+      screen.removeEventListener('change', onChange, true);
+      screen.removeEventListener('click', onClick, true);
+    },
+  };
 })();

@@ -4,7 +4,7 @@
 //
 // The built app itself draws each place in headless Chromium at a school laptop's size, with
 // nothing saved: the start page, and each bundled article (`#/a/<id>`). Each place is kept in a
-// `[data-first-screen]` box, hidden; assets/first-screen.js shows the one the address or the remembered view names,
+// `<template data-first-screen>`; assets/first-screen.js shows the one the address or the remembered view names,
 // before the first paint, and the app removes them all as it draws the same markup
 // (`ui::browser::first_screen`). Nothing is inline: the Content-Security-Policy refuses style
 // attributes, so each becomes a rule of dist/first-screen.css.
@@ -82,7 +82,7 @@ try {
     if (!styles.has(style)) styles.set(style, styles.size);
     return ` data-first-style="${styles.get(style)}"`;
   });
-  const boxes = places.map(([place, markup]) => `<div data-first-screen="${place}" hidden>${markup}</div>`).join('\n');
+  const boxes = places.map(([place, markup]) => `<template data-first-screen="${place}">${markup}</template>`).join('\n');
   const screen = unstyled(`<div id="first-screen" aria-hidden="true">\n${boxes}</div>\n<script src="./first-screen.js"></script>`);
   // The declarations are the elements' own (a style attribute outranks every rule), so they must
   // outrank the stylesheet's rules here too.

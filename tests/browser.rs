@@ -402,10 +402,10 @@ fn the_browsers_segments_are_the_crates_on_hard_cases() {
 }
 
 #[wasm_bindgen_test]
-fn the_first_screen_is_taken_away_with_the_label_keys_pressed_on_it_as_offsets() {
+fn the_first_screen_is_taken_away_with_the_label_keys_pressed_on_it_as_offsets_and_the_files_chosen() {
     use glossa::ui::browser::first_screen::{take_away, EarlyLabel};
     let screen = Fixture::new(&format!(
-        r#"<div id="first-screen"><div data-first-screen="other" hidden><article><p><span data-start="0" data-end="1">x</span></p></article></div><div data-first-screen="shown">{RUNS}</div></div>"#
+        r#"<div id="first-screen"><template data-first-screen="other"><article><p><span data-start="0" data-end="1">x</span></p></article></template><div data-first-screen="shown">{RUNS}</div></div>"#
     ));
     let hint = Fixture::new(r#"<p id="first-screen-hint">Starting…</p>"#);
     // As assets/first-screen.js leaves them: "🚀 e" pressed as a claim, then "z" as a denial,
@@ -425,20 +425,25 @@ fn the_first_screen_is_taken_away_with_the_label_keys_pressed_on_it_as_offsets()
     }
     let handle = js_sys::Object::new();
     js_sys::Reflect::set(&handle, &"labels".into(), &labels).unwrap();
+    // And a file chosen in the meantime.
+    let file = web_sys::File::new_with_str_sequence(&js_sys::Array::of1(&"{}".into()), "work.json").unwrap();
+    js_sys::Reflect::set(&handle, &"files".into(), &js_sys::Array::of1(&file)).unwrap();
     let stop = js_sys::Function::new_no_args("window.firstScreenStopped = true;");
     js_sys::Reflect::set(&handle, &"stop".into(), &stop).unwrap();
     let window = web_sys::window().unwrap();
     js_sys::Reflect::set(&window, &"glossaFirstScreen".into(), &handle).unwrap();
 
-    let early = take_away();
+    let meanwhile = take_away();
     assert_eq!(
-        early,
+        meanwhile.labels,
         vec![EarlyLabel { key: "1".into(), start: 1, end: 4 }, EarlyLabel { key: "2".into(), start: 6, end: 7 }],
         "offsets in code points, in the shown place's article"
     );
     assert!(document().get_element_by_id("first-screen").is_none(), "the first screen is gone");
     assert!(document().get_element_by_id("first-screen-hint").is_none(), "and its hint");
     assert_eq!(js_sys::Reflect::get(&window, &"firstScreenStopped".into()).unwrap(), true, "its listener is stopped");
-    assert!(take_away().is_empty(), "a page without a first screen gives nothing");
+    assert_eq!(meanwhile.files.iter().map(web_sys::File::name).collect::<Vec<_>>(), ["work.json"], "and the file chosen");
+    let nothing = take_away();
+    assert!(nothing.labels.is_empty() && nothing.files.is_empty(), "a page without a first screen gives nothing");
     drop(hint);
 }

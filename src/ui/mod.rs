@@ -46,11 +46,12 @@ pub fn mount(parts: Parts) {
 pub fn App(parts: Parts) -> impl IntoView {
     crate::core::text::unicode::install(browser::unicode::BROWSER);
     // Before the app's own page is mounted, in the same task: no frame shows neither.
-    let early_labels = browser::first_screen::take_away();
+    let meanwhile = browser::first_screen::take_away();
     let State { view, work, exchange, classroom, .. } = State::provide(parts.formats, parts.importer);
     listeners::fragment::follow(view, work, classroom);
     listeners::keyboard::listen(view, work);
-    listeners::keyboard::apply_early(work, early_labels);
+    listeners::keyboard::apply_early(work, meanwhile.labels);
+    exchange.add_files(meanwhile.files);
     listeners::selection::follow(view);
     panels::preferences::apply(view);
     listeners::drops::accept(exchange);

@@ -155,3 +155,23 @@ test.describe('a phone', () => {
     expect(await fits()).toBe(true);
   });
 });
+
+test('while the app is starting, a file chosen is opened once it runs, and a button says to wait', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await h.annotateTwo(page);
+  const { file } = await h.exportJson(page);
+  await page.evaluate(() => localStorage.clear());
+  const release = await holdWasm(page);
+  await page.goto('about:blank');
+  await page.goto(`./#/a/${h.ARTICLE}`);
+  const first = page.locator('#first-screen');
+  await expect(first.locator('article')).toBeVisible();
+  await first.getByRole('button', { name: 'Export JSON', includeHidden: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Starting… one moment, then try again.' })).toBeVisible();
+  await first.getByLabel('Import JSON').setInputFiles({ name: 'glossa-annotations.json', mimeType: 'application/json', buffer: require('node:fs').readFileSync(file) });
+  await expect(page.getByRole('status').filter({ hasText: 'Starting… your file is opened in a moment.' })).toBeVisible();
+  release();
+  await appRunning(page);
+  await expect(page.getByRole('status').filter({ hasText: 'Starting…' })).toHaveCount(0);
+  await expect(h.annotationItems(page)).toHaveCount(2);
+});
