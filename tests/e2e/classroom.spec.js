@@ -415,6 +415,13 @@ test('a locked key opens only with its passphrase', async ({ browser, baseURL })
   slow.key.sealed.iterations = 2_000_000;
   const slowStudent = await person(browser, baseURL);
   const slowPage = slowStudent.page;
+  // Its lock is held open for a few seconds more than the rounds take, so that the Cancel below
+  // is pressed while it opens however quick or loaded the machine (a loaded one once reached it
+  // only after the key had already been refused).
+  await slowPage.addInitScript(() => {
+    const deriveKey = crypto.subtle.deriveKey.bind(crypto.subtle);
+    crypto.subtle.deriveKey = (...args) => new Promise((resolve) => setTimeout(resolve, 5_000)).then(() => deriveKey(...args));
+  });
   await slowPage.goto('./');
   await slowPage.getByLabel('Import JSON').setInputFiles({ name: 'slow.glossa-assignment.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(slow)) });
   await h.articleReady(slowPage);
