@@ -55,7 +55,12 @@ async function measureCost(page, extraBytes = 0) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = await cdp.send('Runtime.getHeapUsage');
-  return { dom_nodes: domNodes, memory_mb: (heap.usedSize + extraBytes) / 1e6 };
+  return {
+    dom_nodes: domNodes,
+    memory_mb: (heap.usedSize + extraBytes) / 1e6,
+    memory_js_heap_mb: heap.usedSize / 1e6,
+    memory_wasm_mb: extraBytes / 1e6,
+  };
 }
 
 /** The label key timed `RUNS` times, each in the middle of the page scrolled a little further on,

@@ -41,6 +41,8 @@ if (fs.existsSync(page)) {
   }
   rows.push(['page (Chromium)', 'elements in the DOM with the document open (count, not ms)', String(results.dom_nodes)]);
   rows.push(['page (Chromium)', 'memory: JS heap with the wasm memory (MB, not ms)', results.memory_mb.toFixed(1)]);
+  rows.push(['page (Chromium)', 'memory: of which the JS heap (MB, not ms)', results.memory_js_heap_mb.toFixed(1)]);
+  rows.push(['page (Chromium)', 'memory: of which the wasm memory (MB, not ms)', results.memory_wasm_mb.toFixed(1)]);
   console.log(`\nBenchmark document: ${results.document_bytes} bytes of text, ${results.annotations} annotations.\n`);
 }
 const klass = path.join(root, 'bench', 'results', 'class.json');

@@ -16,6 +16,7 @@ use glossa::core::text::boundary::snap;
 use glossa::core::text::offsets::{
     byte_index, code_point_len, code_point_to_utf16, slice, trim_range, utf16_to_code_point, CodePointIndex,
 };
+use glossa::core::text::search::find_all;
 use glossa::core::work::workspace::Workspace;
 use proptest::prelude::*;
 
@@ -44,6 +45,30 @@ fn tricky_text() -> impl Strategy<Value = String> {
 }
 
 proptest! {
+    /// Searching walks the text in place; it finds what a search over its characters finds: each
+    /// match left to right, ignoring case, none overlapping. The query is a piece of the text,
+    /// perhaps in capitals, so that there is something to find.
+    #[test]
+    fn search_finds_what_a_search_of_the_characters_finds(text in tricky_text(), from in 0usize..40, length in 1usize..6, upper: bool) {
+        let haystack: Vec<char> = text.chars().collect();
+        let from = from.min(haystack.len());
+        let piece: String = haystack[from..(from + length).min(haystack.len())].iter().collect();
+        let query = if upper { piece.to_uppercase() } else { piece };
+        let needle: Vec<char> = query.chars().collect();
+        let same = |a: char, b: char| a.to_lowercase().eq(b.to_lowercase());
+        let mut expected = Vec::new();
+        let mut at = 0;
+        while !query.trim().is_empty() && at + needle.len() <= haystack.len() {
+            if needle.iter().zip(&haystack[at..]).all(|(&n, &h)| same(n, h)) {
+                expected.push((at, at + needle.len()));
+                at += needle.len();
+            } else {
+                at += 1;
+            }
+        }
+        prop_assert_eq!(find_all(&text, &query), expected);
+    }
+
     #[test]
     fn utf16_and_code_points_convert_both_ways(text in tricky_text()) {
         let length = code_point_len(&text);
@@ -350,7 +375,7 @@ proptest! {
         let mut paragraphs = Vec::new();
         let mut at = 0;
         for line in lines {
-            paragraphs.push(Paragraph { start: at, end: at + line, text: "x".repeat(line) });
+            paragraphs.push(Paragraph { start: at, end: at + line, bytes: at..at + line });
             at += line + 2;
         }
         let mut shown: Vec<Annotation> = Vec::new();

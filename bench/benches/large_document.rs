@@ -5,7 +5,6 @@
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use glossa::core::exchange::formats::{self, Corpus, Format};
 use glossa::core::exchange::import::{self, Destination};
-use glossa::core::model::annotation::Annotation;
 use glossa::core::model::document::{bundled, Document};
 use glossa::core::model::label::default_labels;
 use glossa::core::reading::runs::split_into_runs;
@@ -31,7 +30,12 @@ fn setup() -> (String, Document, Workspace) {
 /// What the reader computes to show a document: layers, each paragraph's share, its runs.
 fn render(document: &Document, workspace: &Workspace) -> usize {
     let index = SpanIndex::new(&document.paragraphs, &workspace.annotations(&document.id).iter().collect::<Vec<_>>());
-    document.paragraphs.iter().enumerate().map(|(at, p)| split_into_runs(&p.text, p.start, index.paragraph(at), &[]).len()).sum()
+    document
+        .paragraphs
+        .iter()
+        .enumerate()
+        .map(|(at, p)| split_into_runs(document.paragraph_text(p), p.start, index.paragraph(at), &[]).len())
+        .sum()
 }
 
 fn benchmarks(c: &mut Criterion) {
@@ -60,11 +64,13 @@ fn benchmarks(c: &mut Criterion) {
         b.iter_batched(
             || (workspace.clone(), History::default(), lent(&workspace)),
             |(mut workspace, mut history, mut index)| {
-                let annotation = Annotation::create(&document, middle.start, middle.start + 20, "claim", "new".into(), NOW).unwrap();
+                let annotation = document.annotate(middle.start, middle.start + 20, "claim", "new".into(), NOW).unwrap();
                 history.record("Claim added", workspace.put(&document.id, annotation).into());
                 let changed = index.update(&workspace.annotations(&document.id).iter().collect::<Vec<_>>());
-                let runs: usize =
-                    changed.iter().map(|&at| split_into_runs(&middle.text, middle.start, index.paragraph(at), &[]).len()).sum();
+                let runs: usize = changed
+                    .iter()
+                    .map(|&at| split_into_runs(document.paragraph_text(&middle), middle.start, index.paragraph(at), &[]).len())
+                    .sum();
                 // Returned, so that freeing them is not timed: the page keeps them.
                 (workspace, history, index, runs)
             },

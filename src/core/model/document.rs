@@ -6,14 +6,16 @@ use crate::core::model::annotation::Annotation;
 use crate::core::model::id;
 use crate::core::text::offsets::{self, CodePointIndex};
 
-/// A line of a document's text, which the reader shows as a paragraph.
+/// A line of a document's text, which the reader shows as a paragraph; its text is the
+/// document's (`Document::paragraph_text`), not a copy.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Paragraph {
     /// Code point offset of the line's first character in the document.
     pub start: usize,
     /// Code point offset just past the line's last character (before its `\n`).
     pub end: usize,
-    pub text: String,
+    /// The line's bytes in the document's text.
+    pub bytes: std::ops::Range<usize>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -54,16 +56,18 @@ impl Document {
         })
     }
 
-    pub fn new(id: &str, title: &str, source: Option<&str>, sha256: &str, text: &str) -> Document {
-        let index = CodePointIndex::new(text);
+    /// A document of `text`, taken over when it is a `String` (a long text is not copied).
+    pub fn new(id: &str, title: &str, source: Option<&str>, sha256: &str, text: impl Into<String>) -> Document {
+        let text = text.into();
+        let index = CodePointIndex::new(&text);
         Document {
             id: id.to_owned(),
             title: title.to_owned(),
             source: source.map(str::to_owned),
             sha256: sha256.to_owned(),
-            text: text.to_owned(),
             length: index.len(),
-            paragraphs: split_paragraphs(text),
+            paragraphs: split_paragraphs(&text),
+            text,
             index,
         }
     }
@@ -85,7 +89,11 @@ impl Document {
         (before, after)
     }
 
-    /// The same document under another title.
+    /// The text of one of its `paragraphs`.
+    pub fn paragraph_text(&self, paragraph: &Paragraph) -> &str {
+        &self.text[paragraph.bytes.clone()]
+    }
+
     /// How many of the document's paragraphs at least one of `annotations` touches: the reader's
     /// progress through it.
     pub fn annotated_paragraph_count(&self, annotations: &[Annotation]) -> usize {
@@ -103,6 +111,7 @@ impl Document {
         touched.into_iter().filter(|&t| t).count()
     }
 
+    /// The same document under another title.
     pub fn retitled(&self, title: &str) -> Document {
         Document { title: title.to_owned(), ..self.clone() }
     }
@@ -110,13 +119,14 @@ impl Document {
 
 fn split_paragraphs(text: &str) -> Vec<Paragraph> {
     let mut paragraphs = Vec::new();
-    let mut start = 0;
+    let (mut start, mut byte) = (0, 0);
     for line in text.split('\n') {
         let length = offsets::code_point_len(line);
         if !line.trim().is_empty() {
-            paragraphs.push(Paragraph { start, end: start + length, text: line.to_owned() });
+            paragraphs.push(Paragraph { start, end: start + length, bytes: byte..byte + line.len() });
         }
         start += length + 1;
+        byte += line.len() + 1;
     }
     paragraphs
 }
@@ -176,7 +186,7 @@ pub fn bundled_from(mut text_of: impl FnMut(&str) -> Option<String>) -> (Vec<Arc
     let mut refused = Vec::new();
     for (id, title, sha256) in BUNDLED {
         match text_of(id).filter(|text| id::sha256_hex(text) == sha256) {
-            Some(text) => documents.push(Arc::new(Document::new(id, title, Some(&format!("{id}.txt")), sha256, &text))),
+            Some(text) => documents.push(Arc::new(Document::new(id, title, Some(&format!("{id}.txt")), sha256, text))),
             None => refused.push(id),
         }
     }
@@ -266,10 +276,10 @@ mod tests {
     #[test]
     fn paragraphs_are_non_empty_lines_with_their_offsets() {
         let document = Document::new("d", "t", None, "", "One’s\n\n  \nTwo 🚀\nthree");
-        let found: Vec<(usize, usize, &str)> = document.paragraphs.iter().map(|p| (p.start, p.end, p.text.as_str())).collect();
+        let found: Vec<(usize, usize, &str)> = document.paragraphs.iter().map(|p| (p.start, p.end, document.paragraph_text(p))).collect();
         assert_eq!(found, [(0, 5, "One’s"), (10, 15, "Two 🚀"), (16, 21, "three")]);
         for paragraph in &document.paragraphs {
-            assert_eq!(document.quote(paragraph.start, paragraph.end), Some(paragraph.text.as_str()));
+            assert_eq!(document.quote(paragraph.start, paragraph.end), Some(document.paragraph_text(paragraph)));
         }
     }
 

@@ -60,7 +60,7 @@ impl DocumentRecord {
     }
 
     /// The readable document of this record and its `text`.
-    pub fn document(&self, text: &str) -> Document {
+    pub fn document(&self, text: impl Into<String>) -> Document {
         Document::new(&self.id, &self.title, None, &self.sha256, text)
     }
 }

@@ -167,7 +167,7 @@ mod tests {
     use crate::core::model::annotation::bare;
 
     fn paragraphs() -> Vec<Paragraph> {
-        [(0, 10), (11, 20), (21, 30)].iter().map(|&(start, end)| Paragraph { start, end, text: "x".repeat(end - start) }).collect()
+        [(0, 10), (11, 20), (21, 30)].iter().map(|&(start, end)| Paragraph { start, end, bytes: start..end }).collect()
     }
 
     #[test]

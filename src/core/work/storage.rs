@@ -46,6 +46,21 @@ impl SavedState {
     }
 }
 
+/// A short stand-in for a saved text: enough to tell whether storage still holds what a tab last
+/// wrote or read there, without keeping a copy of megabytes in a memory that never shrinks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Fingerprint(u64);
+
+impl Fingerprint {
+    pub fn of(raw: &str) -> Fingerprint {
+        use std::hash::{Hash, Hasher};
+        // Fixed keys: the same text has the same fingerprint for as long as the page lives.
+        let mut hasher = std::hash::DefaultHasher::new();
+        raw.hash(&mut hasher);
+        Fingerprint(hasher.finish())
+    }
+}
+
 /// How many annotation changes of the undo history are saved at most, newest steps first. Local
 /// storage holds about five million characters in all; an undoable import of thousands of
 /// annotations would double the work's size there, so such a step is undoable until the page
@@ -307,6 +322,15 @@ mod tests {
     use super::*;
     use crate::core::model::annotation::Annotation;
     use crate::core::work::workspace::Change;
+
+    #[test]
+    fn a_fingerprint_tells_saved_texts_apart() {
+        let state = state_json(&Workspace::default(), &History::default(), &label::default_labels());
+        assert_eq!(Fingerprint::of(&state), Fingerprint::of(&state.clone()));
+        let other = state.replacen("\"version\":3", "\"version\":3 ", 1);
+        assert_ne!(other, state);
+        assert_ne!(Fingerprint::of(&other), Fingerprint::of(&state), "one space more");
+    }
 
     #[test]
     fn state_round_trips_through_json() {

@@ -32,6 +32,7 @@ pub mod slices;
 
 use std::time::Duration;
 
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -65,6 +66,25 @@ pub fn reason(error: &JsValue) -> String {
         None => error.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| error.as_string()),
     };
     message.filter(|m| !m.trim().is_empty()).unwrap_or_else(|| "it gave no reason".to_owned())
+}
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = TextEncoder)]
+    type Utf8Encoder;
+    #[wasm_bindgen(constructor, js_class = TextEncoder)]
+    fn new() -> Utf8Encoder;
+    #[wasm_bindgen(method, js_class = TextEncoder)]
+    fn encode(this: &Utf8Encoder, text: &js_sys::JsString) -> js_sys::Uint8Array;
+}
+
+/// `value` as a Rust string when it is a JavaScript string, taking no more of the wasm memory
+/// than its UTF-8. Handed over the usual way, a string reserves three bytes per UTF-16 unit as soon
+/// as it holds a character beyond ASCII: for a saved work of 2 MB, a 6 MB peak that the wasm
+/// memory, which never shrinks, keeps for the page's life. Encoded first, it is copied at its size.
+pub fn utf8_of(value: &JsValue) -> Option<String> {
+    let text = value.dyn_ref::<js_sys::JsString>()?;
+    String::from_utf8(Utf8Encoder::new().encode(text).to_vec()).ok()
 }
 
 /// The current time as RFC 3339 in UTC, with milliseconds.

@@ -6,13 +6,14 @@
 use gloo_storage::{LocalStorage, Storage};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::core::classroom::keys_at_rest::{self, KeysKept};
 use crate::core::classroom::record::{self, ClassRecord};
 use crate::core::model::label::{self, Label};
 use crate::core::work::history::History;
-use crate::core::work::storage::{self, SavedState, SavedView, Settings};
+use crate::core::work::storage::{self, Fingerprint, SavedState, SavedView, Settings};
 use crate::core::work::workspace::Workspace;
 use crate::ui::browser;
 
@@ -21,6 +22,26 @@ use crate::ui::browser;
 /// throws where storage is blocked) is safe to use.
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Storage`, whose `getItem` answers a value left in JavaScript.
+    #[wasm_bindgen(js_name = Storage)]
+    type StorageValues;
+    #[wasm_bindgen(method, catch, js_class = Storage, js_name = getItem)]
+    fn get_item(this: &StorageValues, key: &str) -> Result<JsValue, JsValue>;
+}
+
+/// The value kept under `key`, brought into the wasm memory at its size (`browser::utf8_of`):
+/// the saved work is megabytes.
+fn item(store: &web_sys::Storage, key: &str) -> Result<Option<String>, JsValue> {
+    Ok(browser::utf8_of(&store.unchecked_ref::<StorageValues>().get_item(key)?))
+}
+
+/// The value another tab stored, as a storage event tells it, brought over as `item` brings one.
+pub fn stored_elsewhere(event: &web_sys::StorageEvent) -> Option<String> {
+    browser::utf8_of(&js_sys::Reflect::get(event, &JsValue::from_str("newValue")).ok()?)
 }
 
 /// What loading found: the work, and what the reader must be told.
@@ -50,7 +71,7 @@ fn read_state() -> Loaded {
     let empty = || SavedState::of(&Workspace::default(), &History::default(), &label::default_labels());
     let unavailable = || Loaded { state: empty(), raw: None, problem: Some(storage_unavailable()), backup_key: None };
     let Some(store) = local_storage() else { return unavailable() };
-    let raw = match store.get_item(storage::STATE_KEY) {
+    let raw = match item(&store, storage::STATE_KEY) {
         Ok(Some(raw)) => raw,
         Ok(None) => return Loaded { state: empty(), raw: None, problem: None, backup_key: None },
         Err(_) => return unavailable(),
@@ -82,21 +103,21 @@ fn read_state() -> Loaded {
 
 /// The unreadable state kept under `key`.
 pub fn read_backup(key: &str) -> Option<String> {
-    local_storage()?.get_item(key).ok().flatten()
+    item(&local_storage()?, key).ok().flatten()
 }
 
 /// The saved work as local storage holds it now, perhaps written by another tab.
 pub fn saved_state() -> Result<Option<String>, String> {
     let store = local_storage().ok_or_else(storage_unavailable)?;
-    store.get_item(storage::STATE_KEY).map_err(|e| format!("The browser refused to read the saved work: {}.", browser::reason(&e)))
+    item(&store, storage::STATE_KEY).map_err(|e| format!("The browser refused to read the saved work: {}.", browser::reason(&e)))
 }
 
-/// Saves the work and returns what was written.
-pub fn save_state(workspace: &Workspace, history: &History, labels: &[Label]) -> Result<String, String> {
+/// Saves the work; says what was written by its fingerprint.
+pub fn save_state(workspace: &Workspace, history: &History, labels: &[Label]) -> Result<Fingerprint, String> {
     let store = local_storage().ok_or_else(storage_unavailable)?;
     let raw = storage::state_json(workspace, history, labels);
     store.set_item(storage::STATE_KEY, &raw).map_err(|e| format!("The browser refused to save: {}.", browser::reason(&e)))?;
-    Ok(raw)
+    Ok(Fingerprint::of(&raw))
 }
 
 pub fn load_view() -> SavedView {
@@ -129,7 +150,7 @@ pub struct LoadedRecord {
 /// The assignments made and taken here; what cannot be read is said, and kept aside as the work's
 /// unreadable state is; a newer Glossa's record is left where it is.
 pub fn load_classroom() -> LoadedRecord {
-    let Some(raw) = local_storage().and_then(|store| store.get_item(storage::CLASSROOM_KEY).ok().flatten()) else {
+    let Some(raw) = local_storage().and_then(|store| item(&store, storage::CLASSROOM_KEY).ok().flatten()) else {
         return LoadedRecord { record: ClassRecord::default(), raw: None, problem: None };
     };
     match record::read(&raw) {
@@ -151,25 +172,23 @@ pub fn load_classroom() -> LoadedRecord {
 /// The classroom's record as saved now, by this tab or another.
 pub fn saved_classroom() -> Result<Option<String>, String> {
     let store = local_storage().ok_or_else(storage_unavailable)?;
-    store
-        .get_item(storage::CLASSROOM_KEY)
-        .map_err(|e| format!("The browser refused to read the saved assignments: {}.", browser::reason(&e)))
+    item(&store, storage::CLASSROOM_KEY).map_err(|e| format!("The browser refused to read the saved assignments: {}.", browser::reason(&e)))
 }
 
 /// Saves the assignments made and taken here, and returns what was written.
-pub fn save_classroom(saved: &ClassRecord) -> Result<String, String> {
+pub fn save_classroom(saved: &ClassRecord) -> Result<Fingerprint, String> {
     let store = local_storage().ok_or_else(storage_unavailable)?;
     let raw = record::to_json(saved);
     store
         .set_item(storage::CLASSROOM_KEY, &raw)
         .map_err(|e| format!("The browser refused to save the assignments: {}.", browser::reason(&e)))?;
-    Ok(raw)
+    Ok(Fingerprint::of(&raw))
 }
 
 /// What this browser keeps of its answer keys (`core::classroom::keys_at_rest`), as saved now.
 pub fn saved_keys() -> Result<Option<String>, String> {
     let store = local_storage().ok_or_else(storage_unavailable)?;
-    store.get_item(storage::KEYS_KEY).map_err(|e| format!("The browser refused to read the locked keys: {}.", browser::reason(&e)))
+    item(&store, storage::KEYS_KEY).map_err(|e| format!("The browser refused to read the locked keys: {}.", browser::reason(&e)))
 }
 
 /// Saves what this browser keeps of its answer keys, and returns what was written.

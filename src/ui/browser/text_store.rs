@@ -31,7 +31,7 @@ pub async fn get(ids: &[String]) -> Result<Vec<Option<String>>, String> {
     let mut texts = Vec::with_capacity(ids.len());
     for id in ids {
         let request = store.get(&JsValue::from_str(id)).map_err(|e| browser::reason(&e))?;
-        texts.push(settled(&request).await?.as_string());
+        texts.push(browser::utf8_of(&settled(&request).await?));
     }
     database.close();
     Ok(texts)

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::core::model::document::Paragraph;
+use crate::core::model::document::Document;
 use crate::core::model::label;
 use crate::core::reading::runs::{split_into_runs, LayeredSpan, Mark, Run};
 use crate::core::text::offsets::abbreviate;
@@ -21,9 +21,12 @@ pub(super) type ParagraphMarks = (Vec<LayeredSpan>, Vec<(usize, usize)>, Feedbac
 const UNDERLINE_PX: usize = 3;
 
 #[component]
-pub(super) fn ParagraphView(paragraph: Paragraph, index: usize, share: RwSignal<ParagraphMarks>) -> impl IntoView {
-    let start = paragraph.start;
-    let runs = move || share.with(|(spans, matches, _)| split_into_runs(&paragraph.text, paragraph.start, spans, matches));
+pub(super) fn ParagraphView(document: Arc<Document>, index: usize, share: RwSignal<ParagraphMarks>) -> impl IntoView {
+    let start = document.paragraphs[index].start;
+    let runs = move || {
+        let paragraph = &document.paragraphs[index];
+        share.with(|(spans, matches, _)| split_into_runs(document.paragraph_text(paragraph), paragraph.start, spans, matches))
+    };
     view! {
         <p id=format!("p-{start}") data-paragraph=index>
             {move || {
@@ -71,7 +74,7 @@ fn RunView(run: Run, feedback: Feedback) -> impl IntoView {
     // The names of the labels that begin here are drawn before the text (by CSS, from this
     // attribute, so they are never part of the text a selection or a copy takes).
     let tags = (!opening.is_empty()).then(|| opening.iter().map(|m| name(m) + &linked(m, 24)).collect::<Vec<_>>().join(" · "));
-    let missed = marks.iter().all(missed_passage);
+    let missed = marks.iter().all(|mark| missed_passage(mark));
     let tint = work.with_labels_in_use(|labels| label::find(labels, &marks[0].label).map(|l| tint(&l.color)));
     let ids = marks.iter().map(|m| m.annotation_id.as_str()).collect::<Vec<_>>().join(" ");
     view! {
@@ -93,13 +96,13 @@ fn RunView(run: Run, feedback: Feedback) -> impl IntoView {
     .into_any()
 }
 
-fn depth(marks: &[Mark]) -> usize {
+fn depth(marks: &[Arc<Mark>]) -> usize {
     marks.iter().map(|m| m.layer + 1).max().unwrap_or(0)
 }
 
 /// One band of colour per layer under the text, nearest layer first; layers this run does not
 /// use stay the colour of the page, so every span keeps its band along its whole length.
-fn underlines(marks: &[Mark], labels: &[label::Label]) -> String {
+fn underlines(marks: &[Arc<Mark>], labels: &[label::Label]) -> String {
     (0..depth(marks))
         .map(|layer| {
             let color = marks

@@ -66,7 +66,7 @@ impl State {
             )));
         }
         let texts = Texts::new(articles);
-        let work = Work::new(view, texts, &loaded.state);
+        let work = Work::new(view, texts);
         let saving = Saving::start(work, view, loaded);
         let keys = Keys::start(work, view, saving);
         let persist::LoadedRecord { record, raw, problem } = persist::load_classroom();

@@ -10,7 +10,7 @@ use crate::core::classroom::keys_at_rest;
 use crate::core::classroom::record::{self, ClassRecord};
 use crate::core::model::label::{self, Label};
 use crate::core::work::history::History;
-use crate::core::work::storage;
+use crate::core::work::storage::{self, Fingerprint};
 use crate::core::work::workspace::Workspace;
 use crate::ui::browser::listen;
 use crate::ui::browser::persist::{self, Loaded};
@@ -37,10 +37,10 @@ pub struct Saving {
     record_waiting: StoredValue<bool>,
     /// The record as this tab last wrote or read it, as `synced` is for the work; `None` before
     /// the first save, or while storage holds a newer Glossa's record, never written over.
-    record_synced: StoredValue<Option<String>>,
+    record_synced: StoredValue<Option<Fingerprint>>,
     /// The saved state as this tab last wrote or read it; any other value in storage was written
     /// by another tab, and is joined in before this tab writes.
-    synced: StoredValue<Option<String>>,
+    synced: StoredValue<Option<Fingerprint>>,
     /// The labels of that state, to tell this tab's label edits from another's.
     synced_labels: StoredValue<Vec<Label>>,
     /// Answer keys are kept locked here (`Keys`): the work is written without them.
@@ -69,6 +69,8 @@ impl Saving {
     /// left, until the app is unmounted.
     pub fn start(work: Work, view: View, loaded: Loaded) -> Saving {
         let Loaded { state, raw, problem, backup_key } = loaded;
+        let synced_labels = state.labels.clone();
+        work.take(state);
         // What was recovered replaces the unreadable value, but only once that is safe elsewhere.
         let save_recovered = backup_key.is_some();
         let saving = Saving {
@@ -79,8 +81,8 @@ impl Saving {
             record: StoredValue::new(None),
             record_waiting: StoredValue::new(false),
             record_synced: StoredValue::new(None),
-            synced: StoredValue::new(raw),
-            synced_labels: StoredValue::new(state.labels),
+            synced: StoredValue::new(raw.as_deref().map(Fingerprint::of)),
+            synced_labels: StoredValue::new(synced_labels),
             without_keys: StoredValue::new(false),
             work,
             view,
@@ -99,10 +101,16 @@ impl Saving {
     }
 
     fn listen(self) {
-        listen::on_window(ev::storage, move |event| match (event.key().as_deref(), event.new_value()) {
-            (Some(storage::STATE_KEY), Some(raw)) => self.take_saved_elsewhere(raw),
-            (Some(storage::CLASSROOM_KEY), Some(raw)) => self.take_record_saved_elsewhere(raw),
-            _ => {}
+        listen::on_window(ev::storage, move |event| {
+            // Other keys (the view, moved at every scroll) are not brought over at all.
+            let take: fn(&Saving, String) = match event.key().as_deref() {
+                Some(storage::STATE_KEY) => Saving::take_saved_elsewhere,
+                Some(storage::CLASSROOM_KEY) => Saving::take_record_saved_elsewhere,
+                _ => return,
+            };
+            if let Some(raw) = persist::stored_elsewhere(&event) {
+                take(&self, raw);
+            }
         });
         // Back from the back-forward cache, which hears of no saves while the page is there.
         listen::on_window(ev::pageshow, move |event| {
@@ -131,7 +139,7 @@ impl Saving {
     /// tabs save.
     pub fn keep_classroom(&self, record: RwSignal<ClassRecord>, raw: Option<String>) {
         self.record.set_value(Some(record));
-        self.record_synced.set_value(raw);
+        self.record_synced.set_value(raw.as_deref().map(Fingerprint::of));
         let saving = *self;
         Effect::new(move |ran: Option<()>| {
             record.track();
@@ -161,7 +169,7 @@ impl Saving {
         }
     }
 
-    /// Saves the work just after the change is painted: a long work takes a moment to write, and the
+    /// Saves the work once the change is painted: a long work takes a moment to write, and the
     /// highlight should not wait for it. Several changes in one frame are saved once; leaving the
     /// page saves at once (`flush`).
     pub fn save(&self) {
@@ -175,8 +183,14 @@ impl Saving {
         }
         self.pending.set_value(true);
         let saving = *self;
-        request_animation_frame(move || set_timeout(move || saving.flush(), std::time::Duration::ZERO));
-        // A hidden page gets no frames; then this saves it.
+        // After the frame that paints the change, when the browser is idle: a key pressed
+        // meanwhile is answered first. Where idle callbacks are missing (Safari), right after it.
+        request_animation_frame(move || {
+            if request_idle_callback_with_handle(move || saving.flush()).is_err() {
+                set_timeout(move || saving.flush(), std::time::Duration::ZERO);
+            }
+        });
+        // A hidden page gets no frames, a busy one may not be idle for long; then this saves it.
         set_timeout(move || saving.flush(), std::time::Duration::from_millis(250));
     }
 
@@ -213,7 +227,7 @@ impl Saving {
 
     fn write_joined(&self) -> Result<(), String> {
         let stored = persist::saved_state()?;
-        if let Some(stored) = stored.filter(|stored| self.synced.with_value(|synced| synced.as_ref() != Some(stored))) {
+        if let Some(stored) = stored.filter(|stored| self.synced.get_value() != Some(Fingerprint::of(stored))) {
             self.take_in(stored)?;
         }
         let Work { workspace, history, labels, .. } = self.work;
@@ -229,7 +243,7 @@ impl Saving {
 
     fn write_record_joined(&self, record: RwSignal<ClassRecord>) -> Result<(), String> {
         let stored = persist::saved_classroom()?;
-        if let Some(stored) = stored.filter(|stored| self.record_synced.with_value(|synced| synced.as_ref() != Some(stored))) {
+        if let Some(stored) = stored.filter(|stored| self.record_synced.get_value() != Some(Fingerprint::of(stored))) {
             self.take_in_record(record, stored)?;
         }
         let written = record.with_untracked(persist::save_classroom)?;
@@ -241,7 +255,7 @@ impl Saving {
     /// holds anything `raw` lacks.
     fn take_record_saved_elsewhere(&self, raw: String) {
         let Some(record) = self.record.get_value() else { return };
-        if self.record_synced.with_value(|synced| synced.as_ref() == Some(&raw)) {
+        if self.record_synced.get_value() == Some(Fingerprint::of(&raw)) {
             return;
         }
         match self.take_in_record(record, raw) {
@@ -266,14 +280,14 @@ impl Saving {
         if record.with_untracked(|ours| *ours != joined) {
             record.set(joined);
         }
-        self.record_synced.set_value(Some(raw));
+        self.record_synced.set_value(Some(Fingerprint::of(&raw)));
         Ok(lacking)
     }
 
     /// Another tab saved `raw`: its work joins this tab's. A save follows only if this tab holds
     /// something the saved state lacks.
     pub fn take_saved_elsewhere(&self, raw: String) {
-        if self.synced.with_value(|synced| synced.as_ref() == Some(&raw)) {
+        if self.synced.get_value() == Some(Fingerprint::of(&raw)) {
             return;
         }
         match self.take_in(raw) {
@@ -300,7 +314,7 @@ impl Saving {
             labels.set(joined_labels.clone());
         }
         let labels_lacking = joined_labels != theirs.labels;
-        self.synced.set_value(Some(raw));
+        self.synced.set_value(Some(Fingerprint::of(&raw)));
         self.synced_labels.set_value(theirs.labels);
         Ok(lacking || labels_lacking)
     }

@@ -68,7 +68,7 @@ impl Texts {
         let mut loaded = Vec::new();
         for (record, text) in records.iter().zip(texts) {
             match text {
-                Some(text) => loaded.push(Arc::new(record.document(&text))),
+                Some(text) => loaded.push(Arc::new(record.document(text))),
                 None => missing.push(record.title.clone()),
             }
         }

@@ -36,15 +36,24 @@ pub struct Work {
 }
 
 impl Work {
-    pub fn new(view: View, texts: Texts, saved: &SavedState) -> Work {
+    /// An empty work; `take` gives it what was saved.
+    pub fn new(view: View, texts: Texts) -> Work {
         Work {
-            workspace: RwSignal::new(saved.workspace.clone()),
-            history: RwSignal::new(saved.history.clone()),
-            labels: RwSignal::new(saved.labels.clone()),
+            workspace: RwSignal::new(Workspace::default()),
+            history: RwSignal::new(History::default()),
+            labels: RwSignal::new(Vec::new()),
             edits: RwSignal::new(0),
             view,
             texts,
         }
+    }
+
+    /// Starts from the `saved` work, moved in: a large work is never held twice.
+    pub(super) fn take(&self, saved: SavedState) {
+        let SavedState { workspace, history, labels, .. } = saved;
+        self.workspace.set(workspace);
+        self.history.set(history);
+        self.labels.set(labels);
     }
 
     /// The title of document `id`, tracked: added documents can be renamed.
