@@ -384,10 +384,23 @@ pub fn is_newer(raw: &str) -> bool {
 }
 
 /// Reads the saved classroom, or says why it cannot be read.
+///
+/// The text is read twice, for the version and then into the record's types, never through a tree
+/// of JSON values: reading each type from such a tree would need code of its own in every download.
 pub fn read(raw: &str) -> Result<ClassRecord, String> {
-    let value: serde_json::Value = serde_json::from_str(raw).map_err(|e| format!("it is not valid JSON ({e})"))?;
-    match value.get("version").and_then(serde_json::Value::as_u64) {
-        Some(1) => serde_json::from_value(value).map_err(|e| format!("it does not have the expected shape ({e})")),
+    #[derive(Deserialize)]
+    struct Versioned {
+        version: Option<serde_json::Value>,
+    }
+    let version = match serde_json::from_str::<Versioned>(raw) {
+        // serde reads a struct from an array too.
+        Ok(versioned) => versioned.version.filter(|_| raw.trim_start().starts_with('{')).and_then(|v| v.as_u64()),
+        // Valid JSON, but no object.
+        Err(e) if e.is_data() => None,
+        Err(e) => return Err(format!("it is not valid JSON ({e})")),
+    };
+    match version {
+        Some(1) => serde_json::from_str(raw).map_err(|e| format!("it does not have the expected shape ({e})")),
         other => Err(format!("its version is {other:?}, which this Glossa does not know")),
     }
 }
@@ -395,6 +408,18 @@ pub fn read(raw: &str) -> Result<ClassRecord, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_record_that_cannot_be_read_says_why() {
+        assert_eq!(read(r#"{"version": 1}"#), Ok(ClassRecord::default()));
+        let why = |raw: &str| read(raw).unwrap_err();
+        assert!(why("{").starts_with("it is not valid JSON"), "{}", why("{"));
+        for not_an_object in ["[1]", "\"text\"", "{}"] {
+            assert_eq!(why(not_an_object), "its version is None, which this Glossa does not know");
+        }
+        assert_eq!(why(r#"{"version": 2}"#), "its version is Some(2), which this Glossa does not know");
+        assert!(why(r#"{"version": 1, "taking": 3}"#).starts_with("it does not have the expected shape"));
+    }
 
     #[test]
     fn the_classroom_reads_back_and_a_reopened_assignment_keeps_the_students_work() {
