@@ -8,11 +8,23 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
  *  frame's animation callback. */
 const nextFrameEnd = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
+/** In the page: calls `then` with the time at the end of the next frame, in the first task after
+ *  it (a message, which no timer clamps and which runs before the idle callbacks a page queues
+ *  for work that may wait, such as Glossa's save). */
+function atFrameEnd(then) {
+  requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => then(performance.now());
+    channel.port2.postMessage(null);
+  });
+}
+
 /** Arms two timers for the next key press: `window.paintTime`, to the end of the frame in which
  *  `changed` (a selector) changes; `window.eventTime`, the browser's own measure (Event Timing:
  *  from the press to the next frame painted after its handlers ran, in steps of 8 ms; under 16 ms
  *  it reports nothing, so 16 means within one frame). */
-function armPaintTimer(page, changed) {
+async function armPaintTimer(page, changed) {
+  await page.evaluate(`window.atFrameEnd = ${atFrameEnd}`);
   return page.evaluate((changed) => {
     window.eventTime = new Promise((resolve) => {
       const observer = new PerformanceObserver((list) => {
@@ -27,7 +39,7 @@ function armPaintTimer(page, changed) {
       window.addEventListener('keydown', (event) => { pressed = event.timeStamp; }, { capture: true, once: true });
       const observer = new MutationObserver(() => {
         observer.disconnect();
-        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - pressed), 0));
+        window.atFrameEnd((now) => resolve(now - pressed));
       });
       observer.observe(document.querySelector(changed), { subtree: true, childList: true, attributes: true });
     });
@@ -37,12 +49,13 @@ function armPaintTimer(page, changed) {
 /** Milliseconds from each of `RUNS` scrolls (to fractions of the page) to the end of the frame
  *  that paints it. */
 async function scrollTimes(page) {
+  await page.evaluate(`window.atFrameEnd = ${atFrameEnd}`);
   const times = [];
   for (let run = 0; run < RUNS; run++) {
     times.push(await page.evaluate(({ run, runs }) => new Promise((resolve) => {
       const started = performance.now();
       window.scrollTo(0, (document.body.scrollHeight * (run + 1)) / (runs + 1));
-      requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - started), 0));
+      window.atFrameEnd((now) => resolve(now - started));
     }), { run, runs: RUNS }));
   }
   return times;

@@ -110,11 +110,19 @@ const KEYS = {
   keys: 'glossa.v1.keys',
 };
 
-/** What local storage holds once the app has saved: it saves just after it paints a change. */
-async function savedState(page) {
+/** What local storage holds under `key` once the app has saved: it saves in the first idle
+ *  moment after it paints a change (idle callbacks run in the order asked for), or right after the
+ *  frame where there are none. */
+async function saved(page, key) {
   return page.evaluate((key) => new Promise((resolve) => {
-    requestAnimationFrame(() => setTimeout(() => resolve(localStorage.getItem(key)), 0));
-  }), KEYS.state);
+    const read = () => resolve(localStorage.getItem(key));
+    requestAnimationFrame(() => (window.requestIdleCallback ? requestIdleCallback(read) : setTimeout(read, 0)));
+  }), key);
+}
+
+/** The work as saved, once the app has saved it. */
+async function savedState(page) {
+  return saved(page, KEYS.state);
 }
 
 /** The file `click` downloads: its suggested name, where it is, and its text. */
@@ -155,4 +163,4 @@ async function openExport(page) {
   await expect(page.getByRole('group', { name: 'Export for dataset tools' })).toBeVisible();
 }
 
-module.exports = { openExport, ARTICLE, KEYS, articleReady, annotateTwo, download, label, nextFrame, pointAt, articleText, codePointSlice, openArticle, freshStart, drag, annotationItems, exportJson, documentOf, savedState, seriousViolations };
+module.exports = { saved, openExport, ARTICLE, KEYS, articleReady, annotateTwo, download, label, nextFrame, pointAt, articleText, codePointSlice, openArticle, freshStart, drag, annotationItems, exportJson, documentOf, savedState, seriousViolations };

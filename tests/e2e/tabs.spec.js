@@ -122,9 +122,7 @@ test('work saved by a newer Glossa in another tab is never written over, and the
 
 /** The classroom's record as saved, once the page has saved what it holds. */
 async function savedRecord(page) {
-  return JSON.parse(await page.evaluate(() => new Promise((resolve) => {
-    requestAnimationFrame(() => setTimeout(() => resolve(localStorage.getItem('glossa.v1.classroom')), 0));
-  })));
+  return JSON.parse(await h.saved(page, 'glossa.v1.classroom'));
 }
 
 async function newAssignment(page, title) {

@@ -70,9 +70,49 @@ pub const SAVED_HISTORY_CHANGES: usize = 2_000;
 /// The JSON that is saved: the work, the labels and as much of the history as fits the budget.
 /// It borrows everything, since a large work is saved after every change.
 pub fn state_json(workspace: &Workspace, history: &History, labels: &[Label]) -> String {
+    json_of_state(workspace, history, labels, None)
+}
+
+/// `state_json`, saying near its start who saved it (`saved_by`, a tab and its count of saves):
+/// a tab can then tell from the first characters in storage whether another tab has saved since,
+/// without reading megabytes. Glossa reads a state with or without it alike.
+pub fn stamped_state_json(workspace: &Workspace, history: &History, labels: &[Label], saved_by: &str) -> String {
+    json_of_state(workspace, history, labels, Some(saved_by))
+}
+
+/// What tells a saved state from another without reading it: who saved it, and its length in
+/// UTF-16 units, as storage counts it (a state changed by anything but Glossa keeps the stamp,
+/// but seldom its length).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SavedBy {
+    pub stamp: String,
+    pub utf16_length: usize,
+}
+
+impl SavedBy {
+    /// `None` for a state that does not say who saved it: it is told from no other.
+    pub fn of(raw: &str) -> Option<SavedBy> {
+        Some(SavedBy { stamp: saved_by(raw)?.to_owned(), utf16_length: raw.encode_utf16().count() })
+    }
+}
+
+/// Characters of a saved state that hold its `saved_by`, if it has one.
+pub const STAMP_WITHIN: usize = 120;
+
+/// Who saved the state that begins with `start` (`stamped_state_json`), if it says.
+pub fn saved_by(start: &str) -> Option<&str> {
+    // Right after the version, as `json_of_state` writes it.
+    let rest = start.strip_prefix("{\"version\":")?.trim_start_matches(|c: char| c.is_ascii_digit());
+    let stamp = rest.strip_prefix(",\"saved_by\":\"")?;
+    stamp.find('"').map(|end| &stamp[..end])
+}
+
+fn json_of_state(workspace: &Workspace, history: &History, labels: &[Label], saved_by: Option<&str>) -> String {
     #[derive(Serialize)]
     struct Saved<'a> {
         version: u32,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        saved_by: Option<&'a str>,
         #[serde(flatten)]
         workspace: &'a Workspace,
         history: SavedHistory<'a>,
@@ -86,6 +126,7 @@ pub fn state_json(workspace: &Workspace, history: &History, labels: &[Label]) ->
     let (undo_from, redo_from) = saved_history_starts(history);
     let saved = Saved {
         version: STATE_VERSION,
+        saved_by,
         workspace,
         history: SavedHistory { undo: &history.undo[undo_from..], redo: &history.redo[redo_from..] },
         labels,
@@ -322,6 +363,23 @@ mod tests {
     use super::*;
     use crate::core::model::annotation::Annotation;
     use crate::core::work::workspace::Change;
+
+    #[test]
+    fn a_stamped_state_says_who_saved_it_in_its_first_characters_and_reads_as_any_other() {
+        let mut workspace = Workspace::default();
+        workspace.put("d", crate::core::model::annotation::bare("a", "claim", 1, 4));
+        let labels = label::default_labels();
+        let stamped = stamped_state_json(&workspace, &History::default(), &labels, "0123456789abcdef0123456789abcdef-42");
+        let start: String = stamped.chars().take(STAMP_WITHIN).collect();
+        assert_eq!(saved_by(&start), Some("0123456789abcdef0123456789abcdef-42"));
+        assert_eq!(read_state(&stamped), read_state(&state_json(&workspace, &History::default(), &labels)));
+        assert_eq!(saved_by(&state_json(&workspace, &History::default(), &labels)), None);
+        assert_eq!(saved_by(r#"{"documents":{"d":[{"saved_by":"x"}]}}"#), None, "an annotation's field is no stamp");
+        let told = SavedBy::of(&stamped).unwrap();
+        assert_eq!(told.utf16_length, stamped.len(), "ASCII: a unit a byte");
+        let longer = stamped.replacen("[", "[ 🚀’", 1);
+        assert_eq!(SavedBy::of(&longer).unwrap().utf16_length, told.utf16_length + 4, "🚀 is two units, ’ one");
+    }
 
     #[test]
     fn a_fingerprint_tells_saved_texts_apart() {

@@ -13,7 +13,7 @@ use crate::core::classroom::keys_at_rest::{self, KeysKept};
 use crate::core::classroom::record::{self, ClassRecord};
 use crate::core::model::label::{self, Label};
 use crate::core::work::history::History;
-use crate::core::work::storage::{self, Fingerprint, SavedState, SavedView, Settings};
+use crate::core::work::storage::{self, Fingerprint, SavedBy, SavedState, SavedView, Settings};
 use crate::core::work::workspace::Workspace;
 use crate::ui::browser;
 
@@ -31,6 +31,8 @@ extern "C" {
     type StorageValues;
     #[wasm_bindgen(method, catch, js_class = Storage, js_name = getItem)]
     fn get_item(this: &StorageValues, key: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, catch, js_class = Storage, js_name = setItem)]
+    fn set_item(this: &StorageValues, key: &str, value: &js_sys::JsString) -> Result<(), JsValue>;
 }
 
 /// The value kept under `key`, brought into the wasm memory at its size (`browser::utf8_of`):
@@ -47,8 +49,9 @@ pub fn stored_elsewhere(event: &web_sys::StorageEvent) -> Option<String> {
 /// What loading found: the work, and what the reader must be told.
 pub struct Loaded {
     pub state: SavedState,
-    /// The saved value as it was read: a different one later was written by another tab.
-    pub raw: Option<String>,
+    /// Who saved the value as it was read (`storage::saved_by`): a value saved by anyone else
+    /// later was written by another tab.
+    pub saved_by: Option<SavedBy>,
     pub problem: Option<String>,
     /// Where an unreadable saved state was copied, for the reader to download.
     pub backup_key: Option<String>,
@@ -69,15 +72,15 @@ pub fn load_state() -> Loaded {
 
 fn read_state() -> Loaded {
     let empty = || SavedState::of(&Workspace::default(), &History::default(), &label::default_labels());
-    let unavailable = || Loaded { state: empty(), raw: None, problem: Some(storage_unavailable()), backup_key: None };
+    let unavailable = || Loaded { state: empty(), saved_by: None, problem: Some(storage_unavailable()), backup_key: None };
     let Some(store) = local_storage() else { return unavailable() };
     let raw = match item(&store, storage::STATE_KEY) {
         Ok(Some(raw)) => raw,
-        Ok(None) => return Loaded { state: empty(), raw: None, problem: None, backup_key: None },
+        Ok(None) => return Loaded { state: empty(), saved_by: None, problem: None, backup_key: None },
         Err(_) => return unavailable(),
     };
     let problem = match storage::read_state(&raw) {
-        Ok(state) => return Loaded { state, raw: Some(raw), problem: None, backup_key: None },
+        Ok(state) => return Loaded { state, saved_by: SavedBy::of(&raw), problem: None, backup_key: None },
         Err(problem) => problem,
     };
     let key = format!("{}.{}", storage::STATE_BACKUP_KEY, js_sys::Date::now() as u64);
@@ -98,7 +101,7 @@ fn read_state() -> Loaded {
         }
         None => (empty(), format!("Your saved annotations could not be read: {problem}. {kept}")),
     };
-    Loaded { state, raw: Some(raw), problem: Some(problem), backup_key }
+    Loaded { state, saved_by: SavedBy::of(&raw), problem: Some(problem), backup_key }
 }
 
 /// The unreadable state kept under `key`.
@@ -112,12 +115,22 @@ pub fn saved_state() -> Result<Option<String>, String> {
     item(&store, storage::STATE_KEY).map_err(|e| format!("The browser refused to read the saved work: {}.", browser::reason(&e)))
 }
 
-/// Saves the work; says what was written by its fingerprint.
-pub fn save_state(workspace: &Workspace, history: &History, labels: &[Label]) -> Result<Fingerprint, String> {
+/// Who saved the work that storage holds now, and its length (`storage::SavedBy`), read from its
+/// first characters alone; `None` when it does not say, or cannot be read.
+pub fn saved_stamp() -> Option<SavedBy> {
+    let value = local_storage()?.unchecked_into::<StorageValues>().get_item(storage::STATE_KEY).ok()?;
+    let text = value.dyn_ref::<js_sys::JsString>()?;
+    let stamp = storage::saved_by(&String::from(text.slice(0, storage::STAMP_WITHIN as u32)))?.to_owned();
+    Some(SavedBy { stamp, utf16_length: text.length() as usize })
+}
+
+/// Saves the work, saying that `stamp` saved it; what tells it from another.
+pub fn save_state(workspace: &Workspace, history: &History, labels: &[Label], stamp: String) -> Result<SavedBy, String> {
     let store = local_storage().ok_or_else(storage_unavailable)?;
-    let raw = storage::state_json(workspace, history, labels);
-    store.set_item(storage::STATE_KEY, &raw).map_err(|e| format!("The browser refused to save: {}.", browser::reason(&e)))?;
-    Ok(Fingerprint::of(&raw))
+    let raw = js_sys::JsString::from(storage::stamped_state_json(workspace, history, labels, &stamp));
+    let refused = |e: JsValue| format!("The browser refused to save: {}.", browser::reason(&e));
+    store.unchecked_into::<StorageValues>().set_item(storage::STATE_KEY, &raw).map_err(refused)?;
+    Ok(SavedBy { stamp, utf16_length: raw.length() as usize })
 }
 
 pub fn load_view() -> SavedView {

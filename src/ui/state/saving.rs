@@ -10,10 +10,11 @@ use crate::core::classroom::keys_at_rest;
 use crate::core::classroom::record::{self, ClassRecord};
 use crate::core::model::label::{self, Label};
 use crate::core::work::history::History;
-use crate::core::work::storage::{self, Fingerprint};
+use crate::core::work::storage::{self, Fingerprint, SavedBy};
 use crate::core::work::workspace::Workspace;
 use crate::ui::browser::listen;
 use crate::ui::browser::persist::{self, Loaded};
+use crate::ui::browser::random_bytes;
 use crate::ui::state::view::{Message, View};
 use crate::ui::state::work::Work;
 
@@ -38,9 +39,12 @@ pub struct Saving {
     /// The record as this tab last wrote or read it, as `synced` is for the work; `None` before
     /// the first save, or while storage holds a newer Glossa's record, never written over.
     record_synced: StoredValue<Option<Fingerprint>>,
-    /// The saved state as this tab last wrote or read it; any other value in storage was written
-    /// by another tab, and is joined in before this tab writes.
-    synced: StoredValue<Option<Fingerprint>>,
+    /// Who saved the state as this tab last wrote or read it (`storage::saved_by`); a state in
+    /// storage saved by anyone else (or not saying) was written by another tab, and is joined in
+    /// before this tab writes.
+    synced: StoredValue<Option<SavedBy>>,
+    /// This tab's stamp for its saves: who it is, and how many times it has saved.
+    stamp: StoredValue<(String, u64)>,
     /// The labels of that state, to tell this tab's label edits from another's.
     synced_labels: StoredValue<Vec<Label>>,
     /// Answer keys are kept locked here (`Keys`): the work is written without them.
@@ -68,7 +72,7 @@ impl Saving {
     /// Saves after every edit of `work`, and listens for other tabs' saves and for the page being
     /// left, until the app is unmounted.
     pub fn start(work: Work, view: View, loaded: Loaded) -> Saving {
-        let Loaded { state, raw, problem, backup_key } = loaded;
+        let Loaded { state, saved_by, problem, backup_key } = loaded;
         let synced_labels = state.labels.clone();
         work.take(state);
         // What was recovered replaces the unreadable value, but only once that is safe elsewhere.
@@ -81,7 +85,8 @@ impl Saving {
             record: StoredValue::new(None),
             record_waiting: StoredValue::new(false),
             record_synced: StoredValue::new(None),
-            synced: StoredValue::new(raw.as_deref().map(Fingerprint::of)),
+            synced: StoredValue::new(saved_by),
+            stamp: StoredValue::new((random_bytes().iter().map(|b| format!("{b:02x}")).collect(), 0)),
             synced_labels: StoredValue::new(synced_labels),
             without_keys: StoredValue::new(false),
             work,
@@ -226,19 +231,37 @@ impl Saving {
     }
 
     fn write_joined(&self) -> Result<(), String> {
-        let stored = persist::saved_state()?;
-        if let Some(stored) = stored.filter(|stored| self.synced.get_value() != Some(Fingerprint::of(stored))) {
-            self.take_in(stored)?;
+        // Storage still holds what this tab last wrote or read when it says so in its first
+        // characters; only otherwise is the whole read (megabytes, for a long work).
+        let unchanged = persist::saved_stamp().is_some_and(|stored| self.synced.with_value(|synced| synced.as_ref() == Some(&stored)));
+        if !unchanged {
+            if let Some(stored) = persist::saved_state()? {
+                self.take_in(stored)?;
+            }
         }
+        let stamp = self.next_stamp();
         let Work { workspace, history, labels, .. } = self.work;
         let written = workspace.with_untracked(|workspace| {
             history.with_untracked(|history| {
-                labels.with_untracked(|labels| self.as_written(workspace, history, |w, h| persist::save_state(w, h, labels)))
+                labels.with_untracked(|labels| self.as_written(workspace, history, |w, h| persist::save_state(w, h, labels, stamp)))
             })
         })?;
         self.synced.set_value(Some(written));
         self.synced_labels.set_value(labels.get_untracked());
         Ok(())
+    }
+
+    /// The stamp of this tab's next save: no other tab's save, nor any earlier one of this tab's,
+    /// has it.
+    fn next_stamp(&self) -> String {
+        let (tab, saves) = self
+            .stamp
+            .try_update_value(|(tab, saves)| {
+                *saves += 1;
+                (tab.clone(), *saves)
+            })
+            .unwrap_or_default();
+        format!("{tab}-{saves}")
     }
 
     fn write_record_joined(&self, record: RwSignal<ClassRecord>) -> Result<(), String> {
@@ -287,7 +310,8 @@ impl Saving {
     /// Another tab saved `raw`: its work joins this tab's. A save follows only if this tab holds
     /// something the saved state lacks.
     pub fn take_saved_elsewhere(&self, raw: String) {
-        if self.synced.get_value() == Some(Fingerprint::of(&raw)) {
+        let saved_by = SavedBy::of(&raw);
+        if saved_by.is_some() && self.synced.with_value(|synced| *synced == saved_by) {
             return;
         }
         match self.take_in(raw) {
@@ -314,7 +338,7 @@ impl Saving {
             labels.set(joined_labels.clone());
         }
         let labels_lacking = joined_labels != theirs.labels;
-        self.synced.set_value(Some(Fingerprint::of(&raw)));
+        self.synced.set_value(SavedBy::of(&raw));
         self.synced_labels.set_value(theirs.labels);
         Ok(lacking || labels_lacking)
     }
