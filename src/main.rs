@@ -4,7 +4,7 @@
 
 #[cfg(target_arch = "wasm32")]
 mod parts {
-    use glossa::ui::parts::{self, Importer, NotFetched, OtherFormats, Parts};
+    use glossa::ui::parts::{self, Importer, NotFetched, OtherFormats, Panels, Parts};
     use leptos::prelude::AnyView;
     use wasm_split_helpers::wasm_split;
 
@@ -33,6 +33,11 @@ mod parts {
         Ok(Importer::here())
     }
 
+    #[wasm_split(panels, fallible)]
+    fn panels() -> Result<Panels, NotFetched> {
+        Ok(parts::panels())
+    }
+
     pub fn split() -> Parts {
         Parts {
             assignment: || Box::pin(assignment_bar()),
@@ -40,6 +45,7 @@ mod parts {
             board: || Box::pin(claims_board()),
             formats: || Box::pin(other_formats()),
             importer: || Box::pin(importer()),
+            panels: || Box::pin(panels()),
         }
     }
 }

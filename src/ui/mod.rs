@@ -57,10 +57,10 @@ pub fn App(parts: Parts) -> impl IntoView {
     listeners::drops::accept(exchange);
 
     view! {
-        <panels::masthead::Masthead/>
+        <panels::masthead::Masthead panels=parts.panels/>
         <panels::status::StatusMessage/>
         <panels::status::MessageList/>
-        <panels::help::ShortcutHelp/>
+        <panels::help::ShortcutHelp panels=parts.panels/>
         // The teacher's view uses neither the list of articles nor the annotations: it takes their room.
         <div class="layout" class:wide=move || view.mode().with(|mode| *mode == state::Mode::Teacher)>
             <panels::nav::ArticleNav/>

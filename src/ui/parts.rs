@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use crate::core::exchange::formats;
 use crate::ui::classroom;
-use crate::ui::panels::board;
-pub use crate::ui::state::{Importer, Load, NotFetched, OtherFormats};
+use crate::ui::panels::{board, help, label_editor, preferences};
+pub use crate::ui::state::{Importer, Load, NotFetched, OtherFormats, Panels};
 
 /// The parts of the app, each with its way of being brought.
 #[derive(Clone, Copy)]
@@ -16,6 +16,7 @@ pub struct Parts {
     pub board: Load<AnyView>,
     pub formats: Load<OtherFormats>,
     pub importer: Load<Importer>,
+    pub panels: Load<Panels>,
 }
 
 /// Every part at hand in the first module, nothing split: the browser tests mount the app so.
@@ -26,6 +27,16 @@ pub fn in_place() -> Parts {
         board: || Box::pin(async { Ok(claims_board()) }),
         formats: || Box::pin(async { Ok(other_formats()) }),
         importer: || Box::pin(async { Ok(Importer::here()) }),
+        panels: || Box::pin(async { Ok(panels()) }),
+    }
+}
+
+/// The panels drawn when opened, as their part holds them.
+pub fn panels() -> Panels {
+    Panels {
+        labels: || view! { <label_editor::LabelEditor/> }.into_any(),
+        settings: || view! { <preferences::Preferences/> }.into_any(),
+        shortcuts: || view! { <help::Shortcuts/> }.into_any(),
     }
 }
 

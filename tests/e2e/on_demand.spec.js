@@ -41,6 +41,26 @@ test('reading, labelling, undoing and reloading fetch no part; the board and the
   expect(new Set(fetched).size).toBe(fetched.length);
 });
 
+test('the labels’ editor, the settings and the shortcuts are drawn from their part when first opened, fetched once', async ({ page }) => {
+  const fetched = partsFetched(page);
+  await h.freshStart(page);
+  await page.keyboard.press('?');
+  const shortcuts = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(shortcuts.getByText('undo;')).toBeVisible();
+  await expect(shortcuts.getByRole('button', { name: 'Close' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(shortcuts).toHaveCount(0);
+  await expect.poll(() => fetched.filter((name) => name.startsWith('split_'))).toEqual(['split_panels.wasm']);
+
+  await page.getByText('Labels', { exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Add label' })).toBeVisible();
+  await page.getByText('Settings', { exact: true }).click();
+  await expect(page.getByRole('combobox', { name: 'Theme' })).toBeVisible();
+  await page.keyboard.press('?');
+  await expect(shortcuts.getByText('undo;')).toBeVisible();
+  expect(fetched.filter((name) => name.startsWith('split_'))).toEqual(['split_panels.wasm']);
+});
+
 test('offline before any part was fetched, the backup still goes out; reading a file in and other formats say they need their part, and work once it is fetched', async ({ page }) => {
   const fetched = partsFetched(page);
   await h.freshStart(page);

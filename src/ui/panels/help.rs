@@ -4,11 +4,13 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::ui::browser::platform::KeyNames;
-use crate::ui::state;
+use crate::ui::panels::on_demand::fetched;
+use crate::ui::state::{self, Load, Panels};
 
+/// The dialog of shortcuts: its frame at once, its list from the part that draws it.
 #[component]
-pub fn ShortcutHelp() -> impl IntoView {
-    let (view, work) = (state::view(), state::work());
+pub fn ShortcutHelp(panels: Load<Panels>) -> impl IntoView {
+    let view = state::view();
     let help_open = view.help_open();
     let close_button = NodeRef::<html::Button>::new();
     // Focus goes into the dialog when it opens, so Escape, Tab and Enter act there.
@@ -17,6 +19,27 @@ pub fn ShortcutHelp() -> impl IntoView {
             let _ = button.focus();
         }
     });
+    move || {
+        help_open.get().then(|| {
+            view! {
+                <div class="help-backdrop">
+                    <div class="help" role="dialog" aria-modal="true" aria-labelledby="help-title">
+                        <h2 id="help-title">"Keyboard shortcuts"</h2>
+                        {fetched("the list of shortcuts", panels, |p| (p.shortcuts)(), false)}
+                        <button type="button" node_ref=close_button on:click=move |_| view.set_help_open(false)>
+                            "Close"
+                        </button>
+                    </div>
+                </div>
+            }
+        })
+    }
+}
+
+/// Every shortcut, with the keys of this platform and of the labels in use.
+#[component]
+pub fn Shortcuts() -> impl IntoView {
+    let work = state::work();
     let label_keys = move || {
         work.labels_in_use()
             .into_iter()
@@ -27,37 +50,25 @@ pub fn ShortcutHelp() -> impl IntoView {
     let keys = KeyNames::here();
     let undo = format!("{}+Z", keys.command);
     let find = format!("{}+F", keys.command);
-    move || {
-        help_open.get().then(|| {
-            view! {
-                <div class="help-backdrop">
-                    <div class="help" role="dialog" aria-modal="true" aria-labelledby="help-title">
-                        <h2 id="help-title">"Keyboard shortcuts"</h2>
-                        <h3>"In the article (focus it with Tab)"</h3>
-                        <ul>
-                            <li><kbd>"←"</kbd> " " <kbd>"→"</kbd> " move the cursor by a character; with " <kbd>{keys.word}</kbd> " by a word"</li>
-                            <li><kbd>"↑"</kbd> " " <kbd>"↓"</kbd> " move to the previous or next line"</li>
-                            <li><kbd>{keys.line_start}</kbd> " " <kbd>{keys.line_end}</kbd> " move to the start or end of the line"</li>
-                            <li><kbd>{keys.text_start}</kbd> " " <kbd>{keys.text_end}</kbd> " move to the start or end of the article"</li>
-                            <li><kbd>"Shift"</kbd> " with any of these extends the selection"</li>
-                            <li><kbd>"]"</kbd> " " <kbd>"["</kbd> " or " <kbd>"Tab"</kbd> " " <kbd>"Shift+Tab"</kbd> " select the next or previous highlight"</li>
-                            <li><kbd>"Enter"</kbd> " edit the selected highlight's note"</li>
-                        </ul>
-                        <h3>"Anywhere"</h3>
-                        <ul>
-                            {label_keys}
-                            <li><kbd>"Delete"</kbd> " remove the selected annotation"</li>
-                            <li><kbd>"Escape"</kbd> " let go of the selection"</li>
-                            <li><kbd>{undo.clone()}</kbd> " undo; " <kbd>{keys.redo}</kbd> " redo"</li>
-                            <li><kbd>{find.clone()}</kbd> " find in the article"</li>
-                            <li><kbd>"?"</kbd> " show this list"</li>
-                        </ul>
-                        <button type="button" node_ref=close_button on:click=move |_| view.set_help_open(false)>
-                            "Close"
-                        </button>
-                    </div>
-                </div>
-            }
-        })
+    view! {
+        <h3>"In the article (focus it with Tab)"</h3>
+        <ul>
+            <li><kbd>"←"</kbd> " " <kbd>"→"</kbd> " move the cursor by a character; with " <kbd>{keys.word}</kbd> " by a word"</li>
+            <li><kbd>"↑"</kbd> " " <kbd>"↓"</kbd> " move to the previous or next line"</li>
+            <li><kbd>{keys.line_start}</kbd> " " <kbd>{keys.line_end}</kbd> " move to the start or end of the line"</li>
+            <li><kbd>{keys.text_start}</kbd> " " <kbd>{keys.text_end}</kbd> " move to the start or end of the article"</li>
+            <li><kbd>"Shift"</kbd> " with any of these extends the selection"</li>
+            <li><kbd>"]"</kbd> " " <kbd>"["</kbd> " or " <kbd>"Tab"</kbd> " " <kbd>"Shift+Tab"</kbd> " select the next or previous highlight"</li>
+            <li><kbd>"Enter"</kbd> " edit the selected highlight's note"</li>
+        </ul>
+        <h3>"Anywhere"</h3>
+        <ul>
+            {label_keys}
+            <li><kbd>"Delete"</kbd> " remove the selected annotation"</li>
+            <li><kbd>"Escape"</kbd> " let go of the selection"</li>
+            <li><kbd>{undo.clone()}</kbd> " undo; " <kbd>{keys.redo}</kbd> " redo"</li>
+            <li><kbd>{find.clone()}</kbd> " find in the article"</li>
+            <li><kbd>"?"</kbd> " show this list"</li>
+        </ul>
     }
 }

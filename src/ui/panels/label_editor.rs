@@ -19,29 +19,24 @@ pub fn LabelEditor() -> impl IntoView {
         }
     };
     view! {
-        <details class="popover labels-editor">
-            <summary>"Labels"</summary>
-            <div class="popover-body">
-                <ol class="label-rows">
-                    <For
-                        each=move || work.labels()
-                        key=|label: &Label| label.id.clone()
-                        children=move |label| view! { <LabelRow id=label.id/> }
-                    />
-                </ol>
-                <form class="add-label" on:submit=add>
-                    <label>
-                        "New label"
-                        <input
-                            type="text"
-                            prop:value=new_name
-                            on:input=move |event| set_new_name.set(event_target_value(&event))
-                        />
-                    </label>
-                    <button type="submit">"Add label"</button>
-                </form>
-            </div>
-        </details>
+        <ol class="label-rows">
+            <For
+                each=move || work.labels()
+                key=|label: &Label| label.id.clone()
+                children=move |label| view! { <LabelRow id=label.id/> }
+            />
+        </ol>
+        <form class="add-label" on:submit=add>
+            <label>
+                "New label"
+                <input
+                    type="text"
+                    prop:value=new_name
+                    on:input=move |event| set_new_name.set(event_target_value(&event))
+                />
+            </label>
+            <button type="submit">"Add label"</button>
+        </form>
     }
 }
 

@@ -8,13 +8,17 @@ use leptos::{ev, html};
 use wasm_bindgen::JsCast;
 
 use crate::ui::browser::{self, listen};
-use crate::ui::state::{self, Mode};
-use crate::ui::{classroom, panels::label_editor, panels::preferences, panels::toolbar};
+use crate::ui::panels::on_demand::PartPopover;
+use crate::ui::state::{self, Load, Mode, Panels};
+use crate::ui::{classroom, panels::toolbar};
 
 const MENU_IDS: &str = "masthead-menu-views masthead-menu-files";
 
 #[component]
-pub fn Masthead() -> impl IntoView {
+pub fn Masthead(
+    /// The panels drawn when opened: the labels' editor and the settings.
+    panels: Load<Panels>,
+) -> impl IntoView {
     let view = state::view();
     let menu_open = RwSignal::new(false);
     let header = NodeRef::<html::Header>::new();
@@ -77,9 +81,9 @@ pub fn Masthead() -> impl IntoView {
             <div id="masthead-menu-files" class=menu_class on:click=move |event| done_in_menu(&event) on:change=move |event| done_in_menu(&event)>
                 <toolbar::FileActions/>
                 <Show when=move || view.locked_labels().with(Option::is_none)>
-                    <label_editor::LabelEditor/>
+                    <PartPopover summary="Labels" class="labels-editor" part="the label editor" load=panels draw=|p| (p.labels)()/>
                 </Show>
-                <preferences::Preferences/>
+                <PartPopover summary="Settings" class="preferences" part="the settings" load=panels draw=|p| (p.settings)()/>
             </div>
         </header>
     }

@@ -1,10 +1,13 @@
-//! A part fetched when first used, drawn in place of the reading view: it says that it is
-//! loading, and if its module cannot be fetched, says so with a way to try again.
+//! A part fetched when first used, drawn in place of the reading view or in a popover when it is
+//! first opened: it says that it is loading, and if its module cannot be fetched, says so with a
+//! way to try again.
 
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
-use crate::ui::state::{self, Load};
+use wasm_bindgen::JsCast;
+
+use crate::ui::state::{self, Load, Panels};
 
 /// The view a part draws in place of the reading view, once its module is here: until then it
 /// says that it is loading, and if the module cannot be fetched, says so with a button that tries
@@ -15,6 +18,39 @@ pub fn OnDemand(
     part: &'static str,
     load: Load<AnyView>,
 ) -> impl IntoView {
+    fetched(part, load, |drawn| drawn, true)
+}
+
+/// A popover whose body a part draws: fetched the first time the person opens it.
+#[component]
+pub fn PartPopover(
+    summary: &'static str,
+    /// The popover's own class, beside `popover`.
+    class: &'static str,
+    /// The panel as named in a sentence: "the label editor".
+    part: &'static str,
+    load: Load<Panels>,
+    draw: fn(Panels) -> AnyView,
+) -> impl IntoView {
+    let opened = RwSignal::new(false);
+    let toggled = move |event: leptos::ev::Event| {
+        let open = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|e| e.has_attribute("open"));
+        if open && !opened.get_untracked() {
+            opened.set(true);
+        }
+    };
+    view! {
+        <details class=format!("popover {class}") on:toggle=toggled>
+            <summary>{summary}</summary>
+            <div class="popover-body">{move || opened.get().then(|| fetched(part, load, draw, false))}</div>
+        </details>
+    }
+}
+
+/// What `draw` makes of the part `load` brings, once it is here: until then a sentence says that
+/// it is loading; if the module cannot be fetched, an alert says so with a button that tries again,
+/// and with `back`, one back to reading.
+pub fn fetched<T: Send + 'static>(part: &'static str, load: Load<T>, draw: fn(T) -> AnyView, back: bool) -> impl IntoView {
     let attempt = RwSignal::new(0_u32);
     let loading = move || view! { <p class="on-demand" role="status">{format!("Loading {part}…")}</p> };
     view! {
@@ -24,12 +60,14 @@ pub fn OnDemand(
                 // The fetch goes through JavaScript and never leaves this thread.
                 Suspend::new(SendWrapper::new(async move {
                     match load().await {
-                        Ok(drawn) => drawn,
+                        Ok(part) => draw(part),
                         Err(problem) => view! {
                             <div class="message alert on-demand" role="alert">
                                 <p>{problem.explain(part)}</p>
                                 <button type="button" on:click=move |_| attempt.update(|n| *n += 1)>"Try again"</button>
-                                <button type="button" on:click=move |_| state::classroom().leave()>"Back to reading"</button>
+                                {back.then(|| view! {
+                                    <button type="button" on:click=move |_| state::classroom().leave()>"Back to reading"</button>
+                                })}
                             </div>
                         }
                         .into_any(),

@@ -48,67 +48,62 @@ pub fn Preferences() -> impl IntoView {
     let theme_options = [(Theme::System, "system", "As the system"), (Theme::Light, "light", "Light"), (Theme::Dark, "dark", "Dark")];
     let width_options = [ReadingWidth::Narrow, ReadingWidth::Normal, ReadingWidth::Wide];
     view! {
-        <details class="popover preferences">
-            <summary>"Settings"</summary>
-            <div class="popover-body">
-                <label class="check">
-                    <input
-                        type="checkbox"
-                        prop:checked=move || settings.with(|s| s.snap_to_words)
-                        on:change=move |event| {
-                            let on = event_target_checked(&event);
-                            view.update_settings(|s| s.snap_to_words = on);
-                        }
-                    />
-                    "Snap to words"
-                </label>
-                <label>
-                    "Theme"
-                    <select on:change=change(|s, value| Settings {
-                        theme: match value { "light" => Theme::Light, "dark" => Theme::Dark, _ => Theme::System },
-                        ..s
-                    })>
-                        {theme_options
-                            .into_iter()
-                            .map(|(theme, value, name)| view! {
-                                <option value=value selected=move || settings.with(|s| s.theme == theme)>{name}</option>
-                            })
-                            .collect_view()}
-                    </select>
-                </label>
-                <label>
-                    "Reading width"
-                    <select on:change=change(|s, value| Settings {
-                        reading_width: match value { "narrow" => ReadingWidth::Narrow, "wide" => ReadingWidth::Wide, _ => ReadingWidth::Normal },
-                        ..s
-                    })>
-                        {width_options
-                            .into_iter()
-                            .map(|width| view! {
-                                <option value=width_name(width) selected=move || settings.with(|s| s.reading_width == width)>
-                                    {match width { ReadingWidth::Narrow => "Narrow", ReadingWidth::Normal => "Normal", ReadingWidth::Wide => "Wide" }}
-                                </option>
-                            })
-                            .collect_view()}
-                    </select>
-                </label>
-                <div class="text-size" role="group" aria-label="Text size">
-                    <button
-                        type="button"
-                        disabled=move || settings.with(|s| s.text_size <= *TEXT_SIZE_STEPS.start())
-                        on:click=move |_| view.update_settings(|s| *s = s.resize_text(-1))
-                    >
-                        "Smaller text"
-                    </button>
-                    <button
-                        type="button"
-                        disabled=move || settings.with(|s| s.text_size >= *TEXT_SIZE_STEPS.end())
-                        on:click=move |_| view.update_settings(|s| *s = s.resize_text(1))
-                    >
-                        "Larger text"
-                    </button>
-                </div>
-            </div>
-        </details>
+        <label class="check">
+            <input
+                type="checkbox"
+                prop:checked=move || settings.with(|s| s.snap_to_words)
+                on:change=move |event| {
+                    let on = event_target_checked(&event);
+                    view.update_settings(|s| s.snap_to_words = on);
+                }
+            />
+            "Snap to words"
+        </label>
+        <label>
+            "Theme"
+            <select on:change=change(|s, value| Settings {
+                theme: match value { "light" => Theme::Light, "dark" => Theme::Dark, _ => Theme::System },
+                ..s
+            })>
+                {theme_options
+                    .into_iter()
+                    .map(|(theme, value, name)| view! {
+                        <option value=value selected=move || settings.with(|s| s.theme == theme)>{name}</option>
+                    })
+                    .collect_view()}
+            </select>
+        </label>
+        <label>
+            "Reading width"
+            <select on:change=change(|s, value| Settings {
+                reading_width: match value { "narrow" => ReadingWidth::Narrow, "wide" => ReadingWidth::Wide, _ => ReadingWidth::Normal },
+                ..s
+            })>
+                {width_options
+                    .into_iter()
+                    .map(|width| view! {
+                        <option value=width_name(width) selected=move || settings.with(|s| s.reading_width == width)>
+                            {match width { ReadingWidth::Narrow => "Narrow", ReadingWidth::Normal => "Normal", ReadingWidth::Wide => "Wide" }}
+                        </option>
+                    })
+                    .collect_view()}
+            </select>
+        </label>
+        <div class="text-size" role="group" aria-label="Text size">
+            <button
+                type="button"
+                disabled=move || settings.with(|s| s.text_size <= *TEXT_SIZE_STEPS.start())
+                on:click=move |_| view.update_settings(|s| *s = s.resize_text(-1))
+            >
+                "Smaller text"
+            </button>
+            <button
+                type="button"
+                disabled=move || settings.with(|s| s.text_size >= *TEXT_SIZE_STEPS.end())
+                on:click=move |_| view.update_settings(|s| *s = s.resize_text(1))
+            >
+                "Larger text"
+            </button>
+        </div>
     }
 }

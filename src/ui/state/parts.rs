@@ -1,8 +1,9 @@
 //! Parts of the app a reader may never use live in wasm modules of their own, fetched the first
 //! time they are needed: a student who only reads and labels never downloads the assignment's bar
 //! (handing in, feedback against the key, a hand-in's review), the teacher's view, the claims board,
-//! other tools' formats, or the reading of files (importing and merging, opening an assignment or a
-//! returned file, restoring a backup). The backup itself, Glossa's own JSON, goes out at once.
+//! other tools' formats, the reading of files (importing and merging, opening an assignment or a
+//! returned file, restoring a backup), or the panels drawn when opened (labels, settings,
+//! shortcuts). The backup itself, Glossa's own JSON, goes out at once.
 //!
 //! The app is given its parts (`ui::parts::Parts`) as loaders ([`Load`]): `main.rs` marks each
 //! with `#[wasm_split(part, fallible)]`, and `scripts/build` moves what only that part uses into
@@ -40,6 +41,15 @@ impl NotFetched {
 
 /// Brings a part: fetched on first use, or at hand.
 pub type Load<T> = fn() -> Pin<Box<dyn Future<Output = Result<T, NotFetched>>>>;
+
+/// The panels drawn only when a person opens them: the label set's editor, the settings beyond
+/// those applied at start, and the list of shortcuts.
+#[derive(Clone, Copy)]
+pub struct Panels {
+    pub labels: fn() -> leptos::prelude::AnyView,
+    pub settings: fn() -> leptos::prelude::AnyView,
+    pub shortcuts: fn() -> leptos::prelude::AnyView,
+}
 
 /// Other tools' formats: every format written, and read back where it can be.
 #[derive(Clone, Copy)]
