@@ -56,9 +56,16 @@
   // A label key on a selection in the article, before the app can take it: the keys of the
   // labels saved, or of the built-in ones.
   const article = box.querySelector('article');
-  const state = read('glossa.v1.state');
-  const saved = state && Array.isArray(state.labels) ? state.labels.map((label) => label.key) : ['1', '2', '3'];
-  const labelKeys = new Set(saved.filter((key) => typeof key === 'string'));
+  // Read when a key is first pressed, not before the first paint: the saved work may be megabytes.
+  let labelKeys = null;
+  const isLabelKey = (key) => {
+    if (!labelKeys) {
+      const state = read('glossa.v1.state');
+      const saved = state && Array.isArray(state.labels) ? state.labels.map((label) => label.key) : ['1', '2', '3'];
+      labelKeys = new Set(saved.filter((key) => typeof key === 'string'));
+    }
+    return labelKeys.has(key);
+  };
   const labels = [];
   const files = [];
   // Where messages are, outside the first screen (which is hidden from assistive technology).
@@ -75,7 +82,7 @@
     document.body.append(messages);
   };
   const onKey = (event) => {
-    if (event.ctrlKey || event.metaKey || event.altKey || !labelKeys.has(event.key) || !article) return;
+    if (event.ctrlKey || event.metaKey || event.altKey || !article || !isLabelKey(event.key)) return;
     const selection = getSelection();
     if (!selection || selection.isCollapsed || !selection.rangeCount) return;
     const range = selection.getRangeAt(0);
