@@ -157,13 +157,28 @@ pub fn report_stopped(reason: &str) {
     }
 }
 
-/// Keeps the CSS custom property `property` of the page at `element`'s height, until the current
-/// owner is cleaned up. Without `ResizeObserver` (very old browsers) the stylesheet's fallback stands.
-pub fn follow_height(element: &web_sys::HtmlElement, property: &'static str) {
+/// Where `follow_height` keeps a height: on the root, for rules anywhere in the page, or on the
+/// body alone, for a height that changes often: the stylesheet registers such a property as not
+/// inherited, so that a change restyles the body, not every element of the page.
+#[derive(Clone, Copy)]
+pub enum HeightOn {
+    Root,
+    Body,
+}
+
+/// Keeps the CSS custom property `property` of `on` (the page's root element, or its body) at
+/// `element`'s height, until the current owner is cleaned up. Without `ResizeObserver` (very old
+/// browsers) the stylesheet's fallback stands.
+pub fn follow_height(element: &web_sys::HtmlElement, property: &'static str, on: HeightOn) {
     let watched = element.clone();
     let measure = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
-        if let Some(root) = leptos::prelude::document().document_element().and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = root.style().set_property(property, &format!("{}px", watched.offset_height()));
+        let document = leptos::prelude::document();
+        let target = match on {
+            HeightOn::Root => document.document_element().and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()),
+            HeightOn::Body => document.body(),
+        };
+        if let Some(target) = target {
+            let _ = target.style().set_property(property, &format!("{}px", watched.offset_height()));
         }
     });
     let Ok(observer) = web_sys::ResizeObserver::new(measure.as_ref().unchecked_ref()) else { return };

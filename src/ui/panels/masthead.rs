@@ -22,7 +22,7 @@ pub fn Masthead(
     let view = state::view();
     let menu_open = RwSignal::new(false);
     let header = NodeRef::<html::Header>::new();
-    header.on_load(|header| browser::follow_height(&header, "--masthead-height"));
+    header.on_load(|header| browser::follow_height(&header, "--masthead-height", browser::HeightOn::Root));
     let menu_class = move || if menu_open.get() { "masthead-menu open" } else { "masthead-menu" };
     let menu_button = NodeRef::<html::Button>::new();
     listen::on_window(ev::keydown, move |event: ev::KeyboardEvent| {

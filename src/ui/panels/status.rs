@@ -28,7 +28,7 @@ const REPORT_KEPT: Duration = Duration::from_secs(2);
 pub fn StatusMessage() -> impl IntoView {
     let (view, saving, exchange) = (state::view(), state::saving(), state::exchange());
     let messages = NodeRef::<html::Div>::new();
-    messages.on_load(|messages| browser::follow_height(&messages, "--messages-height"));
+    messages.on_load(|messages| browser::follow_height(&messages, "--messages-height", browser::HeightOn::Body));
     dismiss_reports_unattended(view);
     let shown_report = move || view.report().get().map(|(turn, message)| render(message, view, move || view.dismiss_report(turn)));
     let shown_alert = move || view.alert().get().map(|message| render(message, view, move || view.dismiss_alert()));
