@@ -23,7 +23,7 @@ if (fs.existsSync(page)) {
     open_ms: 'open the document from the Articles list',
     reload_and_open_ms: 'reload the page and open it again (from storage)',
     scroll_frame_ms: 'scroll a screenful: to the end of the frame that paints it',
-    key_to_painted_highlight_ms: 'label key press to the end of the frame that paints the highlight (and of the save queued before it)',
+    key_to_painted_highlight_ms: 'label key press to the end of the frame that paints the highlight (the save waits for the idle time after it)',
     key_to_next_paint_event_timing_ms: 'label key press to the highlight painted, as Event Timing measures it (16: within one frame)',
     export_json_ms: 'Export JSON to download',
   };

@@ -81,6 +81,6 @@ fn main() {
         let drawn = document.paragraphs.iter().zip(&shares).take(40);
         drawn.map(|(p, share)| split_into_runs(document.paragraph_text(p), p.start, share, &[])).collect::<Vec<_>>()
     });
-    println!("| all | {} | | |", megabytes(LIVE.load(Relaxed) - start));
+    println!("| all | {} | |", megabytes(LIVE.load(Relaxed) - start));
     drop((saved, document, index, shares, runs, raw));
 }
