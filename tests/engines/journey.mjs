@@ -239,7 +239,8 @@ try {
 
   await step('dark theme', async () => {
     await driver.executeScript("document.querySelector('details.preferences').open = true");
-    const theme = await driver.findElement(By.xpath("//label[contains(., 'Theme')]//select"));
+    // The settings are drawn from their part once opened.
+    const theme = await driver.wait(until.elementLocated(By.xpath("//label[contains(., 'Theme')]//select")), 10_000, 'the settings');
     await theme.findElement(By.css("option[value='dark']")).click();
     await driver.wait(async () => (await driver.executeScript('return document.documentElement.dataset.theme')) === 'dark', 5_000, 'the dark theme');
     const background = await driver.executeScript('return getComputedStyle(document.body).backgroundColor');
