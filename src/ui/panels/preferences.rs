@@ -7,6 +7,19 @@ use crate::core::work::storage::{ReadingWidth, Settings, Theme, TEXT_SIZE_STEPS}
 use crate::ui::browser::persist;
 use crate::ui::state::{self, View};
 
+/// The themes, each with its value in the page (`data-theme`); and their names in the settings.
+const THEMES: [(Theme, &str); 3] = [(Theme::System, "system"), (Theme::Light, "light"), (Theme::Dark, "dark")];
+const THEME_NAMES: [&str; 3] = ["As the system", "Light", "Dark"];
+/// The reading widths, each with its value in the page (`data-width`); and their names.
+const WIDTHS: [(ReadingWidth, &str); 3] =
+    [(ReadingWidth::Narrow, "narrow"), (ReadingWidth::Normal, "normal"), (ReadingWidth::Wide, "wide")];
+const WIDTH_NAMES: [&str; 3] = ["Narrow", "Normal", "Wide"];
+
+/// The value in the page of `choice`, one of `choices`.
+fn value_of<T: PartialEq>(choices: &[(T, &'static str)], choice: T) -> &'static str {
+    choices.iter().find(|(c, _)| *c == choice).map_or("", |(_, value)| value)
+}
+
 /// Saves the settings whenever they change and applies them to `<html>`, where the stylesheet
 /// reads them (`data-theme`, `data-width`, `--text-scale`).
 pub fn apply(view: View) {
@@ -16,13 +29,8 @@ pub fn apply(view: View) {
         let Some(root) = document().document_element() else {
             return;
         };
-        let theme = match settings.theme {
-            Theme::System => "system",
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-        };
-        let _ = root.set_attribute("data-theme", theme);
-        let _ = root.set_attribute("data-width", width_name(settings.reading_width));
+        let _ = root.set_attribute("data-theme", value_of(&THEMES, settings.theme));
+        let _ = root.set_attribute("data-width", value_of(&WIDTHS, settings.reading_width));
         if let Some(root) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&root) {
             let scale = 1.0 + f64::from(settings.text_size) * 0.1;
             let _ = root.style().set_property("--text-scale", &format!("{scale:.1}"));
@@ -30,11 +38,39 @@ pub fn apply(view: View) {
     });
 }
 
-fn width_name(width: ReadingWidth) -> &'static str {
-    match width {
-        ReadingWidth::Narrow => "narrow",
-        ReadingWidth::Normal => "normal",
-        ReadingWidth::Wide => "wide",
+/// `choices` as the settings offer them: each value in the page with its name.
+fn offered<T>(choices: &[(T, &'static str); 3], names: [&'static str; 3]) -> [(&'static str, &'static str); 3] {
+    std::array::from_fn(|at| (choices[at].1, names[at]))
+}
+
+/// The choice of `choices` whose value in the page is `value`.
+fn chosen<T: Copy>(choices: &[(T, &'static str)], value: &str) -> Option<T> {
+    choices.iter().find(|(_, v)| *v == value).map(|(choice, _)| *choice)
+}
+
+/// A setting chosen from a list: `label` names it, `choices` are the values in the page with
+/// their names, `of` reads the value from the settings and `with` sets it (one drawing for every
+/// such setting, whatever its type).
+#[component]
+fn Choice(
+    label: &'static str,
+    choices: [(&'static str, &'static str); 3],
+    of: fn(&Settings) -> &'static str,
+    with: fn(Settings, &str) -> Settings,
+) -> impl IntoView {
+    let view = state::view();
+    let settings = view.settings();
+    let change = move |event: leptos::ev::Event| view.update_settings(|s| *s = with(*s, &event_target_value(&event)));
+    view! {
+        <label>
+            {label}
+            <select on:change=change>
+                {choices
+                    .into_iter()
+                    .map(|(value, name)| view! { <option value=value selected=move || settings.with(|s| of(s) == value)>{name}</option> })
+                    .collect_view()}
+            </select>
+        </label>
     }
 }
 
@@ -42,11 +78,6 @@ fn width_name(width: ReadingWidth) -> &'static str {
 pub fn Preferences() -> impl IntoView {
     let view = state::view();
     let settings = view.settings();
-    let change = move |edit: fn(Settings, &str) -> Settings| {
-        move |event: leptos::ev::Event| view.update_settings(|s| *s = edit(*s, &event_target_value(&event)))
-    };
-    let theme_options = [(Theme::System, "system", "As the system"), (Theme::Light, "light", "Light"), (Theme::Dark, "dark", "Dark")];
-    let width_options = [ReadingWidth::Narrow, ReadingWidth::Normal, ReadingWidth::Wide];
     view! {
         <label class="check">
             <input
@@ -59,36 +90,18 @@ pub fn Preferences() -> impl IntoView {
             />
             "Snap to words"
         </label>
-        <label>
-            "Theme"
-            <select on:change=change(|s, value| Settings {
-                theme: match value { "light" => Theme::Light, "dark" => Theme::Dark, _ => Theme::System },
-                ..s
-            })>
-                {theme_options
-                    .into_iter()
-                    .map(|(theme, value, name)| view! {
-                        <option value=value selected=move || settings.with(|s| s.theme == theme)>{name}</option>
-                    })
-                    .collect_view()}
-            </select>
-        </label>
-        <label>
-            "Reading width"
-            <select on:change=change(|s, value| Settings {
-                reading_width: match value { "narrow" => ReadingWidth::Narrow, "wide" => ReadingWidth::Wide, _ => ReadingWidth::Normal },
-                ..s
-            })>
-                {width_options
-                    .into_iter()
-                    .map(|width| view! {
-                        <option value=width_name(width) selected=move || settings.with(|s| s.reading_width == width)>
-                            {match width { ReadingWidth::Narrow => "Narrow", ReadingWidth::Normal => "Normal", ReadingWidth::Wide => "Wide" }}
-                        </option>
-                    })
-                    .collect_view()}
-            </select>
-        </label>
+        <Choice
+            label="Theme"
+            choices=offered(&THEMES, THEME_NAMES)
+            of=|s| value_of(&THEMES, s.theme)
+            with=|s, value| Settings { theme: chosen(&THEMES, value).unwrap_or(s.theme), ..s }
+        />
+        <Choice
+            label="Reading width"
+            choices=offered(&WIDTHS, WIDTH_NAMES)
+            of=|s| value_of(&WIDTHS, s.reading_width)
+            with=|s, value| Settings { reading_width: chosen(&WIDTHS, value).unwrap_or(s.reading_width), ..s }
+        />
         <div class="text-size" role="group" aria-label="Text size">
             <button
                 type="button"
