@@ -18,6 +18,9 @@ use crate::ui::browser::random_bytes;
 use crate::ui::state::view::{Message, View};
 use crate::ui::state::work::Work;
 
+/// How long after a change it is saved at the latest, idle or not.
+const SAVE_AT_LATEST: std::time::Duration = std::time::Duration::from_millis(50);
+
 /// How long after a failed save (a full storage) the next attempt is made.
 const SAVE_RETRY: std::time::Duration = std::time::Duration::from_secs(3);
 
@@ -195,8 +198,10 @@ impl Saving {
                 set_timeout(move || saving.flush(), std::time::Duration::ZERO);
             }
         });
-        // A hidden page gets no frames, a busy one may not be idle for long; then this saves it.
-        set_timeout(move || saving.flush(), std::time::Duration::from_millis(250));
+        // A hidden page gets no frames, and a busy one (another tab of Glossa loading in the same
+        // process) may not be idle for long: then this saves it, soon enough that a tab opened
+        // just after a change reads it.
+        set_timeout(move || saving.flush(), SAVE_AT_LATEST);
     }
 
     /// Saves now, if a save is waiting.
