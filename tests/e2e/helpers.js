@@ -111,12 +111,14 @@ const KEYS = {
 };
 
 /** What local storage holds under `key` once the app has saved: it saves in the first idle
- *  moment after it paints a change (idle callbacks run in the order asked for), or right after the
- *  frame where there are none. */
+ *  moment after it paints a change (idle callbacks run in the order asked for), and 50 ms after it
+ *  at the latest. */
 async function saved(page, key) {
   return page.evaluate((key) => new Promise((resolve) => {
     const read = () => resolve(localStorage.getItem(key));
-    requestAnimationFrame(() => (window.requestIdleCallback ? requestIdleCallback(read) : setTimeout(read, 0)));
+    // Idle, or 100 ms on at the latest (the app saves 50 ms after a change at the latest): a page
+    // beside a busy one may wait long for an idle moment.
+    requestAnimationFrame(() => (window.requestIdleCallback ? requestIdleCallback(read, { timeout: 100 }) : setTimeout(read, 100)));
   }), key);
 }
 
