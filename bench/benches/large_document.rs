@@ -77,6 +77,16 @@ fn benchmarks(c: &mut Criterion) {
             BatchSize::LargeInput,
         )
     });
+    group.bench_function("span index: one annotation added", |b| {
+        let annotation = document.annotate(middle.start, middle.start + 20, "claim", "new".into(), NOW).unwrap();
+        let mut added = workspace.clone();
+        added.put(&document.id, annotation);
+        let (before, after): (Vec<_>, Vec<_>) =
+            (workspace.annotations(&document.id).iter().collect(), added.annotations(&document.id).iter().collect());
+        let mut index = lent(&workspace);
+        // Added, then taken away again: each iteration is two updates of one annotation.
+        b.iter(|| (index.update(&after), index.update(&before)))
+    });
     let documents = vec![std::sync::Arc::new(document.clone())];
     for format in Format::ALL {
         group.bench_function(format!("export {}", format.id()), |b| {

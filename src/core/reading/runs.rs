@@ -47,7 +47,7 @@ pub struct Run {
 /// Longer spans are placed first among those starting together, so outer spans sit nearer the text.
 pub fn layer_spans<'a>(annotations: impl IntoIterator<Item = &'a Annotation>) -> Vec<LayeredSpan> {
     let mut order: Vec<&Annotation> = annotations.into_iter().collect();
-    order.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.id.cmp(&b.id)));
+    order.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then_with(|| a.id.cmp(&b.id)));
     let mut layer_ends: Vec<usize> = Vec::new();
     order
         .into_iter()

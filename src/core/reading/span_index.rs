@@ -108,7 +108,7 @@ impl SpanIndex {
 
 /// The order `layer_spans` draws in: by start, the longer first, then by id.
 fn drawing_order(a: (usize, usize, &str), b: (usize, usize, &str)) -> Ordering {
-    a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2))
+    a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then_with(|| a.2.cmp(b.2))
 }
 
 /// The document ranges where `spans` (as drawn) and `order` (annotations now, in drawing order)
