@@ -104,11 +104,16 @@ impl Viewport {
     }
 
     fn follow_page(self, view: View) {
-        // Filled anew: measure what was drawn. The selection changed: keep it drawn. The page's
-        // text size or width changed: every height is to be measured again.
+        // The latest selection, kept when it goes: a selection labelled (or let go) asks nothing
+        // of the viewport, and measuring every block then would cost the label's frame.
+        let selection = Memo::new(move |last: Option<&Option<(usize, usize)>>| {
+            view.pending().with(|p| p.as_ref().map(|p| (p.start, p.end))).or_else(|| last.copied().flatten())
+        });
+        // Filled anew: measure what was drawn. A new selection: keep it drawn. The page's text
+        // size or width changed: every height is to be measured again.
         Effect::new(move |laid_out: Option<Settings>| {
             self.redrawn.track();
-            view.pending().track();
+            selection.track();
             let settings = view.settings().get();
             if laid_out.is_some_and(|before| before != settings) {
                 self.relayout(view);
