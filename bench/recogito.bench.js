@@ -50,7 +50,9 @@ test('Recogito Text Annotator with the same document and spans', async ({ page }
     return performance.now() - started;
   }, spans);
   await page.evaluate(nextFrameEnd);
-  results.scroll_frame_ms = median(await scrollTimes(page));
+  const scrolls = await scrollTimes(page);
+  results.scroll_frame_ms = median(scrolls.screenful);
+  results.scroll_jump_frame_ms = median(scrolls.jump);
   Object.assign(results, await measureCost(page));
 
   // A label key, as Glossa has it: the key adds the selection as an annotation.

@@ -22,8 +22,11 @@ if (fs.existsSync(page)) {
     import_ms: 'import the Glossa JSON file (document and annotations)',
     open_ms: 'open the document from the Articles list',
     reload_and_open_ms: 'reload the page and open it again (from storage)',
-    scroll_frame_ms: 'scroll a screenful: to the end of the frame that paints it',
+    scroll_frame_ms: 'scroll a screenful on: the work of the frame that paints it (from its beginning to its end)',
+    scroll_jump_frame_ms: 'jump far (a dragged scrollbar): to the end of the frame that paints it',
     key_to_painted_highlight_ms: 'label key press to the end of the frame that paints the highlight (the save waits for the idle time after it)',
+    key_task_ms: 'label key press to the end of its handling (the handlers and the effects they ran)',
+    key_frame_work_ms: 'label key: the work of the frame that paints the highlight (from its beginning to its end)',
     key_to_next_paint_event_timing_ms: 'label key press to the highlight painted, as Event Timing measures it (16: within one frame)',
     export_json_ms: 'Export JSON to download',
   };
@@ -65,8 +68,11 @@ if (fs.existsSync(page) && fs.existsSync(peer)) {
   const [glossa, recogito] = [page, peer].map((file) => JSON.parse(fs.readFileSync(file, 'utf8')));
   const rows = [
     ['open_ms', 'open the document with its 10,000 spans (Recogito: offsets given, its default), ms'],
-    ['scroll_frame_ms', 'scroll a screenful, to the end of its frame, ms'],
+    ['scroll_frame_ms', 'scroll a screenful: the work of its frame, ms'],
+    ['scroll_jump_frame_ms', 'jump far (a dragged scrollbar), to the end of its frame, ms'],
     ['key_to_painted_highlight_ms', 'label key to the end of the frame that changes the page, ms'],
+    ['key_task_ms', 'label key to the end of its handling, ms'],
+    ['key_frame_work_ms', 'label key: the work of the frame that changes the page, ms'],
     ['key_to_next_paint_event_timing_ms', 'label key to the next paint (Event Timing; 16: within one frame), ms'],
     ['dom_nodes', 'elements in the page'],
     ['memory_mb', 'memory: JS heap (and Glossa’s wasm memory), MB'],
