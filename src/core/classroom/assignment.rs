@@ -20,7 +20,9 @@ use crate::core::model::label::{self, Label};
 use crate::core::model::own_document::{self, sha256_hex};
 
 pub const FORMAT: &str = "glossa-assignment";
-pub const VERSION: u32 = 1;
+/// Version 2 may define the labels (`Label::definition`, `Label::examples`); version 1 files
+/// read as labels without them.
+pub const VERSION: u32 = 2;
 
 /// Which annotations an edit or a view is about.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -277,7 +279,7 @@ pub fn read(contents: &str) -> Result<Assignment, ClassFileError> {
     let value: Value = serde_json::from_str(contents.trim_start_matches('\u{feff}'))
         .map_err(|e| ClassFileError::NotReadable { kind: "valid JSON", detail: e.to_string() })?;
     match value.get("version").and_then(Value::as_u64) {
-        Some(v) if v == u64::from(VERSION) => {}
+        Some(v) if (1..=u64::from(VERSION)).contains(&v) => {}
         found => return Err(ClassFileError::UnknownVersion { found, reads: VERSION }),
     }
     let assignment: Assignment =

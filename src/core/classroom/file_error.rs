@@ -60,7 +60,7 @@ impl fmt::Display for ClassFileError {
             ClassFileError::NotReadable { kind, detail } => write!(f, "it is not {kind} ({detail})"),
             ClassFileError::NotThisKind { kind, version } => write!(f, "it is not a Glossa {kind} of version {version}"),
             ClassFileError::UnknownVersion { found: Some(v), reads } => {
-                write!(f, "its version is {v}, but this Glossa reads assignment version {reads}")
+                write!(f, "its version is {v}, but this Glossa reads assignment versions up to {reads}")
             }
             ClassFileError::UnknownVersion { found: None, .. } => write!(f, "it has no version"),
             ClassFileError::Empty => write!(f, "it names no assignment id or no documents"),
@@ -96,7 +96,7 @@ mod tests {
         let cases = [
             (ClassFileError::NoStudentName, "it carries no student name"),
             (ClassFileError::NotThisKind { kind: "hand-in", version: 1 }, "it is not a Glossa hand-in of version 1"),
-            (ClassFileError::UnknownVersion { found: Some(7), reads: 1 }, "its version is 7, but this Glossa reads assignment version 1"),
+            (ClassFileError::UnknownVersion { found: Some(7), reads: 1 }, "its version is 7, but this Glossa reads assignment versions up to 1"),
             (ClassFileError::UnknownVersion { found: None, reads: 1 }, "it has no version"),
         ];
         for (error, said) in cases {

@@ -20,7 +20,8 @@ use crate::core::model::annotation::Annotation;
 use crate::core::model::timestamp;
 use crate::core::text::search::fold_name;
 
-pub const VERSION: u32 = 1;
+/// Version 2's assignments may define their labels (`Label::definition`, `Label::examples`).
+pub const VERSION: u32 = 2;
 
 /// How the teacher chose to send the key.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -400,8 +401,9 @@ pub fn read(raw: &str) -> Result<ClassRecord, String> {
         Err(e) => return Err(format!("it is not valid JSON ({e})")),
     };
     match version {
-        Some(1) => serde_json::from_str(raw).map_err(|e| format!("it does not have the expected shape ({e})")),
-        other => Err(format!("its version is {other:?}, which this Glossa does not know")),
+        Some(1..=2) => serde_json::from_str(raw).map_err(|e| format!("it does not have the expected shape ({e})")),
+        Some(other) => Err(format!("its version is {other}, which this Glossa does not know")),
+        None => Err("it has no version".to_owned()),
     }
 }
 
@@ -415,9 +417,10 @@ mod tests {
         let why = |raw: &str| read(raw).unwrap_err();
         assert!(why("{").starts_with("it is not valid JSON"), "{}", why("{"));
         for not_an_object in ["[1]", "\"text\"", "{}"] {
-            assert_eq!(why(not_an_object), "its version is None, which this Glossa does not know");
+            assert_eq!(why(not_an_object), "it has no version");
         }
-        assert_eq!(why(r#"{"version": 2}"#), "its version is Some(2), which this Glossa does not know");
+        assert_eq!(read(r#"{"version": 2}"#), Ok(ClassRecord::default()), "version 1 and 2 read alike");
+        assert_eq!(why(r#"{"version": 3}"#), "its version is 3, which this Glossa does not know");
         assert!(why(r#"{"version": 1, "taking": 3}"#).starts_with("it does not have the expected shape"));
     }
 

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Label {
     /// Stable identifier written into every annotation, e.g. `"claim"`.
     pub id: String,
@@ -12,21 +12,87 @@ pub struct Label {
     pub color: String,
     /// The key that applies the label.
     pub key: String,
+    /// What the label marks, in a sentence or two for the person labelling (empty: none given).
+    /// Absent before Glossa JSON version 4 and saved states of version 4.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub definition: String,
+    /// Up to `MOST_EXAMPLES` short passages the label fits, each as a text would have it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub examples: Vec<String>,
 }
 
+/// How many examples a label may carry: enough to show its range, few enough to read at a glance.
+pub const MOST_EXAMPLES: usize = 3;
+
 impl Label {
-    fn new(id: &str, name: &str, color: &str, key: &str) -> Label {
-        Label { id: id.into(), name: name.into(), color: color.into(), key: key.into() }
+    fn new(id: &str, name: &str, color: &str, key: &str, definition: &str, examples: &[&str]) -> Label {
+        Label {
+            id: id.into(),
+            name: name.into(),
+            color: color.into(),
+            key: key.into(),
+            definition: definition.into(),
+            examples: examples.iter().map(|&e| e.into()).collect(),
+        }
+    }
+
+    /// The label explained in one text, beginning with its name: what a pointer or focus on its
+    /// button or tag shows and a screen reader reads. `None` when it has neither definition nor
+    /// examples.
+    pub fn explained(&self) -> Option<String> {
+        if self.definition.is_empty() && self.examples.is_empty() {
+            return None;
+        }
+        let mut said = format!("{}: {}", self.name, self.definition);
+        if !self.examples.is_empty() {
+            let quoted: Vec<String> = self.examples.iter().map(|e| format!("“{e}”")).collect();
+            said = format!("{} For example: {}.", said.trim_end(), quoted.join("; "));
+        }
+        Some(said)
     }
 }
 
-/// Claim, Denial and Sanction. The colours come from the Okabe–Ito palette, which stays
-/// distinguishable for the common forms of colour blindness.
+/// Claim, Denial and Sanction, defined, with examples from the bundled articles. The colours come
+/// from the Okabe–Ito palette, which stays distinguishable for the common forms of colour
+/// blindness.
 pub fn default_labels() -> Vec<Label> {
     vec![
-        Label::new("claim", "Claim", "#0072b2", "1"),
-        Label::new("denial", "Denial", "#d55e00", "2"),
-        Label::new("sanction", "Sanction", "#009e73", "3"),
+        Label::new(
+            "claim",
+            "Claim",
+            "#0072b2",
+            "1",
+            "A statement that something happened or is true, which the text reports and does not prove: an accusation, an \
+             allegation or a report. Mark the statement, and say who makes it.",
+            &[
+                "reports from Western media outlets claiming that Iran transferred ballistic missiles to Russia",
+                "the alleged transfers were said to bolster Russia’s military",
+            ],
+        ),
+        Label::new(
+            "denial",
+            "Denial",
+            "#d55e00",
+            "2",
+            "A statement by someone that a claim is false or did not happen: a denial, a rejection or a dismissal. Mark \
+             it, say who denies, and link it to the claim it denies.",
+            &[
+                "Iran’s foreign minister has categorically denied allegations of supplying ballistic missiles to Russia",
+                "calling them psychological warfare",
+            ],
+        ),
+        Label::new(
+            "sanction",
+            "Sanction",
+            "#009e73",
+            "3",
+            "A measure taken, announced or threatened in answer to a claim: a penalty or restriction by a government or \
+             a body. Mark it, say who acts, and link it to the claim it answers.",
+            &[
+                "the G7 ministers have vowed to impose further sanctions on key sectors of Iran’s economy",
+                "new sanctions aimed at crippling Iran’s defense and aerospace industries",
+            ],
+        ),
     ]
 }
 
@@ -79,7 +145,7 @@ pub fn add_new(labels: &mut Vec<Label>, name: &str) -> Result<Label, String> {
         .find(|id| find(labels, id).is_none())
         .expect("an unused id exists");
     let color = PALETTE.iter().find(|c| labels.iter().all(|l| !l.color.eq_ignore_ascii_case(c))).unwrap_or(&PALETTE[0]);
-    let label = Label { id, name, color: (*color).to_owned(), key: String::new() };
+    let label = Label { id, name, color: (*color).to_owned(), ..Label::default() };
     adopt(labels, label.clone());
     Ok(labels.last().cloned().unwrap_or(label))
 }
@@ -114,6 +180,29 @@ pub fn set_key(labels: &mut [Label], id: &str, key: &str) -> Result<(), String> 
     }
     let label = labels.iter_mut().find(|l| l.id == id).ok_or("no such label")?;
     label.key = key.to_owned();
+    Ok(())
+}
+
+/// Gives label `id` the definition `text` (trimmed; empty for none).
+pub fn define(labels: &mut [Label], id: &str, text: &str) -> Result<(), String> {
+    let label = labels.iter_mut().find(|l| l.id == id).ok_or("no such label")?;
+    label.definition = text.trim().to_owned();
+    Ok(())
+}
+
+/// Gives label `id` the examples of `text`, one a line (blank lines left out, each trimmed of
+/// spaces and of the quotation marks a person may type around it).
+pub fn set_examples(labels: &mut [Label], id: &str, text: &str) -> Result<(), String> {
+    let examples: Vec<String> = text
+        .lines()
+        .map(|line| line.trim().trim_matches(['"', '“', '”']).trim().to_owned())
+        .filter(|line| !line.is_empty())
+        .collect();
+    if examples.len() > MOST_EXAMPLES {
+        return Err(format!("A label has at most {MOST_EXAMPLES} examples, one a line; these are {}.", examples.len()));
+    }
+    let label = labels.iter_mut().find(|l| l.id == id).ok_or("no such label")?;
+    label.examples = examples;
     Ok(())
 }
 
@@ -188,6 +277,51 @@ mod tests {
     }
 
     #[test]
+    fn the_default_labels_are_defined_with_examples_quoted_from_the_bundled_articles() {
+        let texts: Vec<String> = crate::core::model::document::bundled().iter().map(|d| d.text.clone()).collect();
+        for label in default_labels() {
+            assert!(label.definition.len() > 60, "{} is defined", label.name);
+            assert!((1..=MOST_EXAMPLES).contains(&label.examples.len()));
+            for example in &label.examples {
+                assert!(texts.iter().any(|t| t.contains(example.as_str())), "“{example}” is quoted from an article");
+            }
+            assert!(label.explained().unwrap().starts_with(&format!("{}: ", label.name)));
+        }
+    }
+
+    #[test]
+    fn a_label_is_explained_in_one_text_beginning_with_its_name() {
+        let mut labels = default_labels();
+        let source = add_new(&mut labels, "Source").unwrap();
+        assert_eq!(source.explained(), None, "nothing to explain");
+        define(&mut labels, "source", "  Who a claim comes from. ").unwrap();
+        assert_eq!(labels[3].explained().as_deref(), Some("Source: Who a claim comes from."));
+        set_examples(&mut labels, "source", "\n “a senior U.S. official” \n\n\"Iran’s foreign minister\"\n").unwrap();
+        assert_eq!(labels[3].examples, ["a senior U.S. official", "Iran’s foreign minister"]);
+        assert_eq!(
+            labels[3].explained().as_deref(),
+            Some("Source: Who a claim comes from. For example: “a senior U.S. official”; “Iran’s foreign minister”.")
+        );
+        define(&mut labels, "source", "").unwrap();
+        assert_eq!(labels[3].explained().as_deref(), Some("Source: For example: “a senior U.S. official”; “Iran’s foreign minister”."));
+        assert_eq!(
+            set_examples(&mut labels, "source", "a\nb\nc\nd").unwrap_err(),
+            "A label has at most 3 examples, one a line; these are 4."
+        );
+        assert_eq!(labels[3].examples.len(), 2, "a refused edit changes nothing");
+        assert_eq!(define(&mut labels, "rumour", "x").unwrap_err(), "no such label");
+    }
+
+    #[test]
+    fn a_label_without_definition_or_examples_is_written_as_before() {
+        let mut labels = default_labels();
+        let source = add_new(&mut labels, "Source").unwrap();
+        assert_eq!(serde_json::to_string(&source).unwrap(), r##"{"id":"source","name":"Source","color":"#e69f00","key":"4"}"##);
+        let read: Label = serde_json::from_str(r##"{"id":"source","name":"Source","color":"#e69f00","key":"4"}"##).unwrap();
+        assert_eq!(read, source);
+    }
+
+    #[test]
     fn new_labels_get_an_id_a_fresh_colour_and_a_free_key() {
         let mut labels = default_labels();
         let source = add_new(&mut labels, "  Source of claim ").unwrap();
@@ -226,9 +360,9 @@ mod tests {
     #[test]
     fn adopted_labels_never_share_a_key() {
         let mut labels = default_labels();
-        adopt(&mut labels, Label::new("source", "Source", "#cc79a7", "1"));
-        adopt(&mut labels, Label::new("rumour", "Rumour", "#f0e442", "r"));
-        adopt(&mut labels, Label::new("hedge", "Hedge", "#56b4e9", ""));
+        adopt(&mut labels, Label::new("source", "Source", "#cc79a7", "1", "", &[]));
+        adopt(&mut labels, Label::new("rumour", "Rumour", "#f0e442", "r", "", &[]));
+        adopt(&mut labels, Label::new("hedge", "Hedge", "#56b4e9", "", "", &[]));
         let keys: Vec<&str> = labels.iter().map(|l| l.key.as_str()).collect();
         assert_eq!(keys, ["1", "2", "3", "4", "r", "5"]);
         assert!(is_hex_color("#A0b1c2") && !is_hex_color("red") && !is_hex_color("#12345g") && !is_hex_color("#fff"));

@@ -24,8 +24,9 @@ pub const KEYS_KEY: &str = "glossa.v1.keys";
 /// Assignments made and taken here (`core::classroom::record`); their annotations are in the work.
 pub const CLASSROOM_KEY: &str = "glossa.v1.classroom";
 /// The schema of the saved work. Version 2 remembers deletions (`Workspace::deleted`), so that
-/// several tabs can merge their work.
-pub const STATE_VERSION: u32 = 3;
+/// several tabs can merge their work; version 3 links annotations; version 4 defines labels
+/// (`Label::definition`, `Label::examples`).
+pub const STATE_VERSION: u32 = 4;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SavedState {
@@ -162,7 +163,8 @@ fn saved_history_starts(history: &History) -> (usize, usize) {
 ///
 /// Every earlier version reads as this one: version 1 forgot deletions at once, and none of them
 /// can be recovered, so the record of them starts empty (`deleted` is absent); version 2 linked
-/// nothing (`links` is absent); fields that version 1 gained over its life (history, labels,
+/// nothing (`links` is absent); version 3 defined no label (`definition` and `examples` are
+/// absent); fields that version 1 gained over its life (history, labels,
 /// attribution, added documents) read with their defaults when absent. The number saved next is
 /// this version's, so that an older Glossa in another tab refuses the state rather than dropping
 /// what it does not know as it saves.
@@ -376,7 +378,7 @@ mod tests {
         assert_eq!(saved_by(&state_json(&workspace, &History::default(), &labels)), None);
         assert_eq!(saved_by(r#"{"documents":{"d":[{"saved_by":"x"}]}}"#), None, "an annotation's field is no stamp");
         let told = SavedBy::of(&stamped).unwrap();
-        assert_eq!(told.utf16_length, stamped.len(), "ASCII: a unit a byte");
+        assert_eq!(told.utf16_length, stamped.encode_utf16().count());
         let longer = stamped.replacen("[", "[ 🚀’", 1);
         assert_eq!(SavedBy::of(&longer).unwrap().utf16_length, told.utf16_length + 4, "🚀 is two units, ’ one");
     }
@@ -385,7 +387,7 @@ mod tests {
     fn a_fingerprint_tells_saved_texts_apart() {
         let state = state_json(&Workspace::default(), &History::default(), &label::default_labels());
         assert_eq!(Fingerprint::of(&state), Fingerprint::of(&state.clone()));
-        let other = state.replacen("\"version\":3", "\"version\":3 ", 1);
+        let other = state.replacen("\"version\":4", "\"version\":4 ", 1);
         assert_ne!(other, state);
         assert_ne!(Fingerprint::of(&other), Fingerprint::of(&state), "one space more");
     }
@@ -418,7 +420,7 @@ mod tests {
         label::add_new(&mut labels, "Source").unwrap();
         let state = SavedState::of(&workspace, &history, &labels);
         let raw = state_json(&workspace, &history, &labels);
-        assert!(raw.starts_with(r#"{"version":3,"documents":{"#), "{raw}");
+        assert!(raw.starts_with(r#"{"version":4,"documents":{"#), "{raw}");
         assert_eq!(read_state(&raw), Ok(state));
     }
 

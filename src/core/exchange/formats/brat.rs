@@ -48,7 +48,18 @@ pub fn write(corpus: &Corpus) -> Vec<u8> {
 /// The labels as entity types and the relations between any two of them.
 fn annotation_conf(corpus: &Corpus) -> String {
     let types: Vec<String> = corpus.labels.iter().map(|l| type_name(&l.name)).collect();
-    let mut conf = format!("[entities]\n{}\n\n[relations]\n", types.join("\n"));
+    // brat reads a line beginning with `#` as a comment: each label's explanation, one line,
+    // just above the type it explains.
+    let entities: Vec<String> = corpus
+        .labels
+        .iter()
+        .zip(&types)
+        .map(|(l, t)| match l.explained() {
+            Some(said) => format!("# {}\n{t}", said.split_whitespace().collect::<Vec<_>>().join(" ")),
+            None => t.clone(),
+        })
+        .collect();
+    let mut conf = format!("[entities]\n{}\n\n[relations]\n", entities.join("\n"));
     let any = types.join("|");
     for relation in Relation::ALL {
         conf.push_str(&format!("{}\tArg1:{any}, Arg2:{any}\n", relation.type_name()));
@@ -122,9 +133,12 @@ mod tests {
         // a1 (T3) denies a3 (T2); a2's link to another document is left out.
         assert!(as_text.contains("R1\tDenies Arg1:T3 Arg2:T2\n"));
         assert!(!as_text.contains("R2\t"));
-        assert!(as_text.contains(
-            "[entities]\nClaim\nDenial\nSanction\n\n[relations]\nDenies\tArg1:Claim|Denial|Sanction, Arg2:Claim|Denial|Sanction\n"
-        ));
+        let conf = &as_text[as_text.find("[entities]").unwrap()..];
+        let entities: Vec<&str> = conf.lines().skip(1).take_while(|l| !l.is_empty()).collect();
+        let explained = |l: &crate::core::model::label::Label| format!("# {}", l.explained().unwrap());
+        let labels = crate::core::model::label::default_labels();
+        assert_eq!(entities, [explained(&labels[0]).as_str(), "Claim", &explained(&labels[1]), "Denial", &explained(&labels[2]), "Sanction"]);
+        assert!(conf.contains("[relations]\nDenies\tArg1:Claim|Denial|Sanction, Arg2:Claim|Denial|Sanction\n"));
         assert!(as_text.contains("[drawing]\nClaim\tbgColor:#0072b2\n"));
     }
 }

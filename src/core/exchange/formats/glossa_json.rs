@@ -1,4 +1,4 @@
-//! Glossa JSON, versions 1 and 2: the lossless format, written with every document and its
+//! Glossa JSON, versions 1 to 4: the lossless format, written with every document and its
 //! annotations, and read back strictly (labels are ids, times and ids must be there; a document
 //! is found by its digest or id, or made from its `text`).
 
@@ -18,8 +18,9 @@ use crate::core::work::workspace::Workspace;
 
 pub const FORMAT: &str = "glossa-annotations";
 /// Version 2 added `attributed_to` to annotations and `key` to labels, and documents of one's
-/// own (`source` null, with their `text`); version 3 added `links` to annotations.
-pub const VERSION: u32 = 3;
+/// own (`source` null, with their `text`); version 3 added `links` to annotations; version 4 a
+/// `definition` and `examples` to labels.
+pub const VERSION: u32 = 4;
 pub const FILE_NAME: &str = "glossa-annotations.json";
 
 #[derive(Serialize)]
@@ -106,6 +107,10 @@ fn read_labels(value: Option<&Value>, labels: &[Label], read: &mut IncomingFile)
         color: String,
         #[serde(default)]
         key: String,
+        #[serde(default)]
+        definition: String,
+        #[serde(default)]
+        examples: Vec<String>,
     }
     let Some(Value::Array(items)) = value else {
         return;
@@ -119,13 +124,15 @@ fn read_labels(value: Option<&Value>, labels: &[Label], read: &mut IncomingFile)
                 continue;
             }
         };
-        let FileLabel { id, name, color, key } = file_label;
+        let FileLabel { id, name, color, key, definition, examples } = file_label;
         if id.is_empty() || id.chars().any(char::is_whitespace) || name.trim().is_empty() {
             read.refused.push(refuse(format!("the label \"{}\" needs an id without spaces and a name", abbreviate(&id))));
         } else if !label::is_hex_color(&color) {
             read.refused.push(refuse(format!("the colour \"{}\" is not of the form #rrggbb", abbreviate(&color))));
+        } else if examples.len() > label::MOST_EXAMPLES {
+            read.refused.push(refuse(format!("the label \"{}\" has more than {} examples", abbreviate(&id), label::MOST_EXAMPLES)));
         } else if label::find(labels, &id).is_none() && label::find(&read.new_labels, &id).is_none() {
-            read.new_labels.push(Label { id, name, color, key });
+            read.new_labels.push(Label { id, name, color, key, definition, examples });
         }
     }
 }
@@ -200,8 +207,13 @@ mod tests {
         }
         let json = write(&documents, &default_labels(), &workspace, "2026-11-22T10:00:00Z");
         let value: Value = serde_json::from_str(&json).unwrap();
-        assert!(json.starts_with("{\n  \"format\": \"glossa-annotations\",\n  \"version\": 3,\n  \"exported_at\""));
-        assert_eq!(value["labels"][0], serde_json::json!({"id": "claim", "name": "Claim", "color": "#0072b2", "key": "1"}));
+        assert!(json.starts_with("{\n  \"format\": \"glossa-annotations\",\n  \"version\": 4,\n  \"exported_at\""));
+        let claim = &default_labels()[0];
+        assert_eq!(
+            value["labels"][0],
+            serde_json::json!({"id": "claim", "name": "Claim", "color": "#0072b2", "key": "1",
+                "definition": claim.definition, "examples": claim.examples})
+        );
         assert_eq!(value["documents"].as_array().unwrap().len(), 5, "every document, annotated or not");
         let exported = &value["documents"][4];
         assert_eq!(exported["id"], "004_de3ecafd94c781bd");

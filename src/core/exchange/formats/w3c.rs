@@ -15,10 +15,11 @@ use crate::core::text::percent;
 /// How many characters of context the quote selector carries on each side.
 const CONTEXT: usize = 32;
 
-/// The Web Annotation context, and Glossa's own terms (`glossa:document`, `glossa:sha256`) made
-/// IRIs under `urn:glossa:terms:` for a JSON-LD processor.
+/// The Web Annotation context, Glossa's own terms (`glossa:document`, `glossa:sha256`,
+/// `glossa:labels`) made IRIs under `urn:glossa:terms:` for a JSON-LD processor, and SKOS, in
+/// which the labels are described.
 fn context() -> Value {
-    json!(["http://www.w3.org/ns/anno.jsonld", {"glossa": "urn:glossa:terms:"}])
+    json!(["http://www.w3.org/ns/anno.jsonld", {"glossa": "urn:glossa:terms:", "skos": "http://www.w3.org/2004/02/skos/core#"}])
 }
 
 /// An annotation's IRI: `urn:uuid:` for the UUIDs Glossa makes; ids of other tools' files,
@@ -66,6 +67,26 @@ pub fn write(corpus: &Corpus, now: &str) -> String {
         "generated": now,
         "total": items.len(),
     });
+    // What each tag means: the labels as SKOS concepts, named as the tagging bodies name them,
+    // with their definitions and examples. Only the labels that say something are listed.
+    let described: Vec<Value> = corpus
+        .labels
+        .iter()
+        .filter(|l| !l.definition.is_empty() || !l.examples.is_empty())
+        .map(|l| {
+            let mut concept = json!({"id": format!("urn:glossa:label:{}", percent::encode(&l.id)), "type": "skos:Concept", "skos:prefLabel": l.name});
+            if !l.definition.is_empty() {
+                concept["skos:definition"] = json!(l.definition);
+            }
+            if !l.examples.is_empty() {
+                concept["skos:example"] = json!(l.examples);
+            }
+            concept
+        })
+        .collect();
+    if !described.is_empty() {
+        collection["glossa:labels"] = json!(described);
+    }
     // A page MUST have an IRI and at least one item (Web Annotation Data Model, 5.2): a
     // collection without annotations has none.
     if !items.is_empty() {
@@ -260,6 +281,22 @@ mod tests {
         assert_eq!(selectors[0]["suffix"].as_str().unwrap().chars().count(), CONTEXT);
         let link = items.iter().find(|i| i["motivation"] == "linking" && i["body"]["value"] == "denies").unwrap();
         assert_eq!(link["target"], json!(["urn:glossa:annotation:a1", "urn:glossa:annotation:a3"]));
+    }
+
+    #[test]
+    fn the_labels_are_described_as_concepts_named_as_the_tags_name_them() {
+        let mut parts = fixture::corpus_parts();
+        crate::core::model::label::add_new(&mut parts.1, "Source").unwrap();
+        let out: Value = serde_json::from_str(&write(&fixture::corpus(&parts), "2026-11-22T10:00:00Z")).unwrap();
+        let concepts = out["glossa:labels"].as_array().unwrap();
+        let defined: Vec<&crate::core::model::label::Label> = parts.1.iter().filter(|l| !l.definition.is_empty()).collect();
+        assert_eq!(concepts.len(), defined.len(), "a label that says nothing is not listed");
+        for (concept, label) in concepts.iter().zip(defined) {
+            assert_eq!(concept["skos:prefLabel"], label.name.as_str());
+            assert_eq!(concept["skos:definition"], label.definition.as_str());
+            assert_eq!(concept["skos:example"], json!(label.examples));
+        }
+        assert_eq!(out["@context"][1]["skos"], "http://www.w3.org/2004/02/skos/core#");
     }
 
     #[test]

@@ -264,7 +264,7 @@ mod tests {
         let number = parse("42", &here).unwrap_err();
         assert!(number.to_string().contains("neither an object nor a list"));
         let future = parse(r#"{"format": "glossa-annotations", "version": 99, "documents": []}"#, &here).unwrap_err();
-        assert_eq!(future, ImportError::UnknownVersion { found: "99".into(), newest: 3 });
+        assert_eq!(future, ImportError::UnknownVersion { found: "99".into(), newest: 4 });
         assert!(future.to_string().contains("version is 99"));
         let no_documents = parse(r#"{"format": "glossa-annotations", "version": 1}"#, &here).unwrap_err();
         assert!(no_documents.to_string().contains("\"documents\""));
