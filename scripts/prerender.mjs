@@ -60,6 +60,12 @@ async function capture(hash) {
       else for (const option of field.options) option.toggleAttribute('selected', option.selected);
     }
     for (const details of document.querySelectorAll('details')) details.toggleAttribute('open', details.open);
+    // A label's meaning shows only when its button is pointed at or focused, which waits for the
+    // app: its hidden text would be downloaded once a place for nothing.
+    for (const tip of document.querySelectorAll('[role="tooltip"]')) {
+      document.querySelector(`[aria-describedby="${tip.id}"]`)?.removeAttribute('aria-describedby');
+      tip.remove();
+    }
     // Text the app holds in several nodes (a count beside its words) is shaped in pieces: a comment
     // between them keeps them apart when the markup is read back, so every glyph lands where the
     // app's does.

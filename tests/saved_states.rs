@@ -30,7 +30,10 @@ fn every_fixture_is_a_version_this_glossa_migrates() {
     let folder = format!("{}/tests/fixtures/saved-state", env!("CARGO_MANIFEST_DIR"));
     let mut names: Vec<String> = std::fs::read_dir(folder).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
     names.sort();
-    assert_eq!(names, ["v1-1-annotations.json", "v1-2-history.json", "v1-3-labels.json", "v1-4-documents.json", "v2-1-deletions.json"]);
+    assert_eq!(
+        names,
+        ["v1-1-annotations.json", "v1-2-history.json", "v1-3-labels.json", "v1-4-documents.json", "v2-1-deletions.json", "v3-1-links.json"]
+    );
     names.iter().for_each(|name| drop(load(name)));
 }
 
@@ -79,4 +82,29 @@ fn the_shape_with_deletions_before_links() {
     assert_eq!(state.workspace.deleted.len(), 1, "deletions are kept");
     assert!(state.workspace.documents.values().flatten().all(|a| a.links.is_empty()), "no annotation links anything");
     assert_eq!(quotes(&state, ARTICLE), ["Iran vehemently denies supplying ballistic missiles to Russia", "New sanctions announced"]);
+}
+
+#[test]
+fn the_shape_with_links_before_label_definitions() {
+    let state = load("v3-1-links.json");
+    let links = &state.workspace.annotations(ARTICLE)[0].links;
+    assert_eq!(links.len(), 1, "links are kept");
+    // Glossa's own labels take its definitions and examples, renamed or not; one's own have none.
+    let defaults = default_labels();
+    for (saved, own) in state.labels.iter().zip(&defaults) {
+        assert_eq!((&saved.definition, &saved.examples), (&own.definition, &own.examples), "{}", saved.id);
+    }
+    assert_eq!(state.labels[1].name, "Rejection", "a renamed label keeps its name");
+    assert_eq!((state.labels[3].definition.as_str(), state.labels[3].examples.len()), ("", 0));
+}
+
+#[test]
+fn a_label_defined_now_is_never_given_glossas_meaning() {
+    let mut state = load("v3-1-links.json");
+    glossa::core::model::label::define(&mut state.labels, "claim", "Ours.").unwrap();
+    glossa::core::model::label::set_examples(&mut state.labels, "denial", "").unwrap();
+    glossa::core::model::label::define(&mut state.labels, "denial", "").unwrap();
+    let again = read_state(&state_json(&state.workspace, &state.history, &state.labels)).unwrap();
+    assert_eq!(again.labels[0].definition, "Ours.");
+    assert_eq!((again.labels[1].definition.as_str(), again.labels[1].examples.len()), ("", 0), "cleared on purpose, and kept clear");
 }

@@ -278,12 +278,15 @@ impl Assignment {
 pub fn read(contents: &str) -> Result<Assignment, ClassFileError> {
     let value: Value = serde_json::from_str(contents.trim_start_matches('\u{feff}'))
         .map_err(|e| ClassFileError::NotReadable { kind: "valid JSON", detail: e.to_string() })?;
-    match value.get("version").and_then(Value::as_u64) {
-        Some(v) if (1..=u64::from(VERSION)).contains(&v) => {}
+    let version = match value.get("version").and_then(Value::as_u64) {
+        Some(v) if (1..=u64::from(VERSION)).contains(&v) => v,
         found => return Err(ClassFileError::UnknownVersion { found, reads: VERSION }),
-    }
-    let assignment: Assignment =
+    };
+    let mut assignment: Assignment =
         serde_json::from_value(value).map_err(|e| ClassFileError::NotReadable { kind: "an assignment", detail: e.to_string() })?;
+    if version < 2 {
+        assignment.labels = label::with_default_meanings(std::mem::take(&mut assignment.labels));
+    }
     if assignment.id.trim().is_empty() || assignment.documents.is_empty() {
         return Err(ClassFileError::Empty);
     }
@@ -355,6 +358,23 @@ mod tests {
         assert!(is_format(&assignment.to_json(), FORMAT));
         assert_eq!(assignment.documents[0].text, None, "bundled texts are not carried");
         assert_eq!(assignment.documents[1].text.as_deref(), Some("Notes\nbody"));
+    }
+
+    #[test]
+    fn a_version_1_file_reads_with_glossas_meanings_and_a_version_2_file_as_the_teacher_wrote_it() {
+        let mut written = assignment();
+        label::define(&mut written.labels, "denial", "The teacher's words.").unwrap();
+        label::define(&mut written.labels, "claim", "").unwrap();
+        label::set_examples(&mut written.labels, "claim", "").unwrap();
+        assert_eq!(read(&written.to_json()), Ok(written.clone()), "a cleared definition stays clear");
+        let mut older: Value = serde_json::from_str(&written.to_json()).unwrap();
+        older["version"] = 1.into();
+        for label in older["labels"].as_array_mut().unwrap() {
+            let label = label.as_object_mut().unwrap();
+            label.remove("definition");
+            label.remove("examples");
+        }
+        assert_eq!(read(&older.to_string()).unwrap().labels, label::default_labels(), "version 1 could not define a label");
     }
 
     #[test]

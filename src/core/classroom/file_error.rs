@@ -96,7 +96,10 @@ mod tests {
         let cases = [
             (ClassFileError::NoStudentName, "it carries no student name"),
             (ClassFileError::NotThisKind { kind: "hand-in", version: 1 }, "it is not a Glossa hand-in of version 1"),
-            (ClassFileError::UnknownVersion { found: Some(7), reads: 1 }, "its version is 7, but this Glossa reads assignment versions up to 1"),
+            (
+                ClassFileError::UnknownVersion { found: Some(7), reads: 1 },
+                "its version is 7, but this Glossa reads assignment versions up to 1",
+            ),
             (ClassFileError::UnknownVersion { found: None, reads: 1 }, "it has no version"),
         ];
         for (error, said) in cases {

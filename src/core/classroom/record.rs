@@ -401,7 +401,17 @@ pub fn read(raw: &str) -> Result<ClassRecord, String> {
         Err(e) => return Err(format!("it is not valid JSON ({e})")),
     };
     match version {
-        Some(1..=2) => serde_json::from_str(raw).map_err(|e| format!("it does not have the expected shape ({e})")),
+        Some(version @ 1..=2) => {
+            let mut record: ClassRecord = serde_json::from_str(raw).map_err(|e| format!("it does not have the expected shape ({e})"))?;
+            if version < 2 {
+                let assignments =
+                    record.teaching.iter_mut().map(|t| &mut t.assignment).chain(record.taking.iter_mut().map(|t| &mut t.assignment));
+                for assignment in assignments {
+                    assignment.labels = crate::core::model::label::with_default_meanings(std::mem::take(&mut assignment.labels));
+                }
+            }
+            Ok(record)
+        }
         Some(other) => Err(format!("its version is {other}, which this Glossa does not know")),
         None => Err("it has no version".to_owned()),
     }

@@ -40,15 +40,19 @@ impl Label {
     /// button or tag shows and a screen reader reads. `None` when it has neither definition nor
     /// examples.
     pub fn explained(&self) -> Option<String> {
-        if self.definition.is_empty() && self.examples.is_empty() {
-            return None;
+        self.explanation().map(|said| format!("{}: {said}", self.name))
+    }
+
+    /// The definition, then the examples ("For example: “…”; “…”."); `None` when there is
+    /// neither.
+    pub fn explanation(&self) -> Option<String> {
+        let quoted: Vec<String> = self.examples.iter().map(|e| format!("“{e}”")).collect();
+        match (self.definition.is_empty(), quoted.is_empty()) {
+            (true, true) => None,
+            (false, true) => Some(self.definition.clone()),
+            (true, false) => Some(format!("For example: {}.", quoted.join("; "))),
+            (false, false) => Some(format!("{} For example: {}.", self.definition, quoted.join("; "))),
         }
-        let mut said = format!("{}: {}", self.name, self.definition);
-        if !self.examples.is_empty() {
-            let quoted: Vec<String> = self.examples.iter().map(|e| format!("“{e}”")).collect();
-            said = format!("{} For example: {}.", said.trim_end(), quoted.join("; "));
-        }
-        Some(said)
     }
 }
 
@@ -94,6 +98,20 @@ pub fn default_labels() -> Vec<Label> {
             ],
         ),
     ]
+}
+
+/// Labels saved by a Glossa that could not define them (saved states before version 4,
+/// assignments of version 1), given the definitions and examples of Glossa's own labels where
+/// they have its ids; the others stay as they are.
+pub fn with_default_meanings(mut labels: Vec<Label>) -> Vec<Label> {
+    let defaults = default_labels();
+    for label in labels.iter_mut().filter(|l| l.definition.is_empty() && l.examples.is_empty()) {
+        if let Some(own) = find(&defaults, &label.id) {
+            label.definition = own.definition.clone();
+            label.examples = own.examples.clone();
+        }
+    }
+    labels
 }
 
 /// Whether `color` is a CSS hex colour of the form `#rrggbb`, the only form labels use.
@@ -193,11 +211,8 @@ pub fn define(labels: &mut [Label], id: &str, text: &str) -> Result<(), String> 
 /// Gives label `id` the examples of `text`, one a line (blank lines left out, each trimmed of
 /// spaces and of the quotation marks a person may type around it).
 pub fn set_examples(labels: &mut [Label], id: &str, text: &str) -> Result<(), String> {
-    let examples: Vec<String> = text
-        .lines()
-        .map(|line| line.trim().trim_matches(['"', '“', '”']).trim().to_owned())
-        .filter(|line| !line.is_empty())
-        .collect();
+    let examples: Vec<String> =
+        text.lines().map(|line| line.trim().trim_matches(['"', '“', '”']).trim().to_owned()).filter(|line| !line.is_empty()).collect();
     if examples.len() > MOST_EXAMPLES {
         return Err(format!("A label has at most {MOST_EXAMPLES} examples, one a line; these are {}.", examples.len()));
     }

@@ -163,8 +163,8 @@ fn saved_history_starts(history: &History) -> (usize, usize) {
 ///
 /// Every earlier version reads as this one: version 1 forgot deletions at once, and none of them
 /// can be recovered, so the record of them starts empty (`deleted` is absent); version 2 linked
-/// nothing (`links` is absent); version 3 defined no label (`definition` and `examples` are
-/// absent); fields that version 1 gained over its life (history, labels,
+/// nothing (`links` is absent); version 3 defined no label (Glossa's own take their definitions
+/// and examples, `label::with_default_meanings`); fields that version 1 gained over its life (history, labels,
 /// attribution, added documents) read with their defaults when absent. The number saved next is
 /// this version's, so that an older Glossa in another tab refuses the state rather than dropping
 /// what it does not know as it saves.
@@ -194,14 +194,17 @@ pub fn read_state(raw: &str) -> Result<SavedState, String> {
     if !raw.trim_start().starts_with('{') {
         return Err(not_an_object());
     }
-    match versioned.version.as_ref().and_then(Value::as_u64) {
-        Some(v) if (1..=u64::from(STATE_VERSION)).contains(&v) => {}
+    let version = match versioned.version.as_ref().and_then(Value::as_u64) {
+        Some(v) if (1..=u64::from(STATE_VERSION)).contains(&v) => v,
         Some(v) => return Err(format!("the saved annotations have version {v}, which this Glossa does not know")),
         None => return Err("the saved annotations have no version".into()),
-    }
+    };
     let shape = |e: serde_json::Error| format!("the saved annotations do not have the expected shape ({e})");
     let workspace: Workspace = serde_json::from_str(raw).map_err(shape)?;
-    let Kept { history, labels } = serde_json::from_str(raw).map_err(shape)?;
+    let Kept { history, mut labels } = serde_json::from_str(raw).map_err(shape)?;
+    if version < 4 {
+        labels = label::with_default_meanings(labels);
+    }
     Ok(SavedState { version: STATE_VERSION, workspace, history, labels })
 }
 

@@ -2,8 +2,10 @@
 //! labels, the answer key and how it travels; the class's hand-ins are `results`.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::core::classroom::record::KeyTravel;
+use crate::core::model::label::{self, Label};
 use crate::ui::browser::address;
 use crate::ui::state::{self, KeysHere};
 
@@ -190,24 +192,34 @@ fn AssignmentEditor(id: String) -> impl IntoView {
                 .collect_view()
         }
     };
+    // The labels' ids and names: the fields per label are drawn again only when these change,
+    // not on every change of the assignment (a definition or hint typed), so a field being typed
+    // in stays.
+    let hinted = Memo::new(move |_: Option<&Vec<(String, String)>>| {
+        teaching
+            .with(|t| t.as_ref().map(|t| t.assignment.labels.iter().map(|l| (l.id.clone(), l.name.clone())).collect()).unwrap_or_default())
+    });
+    let definition_fields = {
+        let id = id.clone();
+        move || {
+            hinted.get().into_iter().map(|(label_id, name)| view! { <LabelDefinition assignment=id.clone() label_id name/> }).collect_view()
+        }
+    };
     // The teacher's hint per label, said in feedback beside what is not in the key.
-    // Drawn again only when the labels change, not on every change of the assignment: a field
-    // being typed in stays.
-    let hinted = Memo::new(move |_| teaching.with(|t| t.as_ref().map(|t| t.assignment.labels.clone()).unwrap_or_default()));
     let hint_fields = {
         let id = id.clone();
         move || {
             hinted
                 .get()
                 .into_iter()
-                .map(|label| {
+                .map(|(label_id, name)| {
                     let value = {
-                        let label = label.id.clone();
+                        let label = label_id.clone();
                         Memo::new(move |_| {
                             teaching.with(|t| t.as_ref().and_then(|t| t.assignment.hints.get(&label).cloned()).unwrap_or_default())
                         })
                     };
-                    let (id, label_id) = (id.clone(), label.id.clone());
+                    let id = id.clone();
                     let write = move |event| {
                         let text = event_target_value(&event);
                         classroom.edit(&id, |t| match text.trim() {
@@ -217,7 +229,7 @@ fn AssignmentEditor(id: String) -> impl IntoView {
                     };
                     view! {
                         <label>
-                            {format!("Hint for {} (said in feedback; optional)", label.name)}
+                            {format!("Hint for {name} (said in feedback; optional)")}
                             <input type="text" prop:value=move || value.get() on:change=write/>
                         </label>
                     }
@@ -253,6 +265,11 @@ fn AssignmentEditor(id: String) -> impl IntoView {
                 {attribution_boxes}
                 {hint_fields}
             </fieldset>
+            <fieldset class="label-definitions">
+                <legend>"What each label means (shown on its button and in the key of labels)"</legend>
+                <p class="hint" id="examples-hint">"Examples: at most three short passages, one a line."</p>
+                {definition_fields}
+            </fieldset>
             <fieldset>
                 <legend>"Answer key"</legend>
                 <p class="key-summary">{move || classroom.key_summary(&summary_id)}</p>
@@ -277,5 +294,53 @@ fn AssignmentEditor(id: String) -> impl IntoView {
             <button type="button" on:click=export>"Export assignment"</button>
             <Collect id=id.clone()/>
         </section>
+    }
+}
+
+/// One label's definition and examples, as the assignment carries them to the class.
+#[component]
+fn LabelDefinition(assignment: String, label_id: String, name: String) -> impl IntoView {
+    let classroom = state::classroom();
+    let read = {
+        let (assignment, label_id) = (assignment.clone(), label_id.clone());
+        move |part: fn(&Label) -> String| {
+            let (assignment, label_id) = (assignment.clone(), label_id.clone());
+            let value = Memo::new(move |_| {
+                classroom.with_record(|saved| {
+                    let labels = &saved.teaching(&assignment)?.assignment.labels;
+                    label::find(labels, &label_id).map(part)
+                })
+            });
+            move || value.get().unwrap_or_default()
+        }
+    };
+    let write = move |edit: fn(&mut [Label], &str, &str) -> Result<(), String>, saved: fn(&Label) -> String| {
+        let (assignment, label_id) = (assignment.clone(), label_id.clone());
+        move |event: leptos::ev::Event| {
+            let text = event_target_value(&event);
+            let Some(mut labels) = classroom.with_record(|saved| Some(saved.teaching(&assignment)?.assignment.labels.clone())) else {
+                return;
+            };
+            // Refused, the assignment is left as it was (its time of change too), and so is the field.
+            match edit(&mut labels, &label_id, &text) {
+                Ok(()) => classroom.edit(&assignment, |t| t.assignment.labels = labels),
+                Err(why) => {
+                    state::view().say(state::Message::alert(why));
+                    if let Some(field) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+                        field.set_value(&label::find(&labels, &label_id).map(saved).unwrap_or_default());
+                    }
+                }
+            }
+        }
+    };
+    view! {
+        <fieldset class="label-definition">
+            <legend>{name}</legend>
+            <label>"Definition" <textarea rows="2" prop:value=read(|l| l.definition.clone()) on:change=write(label::define, |l| l.definition.clone())></textarea></label>
+            <label>
+                "Examples"
+                <textarea rows="3" aria-describedby="examples-hint" prop:value=read(|l| l.examples.join("\n")) on:change=write(label::set_examples, |l| l.examples.join("\n"))></textarea>
+            </label>
+        </fieldset>
     }
 }

@@ -44,7 +44,10 @@ pub fn Shortcuts() -> impl IntoView {
         work.labels_in_use()
             .into_iter()
             .filter(|l| !l.key.is_empty())
-            .map(|l| view! { <li><kbd>{l.key}</kbd> " label the selection " {l.name} " (or relabel the selected annotation)"</li> })
+            .map(|l| {
+                let meaning = l.explanation().map(|said| view! { <span class="label-meaning">{said}</span> });
+                view! { <li><kbd>{l.key}</kbd> " label the selection " {l.name.clone()} " (or relabel the selected annotation)" {meaning}</li> }
+            })
             .collect_view()
     };
     let keys = KeyNames::here();

@@ -1,5 +1,6 @@
-//! Labels of the reader's own: add, rename, recolour, rekey and reorder. Each edit is checked by
-//! the core's label rules and saved at once; a refused edit says why and puts the field back.
+//! Labels of the reader's own: add, rename, recolour, rekey, define and reorder. Each edit is
+//! checked by the core's label rules and saved at once; a refused edit says why and puts the field
+//! back.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -49,13 +50,18 @@ fn LabelRow(id: String) -> impl IntoView {
     };
     let field = move |read: fn(&Label) -> String| move || current.with(|l| l.as_ref().map(read).unwrap_or_default());
     // Commits a field's new value; when the rules refuse it, the field shows the saved value again.
+    let label_id = StoredValue::new(id);
     let commit = move |apply: fn(&mut Vec<Label>, &str, &str) -> Result<(), String>, read: fn(&Label) -> String| {
-        let id = id.clone();
+        let id = label_id.get_value();
         move |event: leptos::ev::Event| {
             let value = event_target_value(&event);
             if !work.edit_labels(|labels| apply(labels, &id, &value)) {
-                if let Some(input) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                    input.set_value(&current.with_untracked(|l| l.as_ref().map(read).unwrap_or_default()));
+                let saved = current.with_untracked(|l| l.as_ref().map(read).unwrap_or_default());
+                let target = event.target();
+                if let Some(input) = target.clone().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                    input.set_value(&saved);
+                } else if let Some(text) = target.and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+                    text.set_value(&saved);
                 }
             }
         }
@@ -100,6 +106,15 @@ fn LabelRow(id: String) -> impl IntoView {
             <button type="button" disabled=move || { let (at, len) = position(); at.is_none_or(|at| at + 1 == len) } on:click=shift(1)>
                 "Move down"
             </button>
+            // Folded: the editor stays a compact list of labels until a meaning is asked for.
+            <details class="label-meaning-fields">
+            <summary>"Definition and examples"</summary>
+            <label class="label-meaning-field">"Definition" <textarea rows="2" prop:value=field(|l| l.definition.clone()) on:change=commit(|labels, id, value| label::define(labels, id, value), |l| l.definition.clone())></textarea></label>
+            <label class="label-meaning-field">
+                "Examples"
+                <textarea rows="2" title="At most three short passages, one a line" prop:value=field(|l| l.examples.join("\n")) on:change=commit(|labels, id, value| label::set_examples(labels, id, value), |l| l.examples.join("\n"))></textarea>
+            </label>
+            </details>
             </div>
         </li>
     }

@@ -19,20 +19,30 @@ pub fn Toolbar() -> impl IntoView {
                 let id = label.id.clone();
                 let key = (!label.key.is_empty()).then(|| label.key.clone());
                 let hint = key.clone().map(|key| view! { <kbd aria-hidden="true">{key}</kbd> });
+                // What the label means, shown while the button is pointed at or focused (the
+                // wrapper takes the pointer: a disabled button gets no events) and read with it.
+                let tip_id = format!("label-tip-{}", label.id);
+                let explained = label.explained();
+                let described = explained.is_some().then(|| tip_id.clone());
+                let tip = explained.map(|said| view! { <span class="label-tip" role="tooltip" id=tip_id>{said}</span> });
                 view! {
-                    <button
-                        type="button"
-                        class="label-button"
-                        aria-keyshortcuts=key
-                        disabled=idle
-                        // Keep the text selection: a click must not collapse what it labels.
-                        on:mousedown=|event| event.prevent_default()
-                        on:click=move |_| work.apply_label(&id)
-                    >
-                        <span class="swatch" style:background-color=label.color></span>
-                        {label.name}
-                        {hint}
-                    </button>
+                    <span class="label-control">
+                        <button
+                            type="button"
+                            class="label-button"
+                            aria-keyshortcuts=key
+                            aria-describedby=described
+                            disabled=idle
+                            // Keep the text selection: a click must not collapse what it labels.
+                            on:mousedown=|event| event.prevent_default()
+                            on:click=move |_| work.apply_label(&id)
+                        >
+                            <span class="swatch" style:background-color=label.color></span>
+                            {label.name}
+                            {hint}
+                        </button>
+                        {tip}
+                    </span>
                 }
             })
             .collect_view()

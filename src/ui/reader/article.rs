@@ -105,7 +105,7 @@ fn ArticleView(document: Arc<Document>) -> impl IntoView {
         }
     });
     let viewport = Viewport::new(&document, view);
-    let footnotes = RwSignal::new(Vec::new());
+    let footnotes = RwSignal::new(None);
     handout::follow_printing(viewport, footnotes, move || {
         let mut list = Vec::new();
         untrack(|| printed(&mut |shown, _| list = shown.iter().map(|&a| a.clone()).collect()));

@@ -23,16 +23,16 @@ pub struct Footnote {
 
 /// Until the article is unmounted: before printing, draws all of it (a long document is drawn in
 /// part), numbers the highlights that carry a note or an attribution and fills `footnotes` with
-/// them; after printing, lets the drawing go back to what is on screen and empties `footnotes`.
-/// `shown` gives the annotations the article shows.
-pub fn follow_printing(viewport: Viewport, footnotes: RwSignal<Vec<Footnote>>, shown: impl Fn() -> Vec<Annotation> + 'static) {
+/// them; after printing, lets the drawing go back to what is on screen and sets `footnotes` to
+/// `None` (not printing). `shown` gives the annotations the article shows.
+pub fn follow_printing(viewport: Viewport, footnotes: RwSignal<Option<Vec<Footnote>>>, shown: impl Fn() -> Vec<Annotation> + 'static) {
     // Taken from the context now: the listeners run outside any reactive owner.
     let (view, work) = (state::view(), state::work());
     listen::on_window(ev::beforeprint, move |_| {
         let annotations = shown();
         let notes = handout::footnotes(&annotations);
         let name = |id: &str| work.with_labels_in_use(|labels| label::name_of(labels, id).to_owned());
-        footnotes.set(
+        footnotes.set(Some(
             notes
                 .iter()
                 .map(|a| Footnote {
@@ -42,14 +42,14 @@ pub fn follow_printing(viewport: Viewport, footnotes: RwSignal<Vec<Footnote>>, s
                     note: a.note.clone(),
                 })
                 .collect(),
-        );
+        ));
         let ids: Vec<String> = notes.iter().map(|a| a.id.clone()).collect();
         viewport.draw_all();
         // After the paragraphs just asked for are drawn: Leptos draws them in tasks queued before this one.
         leptos::task::spawn_local(async move { number_highlights(&ids) });
     });
     listen::on_window(ev::afterprint, move |_| {
-        footnotes.set(Vec::new());
+        footnotes.set(None);
         viewport.release_all(view);
     });
 }
@@ -78,11 +78,25 @@ fn number_highlights(ids: &[String]) {
     }
 }
 
-/// The footnotes, drawn only while printing.
+/// The key of labels and the footnotes, drawn only while printing: a handout printed to be
+/// annotated on paper says what each label means too.
 #[component]
-pub fn Footnotes(footnotes: RwSignal<Vec<Footnote>>) -> impl IntoView {
-    move || {
-        let notes = footnotes.get();
+pub fn Footnotes(footnotes: RwSignal<Option<Vec<Footnote>>>) -> impl IntoView {
+    let work = state::work();
+    let key = move || {
+        let explained: Vec<(String, String)> =
+            work.with_labels_in_use(|labels| labels.iter().filter_map(|l| Some((l.name.clone(), l.explanation()?))).collect());
+        (!explained.is_empty()).then(|| {
+            view! {
+                <section class="labels-key" aria-label="Key of labels">
+                    <h2>"Key of labels"</h2>
+                    <ul>{explained.into_iter().map(|(name, said)| view! { <li><strong>{name}</strong> ": " {said}</li> }).collect_view()}</ul>
+                </section>
+            }
+        })
+    };
+    let notes = move || {
+        let notes = footnotes.get().unwrap_or_default();
         (!notes.is_empty()).then(|| {
             view! {
                 <section class="footnotes" aria-label="Notes">
@@ -99,5 +113,6 @@ pub fn Footnotes(footnotes: RwSignal<Vec<Footnote>>) -> impl IntoView {
                 </section>
             }
         })
-    }
+    };
+    move || footnotes.with(Option::is_some).then(|| view! { {key} {notes} })
 }

@@ -137,7 +137,10 @@ mod tests {
         let entities: Vec<&str> = conf.lines().skip(1).take_while(|l| !l.is_empty()).collect();
         let explained = |l: &crate::core::model::label::Label| format!("# {}", l.explained().unwrap());
         let labels = crate::core::model::label::default_labels();
-        assert_eq!(entities, [explained(&labels[0]).as_str(), "Claim", &explained(&labels[1]), "Denial", &explained(&labels[2]), "Sanction"]);
+        assert_eq!(
+            entities,
+            [explained(&labels[0]).as_str(), "Claim", &explained(&labels[1]), "Denial", &explained(&labels[2]), "Sanction"]
+        );
         assert!(conf.contains("[relations]\nDenies\tArg1:Claim|Denial|Sanction, Arg2:Claim|Denial|Sanction\n"));
         assert!(as_text.contains("[drawing]\nClaim\tbgColor:#0072b2\n"));
     }

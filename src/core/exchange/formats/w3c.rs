@@ -74,7 +74,8 @@ pub fn write(corpus: &Corpus, now: &str) -> String {
         .iter()
         .filter(|l| !l.definition.is_empty() || !l.examples.is_empty())
         .map(|l| {
-            let mut concept = json!({"id": format!("urn:glossa:label:{}", percent::encode(&l.id)), "type": "skos:Concept", "skos:prefLabel": l.name});
+            let mut concept =
+                json!({"id": format!("urn:glossa:label:{}", percent::encode(&l.id)), "type": "skos:Concept", "skos:prefLabel": l.name});
             if !l.definition.is_empty() {
                 concept["skos:definition"] = json!(l.definition);
             }
