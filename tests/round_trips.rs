@@ -117,6 +117,11 @@ fn check_round_trip(raw: &str, wanted: &[(usize, usize, &str)]) {
         if let Some(mut a) = document.annotate(*start, *end, label, format!("id-{i}"), "2026-11-22T09:00:00.000Z") {
             a.note = format!("note {i} “🚀”");
             a.attributed_to = "وزير الخارجية".into();
+            // Every other one judged: a kind of source, the checks and sureness, which the formats
+            // that carry everything keep.
+            if i % 2 == 0 {
+                (a.source_kind, a.on_the_record, a.in_a_position_to_know, a.unsure) = ("anonymous official".into(), true, true, true);
+            }
             workspace.put(&document.id, a);
         }
     }

@@ -72,6 +72,68 @@ pub fn compare<'a>(key: &'a [Annotation], marked: &[Annotation]) -> (Vec<Verdict
     (marks, missed)
 }
 
+/// Where an item of the feedback list stands, lowest first: what the student was sure of and got
+/// wrong (confident errors are the ones correction helps most), then what they were unsure of and
+/// got wrong, then the key's passages they missed, then what they got right.
+pub fn listing_rank(mark: Option<Verdict>, unsure: bool) -> u8 {
+    match (mark, unsure) {
+        (Some(Verdict::Hit), _) => 3,
+        (Some(_), false) => 0,
+        (Some(_), true) => 1,
+        (None, _) => 2,
+    }
+}
+
+/// How a student's sureness matched their accuracy: of the annotations they were sure of, and of
+/// those they marked unsure, how many the key has as marked (hits).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Sureness {
+    pub sure: usize,
+    pub sure_right: usize,
+    pub unsure: usize,
+    pub unsure_right: usize,
+}
+
+impl Sureness {
+    /// Of `documents`, each a key and a student's annotations.
+    pub fn of(documents: &[(&[Annotation], &[Annotation])]) -> Sureness {
+        let mut sureness = Sureness::default();
+        for (key, marked) in documents {
+            let (marks, _) = compare(key, marked);
+            for (a, mark) in marked.iter().zip(marks) {
+                let right = usize::from(mark == Verdict::Hit);
+                if a.unsure {
+                    (sureness.unsure, sureness.unsure_right) = (sureness.unsure + 1, sureness.unsure_right + right);
+                } else {
+                    (sureness.sure, sureness.sure_right) = (sureness.sure + 1, sureness.sure_right + right);
+                }
+            }
+        }
+        sureness
+    }
+
+    /// The confident errors: annotations the student was sure of that the key does not have as marked.
+    pub fn confident_errors(&self) -> usize {
+        self.sure - self.sure_right
+    }
+
+    /// For a teacher, in a table cell: "sure 6/8 right, unsure 1/3: matched".
+    pub fn in_words(&self) -> String {
+        let share = |right: usize, of: usize| format!("{right}/{of} right");
+        match (self.sure, self.unsure) {
+            (0, 0) => "nothing marked".to_owned(),
+            (_, 0) => format!("sure of all: {}", share(self.sure_right, self.sure)),
+            (0, _) => format!("unsure of all: {}", share(self.unsure_right, self.unsure)),
+            _ => {
+                // Matched when what they were sure of was right more often than what they doubted.
+                let matched = self.sure_right * self.unsure > self.unsure_right * self.sure;
+                let verdict = if matched { "matched" } else { "did not match" };
+                format!("sure {}, unsure {}: {verdict}", share(self.sure_right, self.sure), share(self.unsure_right, self.unsure))
+            }
+        }
+    }
+}
+
 /// The figures of `documents` (each a key and a student's annotations), for `labels`.
 pub fn evaluate(documents: &[(&[Annotation], &[Annotation])], labels: &[Label]) -> Evaluation {
     let borrowed: Vec<(Vec<Span>, Vec<Span>)> = documents.iter().map(|(key, marked)| (spans(key), spans(marked))).collect();
@@ -125,6 +187,14 @@ pub fn sentences(
     if compared > 0 {
         said.push(format!("{agreeing} of the {compared} attributions you could give match the key's (who is speaking)."));
     }
+    // Said only to a student who marked some annotations unsure: the others said nothing of being sure.
+    let sureness = Sureness::of(documents);
+    match sureness.confident_errors() {
+        _ if sureness.unsure == 0 => {}
+        0 => {}
+        1 => said.push("1 annotation you were sure of is not in the key as marked: it comes first below.".to_owned()),
+        n => said.push(format!("{n} annotations you were sure of are not in the key as marked: they come first below.")),
+    }
     said
 }
 
@@ -151,6 +221,40 @@ mod tests {
     fn attributed(mut a: Annotation, by: &str) -> Annotation {
         a.attributed_to = by.into();
         a
+    }
+
+    #[test]
+    fn confident_errors_come_first_and_sureness_is_weighed_against_accuracy() {
+        let key = [bare("k1", "claim", 0, 4), bare("k2", "denial", 10, 14), bare("k3", "sanction", 20, 24)];
+        let unsure = |mut a: Annotation| {
+            a.unsure = true;
+            a
+        };
+        let marked = [
+            bare("hit", "claim", 0, 4),
+            bare("extra", "claim", 30, 34),
+            unsure(bare("doubt", "sanction", 10, 14)),
+            unsure(bare("lucky", "sanction", 20, 24)),
+        ];
+        let (marks, missed) = compare(&key, &marked);
+        assert!(missed.is_empty());
+        let mut ranked: Vec<(&str, u8)> =
+            marked.iter().zip(&marks).map(|(a, &m)| (a.id.as_str(), listing_rank(Some(m), a.unsure))).collect();
+        ranked.push(("missed", listing_rank(None, false)));
+        ranked.sort_by_key(|&(_, rank)| rank);
+        let order: Vec<&str> = ranked.iter().map(|&(id, _)| id).collect();
+        assert_eq!(order, ["extra", "doubt", "missed", "hit", "lucky"]);
+        let sureness = Sureness::of(&[(&key[..], &marked[..])]);
+        assert_eq!(sureness, Sureness { sure: 2, sure_right: 1, unsure: 2, unsure_right: 1 });
+        assert_eq!(sureness.confident_errors(), 1);
+        assert_eq!(sureness.in_words(), "sure 1/2 right, unsure 1/2 right: did not match");
+        let matched = Sureness { sure: 4, sure_right: 3, unsure: 2, unsure_right: 0 };
+        assert_eq!(matched.in_words(), "sure 3/4 right, unsure 0/2 right: matched");
+        assert_eq!(Sureness { sure: 3, sure_right: 2, ..Sureness::default() }.in_words(), "sure of all: 2/3 right");
+        assert_eq!(Sureness::default().in_words(), "nothing marked");
+        let evaluation = evaluate(&[(&key[..], &marked[..])], &default_labels());
+        let said = sentences(&evaluation, Scheme::Fair, &[(&key[..], &marked[..])], &default_labels(), |_| None);
+        assert_eq!(said.last().unwrap(), "1 annotation you were sure of is not in the key as marked: it comes first below.");
     }
 
     #[test]

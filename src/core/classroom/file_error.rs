@@ -58,7 +58,8 @@ impl fmt::Display for ClassFileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ClassFileError::NotReadable { kind, detail } => write!(f, "it is not {kind} ({detail})"),
-            ClassFileError::NotThisKind { kind, version } => write!(f, "it is not a Glossa {kind} of version {version}"),
+            ClassFileError::NotThisKind { kind, version: 1 } => write!(f, "it is not a Glossa {kind} of version 1"),
+            ClassFileError::NotThisKind { kind, version } => write!(f, "it is not a Glossa {kind} of version {version} or earlier"),
             ClassFileError::UnknownVersion { found: Some(v), reads } => {
                 write!(f, "its version is {v}, but this Glossa reads assignment versions up to {reads}")
             }
@@ -96,6 +97,7 @@ mod tests {
         let cases = [
             (ClassFileError::NoStudentName, "it carries no student name"),
             (ClassFileError::NotThisKind { kind: "hand-in", version: 1 }, "it is not a Glossa hand-in of version 1"),
+            (ClassFileError::NotThisKind { kind: "hand-in", version: 2 }, "it is not a Glossa hand-in of version 2 or earlier"),
             (
                 ClassFileError::UnknownVersion { found: Some(7), reads: 1 },
                 "its version is 7, but this Glossa reads assignment versions up to 1",

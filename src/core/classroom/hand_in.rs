@@ -23,7 +23,12 @@ use crate::core::text::search::fold_name;
 
 pub const WORK_FORMAT: &str = "glossa-work";
 pub const RETURN_FORMAT: &str = "glossa-return";
-pub const VERSION: u32 = 1;
+/// A hand-in's version. Version 2's annotations may carry a source's kind and the student's
+/// judgements (`Annotation::source_kind`, `unsure`, …): an older Glossa refuses it rather than
+/// dropping them; version 1 reads as it was.
+pub const WORK_VERSION: u32 = 2;
+/// A return's version: its comments have not changed.
+pub const RETURN_VERSION: u32 = 1;
 
 /// One document of a hand-in: the digest of its text, and the student's annotations on it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -57,7 +62,7 @@ impl HandIn {
     pub fn of(assignment: &Assignment, student: &str, annotations: &BTreeMap<String, Vec<Annotation>>, now: &str) -> HandIn {
         HandIn {
             format: WORK_FORMAT.to_owned(),
-            version: VERSION,
+            version: WORK_VERSION,
             assignment_id: assignment.id.clone(),
             assignment_title: assignment.title.clone(),
             student: student.trim().to_owned(),
@@ -152,13 +157,13 @@ pub fn read_work(contents: &str, assignment: &Assignment, texts: &[Arc<Document>
     }
     if let Ok(Kind { format: Some(format) }) = serde_json::from_str::<Kind>(contents.trim_start_matches('\u{feff}')) {
         if format != WORK_FORMAT {
-            return Err(ClassFileError::NotThisKind { kind: "hand-in", version: VERSION });
+            return Err(ClassFileError::NotThisKind { kind: "hand-in", version: WORK_VERSION });
         }
     }
     let mut work: HandIn = serde_json::from_str(contents.trim_start_matches('\u{feff}'))
         .map_err(|e| ClassFileError::NotReadable { kind: "a hand-in", detail: e.to_string() })?;
-    if work.format != WORK_FORMAT || work.version != VERSION {
-        return Err(ClassFileError::NotThisKind { kind: "hand-in", version: VERSION });
+    if work.format != WORK_FORMAT || !(1..=WORK_VERSION).contains(&work.version) {
+        return Err(ClassFileError::NotThisKind { kind: "hand-in", version: WORK_VERSION });
     }
     if work.assignment_id != assignment.id {
         return Err(ClassFileError::AnotherAssignment { found: work.assignment_title, expected: assignment.title.clone() });
@@ -278,7 +283,7 @@ impl Return {
     pub fn of(work: &HandIn, comments: Vec<Comment>, now: &str) -> Return {
         Return {
             format: RETURN_FORMAT.to_owned(),
-            version: VERSION,
+            version: RETURN_VERSION,
             assignment_id: work.assignment_id.clone(),
             assignment_title: work.assignment_title.clone(),
             student: work.student.clone(),
@@ -308,8 +313,8 @@ impl Return {
 pub fn read_return(contents: &str, opened: &[(String, String)]) -> Result<Return, ClassFileError> {
     let back: Return = serde_json::from_str(contents.trim_start_matches('\u{feff}'))
         .map_err(|e| ClassFileError::NotReadable { kind: "a return of comments", detail: e.to_string() })?;
-    if back.format != RETURN_FORMAT || back.version != VERSION {
-        return Err(ClassFileError::NotThisKind { kind: "return", version: VERSION });
+    if back.format != RETURN_FORMAT || back.version != RETURN_VERSION {
+        return Err(ClassFileError::NotThisKind { kind: "return", version: RETURN_VERSION });
     }
     let Some((_, student)) = opened.iter().find(|(id, _)| *id == back.assignment_id) else {
         return Err(ClassFileError::NotOpenedHere(back.assignment_title));
@@ -380,7 +385,7 @@ mod tests {
         assert!(
             said(r#"{"format": "glossa-annotations", "version": 2, "documents": []}"#).contains("exported with Export JSON, not a hand-in")
         );
-        assert_eq!(said(r#"{"format":"glossa-backup","version":1}"#), "it is not a Glossa hand-in of version 1");
+        assert_eq!(said(r#"{"format":"glossa-backup","version":1}"#), "it is not a Glossa hand-in of version 2 or earlier");
     }
 
     #[test]

@@ -93,6 +93,8 @@ pub struct IncomingAnnotation {
     pub attributed_to: String,
     /// Links to other annotations, by id (Glossa JSON and W3C linking annotations carry them).
     pub links: Vec<Link>,
+    /// The source's kind and the reader's judgements (Glossa JSON carries them).
+    pub judged: Judged,
     pub created_at: Option<String>,
     pub updated_at: Option<String>,
 }
@@ -112,10 +114,21 @@ impl IncomingAnnotation {
             note: String::new(),
             attributed_to: String::new(),
             links: Vec::new(),
+            judged: Judged::default(),
             created_at: None,
             updated_at: None,
         }
     }
+}
+
+/// What a reader judged of an annotation beyond its label: its source's kind, whether the source
+/// is on the record and in a position to know, and whether the reader is unsure.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Judged {
+    pub source_kind: String,
+    pub on_the_record: bool,
+    pub in_a_position_to_know: bool,
+    pub unsure: bool,
 }
 
 /// A document as a file gives it: by its text, by the digest of its text, or by id.

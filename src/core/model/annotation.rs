@@ -24,6 +24,19 @@ pub struct Annotation {
     /// answers), in this document or another. Absent from exports before version 3.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<Link>,
+    /// What kind of source the speaker is ("anonymous official": one of the kinds offered, or
+    /// the reader's own words); empty when not said. Absent before Glossa JSON version 4.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source_kind: String,
+    /// The speaker is named (speaks on the record).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub on_the_record: bool,
+    /// The speaker is in a position to know what they say.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub in_a_position_to_know: bool,
+    /// The reader is not sure of this annotation (drawn with a dotted underline).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub unsure: bool,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -91,6 +104,14 @@ impl Relation {
     }
 }
 
+fn is_false(value: &bool) -> bool {
+    !value
+}
+
+/// The kinds of source Glossa offers for "Source", as media-literacy lessons sort speakers.
+pub const SOURCE_KINDS: [&str; 6] =
+    ["named official", "anonymous official", "government or body", "independent expert", "media report", "the writer"];
+
 impl Annotation {
     /// Text order: by start, then end, then label (the order of the export), then id.
     pub fn text_order(&self) -> (usize, usize, &str, &str) {
@@ -114,6 +135,10 @@ pub(crate) fn bare(id: &str, label: &str, start: usize, end: usize) -> Annotatio
         note: String::new(),
         attributed_to: String::new(),
         links: Vec::new(),
+        source_kind: String::new(),
+        on_the_record: false,
+        in_a_position_to_know: false,
+        unsure: false,
         created_at: "t0".into(),
         updated_at: "t0".into(),
     }

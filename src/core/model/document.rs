@@ -51,6 +51,10 @@ impl Document {
             note: String::new(),
             attributed_to: String::new(),
             links: Vec::new(),
+            source_kind: String::new(),
+            on_the_record: false,
+            in_a_position_to_know: false,
+            unsure: false,
             created_at: now.to_owned(),
             updated_at: now.to_owned(),
         })

@@ -150,7 +150,7 @@ pub fn join(ours: &[Label], base: &[Label], theirs: &[Label]) -> Vec<Label> {
 const PALETTE: [&str; 8] = ["#e69f00", "#cc79a7", "#56b4e9", "#f0e442", "#000000", "#8c510a", "#7570b3", "#1b9e77"];
 
 /// Keys that already mean something in the reader, so no label may take them.
-const RESERVED_KEYS: [&str; 5] = ["?", "[", "]", " ", "/"];
+const RESERVED_KEYS: [&str; 6] = ["?", "[", "]", " ", "/", "u"];
 
 /// A new label named `name`, with an id made from the name, an unused colour and a free key.
 pub fn add_new(labels: &mut Vec<Label>, name: &str) -> Result<Label, String> {

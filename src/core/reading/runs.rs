@@ -16,6 +16,8 @@ pub struct Mark {
     pub layer: usize,
     /// What the annotation links to, said where its highlight begins.
     pub links: Vec<Link>,
+    /// Its reader is unsure of it (drawn dotted).
+    pub unsure: bool,
 }
 
 /// An annotation's range with the mark it is drawn with. The mark is shared: the span index, each
@@ -67,6 +69,7 @@ pub fn layer_spans<'a>(annotations: impl IntoIterator<Item = &'a Annotation>) ->
                 label: annotation.label.clone(),
                 layer,
                 links: annotation.links.clone(),
+                unsure: annotation.unsure,
             });
             LayeredSpan { start: annotation.start, end: annotation.end, mark }
         })

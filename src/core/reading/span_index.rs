@@ -112,7 +112,7 @@ fn drawing_order(a: (usize, usize, &str), b: (usize, usize, &str)) -> Ordering {
 }
 
 /// The document ranges where `spans` (as drawn) and `order` (annotations now, in drawing order)
-/// differ: spans gone, added, or drawn otherwise (label, links).
+/// differ: spans gone, added, or drawn otherwise (label, links, sureness).
 fn changed_ranges(spans: &[LayeredSpan], order: &[&Annotation]) -> Vec<(usize, usize)> {
     let (mut old, mut new) = (spans.iter().peekable(), order.iter().peekable());
     let mut changed = Vec::new();
@@ -121,7 +121,7 @@ fn changed_ranges(spans: &[LayeredSpan], order: &[&Annotation]) -> Vec<(usize, u
             (None, None) => return changed,
             (Some(s), Some(a)) => match drawing_order((s.start, s.end, &s.mark.annotation_id), (a.start, a.end, &a.id)) {
                 Ordering::Equal => {
-                    if s.mark.label != a.label || s.mark.links != a.links {
+                    if s.mark.label != a.label || s.mark.links != a.links || s.mark.unsure != a.unsure {
                         changed.push((a.start, a.end));
                     }
                     old.next();

@@ -160,6 +160,21 @@ impl Workspace {
         self.edit(id, now, |a| replace(&mut a.attributed_to, attributed_to))
     }
 
+    /// Says what kind of source annotation `id` is attributed to, and whether it is on the record
+    /// and in a position to know.
+    pub fn set_source(&mut self, id: &str, kind: &str, on_the_record: bool, in_a_position_to_know: bool, now: &str) -> Option<Change> {
+        self.edit(id, now, |a| {
+            let was = (a.on_the_record, a.in_a_position_to_know);
+            (a.on_the_record, a.in_a_position_to_know) = (on_the_record, in_a_position_to_know);
+            replace(&mut a.source_kind, kind.trim()) | (was != (on_the_record, in_a_position_to_know))
+        })
+    }
+
+    /// Marks annotation `id` as one its reader is unsure of (or sure of again).
+    pub fn set_unsure(&mut self, id: &str, unsure: bool, now: &str) -> Option<Change> {
+        self.edit(id, now, |a| std::mem::replace(&mut a.unsure, unsure) != unsure)
+    }
+
     /// Links annotation `id` to annotation `to` (another one, present here), with the relation
     /// its label has; nothing when they are linked already.
     pub fn link(&mut self, id: &str, to: &str, now: &str) -> Option<Change> {
@@ -312,6 +327,21 @@ mod tests {
         assert_eq!(workspace.count("d", "claim"), 1);
         assert_eq!(workspace.count("nowhere", "claim"), 0);
         assert_eq!(workspace.find("x").map(|(d, _)| d), Some("e"));
+    }
+
+    #[test]
+    fn the_source_and_sureness_are_edits_like_any_other() {
+        let mut workspace = Workspace::default();
+        workspace.put("d", annotation("a", "claim", 0, 4));
+        let change = workspace.set_source("a", " anonymous official ", false, true, "t1").unwrap();
+        let after = change.after.unwrap();
+        assert_eq!((after.source_kind.as_str(), after.on_the_record, after.in_a_position_to_know), ("anonymous official", false, true));
+        assert_eq!(after.updated_at, "t1");
+        assert_eq!(workspace.set_source("a", "anonymous official", false, true, "t2"), None, "nothing changed");
+        assert!(workspace.set_source("a", "anonymous official", true, true, "t2").is_some(), "a check alone is a change");
+        assert!(workspace.set_unsure("a", true, "t3").unwrap().after.unwrap().unsure);
+        assert_eq!(workspace.set_unsure("a", true, "t4"), None);
+        assert!(!workspace.set_unsure("a", false, "t5").unwrap().after.unwrap().unsure);
     }
 
     #[test]

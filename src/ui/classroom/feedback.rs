@@ -42,7 +42,8 @@ pub fn Feedback() -> impl IntoView {
                 items.push((d.id.clone(), k.clone(), None));
             }
         }
-        items.sort_by(|a, b| (&a.0, a.1.start, a.1.end).cmp(&(&b.0, b.1.start, b.1.end)));
+        // What the student was sure of and got wrong first, then in text order within each standing.
+        items.sort_by_key(|(document, a, mark)| (feedback::listing_rank(*mark, a.unsure), document.clone(), a.start, a.end));
         let labels = assignment.labels.clone();
         Some(view! {
             <Figures evaluation labels=assignment.labels.clone() scheme/>
@@ -122,7 +123,8 @@ fn Figures(evaluation: Evaluation, labels: Vec<Label>, scheme: RwSignal<Scheme>)
 fn FeedbackItem(document: String, annotation: Annotation, mark: Option<Verdict>, labels: Vec<Label>) -> impl IntoView {
     let name = label::name_of(&labels, &annotation.label).to_owned();
     let kind = mark.map_or("✗ Missed".to_owned(), |m| format!("{} {}", m.sign(), m.name()));
-    let text = format!("{kind} {name}: “{}”", annotation.quote);
+    let unsure = if mark.is_some() && annotation.unsure { " (unsure)" } else { "" };
+    let text = format!("{kind} {name}{unsure}: “{}”", annotation.quote);
     view! {
         <li class="feedback-item">
             <PassageButton document start=annotation.start end=annotation.end text/>

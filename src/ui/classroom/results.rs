@@ -82,6 +82,10 @@ pub(super) fn Collect(id: String) -> impl IntoView {
             let labels = labels.get();
             let mut results = results.get().to_vec();
             let flags = flags(&results);
+            let sureness = classroom.sureness(&id);
+            let sureness = move |work: &HandIn| {
+                sureness.iter().find(|(student, _)| *student == work.student).map_or_else(String::new, |(_, s)| s.in_words())
+            };
             let (by, up) = sort.get();
             let f1 = |e: &Evaluation, label: &str| e.by_label.get(label).map_or(0.0, |s| s.figures(scheme).f1);
             results.sort_by(|(a, ea), (b, eb)| {
@@ -118,6 +122,7 @@ pub(super) fn Collect(id: String) -> impl IntoView {
                                 <CountedHandIn id=id.clone() student=work.student.clone() counted=work.handed_in_at.clone()/>
                                 {flags.into_iter().map(|flag| view! { " " <strong class="flag">{flag}</strong> }).collect_view()}
                             </td>
+                            <td class="sureness">{sureness(&work)}</td>
                             <td>{format!("{:.1}", gradebook::score(&evaluation, scheme, scale.get()))}</td>
                             <td>
                                 <button type="button" on:click=move |_| classroom.review(&open_id, &student)>"Open"</button>
@@ -193,6 +198,7 @@ pub(super) fn Collect(id: String) -> impl IntoView {
                         {heading("overall".to_owned(), "F1 overall".to_owned())}
                         {heading("count".to_owned(), "Annotations".to_owned())}
                         {heading("handed_in_at".to_owned(), "Handed in".to_owned())}
+                        <th scope="col" title="Of what each student was sure of, and of what they marked unsure, how much the key has as marked">"Sureness"</th>
                         <th scope="col">"Score"</th>
                         <th scope="col">"Work"</th>
                     </tr>

@@ -1,5 +1,5 @@
 //! Shortcuts: a label's key labels the selection (or relabels the selected annotation),
-//! `Delete` removes the selected annotation, `Escape` lets go of both, `Ctrl+Z` undoes,
+//! `Delete` removes the selected annotation, `u` marks it unsure (or sure again), `Escape` lets go of both, `Ctrl+Z` undoes,
 //! `Ctrl+Shift+Z` or `Ctrl+Y` redoes, `Ctrl+F` finds in the article (`Cmd` on a Mac), `?` lists them all.
 //! A label key pressed on the first screen, before the app ran, labels the stretch it was pressed on.
 
@@ -36,6 +36,7 @@ pub fn listen(view: View, work: Work) {
         match (label_of(work, &key), key.as_str()) {
             (Some(label), _) => work.apply_label(&label),
             (None, "Delete" | "Backspace") if view.selected().get_untracked().is_some() => work.delete_selected(),
+            (None, "u") if view.selected().get_untracked().is_some() => work.toggle_unsure_selected(),
             (None, "?") => view.set_help_open(!view.help_open().get_untracked()),
             (None, "Escape") if view.help_open().get_untracked() => view.set_help_open(false),
             (None, "Escape") if view.messages_open().get_untracked() => view.set_messages_open(false),

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::core::model::annotation::Annotation;
 use crate::ui::browser::article::NOTE_ID;
 use crate::ui::panels::link::{LinkList, LinkTo};
+use crate::ui::panels::source::SourceFields;
 use crate::ui::state;
 
 /// How many annotations the list shows at first, and how many more each "Show more" adds.
@@ -105,12 +106,19 @@ fn AnnotationEntry(annotation: Annotation) -> impl IntoView {
         view.reveal_text(start, end, false);
     };
     let note = (!annotation.note.is_empty()).then(|| view! { <span class="entry-note">{annotation.note.clone()}</span> });
-    let attribution = (!annotation.attributed_to.is_empty())
-        .then(|| view! { <span class="entry-attribution">"— " {annotation.attributed_to.clone()}</span> });
+    let source = match (annotation.attributed_to.is_empty(), annotation.source_kind.is_empty()) {
+        (true, true) => None,
+        (false, true) => Some(format!("— {}", annotation.attributed_to)),
+        (true, false) => Some(format!("— ({})", annotation.source_kind)),
+        (false, false) => Some(format!("— {} ({})", annotation.attributed_to, annotation.source_kind)),
+    };
+    let attribution = source.map(|said| view! { <span class="entry-attribution">{said}</span> });
+    let unsure = annotation.unsure.then(|| view! { <span class="entry-unsure">"unsure"</span> " " });
     view! {
         <li class:selected=is_selected>
             <button type="button" class="entry" aria-pressed=move || is_selected.get().to_string() on:click=select>
                 <LabelChip label_id=annotation.label.clone()/>
+                {unsure}
                 <q class="entry-quote">{annotation.quote.clone()}</q>
                 {attribution}
                 {note}
@@ -144,6 +152,7 @@ fn Editor(annotation_id: String) -> impl IntoView {
         move |event| work.set_note(&id, &event_target_value(&event))
     };
     let link_id = annotation_id.clone();
+    let source_id = annotation_id.clone();
     let write_attribution = move |event| work.set_attribution(&annotation_id, &event_target_value(&event));
     view! {
         <div class="editor" role="group" aria-label="Selected annotation">
@@ -167,9 +176,10 @@ fn Editor(annotation_id: String) -> impl IntoView {
                     on:input=write_attribution
                 />
             </label>
+            <SourceFields annotation_id=source_id current/>
             <LinkList id=link_id.clone()/>
             <LinkTo id=link_id/>
-            <p class="editor-help">"Change its label with the toolbar or its key; remove it with Delete."</p>
+            <p class="editor-help">"Change its label with the toolbar or its key; U marks it unsure; remove it with Delete."</p>
             <div class="editor-actions">
                 <button type="button" class="delete" on:click=move |_| work.delete_selected()>"Delete"</button>
                 <button type="button" on:click=move |_| state::view().let_go()>"Done"</button>

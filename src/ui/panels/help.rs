@@ -68,6 +68,7 @@ pub fn Shortcuts() -> impl IntoView {
         <ul>
             {label_keys}
             <li><kbd>"Delete"</kbd> " remove the selected annotation"</li>
+            <li><kbd>"U"</kbd> " mark the selected annotation unsure, or sure again"</li>
             <li><kbd>"Escape"</kbd> " let go of the selection"</li>
             <li><kbd>{undo.clone()}</kbd> " undo; " <kbd>{keys.redo}</kbd> " redo"</li>
             <li><kbd>{find.clone()}</kbd> " find in the article"</li>

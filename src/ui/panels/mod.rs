@@ -1,6 +1,6 @@
 //! Everything around the article: the masthead with its toolbar, menus, label editor and
 //! settings; messages; the shortcut list; the list of articles; the list of annotations and
-//! their links; the claims board; and the frame a part fetched when first used is drawn in.
+//! their links and sources; the claims board; and the frame a part fetched when first used is drawn in.
 
 pub mod on_demand;
 pub mod link;
@@ -12,4 +12,5 @@ pub mod status;
 pub mod help;
 pub mod nav;
 pub mod annotation_list;
+pub mod source;
 pub mod board;

@@ -51,7 +51,10 @@ fn RunView(run: Run, feedback: Feedback) -> impl IntoView {
     // and a sign, never by colour alone).
     let missed_passage = |mark: &Mark| feedback.as_ref().is_some_and(|f| f.missed.contains(&mark.annotation_id));
     let name = |mark: &Mark| -> String {
-        let name = work.with_labels_in_use(|labels| label::name_of(labels, &mark.label).to_owned());
+        let mut name = work.with_labels_in_use(|labels| label::name_of(labels, &mark.label).to_owned());
+        if mark.unsure {
+            name.push_str(" (unsure)");
+        }
         if missed_passage(mark) {
             return format!("✗ Missed: {name}");
         }
@@ -75,6 +78,7 @@ fn RunView(run: Run, feedback: Feedback) -> impl IntoView {
     // attribute, so they are never part of the text a selection or a copy takes).
     let tags = (!opening.is_empty()).then(|| opening.iter().map(|m| name(m) + &linked(m, 24)).collect::<Vec<_>>().join(" · "));
     let missed = marks.iter().all(|mark| missed_passage(mark));
+    let unsure = marks.iter().any(|mark| mark.unsure);
     let tint = work.with_labels_in_use(|labels| label::find(labels, &marks[0].label).map(|l| tint(&l.color)));
     let ids = marks.iter().map(|m| m.annotation_id.as_str()).collect::<Vec<_>>().join(" ");
     view! {
@@ -86,6 +90,7 @@ fn RunView(run: Run, feedback: Feedback) -> impl IntoView {
             title=title
             class:found=found
             class:missed=missed
+            class:unsure=unsure
             style:background-color=tint
             style:box-shadow=work.with_labels_in_use(|labels| underlines(&marks, labels))
             style:padding-bottom=format!("{}px", depth(&marks) * UNDERLINE_PX)

@@ -222,6 +222,31 @@ impl Work {
         self.change("Attribution changed", true, |workspace| workspace.set_attribution(annotation_id, attributed_to, &now).into());
     }
 
+    /// Says what kind of source annotation `annotation_id` is attributed to, and whether it is on
+    /// the record and in a position to know.
+    pub fn set_source(&self, annotation_id: &str, kind: &str, on_the_record: bool, in_a_position_to_know: bool) {
+        let now = browser::now();
+        self.change("Source changed", false, |workspace| {
+            workspace.set_source(annotation_id, kind, on_the_record, in_a_position_to_know, &now).into()
+        });
+    }
+
+    /// Marks annotation `annotation_id` unsure (or sure again), saying so.
+    pub fn set_unsure(&self, annotation_id: &str, unsure: bool) {
+        let now = browser::now();
+        let (step, said) = if unsure { ("Marked unsure", "Marked unsure.") } else { ("Marked sure", "Marked sure.") };
+        if self.change(step, false, |workspace| workspace.set_unsure(annotation_id, unsure, &now).into()) {
+            self.view.say(Message::status(said));
+        }
+    }
+
+    /// The `u` key: the selected annotation unsure, or sure again.
+    pub fn toggle_unsure_selected(&self) {
+        let Some(selected) = self.view.selected.get_untracked() else { return };
+        let Some(unsure) = self.workspace.with_untracked(|w| w.find(&selected).map(|(_, a)| a.unsure)) else { return };
+        self.set_unsure(&selected, !unsure);
+    }
+
     /// Links annotation `from` to annotation `to` (a denial to the claim it denies).
     pub fn link(&self, from: &str, to: &str) {
         let now = browser::now();

@@ -7,8 +7,9 @@ use super::corpus::Corpus;
 use crate::core::model::annotation::Annotation;
 use crate::core::model::document::Document;
 
-/// The first seven columns are the ones of Glossa's earlier CSV, in the same places.
-const HEADER: [&str; 14] = [
+/// The first seven columns are the ones of Glossa's earlier CSV, in the same places; each column
+/// added since comes after those before it.
+const HEADER: [&str; 18] = [
     "document",
     "label",
     "start",
@@ -23,6 +24,10 @@ const HEADER: [&str; 14] = [
     "updated_at",
     "before",
     "after",
+    "source_kind",
+    "on_the_record",
+    "in_a_position_to_know",
+    "unsure",
 ];
 
 /// How many code points of the text around a quote its row shows, each side.
@@ -98,6 +103,10 @@ fn rows(corpus: &Corpus, cell: fn(String) -> String) -> String {
                 a.updated_at.clone(),
                 before,
                 after,
+                a.source_kind.clone(),
+                a.on_the_record.to_string(),
+                a.in_a_position_to_know.to_string(),
+                a.unsure.to_string(),
             ];
             out.push_str(&row(fields.into_iter().map(cell)));
         }
@@ -144,7 +153,10 @@ mod tests {
         let mut lines = out.split("\r\n");
         assert_eq!(
             lines.next(),
-            Some("document,label,start,end,quote,note,attributed_to,id,title,text_sha256,created_at,updated_at,before,after")
+            Some(
+                "document,label,start,end,quote,note,attributed_to,id,title,text_sha256,created_at,updated_at,before,after,\
+                 source_kind,on_the_record,in_a_position_to_know,unsure"
+            )
         );
         assert!(
             out.contains(

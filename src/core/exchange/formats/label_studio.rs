@@ -21,13 +21,26 @@ pub fn write(corpus: &Corpus) -> String {
                 .iter()
                 .zip(spans)
                 .map(|(a, (start, end))| {
+                    let mut meta =
+                        json!({"text": [a.note], "attributed_to": a.attributed_to, "created_at": a.created_at, "updated_at": a.updated_at});
+                    // The reader's judgements, where given: Label Studio keeps a result's meta as it is.
+                    if !a.source_kind.is_empty() {
+                        meta["source_kind"] = json!(a.source_kind);
+                    }
+                    for (field, yes) in
+                        [("on_the_record", a.on_the_record), ("in_a_position_to_know", a.in_a_position_to_know), ("unsure", a.unsure)]
+                    {
+                        if yes {
+                            meta[field] = json!(true);
+                        }
+                    }
                     json!({
                         "id": a.id,
                         "from_name": "label",
                         "to_name": "text",
                         "type": "labels",
                         "value": {"start": start, "end": end, "text": a.quote, "labels": [corpus.label_name(&a.label)]},
-                        "meta": {"text": [a.note], "attributed_to": a.attributed_to, "created_at": a.created_at, "updated_at": a.updated_at},
+                        "meta": meta,
                     })
                 })
                 .collect();
@@ -103,6 +116,10 @@ fn read_result(result: &Value, place: String) -> Result<IncomingAnnotation, Stri
     incoming.attributed_to = meta_string("attributed_to").unwrap_or_default();
     incoming.created_at = meta_string("created_at");
     incoming.updated_at = meta_string("updated_at");
+    incoming.judged.source_kind = meta_string("source_kind").unwrap_or_default();
+    let yes = |field: &str| meta.and_then(|m| m.get(field)).and_then(Value::as_bool).unwrap_or_default();
+    (incoming.judged.on_the_record, incoming.judged.in_a_position_to_know, incoming.judged.unsure) =
+        (yes("on_the_record"), yes("in_a_position_to_know"), yes("unsure"));
     Ok(incoming)
 }
 

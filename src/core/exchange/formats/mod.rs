@@ -194,6 +194,8 @@ pub(crate) mod fixture {
         add("a3", "claim", sanctions + 4, sanctions + 13, "", "");
         let other = &documents[0];
         workspace.put(&other.id, other.annotate(0, 4, "claim", "b1".into(), "2026-11-22T10:00:00.000Z").unwrap());
+        workspace.set_source("a1", "government or body", true, true, "2026-11-22T10:00:01.000Z");
+        workspace.set_unsure("a3", true, "2026-11-22T10:00:01.000Z");
         workspace.link("a1", "a3", "2026-11-22T10:00:01.000Z");
         workspace.link("a2", "b1", "2026-11-22T10:00:01.000Z");
         (documents, label::default_labels(), workspace)

@@ -44,6 +44,10 @@ fn annotation_id(iri: &str) -> String {
 }
 
 const COLLECTION: &str = "urn:glossa:annotations";
+/// A `classifying` body's value begins so, then names the kind of source: "Source: anonymous official".
+const SOURCE_PREFIX: &str = "Source: ";
+/// An `assessing` body of this value says the reader is unsure of the annotation.
+const UNSURE: &str = "unsure";
 const PAGE: &str = "urn:glossa:annotations:page:1";
 
 pub fn write(corpus: &Corpus, now: &str) -> String {
@@ -105,6 +109,12 @@ fn annotation(corpus: &Corpus, document: &Document, a: &Annotation) -> Value {
     if !a.attributed_to.is_empty() {
         body.push(json!({"type": "TextualBody", "purpose": "describing", "value": format!("Attributed to {}", a.attributed_to)}));
     }
+    if !a.source_kind.is_empty() {
+        body.push(json!({"type": "TextualBody", "purpose": "classifying", "value": format!("{SOURCE_PREFIX}{}", a.source_kind)}));
+    }
+    if a.unsure {
+        body.push(json!({"type": "TextualBody", "purpose": "assessing", "value": UNSURE}));
+    }
     let (prefix, suffix) = document.around(a.start, a.end, CONTEXT);
     let mut quote = json!({"type": "TextQuoteSelector", "exact": a.quote});
     for (field, context) in [("prefix", prefix), ("suffix", suffix)] {
@@ -112,7 +122,7 @@ fn annotation(corpus: &Corpus, document: &Document, a: &Annotation) -> Value {
             quote[field] = json!(context);
         }
     }
-    json!({
+    let mut annotation = json!({
         "id": annotation_iri(&a.id),
         "type": "Annotation",
         "created": a.created_at,
@@ -127,7 +137,14 @@ fn annotation(corpus: &Corpus, document: &Document, a: &Annotation) -> Value {
                 {"type": "TextPositionSelector", "start": a.start, "end": a.end},
             ],
         },
-    })
+    });
+    // The reader's judgements of the source, which the model has no words for: Glossa's terms.
+    for (term, yes) in [("glossa:on_the_record", a.on_the_record), ("glossa:in_a_position_to_know", a.in_a_position_to_know)] {
+        if yes {
+            annotation[term] = json!(true);
+        }
+    }
+    annotation
 }
 
 pub fn is_web_annotation(root: &Map<String, Value>) -> bool {
@@ -248,6 +265,12 @@ fn read_item(item: &Value, place: String) -> Result<(String, Option<String>, Inc
     incoming.note = with_purpose("commenting").unwrap_or_default();
     incoming.attributed_to =
         with_purpose("describing").and_then(|d| d.strip_prefix("Attributed to ").map(str::to_owned)).unwrap_or_default();
+    incoming.judged.source_kind =
+        with_purpose("classifying").and_then(|d| d.strip_prefix(SOURCE_PREFIX).map(str::to_owned)).unwrap_or_default();
+    incoming.judged.unsure = with_purpose("assessing").as_deref() == Some(UNSURE);
+    let yes = |term: &str| item.get(term).and_then(Value::as_bool).unwrap_or_default();
+    (incoming.judged.on_the_record, incoming.judged.in_a_position_to_know) =
+        (yes("glossa:on_the_record"), yes("glossa:in_a_position_to_know"));
     incoming.created_at = string(item, "created");
     incoming.updated_at = string(item, "modified");
     Ok((source, string(&target, "glossa:sha256"), incoming))

@@ -10,11 +10,13 @@ use super::Classroom;
 use crate::core::classroom::assignment::{self, Assignment, AssignmentDocument, KeyCopy};
 use crate::core::classroom::backup::{self, OwnText};
 use crate::core::classroom::class_report::{self, ClassReport, MarkedDocument};
+use crate::core::classroom::feedback::Sureness;
 use crate::core::classroom::figures::{self, ClassAgreement, DisagreementMap};
 use crate::core::classroom::gradebook::{self, Line, Scale};
 use crate::core::classroom::hand_in::{self, Comment, Return};
 use crate::core::classroom::record::{Collected, KeyTravel, Teaching};
 use crate::core::measures::matching::{Evaluation, Scheme};
+use crate::core::model::annotation::Annotation;
 use crate::core::model::document::Document;
 use crate::core::model::id;
 use crate::ui::browser::{self, persist, seal};
@@ -147,6 +149,28 @@ impl Classroom {
         let mut text = format!("Collected {} hand-ins for “{}”.", taken.len(), assignment.title);
         problems.iter().for_each(|p| text.push_str(&format!(" {p}")));
         self.view.say(if refused > 0 && taken.is_empty() { Message::alert(text) } else { Message::status(text) });
+    }
+
+    /// How each collected student's sureness matched their accuracy on assignment `id`, by
+    /// student, tracked: empty without a key.
+    pub fn sureness(&self, id: &str) -> Vec<(String, Sureness)> {
+        let Some(key) = self.key_of(id) else { return Vec::new() };
+        self.saved.with(|saved| {
+            let Some(teaching) = saved.teaching(id) else { return Vec::new() };
+            teaching
+                .collected
+                .iter()
+                .map(|work| {
+                    let documents: Vec<(&[Annotation], &[Annotation])> = teaching
+                        .assignment
+                        .documents
+                        .iter()
+                        .map(|d| (key.get(&d.id).map_or(&[][..], Vec::as_slice), work.annotations(&d.id)))
+                        .collect();
+                    (work.student.clone(), Sureness::of(&documents))
+                })
+                .collect()
+        })
     }
 
     /// Each collected student's evaluation on assignment `id`, tracked (computed once per change).
