@@ -63,7 +63,18 @@ test('a claim’s source is sorted and its sureness marked with U: drawn dotted,
   await expect(page.getByRole('article').locator('mark.unsure')).not.toHaveCount(0);
 });
 
-test('against the key, what a student was sure of and got wrong comes first, and the teacher sees whether sureness matched accuracy', async ({ browser }) => {
+/** Links the selected annotation to the claim whose quote begins with `quote`. */
+async function linkToClaim(page, quote) {
+  const editor = page.getByRole('group', { name: 'Selected annotation' });
+  await editor.getByRole('button', { name: 'Link to…' }).click();
+  const choice = editor.getByRole('combobox', { name: 'Claim to link to' });
+  const option = choice.getByRole('option').filter({ hasText: quote });
+  await choice.selectOption({ label: await option.textContent() });
+  await editor.getByRole('button', { name: 'Link', exact: true }).click();
+  await expect(editor.getByRole('list', { name: 'Links' })).toContainText(quote);
+}
+
+test('against the key, what a student was sure of and got wrong comes first, links are scored, and the teacher sees whether sureness matched accuracy', async ({ browser }) => {
   test.setTimeout(90_000);
   const teacher = await browser.newContext({ acceptDownloads: true });
   const t = await teacher.newPage();
@@ -72,7 +83,11 @@ test('against the key, what a student was sure of and got wrong comes first, and
   await t.getByRole('button', { name: 'New assignment' }).click();
   await t.getByRole('textbox', { name: 'Assignment title' }).fill('How sure');
   await t.getByRole('button', { name: 'Annotate the key' }).click();
-  for (const span of [DENIAL, CLAIM]) await h.label(t, span);
+  // The key: a claim, and the denial that denies it.
+  await h.label(t, CLAIM);
+  await h.label(t, DENIAL);
+  await linkToClaim(t, CLAIM[0]);
+  await t.keyboard.press('Escape');
   await expect(h.annotationItems(t)).toHaveCount(2);
   await t.getByRole('button', { name: 'Back to the teacher view' }).click();
   await t.getByRole('checkbox', { name: 'Include the answer key in the student copy' }).check();
@@ -83,13 +98,16 @@ test('against the key, what a student was sure of and got wrong comes first, and
   await s.goto('./');
   await s.getByLabel('Import JSON').setInputFiles(assignment.path);
   await h.articleReady(s);
-  // Right and sure; wrong and sure (a confident error); wrong and unsure.
-  await h.label(s, DENIAL);
-  await h.label(s, EXTRA);
-  await h.label(s, [CLAIM[0], CLAIM[1], '2']);
+  // The claim, right but unsure; the denial, right and sure, linked as the key links it; another
+  // denial, sure and wrong (a confident error), linked to the claim as the key does not.
+  await h.label(s, CLAIM);
   await s.getByRole('article').focus();
   await s.keyboard.press('u');
   await expect(s.getByRole('group', { name: 'Selected annotation' }).getByText(/^Source and sureness/)).toHaveText('Source and sureness: unsure');
+  await h.label(s, DENIAL);
+  await linkToClaim(s, CLAIM[0]);
+  await h.label(s, [EXTRA[0], EXTRA[1], '2']);
+  await linkToClaim(s, CLAIM[0]);
   await s.getByRole('textbox', { name: 'Your name' }).fill('Ada');
   await s.getByRole('textbox', { name: 'Your name' }).press('Tab');
   const handIn = await h.download(s, () => s.getByRole('button', { name: 'Hand in' }).click());
@@ -97,15 +115,18 @@ test('against the key, what a student was sure of and got wrong comes first, and
   await s.getByRole('button', { name: 'Check my work' }).click();
   const feedback = s.getByRole('region', { name: 'Feedback' });
   await expect(feedback).toContainText('1 annotation you were sure of is not in the key as marked: it comes first below.');
-  await expect(feedback.locator('.feedback-items').getByRole('button')).toHaveText([
-    '+ Extra Claim: “Iran dismisses allegations”',
-    /^≈ Label differs Denial \(unsure\): “U\.S\. and Britain accuse/,
-    /^✓ Hit Denial: “Iran vehemently denies/,
-  ]);
+  const items = feedback.locator('.feedback-items').getByRole('button');
+  await expect(items).toHaveCount(3);
+  await expect(items.first()).toHaveText('+ Extra Denial: “Iran dismisses allegations”');
+  await expect(items.filter({ hasText: '(unsure)' })).toHaveText(/^✓ Hit Claim \(unsure\): “U\.S\. and Britain accuse/);
+  // Links: one of the two made is the key's, which makes one.
+  await expect(feedback.getByRole('row', { name: /^Links/ }).getByRole('cell')).toHaveText(['0.50', '1.00', '0.67', '2', '1']);
+  await expect(feedback).toContainText('You made 1 of the 1 link the key makes; 1 of your 2 links is not in it');
 
   await t.getByLabel('Collect work').setInputFiles(handIn.path);
   const row = t.getByRole('table', { name: 'Class results' }).getByRole('row', { name: /Ada/ });
-  await expect(row.locator('td.sureness')).toHaveText('sure 1/2 right, unsure 0/1 right: matched');
+  await expect(row.locator('td.links')).toHaveText('0.67');
+  await expect(row.locator('td.sureness')).toHaveText('sure 1/2 right, unsure 1/1 right: did not match');
   await teacher.close();
   await student.close();
 });

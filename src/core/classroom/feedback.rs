@@ -2,6 +2,7 @@
 //! hit, a label or boundary difference, or an extra; each key passage they did not mark, a miss;
 //! the figures of `core::measures::matching`; and sentences a student reads ("You found 4 of the 6 denials").
 
+use crate::core::measures::links::{self, End, Link, LinkCounts};
 use crate::core::measures::matching::{self, Evaluation, Scheme, Span};
 use crate::core::model::annotation::Annotation;
 use crate::core::model::label::Label;
@@ -134,6 +135,43 @@ impl Sureness {
     }
 }
 
+/// The links among `documents` (each an id and its annotations), each end where its annotation is;
+/// a link to an annotation not among them is left out.
+pub fn links_of<'a>(documents: &[(&'a str, &'a [Annotation])]) -> Vec<Link<'a>> {
+    let end = |document: &'a str, a: &'a Annotation| End { document, label: &a.label, start: a.start, end: a.end };
+    let found = |id: &str| documents.iter().find_map(|(document, list)| list.iter().find(|a| a.id == id).map(|a| end(document, a)));
+    documents
+        .iter()
+        .flat_map(|&(document, list)| list.iter().map(move |a| (document, a)))
+        .flat_map(|(document, a)| {
+            a.links.iter().filter_map(move |link| Some(Link { from: end(document, a), to: found(&link.to)?, relation: link.relation.id() }))
+        })
+        .collect()
+}
+
+/// The student's links (among `marked`) against the key's (among `key`), each side a list of
+/// documents' ids and annotations.
+pub fn link_counts(key: &[(&str, &[Annotation])], marked: &[(&str, &[Annotation])]) -> LinkCounts {
+    links::count(&links_of(key), &links_of(marked))
+}
+
+/// The links' figures in a sentence, when the key or the student links anything.
+pub fn links_in_words(counts: &LinkCounts) -> Option<String> {
+    let LinkCounts { marked, in_key, correct } = *counts;
+    if marked == 0 && in_key == 0 {
+        return None;
+    }
+    let links = |n: usize| if n == 1 { "link" } else { "links" };
+    let mut said = format!("You made {correct} of the {in_key} {} the key makes", links(in_key));
+    let extra = marked - correct;
+    if extra > 0 {
+        let verb = if extra == 1 { "is" } else { "are" };
+        said.push_str(&format!("; {extra} of your {marked} {} {verb} not in it", links(marked)));
+    }
+    said.push_str(" (a link counts when it joins the passages the key's joins, with the same labels and relation).");
+    Some(said)
+}
+
 /// The figures of `documents` (each a key and a student's annotations), for `labels`.
 pub fn evaluate(documents: &[(&[Annotation], &[Annotation])], labels: &[Label]) -> Evaluation {
     let borrowed: Vec<(Vec<Span>, Vec<Span>)> = documents.iter().map(|(key, marked)| (spans(key), spans(marked))).collect();
@@ -221,6 +259,30 @@ mod tests {
     fn attributed(mut a: Annotation, by: &str) -> Annotation {
         a.attributed_to = by.into();
         a
+    }
+
+    #[test]
+    fn links_are_found_across_documents_and_said_in_words() {
+        let link = |mut a: Annotation, to: &str| {
+            a.links
+                .push(crate::core::model::annotation::Link { to: to.into(), relation: crate::core::model::annotation::Relation::Denies });
+            a
+        };
+        let key_a = [link(bare("k1", "denial", 0, 4), "k2"), link(bare("k3", "denial", 10, 14), "gone")];
+        let key_b = [bare("k2", "claim", 5, 9)];
+        let marked_a = [link(bare("m1", "denial", 1, 4), "m2"), link(bare("m3", "denial", 20, 24), "m2")];
+        let marked_b = [bare("m2", "claim", 6, 8)];
+        let key = [("a", &key_a[..]), ("b", &key_b[..])];
+        let marked = [("a", &marked_a[..]), ("b", &marked_b[..])];
+        assert_eq!(links_of(&key).len(), 1, "a link to an annotation not there is left out");
+        assert_eq!(links_of(&key)[0].to.document, "b");
+        let counts = link_counts(&key, &marked);
+        assert_eq!(counts, LinkCounts { marked: 2, in_key: 1, correct: 1 });
+        assert_eq!(
+            links_in_words(&counts).unwrap(),
+            "You made 1 of the 1 link the key makes; 1 of your 2 links is not in it (a link counts when it joins the passages the key's joins, with the same labels and relation)."
+        );
+        assert_eq!(links_in_words(&LinkCounts::default()), None);
     }
 
     #[test]

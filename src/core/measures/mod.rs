@@ -1,11 +1,13 @@
 //! Measures, leaves of the core that depend on nothing in it but text: matching one set of spans
-//! against another (precision, recall, F1 under nervaluate's schemes), agreement between
+//! against another (precision, recall, F1 under nervaluate's schemes), and one set of links
+//! against another; agreement between
 //! annotators (Cohen's κ, Krippendorff's α) and Mathet's γ. Each is checked against its reference
 //! implementation on fixtures made by a committed generator script.
 
 pub mod matching;
 pub mod gamma;
 pub mod agreement;
+pub mod links;
 
 /// `value` written with `places` decimals as a person reads it: never a negative zero ("-0.00"
 /// read as disagreement that is not there; a value that small is zero at the precision shown).

@@ -1,9 +1,13 @@
 //! Feedback against the answer key: figures per label under a matching scheme, sentences, and each
 //! hit, difference, extra and miss as a button that brings its passage into view.
+use std::collections::BTreeMap;
+
 use leptos::prelude::*;
 
+use crate::core::classroom::assignment::AssignmentDocument;
 use crate::core::classroom::feedback::{self, Verdict};
 use crate::core::measures::fixed;
+use crate::core::measures::links::LinkCounts;
 use crate::core::measures::matching::{Evaluation, Scheme, Scores};
 use crate::core::model::annotation::Annotation;
 use crate::core::model::label::{self, Label};
@@ -24,9 +28,16 @@ pub fn Feedback() -> impl IntoView {
             .map(|d| (key.get(&d.id).map_or(&[][..], Vec::as_slice), marked.get(&d.id).map_or(&[][..], Vec::as_slice)))
             .collect();
         let evaluation = feedback::evaluate(&documents, &assignment.labels);
+        let keyed = by_document(&assignment.documents, &key);
+        let links = feedback::link_counts(&keyed, &by_document(&assignment.documents, &marked));
         // Said under each scheme now, so that a change of scheme only picks.
         let hint = |label: &str| assignment.hint(label).map(str::to_owned);
-        let said = Scheme::ALL.map(|s| feedback::sentences(&evaluation, s, &documents, &assignment.labels, hint));
+        let links_said = feedback::links_in_words(&links);
+        let said = Scheme::ALL.map(|s| {
+            let mut said = feedback::sentences(&evaluation, s, &documents, &assignment.labels, hint);
+            said.extend(links_said.clone());
+            said
+        });
         let sentences = move || {
             let at = Scheme::ALL.iter().position(|s| *s == scheme.get()).unwrap_or_default();
             said[at].iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()
@@ -46,7 +57,7 @@ pub fn Feedback() -> impl IntoView {
         items.sort_by_key(|(document, a, mark)| (feedback::listing_rank(*mark, a.unsure), document.clone(), a.start, a.end));
         let labels = assignment.labels.clone();
         Some(view! {
-            <Figures evaluation labels=assignment.labels.clone() scheme/>
+            <Figures evaluation labels=assignment.labels.clone() scheme links/>
             <ul class="sentences">{sentences}</ul>
             <ol class="feedback-items">
                 {items.into_iter().map(|(document, annotation, mark)| view! { <FeedbackItem document annotation mark labels=labels.clone()/> }).collect_view()}
@@ -60,6 +71,11 @@ pub fn Feedback() -> impl IntoView {
             {body}
         </section>
     }
+}
+
+/// The annotations of each of `documents` in `side`, by document id.
+fn by_document<'a>(documents: &'a [AssignmentDocument], side: &'a BTreeMap<String, Vec<Annotation>>) -> Vec<(&'a str, &'a [Annotation])> {
+    documents.iter().map(|d| (d.id.as_str(), side.get(&d.id).map_or(&[][..], Vec::as_slice))).collect()
 }
 
 #[component]
@@ -83,7 +99,7 @@ pub fn SchemeChoice(scheme: RwSignal<Scheme>) -> impl IntoView {
 
 /// Precision, recall and F1 per label and overall, under `scheme`.
 #[component]
-fn Figures(evaluation: Evaluation, labels: Vec<Label>, scheme: RwSignal<Scheme>) -> impl IntoView {
+fn Figures(evaluation: Evaluation, labels: Vec<Label>, scheme: RwSignal<Scheme>, links: LinkCounts) -> impl IntoView {
     let rows = move || {
         let scheme = scheme.get();
         let row = |name: String, scores: Option<&Scores>| {
@@ -103,7 +119,19 @@ fn Figures(evaluation: Evaluation, labels: Vec<Label>, scheme: RwSignal<Scheme>)
         };
         let mut all: Vec<_> = labels.iter().map(|l| row(l.name.clone(), evaluation.by_label.get(&l.id))).collect();
         all.push(row("Overall".to_owned(), Some(&evaluation.overall)));
-        all.collect_view()
+        // The links' row: the same figures, of links matched end to end (one scheme for all).
+        let figures = links.figures();
+        let linked = view! {
+            <tr>
+                <th scope="row">"Links"</th>
+                <td>{fixed(figures.precision, 2)}</td>
+                <td>{fixed(figures.recall, 2)}</td>
+                <td>{fixed(figures.f1, 2)}</td>
+                <td>{links.marked}</td>
+                <td>{links.in_key}</td>
+            </tr>
+        };
+        (all.collect_view(), (links.marked + links.in_key > 0).then_some(linked))
     };
     view! {
         <div class="table-scroll">

@@ -82,9 +82,11 @@ pub(super) fn Collect(id: String) -> impl IntoView {
             let labels = labels.get();
             let mut results = results.get().to_vec();
             let flags = flags(&results);
-            let sureness = classroom.sureness(&id);
-            let sureness = move |work: &HandIn| {
-                sureness.iter().find(|(student, _)| *student == work.student).map_or_else(String::new, |(_, s)| s.in_words())
+            // Each student's links' F1 and sureness, in words.
+            let beyond = classroom.beyond_spans(&id);
+            let standing = |work: &HandIn| match beyond.iter().find(|(student, ..)| *student == work.student) {
+                Some((_, sureness, links)) => (fixed(links.figures().f1, 2), sureness.in_words()),
+                None => ("–".to_owned(), String::new()),
             };
             let (by, up) = sort.get();
             let f1 = |e: &Evaluation, label: &str| e.by_label.get(label).map_or(0.0, |s| s.figures(scheme).f1);
@@ -106,6 +108,7 @@ pub(super) fn Collect(id: String) -> impl IntoView {
             results
                 .into_iter()
                 .map(|(work, evaluation)| {
+                    let (links, sureness) = standing(&work);
                     let flags = flags.iter().find(|(student, _)| *student == work.student).map(|(_, flags)| flags.clone()).unwrap_or_default();
                     let (open_id, return_id, student, back_student) = (id.clone(), id.clone(), work.student.clone(), work.student.clone());
                     let cells = labels.iter().map(|l| {
@@ -122,7 +125,8 @@ pub(super) fn Collect(id: String) -> impl IntoView {
                                 <CountedHandIn id=id.clone() student=work.student.clone() counted=work.handed_in_at.clone()/>
                                 {flags.into_iter().map(|flag| view! { " " <strong class="flag">{flag}</strong> }).collect_view()}
                             </td>
-                            <td class="sureness">{sureness(&work)}</td>
+                            <td class="links">{links}</td>
+                            <td class="sureness">{sureness}</td>
                             <td>{format!("{:.1}", gradebook::score(&evaluation, scheme, scale.get()))}</td>
                             <td>
                                 <button type="button" on:click=move |_| classroom.review(&open_id, &student)>"Open"</button>
@@ -198,7 +202,8 @@ pub(super) fn Collect(id: String) -> impl IntoView {
                         {heading("overall".to_owned(), "F1 overall".to_owned())}
                         {heading("count".to_owned(), "Annotations".to_owned())}
                         {heading("handed_in_at".to_owned(), "Handed in".to_owned())}
-                        <th scope="col" title="Of what each student was sure of, and of what they marked unsure, how much the key has as marked">"Sureness"</th>
+                        <th scope="col" class="links" title="Links that join the passages the key's links join, with the same labels and relation">"F1 links"</th>
+                        <th scope="col" class="sureness" title="Of what each student was sure of, and of what they marked unsure, how much the key has as marked">"Sureness"</th>
                         <th scope="col">"Score"</th>
                         <th scope="col">"Work"</th>
                     </tr>

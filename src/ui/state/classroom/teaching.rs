@@ -10,11 +10,12 @@ use super::Classroom;
 use crate::core::classroom::assignment::{self, Assignment, AssignmentDocument, KeyCopy};
 use crate::core::classroom::backup::{self, OwnText};
 use crate::core::classroom::class_report::{self, ClassReport, MarkedDocument};
-use crate::core::classroom::feedback::Sureness;
+use crate::core::classroom::feedback::{self, Sureness};
 use crate::core::classroom::figures::{self, ClassAgreement, DisagreementMap};
 use crate::core::classroom::gradebook::{self, Line, Scale};
 use crate::core::classroom::hand_in::{self, Comment, Return};
 use crate::core::classroom::record::{Collected, KeyTravel, Teaching};
+use crate::core::measures::links::LinkCounts;
 use crate::core::measures::matching::{Evaluation, Scheme};
 use crate::core::model::annotation::Annotation;
 use crate::core::model::document::Document;
@@ -151,9 +152,9 @@ impl Classroom {
         self.view.say(if refused > 0 && taken.is_empty() { Message::alert(text) } else { Message::status(text) });
     }
 
-    /// How each collected student's sureness matched their accuracy on assignment `id`, by
-    /// student, tracked: empty without a key.
-    pub fn sureness(&self, id: &str) -> Vec<(String, Sureness)> {
+    /// How each collected student's sureness matched their accuracy on assignment `id`, and how
+    /// their links fared against the key's, by student, tracked: empty without a key.
+    pub fn beyond_spans(&self, id: &str) -> Vec<(String, Sureness, LinkCounts)> {
         let Some(key) = self.key_of(id) else { return Vec::new() };
         self.saved.with(|saved| {
             let Some(teaching) = saved.teaching(id) else { return Vec::new() };
@@ -161,13 +162,11 @@ impl Classroom {
                 .collected
                 .iter()
                 .map(|work| {
-                    let documents: Vec<(&[Annotation], &[Annotation])> = teaching
-                        .assignment
-                        .documents
-                        .iter()
-                        .map(|d| (key.get(&d.id).map_or(&[][..], Vec::as_slice), work.annotations(&d.id)))
-                        .collect();
-                    (work.student.clone(), Sureness::of(&documents))
+                    let ids = teaching.assignment.documents.iter().map(|d| d.id.as_str());
+                    let keyed: Vec<(&str, &[Annotation])> = ids.clone().map(|d| (d, key.get(d).map_or(&[][..], Vec::as_slice))).collect();
+                    let marked: Vec<(&str, &[Annotation])> = ids.map(|d| (d, work.annotations(d))).collect();
+                    let pairs: Vec<(&[Annotation], &[Annotation])> = keyed.iter().zip(&marked).map(|(k, m)| (k.1, m.1)).collect();
+                    (work.student.clone(), Sureness::of(&pairs), feedback::link_counts(&keyed, &marked))
                 })
                 .collect()
         })
