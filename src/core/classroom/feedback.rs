@@ -213,17 +213,15 @@ pub fn sentences(
             said.push(format!("{not_in_key} of your {} {name} {verb} not in the key as marked.{hint}", counts.actual()));
         }
     }
-    let (mut compared, mut agreeing) = (0, 0);
-    for (key, work) in documents {
-        for k in key.iter().filter(|k| !k.attributed_to.trim().is_empty()) {
-            if let Some(a) = work.iter().find(|a| a.label == k.label && overlaps(k, a)) {
-                compared += 1;
-                agreeing += usize::from(fold_name(&a.attributed_to) == fold_name(&k.attributed_to));
-            }
-        }
-    }
+    let (compared, agreeing) = agreement_on(documents, |a| fold_name(&a.attributed_to));
     if compared > 0 {
         said.push(format!("{agreeing} of the {compared} attributions you could give match the key's (who is speaking)."));
+    }
+    let (compared, agreeing) = agreement_on(documents, |a| a.source_kind.clone());
+    if compared > 0 {
+        said.push(format!(
+            "{agreeing} of the {compared} kinds of source you could give match the key's (what kind of source is speaking)."
+        ));
     }
     // Said only to a student who marked some annotations unsure: the others said nothing of being sure.
     let sureness = Sureness::of(documents);
@@ -234,6 +232,25 @@ pub fn sentences(
         n => said.push(format!("{n} annotations you were sure of are not in the key as marked: they come first below.")),
     }
     said
+}
+
+/// Of the key's annotations that give `what` (not empty), how many the student could give it for
+/// (they marked the passage with the same label), and how many of those give the same.
+fn agreement_on(documents: &[(&[Annotation], &[Annotation])], what: impl Fn(&Annotation) -> String) -> (usize, usize) {
+    let (mut compared, mut agreeing) = (0, 0);
+    for (key, work) in documents {
+        for k in key.iter() {
+            let given = what(k);
+            if given.trim().is_empty() {
+                continue;
+            }
+            if let Some(a) = work.iter().find(|a| a.label == k.label && overlaps(k, a)) {
+                compared += 1;
+                agreeing += usize::from(what(a) == given);
+            }
+        }
+    }
+    (compared, agreeing)
 }
 
 /// Precision, recall and F1 in plain words, said beside the figures.
@@ -283,6 +300,31 @@ mod tests {
             "You made 1 of the 1 link the key makes; 1 of your 2 links is not in it (a link counts when it joins the passages the key's joins, with the same labels and relation)."
         );
         assert_eq!(links_in_words(&LinkCounts::default()), None);
+    }
+
+    #[test]
+    fn the_kind_of_source_is_compared_where_the_key_gives_one() {
+        let kind = |mut a: Annotation, kind: &str| {
+            a.source_kind = kind.into();
+            a
+        };
+        let key = [
+            kind(bare("k1", "claim", 0, 4), "anonymous official"),
+            kind(bare("k2", "claim", 10, 14), "media report"),
+            bare("k3", "denial", 20, 24),
+        ];
+        let marked = [
+            kind(bare("m1", "claim", 1, 4), "anonymous official"),
+            kind(bare("m2", "claim", 10, 14), "the writer"),
+            kind(bare("m3", "denial", 20, 24), "the writer"),
+        ];
+        let documents = [(&key[..], &marked[..])];
+        let evaluation = evaluate(&documents, &default_labels());
+        let said = sentences(&evaluation, Scheme::Fair, &documents, &default_labels(), |_| None);
+        assert!(
+            said.contains(&"1 of the 2 kinds of source you could give match the key's (what kind of source is speaking).".to_owned()),
+            "{said:?}"
+        );
     }
 
     #[test]

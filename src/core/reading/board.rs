@@ -23,7 +23,20 @@ pub struct Item<'a> {
 pub struct Group<'a> {
     /// The speaker, spelled as most of their annotations spell it.
     pub who: String,
+    /// The kinds of source their annotations say they are, the most said first (a reader may
+    /// have sorted one speaker two ways).
+    pub kinds: Vec<&'a str>,
     pub items: Vec<Item<'a>>,
+}
+
+impl Group<'_> {
+    /// "U.S. officials (anonymous official): 3", as the board heads the group.
+    pub fn heading(&self) -> String {
+        match self.kinds.is_empty() {
+            true => format!("{} ({})", self.who, self.items.len()),
+            false => format!("{} — {} ({})", self.who, self.kinds.join(", "), self.items.len()),
+        }
+    }
 }
 
 /// The order of the annotations within a group.
@@ -87,7 +100,8 @@ pub fn board<'a>(documents: &[(&'a str, &'a str, &'a [Annotation])], labels: &[L
                 }
             });
             let who = speaker(&items.iter().map(|i| i.annotation.attributed_to.as_str()).collect::<Vec<_>>());
-            Group { who, items }
+            let kinds = kinds(&items);
+            Group { who, kinds, items }
         })
         .collect();
     groups.sort_by(|a, b| {
@@ -95,6 +109,19 @@ pub fn board<'a>(documents: &[(&'a str, &'a str, &'a [Annotation])], labels: &[L
         (unattributed(a), b.items.len(), a.who.to_lowercase()).cmp(&(unattributed(b), a.items.len(), b.who.to_lowercase()))
     });
     groups
+}
+
+/// The kinds of source `items` give, each once, the most given first (then as first given).
+fn kinds<'a>(items: &[Item<'a>]) -> Vec<&'a str> {
+    let given: Vec<&'a str> = items.iter().map(|i| i.annotation.source_kind.as_str()).filter(|k| !k.is_empty()).collect();
+    let mut kinds: Vec<&'a str> = Vec::new();
+    for kind in &given {
+        if !kinds.contains(kind) {
+            kinds.push(kind);
+        }
+    }
+    kinds.sort_by_key(|k| std::cmp::Reverse(given.iter().filter(|g| *g == k).count()));
+    kinds
 }
 
 /// Who an attribution names, for grouping: lower case, spaces collapsed.
@@ -122,6 +149,25 @@ mod tests {
             updated_at: updated.to_owned(),
             ..bare(&format!("{label}{start}"), label, start, start + 1)
         }
+    }
+
+    #[test]
+    fn a_speakers_kinds_of_source_head_the_group_most_said_first() {
+        let kind = |mut a: Annotation, kind: &str| {
+            a.source_kind = kind.into();
+            a
+        };
+        let first = [
+            kind(said("claim", 1, "U.S. officials", "1"), "anonymous official"),
+            kind(said("claim", 5, "U.S. officials", "2"), "government or body"),
+            kind(said("claim", 9, "U.S. officials", "3"), "government or body"),
+            said("denial", 12, "Tehran", "4"),
+        ];
+        let documents = [("a", "First", &first[..])];
+        let groups = board(&documents, &default_labels(), &Filter::default(), Order::Text);
+        assert_eq!(groups[0].kinds, ["government or body", "anonymous official"]);
+        assert_eq!(groups[0].heading(), "U.S. officials — government or body, anonymous official (3)");
+        assert_eq!(groups[1].heading(), "Tehran (1)");
     }
 
     #[test]

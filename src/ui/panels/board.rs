@@ -34,7 +34,7 @@ pub fn ClaimsBoard() -> impl IntoView {
             let bodies = groups
                 .into_iter()
                 .map(|group| {
-                    let heading = format!("{} ({})", group.who, group.items.len());
+                    let heading = group.heading();
                     let rows = group
                         .items
                         .into_iter()
