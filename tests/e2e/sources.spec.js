@@ -61,6 +61,9 @@ test('a claim’s source is sorted and its sureness marked with U: drawn dotted,
   await openSource(page.getByRole('group', { name: 'Selected annotation' }));
   await page.getByRole('group', { name: 'Selected annotation' }).getByRole('checkbox', { name: 'Unsure' }).check();
   await expect(page.getByRole('article').locator('mark.unsure')).not.toHaveCount(0);
+  // The claims board heads the speaker's group with the kind of source given.
+  await page.getByRole('button', { name: 'Claims board' }).click();
+  await expect(page.getByRole('table', { name: 'Claims board' }).getByRole('rowheader')).toHaveText(['U.S. and Britain — government or body (1)']);
 });
 
 /** Links the selected annotation to the claim whose quote begins with `quote`. */
