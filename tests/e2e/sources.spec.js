@@ -85,6 +85,10 @@ test('against the key, what a student was sure of and got wrong comes first, lin
   await t.getByRole('button', { name: 'Teacher' }).click();
   await t.getByRole('button', { name: 'New assignment' }).click();
   await t.getByRole('textbox', { name: 'Assignment title' }).fill('How sure');
+  // The class's own kinds of source.
+  await t.getByRole('textbox', { name: 'Kinds of source' }).fill('government\n\nanonymous source\nGovernment');
+  await t.getByRole('textbox', { name: 'Kinds of source' }).press('Tab');
+  await expect(t.getByRole('textbox', { name: 'Kinds of source' })).toHaveValue('government\nanonymous source');
   await t.getByRole('button', { name: 'Annotate the key' }).click();
   // The key: a claim, and the denial that denies it.
   await h.label(t, CLAIM);
@@ -108,6 +112,10 @@ test('against the key, what a student was sure of and got wrong comes first, lin
   await s.keyboard.press('u');
   await expect(s.getByRole('group', { name: 'Selected annotation' }).getByText(/^Source and sureness/)).toHaveText('Source and sureness: unsure');
   await h.label(s, DENIAL);
+  // The Source offers the teacher's kinds.
+  const studentEditor = s.getByRole('group', { name: 'Selected annotation' });
+  await openSource(studentEditor);
+  await expect(studentEditor.getByRole('combobox', { name: 'Source' }).getByRole('option')).toHaveText(['(not said)', 'government', 'anonymous source']);
   await linkToClaim(s, CLAIM[0]);
   await h.label(s, [EXTRA[0], EXTRA[1], '2']);
   await linkToClaim(s, CLAIM[0]);

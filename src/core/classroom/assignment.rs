@@ -14,12 +14,15 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::core::classroom::file_error::ClassFileError;
-use crate::core::model::annotation::Annotation;
+use crate::core::model::annotation::{Annotation, SOURCE_KINDS};
 use crate::core::model::document::Document;
 use crate::core::model::label::{self, Label};
 use crate::core::model::own_document::{self, sha256_hex};
 
 pub const FORMAT: &str = "glossa-assignment";
+/// How many kinds of source a teacher may list, and how long each may be: a choice at a glance.
+const MOST_KINDS: usize = 12;
+const MOST_KIND_CHARACTERS: usize = 40;
 /// Version 2 may define the labels (`Label::definition`, `Label::examples`); version 1 files
 /// read as labels without them.
 pub const VERSION: u32 = 2;
@@ -207,6 +210,10 @@ pub struct Assignment {
     /// unless the teacher writes one (a built-in hint could contradict the instructions).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub hints: BTreeMap<String, String>,
+    /// The kinds of source a student chooses among for an annotation's Source, as the teacher
+    /// lists them; empty: Glossa's (`SOURCE_KINDS`). Absent before version 2.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub source_kinds: Vec<String>,
     pub documents: Vec<AssignmentDocument>,
     pub key: KeyCopy,
     pub created_at: String,
@@ -223,10 +230,38 @@ impl Assignment {
             labels: label::default_labels(),
             attribution_required: Vec::new(),
             hints: BTreeMap::new(),
+            source_kinds: Vec::new(),
             documents: Vec::new(),
             key: KeyCopy::Kept,
             created_at: now.to_owned(),
         }
+    }
+
+    /// The kinds of source the class chooses among: the teacher's, or Glossa's when none are listed.
+    pub fn kinds_of_source(&self) -> Vec<String> {
+        match self.source_kinds.is_empty() {
+            true => SOURCE_KINDS.iter().map(|k| (*k).to_owned()).collect(),
+            false => self.source_kinds.clone(),
+        }
+    }
+
+    /// Lists the kinds of source of `text`, one a line (blank lines and repeats left out, each
+    /// trimmed); none listed is Glossa's.
+    pub fn set_kinds_of_source(&mut self, text: &str) -> Result<(), String> {
+        let mut kinds: Vec<String> = Vec::new();
+        for kind in text.lines().map(str::trim).filter(|k| !k.is_empty()) {
+            if kind.chars().count() > MOST_KIND_CHARACTERS {
+                return Err(format!("A kind of source is a few words (at most {MOST_KIND_CHARACTERS} characters): “{kind}” is longer."));
+            }
+            if !kinds.iter().any(|k| k.to_lowercase() == kind.to_lowercase()) {
+                kinds.push(kind.to_owned());
+            }
+        }
+        if kinds.len() > MOST_KINDS {
+            return Err(format!("A class chooses among at most {MOST_KINDS} kinds of source; these are {}.", kinds.len()));
+        }
+        self.source_kinds = kinds;
+        Ok(())
     }
 
     /// The file name of the student copy: `<title>.glossa-assignment.json`.
@@ -375,6 +410,22 @@ mod tests {
             label.remove("examples");
         }
         assert_eq!(read(&older.to_string()).unwrap().labels, label::default_labels(), "version 1 could not define a label");
+    }
+
+    #[test]
+    fn the_teacher_lists_the_kinds_of_source_or_the_class_chooses_among_glossas() {
+        let mut assignment = assignment();
+        assert_eq!(assignment.kinds_of_source(), SOURCE_KINDS);
+        assignment.set_kinds_of_source("  government \n\nanonymous source\nGovernment\n").unwrap();
+        assert_eq!(assignment.kinds_of_source(), ["government", "anonymous source"]);
+        assert_eq!(read(&assignment.to_json()).unwrap().source_kinds, ["government", "anonymous source"], "it travels");
+        let long = "x".repeat(41);
+        assert!(assignment.set_kinds_of_source(&long).unwrap_err().contains("at most 40 characters"));
+        let many: String = (0..13).map(|n| format!("kind {n}\n")).collect();
+        assert_eq!(assignment.set_kinds_of_source(&many).unwrap_err(), "A class chooses among at most 12 kinds of source; these are 13.");
+        assert_eq!(assignment.source_kinds.len(), 2, "a refused list changes nothing");
+        assignment.set_kinds_of_source("").unwrap();
+        assert_eq!(assignment.kinds_of_source(), SOURCE_KINDS, "none listed: Glossa's");
     }
 
     #[test]

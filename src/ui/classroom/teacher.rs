@@ -237,6 +237,23 @@ fn AssignmentEditor(id: String) -> impl IntoView {
                 .collect_view()
         }
     };
+    let kinds = field(|t| t.assignment.source_kinds.join("\n"));
+    let write_kinds = {
+        let id = id.clone();
+        move |event: leptos::ev::Event| {
+            let text = event_target_value(&event);
+            let Some(mut assignment) = classroom.with_record(|saved| saved.teaching(&id).map(|t| t.assignment.clone())) else { return };
+            match assignment.set_kinds_of_source(&text) {
+                Ok(()) => classroom.edit(&id, |t| t.assignment.source_kinds = assignment.source_kinds),
+                Err(why) => {
+                    state::view().say(state::Message::alert(why));
+                    if let Some(field) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+                        field.set_value(&assignment.source_kinds.join("\n"));
+                    }
+                }
+            }
+        }
+    };
     let travel = move || teaching.with(|t| t.as_ref().map(|t| t.key_travel).unwrap_or_default());
     let set_travel = {
         let id = id.clone();
@@ -269,6 +286,11 @@ fn AssignmentEditor(id: String) -> impl IntoView {
                 <legend>"What each label means (shown on its button and in the key of labels)"</legend>
                 <p class="hint" id="examples-hint">"Examples: at most three short passages, one a line."</p>
                 {definition_fields}
+                <label>
+                    "Kinds of source"
+                    <textarea rows="4" aria-describedby="kinds-hint" prop:value=kinds on:change=write_kinds></textarea>
+                </label>
+                <p class="hint" id="kinds-hint">"What students choose among for an annotation’s Source, one a line; left empty, Glossa’s: named official, anonymous official, government or body, independent expert, media report, the writer."</p>
             </fieldset>
             <fieldset>
                 <legend>"Answer key"</legend>

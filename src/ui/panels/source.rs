@@ -6,14 +6,14 @@
 
 use leptos::prelude::*;
 
-use crate::core::model::annotation::{Annotation, SOURCE_KINDS};
+use crate::core::model::annotation::Annotation;
 use crate::ui::state;
 
 /// Who the annotation's source is, as a lesson sorts sources (kind, named, in a position to know),
 /// and whether the reader is sure of it: the fields of annotation `annotation_id`, which is `current`.
 #[component]
 pub fn SourceFields(annotation_id: String, current: Memo<Option<Annotation>>) -> impl IntoView {
-    let work = state::work();
+    let (work, classroom) = (state::work(), state::classroom());
     let id = StoredValue::new(annotation_id);
     let read = move |part: fn(&Annotation) -> bool| move || current.with(|a| a.as_ref().is_some_and(part));
     // Each field writes the source as it is now with its own part changed.
@@ -26,10 +26,11 @@ pub fn SourceFields(annotation_id: String, current: Memo<Option<Annotation>>) ->
             in_a_position_to_know.unwrap_or(now.in_a_position_to_know),
         );
     };
-    // The kinds offered, and the annotation's own when it has another (from a file).
+    // The kinds offered (an assignment's teacher may list their own), and the annotation's own
+    // when it has another (from a file).
     let kinds = move || {
         let own = current.with(|a| a.as_ref().map(|a| a.source_kind.clone()).unwrap_or_default());
-        let mut kinds: Vec<String> = SOURCE_KINDS.iter().map(|k| (*k).to_owned()).collect();
+        let mut kinds = classroom.kinds_of_source();
         if !own.is_empty() && !kinds.contains(&own) {
             kinds.push(own.clone());
         }

@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use crate::core::classroom::assignment::Assignment;
 use crate::core::classroom::feedback::{self, Verdict};
 use crate::core::classroom::record::{self, alias, ClassRecord};
-use crate::core::model::annotation::Annotation;
+use crate::core::model::annotation::{Annotation, SOURCE_KINDS};
 use crate::core::model::document::Document;
 use crate::core::reading::address::Address;
 use crate::core::reading::shown::Shown;
@@ -172,6 +172,14 @@ impl Classroom {
     }
 
     /// The assignment the page is about, if any, tracked.
+    /// The kinds of source an annotation's Source offers: the assignment's the page is in, or
+    /// Glossa's. Tracked.
+    pub fn kinds_of_source(&self) -> Vec<String> {
+        let id = self.view.mode.with(|mode| mode.assignment().map(str::to_owned));
+        let listed = id.and_then(|id| self.saved.with(|saved| saved.assignment(&id).map(Assignment::kinds_of_source)));
+        listed.unwrap_or_else(|| SOURCE_KINDS.iter().map(|k| (*k).to_owned()).collect())
+    }
+
     pub fn current(&self) -> Option<Assignment> {
         let id = self.view.mode.with(|mode| mode.assignment().map(str::to_owned))?;
         self.saved.with(|saved| saved.assignment(&id).cloned())
