@@ -19,21 +19,13 @@ fn annotations(list: &Value, document: &str) -> Vec<Annotation> {
             label: text(a, "label"),
             start: whole(a, "start"),
             end: whole(a, "end"),
-            quote: String::new(),
-            note: String::new(),
-            attributed_to: String::new(),
             links: a["links"]
                 .as_array()
                 .unwrap()
                 .iter()
                 .map(|l| Link { to: text(l, "to"), relation: Relation::from_id(l["relation"].as_str().unwrap()).unwrap() })
                 .collect(),
-            source_kind: String::new(),
-            on_the_record: false,
-            in_a_position_to_know: false,
-            unsure: false,
-            created_at: String::new(),
-            updated_at: String::new(),
+            ..Annotation::default()
         })
         .collect()
 }

@@ -256,8 +256,7 @@ proptest! {
                 TabAction::Label { tab, id, label } => {
                     let annotation = Annotation {
                         id: format!("a{id}"), label: labels[label].into(), start: id, end: id + 1, quote: String::new(),
-                        note: String::new(), attributed_to: String::new(), links: Vec::new(), source_kind: String::new(),
-                        on_the_record: false, in_a_position_to_know: false, unsure: false, created_at: now.clone(), updated_at: now.clone(),
+                        created_at: now.clone(), updated_at: now.clone(), ..Annotation::default()
                     };
                     tabs[tab].put("d", annotation);
                     latest.insert(id, Some(labels[label]));
@@ -358,16 +357,8 @@ fn span(id: usize, a: usize, b: usize, label: usize, linked: bool) -> Annotation
         label: ["claim", "denial", "sanction"][label].into(),
         start: a.min(b),
         end: a.max(b),
-        quote: String::new(),
-        note: String::new(),
-        attributed_to: String::new(),
         links,
-        source_kind: String::new(),
-        on_the_record: false,
-        in_a_position_to_know: false,
-        unsure: false,
-        created_at: String::new(),
-        updated_at: String::new(),
+        ..Annotation::default()
     }
 }
 

@@ -7,7 +7,7 @@ use std::fmt;
 
 use serde_json::Value;
 
-use crate::core::model::annotation::Link;
+use crate::core::model::annotation::{Judged, Link};
 use crate::core::model::label::Label;
 
 /// Why a whole file was refused.
@@ -119,16 +119,6 @@ impl IncomingAnnotation {
             updated_at: None,
         }
     }
-}
-
-/// What a reader judged of an annotation beyond its label: its source's kind, whether the source
-/// is on the record and in a position to know, and whether the reader is unsure.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Judged {
-    pub source_kind: String,
-    pub on_the_record: bool,
-    pub in_a_position_to_know: bool,
-    pub unsure: bool,
 }
 
 /// A document as a file gives it: by its text, by the digest of its text, or by id.

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 /// One labelled span. Field order is the order of the export format.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Annotation {
     pub id: String,
     /// A label id, e.g. `"claim"`.
@@ -112,7 +112,30 @@ fn is_false(value: &bool) -> bool {
 pub const SOURCE_KINDS: [&str; 6] =
     ["named official", "anonymous official", "government or body", "independent expert", "media report", "the writer"];
 
+/// What a reader judged of an annotation beyond its label: its source's kind, whether the source
+/// is on the record and in a position to know, and whether the reader is unsure. Carried apart
+/// while a file's annotation is placed in its document, then given back.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Judged {
+    pub source_kind: String,
+    pub on_the_record: bool,
+    pub in_a_position_to_know: bool,
+    pub unsure: bool,
+}
+
 impl Annotation {
+    /// Its judgements, taken out of it.
+    pub fn take_judged(&mut self) -> Judged {
+        let source_kind = std::mem::take(&mut self.source_kind);
+        Judged { source_kind, on_the_record: self.on_the_record, in_a_position_to_know: self.in_a_position_to_know, unsure: self.unsure }
+    }
+
+    /// The annotation with `judged` as its judgements.
+    pub fn judged(self, judged: Judged) -> Annotation {
+        let Judged { source_kind, on_the_record, in_a_position_to_know, unsure } = judged;
+        Annotation { source_kind, on_the_record, in_a_position_to_know, unsure, ..self }
+    }
+
     /// Text order: by start, then end, then label (the order of the export), then id.
     pub fn text_order(&self) -> (usize, usize, &str, &str) {
         (self.start, self.end, &self.label, &self.id)
@@ -126,20 +149,5 @@ impl Annotation {
 /// An annotation with only the fields that place it, for tests of what is built on annotations.
 #[cfg(test)]
 pub(crate) fn bare(id: &str, label: &str, start: usize, end: usize) -> Annotation {
-    Annotation {
-        id: id.into(),
-        label: label.into(),
-        start,
-        end,
-        quote: String::new(),
-        note: String::new(),
-        attributed_to: String::new(),
-        links: Vec::new(),
-        source_kind: String::new(),
-        on_the_record: false,
-        in_a_position_to_know: false,
-        unsure: false,
-        created_at: "t0".into(),
-        updated_at: "t0".into(),
-    }
+    Annotation { id: id.into(), label: label.into(), start, end, created_at: "t0".into(), updated_at: "t0".into(), ..Annotation::default() }
 }

@@ -48,15 +48,9 @@ impl Document {
             start,
             end,
             quote: self.quote(start, end)?.to_owned(),
-            note: String::new(),
-            attributed_to: String::new(),
-            links: Vec::new(),
-            source_kind: String::new(),
-            on_the_record: false,
-            in_a_position_to_know: false,
-            unsure: false,
             created_at: now.to_owned(),
             updated_at: now.to_owned(),
+            ..Annotation::default()
         })
     }
 

@@ -8,7 +8,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::core::exchange::incoming::{
-    abbreviate, plain_serde_message, ImportError, IncomingAnnotation, IncomingDocument, IncomingFile, Judged, LabelRef, Refusal,
+    abbreviate, plain_serde_message, ImportError, IncomingAnnotation, IncomingDocument, IncomingFile, LabelRef, Refusal,
 };
 use crate::core::model::annotation::Annotation;
 use crate::core::model::document::Document;
@@ -167,7 +167,7 @@ fn read_document(entry: &Value, place: String, read: &mut IncomingFile) {
 }
 
 fn read_annotation(item: &Value, place: String) -> Result<IncomingAnnotation, String> {
-    let annotation: Annotation = serde_json::from_value(item.clone()).map_err(|e| plain_serde_message(&e))?;
+    let mut annotation: Annotation = serde_json::from_value(item.clone()).map_err(|e| plain_serde_message(&e))?;
     if annotation.id.is_empty() || annotation.id.chars().any(char::is_whitespace) {
         return Err(format!("its id \"{}\" is empty or holds spaces", abbreviate(&annotation.id)));
     }
@@ -176,29 +176,15 @@ fn read_annotation(item: &Value, place: String) -> Result<IncomingAnnotation, St
             return Err(format!("its {field} \"{}\" is not an RFC 3339 time", abbreviate(value)));
         }
     }
-    let Annotation {
-        id,
-        label,
-        start,
-        end,
-        quote,
-        note,
-        attributed_to,
-        links,
-        source_kind,
-        on_the_record,
-        in_a_position_to_know,
-        unsure,
-        created_at,
-        updated_at,
-    } = annotation;
+    let judged = annotation.take_judged();
+    let Annotation { id, label, start, end, quote, note, attributed_to, links, created_at, updated_at, .. } = annotation;
     Ok(IncomingAnnotation {
         id: Some(id),
         quote: Some(quote),
         note,
         attributed_to,
         links,
-        judged: Judged { source_kind, on_the_record, in_a_position_to_know, unsure },
+        judged,
         created_at: Some(created_at),
         updated_at: Some(updated_at),
         ..IncomingAnnotation::new(place, LabelRef::Id(label), start, end)

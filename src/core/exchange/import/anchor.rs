@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use sha2::{Digest, Sha256};
 
-use crate::core::exchange::incoming::{abbreviate, IncomingAnnotation, IncomingDocument, IncomingFile, Judged, LabelRef, Refusal};
+use crate::core::exchange::incoming::{abbreviate, IncomingAnnotation, IncomingDocument, IncomingFile, LabelRef, Refusal};
 use crate::core::model::annotation::Annotation;
 use crate::core::model::document::Document;
 use crate::core::model::id;
@@ -215,24 +215,9 @@ fn place_annotation(
     let is_time = |t: &String| timestamp::parse_millis(t).is_some();
     let created_at = created_at.filter(is_time).unwrap_or_else(|| now.to_owned());
     let updated_at = updated_at.filter(is_time).unwrap_or_else(|| created_at.clone());
-    let Judged { source_kind, on_the_record, in_a_position_to_know, unsure } = judged;
-    let annotation = Annotation {
-        id,
-        label: label.id,
-        start,
-        end,
-        quote,
-        note,
-        attributed_to,
-        links,
-        source_kind,
-        on_the_record,
-        in_a_position_to_know,
-        unsure,
-        created_at,
-        updated_at,
-    };
-    Ok((annotation, moved))
+    let annotation =
+        Annotation { id, label: label.id, start, end, quote, note, attributed_to, links, created_at, updated_at, ..Annotation::default() };
+    Ok((annotation.judged(judged), moved))
 }
 
 /// The label called `name` (by id or by name, ignoring case), made new when there is none.
