@@ -59,10 +59,7 @@ async function teacherWithAClass(browser, size, { before = async () => {} } = {}
   const teacher = await browser.newContext({ viewport: LAPTOP, acceptDownloads: true });
   const t = await teacher.newPage();
   await before(t);
-  await h.freshStart(t);
-  await t.getByRole('button', { name: 'Teacher' }).click();
-  await t.getByRole('button', { name: 'New assignment' }).click();
-  await t.getByRole('textbox', { name: 'Assignment title' }).fill('Who denies what');
+  await h.newAssignment(t, 'Who denies what');
   await t.getByRole('textbox', { name: 'Assignment title' }).press('Tab');
   await t.getByRole('group', { name: 'Documents' }).getByRole('checkbox').nth(1).check();
   await t.getByRole('button', { name: 'Annotate the key' }).click();
@@ -72,11 +69,7 @@ async function teacherWithAClass(browser, size, { before = async () => {} } = {}
   await t.getByRole('button', { name: 'Back to the teacher view' }).click();
   const assignment = await h.download(t, () => t.getByRole('button', { name: 'Export assignment' }).click());
 
-  const student = await browser.newContext({ acceptDownloads: true });
-  const s = await student.newPage();
-  await s.goto('./');
-  await s.getByLabel('Import JSON').setInputFiles(assignment.path);
-  await h.articleReady(s);
+  const { context: student, page: s } = await h.studentWith(browser, assignment.path);
   for (const span of [['Iran vehemently denies', 'ballistic missiles to Russia', '2'], ['U.S. and Britain accuse', 'for use in Ukraine', '1']]) {
     await h.label(s, span);
   }

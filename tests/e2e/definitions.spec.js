@@ -18,10 +18,7 @@ function labelButton(page, name) {
 test('a teacher defines a label, and the student’s label button explains it from the assignment file', async ({ browser }) => {
   const teacher = await browser.newContext({ acceptDownloads: true, viewport: { width: 1366, height: 768 } });
   const t = await teacher.newPage();
-  await h.freshStart(t);
-  await t.getByRole('button', { name: 'Teacher' }).click();
-  await t.getByRole('button', { name: 'New assignment' }).click();
-  await t.getByRole('textbox', { name: 'Assignment title' }).fill('Who denies what');
+  await h.newAssignment(t, 'Who denies what');
   const denial = t.getByRole('group', { name: 'What each label means' }).getByRole('group', { name: 'Denial' });
   // Glossa's own definition is where the teacher starts.
   await expect(denial.getByRole('textbox', { name: 'Definition' })).toHaveValue(/^A statement by someone that a claim is false/);
@@ -44,11 +41,7 @@ test('a teacher defines a label, and the student’s label button explains it fr
   expect([sentDenial.definition, sentDenial.examples]).toEqual([DEFINITION, EXAMPLES]);
 
   // The student, in a browser of their own, opens the file.
-  const student = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  const s = await student.newPage();
-  await s.goto('./');
-  await s.getByLabel('Import JSON').setInputFiles(file.path);
-  await h.articleReady(s);
+  const { context: student, page: s } = await h.studentWith(browser, file.path, { viewport: { width: 1366, height: 768 } });
   const { button, tip } = labelButton(s, 'Denial');
   // Read with the button by assistive technology, whether or not it is shown.
   await expect(button).toHaveAccessibleDescription(EXPLAINED);

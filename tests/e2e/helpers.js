@@ -153,6 +153,25 @@ async function seriousViolations(page) {
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+/** On a fresh page: the teacher view, a new assignment, its title `title` typed. */
+async function newAssignment(page, title) {
+  await freshStart(page);
+  await page.getByRole('button', { name: 'Teacher' }).click();
+  await page.getByRole('button', { name: 'New assignment' }).click();
+  await page.getByRole('textbox', { name: 'Assignment title' }).fill(title);
+}
+
+/** A student in a browser of their own (`options` for its context) who has opened the
+ *  assignment file at `path`, its article drawn. */
+async function studentWith(browser, path, options = {}) {
+  const context = await browser.newContext({ acceptDownloads: true, ...options });
+  const page = await context.newPage();
+  await page.goto('./');
+  await page.getByLabel('Import JSON').setInputFiles(path);
+  await articleReady(page);
+  return { context, page };
+}
+
 /** Waits until the page has painted a frame and run the tasks that frame queued. */
 async function nextFrame(page) {
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
@@ -165,4 +184,4 @@ async function openExport(page) {
   await expect(page.getByRole('group', { name: 'Export for dataset tools' })).toBeVisible();
 }
 
-module.exports = { saved, openExport, ARTICLE, KEYS, articleReady, annotateTwo, download, label, nextFrame, pointAt, articleText, codePointSlice, openArticle, freshStart, drag, annotationItems, exportJson, documentOf, savedState, seriousViolations };
+module.exports = { newAssignment, studentWith, saved, openExport, ARTICLE, KEYS, articleReady, annotateTwo, download, label, nextFrame, pointAt, articleText, codePointSlice, openArticle, freshStart, drag, annotationItems, exportJson, documentOf, savedState, seriousViolations };

@@ -81,10 +81,7 @@ test('against the key, what a student was sure of and got wrong comes first, lin
   test.setTimeout(90_000);
   const teacher = await browser.newContext({ acceptDownloads: true });
   const t = await teacher.newPage();
-  await h.freshStart(t);
-  await t.getByRole('button', { name: 'Teacher' }).click();
-  await t.getByRole('button', { name: 'New assignment' }).click();
-  await t.getByRole('textbox', { name: 'Assignment title' }).fill('How sure');
+  await h.newAssignment(t, 'How sure');
   // The class's own kinds of source.
   await t.getByRole('textbox', { name: 'Kinds of source' }).fill('government\n\nanonymous source\nGovernment');
   await t.getByRole('textbox', { name: 'Kinds of source' }).press('Tab');
@@ -100,11 +97,7 @@ test('against the key, what a student was sure of and got wrong comes first, lin
   await t.getByRole('checkbox', { name: 'Include the answer key in the student copy' }).check();
   const assignment = await h.download(t, () => t.getByRole('button', { name: 'Export assignment' }).click());
 
-  const student = await browser.newContext({ acceptDownloads: true });
-  const s = await student.newPage();
-  await s.goto('./');
-  await s.getByLabel('Import JSON').setInputFiles(assignment.path);
-  await h.articleReady(s);
+  const { context: student, page: s } = await h.studentWith(browser, assignment.path);
   // The claim, right but unsure; the denial, right and sure, linked as the key links it; another
   // denial, sure and wrong (a confident error), linked to the claim as the key does not.
   await h.label(s, CLAIM);

@@ -9,10 +9,7 @@ const h = require('./helpers');
 async function anAssignment(browser, { attribution = false } = {}) {
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1300, height: 900 } });
   const t = await context.newPage();
-  await h.freshStart(t);
-  await t.getByRole('button', { name: 'Teacher' }).click();
-  await t.getByRole('button', { name: 'New assignment' }).click();
-  await t.getByRole('textbox', { name: 'Assignment title' }).fill('Who denies what');
+  await h.newAssignment(t, 'Who denies what');
   await t.getByRole('textbox', { name: 'Instructions' }).fill('Mark every claim, denial and sanction. Say who speaks.');
   await t.getByRole('textbox', { name: 'Instructions' }).press('Tab');
   if (attribution) await t.getByRole('checkbox', { name: 'Denial needs “Attributed to”' }).check();
