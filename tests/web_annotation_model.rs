@@ -237,8 +237,8 @@ fn an_export_of_rich_text_links_and_other_tools_ids_keeps_every_must() {
     }
     let article = &documents[4];
     workspace.put(&article.id, article.annotate(0, 4, "denial", "article-1".into(), "2026-11-23T08:00:00.000Z").unwrap());
-    workspace.link("task 7/ü#1", "article-1", "2026-11-23T08:00:01.000Z");
-    workspace.link("x:y", "%", "2026-11-23T08:00:01.000Z");
+    workspace.link("task 7/ü#1", "article-1", None, "2026-11-23T08:00:01.000Z");
+    workspace.link("x:y", "%", None, "2026-11-23T08:00:01.000Z");
     assert_eq!(breaches(&documents, &workspace), Vec::<String>::new());
 }
 

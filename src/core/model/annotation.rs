@@ -58,19 +58,40 @@ pub enum Relation {
     Answers,
     /// Any other label's link.
     RefersTo,
+    /// Evidence supports a claim.
+    Supports,
+    /// Evidence contradicts a claim.
+    Contradicts,
 }
 
 impl Relation {
     /// The relation a link made from an annotation of `label` has.
     pub fn of(label: &str) -> Relation {
+        Relation::choices(label)[0]
+    }
+
+    /// The relations a link from an annotation of `label` may have, its usual one first: evidence
+    /// supports or contradicts, every other label's link has one relation.
+    pub fn choices(label: &str) -> &'static [Relation] {
         match label {
-            "denial" => Relation::Denies,
-            "sanction" => Relation::Answers,
-            _ => Relation::RefersTo,
+            "denial" => &[Relation::Denies],
+            "sanction" => &[Relation::Answers],
+            "evidence" => &[Relation::Supports, Relation::Contradicts],
+            _ => &[Relation::RefersTo],
         }
     }
 
-    pub const ALL: [Relation; 3] = [Relation::Denies, Relation::Answers, Relation::RefersTo];
+    /// `wanted` when a link from `label` may have it, else the label's usual relation.
+    pub fn for_label(label: &str, wanted: Option<Relation>) -> Relation {
+        wanted.filter(|w| Relation::choices(label).contains(w)).unwrap_or_else(|| Relation::of(label))
+    }
+
+    pub const ALL: [Relation; 5] = [Relation::Denies, Relation::Answers, Relation::RefersTo, Relation::Supports, Relation::Contradicts];
+
+    /// The order in which what answers a claim is listed: what bears on its truth, then what
+    /// denies it, then what was done about it.
+    pub const ANSWERING_ORDER: [Relation; 5] =
+        [Relation::Supports, Relation::Contradicts, Relation::Denies, Relation::Answers, Relation::RefersTo];
 
     /// As files write it: "denies", "refers_to" (as Glossa JSON's `relation`).
     pub fn id(self) -> &'static str {
@@ -78,6 +99,8 @@ impl Relation {
             Relation::Denies => "denies",
             Relation::Answers => "answers",
             Relation::RefersTo => "refers_to",
+            Relation::Supports => "supports",
+            Relation::Contradicts => "contradicts",
         }
     }
 
@@ -91,6 +114,19 @@ impl Relation {
             Relation::Denies => "denies",
             Relation::Answers => "answers",
             Relation::RefersTo => "refers to",
+            Relation::Supports => "supports",
+            Relation::Contradicts => "contradicts",
+        }
+    }
+
+    /// As the answered annotation's side says it: "denied by".
+    pub fn passive_words(self) -> &'static str {
+        match self {
+            Relation::Denies => "denied by",
+            Relation::Answers => "answered by",
+            Relation::RefersTo => "referred to by",
+            Relation::Supports => "supported by",
+            Relation::Contradicts => "contradicted by",
         }
     }
 
@@ -100,6 +136,8 @@ impl Relation {
             Relation::Denies => "Denies",
             Relation::Answers => "Answers",
             Relation::RefersTo => "RefersTo",
+            Relation::Supports => "Supports",
+            Relation::Contradicts => "Contradicts",
         }
     }
 }

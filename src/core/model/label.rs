@@ -100,11 +100,47 @@ pub fn default_labels() -> Vec<Label> {
     ]
 }
 
+/// Evidence: built in, but off until a reader adds it (by its name, in the label editor) or a
+/// teacher's assignment uses it, since most lessons begin with claims and denials alone.
+pub fn evidence_label() -> Label {
+    Label::new(
+        "evidence",
+        "Evidence",
+        "#cc79a7",
+        "4",
+        "What the text offers to show a claim true or false: a figure, a document, a record, a source's own words or a \
+         report by someone in a position to know. Mark it, say where it comes from, and link it to the claim it \
+         supports or contradicts.",
+        &[
+            "these shipments, which began in January, include short-range ballistic weapons capable of reaching distances between 186 and 435 miles",
+            "There will be more shipments. There is no reason to hide it.",
+        ],
+    )
+}
+
+/// Every label Glossa defines: the defaults and those built in but off.
+pub fn built_in_labels() -> Vec<Label> {
+    let mut labels = default_labels();
+    labels.push(evidence_label());
+    labels
+}
+
+/// The labels a teacher may give a class: their own, and Glossa's built-in ones they lack.
+pub fn offered(own: &[Label]) -> Vec<Label> {
+    let mut offered = own.to_vec();
+    for built_in in built_in_labels() {
+        if find(own, &built_in.id).is_none() && !own.iter().any(|l| l.name.eq_ignore_ascii_case(&built_in.name)) {
+            adopt(&mut offered, built_in);
+        }
+    }
+    offered
+}
+
 /// Labels saved by a Glossa that could not define them (saved states before version 4,
 /// assignments of version 1), given the definitions and examples of Glossa's own labels where
 /// they have its ids; the others stay as they are.
 pub fn with_default_meanings(mut labels: Vec<Label>) -> Vec<Label> {
-    let defaults = default_labels();
+    let defaults = built_in_labels();
     for label in labels.iter_mut().filter(|l| l.definition.is_empty() && l.examples.is_empty()) {
         if let Some(own) = find(&defaults, &label.id) {
             label.definition = own.definition.clone();
@@ -152,9 +188,17 @@ const PALETTE: [&str; 8] = ["#e69f00", "#cc79a7", "#56b4e9", "#f0e442", "#000000
 /// Keys that already mean something in the reader, so no label may take them.
 const RESERVED_KEYS: [&str; 6] = ["?", "[", "]", " ", "/", "u"];
 
-/// A new label named `name`, with an id made from the name, an unused colour and a free key.
+/// A new label named `name`, with an id made from the name, an unused colour and a free key;
+/// named as one of Glossa's built-in labels it lacks, that label, defined.
 pub fn add_new(labels: &mut Vec<Label>, name: &str) -> Result<Label, String> {
     let name = check_name(labels, name, None)?;
+    if let Some(mut built_in) = built_in_labels().into_iter().find(|l| l.name.eq_ignore_ascii_case(&name) && find(labels, &l.id).is_none()) {
+        if labels.iter().any(|l| l.color.eq_ignore_ascii_case(&built_in.color)) {
+            built_in.color = free_color(labels).to_owned();
+        }
+        adopt(labels, built_in);
+        return Ok(labels.last().cloned().expect("just added"));
+    }
     let base: String =
         name.to_lowercase().chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).collect::<String>().trim_matches('-').to_owned();
     let base = if base.is_empty() { "label".to_owned() } else { base };
@@ -162,10 +206,14 @@ pub fn add_new(labels: &mut Vec<Label>, name: &str) -> Result<Label, String> {
         .chain((2..).map(|n| format!("{base}-{n}")))
         .find(|id| find(labels, id).is_none())
         .expect("an unused id exists");
-    let color = PALETTE.iter().find(|c| labels.iter().all(|l| !l.color.eq_ignore_ascii_case(c))).unwrap_or(&PALETTE[0]);
-    let label = Label { id, name, color: (*color).to_owned(), ..Label::default() };
+    let label = Label { id, name, color: free_color(labels).to_owned(), ..Label::default() };
     adopt(labels, label.clone());
     Ok(labels.last().cloned().unwrap_or(label))
+}
+
+/// The first colour of the palette no label has.
+fn free_color(labels: &[Label]) -> &'static str {
+    PALETTE.iter().find(|c| labels.iter().all(|l| !l.color.eq_ignore_ascii_case(c))).unwrap_or(&PALETTE[0])
 }
 
 /// Renames label `id`; names are what buttons are called, so they must be unique.
@@ -276,10 +324,25 @@ mod tests {
     }
 
     #[test]
+    fn evidence_is_built_in_but_off_until_added_by_its_name_or_offered_to_a_class() {
+        assert!(find(&default_labels(), "evidence").is_none(), "off by default");
+        let mut labels = default_labels();
+        let added = add_new(&mut labels, "evidence").unwrap();
+        assert_eq!(added, evidence_label(), "named so, it comes defined");
+        let names = |labels: &[Label]| labels.iter().map(|l| l.name.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&offered(&default_labels())), ["Claim", "Denial", "Sanction", "Evidence"]);
+        assert_eq!(offered(&labels), labels, "nothing offered twice");
+        let mut own = default_labels();
+        set_key(&mut own, "claim", "4").unwrap();
+        let given = offered(&own);
+        assert_ne!(find(&given, "evidence").unwrap().key, "4", "a key taken keeps its label");
+    }
+
+    #[test]
     fn defaults_have_distinct_ids_keys_and_colours() {
-        let labels = default_labels();
+        let labels = built_in_labels();
         let names: Vec<&str> = labels.iter().map(|l| l.name.as_str()).collect();
-        assert_eq!(names, ["Claim", "Denial", "Sanction"]);
+        assert_eq!(names, ["Claim", "Denial", "Sanction", "Evidence"]);
         for (i, a) in labels.iter().enumerate() {
             for b in &labels[i + 1..] {
                 assert_ne!(a.id, b.id);
@@ -294,7 +357,7 @@ mod tests {
     #[test]
     fn the_default_labels_are_defined_with_examples_quoted_from_the_bundled_articles() {
         let texts: Vec<String> = crate::core::model::document::bundled().iter().map(|d| d.text.clone()).collect();
-        for label in default_labels() {
+        for label in built_in_labels() {
             assert!(label.definition.len() > 60, "{} is defined", label.name);
             assert!((1..=MOST_EXAMPLES).contains(&label.examples.len()));
             for example in &label.examples {

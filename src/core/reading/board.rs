@@ -1,9 +1,10 @@
 //! The claims board: every annotation across documents, grouped by who says it (its attribution,
-//! compared without regard to case or spacing), filtered by label and document, in an order.
+//! compared without regard to case or spacing), filtered by label and document, in an order; and
+//! under each, what answers it (what supports it, contradicts it, denies it, was done about it).
 
 use std::collections::HashMap;
 
-use crate::core::model::annotation::Annotation;
+use crate::core::model::annotation::{Annotation, Relation};
 use crate::core::model::label::Label;
 use crate::core::text::search::{collapse_spaces, fold_name};
 
@@ -124,6 +125,35 @@ fn kinds<'a>(items: &[Item<'a>]) -> Vec<&'a str> {
     kinds
 }
 
+/// An annotation that links to another, and how.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Answer<'a> {
+    pub relation: Relation,
+    pub item: Item<'a>,
+}
+
+/// What answers each annotation of `documents` that something links to, by the id of the
+/// annotation answered: what supports it first, then what contradicts, denies, answers and refers
+/// to it (`Relation::ANSWERING_ORDER`), each in document and text order. Links to an annotation
+/// no longer there are left out.
+pub fn answers<'a>(documents: &[(&'a str, &'a str, &'a [Annotation])]) -> HashMap<&'a str, Vec<Answer<'a>>> {
+    let present: std::collections::HashSet<&str> = documents.iter().flat_map(|(_, _, list)| list.iter().map(|a| a.id.as_str())).collect();
+    let mut answers: HashMap<&'a str, Vec<Answer<'a>>> = HashMap::new();
+    for &(document, title, annotations) in documents {
+        for annotation in annotations {
+            for link in annotation.links.iter().filter(|l| present.contains(l.to.as_str())) {
+                answers.entry(link.to.as_str()).or_default().push(Answer { relation: link.relation, item: Item { document, title, annotation } });
+            }
+        }
+    }
+    let rank = |r: Relation| Relation::ANSWERING_ORDER.iter().position(|o| *o == r).unwrap_or(usize::MAX);
+    for list in answers.values_mut() {
+        // Stable: within a relation, as the documents and their annotations come.
+        list.sort_by_key(|a| rank(a.relation));
+    }
+    answers
+}
+
 /// Who an attribution names, for grouping: lower case, spaces collapsed.
 /// The speaker of annotations attributed as `attributions`: the most frequent spelling (spaces
 /// collapsed; the first of equals) of those that name one, or `NOT_ATTRIBUTED`.
@@ -186,6 +216,35 @@ mod tests {
         assert_eq!(by_label[0].items.iter().map(|i| i.annotation.label.as_str()).collect::<Vec<_>>(), ["claim", "claim", "sanction"]);
         let newest = board(&documents, &default_labels(), &Filter::default(), Order::Newest);
         assert_eq!(newest[0].items.iter().map(|i| i.annotation.updated_at.as_str()).collect::<Vec<_>>(), ["4", "2", "0"]);
+    }
+
+    #[test]
+    fn under_a_claim_what_supports_it_comes_first_then_what_contradicts_denies_and_answers_it() {
+        let link = |mut a: Annotation, to: &str, relation: Relation| {
+            a.links.push(crate::core::model::annotation::Link { to: to.into(), relation });
+            a
+        };
+        let first = [
+            said("claim", 1, "Reuters", "1"),
+            link(said("sanction", 5, "G7", "2"), "claim1", Relation::Answers),
+            link(said("evidence", 9, "", "3"), "claim1", Relation::Contradicts),
+        ];
+        let second = [link(said("denial", 2, "Tehran", "4"), "claim1", Relation::Denies), link(said("evidence", 7, "", "5"), "claim1", Relation::Supports)];
+        let gone = [link(said("denial", 3, "", "6"), "deleted", Relation::Denies)];
+        let documents = [("a", "First", &first[..]), ("b", "Second", &second[..]), ("c", "Third", &gone[..])];
+        let answers = answers(&documents);
+        let listed: Vec<(Relation, &str, &str)> =
+            answers["claim1"].iter().map(|a| (a.relation, a.item.document, a.item.annotation.id.as_str())).collect();
+        assert_eq!(
+            listed,
+            [
+                (Relation::Supports, "b", "evidence7"),
+                (Relation::Contradicts, "a", "evidence9"),
+                (Relation::Denies, "b", "denial2"),
+                (Relation::Answers, "a", "sanction5"),
+            ]
+        );
+        assert_eq!(answers.len(), 1, "a link to an annotation no longer there answers nothing");
     }
 
     #[test]

@@ -390,7 +390,7 @@ mod tests {
                 Edit::Relabel { id, label } => workspace.relabel(&format!("a{id}"), LABELS[*label as usize], "t1").into(),
                 Edit::Note { id, note } => workspace.set_note(&format!("a{id}"), &note.to_string(), "t1").into(),
                 Edit::Delete { id } => workspace.delete(&format!("a{id}"), "t2").into(),
-                Edit::Link { id, to } => workspace.link(&format!("a{id}"), &format!("a{to}"), "t5").into(),
+                Edit::Link { id, to } => workspace.link(&format!("a{id}"), &format!("a{to}"), None, "t5").into(),
                 Edit::Unlink { id, to } => workspace.unlink(&format!("a{id}"), &format!("a{to}"), "t5").into(),
                 Edit::AddDocument { text } => workspace.put_record(record(*text)).into(),
                 Edit::Rename { text, title } => workspace.rename_document(&record(*text).id, &format!("Title {title}"), "t3").into(),

@@ -141,11 +141,11 @@ impl Workspace {
 
     /// Changes the label of annotation `id`; nothing when there is no such annotation or it has
     /// that label already.
-    /// Its links take the relation of the new label.
+    /// Its links take a relation the new label may have (the one they have when it may).
     pub fn relabel(&mut self, id: &str, label: &str, now: &str) -> Option<Change> {
         self.edit(id, now, |a| {
             let changed = replace(&mut a.label, label);
-            a.links.iter_mut().for_each(|l| l.relation = Relation::of(label));
+            a.links.iter_mut().for_each(|l| l.relation = Relation::for_label(label, Some(l.relation)));
             changed
         })
     }
@@ -175,18 +175,22 @@ impl Workspace {
         self.edit(id, now, |a| std::mem::replace(&mut a.unsure, unsure) != unsure)
     }
 
-    /// Links annotation `id` to annotation `to` (another one, present here), with the relation
-    /// its label has; nothing when they are linked already.
-    pub fn link(&mut self, id: &str, to: &str, now: &str) -> Option<Change> {
+    /// Links annotation `id` to annotation `to` (another one, present here) with `relation` when
+    /// its label's links may have it, else with its label's usual one; a link there already takes
+    /// that relation. Nothing when they are linked so already.
+    pub fn link(&mut self, id: &str, to: &str, relation: Option<Relation>, now: &str) -> Option<Change> {
         if id == to || self.find(to).is_none() {
             return None;
         }
         self.edit(id, now, |a| {
-            if a.links.iter().any(|l| l.to == to) {
-                return false;
+            let relation = Relation::for_label(&a.label, relation);
+            match a.links.iter_mut().find(|l| l.to == to) {
+                Some(there) => std::mem::replace(&mut there.relation, relation) != relation,
+                None => {
+                    a.links.push(Link { to: to.to_owned(), relation });
+                    true
+                }
             }
-            a.links.push(Link { to: to.to_owned(), relation: Relation::of(&a.label) });
-            true
         })
     }
 
@@ -303,16 +307,32 @@ mod tests {
         let mut workspace = Workspace::default();
         workspace.put("d", annotation("claim", "claim", 0, 4));
         workspace.put("e", annotation("denial", "denial", 5, 9));
-        assert!(workspace.link("denial", "missing", "t1").is_none(), "only to an annotation here");
-        assert!(workspace.link("denial", "denial", "t1").is_none(), "not to itself");
-        let change = workspace.link("denial", "claim", "t1").expect("across documents");
-        assert_eq!(change.after.unwrap().links, [Link { to: "claim".into(), relation: Relation::Denies }]);
-        assert!(workspace.link("denial", "claim", "t2").is_none(), "once");
+        assert!(workspace.link("denial", "missing", None, "t1").is_none(), "only to an annotation here");
+        assert!(workspace.link("denial", "denial", None, "t1").is_none(), "not to itself");
+        let change = workspace.link("denial", "claim", Some(Relation::Supports), "t1").expect("across documents");
+        assert_eq!(change.after.unwrap().links, [Link { to: "claim".into(), relation: Relation::Denies }], "a denial only denies");
+        assert!(workspace.link("denial", "claim", None, "t2").is_none(), "once");
         workspace.relabel("denial", "sanction", "t3");
         assert_eq!(workspace.find("denial").unwrap().1.links[0].relation, Relation::Answers, "the relation follows the label");
         assert!(workspace.unlink("denial", "claim", "t4").is_some());
         assert!(workspace.find("denial").unwrap().1.links.is_empty());
         assert!(workspace.unlink("denial", "claim", "t5").is_none());
+    }
+
+    #[test]
+    fn evidence_supports_or_contradicts_and_keeps_its_relation_while_it_may() {
+        let mut workspace = Workspace::default();
+        workspace.put("d", annotation("claim", "claim", 0, 4));
+        workspace.put("d", annotation("evidence", "evidence", 5, 9));
+        workspace.link("evidence", "claim", None, "t1").unwrap();
+        assert_eq!(workspace.find("evidence").unwrap().1.links[0].relation, Relation::Supports, "evidence supports unless told");
+        let change = workspace.link("evidence", "claim", Some(Relation::Contradicts), "t2").expect("the relation changes");
+        assert_eq!(change.after.unwrap().links, [Link { to: "claim".into(), relation: Relation::Contradicts }]);
+        assert!(workspace.link("evidence", "claim", Some(Relation::Contradicts), "t3").is_none());
+        workspace.relabel("evidence", "evidence", "t4");
+        assert_eq!(workspace.find("evidence").unwrap().1.links[0].relation, Relation::Contradicts);
+        workspace.relabel("evidence", "denial", "t5");
+        assert_eq!(workspace.find("evidence").unwrap().1.links[0].relation, Relation::Denies);
     }
 
     #[test]

@@ -119,11 +119,12 @@ fn AssignmentEditor(id: String) -> impl IntoView {
                 .collect_view()
         }
     };
-    // Which of the teacher's labels the class uses; at least one.
+    // Which of the teacher's labels (and Glossa's built-in ones, such as Evidence) the class
+    // uses; at least one.
     let label_boxes = {
         let id = id.clone();
         move || {
-            work.labels()
+            work.with_labels(label::offered)
                 .into_iter()
                 .map(|label| {
                     let used = {

@@ -1,14 +1,36 @@
 //! The claims board: one's own annotations across every document, grouped by who says what,
-//! filtered by label and article, in the order chosen; each quote opens its text. It prints as a
+//! filtered by label and article, in the order chosen, each with what answers it (what supports,
+//! contradicts or denies it, what was done about it); each quote opens its text. It prints as a
 //! class handout.
 use leptos::prelude::*;
 
 use crate::core::model::annotation::Annotation;
 use crate::core::model::label;
-use crate::core::reading::board::{board, Filter, Order};
+use crate::core::reading::board::{answers, board, Answer, Filter, Order};
+use crate::core::text::offsets::abbreviate;
 use crate::ui::classroom::PassageButton;
 use crate::ui::panels::link::{LinkList, LinkTo};
 use crate::ui::state::{self, Mode};
+
+/// What answers the annotation quoting `quote`, under it: "supported by “…” (Reuters), in …",
+/// each quote opening its passage.
+fn answer_list(quote: &str, answers: &[Answer]) -> impl IntoView {
+    let items = answers
+        .iter()
+        .map(|answer| {
+            let a = answer.item.annotation;
+            let who = (!a.attributed_to.trim().is_empty()).then(|| format!(" ({})", a.attributed_to.trim()));
+            view! {
+                <li>
+                    {answer.relation.passive_words()} " "
+                    <PassageButton document=answer.item.document.to_owned() start=a.start end=a.end text=format!("“{}”", a.quote) into=Mode::Reading/>
+                    {who} {format!(", in {}", answer.item.title)}
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="answers" aria-label=format!("What answers “{}”", abbreviate(quote, 60))>{items}</ul> }
+}
 
 #[component]
 pub fn ClaimsBoard() -> impl IntoView {
@@ -24,6 +46,7 @@ pub fn ClaimsBoard() -> impl IntoView {
         work.with_workspace(|w| {
             let listed: Vec<(&str, &str, &[Annotation])> = titles.iter().map(|(id, title)| (id.as_str(), title.as_str(), w.annotations(id))).collect();
             let groups = board(&listed, &labels, &filter, order);
+            let answers = answers(&listed);
             let count: usize = groups.iter().map(|g| g.items.len()).sum();
             let caption = format!(
                 "{count} annotation{} by {} speaker{}",
@@ -40,11 +63,13 @@ pub fn ClaimsBoard() -> impl IntoView {
                         .into_iter()
                         .map(|item| {
                             let a = item.annotation;
+                            let answered = answers.get(a.id.as_str()).map(|list| answer_list(&a.quote, list));
                             view! {
                                 <tr>
                                     <td>{label::name_of(&labels, &a.label).to_owned()}</td>
                                     <td class="quote">
                                         <PassageButton document=item.document.to_owned() start=a.start end=a.end text=format!("“{}”", a.quote) into=Mode::Reading/>
+                                        {answered}
                                     </td>
                                     <td>{item.title.to_owned()}</td>
                                     <td>{a.note.clone()}</td>
@@ -73,7 +98,7 @@ pub fn ClaimsBoard() -> impl IntoView {
     view! {
         <section class="board" aria-labelledby="board-heading">
             <h1 id="board-heading">"Claims board"</h1>
-            <p class="hint">"Every claim, denial and sanction you marked, by who says it (its “Attributed to”). Choose a quote to read it in its article."</p>
+            <p class="hint">"Every passage you marked, by who says it (its “Attributed to”), and under each what supports, contradicts, denies or answers it. Choose a quote to read it in its article."</p>
             <div class="board-controls">
                 <label>
                     "Label"

@@ -1,4 +1,4 @@
-//! Labels of the reader's own: add, rename, recolour, rekey, define and reorder. Each edit is
+//! Labels of the reader's own: add (one's own, or one Glossa has built in but off), rename, recolour, rekey, define and reorder. Each edit is
 //! checked by the core's label rules and saved at once; a refused edit says why and puts the field
 //! back.
 
@@ -38,6 +38,25 @@ pub fn LabelEditor() -> impl IntoView {
             </label>
             <button type="submit">"Add label"</button>
         </form>
+        {move || {
+            let missing = work.with_labels(|own| {
+                let offered = label::offered(own);
+                offered.into_iter().filter(|l| label::find(own, &l.id).is_none()).collect::<Vec<_>>()
+            });
+            (!missing.is_empty()).then(|| {
+                let buttons = missing
+                    .into_iter()
+                    .map(|built_in| {
+                        let name = built_in.name.clone();
+                        let add = move |_| {
+                            work.edit_labels(|labels| label::add_new(labels, &name).map(|_| ()));
+                        };
+                        view! { <button type="button" title=built_in.explained() on:click=add>{format!("Add {}", built_in.name)}</button> }
+                    })
+                    .collect_view();
+                view! { <p class="built-in-labels">"Built in, off until added: " {buttons}</p> }
+            })
+        }}
     }
 }
 

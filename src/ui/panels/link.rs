@@ -1,8 +1,9 @@
 //! Links between annotations, where a person makes and reads them: what an annotation links to,
 //! each with a way to remove it, and "Link to…", which offers the claims of every document by
-//! their quotes. The annotation editor and the claims board both use them.
+//! their quotes (and, for evidence, whether it supports or contradicts). The annotation editor and the claims board both use them.
 use leptos::prelude::*;
 
+use crate::core::model::annotation::Relation;
 use crate::core::text::offsets::abbreviate;
 use crate::ui::state;
 
@@ -60,6 +61,16 @@ pub fn LinkTo(id: String) -> impl IntoView {
             claims_exist && work.with_workspace(|w| w.find(&id).is_some_and(|(_, a)| a.label == "claim"))
         })
     };
+    // The relations its label's links may have, when there is a choice (evidence supports or
+    // contradicts); the first is chosen until another is.
+    let relations = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            let label = work.with_workspace(|w| w.find(&id).map(|(_, a)| a.label.clone())).unwrap_or_default();
+            Relation::choices(&label)
+        })
+    };
+    let relation = RwSignal::new(None::<Relation>);
     let open = RwSignal::new(false);
     let chosen = RwSignal::new(String::new());
     let candidates = {
@@ -80,7 +91,8 @@ pub fn LinkTo(id: String) -> impl IntoView {
     let link = move |_| {
         let to = chosen.get_untracked();
         if !to.is_empty() {
-            from.with_value(|from| work.link(from, &to));
+            let relation = relations.with_untracked(|r| (r.len() > 1).then(|| relation.get_untracked().unwrap_or(r[0])));
+            from.with_value(|from| work.link(from, &to, relation));
         }
         open.set(false);
     };
@@ -101,6 +113,17 @@ pub fn LinkTo(id: String) -> impl IntoView {
                                 }).collect_view()}
                             </select>
                         </label>
+                        {move || (relations.with(|r| r.len() > 1)).then(|| view! {
+                            <label>
+                                "Relation"
+                                <select on:change=move |event| relation.set(Relation::from_id(&event_target_value(&event)))>
+                                    {relations.get().iter().map(|r| {
+                                        let r = *r;
+                                        view! { <option value=r.id() selected=move || relation.get().unwrap_or(relations.get()[0]) == r>{r.words()}</option> }
+                                    }).collect_view()}
+                                </select>
+                            </label>
+                        })}
                         <button type="button" on:click=link>"Link"</button>
                     }.into_any()
                 }}

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::core::model::annotation::{Annotation, Link};
+use crate::core::model::annotation::{Annotation, Link, Relation};
 use crate::core::model::document::Document;
 use crate::core::model::id;
 use crate::core::model::label::{self, Label};
@@ -247,12 +247,16 @@ impl Work {
         self.set_unsure(&selected, !unsure);
     }
 
-    /// Links annotation `from` to annotation `to` (a denial to the claim it denies).
-    pub fn link(&self, from: &str, to: &str) {
+    /// Links annotation `from` to annotation `to` (a denial to the claim it denies), with
+    /// `relation` where its label allows one (evidence supports or contradicts).
+    pub fn link(&self, from: &str, to: &str, relation: Option<Relation>) {
         let now = browser::now();
         let Some(quote) = self.workspace.with_untracked(|w| w.find(to).map(|(_, a)| a.quote.clone())) else { return };
-        let description = format!("Linked to “{quote}”");
-        if self.change(&description, false, |workspace| workspace.link(from, to, &now).into()) {
+        let description = match relation {
+            Some(relation) => format!("Linked: {} “{quote}”", relation.words()),
+            None => format!("Linked to “{quote}”"),
+        };
+        if self.change(&description, false, |workspace| workspace.link(from, to, relation, &now).into()) {
             self.view.say(Message::status(format!("{description}.")));
         }
     }

@@ -196,8 +196,8 @@ pub(crate) mod fixture {
         workspace.put(&other.id, other.annotate(0, 4, "claim", "b1".into(), "2026-11-22T10:00:00.000Z").unwrap());
         workspace.set_source("a1", "government or body", true, true, "2026-11-22T10:00:01.000Z");
         workspace.set_unsure("a3", true, "2026-11-22T10:00:01.000Z");
-        workspace.link("a1", "a3", "2026-11-22T10:00:01.000Z");
-        workspace.link("a2", "b1", "2026-11-22T10:00:01.000Z");
+        workspace.link("a1", "a3", None, "2026-11-22T10:00:01.000Z");
+        workspace.link("a2", "b1", None, "2026-11-22T10:00:01.000Z");
         (documents, label::default_labels(), workspace)
     }
 

@@ -223,7 +223,10 @@ fn read_link(item: &Value) -> Result<(String, Link), String> {
     };
     let [from, to] = &ids[..] else { return Err("a linking annotation needs two targets, each an annotation's id".into()) };
     let value = item.get("body").and_then(|b| b.get("value")).and_then(Value::as_str).unwrap_or("refers_to");
-    let relation = Relation::from_id(value).ok_or_else(|| format!("its relation \"{value}\" is none of denies, answers, refers_to"))?;
+    let relation = Relation::from_id(value).ok_or_else(|| {
+        let known: Vec<&str> = Relation::ALL.iter().map(|r| r.id()).collect();
+        format!("its relation \"{value}\" is none of {}", known.join(", "))
+    })?;
     Ok((from.to_owned(), Link { to: to.to_owned(), relation }))
 }
 
