@@ -208,7 +208,7 @@ proptest! {
         }
         // Links within a document and across documents.
         for (from, to) in links {
-            workspace.link(&format!("id-{from}"), &format!("id-{to}"), "2026-11-22T10:00:01.000Z");
+            workspace.link(&format!("id-{from}"), &format!("id-{to}"), None, "2026-11-22T10:00:01.000Z");
         }
         let json = glossa_json::write(&documents, &default_labels(), &workspace, "2026-11-22T10:00:00Z");
         let here = import::Destination { documents: &documents, labels: &default_labels(), now: "2026-11-22T10:00:00Z" };

@@ -36,7 +36,7 @@ test('a teacher defines a label, and the student’s label button explains it fr
 
   const file = await h.download(t, () => t.getByRole('button', { name: 'Export assignment' }).click());
   const sent = JSON.parse(file.text);
-  expect(sent.version).toBe(2);
+  expect(sent.version).toBe(3);
   const sentDenial = sent.labels.find((l) => l.id === 'denial');
   expect([sentDenial.definition, sentDenial.examples]).toEqual([DEFINITION, EXAMPLES]);
 

@@ -66,7 +66,7 @@ pub fn mixed_corpus(spans: Spans) -> MixedCorpus {
     let ids: Vec<String> = workspace.documents.values().flatten().map(|a| a.id.clone()).collect();
     let pairs: Vec<&[String]> = ids.chunks(10).filter(|c| c.len() > 1).collect();
     for pair in &pairs {
-        workspace.link(&pair[1], &pair[0], "2026-11-22T10:00:01.000Z");
+        workspace.link(&pair[1], &pair[0], None, "2026-11-22T10:00:01.000Z");
     }
     MixedCorpus { documents, labels, workspace, annotations, links: pairs.len() }
 }

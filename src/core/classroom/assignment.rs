@@ -14,18 +14,21 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::core::classroom::file_error::ClassFileError;
-use crate::core::model::annotation::{Annotation, SOURCE_KINDS};
+use crate::core::model::annotation::{is_false, Annotation, SOURCE_KINDS};
 use crate::core::model::document::Document;
 use crate::core::model::label::{self, Label};
 use crate::core::model::own_document::{self, sha256_hex};
+use crate::core::text::lines::{one_a_line, ListError};
 
 pub const FORMAT: &str = "glossa-assignment";
 /// How many kinds of source a teacher may list, and how long each may be: a choice at a glance.
 const MOST_KINDS: usize = 12;
 const MOST_KIND_CHARACTERS: usize = 40;
 /// Version 2 may define the labels (`Label::definition`, `Label::examples`); version 1 files
-/// read as labels without them.
-pub const VERSION: u32 = 2;
+/// read as labels without them. Version 3 may forbid the hints of hedges (`hedges_forbidden`) and
+/// ask each text's kind first (`kind_first`): a Glossa reading version 2 at most refuses it
+/// rather than let a student see hints the teacher forbade.
+pub const VERSION: u32 = 3;
 
 /// Which annotations an edit or a view is about.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -214,6 +217,10 @@ pub struct Assignment {
     /// lists them; empty: Glossa's (`SOURCE_KINDS`). Absent before version 2.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub source_kinds: Vec<String>,
+    /// The hints of hedges and reporting verbs are off while a student works on it, whatever
+    /// their settings say. Absent before version 3.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub hedges_forbidden: bool,
     pub documents: Vec<AssignmentDocument>,
     pub key: KeyCopy,
     pub created_at: String,
@@ -231,6 +238,7 @@ impl Assignment {
             attribution_required: Vec::new(),
             hints: BTreeMap::new(),
             source_kinds: Vec::new(),
+            hedges_forbidden: false,
             documents: Vec::new(),
             key: KeyCopy::Kept,
             created_at: now.to_owned(),
@@ -248,19 +256,10 @@ impl Assignment {
     /// Lists the kinds of source of `text`, one a line (blank lines and repeats left out, each
     /// trimmed); none listed is Glossa's.
     pub fn set_kinds_of_source(&mut self, text: &str) -> Result<(), String> {
-        let mut kinds: Vec<String> = Vec::new();
-        for kind in text.lines().map(str::trim).filter(|k| !k.is_empty()) {
-            if kind.chars().count() > MOST_KIND_CHARACTERS {
-                return Err(format!("A kind of source is a few words (at most {MOST_KIND_CHARACTERS} characters): “{kind}” is longer."));
-            }
-            if !kinds.iter().any(|k| k.to_lowercase() == kind.to_lowercase()) {
-                kinds.push(kind.to_owned());
-            }
-        }
-        if kinds.len() > MOST_KINDS {
-            return Err(format!("A class chooses among at most {MOST_KINDS} kinds of source; these are {}.", kinds.len()));
-        }
-        self.source_kinds = kinds;
+        self.source_kinds = one_a_line(text, MOST_KINDS, MOST_KIND_CHARACTERS).map_err(|error| match error {
+            ListError::TooLong(kind) => format!("A kind of source is a few words (at most {MOST_KIND_CHARACTERS} characters): “{kind}” is longer."),
+            ListError::TooMany(count) => format!("A class chooses among at most {MOST_KINDS} kinds of source; these are {count}."),
+        })?;
         Ok(())
     }
 
@@ -410,6 +409,18 @@ mod tests {
             label.remove("examples");
         }
         assert_eq!(read(&older.to_string()).unwrap().labels, label::default_labels(), "version 1 could not define a label");
+    }
+
+    #[test]
+    fn forbidding_the_hints_of_hedges_travels_and_a_later_version_is_refused() {
+        let mut assignment = assignment();
+        assert!(!assignment.to_json().contains("hedges_forbidden"), "absent unless forbidden");
+        assignment.hedges_forbidden = true;
+        let written = assignment.to_json();
+        assert!(read(&written).unwrap().hedges_forbidden);
+        let mut later: Value = serde_json::from_str(&written).unwrap();
+        later["version"] = (VERSION + 1).into();
+        assert_eq!(read(&later.to_string()).unwrap_err(), ClassFileError::UnknownVersion { found: Some(u64::from(VERSION) + 1), reads: VERSION });
     }
 
     #[test]

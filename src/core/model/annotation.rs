@@ -142,7 +142,8 @@ impl Relation {
     }
 }
 
-fn is_false(value: &bool) -> bool {
+/// For `skip_serializing_if`: a flag written only when set.
+pub fn is_false(value: &bool) -> bool {
     !value
 }
 

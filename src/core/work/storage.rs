@@ -330,7 +330,7 @@ pub enum ReadingWidth {
 pub const TEXT_SIZE_STEPS: std::ops::RangeInclusive<i8> = -2..=4;
 
 /// Every field has a default, so settings saved by an older Glossa, or partly unreadable, still load.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
     /// Grow selections that start or end inside a word to the whole word.
@@ -341,6 +341,11 @@ pub struct Settings {
     pub reading_width: ReadingWidth,
     /// The unit of offsets in doccano and Label Studio files, exported and imported.
     pub offsets: OffsetUnit,
+    /// Underline the hedges and reporting verbs of the text (unless an assignment forbids it).
+    pub show_hedges: bool,
+    /// The hedges and reporting verbs to underline; empty: Glossa's (`hedges::DEFAULT_WORDS`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub hedge_words: Vec<String>,
 }
 
 impl Default for Settings {
@@ -351,15 +356,17 @@ impl Default for Settings {
             text_size: 0,
             reading_width: ReadingWidth::Normal,
             offsets: OffsetUnit::CodePoints,
+            show_hedges: false,
+            hedge_words: Vec::new(),
         }
     }
 }
 
 impl Settings {
     /// One step larger (`+1`) or smaller (`-1`), kept within the steps there are.
-    pub fn resize_text(self, by: i8) -> Settings {
+    pub fn resize_text(&mut self, by: i8) {
         let steps = TEXT_SIZE_STEPS;
-        Settings { text_size: (self.text_size + by).clamp(*steps.start(), *steps.end()), ..self }
+        self.text_size = (self.text_size + by).clamp(*steps.start(), *steps.end());
     }
 }
 
@@ -506,8 +513,12 @@ mod tests {
         assert!(Settings::default().snap_to_words, "snapping is on unless turned off");
         let round_trip: Settings = serde_json::from_str(&serde_json::to_string(&settings).unwrap()).unwrap();
         assert_eq!(round_trip, settings);
-        assert_eq!(Settings::default().resize_text(9).text_size, 4);
-        assert_eq!(Settings::default().resize_text(-1).resize_text(-5).text_size, -2);
+        let mut settings = Settings::default();
+        settings.resize_text(9);
+        assert_eq!(settings.text_size, 4);
+        settings.resize_text(-1);
+        settings.resize_text(-7);
+        assert_eq!(settings.text_size, -2);
     }
 
     #[test]

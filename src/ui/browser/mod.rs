@@ -6,6 +6,7 @@
 //! - `unicode`: the browser's own Unicode normalisation and segmentation, for the core.
 //! - `selection`: the one place where DOM positions (UTF-16) become document offsets (code
 //!   points) and back.
+//! - `highlights`: ranges of text the stylesheet paints apart (`::highlight`), none added to the page.
 //! - `article`: the article element, the reader's selection in it, bringing a stretch into view.
 //! - `first_screen`: the first screen the build drew, taken away as the app starts, with the
 //!   label keys pressed on it.
@@ -20,6 +21,7 @@
 pub mod listen;
 pub mod unicode;
 pub mod selection;
+pub mod highlights;
 pub mod article;
 pub mod first_screen;
 pub mod bundled;

@@ -102,6 +102,30 @@ pub fn offset_to_point(runs: &[Element], offset: usize) -> Option<(Node, u32)> {
     Some((node, u32::try_from(utf16).ok()?))
 }
 
+/// The document offsets from the first of `runs` to the end of the last: what is drawn of a
+/// long document (with gaps where it is not).
+pub fn drawn_bounds(runs: &[Element]) -> Option<(usize, usize)> {
+    Some((run_bound(runs.first()?, "data-start")?, run_bound(runs.last()?, "data-end")?))
+}
+
+/// A DOM range over document offsets `[start, end)`, when both ends fall in runs drawn in `runs`
+/// (a stretch of a long document not drawn has none).
+pub fn drawn_range(runs: &[Element], start: usize, end: usize) -> Option<web_sys::Range> {
+    let within = |offset: usize| {
+        let at = runs.partition_point(|run| run_bound(run, "data-end").is_some_and(|e| e < offset));
+        runs.get(at).and_then(|run| run_bound(run, "data-start")).is_some_and(|s| s <= offset)
+    };
+    if !within(start) || !within(end) {
+        return None;
+    }
+    let (start_node, start_at) = offset_to_point(runs, start)?;
+    let (end_node, end_at) = offset_to_point(runs, end)?;
+    let range = leptos::prelude::document().create_range().ok()?;
+    range.set_start(&start_node, start_at).ok()?;
+    range.set_end(&end_node, end_at).ok()?;
+    Some(range)
+}
+
 /// Makes the browser's selection run from document offset `anchor` to `focus` within `article`
 /// (collapsed when they are equal), as a mouse drag between them would.
 pub fn select_offsets(article: &Element, anchor: usize, focus: usize) -> Option<()> {

@@ -262,6 +262,11 @@ fn AssignmentEditor(id: String) -> impl IntoView {
     };
     let (include, lock) = (set_travel.clone(), set_travel);
     let passphrase = RwSignal::new(String::new());
+    let forbid_id = id.clone();
+    let forbid_hedges = move |event: leptos::ev::Event| {
+        let forbidden = event_target_checked(&event);
+        classroom.edit(&forbid_id, |t| t.assignment.hedges_forbidden = forbidden);
+    };
     let key_id = id.clone();
     let summary_id = id.clone();
     let export_id = id.clone();
@@ -292,6 +297,11 @@ fn AssignmentEditor(id: String) -> impl IntoView {
                     <textarea rows="4" aria-describedby="kinds-hint" prop:value=kinds on:change=write_kinds></textarea>
                 </label>
                 <p class="hint" id="kinds-hint">"What students choose among for an annotation’s Source, one a line; left empty, Glossa’s: named official, anonymous official, government or body, independent expert, media report, the writer."</p>
+                <label class="check">
+                    <input type="checkbox" prop:checked=move || teaching.with(|t| t.as_ref().is_some_and(|t| t.assignment.hedges_forbidden)) on:change=forbid_hedges/>
+                    "Forbid hints of hedges and reporting verbs"
+                </label>
+                <p class="hint">"When forbidden, the underlines of words such as “alleged” and “denies” stay off while students work, whatever their settings say: finding them is the exercise."</p>
             </fieldset>
             <fieldset>
                 <legend>"Answer key"</legend>

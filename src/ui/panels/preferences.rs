@@ -1,8 +1,9 @@
-//! How the reader likes to work: word snapping, theme, text size and reading width, remembered
-//! across visits and applied to the whole page through the root element.
+//! How the reader likes to work: word snapping, theme, text size, reading width and the hints of
+//! hedges, remembered across visits and applied to the whole page through the root element.
 
 use leptos::prelude::*;
 
+use crate::core::reading::hedges;
 use crate::core::work::storage::{ReadingWidth, Settings, Theme, TEXT_SIZE_STEPS};
 use crate::ui::browser::persist;
 use crate::ui::state::{self, View};
@@ -56,11 +57,11 @@ fn Choice(
     label: &'static str,
     choices: [(&'static str, &'static str); 3],
     of: fn(&Settings) -> &'static str,
-    with: fn(Settings, &str) -> Settings,
+    with: fn(&mut Settings, &str),
 ) -> impl IntoView {
     let view = state::view();
     let settings = view.settings();
-    let change = move |event: leptos::ev::Event| view.update_settings(|s| *s = with(*s, &event_target_value(&event)));
+    let change = move |event: leptos::ev::Event| view.update_settings(|s| with(s, &event_target_value(&event)));
     view! {
         <label>
             {label}
@@ -94,29 +95,77 @@ pub fn Preferences() -> impl IntoView {
             label="Theme"
             choices=offered(&THEMES, THEME_NAMES)
             of=|s| value_of(&THEMES, s.theme)
-            with=|s, value| Settings { theme: chosen(&THEMES, value).unwrap_or(s.theme), ..s }
+            with=|s, value| s.theme = chosen(&THEMES, value).unwrap_or(s.theme)
         />
         <Choice
             label="Reading width"
             choices=offered(&WIDTHS, WIDTH_NAMES)
             of=|s| value_of(&WIDTHS, s.reading_width)
-            with=|s, value| Settings { reading_width: chosen(&WIDTHS, value).unwrap_or(s.reading_width), ..s }
+            with=|s, value| s.reading_width = chosen(&WIDTHS, value).unwrap_or(s.reading_width)
         />
+        <HedgeHints/>
         <div class="text-size" role="group" aria-label="Text size">
             <button
                 type="button"
                 disabled=move || settings.with(|s| s.text_size <= *TEXT_SIZE_STEPS.start())
-                on:click=move |_| view.update_settings(|s| *s = s.resize_text(-1))
+                on:click=move |_| view.update_settings(|s| s.resize_text(-1))
             >
                 "Smaller text"
             </button>
             <button
                 type="button"
                 disabled=move || settings.with(|s| s.text_size >= *TEXT_SIZE_STEPS.end())
-                on:click=move |_| view.update_settings(|s| *s = s.resize_text(1))
+                on:click=move |_| view.update_settings(|s| s.resize_text(1))
             >
                 "Larger text"
             </button>
         </div>
+    }
+}
+
+/// "Show hedges and reporting verbs", and the list of them, one a line; off, and said to be, while
+/// the student's assignment forbids them.
+#[component]
+fn HedgeHints() -> impl IntoView {
+    let (view, classroom) = (state::view(), state::classroom());
+    let settings = view.settings();
+    let forbidden = Memo::new(move |_| classroom.hedges_forbidden());
+    // A memo, so the field is set only when the saved list changes, not while it is typed in.
+    let listed = Memo::new(move |_| settings.with(|s| hedges::in_use(&s.hedge_words).join("\n")));
+    let write = move |event: leptos::ev::Event| match hedges::read_list(&event_target_value(&event)) {
+        Ok(words) => {
+            let words = if words.iter().map(String::as_str).eq(hedges::DEFAULT_WORDS) { Vec::new() } else { words };
+            view.update_settings(|s| s.hedge_words = words);
+        }
+        Err(why) => {
+            event_target::<web_sys::HtmlTextAreaElement>(&event).set_value(&listed.get_untracked());
+            view.say(state::Message::alert(why));
+        }
+    };
+    view! {
+        <label class="check">
+            <input
+                type="checkbox"
+                disabled=move || forbidden.get()
+                aria-describedby="hedges-hint"
+                prop:checked=move || settings.with(|s| s.show_hedges) && !forbidden.get()
+                on:change=move |event| {
+                    let on = event_target_checked(&event);
+                    view.update_settings(|s| s.show_hedges = on);
+                }
+            />
+            "Show hedges and reporting verbs"
+        </label>
+        <p class="hint" id="hedges-hint">{move || match forbidden.get() {
+            true => "Your teacher has turned these hints off for this assignment.",
+            false => "Underlines words such as “alleged”, “reportedly” and “denies”: how sure a text is, and who says so.",
+        }}</p>
+        <Show when=move || settings.with(|s| s.show_hedges) && !forbidden.get()>
+            <label class="hedge-words">
+                "Hedges and reporting verbs"
+                <textarea rows="5" title="One a line; a * at the end finds every word it begins (alleg* finds alleged and allegations)" prop:value=move || listed.get() on:change=write></textarea>
+            </label>
+            <button type="button" on:click=move |_| view.update_settings(|s| s.hedge_words.clear())>"Glossa’s list"</button>
+        </Show>
     }
 }

@@ -22,6 +22,7 @@ use crate::ui::state::{self, View, Work};
 use super::cursor::KeyboardCursor;
 use super::details::DocumentDetails;
 use super::find::FindBar;
+use super::hedges::hint_hedges;
 use super::handout;
 use super::paragraph::{Feedback, ParagraphMarks, ParagraphView};
 use super::viewport::{block_paragraphs, Viewport};
@@ -112,6 +113,7 @@ fn ArticleView(document: Arc<Document>) -> impl IntoView {
         list
     });
     mark_selected(view, work, viewport);
+    hint_hedges(document.clone());
     let cursor = KeyboardCursor::new(document.clone());
     let band = class_map(document.id.clone());
     let comments = returned_comments(document.id.clone());

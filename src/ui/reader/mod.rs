@@ -1,7 +1,7 @@
 //! The open article, from the lowest part up: `viewport` (which paragraphs of a long document are
 //! drawn), `handout` (printing), `paragraph` (a paragraph as highlight runs), `details` (a
-//! document of one's own), `find` (the find bar), `cursor` (the keyboard in the article), and
-//! `article`, the reading view that puts them together.
+//! document of one's own), `find` (the find bar), `cursor` (the keyboard in the article), `hedges`
+//! (the hints of hedges and reporting verbs), and `article`, the reading view that puts them together.
 
 pub mod viewport;
 pub mod handout;
@@ -9,6 +9,7 @@ mod paragraph;
 mod details;
 mod find;
 mod cursor;
+mod hedges;
 mod article;
 
 pub use article::Reader;

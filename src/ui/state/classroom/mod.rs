@@ -180,6 +180,12 @@ impl Classroom {
         listed.unwrap_or_else(|| SOURCE_KINDS.iter().map(|k| (*k).to_owned()).collect())
     }
 
+    /// Whether the student's assignment the page is in forbids the hints of hedges. Tracked.
+    pub fn hedges_forbidden(&self) -> bool {
+        let Some(id) = self.view.mode.with(|mode| if let Mode::Student(id) = mode { Some(id.clone()) } else { None }) else { return false };
+        self.saved.with(|saved| saved.assignment(&id).is_some_and(|a| a.hedges_forbidden))
+    }
+
     pub fn current(&self) -> Option<Assignment> {
         let id = self.view.mode.with(|mode| mode.assignment().map(str::to_owned))?;
         self.saved.with(|saved| saved.assignment(&id).cloned())
