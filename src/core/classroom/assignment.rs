@@ -257,7 +257,9 @@ impl Assignment {
     /// trimmed); none listed is Glossa's.
     pub fn set_kinds_of_source(&mut self, text: &str) -> Result<(), String> {
         self.source_kinds = one_a_line(text, MOST_KINDS, MOST_KIND_CHARACTERS).map_err(|error| match error {
-            ListError::TooLong(kind) => format!("A kind of source is a few words (at most {MOST_KIND_CHARACTERS} characters): “{kind}” is longer."),
+            ListError::TooLong(kind) => {
+                format!("A kind of source is a few words (at most {MOST_KIND_CHARACTERS} characters): “{kind}” is longer.")
+            }
             ListError::TooMany(count) => format!("A class chooses among at most {MOST_KINDS} kinds of source; these are {count}."),
         })?;
         Ok(())
@@ -420,7 +422,10 @@ mod tests {
         assert!(read(&written).unwrap().hedges_forbidden);
         let mut later: Value = serde_json::from_str(&written).unwrap();
         later["version"] = (VERSION + 1).into();
-        assert_eq!(read(&later.to_string()).unwrap_err(), ClassFileError::UnknownVersion { found: Some(u64::from(VERSION) + 1), reads: VERSION });
+        assert_eq!(
+            read(&later.to_string()).unwrap_err(),
+            ClassFileError::UnknownVersion { found: Some(u64::from(VERSION) + 1), reads: VERSION }
+        );
     }
 
     #[test]

@@ -192,7 +192,8 @@ const RESERVED_KEYS: [&str; 6] = ["?", "[", "]", " ", "/", "u"];
 /// named as one of Glossa's built-in labels it lacks, that label, defined.
 pub fn add_new(labels: &mut Vec<Label>, name: &str) -> Result<Label, String> {
     let name = check_name(labels, name, None)?;
-    if let Some(mut built_in) = built_in_labels().into_iter().find(|l| l.name.eq_ignore_ascii_case(&name) && find(labels, &l.id).is_none()) {
+    if let Some(mut built_in) = built_in_labels().into_iter().find(|l| l.name.eq_ignore_ascii_case(&name) && find(labels, &l.id).is_none())
+    {
         if labels.iter().any(|l| l.color.eq_ignore_ascii_case(&built_in.color)) {
             built_in.color = free_color(labels).to_owned();
         }

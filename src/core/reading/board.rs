@@ -142,7 +142,10 @@ pub fn answers<'a>(documents: &[(&'a str, &'a str, &'a [Annotation])]) -> HashMa
     for &(document, title, annotations) in documents {
         for annotation in annotations {
             for link in annotation.links.iter().filter(|l| present.contains(l.to.as_str())) {
-                answers.entry(link.to.as_str()).or_default().push(Answer { relation: link.relation, item: Item { document, title, annotation } });
+                answers
+                    .entry(link.to.as_str())
+                    .or_default()
+                    .push(Answer { relation: link.relation, item: Item { document, title, annotation } });
             }
         }
     }
@@ -229,7 +232,10 @@ mod tests {
             link(said("sanction", 5, "G7", "2"), "claim1", Relation::Answers),
             link(said("evidence", 9, "", "3"), "claim1", Relation::Contradicts),
         ];
-        let second = [link(said("denial", 2, "Tehran", "4"), "claim1", Relation::Denies), link(said("evidence", 7, "", "5"), "claim1", Relation::Supports)];
+        let second = [
+            link(said("denial", 2, "Tehran", "4"), "claim1", Relation::Denies),
+            link(said("evidence", 7, "", "5"), "claim1", Relation::Supports),
+        ];
         let gone = [link(said("denial", 3, "", "6"), "deleted", Relation::Denies)];
         let documents = [("a", "First", &first[..]), ("b", "Second", &second[..]), ("c", "Third", &gone[..])];
         let answers = answers(&documents);

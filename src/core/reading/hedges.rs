@@ -41,7 +41,9 @@ pub const MOST_WORD_CHARACTERS: usize = 40;
 /// The entries of `text`, one a line, or why they are refused.
 pub fn read_list(text: &str) -> Result<Vec<String>, String> {
     one_a_line(text, MOST_WORDS, MOST_WORD_CHARACTERS).map_err(|error| match error {
-        ListError::TooLong(entry) => format!("An entry is a word or a few (at most {MOST_WORD_CHARACTERS} characters): “{entry}” is longer."),
+        ListError::TooLong(entry) => {
+            format!("An entry is a word or a few (at most {MOST_WORD_CHARACTERS} characters): “{entry}” is longer.")
+        }
         ListError::TooMany(count) => format!("The list holds at most {MOST_WORDS} entries; these are {count}."),
     })
 }

@@ -22,8 +22,8 @@ use crate::ui::state::{self, View, Work};
 use super::cursor::KeyboardCursor;
 use super::details::DocumentDetails;
 use super::find::FindBar;
-use super::hedges::hint_hedges;
 use super::handout;
+use super::hedges::hint_hedges;
 use super::paragraph::{Feedback, ParagraphMarks, ParagraphView};
 use super::viewport::{block_paragraphs, Viewport};
 

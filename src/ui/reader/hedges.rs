@@ -47,7 +47,9 @@ pub(super) fn hint_hedges(document: Arc<Document>) {
         let painted = element.clone();
         let paint = move || paint_drawn(&painted, &found);
         if paint().is_err() {
-            view.say(Message::alert("This browser cannot underline hedges and reporting verbs: it is older than the CSS Custom Highlight API."));
+            view.say(Message::alert(
+                "This browser cannot underline hedges and reporting verbs: it is older than the CSS Custom Highlight API.",
+            ));
             return;
         }
         let callback = Closure::<dyn Fn()>::new(move || {
@@ -75,6 +77,7 @@ fn paint_drawn(article: &web_sys::Element, found: &[(usize, usize)]) -> Result<(
     };
     let from = found.partition_point(|&(_, end)| end <= first);
     let to = found.partition_point(|&(start, _)| start < last);
-    let ranges: Vec<web_sys::Range> = found[from..to.max(from)].iter().filter_map(|&(start, end)| selection::drawn_range(&runs, start, end)).collect();
+    let ranges: Vec<web_sys::Range> =
+        found[from..to.max(from)].iter().filter_map(|&(start, end)| selection::drawn_range(&runs, start, end)).collect();
     highlights::paint(NAME, &ranges)
 }
