@@ -32,7 +32,15 @@ fn every_fixture_is_a_version_this_glossa_migrates() {
     names.sort();
     assert_eq!(
         names,
-        ["v1-1-annotations.json", "v1-2-history.json", "v1-3-labels.json", "v1-4-documents.json", "v2-1-deletions.json", "v3-1-links.json"]
+        [
+            "v1-1-annotations.json",
+            "v1-2-history.json",
+            "v1-3-labels.json",
+            "v1-4-documents.json",
+            "v2-1-deletions.json",
+            "v3-1-links.json",
+            "v4-1-sources.json"
+        ]
     );
     names.iter().for_each(|name| drop(load(name)));
 }
@@ -107,4 +115,18 @@ fn a_label_defined_now_is_never_given_glossas_meaning() {
     let again = read_state(&state_json(&state.workspace, &state.history, &state.labels)).unwrap();
     assert_eq!(again.labels[0].definition, "Ours.");
     assert_eq!((again.labels[1].definition.as_str(), again.labels[1].examples.len()), ("", 0), "cleared on purpose, and kept clear");
+}
+
+#[test]
+fn the_shape_with_sources_and_sureness() {
+    let state = load("v4-1-sources.json");
+    let [denial, sanction] = state.workspace.annotations(ARTICLE) else { panic!("two annotations") };
+    assert_eq!(denial.links[0].relation, glossa::core::model::annotation::Relation::Denies);
+    assert_eq!(
+        (sanction.source_kind.as_str(), sanction.on_the_record, sanction.in_a_position_to_know, sanction.unsure),
+        ("government or body", true, true, true)
+    );
+    assert_eq!(state.labels[1].definition, "Someone says a claim is untrue.", "a definition of version 4 is the reader's, kept");
+    let own = &state.workspace.added_documents[0];
+    assert_eq!(own.facts, glossa::core::model::facts::Facts::default(), "version 4 described no document");
 }

@@ -31,7 +31,7 @@ test('a drag inside a paragraph labelled by button gives exact code point offset
 
   const { json } = await h.exportJson(page);
   expect(json.format).toBe('glossa-annotations');
-  expect(json.version).toBe(4);
+  expect(json.version).toBe(5);
   expect(json.documents).toHaveLength(5);
   const doc = h.documentOf(json);
   const text = h.articleText(h.ARTICLE);

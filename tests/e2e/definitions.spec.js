@@ -94,7 +94,7 @@ test('one’s own label is defined in the label editor, kept over a reload, expo
   await expect(labelButton(page, 'Source').button).toHaveAccessibleDescription(/^Source: Who a claim comes from\./);
 
   const { json: exported } = await h.exportJson(page);
-  expect(exported.version).toBe(4);
+  expect(exported.version).toBe(5);
   expect(exported.labels.find((l) => l.id === 'source')).toMatchObject({ definition: 'Who a claim comes from.', examples: ['a senior U.S. official'] });
   expect(exported.labels.find((l) => l.id === 'claim').definition).toMatch(/^A statement that something happened/);
 

@@ -37,7 +37,7 @@ test('a label of your own gets a button and a key, can be renamed, recoloured, r
   await expect(speaker.getByLabel('Key')).toHaveValue('s');
 
   const { json, file } = await h.exportJson(page);
-  expect(json.version).toBe(4);
+  expect(json.version).toBe(5);
   expect(json.labels[2]).toEqual({ id: 'source', name: 'Speaker', color: '#884ea0', key: 's' });
 
   // A fresh browser that imports the file gets the label too.

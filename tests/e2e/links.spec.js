@@ -58,7 +58,7 @@ test('a denial is linked to the claim it denies in another article, and the link
 
   // Exported: Glossa JSON holds the link on the denial; W3C as a linking annotation.
   const { file, json } = await h.exportJson(page);
-  expect(json.version).toBe(4);
+  expect(json.version).toBe(5);
   const claim = json.documents.find((d) => d.id === FURIOUS).annotations[0];
   const denial = h.documentOf(json).annotations[0];
   expect(denial.links).toEqual([{ to: claim.id, relation: 'denies' }]);

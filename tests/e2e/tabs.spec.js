@@ -87,7 +87,7 @@ test('a tab that missed the other tab’s saves neither brings back what was del
   await expect(h.annotationItems(stale).filter({ hasText: SANCTION })).toHaveCount(1);
 
   const saved = JSON.parse(await h.savedState(stale));
-  expect(saved.version).toBe(4);
+  expect(saved.version).toBe(5);
   expect(saved.documents[h.ARTICLE].map((x) => x.quote).sort()).toEqual(['Iran dismisses allegations', SANCTION]);
   expect(Object.keys(saved.deleted)).toHaveLength(1);
   await expect(h.annotationItems(a)).toHaveCount(2);

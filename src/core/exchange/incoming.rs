@@ -8,6 +8,7 @@ use std::fmt;
 use serde_json::Value;
 
 use crate::core::model::annotation::{Judged, Link};
+use crate::core::model::facts::Facts;
 use crate::core::model::label::Label;
 
 /// Why a whole file was refused.
@@ -129,6 +130,8 @@ pub struct IncomingDocument {
     pub sha256: Option<String>,
     pub title: Option<String>,
     pub text: Option<String>,
+    /// What the file says the document is as a source (Glossa JSON, version 5).
+    pub facts: Facts,
     pub annotations: Vec<IncomingAnnotation>,
 }
 

@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::core::model::document::Document;
+use crate::core::model::facts::Facts;
 pub use crate::core::model::id::sha256_hex;
 use crate::core::text::offsets;
 use crate::core::text::unicode;
@@ -27,9 +28,12 @@ pub struct DocumentRecord {
     /// Size of the normalised text in UTF-8 bytes.
     pub bytes: usize,
     pub added_at: String,
-    /// When it was last renamed; empty until it is.
+    /// When it was last renamed or described; empty until it is.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub updated_at: String,
+    /// Its kind, outlet and date, as its reader gives them. Absent before saved states of version 5.
+    #[serde(flatten)]
+    pub facts: Facts,
 }
 
 impl DocumentRecord {
@@ -47,6 +51,7 @@ impl DocumentRecord {
             bytes: text.len(),
             added_at: now.to_owned(),
             updated_at: String::new(),
+            facts: Facts::default(),
         }
     }
 

@@ -25,8 +25,10 @@ pub const KEYS_KEY: &str = "glossa.v1.keys";
 pub const CLASSROOM_KEY: &str = "glossa.v1.classroom";
 /// The schema of the saved work. Version 2 remembers deletions (`Workspace::deleted`), so that
 /// several tabs can merge their work; version 3 links annotations; version 4 defines labels
-/// (`Label::definition`, `Label::examples`).
-pub const STATE_VERSION: u32 = 4;
+/// (`Label::definition`, `Label::examples`) and judges sources; version 5 describes one's own
+/// documents (`Facts`) and lets evidence support or contradict, which a Glossa of version 4
+/// would drop or fail on, so it refuses the state instead.
+pub const STATE_VERSION: u32 = 5;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SavedState {
@@ -397,7 +399,7 @@ mod tests {
     fn a_fingerprint_tells_saved_texts_apart() {
         let state = state_json(&Workspace::default(), &History::default(), &label::default_labels());
         assert_eq!(Fingerprint::of(&state), Fingerprint::of(&state.clone()));
-        let other = state.replacen("\"version\":4", "\"version\":4 ", 1);
+        let other = state.replacen(&format!("\"version\":{STATE_VERSION}"), &format!("\"version\":{STATE_VERSION} "), 1);
         assert_ne!(other, state);
         assert_ne!(Fingerprint::of(&other), Fingerprint::of(&state), "one space more");
     }
@@ -434,7 +436,7 @@ mod tests {
         label::add_new(&mut labels, "Source").unwrap();
         let state = SavedState::of(&workspace, &history, &labels);
         let raw = state_json(&workspace, &history, &labels);
-        assert!(raw.starts_with(r#"{"version":4,"documents":{"#), "{raw}");
+        assert!(raw.starts_with(r#"{"version":5,"documents":{"#), "{raw}");
         assert_eq!(read_state(&raw), Ok(state));
     }
 

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::core::model::annotation::{Annotation, Link, Relation};
+use crate::core::model::facts::{self, Facts};
 use crate::core::model::own_document::DocumentRecord;
 
 /// One annotation as it was and as it became; `None` where it did not exist.
@@ -243,11 +244,33 @@ impl Workspace {
     /// Gives added document `id` a new title (blank titles are refused); nothing when nothing changed.
     pub fn rename_document(&mut self, id: &str, title: &str, now: &str) -> Option<RecordChange> {
         let title = title.trim();
-        let record = self.added_documents.iter_mut().find(|r| r.id == id).filter(|r| !title.is_empty() && r.title != title)?;
+        if title.is_empty() {
+            return None;
+        }
+        self.edit_record(id, now, |record| replace(&mut record.title, title))
+    }
+
+    /// Gives added document `id` the kind, outlet and date of `facts`; nothing when nothing changed.
+    pub fn describe_document(&mut self, id: &str, facts: Facts, now: &str) -> Option<RecordChange> {
+        self.edit_record(id, now, |record| std::mem::replace(&mut record.facts, facts.clone()) != facts)
+    }
+
+    /// Applies `change` to the record of added document `id`, which says whether it changed
+    /// anything; a change is stamped `now` and reported.
+    fn edit_record(&mut self, id: &str, now: &str, change: impl FnOnce(&mut DocumentRecord) -> bool) -> Option<RecordChange> {
+        let record = self.added_documents.iter_mut().find(|r| r.id == id)?;
         let before = record.clone();
-        record.title = title.to_owned();
+        if !change(record) {
+            return None;
+        }
         record.updated_at = now.to_owned();
         Some(RecordChange { before: Some(before), after: Some(record.clone()) })
+    }
+
+    /// What document `id` is as a source: as its reader described it, for one of their own; as
+    /// its own text says, for a bundled article.
+    pub fn facts(&self, id: &str) -> Facts {
+        self.record(id).map_or_else(|| facts::bundled_facts(id), |r| r.facts.clone())
     }
 
     /// Removes added document `id` with its annotations, remembering when; nothing when there is

@@ -20,7 +20,7 @@ use crate::ui::classroom::{class_map, returned_comments, ClassBand, CommentNotes
 use crate::ui::state::{self, View, Work};
 
 use super::cursor::KeyboardCursor;
-use super::details::DocumentDetails;
+use super::details::{DocumentDetails, SourceFacts};
 use super::find::FindBar;
 use super::handout;
 use super::hedges::hint_hedges;
@@ -136,7 +136,7 @@ fn ArticleView(document: Arc<Document>) -> impl IntoView {
     let blocks = blocks.collect_view();
     let title_id = document.id.clone();
     let about = match &document.source {
-        Some(source) => view! { <p class="source">{source.clone()}</p> }.into_any(),
+        Some(_) => view! { <SourceFacts document=document.clone()/> }.into_any(),
         None => view! { <DocumentDetails document=document.clone()/> }.into_any(),
     };
     view! {

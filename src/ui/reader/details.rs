@@ -1,12 +1,32 @@
-//! What a person needs to know about a document they added, and what they can do with it.
+//! What a person needs to know about a document: what it is as a source (its kind, outlet and
+//! date: a bundled article's as its text says, one's own as its reader describes it), and for a
+//! document they added, what they can do with it.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use crate::core::model::document::Document;
+use crate::core::model::facts::{Facts, TEXT_KINDS};
 use crate::core::model::own_document;
 use crate::ui::state::{self};
+
+/// What a field of the facts shows when nobody said it.
+const NOT_SAID: &str = "not said in the text";
+
+/// A bundled article's kind, outlet and date, as its text gives them.
+#[component]
+pub(super) fn SourceFacts(document: Arc<Document>) -> impl IntoView {
+    let facts = state::work().facts(&document.id);
+    let said = |value: &str| if value.is_empty() { NOT_SAID.to_owned() } else { value.to_owned() };
+    view! {
+        <dl class="source">
+            <dt>"Kind"</dt><dd>{said(&facts.kind)}</dd>
+            <dt>"Outlet"</dt><dd>{said(&facts.outlet)}</dd>
+            <dt>"Date"</dt><dd>{said(&facts.date)}</dd>
+        </dl>
+    }
+}
 
 /// What a person needs to know about a document they added, and what they can do with it.
 #[component]
@@ -16,7 +36,24 @@ pub(super) fn DocumentDetails(document: Arc<Document>) -> impl IntoView {
     let (rename_id, delete_id) = (id.clone(), id.clone());
     // A memo, so that the field is set only when the title changes: set on every change of the
     // work (an annotation, another tab's save), it would lose what is being typed in it.
-    let title = Memo::new(move |_| work.title(&id).unwrap_or_default());
+    let title = Memo::new({
+        let id = id.clone();
+        move |_| work.title(&id).unwrap_or_default()
+    });
+    let facts = Memo::new({
+        let id = id.clone();
+        move |_| work.facts(&id)
+    });
+    let fact = move |read: fn(&Facts) -> &str| move || facts.with(|f| read(f).to_owned());
+    // Each field changes its own fact and keeps the others as saved.
+    let describe = move |set: fn(&mut Facts, String)| {
+        let id = id.clone();
+        move |event: leptos::ev::Event| {
+            let mut given = facts.get_untracked();
+            set(&mut given, event_target_value(&event));
+            work.describe_document(&id, &given.kind, &given.outlet, &given.date);
+        }
+    };
     view! {
         <section class="document-details" aria-label="Document details">
             <label class="document-title">
@@ -27,6 +64,17 @@ pub(super) fn DocumentDetails(document: Arc<Document>) -> impl IntoView {
                     on:change=move |event| work.rename_document(&rename_id, &event_target_value(&event))
                 />
             </label>
+            <div class="document-source" role="group" aria-label="About this text">
+                <label>
+                    "Kind"
+                    <select on:change=describe(|f, v| f.kind = v)>
+                        <option value="" selected=move || facts.with(|f| f.kind.is_empty())>"(not said)"</option>
+                        {TEXT_KINDS.map(|kind| view! { <option value=kind selected=move || facts.with(|f| f.kind == kind)>{kind}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label>"Outlet" <input type="text" maxlength="80" prop:value=fact(|f| &f.outlet) on:change=describe(|f, v| f.outlet = v)/></label>
+                <label>"Date" <input type="text" maxlength="80" placeholder="2024-09-10" prop:value=fact(|f| &f.date) on:change=describe(|f, v| f.date = v)/></label>
+            </div>
             <dl class="document-facts">
                 <dt>"Size"</dt>
                 <dd>{own_document::size_label(document.text.len())} ", " {document.length} " characters"</dd>

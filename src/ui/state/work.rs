@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::core::model::annotation::{Annotation, Link, Relation};
 use crate::core::model::document::Document;
+use crate::core::model::facts::Facts;
 use crate::core::model::id;
 use crate::core::model::label::{self, Label};
 use crate::core::model::own_document::DocumentRecord;
@@ -61,6 +62,31 @@ impl Work {
         let bundled = self.texts.bundled(id).map(|d| d.title.clone());
         let recorded = || self.workspace.with(|w| w.record(id).map(|r| r.title.clone()));
         bundled.or_else(recorded).or_else(|| self.texts.added(id).map(|d| d.title.clone()))
+    }
+
+    /// What document `id` is as a source (its kind, outlet and date), tracked.
+    pub fn facts(&self, id: &str) -> Facts {
+        self.workspace.with(|w| w.facts(id))
+    }
+
+    /// Describes added document `id` as a source; a field too long is refused, in words.
+    pub fn describe_document(&self, id: &str, kind: &str, outlet: &str, date: &str) {
+        match Facts::given(kind, outlet, date) {
+            Ok(facts) => {
+                // Named by the field changed: the keystrokes of one field are one step, two fields two.
+                let before = self.workspace.with_untracked(|w| w.facts(id));
+                let description = if before.kind != facts.kind {
+                    "Kind changed"
+                } else if before.outlet != facts.outlet {
+                    "Outlet changed"
+                } else {
+                    "Date changed"
+                };
+                let now = browser::now();
+                self.change(description, true, |workspace| workspace.describe_document(id, facts, &now).into());
+            }
+            Err(why) => self.view.say(Message::alert(why)),
+        }
     }
 
     /// Whether `id` is a bundled article, a document the person added, or one an assignment brought.

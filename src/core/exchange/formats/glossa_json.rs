@@ -1,4 +1,4 @@
-//! Glossa JSON, versions 1 to 4: the lossless format, written with every document and its
+//! Glossa JSON, versions 1 to 5: the lossless format, written with every document and its
 //! annotations, and read back strictly (labels are ids, times and ids must be there; a document
 //! is found by its digest or id, or made from its `text`).
 
@@ -12,6 +12,7 @@ use crate::core::exchange::incoming::{
 };
 use crate::core::model::annotation::Annotation;
 use crate::core::model::document::Document;
+use crate::core::model::facts::Facts;
 use crate::core::model::label::{self, Label};
 use crate::core::model::timestamp;
 use crate::core::work::workspace::Workspace;
@@ -19,8 +20,9 @@ use crate::core::work::workspace::Workspace;
 pub const FORMAT: &str = "glossa-annotations";
 /// Version 2 added `attributed_to` to annotations and `key` to labels, and documents of one's
 /// own (`source` null, with their `text`); version 3 added `links` to annotations; version 4 a
-/// `definition` and `examples` to labels.
-pub const VERSION: u32 = 4;
+/// `definition` and `examples` to labels and the judgements of sources to annotations; version 5
+/// a document's `kind`, `outlet` and `date`, and the relations `supports` and `contradicts`.
+pub const VERSION: u32 = 5;
 pub const FILE_NAME: &str = "glossa-annotations.json";
 
 #[derive(Serialize)]
@@ -36,6 +38,8 @@ struct ExportFile<'a> {
 struct ExportDocument<'a> {
     id: &'a str,
     title: &'a str,
+    #[serde(flatten)]
+    facts: Facts,
     /// The bundled file; null for a document a person added, which carries its `text` instead.
     source: Option<&'a str>,
     text_sha256: &'a str,
@@ -61,6 +65,7 @@ pub fn write(documents: &[Arc<Document>], labels: &[Label], workspace: &Workspac
                 ExportDocument {
                     id: &d.id,
                     title: &d.title,
+                    facts: workspace.facts(&d.id),
                     source: d.source.as_deref(),
                     text_sha256: &d.sha256,
                     length: d.length,
@@ -154,6 +159,7 @@ fn read_document(entry: &Value, place: String, read: &mut IncomingFile) {
         sha256: text("text_sha256"),
         title: text("title"),
         text: text("text"),
+        facts: serde_json::from_value(entry.clone()).unwrap_or_default(),
         annotations: Vec::new(),
     };
     for (index, item) in items.iter().enumerate() {
@@ -209,7 +215,7 @@ mod tests {
         }
         let json = write(&documents, &default_labels(), &workspace, "2026-11-22T10:00:00Z");
         let value: Value = serde_json::from_str(&json).unwrap();
-        assert!(json.starts_with("{\n  \"format\": \"glossa-annotations\",\n  \"version\": 4,\n  \"exported_at\""));
+        assert!(json.starts_with("{\n  \"format\": \"glossa-annotations\",\n  \"version\": 5,\n  \"exported_at\""));
         let claim = &default_labels()[0];
         assert_eq!(
             value["labels"][0],
@@ -220,6 +226,8 @@ mod tests {
         let exported = &value["documents"][4];
         assert_eq!(exported["id"], "004_de3ecafd94c781bd");
         assert_eq!(exported["source"], "004_de3ecafd94c781bd.txt");
+        assert_eq!((&exported["kind"], exported.get("outlet")), (&Value::from("news report"), None), "what its text says, no more");
+        assert_eq!(value["documents"][2]["outlet"], "Conservative News Daily");
         assert_eq!(exported["length"], 4087);
         assert_eq!(exported["text_sha256"], article.sha256.as_str());
         let annotations = exported["annotations"].as_array().unwrap();

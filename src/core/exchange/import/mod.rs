@@ -209,6 +209,22 @@ mod tests {
     }
 
     #[test]
+    fn a_document_of_ones_own_comes_back_as_it_was_described() {
+        let text = "Opinion: Iran denies it.";
+        let record = crate::core::model::own_document::DocumentRecord::of(text, Some("Mine"), None, T0);
+        let own = Arc::new(record.document(text));
+        let mut workspace = Workspace::default();
+        workspace.added_documents.push(record.clone());
+        let facts = crate::core::model::facts::Facts::given("opinion", "The Daily", "2024-09-10").unwrap();
+        workspace.describe_document(&own.id, facts.clone(), T0).unwrap();
+        let json = formats::glossa_json::write(std::slice::from_ref(&own), &default_labels(), &workspace, T1);
+        let value: Value = serde_json::from_str(&json).unwrap();
+        assert_eq!((&value["documents"][0]["kind"], &value["documents"][0]["date"]), (&Value::from("opinion"), &Value::from("2024-09-10")));
+        let parsed = parse_value(&value, &bundled()).unwrap();
+        assert_eq!(parsed.new_documents[0].record.facts, facts, "made again, described as it was");
+    }
+
+    #[test]
     fn merge_keeps_whichever_is_newer() {
         let (documents, mut workspace, mut value) = exported();
         let annotations = &mut value["documents"][4]["annotations"];
@@ -264,7 +280,7 @@ mod tests {
         let number = parse("42", &here).unwrap_err();
         assert!(number.to_string().contains("neither an object nor a list"));
         let future = parse(r#"{"format": "glossa-annotations", "version": 99, "documents": []}"#, &here).unwrap_err();
-        assert_eq!(future, ImportError::UnknownVersion { found: "99".into(), newest: 4 });
+        assert_eq!(future, ImportError::UnknownVersion { found: "99".into(), newest: formats::glossa_json::VERSION });
         assert!(future.to_string().contains("version is 99"));
         let no_documents = parse(r#"{"format": "glossa-annotations", "version": 1}"#, &here).unwrap_err();
         assert!(no_documents.to_string().contains("\"documents\""));
