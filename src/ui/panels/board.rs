@@ -9,6 +9,7 @@ use crate::core::model::label;
 use crate::core::reading::board::{answers, board, Answer, Filter, Order};
 use crate::core::text::offsets::abbreviate;
 use crate::ui::classroom::PassageButton;
+use crate::ui::panels::coverage::CoverageTable;
 use crate::ui::panels::link::{LinkList, LinkTo};
 use crate::ui::state::{self, Mode};
 
@@ -36,6 +37,8 @@ fn answer_list(quote: &str, answers: &[Answer]) -> impl IntoView {
 pub fn ClaimsBoard() -> impl IntoView {
     let (work, classroom) = (state::work(), state::classroom());
     let filter = RwSignal::new(Filter::default());
+    // The board, or the coverage of the articles in its place.
+    let covering = RwSignal::new(false);
     let order = RwSignal::new(Order::default());
     let titles = move || work.titles();
     let choose = |chosen: String| (!chosen.is_empty()).then_some(chosen);
@@ -97,36 +100,44 @@ pub fn ClaimsBoard() -> impl IntoView {
     };
     view! {
         <section class="board" aria-labelledby="board-heading">
-            <h1 id="board-heading">"Claims board"</h1>
-            <p class="hint">"Every passage you marked, by who says it (its “Attributed to”), and under each what supports, contradicts, denies or answers it. Choose a quote to read it in its article."</p>
+            <h1 id="board-heading">{move || if covering.get() { "Coverage: who reported what" } else { "Claims board" }}</h1>
             <div class="board-controls">
-                <label>
-                    "Label"
-                    <select on:change=move |event| filter.update(|f| f.label = choose(event_target_value(&event)))>
-                        <option value="">"All labels"</option>
-                        {move || work.labels_in_use().into_iter().map(|l| view! { <option value=l.id>{l.name}</option> }).collect_view()}
-                    </select>
-                </label>
-                <label>
-                    "Article"
-                    <select on:change=move |event| filter.update(|f| f.document = choose(event_target_value(&event)))>
-                        <option value="">"All articles"</option>
-                        {move || titles().into_iter().map(|(id, title)| view! { <option value=id>{title}</option> }).collect_view()}
-                    </select>
-                </label>
-                <label>
-                    "Order"
-                    <select on:change=move |event| {
-                        let chosen = event_target_value(&event);
-                        order.set(Order::ALL.into_iter().find(|o| o.name() == chosen).unwrap_or_default());
-                    }>
-                        {Order::ALL.into_iter().map(|o| view! { <option value=o.name()>{o.name()}</option> }).collect_view()}
-                    </select>
-                </label>
+                <button type="button" aria-pressed=move || covering.get().to_string() on:click=move |_| covering.update(|on| *on = !*on)>"Coverage"</button>
+                // Kept while the coverage shows, so the board comes back filtered as it was.
+                <div class="board-filters" hidden=move || covering.get()>
+                    <label>
+                        "Label"
+                        <select on:change=move |event| filter.update(|f| f.label = choose(event_target_value(&event)))>
+                            <option value="">"All labels"</option>
+                            {move || work.labels_in_use().into_iter().map(|l| view! { <option value=l.id>{l.name}</option> }).collect_view()}
+                        </select>
+                    </label>
+                    <label>
+                        "Article"
+                        <select on:change=move |event| filter.update(|f| f.document = choose(event_target_value(&event)))>
+                            <option value="">"All articles"</option>
+                            {move || titles().into_iter().map(|(id, title)| view! { <option value=id>{title}</option> }).collect_view()}
+                        </select>
+                    </label>
+                    <label>
+                        "Order"
+                        <select on:change=move |event| {
+                            let chosen = event_target_value(&event);
+                            order.set(Order::ALL.into_iter().find(|o| o.name() == chosen).unwrap_or_default());
+                        }>
+                            {Order::ALL.into_iter().map(|o| view! { <option value=o.name()>{o.name()}</option> }).collect_view()}
+                        </select>
+                    </label>
+                </div>
                 <button type="button" on:click=move |_| { let _ = window().print(); }>"Print"</button>
                 <button type="button" on:click=move |_| classroom.leave()>"Back to reading"</button>
             </div>
-            {table}
+            <Show when=move || covering.get() fallback=move || view! {
+                <p class="hint">"Every passage you marked, by who says it (its “Attributed to”), and under each what supports, contradicts, denies or answers it. Choose a quote to read it in its article."</p>
+                {table}
+            }>
+                <CoverageTable/>
+            </Show>
         </section>
     }
 }

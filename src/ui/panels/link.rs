@@ -50,7 +50,8 @@ pub fn LinkList(id: String) -> impl IntoView {
 
 /// "Link to…": a button that opens a choice of the claims annotation `id` can link to (by
 /// quote and article) with a button that makes the link; all of it by keyboard as by mouse.
-/// A claim, what the others link to, offers none.
+/// A claim links to another claim: the same claim as another passage or article says it, which
+/// the coverage of the articles counts as one.
 #[component]
 pub fn LinkTo(id: String) -> impl IntoView {
     let work = state::work();
@@ -97,11 +98,15 @@ pub fn LinkTo(id: String) -> impl IntoView {
         open.set(false);
     };
     view! {
-        <div class="link-to" hidden=move || is_claim.get()>
+        <div class="link-to">
             <button type="button" aria-expanded=move || open.get().to_string() on:click=show>"Link to…"</button>
             <Show when=move || open.get()>
                 {move || if candidates.with(Vec::is_empty) {
-                    view! { <p class="hint">"No claim to link to yet: label a claim first, in this article or another."</p> }.into_any()
+                    let said = match is_claim.get() {
+                        true => "No other claim to link to yet: a claim links to the same claim as another passage or article says it.",
+                        false => "No claim to link to yet: label a claim first, in this article or another.",
+                    };
+                    view! { <p class="hint">{said}</p> }.into_any()
                 } else {
                     view! {
                         <label>

@@ -1,11 +1,13 @@
 //! CSV (RFC 4180): one row per annotation, standing alone: with its id, its document's title and
 //! digest, its times and a little of the text around its quote. The variant for spreadsheets
 //! starts with a byte order mark, by which spreadsheet programs know the file is UTF-8, and keeps
-//! them from running a cell as a formula.
+//! them from running a cell as a formula. The coverage of a set of articles (who reported what)
+//! is written for spreadsheets too.
 
 use super::corpus::Corpus;
 use crate::core::model::annotation::Annotation;
 use crate::core::model::document::Document;
+use crate::core::reading::coverage::{cell_words, Row};
 
 /// The first seven columns are the ones of Glossa's earlier CSV, in the same places; each column
 /// added since comes after those before it.
@@ -133,6 +135,17 @@ fn collapse_whitespace(text: &str) -> String {
     collapsed
 }
 
+/// The coverage of documents titled `titles` (`reading::coverage`) for spreadsheets: a row per
+/// claim, its words then what each document does with it, in words.
+pub fn write_coverage(titles: &[&str], rows: &[Row]) -> String {
+    let header = std::iter::once("claim".to_owned()).chain(titles.iter().map(|t| (*t).to_owned()));
+    let mut out = format!("\u{feff}{}", spreadsheet_row(header));
+    for row in rows {
+        out.push_str(&spreadsheet_row(std::iter::once(row.claim.to_owned()).chain(row.cells.iter().map(|c| cell_words(c)))));
+    }
+    out
+}
+
 /// One record: fields holding a comma, a quote or a line break are quoted, quotes doubled.
 pub fn row(fields: impl Iterator<Item = String>) -> String {
     let quoted: Vec<String> = fields
@@ -145,6 +158,22 @@ pub fn row(fields: impl Iterator<Item = String>) -> String {
 mod tests {
     use super::super::fixture;
     use super::*;
+
+    #[test]
+    fn coverage_is_a_row_a_claim_and_a_column_an_article_in_words() {
+        let claim = Annotation {
+            quote: "=Iran sent, missiles".into(),
+            attributed_to: "U.S. officials".into(),
+            ..crate::core::model::annotation::bare("c", "claim", 0, 20)
+        };
+        let list = [claim];
+        let rows = crate::core::reading::coverage::coverage(&[("a", &list[..]), ("b", &[][..])]);
+        let out = write_coverage(&["First", "Second, too"], &rows);
+        assert_eq!(
+            out,
+            "\u{feff}claim,First,\"Second, too\"\r\n\"'=Iran sent, missiles\",attributes it to U.S. officials,does not mention it\r\n"
+        );
+    }
 
     #[test]
     fn rows_quote_what_needs_quoting() {
