@@ -192,42 +192,50 @@ mod tests {
         );
     }
 
-    proptest::proptest! {
-        /// Every claim is in exactly one cell, its own document's; every denial of a claim in
-        /// one more; no row is empty, and each has a cell per document.
-        #[test]
-        fn every_claim_and_denial_is_in_one_cell_of_its_own_column(
-            marked in proptest::collection::vec((0..3usize, 0..3usize, 0..4usize, proptest::option::of(0..12usize)), 0..12)
-        ) {
-            let labels = ["claim", "denial", "sanction"];
-            let mut documents: Vec<Vec<Annotation>> = vec![Vec::new(); 3];
-            for (at, &(column, label, words, _)) in marked.iter().enumerate() {
-                documents[column].push(said(&format!("a{at}"), labels[label], at * 10, &format!("words {words}"), ""));
-            }
-            for (at, &(column, _, _, to)) in marked.iter().enumerate() {
-                if let Some(to) = to.filter(|&to| to < marked.len() && to != at) {
-                    let relation = Relation::of(&documents[column].iter().find(|a| a.id == format!("a{at}")).unwrap().label.clone());
-                    let a = documents[column].iter_mut().find(|a| a.id == format!("a{at}")).unwrap();
-                    a.links.push(Link { to: format!("a{to}"), relation });
+    /// Property tests run natively (proptest is a native dev-dependency).
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use proptest::prelude::*;
+
+        use super::*;
+
+        proptest! {
+            /// Every claim is in exactly one cell, its own document's; every denial of a claim in
+            /// one more; no row is empty, and each has a cell per document.
+            #[test]
+            fn every_claim_and_denial_is_in_one_cell_of_its_own_column(
+                marked in proptest::collection::vec((0..3usize, 0..3usize, 0..4usize, proptest::option::of(0..12usize)), 0..12)
+            ) {
+                let labels = ["claim", "denial", "sanction"];
+                let mut documents: Vec<Vec<Annotation>> = vec![Vec::new(); 3];
+                for (at, &(column, label, words, _)) in marked.iter().enumerate() {
+                    documents[column].push(said(&format!("a{at}"), labels[label], at * 10, &format!("words {words}"), ""));
                 }
-            }
-            let listed: Vec<(&str, &[Annotation])> = documents.iter().map(|d| ("d", &d[..])).collect();
-            let rows = coverage(&listed);
-            let claims: Vec<&Annotation> = documents.iter().flatten().filter(|a| a.label == CLAIM).collect();
-            proptest::prop_assert!(rows.len() <= claims.len());
-            for row in &rows {
-                proptest::prop_assert_eq!(row.cells.len(), 3);
-                proptest::prop_assert!(row.cells.iter().any(|c| c.iter().any(|s| s.stance != Stance::Denies)), "a row has its claim");
-            }
-            for (column, document) in documents.iter().enumerate() {
-                for claim in document.iter().filter(|a| a.label == CLAIM) {
-                    let cells = rows.iter().filter(|r| r.cells[column].iter().any(|s| s.annotation.id == claim.id && s.stance != Stance::Denies)).count();
-                    proptest::prop_assert_eq!(cells, 1, "{} is in one cell", claim.id);
+                for (at, &(column, _, _, to)) in marked.iter().enumerate() {
+                    if let Some(to) = to.filter(|&to| to < marked.len() && to != at) {
+                        let relation = Relation::of(&documents[column].iter().find(|a| a.id == format!("a{at}")).unwrap().label.clone());
+                        let a = documents[column].iter_mut().find(|a| a.id == format!("a{at}")).unwrap();
+                        a.links.push(Link { to: format!("a{to}"), relation });
+                    }
                 }
-                for denial in document.iter() {
-                    let denied = denial.links.iter().filter(|l| l.relation == Relation::Denies && claims.iter().any(|c| c.id == l.to)).count();
-                    let cells = rows.iter().filter(|r| r.cells[column].iter().any(|s| s.annotation.id == denial.id && s.stance == Stance::Denies)).count();
-                    proptest::prop_assert!(cells <= denied && (denied == 0) == (cells == 0), "{} denies in {cells} rows", denial.id);
+                let listed: Vec<(&str, &[Annotation])> = documents.iter().map(|d| ("d", &d[..])).collect();
+                let rows = coverage(&listed);
+                let claims: Vec<&Annotation> = documents.iter().flatten().filter(|a| a.label == CLAIM).collect();
+                prop_assert!(rows.len() <= claims.len());
+                for row in &rows {
+                    prop_assert_eq!(row.cells.len(), 3);
+                    prop_assert!(row.cells.iter().any(|c| c.iter().any(|s| s.stance != Stance::Denies)), "a row has its claim");
+                }
+                for (column, document) in documents.iter().enumerate() {
+                    for claim in document.iter().filter(|a| a.label == CLAIM) {
+                        let cells = rows.iter().filter(|r| r.cells[column].iter().any(|s| s.annotation.id == claim.id && s.stance != Stance::Denies)).count();
+                        prop_assert_eq!(cells, 1, "{} is in one cell", claim.id);
+                    }
+                    for denial in document.iter() {
+                        let denied = denial.links.iter().filter(|l| l.relation == Relation::Denies && claims.iter().any(|c| c.id == l.to)).count();
+                        let cells = rows.iter().filter(|r| r.cells[column].iter().any(|s| s.annotation.id == denial.id && s.stance == Stance::Denies)).count();
+                        prop_assert!(cells <= denied && (denied == 0) == (cells == 0), "{} denies in {cells} rows", denial.id);
+                    }
                 }
             }
         }
