@@ -99,7 +99,9 @@ mod tests {
             bytes: text.len(),
             added_at: "2026-11-23T09:00:00Z".into(),
             updated_at: String::new(),
-            facts: crate::core::model::facts::Facts { kind: "opinion".into(), ..Default::default() },
+            kind: "opinion".into(),
+            outlet: String::new(),
+            date: String::new(),
         });
         let said = Annotation { quote: "Iran".into(), ..crate::core::model::annotation::bare("k1", "denial", 6, 10) };
         workspace.documents.insert("key:a-1:own-1".into(), vec![said]);

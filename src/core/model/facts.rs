@@ -2,17 +2,13 @@
 //! its **Outlet** and its **Date**. A bundled article's are what its own text says, and no more;
 //! a document of one's own has the ones its reader gives it.
 
-use serde::{Deserialize, Serialize};
-
-/// A document's facts as a source; an empty field is one nobody has said.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// A document's facts as a source; an empty field is one nobody has said. Files and the saved
+/// state write them as three fields of the document they describe.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Facts {
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub kind: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub outlet: String,
     /// As the text or the reader gives it: "2024-09-10", "September 2024".
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub date: String,
 }
 
@@ -23,6 +19,11 @@ pub const TEXT_KINDS: [&str; 6] = ["news report", "official statement", "opinion
 pub const MOST_FACT_CHARACTERS: usize = 80;
 
 impl Facts {
+    /// Whether nobody has said any of them.
+    pub fn is_empty(&self) -> bool {
+        self.kind.is_empty() && self.outlet.is_empty() && self.date.is_empty()
+    }
+
     /// The facts as given in three fields, trimmed; `None` when one is longer than a fact is.
     pub fn given(kind: &str, outlet: &str, date: &str) -> Result<Facts, String> {
         let field = |name: &str, value: &str| match value.trim().chars().count() > MOST_FACT_CHARACTERS {
@@ -72,7 +73,6 @@ mod tests {
     fn facts_are_trimmed_and_kept_short() {
         assert_eq!(Facts::given(" opinion ", " The Daily ", "2024-09-10").unwrap().outlet, "The Daily");
         assert!(Facts::given("news report", &"x".repeat(81), "").unwrap_err().starts_with("Outlet is a name"));
-        let written = serde_json::to_string(&Facts { kind: "opinion".into(), ..Facts::default() }).unwrap();
-        assert_eq!(written, r#"{"kind":"opinion"}"#, "an empty fact is not written");
+        assert!(Facts::default().is_empty() && !Facts::given("", "", "2024").unwrap().is_empty());
     }
 }

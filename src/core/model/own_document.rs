@@ -31,9 +31,14 @@ pub struct DocumentRecord {
     /// When it was last renamed or described; empty until it is.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub updated_at: String,
-    /// Its kind, outlet and date, as its reader gives them. Absent before saved states of version 5.
-    #[serde(flatten)]
-    pub facts: Facts,
+    /// Its kind, outlet and date (`Facts`), as its reader gives them; each absent before saved
+    /// states of version 5, and while nobody has said it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub kind: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub outlet: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub date: String,
 }
 
 impl DocumentRecord {
@@ -51,8 +56,23 @@ impl DocumentRecord {
             bytes: text.len(),
             added_at: now.to_owned(),
             updated_at: String::new(),
-            facts: Facts::default(),
+            kind: String::new(),
+            outlet: String::new(),
+            date: String::new(),
         }
+    }
+
+    /// What it is as a source.
+    pub fn facts(&self) -> Facts {
+        Facts { kind: self.kind.clone(), outlet: self.outlet.clone(), date: self.date.clone() }
+    }
+
+    /// Describes it as `facts` say; whether anything changed.
+    pub fn describe(&mut self, facts: Facts) -> bool {
+        let Facts { kind, outlet, date } = facts;
+        let changed = (&self.kind, &self.outlet, &self.date) != (&kind, &outlet, &date);
+        (self.kind, self.outlet, self.date) = (kind, outlet, date);
+        changed
     }
 
     /// When it last changed: merging keeps the newer of two copies.

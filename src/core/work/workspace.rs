@@ -252,7 +252,7 @@ impl Workspace {
 
     /// Gives added document `id` the kind, outlet and date of `facts`; nothing when nothing changed.
     pub fn describe_document(&mut self, id: &str, facts: Facts, now: &str) -> Option<RecordChange> {
-        self.edit_record(id, now, |record| std::mem::replace(&mut record.facts, facts.clone()) != facts)
+        self.edit_record(id, now, |record| record.describe(facts))
     }
 
     /// Applies `change` to the record of added document `id`, which says whether it changed
@@ -270,7 +270,7 @@ impl Workspace {
     /// What document `id` is as a source: as its reader described it, for one of their own; as
     /// its own text says, for a bundled article.
     pub fn facts(&self, id: &str) -> Facts {
-        self.record(id).map_or_else(|| facts::bundled_facts(id), |r| r.facts.clone())
+        self.record(id).map_or_else(|| facts::bundled_facts(id), DocumentRecord::facts)
     }
 
     /// Removes added document `id` with its annotations, remembering when; nothing when there is

@@ -55,23 +55,15 @@ pub fn LinkList(id: String) -> impl IntoView {
 #[component]
 pub fn LinkTo(id: String) -> impl IntoView {
     let work = state::work();
-    let is_claim = {
-        let id = id.clone();
-        Memo::new(move |_| {
-            let claims_exist = work.labels_in_use().iter().any(|l| l.id == "claim");
-            claims_exist && work.with_workspace(|w| w.find(&id).is_some_and(|(_, a)| a.label == "claim"))
-        })
-    };
     // The relations its label's links may have, when there is a choice (evidence supports or
-    // contradicts); the first is chosen until another is.
-    let relations = {
+    // contradicts); the first is chosen until another is (its id in `relation`).
+    let label = {
         let id = id.clone();
-        Memo::new(move |_| {
-            let label = work.with_workspace(|w| w.find(&id).map(|(_, a)| a.label.clone())).unwrap_or_default();
-            Relation::choices(&label)
-        })
+        Memo::new(move |_| work.with_workspace(|w| w.find(&id).map(|(_, a)| a.label.clone())).unwrap_or_default())
     };
-    let relation = RwSignal::new(None::<Relation>);
+    let relations = move || label.with(|label| Relation::choices(label));
+    let is_claim = move || label.with(|label| label == "claim");
+    let relation = RwSignal::new(String::new());
     let open = RwSignal::new(false);
     let chosen = RwSignal::new(String::new());
     let candidates = {
@@ -81,6 +73,7 @@ pub fn LinkTo(id: String) -> impl IntoView {
     let select_ref = NodeRef::<leptos::html::Select>::new();
     let show = move |_| {
         open.set(true);
+        relation.set(String::new());
         chosen.set(candidates.with_untracked(|c| c.first().map(|(id, _, _)| id.clone()).unwrap_or_default()));
         request_animation_frame(move || {
             if let Some(select) = select_ref.get_untracked() {
@@ -92,7 +85,8 @@ pub fn LinkTo(id: String) -> impl IntoView {
     let link = move |_| {
         let to = chosen.get_untracked();
         if !to.is_empty() {
-            let relation = relations.with_untracked(|r| (r.len() > 1).then(|| relation.get_untracked().unwrap_or(r[0])));
+            let choices = untrack(relations);
+            let relation = (choices.len() > 1).then(|| Relation::from_id(&relation.get_untracked()).unwrap_or(choices[0]));
             from.with_value(|from| work.link(from, &to, relation));
         }
         open.set(false);
@@ -102,7 +96,7 @@ pub fn LinkTo(id: String) -> impl IntoView {
             <button type="button" aria-expanded=move || open.get().to_string() on:click=show>"Link to…"</button>
             <Show when=move || open.get()>
                 {move || if candidates.with(Vec::is_empty) {
-                    let said = match is_claim.get() {
+                    let said = match is_claim() {
                         true => "No other claim to link to yet: a claim links to the same claim as another passage or article says it.",
                         false => "No claim to link to yet: label a claim first, in this article or another.",
                     };
@@ -118,14 +112,11 @@ pub fn LinkTo(id: String) -> impl IntoView {
                                 }).collect_view()}
                             </select>
                         </label>
-                        {move || (relations.with(|r| r.len() > 1)).then(|| view! {
+                        {move || (relations().len() > 1).then(|| view! {
                             <label>
                                 "Relation"
-                                <select on:change=move |event| relation.set(Relation::from_id(&event_target_value(&event)))>
-                                    {relations.get().iter().map(|r| {
-                                        let r = *r;
-                                        view! { <option value=r.id() selected=move || relation.get().unwrap_or(relations.get()[0]) == r>{r.words()}</option> }
-                                    }).collect_view()}
+                                <select on:change=move |event| relation.set(event_target_value(&event))>
+                                    {relations().iter().map(|r| view! { <option value=r.id()>{r.words()}</option> }).collect_view()}
                                 </select>
                             </label>
                         })}

@@ -40,16 +40,17 @@ pub(super) fn DocumentDetails(document: Arc<Document>) -> impl IntoView {
         let id = id.clone();
         move |_| work.title(&id).unwrap_or_default()
     });
-    let facts = Memo::new({
+    // A memo a field, each set only when its own fact changes.
+    let fact = |read: fn(Facts) -> String| {
         let id = id.clone();
-        move |_| work.facts(&id)
-    });
-    let fact = move |read: fn(&Facts) -> &str| move || facts.with(|f| read(f).to_owned());
+        Memo::new(move |_| read(work.facts(&id)))
+    };
+    let (kind, outlet, date) = (fact(|f| f.kind), fact(|f| f.outlet), fact(|f| f.date));
     // Each field changes its own fact and keeps the others as saved.
     let describe = move |set: fn(&mut Facts, String)| {
         let id = id.clone();
         move |event: leptos::ev::Event| {
-            let mut given = facts.get_untracked();
+            let mut given = Facts { kind: kind.get_untracked(), outlet: outlet.get_untracked(), date: date.get_untracked() };
             set(&mut given, event_target_value(&event));
             work.describe_document(&id, &given.kind, &given.outlet, &given.date);
         }
@@ -68,12 +69,12 @@ pub(super) fn DocumentDetails(document: Arc<Document>) -> impl IntoView {
                 <label>
                     "Kind"
                     <select on:change=describe(|f, v| f.kind = v)>
-                        <option value="" selected=move || facts.with(|f| f.kind.is_empty())>"(not said)"</option>
-                        {TEXT_KINDS.map(|kind| view! { <option value=kind selected=move || facts.with(|f| f.kind == kind)>{kind}</option> }).collect_view()}
+                        <option value="" selected=move || kind.with(String::is_empty)>"(not said)"</option>
+                        {TEXT_KINDS.map(|choice| view! { <option value=choice selected=move || kind.with(|k| k == choice)>{choice}</option> }).collect_view()}
                     </select>
                 </label>
-                <label>"Outlet" <input type="text" maxlength="80" prop:value=fact(|f| &f.outlet) on:change=describe(|f, v| f.outlet = v)/></label>
-                <label>"Date" <input type="text" maxlength="80" placeholder="2024-09-10" prop:value=fact(|f| &f.date) on:change=describe(|f, v| f.date = v)/></label>
+                <label>"Outlet" <input type="text" maxlength="80" prop:value=outlet on:change=describe(|f, v| f.outlet = v)/></label>
+                <label>"Date" <input type="text" maxlength="80" placeholder="2024-09-10" prop:value=date on:change=describe(|f, v| f.date = v)/></label>
             </div>
             <dl class="document-facts">
                 <dt>"Size"</dt>

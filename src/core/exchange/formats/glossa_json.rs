@@ -38,8 +38,12 @@ struct ExportFile<'a> {
 struct ExportDocument<'a> {
     id: &'a str,
     title: &'a str,
-    #[serde(flatten)]
-    facts: Facts,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    kind: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    outlet: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    date: String,
     /// The bundled file; null for a document a person added, which carries its `text` instead.
     source: Option<&'a str>,
     text_sha256: &'a str,
@@ -62,10 +66,13 @@ pub fn write(documents: &[Arc<Document>], labels: &[Label], workspace: &Workspac
             .map(|d| {
                 let mut annotations: Vec<&Annotation> = workspace.annotations(&d.id).iter().collect();
                 annotations.sort_by(|a, b| a.text_order().cmp(&b.text_order()));
+                let Facts { kind, outlet, date } = workspace.facts(&d.id);
                 ExportDocument {
                     id: &d.id,
                     title: &d.title,
-                    facts: workspace.facts(&d.id),
+                    kind,
+                    outlet,
+                    date,
                     source: d.source.as_deref(),
                     text_sha256: &d.sha256,
                     length: d.length,
@@ -159,7 +166,11 @@ fn read_document(entry: &Value, place: String, read: &mut IncomingFile) {
         sha256: text("text_sha256"),
         title: text("title"),
         text: text("text"),
-        facts: serde_json::from_value(entry.clone()).unwrap_or_default(),
+        facts: Facts {
+            kind: text("kind").unwrap_or_default(),
+            outlet: text("outlet").unwrap_or_default(),
+            date: text("date").unwrap_or_default(),
+        },
         annotations: Vec::new(),
     };
     for (index, item) in items.iter().enumerate() {

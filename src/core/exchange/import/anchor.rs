@@ -104,10 +104,8 @@ fn target(incoming: &IncomingDocument, destination: &Destination, created: &mut 
         let document = match with_digest(&sha256) {
             Some(document) => document,
             None => {
-                let record = DocumentRecord {
-                    facts: incoming.facts.clone(),
-                    ..DocumentRecord::of(&normalized.text, incoming.title.as_deref(), None, destination.now)
-                };
+                let mut record = DocumentRecord::of(&normalized.text, incoming.title.as_deref(), None, destination.now);
+                record.describe(incoming.facts.clone());
                 let document = Arc::new(record.document(&normalized.text));
                 created.push(NewDocument { record, text: normalized.text.clone() });
                 document

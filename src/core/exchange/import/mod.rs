@@ -221,7 +221,7 @@ mod tests {
         let value: Value = serde_json::from_str(&json).unwrap();
         assert_eq!((&value["documents"][0]["kind"], &value["documents"][0]["date"]), (&Value::from("opinion"), &Value::from("2024-09-10")));
         let parsed = parse_value(&value, &bundled()).unwrap();
-        assert_eq!(parsed.new_documents[0].record.facts, facts, "made again, described as it was");
+        assert_eq!(parsed.new_documents[0].record.facts(), facts, "made again, described as it was");
     }
 
     #[test]
