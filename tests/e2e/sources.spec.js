@@ -115,7 +115,7 @@ test('against the key, what a student was sure of and got wrong comes first, lin
   await s.getByRole('textbox', { name: 'Your name' }).fill('Ada');
   await s.getByRole('textbox', { name: 'Your name' }).press('Tab');
   const handIn = await h.download(s, () => s.getByRole('button', { name: 'Hand in' }).click());
-  expect(JSON.parse(handIn.text).version).toBe(2);
+  expect(JSON.parse(handIn.text).version).toBe(3);
   await s.getByRole('button', { name: 'Check my work' }).click();
   const feedback = s.getByRole('region', { name: 'Feedback' });
   await expect(feedback).toContainText('1 annotation you were sure of is not in the key as marked: it comes first below.');

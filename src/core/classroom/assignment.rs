@@ -71,6 +71,10 @@ pub struct AssignmentDocument {
     pub length: usize,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    /// The kind of text the teacher's key gives it, when the assignment asks for kinds: kept in
+    /// the teacher's record and travelling only in the key (`Assignment::student_copy`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub kind: String,
 }
 
 impl AssignmentDocument {
@@ -82,6 +86,7 @@ impl AssignmentDocument {
             text_sha256: document.sha256.clone(),
             length: document.length,
             text: document.source.is_none().then(|| document.text.clone()),
+            kind: String::new(),
         }
     }
 
@@ -156,15 +161,16 @@ impl LocalIds {
         for document in &mut assignment.documents {
             document.id = self.ours(&document.id).to_owned();
         }
-        if let KeyCopy::Open { annotations } = assignment.key {
-            assignment.key = KeyCopy::Open { annotations: self.key_in_ours(annotations) };
+        if let KeyCopy::Open { annotations, kinds } = assignment.key {
+            assignment.key = KeyCopy::Open { annotations: self.in_ours(annotations), kinds: self.in_ours(kinds) };
         }
         assignment
     }
 
-    /// A key's annotations, by the file's document ids, under ours.
-    pub fn key_in_ours(&self, key: BTreeMap<String, Vec<Annotation>>) -> BTreeMap<String, Vec<Annotation>> {
-        key.into_iter().map(|(theirs, annotations)| (self.ours(&theirs).to_owned(), annotations)).collect()
+    /// What a file holds by its document ids (a key's annotations, the kinds of its texts),
+    /// under ours.
+    pub fn in_ours<T>(&self, by_document: BTreeMap<String, T>) -> BTreeMap<String, T> {
+        by_document.into_iter().map(|(theirs, held)| (self.ours(&theirs).to_owned(), held)).collect()
     }
 }
 
@@ -185,6 +191,33 @@ pub struct Sealed {
     pub ciphertext: String,
 }
 
+/// The kind of each text (`facts::TEXT_KINDS`), by document id: the key's, or a student's.
+pub type Kinds = BTreeMap<String, String>;
+
+/// What a locked key seals: its annotations by document id, as versions before 3 sealed them
+/// (so that those Glossas open it), or with the kinds of the texts,
+/// `{"annotations": …, "kinds": …}`.
+pub fn key_plaintext(annotations: &BTreeMap<String, Vec<Annotation>>, kinds: &Kinds) -> String {
+    let json = match kinds.is_empty() {
+        true => serde_json::to_string(annotations),
+        false => serde_json::to_string(&serde_json::json!({ "annotations": annotations, "kinds": kinds })),
+    };
+    json.expect("plain data serializes")
+}
+
+/// The annotations and kinds a locked key sealed, in either form; `None` when it is neither.
+pub fn read_key_plaintext(json: &str) -> Option<(BTreeMap<String, Vec<Annotation>>, Kinds)> {
+    #[derive(Deserialize)]
+    struct WithKinds {
+        annotations: BTreeMap<String, Vec<Annotation>>,
+        kinds: Kinds,
+    }
+    match serde_json::from_str::<WithKinds>(json) {
+        Ok(WithKinds { annotations, kinds }) => Some((annotations, kinds)),
+        Err(_) => serde_json::from_str(json).ok().map(|annotations| (annotations, Kinds::new())),
+    }
+}
+
 /// How the answer key travels in the student copy.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "mode", rename_all = "lowercase")]
@@ -192,7 +225,12 @@ pub enum KeyCopy {
     /// Not at all: it stays with the teacher.
     Kept,
     /// Readable by anyone who opens the file; shown in Glossa only after handing in.
-    Open { annotations: BTreeMap<String, Vec<Annotation>> },
+    Open {
+        annotations: BTreeMap<String, Vec<Annotation>>,
+        /// The kind of each text, when the assignment asks for it (version 3).
+        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        kinds: Kinds,
+    },
     /// Encrypted; **Check my work** asks for the passphrase the teacher announces.
     Locked { sealed: Sealed },
 }
@@ -221,6 +259,10 @@ pub struct Assignment {
     /// their settings say. Absent before version 3.
     #[serde(default, skip_serializing_if = "is_false")]
     pub hedges_forbidden: bool,
+    /// Each student's first task is to say what kind of text each document is; feedback scores
+    /// it against the key's kinds. Absent before version 3.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub kind_first: bool,
     pub documents: Vec<AssignmentDocument>,
     pub key: KeyCopy,
     pub created_at: String,
@@ -239,10 +281,28 @@ impl Assignment {
             hints: BTreeMap::new(),
             source_kinds: Vec::new(),
             hedges_forbidden: false,
+            kind_first: false,
             documents: Vec::new(),
             key: KeyCopy::Kept,
             created_at: now.to_owned(),
         }
+    }
+
+    /// The kinds of text the teacher's key gives, by document id, when the assignment asks for them.
+    pub fn key_kinds(&self) -> Kinds {
+        match self.kind_first {
+            true => self.documents.iter().filter(|d| !d.kind.is_empty()).map(|d| (d.id.clone(), d.kind.clone())).collect(),
+            false => Kinds::new(),
+        }
+    }
+
+    /// The copy a class gets, its key travelling as `key` says (the kinds of text with it): the
+    /// documents carry none of the key's kinds.
+    pub fn student_copy(&self, key: KeyCopy) -> Assignment {
+        let mut copy = self.clone();
+        copy.documents.iter_mut().for_each(|d| d.kind.clear());
+        copy.key = key;
+        copy
     }
 
     /// The kinds of source the class chooses among: the teacher's, or Glossa's when none are listed.
@@ -414,6 +474,25 @@ mod tests {
     }
 
     #[test]
+    fn the_keys_kinds_of_text_travel_only_in_the_key() {
+        let mut assignment = assignment();
+        assignment.documents[0].kind = "news report".into();
+        assert!(assignment.key_kinds().is_empty(), "not asked, not in the key");
+        assignment.kind_first = true;
+        let kinds = assignment.key_kinds();
+        assert_eq!(kinds, Kinds::from([(assignment.documents[0].id.clone(), "news report".into())]));
+        let kept = assignment.student_copy(KeyCopy::Kept);
+        assert!(kept.kind_first && kept.documents.iter().all(|d| d.kind.is_empty()), "the copy asks, and does not answer");
+        assert!(!kept.to_json().contains("news report"));
+        let annotations = BTreeMap::from([(assignment.documents[0].id.clone(), vec![bare("k", "claim", 0, 4)])]);
+        // Sealed as earlier Glossas sealed a key without kinds, and with them in a form of its own.
+        assert_eq!(read_key_plaintext(&key_plaintext(&annotations, &Kinds::new())), Some((annotations.clone(), Kinds::new())));
+        assert!(key_plaintext(&annotations, &Kinds::new()).starts_with(&format!("{{\"{}\":[", assignment.documents[0].id)));
+        assert_eq!(read_key_plaintext(&key_plaintext(&annotations, &kinds)), Some((annotations, kinds)));
+        assert_eq!(read_key_plaintext("[1, 2]"), None);
+    }
+
+    #[test]
     fn forbidding_the_hints_of_hedges_travels_and_a_later_version_is_refused() {
         let mut assignment = assignment();
         assert!(!assignment.to_json().contains("hedges_forbidden"), "absent unless forbidden");
@@ -499,6 +578,7 @@ mod tests {
         colliding.documents[0].id = "article".into();
         colliding.key = KeyCopy::Open {
             annotations: BTreeMap::from([(bundled[0].id.clone(), vec![bare("k", "claim", 0, 4)]), ("article".into(), vec![])]),
+            kinds: Kinds::from([("article".into(), "news report".into())]),
         };
         let ids = LocalIds::of(&colliding, &bundled, &[]);
         assert_eq!(ids.ours(&bundled[0].id), notes_id);
@@ -509,8 +589,9 @@ mod tests {
         let document_ids: Vec<&str> = ours.documents.iter().map(|d| d.id.as_str()).collect();
         assert_eq!(document_ids, [bundled[4].id.as_str(), notes_id.as_str()]);
         assert_eq!(ours.documents[1].document(&bundled).map(|d| d.id), Ok(notes_id.clone()));
-        let KeyCopy::Open { annotations } = &ours.key else { panic!("the key stays open") };
+        let KeyCopy::Open { annotations, kinds } = &ours.key else { panic!("the key stays open") };
         assert_eq!(annotations.keys().collect::<Vec<_>>(), [&bundled[4].id, &notes_id]);
+        assert_eq!(kinds[&bundled[4].id], "news report", "the kinds of text come under our ids too");
         assert_eq!(annotations[&notes_id][0].id, "k");
 
         // Taken again, the documents keep the ids they were taken under, whatever the file says.

@@ -1,6 +1,7 @@
 //! Feedback on a student's work against the answer key: each of their annotations marked as a
 //! hit, a label or boundary difference, or an extra; each key passage they did not mark, a miss;
 //! the figures of `core::measures::matching`; and sentences a student reads ("You found 4 of the 6 denials").
+//! Links and, when the assignment asks, the kind of each text are scored beside the spans.
 
 use crate::core::measures::links::{self, End, Link, LinkCounts};
 use crate::core::measures::matching::{self, Evaluation, Scheme, Span};
@@ -172,6 +173,49 @@ pub fn links_in_words(counts: &LinkCounts) -> Option<String> {
     Some(said)
 }
 
+/// One text whose kind the key gives: its title, the kind the student chose (empty: none) and
+/// the key's.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KindAnswer<'a> {
+    pub title: &'a str,
+    pub chosen: &'a str,
+    pub expected: &'a str,
+}
+
+impl KindAnswer<'_> {
+    pub fn is_right(&self) -> bool {
+        fold_name(self.chosen) == fold_name(self.expected)
+    }
+}
+
+/// How many of `answers` are right, of how many: "2/3", as the class results show it.
+pub fn kinds_score(answers: &[KindAnswer]) -> String {
+    format!("{}/{}", answers.iter().filter(|a| a.is_right()).count(), answers.len())
+}
+
+/// The kinds of text in a sentence, each one missed named, when the key gives any.
+pub fn kinds_in_words(answers: &[KindAnswer]) -> Option<String> {
+    if answers.is_empty() {
+        return None;
+    }
+    let right = answers.iter().filter(|a| a.is_right()).count();
+    let texts = if answers.len() == 1 { "text" } else { "texts" };
+    let mut said = format!("Kind of text: you chose the kind of {right} of the {} {texts} as the key does", answers.len());
+    let missed: Vec<String> = answers
+        .iter()
+        .filter(|a| !a.is_right())
+        .map(|a| match a.chosen.is_empty() {
+            true => format!("“{}”: you chose none, the key says {}", a.title, a.expected),
+            false => format!("“{}”: you said {}, the key says {}", a.title, a.chosen, a.expected),
+        })
+        .collect();
+    match missed.is_empty() {
+        true => said.push('.'),
+        false => said.push_str(&format!(". {}.", missed.join("; "))),
+    }
+    Some(said)
+}
+
 /// The figures of `documents` (each a key and a student's annotations), for `labels`.
 pub fn evaluate(documents: &[(&[Annotation], &[Annotation])], labels: &[Label]) -> Evaluation {
     let borrowed: Vec<(Vec<Span>, Vec<Span>)> = documents.iter().map(|(key, marked)| (spans(key), spans(marked))).collect();
@@ -276,6 +320,23 @@ mod tests {
     fn attributed(mut a: Annotation, by: &str) -> Annotation {
         a.attributed_to = by.into();
         a
+    }
+
+    #[test]
+    fn the_kinds_of_text_are_scored_and_each_one_missed_is_named() {
+        let answers = [
+            KindAnswer { title: "G7", chosen: "News report", expected: "news report" },
+            KindAnswer { title: "US Furious", chosen: "opinion", expected: "aggregator or blog" },
+            KindAnswer { title: "Explainer", chosen: "", expected: "analysis" },
+        ];
+        assert_eq!(kinds_score(&answers), "1/3");
+        assert_eq!(
+            kinds_in_words(&answers).unwrap(),
+            "Kind of text: you chose the kind of 1 of the 3 texts as the key does. “US Furious”: you said opinion, the key says \
+             aggregator or blog; “Explainer”: you chose none, the key says analysis."
+        );
+        assert_eq!(kinds_in_words(&answers[..1]).unwrap(), "Kind of text: you chose the kind of 1 of the 1 text as the key does.");
+        assert_eq!(kinds_in_words(&[]), None, "not asked, not said");
     }
 
     #[test]

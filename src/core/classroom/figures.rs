@@ -233,7 +233,7 @@ mod tests {
             .iter()
             .map(|(name, spans)| {
                 let annotations = BTreeMap::from([(documents[0].id.clone(), spans.clone())]);
-                HandIn::of(&assignment, name, &annotations, "2026-11-23T11:00:00Z")
+                HandIn::of(&assignment, name, &annotations, &Default::default(), "2026-11-23T11:00:00Z")
             })
             .collect();
         (Teaching { collected, ..Teaching::new(assignment, "2026-11-23T10:00:00Z") }, documents)

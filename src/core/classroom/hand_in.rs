@@ -12,7 +12,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::core::classroom::assignment;
-use crate::core::classroom::assignment::{file_stem, Assignment, LocalIds};
+use crate::core::classroom::assignment::{file_stem, Assignment, Kinds, LocalIds};
 use crate::core::classroom::file_error::ClassFileError;
 use crate::core::exchange::formats::glossa_json;
 use crate::core::model::annotation::Annotation;
@@ -25,8 +25,9 @@ pub const WORK_FORMAT: &str = "glossa-work";
 pub const RETURN_FORMAT: &str = "glossa-return";
 /// A hand-in's version. Version 2's annotations may carry a source's kind and the student's
 /// judgements (`Annotation::source_kind`, `unsure`, …): an older Glossa refuses it rather than
-/// dropping them; version 1 reads as it was.
-pub const WORK_VERSION: u32 = 2;
+/// dropping them; version 1 reads as it was. Version 3's documents may carry the kind of text the
+/// student chose (`WorkDocument::kind`).
+pub const WORK_VERSION: u32 = 3;
 /// A return's version: its comments have not changed.
 pub const RETURN_VERSION: u32 = 1;
 
@@ -35,6 +36,9 @@ pub const RETURN_VERSION: u32 = 1;
 pub struct WorkDocument {
     pub id: String,
     pub text_sha256: String,
+    /// The kind of text the student chose, when the assignment asks (version 3).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub kind: String,
     pub annotations: Vec<Annotation>,
 }
 
@@ -58,8 +62,8 @@ pub struct HandIn {
 }
 
 impl HandIn {
-    /// The hand-in of `annotations` (by document id) on `assignment`.
-    pub fn of(assignment: &Assignment, student: &str, annotations: &BTreeMap<String, Vec<Annotation>>, now: &str) -> HandIn {
+    /// The hand-in of `annotations` and `kinds` of text (each by document id) on `assignment`.
+    pub fn of(assignment: &Assignment, student: &str, annotations: &BTreeMap<String, Vec<Annotation>>, kinds: &Kinds, now: &str) -> HandIn {
         HandIn {
             format: WORK_FORMAT.to_owned(),
             version: WORK_VERSION,
@@ -73,6 +77,7 @@ impl HandIn {
                 .map(|d| WorkDocument {
                     id: d.id.clone(),
                     text_sha256: d.text_sha256.clone(),
+                    kind: kinds.get(&d.id).cloned().unwrap_or_default(),
                     annotations: annotations.get(&d.id).cloned().unwrap_or_default(),
                 })
                 .collect(),
@@ -346,7 +351,7 @@ mod tests {
     fn work(student: &str, at: &str) -> HandIn {
         let assignment = assignment();
         let annotations = BTreeMap::from([(assignment.documents[0].id.clone(), vec![said("x", 0, 4)])]);
-        HandIn::of(&assignment, student, &annotations, at)
+        HandIn::of(&assignment, student, &annotations, &Kinds::new(), at)
     }
 
     fn read(work: &HandIn) -> Result<Checked, ClassFileError> {
@@ -385,7 +390,7 @@ mod tests {
         assert!(
             said(r#"{"format": "glossa-annotations", "version": 2, "documents": []}"#).contains("exported with Export JSON, not a hand-in")
         );
-        assert_eq!(said(r#"{"format":"glossa-backup","version":1}"#), "it is not a Glossa hand-in of version 2 or earlier");
+        assert_eq!(said(r#"{"format":"glossa-backup","version":1}"#), format!("it is not a Glossa hand-in of version {WORK_VERSION} or earlier"));
     }
 
     #[test]
@@ -466,7 +471,9 @@ mod tests {
         let here = ours.documents[0].id.clone();
         assert_ne!(here, "article");
         let annotations = BTreeMap::from([(here.clone(), vec![said("x", 0, 4)])]);
-        let work = HandIn::of(&ours, "Ada", &annotations, "2026-11-23T11:00:00Z").in_file_ids(&ids);
+        let kinds = Kinds::from([(ours.documents[0].id.clone(), "opinion".to_owned())]);
+        let work = HandIn::of(&ours, "Ada", &annotations, &kinds, "2026-11-23T11:00:00Z").in_file_ids(&ids);
+        assert_eq!(work.documents[0].kind, "opinion", "the kind chosen goes with its document, under the file's id");
         assert_eq!(work.annotations("article").len(), 1);
         let back = Return::of(&work, vec![comment("article")], "2026-11-24T09:00:00Z").in_our_ids(&ids);
         assert_eq!(back.comments[0].document, here);

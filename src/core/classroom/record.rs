@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::classroom::assignment::{Assignment, LocalIds};
+use crate::core::classroom::assignment::{Assignment, Kinds, LocalIds};
 use crate::core::classroom::hand_in::{Comment, HandIn};
 use crate::core::model::annotation::Annotation;
 use crate::core::model::timestamp;
@@ -160,6 +160,12 @@ pub struct Taking {
     /// The key, once the student may see it (after handing in, and its passphrase if locked).
     #[serde(default)]
     pub key: Option<BTreeMap<String, Vec<Annotation>>>,
+    /// The kinds of text the key gives, seen with it.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub key_kinds: Kinds,
+    /// The kind of each text as the student chose it, when the assignment asks.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub kinds: Kinds,
     #[serde(default)]
     pub comments: Vec<Comment>,
     /// When the student first saw the key (Check my work): from then on the work is frozen, and
@@ -238,6 +244,8 @@ impl ClassRecord {
                     student: String::new(),
                     handed_in_at: None,
                     key: None,
+                    key_kinds: Kinds::new(),
+                    kinds: Kinds::new(),
                     comments: Vec::new(),
                     key_seen_at: None,
                     updated_at,
@@ -469,7 +477,7 @@ mod tests {
     }
 
     fn hand_in(student: &str, at: &str) -> HandIn {
-        HandIn::of(&Assignment::new("a-1".into(), "Week 3", "t"), student, &BTreeMap::new(), at)
+        HandIn::of(&Assignment::new("a-1".into(), "Week 3", "t"), student, &BTreeMap::new(), &Kinds::new(), at)
     }
 
     /// A record as two tabs leave it: `older` opened before `newer` made its assignment.
@@ -553,6 +561,8 @@ mod tests {
             student: "Alan".into(),
             handed_in_at: None,
             key: None,
+            key_kinds: Kinds::new(),
+            kinds: Kinds::from([("d".into(), "opinion".into())]),
             comments: vec![],
             key_seen_at: None,
             updated_at: "2026-11-23T09:00:00Z".into(),

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 use crate::core::classroom::assignment::AssignmentDocument;
-use crate::core::classroom::feedback::{self, Verdict};
+use crate::core::classroom::feedback::{self, KindAnswer, Verdict};
 use crate::core::measures::fixed;
 use crate::core::measures::links::LinkCounts;
 use crate::core::measures::matching::{Evaluation, Scheme, Scores};
@@ -33,9 +33,14 @@ pub fn Feedback() -> impl IntoView {
         // Said under each scheme now, so that a change of scheme only picks.
         let hint = |label: &str| assignment.hint(label).map(str::to_owned);
         let links_said = feedback::links_in_words(&links);
+        let kinds = classroom.compared_kinds();
+        let answers: Vec<KindAnswer> =
+            kinds.iter().map(|(title, chosen, expected)| KindAnswer { title, chosen, expected }).collect();
+        let kinds_said = feedback::kinds_in_words(&answers);
         let said = Scheme::ALL.map(|s| {
             let mut said = feedback::sentences(&evaluation, s, &documents, &assignment.labels, hint);
             said.extend(links_said.clone());
+            said.extend(kinds_said.clone());
             said
         });
         let sentences = move || {

@@ -4,6 +4,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::core::classroom::assignment::Kinds;
+use crate::core::classroom::feedback::{self, KindAnswer};
 use crate::core::classroom::gradebook::{self, Scale};
 use crate::core::classroom::hand_in::{self, HandIn};
 use crate::core::measures::fixed;
@@ -75,6 +77,21 @@ pub(super) fn Collect(id: String) -> impl IntoView {
             </th>
         }
     };
+    // The kinds of text the key gives, when the assignment asks for them: a column of their own.
+    let kinds_asked = {
+        let id = id.clone();
+        Memo::new(move |_| classroom.with_record(|saved| saved.teaching(&id).map(|t| t.assignment.key_kinds())).unwrap_or_default())
+    };
+    let kinds_of = move |work: &HandIn| {
+        kinds_asked.with(|asked| {
+            let answers: Vec<KindAnswer> = work
+                .documents
+                .iter()
+                .filter_map(|d| Some(KindAnswer { title: "", chosen: &d.kind, expected: asked.get(&d.id)? }))
+                .collect();
+            feedback::kinds_score(&answers)
+        })
+    };
     let rows = {
         let id = id.clone();
         move || {
@@ -125,6 +142,7 @@ pub(super) fn Collect(id: String) -> impl IntoView {
                                 <CountedHandIn id=id.clone() student=work.student.clone() counted=work.handed_in_at.clone()/>
                                 {flags.into_iter().map(|flag| view! { " " <strong class="flag">{flag}</strong> }).collect_view()}
                             </td>
+                            {(!kinds_asked.with(Kinds::is_empty)).then(|| view! { <td class="kinds">{kinds_of(&work)}</td> })}
                             <td class="links">{links}</td>
                             <td class="sureness">{sureness}</td>
                             <td>{format!("{:.1}", gradebook::score(&evaluation, scheme, scale.get()))}</td>
@@ -202,6 +220,7 @@ pub(super) fn Collect(id: String) -> impl IntoView {
                         {heading("overall".to_owned(), "F1 overall".to_owned())}
                         {heading("count".to_owned(), "Annotations".to_owned())}
                         {heading("handed_in_at".to_owned(), "Handed in".to_owned())}
+                        {move || (!kinds_asked.with(Kinds::is_empty)).then(|| view! { <th scope="col" class="kinds" title="The texts whose kind each student chose as the key does, of those the key gives">"Kinds"</th> })}
                         <th scope="col" class="links" title="Links that join the passages the key's links join, with the same labels and relation">"F1 links"</th>
                         <th scope="col" class="sureness" title="Of what each student was sure of, and of what they marked unsure, how much the key has as marked">"Sureness"</th>
                         <th scope="col">"Score"</th>

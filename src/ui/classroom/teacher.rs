@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::core::classroom::record::KeyTravel;
+use crate::core::model::facts::TEXT_KINDS;
 use crate::core::model::label::{self, Label};
 use crate::ui::browser::address;
 use crate::ui::state::{self, KeysHere};
@@ -113,6 +114,51 @@ fn AssignmentEditor(id: String) -> impl IntoView {
                         <label class="check">
                             <input type="checkbox" prop:checked=included on:change=move |event| classroom.set_document(&id, &document, event_target_checked(&event))/>
                             {title}
+                        </label>
+                    }
+                })
+                .collect_view()
+        }
+    };
+    // The kind of text first: asked or not, and the key's kind of each document chosen (from
+    // what the document says of itself, until the teacher says otherwise).
+    let asks_kind = move || teaching.with(|t| t.as_ref().is_some_and(|t| t.assignment.kind_first));
+    let ask_kind = {
+        let id = id.clone();
+        move |event: leptos::ev::Event| {
+            let asked = event_target_checked(&event);
+            classroom.edit(&id, |t| {
+                t.assignment.kind_first = asked;
+                for document in t.assignment.documents.iter_mut().filter(|d| d.kind.is_empty()) {
+                    document.kind = untrack(|| work.facts(&document.id)).kind;
+                }
+            });
+        }
+    };
+    let kind_fields = {
+        let id = id.clone();
+        move || {
+            let chosen = teaching.with(|t| t.as_ref().map(|t| t.assignment.documents.clone()).unwrap_or_default());
+            chosen
+                .into_iter()
+                .map(|document| {
+                    let (id, document_id) = (id.clone(), document.id.clone());
+                    let set = move |event: leptos::ev::Event| {
+                        let kind = event_target_value(&event);
+                        classroom.edit(&id, |t| {
+                            if let Some(d) = t.assignment.documents.iter_mut().find(|d| d.id == document_id) {
+                                d.kind = kind;
+                            }
+                        });
+                    };
+                    let current = document.kind.clone();
+                    view! {
+                        <label>
+                            {format!("Kind of “{}” (the key)", document.title)}
+                            <select on:change=set>
+                                <option value="" selected=current.is_empty()>"(not asked)"</option>
+                                {TEXT_KINDS.map(|kind| view! { <option value=kind selected=current == kind>{kind}</option> }).collect_view()}
+                            </select>
                         </label>
                     }
                 })
@@ -281,6 +327,14 @@ fn AssignmentEditor(id: String) -> impl IntoView {
             <fieldset>
                 <legend>"Documents"</legend>
                 {document_boxes}
+                <label class="check">
+                    <input type="checkbox" prop:checked=asks_kind on:change=ask_kind/>
+                    "Ask the kind of each text first"
+                </label>
+                <Show when=asks_kind>
+                    <div class="kind-fields">{kind_fields.clone()}</div>
+                    <p class="hint">"Each student first says what kind of text each document is (news report, official statement, opinion, analysis, aggregator or blog, other); feedback scores it against these, which travel with the key."</p>
+                </Show>
             </fieldset>
             <fieldset>
                 <legend>"Labels (locked for the class)"</legend>

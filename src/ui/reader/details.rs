@@ -14,14 +14,17 @@ use crate::ui::state::{self};
 /// What a field of the facts shows when nobody said it.
 const NOT_SAID: &str = "not said in the text";
 
-/// A bundled article's kind, outlet and date, as its text gives them.
+/// A bundled article's kind, outlet and date, as its text gives them; its kind left out while an
+/// assignment asks the student to say it.
 #[component]
 pub(super) fn SourceFacts(document: Arc<Document>) -> impl IntoView {
     let facts = state::work().facts(&document.id);
     let said = |value: &str| if value.is_empty() { NOT_SAID.to_owned() } else { value.to_owned() };
+    let kind = said(&facts.kind);
+    let classroom = state::classroom();
     view! {
         <dl class="source">
-            <dt>"Kind"</dt><dd>{said(&facts.kind)}</dd>
+            {move || classroom.kind_asked().is_none().then(|| view! { <dt>"Kind"</dt><dd>{kind.clone()}</dd> })}
             <dt>"Outlet"</dt><dd>{said(&facts.outlet)}</dd>
             <dt>"Date"</dt><dd>{said(&facts.date)}</dd>
         </dl>

@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::core::classroom::assignment::Assignment;
+use crate::core::classroom::assignment::{Assignment, Kinds};
 use crate::core::classroom::feedback::{self, Verdict};
 use crate::core::classroom::record::{self, alias, ClassRecord};
 use crate::core::model::annotation::{Annotation, SOURCE_KINDS};
@@ -184,6 +184,45 @@ impl Classroom {
     pub fn hedges_forbidden(&self) -> bool {
         let Some(id) = self.view.mode.with(|mode| if let Mode::Student(id) = mode { Some(id.clone()) } else { None }) else { return false };
         self.saved.with(|saved| saved.assignment(&id).is_some_and(|a| a.hedges_forbidden))
+    }
+
+    /// The student's assignment the page is in, when it asks the kind of each text first: its
+    /// id. Tracked.
+    pub fn kind_asked(&self) -> Option<String> {
+        let Some(id) = self.view.mode.with(|mode| if let Mode::Student(id) = mode { Some(id.clone()) } else { None }) else { return None };
+        self.saved.with(|saved| saved.taking(&id).is_some_and(|t| t.assignment.kind_first)).then_some(id)
+    }
+
+    /// The kind the student chose for `document` in assignment `id` (empty: none yet). Tracked.
+    pub fn kind_chosen(&self, id: &str, document: &str) -> String {
+        self.saved.with(|saved| saved.taking(id).and_then(|t| t.kinds.get(document).cloned())).unwrap_or_default()
+    }
+
+    /// For the feedback compared now: each text whose kind the key gives, with its title, the
+    /// kind chosen and the key's, in the assignment's order. Tracked.
+    pub fn compared_kinds(&self) -> Vec<(String, String, String)> {
+        let mode = self.view.mode.get();
+        let Some(assignment) = self.current() else { return Vec::new() };
+        let (chosen, expected): (Kinds, Kinds) = match &mode {
+            Mode::Student(id) if self.feedback_open.get() => {
+                self.saved.with(|saved| saved.taking(id).map(|t| (t.kinds.clone(), t.key_kinds.clone()))).unwrap_or_default()
+            }
+            Mode::Review { assignment: id, student } => self
+                .saved
+                .with(|saved| {
+                    let teaching = saved.teaching(id)?;
+                    let work = teaching.collected.iter().find(|w| w.student == *student)?;
+                    let chosen = work.documents.iter().filter(|d| !d.kind.is_empty()).map(|d| (d.id.clone(), d.kind.clone())).collect();
+                    Some((chosen, teaching.assignment.key_kinds()))
+                })
+                .unwrap_or_default(),
+            _ => return Vec::new(),
+        };
+        assignment
+            .documents
+            .iter()
+            .filter_map(|d| Some((d.title.clone(), chosen.get(&d.id).cloned().unwrap_or_default(), expected.get(&d.id)?.clone())))
+            .collect()
     }
 
     pub fn current(&self) -> Option<Assignment> {

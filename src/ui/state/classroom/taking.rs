@@ -65,6 +65,14 @@ impl Classroom {
         self.edit_taking(id, |taking| name.trim().clone_into(&mut taking.student));
     }
 
+    /// The kind of text the student chose for `document` in assignment `id`.
+    pub fn set_kind(&self, id: &str, document: &str, kind: &str) {
+        self.edit_taking(id, |taking| match kind.trim() {
+            "" => drop(taking.kinds.remove(document)),
+            kind => drop(taking.kinds.insert(document.to_owned(), kind.to_owned())),
+        });
+    }
+
     /// The student's annotations on assignment `assignment`, by document id.
     pub(super) fn student_work(&self, assignment: &Assignment) -> BTreeMap<String, Vec<Annotation>> {
         let layer = Layer::Student(assignment.id.clone());
@@ -83,7 +91,8 @@ impl Classroom {
         let missing = self.missing_attributions(&taking.assignment);
         let now = browser::now();
         let mut work =
-            HandIn::of(&taking.assignment, &taking.student, &self.student_work(&taking.assignment), &now).in_file_ids(&taking.local_ids);
+            HandIn::of(&taking.assignment, &taking.student, &self.student_work(&taking.assignment), &taking.kinds, &now)
+                .in_file_ids(&taking.local_ids);
         work.key_seen_at = taking.key_seen_at.clone();
         let name = work.file_name();
         if !self.view.offer_download(&name, "application/json", work.to_json().as_bytes(), "Your work") {
@@ -91,8 +100,9 @@ impl Classroom {
         }
         self.edit_taking(id, |taking| {
             taking.handed_in_at = Some(now.clone());
-            if let KeyCopy::Open { annotations } = &taking.assignment.key {
+            if let KeyCopy::Open { annotations, kinds } = &taking.assignment.key {
                 taking.key = Some(annotations.clone());
+                taking.key_kinds = kinds.clone();
             }
         });
         let mut text = format!("Handed in: {} annotations saved to {name}. Give that file to your teacher.", work.count());
@@ -129,15 +139,15 @@ impl Classroom {
             self.view.say(Message::alert("Hand in first: then you can check your work against the key."));
             return;
         }
-        let key = match (&taking.key, &taking.assignment.key) {
-            (Some(key), _) => key.clone(),
-            (None, KeyCopy::Open { annotations }) => annotations.clone(),
+        let (key, kinds) = match (&taking.key, &taking.assignment.key) {
+            (Some(key), _) => (key.clone(), taking.key_kinds.clone()),
+            (None, KeyCopy::Open { annotations, kinds }) => (annotations.clone(), kinds.clone()),
             (None, KeyCopy::Locked { sealed }) => {
                 let Some(opened) = self.open_key(passphrase, sealed).await else { return };
                 match opened {
-                    Ok(json) => match serde_json::from_str(&json) {
-                        Ok(key) => taking.local_ids.key_in_ours(key),
-                        Err(_) => {
+                    Ok(json) => match assignment::read_key_plaintext(&json) {
+                        Some((key, kinds)) => (taking.local_ids.in_ours(key), taking.local_ids.in_ours(kinds)),
+                        None => {
                             self.view.say(Message::alert("The key opened, but it is not a key of annotations: the file was changed."));
                             return;
                         }
@@ -156,6 +166,7 @@ impl Classroom {
         let now = browser::now();
         self.edit_taking(id, |taking| {
             taking.key = Some(key);
+            taking.key_kinds = kinds;
             taking.key_seen_at.get_or_insert(now);
         });
         self.feedback_open.set(true);

@@ -69,21 +69,22 @@ impl Classroom {
     /// `passphrase` when locked).
     pub async fn export(&self, id: &str, passphrase: &str) {
         let Some(teaching) = self.saved.with_untracked(|saved| saved.teaching(id).cloned()) else { return };
-        let mut copy = teaching.assignment.clone();
-        if copy.documents.is_empty() {
+        let assignment = &teaching.assignment;
+        if assignment.documents.is_empty() {
             self.view.say(Message::alert("Choose at least one document for the assignment."));
             return;
         }
-        let key = self.work.workspace.with_untracked(|w| copy.key_from(&w.documents));
-        copy.key = match teaching.key_travel {
+        let key = self.work.workspace.with_untracked(|w| assignment.key_from(&w.documents));
+        let kinds = assignment.key_kinds();
+        let key = match teaching.key_travel {
             KeyTravel::Kept => KeyCopy::Kept,
-            KeyTravel::Open => KeyCopy::Open { annotations: key },
+            KeyTravel::Open => KeyCopy::Open { annotations: key, kinds },
             KeyTravel::Locked if passphrase.trim().is_empty() => {
                 self.view.say(Message::alert("Write the passphrase that locks the key (you announce it when the class may see the key)."));
                 return;
             }
             KeyTravel::Locked => {
-                let json = serde_json::to_string(&key).expect("plain data serializes");
+                let json = assignment::key_plaintext(&key, &kinds);
                 match seal::seal(passphrase, &json).await {
                     Ok(sealed) => KeyCopy::Locked { sealed },
                     Err(problem) => {
@@ -93,6 +94,7 @@ impl Classroom {
                 }
             }
         };
+        let copy = assignment.student_copy(key);
         let name = copy.file_name();
         if self.view.offer_download(&name, "application/json", copy.to_json().as_bytes(), "The assignment") {
             self.view.say(Message::status(format!("Exported the assignment to {name}.")));
