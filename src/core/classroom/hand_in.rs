@@ -390,7 +390,10 @@ mod tests {
         assert!(
             said(r#"{"format": "glossa-annotations", "version": 2, "documents": []}"#).contains("exported with Export JSON, not a hand-in")
         );
-        assert_eq!(said(r#"{"format":"glossa-backup","version":1}"#), format!("it is not a Glossa hand-in of version {WORK_VERSION} or earlier"));
+        assert_eq!(
+            said(r#"{"format":"glossa-backup","version":1}"#),
+            format!("it is not a Glossa hand-in of version {WORK_VERSION} or earlier")
+        );
     }
 
     #[test]

@@ -34,8 +34,7 @@ pub fn Feedback() -> impl IntoView {
         let hint = |label: &str| assignment.hint(label).map(str::to_owned);
         let links_said = feedback::links_in_words(&links);
         let kinds = classroom.compared_kinds();
-        let answers: Vec<KindAnswer> =
-            kinds.iter().map(|(title, chosen, expected)| KindAnswer { title, chosen, expected }).collect();
+        let answers: Vec<KindAnswer> = kinds.iter().map(|(title, chosen, expected)| KindAnswer { title, chosen, expected }).collect();
         let kinds_said = feedback::kinds_in_words(&answers);
         let said = Scheme::ALL.map(|s| {
             let mut said = feedback::sentences(&evaluation, s, &documents, &assignment.labels, hint);

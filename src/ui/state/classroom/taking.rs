@@ -90,9 +90,8 @@ impl Classroom {
         }
         let missing = self.missing_attributions(&taking.assignment);
         let now = browser::now();
-        let mut work =
-            HandIn::of(&taking.assignment, &taking.student, &self.student_work(&taking.assignment), &taking.kinds, &now)
-                .in_file_ids(&taking.local_ids);
+        let mut work = HandIn::of(&taking.assignment, &taking.student, &self.student_work(&taking.assignment), &taking.kinds, &now)
+            .in_file_ids(&taking.local_ids);
         work.key_seen_at = taking.key_seen_at.clone();
         let name = work.file_name();
         if !self.view.offer_download(&name, "application/json", work.to_json().as_bytes(), "Your work") {
