@@ -182,14 +182,18 @@ impl Classroom {
 
     /// Whether the student's assignment the page is in forbids the hints of hedges. Tracked.
     pub fn hedges_forbidden(&self) -> bool {
-        let Some(id) = self.view.mode.with(|mode| if let Mode::Student(id) = mode { Some(id.clone()) } else { None }) else { return false };
-        self.saved.with(|saved| saved.assignment(&id).is_some_and(|a| a.hedges_forbidden))
+        self.taking_here().is_some_and(|id| self.saved.with(|saved| saved.assignment(&id).is_some_and(|a| a.hedges_forbidden)))
+    }
+
+    /// The assignment the page is in as a student's, if it is. Tracked.
+    fn taking_here(&self) -> Option<String> {
+        self.view.mode.with(|mode| if let Mode::Student(id) = mode { Some(id.clone()) } else { None })
     }
 
     /// The student's assignment the page is in, when it asks the kind of each text first: its
     /// id. Tracked.
     pub fn kind_asked(&self) -> Option<String> {
-        let Some(id) = self.view.mode.with(|mode| if let Mode::Student(id) = mode { Some(id.clone()) } else { None }) else { return None };
+        let id = self.taking_here()?;
         self.saved.with(|saved| saved.taking(&id).is_some_and(|t| t.assignment.kind_first)).then_some(id)
     }
 
