@@ -131,3 +131,58 @@ test('the coverage of the five articles equals the one their export implies, dow
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Iran’s Response to Allegations of Missile Transfers');
   await expect.poll(() => page.evaluate(() => window.getSelection().toString())).toBe('no missile was sent to Russia');
 });
+
+/** A hand-in of `student` on `assignment` (its file, parsed) marking `spans` ([label, quote]) in
+ *  its first document, as a student's Glossa writes one. */
+function handIn(assignment, student, spans) {
+  const document = assignment.documents[0];
+  const text = h.articleText(document.id);
+  const chars = Array.from(text);
+  const annotations = spans.map(([label, quote], k) => {
+    const start = Array.from(text.slice(0, text.indexOf(quote))).length;
+    const end = start + Array.from(quote).length;
+    expect(chars.slice(start, end).join('')).toBe(quote);
+    const at = '2026-12-04T10:00:00.000Z';
+    return { id: `${student}-${k}`, label, start, end, quote, note: '', attributed_to: '', created_at: at, updated_at: at };
+  });
+  const work = {
+    format: 'glossa-work', version: 3, assignment_id: assignment.id, assignment_title: assignment.title, student,
+    handed_in_at: '2026-12-04T10:05:00.000Z', documents: [{ id: document.id, text_sha256: document.text_sha256, annotations }],
+  };
+  return { name: `${student}.glossa-work.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(work)) };
+}
+
+test('in the class discussion the key’s coverage says how many students saw each cell, on screen and in its CSV', async ({ browser }) => {
+  test.setTimeout(60_000);
+  const teacher = await browser.newContext({ acceptDownloads: true });
+  const t = await teacher.newPage();
+  await h.newAssignment(t, 'Who reported what');
+  await t.getByRole('button', { name: 'Annotate the key' }).click();
+  await h.label(t, ['U.S. and Britain accuse', 'for use in Ukraine', '1']);
+  await attribute(t, 'U.S. and Britain');
+  await h.label(t, ['Iran’s foreign minister firmly', 'claims of delivering', '2']);
+  await attribute(t, 'Iran’s foreign minister');
+  await linkTo(t, 'U.S. and Britain accuse');
+  await t.keyboard.press('Escape');
+  await t.getByRole('button', { name: 'Back to the teacher view' }).click();
+  const file = JSON.parse((await h.download(t, () => t.getByRole('button', { name: 'Export assignment' }).click())).text);
+
+  // Ada marks the accusation and the denial, Grace the accusation alone, Alan neither.
+  await t.getByLabel('Collect work').setInputFiles([
+    handIn(file, 'Ada', [['claim', 'U.S. and Britain accuse Iran'], ['denial', 'Iran’s foreign minister firmly rejects claims']]),
+    handIn(file, 'Grace', [['claim', 'short-range ballistic missiles to Russia for use in Ukraine']]),
+    handIn(file, 'Alan', [['sanction', 'New sanctions announced']]),
+  ]);
+  await expect(t.getByRole('table', { name: 'Class results' }).getByRole('row')).toHaveCount(4);
+  await t.getByRole('button', { name: 'Open the class discussion' }).click();
+  const discussion = t.getByRole('region', { name: 'Class discussion' });
+  await discussion.getByRole('button', { name: 'Coverage', exact: true }).click();
+  const table = discussion.getByRole('table', { name: 'Coverage' });
+  await expect(table.getByRole('caption')).toContainText('how many of the 3 students saw it');
+  await expect(table.getByRole('rowheader')).toHaveText([/^“U\.S\. and Britain accuse/]);
+  await expect(table.locator('td .seen')).toHaveText(['seen by 2 of 3']);
+  await expect(table.locator('td li')).toHaveText(['attributes it to U.S. and Britain', 'denies it, through Iran’s foreign minister']);
+  const csv = await h.download(t, () => discussion.getByRole('button', { name: 'Download coverage (CSV)' }).click());
+  expect(csv.text.trim().split('\r\n')[1]).toMatch(/,"attributes it to U\.S\. and Britain; denies it, through Iran’s foreign minister \(seen by 2 of 3\)"$/);
+  await teacher.close();
+});

@@ -116,8 +116,8 @@ test('labels defined in a file come with it; a file of a newer version is refuse
   await page.getByLabel('Import JSON').setInputFiles({ name: 'labels.json', mimeType: 'application/json', buffer: Buffer.from(file(4, source)) });
   await expect(labelButton(page, 'Source').button).toHaveAccessibleDescription('Source: Who a claim comes from. For example: “a senior U.S. official”.');
   const newer = { ...source, id: 'hedge', name: 'Hedge' };
-  await page.getByLabel('Import JSON').setInputFiles({ name: 'newer.json', mimeType: 'application/json', buffer: Buffer.from(file(5, newer)) });
-  await expect(page.getByRole('alert')).toContainText('version is 5');
+  await page.getByLabel('Import JSON').setInputFiles({ name: 'newer.json', mimeType: 'application/json', buffer: Buffer.from(file(6, newer)) });
+  await expect(page.getByRole('alert')).toContainText('version is 6');
   await expect(labelButton(page, 'Hedge').button).toHaveCount(0);
   const older = { id: 'rumour', name: 'Rumour', color: '#f0e442', key: '' };
   await page.getByLabel('Import JSON').setInputFiles({ name: 'older.json', mimeType: 'application/json', buffer: Buffer.from(file(3, older)) });

@@ -6,10 +6,11 @@ const h = require('./helpers');
 test('a bundled article says its kind, and its outlet and date where its text does', async ({ page }) => {
   await h.freshStart(page, '#/a/002_e1ccba8a638ce329');
   const facts = page.locator('dl.source');
-  await expect(facts.locator('dt')).toHaveText(['Kind', 'Outlet', 'Date']);
-  await expect(facts.locator('dd')).toHaveText(['aggregator or blog', 'Conservative News Daily', 'not said in the text']);
+  await expect(facts.locator('dt')).toHaveText(['Kind', 'Outlet', 'Not in the text']);
+  await expect(facts.locator('dd')).toHaveText(['aggregator or blog', 'Conservative News Daily', 'date']);
   await h.openArticle(page, 'Iran Addresses');
-  await expect(facts.locator('dd')).toHaveText(['news report', 'not said in the text', 'not said in the text']);
+  await expect(facts.locator('dt')).toHaveText(['Kind', 'Not in the text']);
+  await expect(facts.locator('dd')).toHaveText(['news report', 'outlet, date']);
   const { json } = await h.exportJson(page);
   expect(json.documents.map((d) => d.kind)).toEqual(['news report', 'analysis', 'aggregator or blog', 'aggregator or blog', 'news report']);
 });

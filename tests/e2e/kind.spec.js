@@ -22,7 +22,7 @@ test('a student says what kind of text each document is first, and the feedback 
 
   const { context: student, page: s } = await h.studentWith(browser, file.path);
   // The answer is not on the screen while it is asked.
-  await expect(s.locator('dl.source dt')).toHaveText(['Outlet', 'Date']);
+  await expect(s.locator('dl.source dt')).toHaveText(['Not in the text']);
   const choice = s.getByRole('group', { name: 'First: what kind of text is this?' }).getByRole('combobox', { name: 'Kind of this text' });
   await choice.selectOption('opinion');
   await s.reload();

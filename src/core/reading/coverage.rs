@@ -4,7 +4,8 @@
 //!
 //! A claim is one row however many articles carry it: claims linked to one another, or with the
 //! same words (case and spacing aside), are one claim, and what links to any of them (a denial,
-//! a sanction, evidence) belongs to its row.
+//! a sanction, evidence) belongs to its row. Drawn for a class from the key, each cell also counts
+//! the students who saw it (`seen_by`).
 
 use std::collections::HashMap;
 
@@ -149,6 +150,27 @@ pub fn coverage<'a>(documents: &[(&'a str, &'a [Annotation])]) -> Vec<Row<'a>> {
     rows
 }
 
+/// A count of `seen_by` in words: "seen by 12 of 30".
+pub fn seen_words(seen: usize, students: usize) -> String {
+    format!("seen by {seen} of {students}")
+}
+
+/// How many of `students` saw each cell of `rows` (by row, then column): a student saw a cell
+/// when, in its document (`students[s][column]`), they marked with the same label a passage that
+/// overlaps one of the cell's. A cell that mentions nothing was seen by nobody.
+pub fn seen_by(rows: &[Row], students: &[Vec<&[Annotation]>]) -> Vec<Vec<usize>> {
+    let saw = |marked: &[Annotation], cell: &[Saying]| {
+        cell.iter()
+            .any(|s| marked.iter().any(|m| m.label == s.annotation.label && m.start < s.annotation.end && s.annotation.start < m.end))
+    };
+    rows.iter()
+        .map(|row| {
+            let columns = row.cells.iter().enumerate();
+            columns.map(|(column, cell)| students.iter().filter(|work| work.get(column).is_some_and(|m| saw(m, cell))).count()).collect()
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -239,6 +261,19 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_class_saw_a_cell_when_it_marked_an_overlapping_passage_with_its_label() {
+        let key = [
+            said("c1", "claim", 0, "Iran sent missiles", "U.S. officials"),
+            linked(said("d1", "denial", 40, "no missile", "Tehran"), "c1", Relation::Denies),
+        ];
+        let rows = coverage(&[("a", &key[..]), ("b", &[][..])]);
+        let ada = [said("x", "claim", 5, "missiles", ""), said("y", "denial", 40, "no missile", "")];
+        let grace = [said("z", "denial", 0, "Iran sent", "")];
+        let students: Vec<Vec<&[Annotation]>> = vec![vec![&ada[..], &[][..]], vec![&grace[..], &[][..]], vec![]];
+        assert_eq!(seen_by(&rows, &students), [vec![1, 0]], "Ada's claim and denial overlap the key's; Grace's label differs");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::coverage::CoverageTable;
 use super::feedback::{Feedback, PassageButton};
 use super::passphrase::PassphraseField;
 use crate::core::classroom::assignment::Assignment;
@@ -49,6 +50,8 @@ pub fn AssignmentBar() -> impl IntoView {
     // Drawn again only when the mode or the assignment itself changes, not on every change of the
     // classroom's record (a comment typed, a name given): a field being typed in stays.
     let shown = Memo::new(move |_| Some((view.mode().get(), classroom.current()?)));
+    // The class's coverage of the articles, under the discussion's bar while asked for.
+    let covering = RwSignal::new(false);
     let frozen = move || view.frozen().get().map(|why| view! { <p class="frozen-note" role="note">{why}</p> });
     let bar = move || {
         let (mode, assignment) = shown.get()?;
@@ -62,7 +65,7 @@ pub fn AssignmentBar() -> impl IntoView {
             }
             .into_any(),
             Mode::Review { student, .. } => view! { <ReviewBar assignment student/> }.into_any(),
-            Mode::Discussion(_) => view! {
+            Mode::Discussion(discussed) => view! {
                 <section class="assignment-bar" aria-label="Class discussion">
                     <h2>"Class discussion of “" {assignment.title.clone()} "”"</h2>
                     <p>"Under each paragraph, a band shows how the class marked it: the taller a colour, the more students gave that label. Focus or point at a stretch to read the counts."</p>
@@ -71,7 +74,9 @@ pub fn AssignmentBar() -> impl IntoView {
                         "Show the answer key"
                     </label>
                     <ProjectorButton/>
+                    <button type="button" aria-pressed=move || covering.get().to_string() on:click=move |_| covering.update(|on| *on = !*on)>"Coverage"</button>
                     <button type="button" on:click=move |_| classroom.open_teacher_view()>"Back to the teacher view"</button>
+                    {move || covering.get().then(|| view! { <CoverageTable class=discussed.clone()/> })}
                 </section>
             }
             .into_any(),

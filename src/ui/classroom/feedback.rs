@@ -20,6 +20,9 @@ pub fn Feedback() -> impl IntoView {
     let classroom = state::classroom();
     let scheme = RwSignal::new(Scheme::Fair);
     let compared = Memo::new(move |_| classroom.compared());
+    // A memo, like `compared`: the feedback is drawn again when the kinds change, not on every
+    // change of the classroom's record (a comment typed beside it).
+    let kinds = Memo::new(move |_| classroom.compared_kinds());
     let body = move || {
         let (assignment, key, marked) = compared.get()?;
         let documents: Vec<(&[Annotation], &[Annotation])> = assignment
@@ -33,7 +36,7 @@ pub fn Feedback() -> impl IntoView {
         // Said under each scheme now, so that a change of scheme only picks.
         let hint = |label: &str| assignment.hint(label).map(str::to_owned);
         let links_said = feedback::links_in_words(&links);
-        let kinds = classroom.compared_kinds();
+        let kinds = kinds.get();
         let answers: Vec<KindAnswer> = kinds.iter().map(|(title, chosen, expected)| KindAnswer { title, chosen, expected }).collect();
         let kinds_said = feedback::kinds_in_words(&answers);
         let said = Scheme::ALL.map(|s| {

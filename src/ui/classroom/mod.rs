@@ -1,6 +1,7 @@
 //! The classroom's views, from the lowest up: `charts`; the field a key's passphrase is typed in
 //! (`passphrase`); how answer keys are kept in this browser (`keys_kept`); the feedback against the key a student
-//! and a teacher both see (`feedback`); the assignment bar a student works under or a teacher
+//! and a teacher both see (`feedback`); who reported what, over one's work or a class's key
+//! (`coverage`); the assignment bar a student works under or a teacher
 //! reviews a hand-in under (`bar`); how much a class agrees (`agreement`); the class discussion
 //! drawn on the article (`discussion`) and a teacher's returned comments drawn on their passages
 //! (`notes`); the class's results (`results`); the teacher's view (`teacher`).
@@ -9,6 +10,7 @@ mod charts;
 mod passphrase;
 mod keys_kept;
 mod feedback;
+mod coverage;
 mod bar;
 mod agreement;
 mod notes;
@@ -17,6 +19,7 @@ mod results;
 mod teacher;
 
 pub use bar::{AssignmentBar, TeacherButton};
+pub use coverage::CoverageTable;
 pub use discussion::{class_map, ClassBand};
 pub use feedback::PassageButton;
 pub use notes::{returned_comments, CommentNotes};

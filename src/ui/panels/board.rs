@@ -8,8 +8,7 @@ use crate::core::model::annotation::Annotation;
 use crate::core::model::label;
 use crate::core::reading::board::{answers, board, Answer, Filter, Order};
 use crate::core::text::offsets::abbreviate;
-use crate::ui::classroom::PassageButton;
-use crate::ui::panels::coverage::CoverageTable;
+use crate::ui::classroom::{CoverageTable, PassageButton};
 use crate::ui::panels::link::{LinkList, LinkTo};
 use crate::ui::state::{self, Mode};
 

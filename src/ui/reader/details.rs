@@ -11,22 +11,29 @@ use crate::core::model::facts::{Facts, TEXT_KINDS};
 use crate::core::model::own_document;
 use crate::ui::state::{self};
 
-/// What a field of the facts shows when nobody said it.
-const NOT_SAID: &str = "not said in the text";
+/// What heads the facts a text does not give.
+const NOT_SAID: &str = "Not in the text";
 
-/// A bundled article's kind, outlet and date, as its text gives them; its kind left out while an
-/// assignment asks the student to say it.
+/// A bundled article's kind, outlet and date, as its text gives them, on one line: what its text
+/// does not say is named once, after what it says (that a text names no outlet or date is a fact
+/// a lesson uses). Its kind is left out while an assignment asks the student to say it.
 #[component]
 pub(super) fn SourceFacts(document: Arc<Document>) -> impl IntoView {
     let facts = state::work().facts(&document.id);
-    let said = |value: &str| if value.is_empty() { NOT_SAID.to_owned() } else { value.to_owned() };
-    let kind = said(&facts.kind);
+    let kind = facts.kind.clone();
+    let (mut given, mut unsaid) = (Vec::new(), Vec::new());
+    for (name, word, value) in [("Outlet", "outlet", facts.outlet), ("Date", "date", facts.date)] {
+        match value.is_empty() {
+            true => unsaid.push(word),
+            false => given.push((name, value)),
+        }
+    }
     let classroom = state::classroom();
     view! {
         <dl class="source">
-            {move || classroom.kind_asked().is_none().then(|| view! { <dt>"Kind"</dt><dd>{kind.clone()}</dd> })}
-            <dt>"Outlet"</dt><dd>{said(&facts.outlet)}</dd>
-            <dt>"Date"</dt><dd>{said(&facts.date)}</dd>
+            {move || (classroom.kind_asked().is_none() && !kind.is_empty()).then(|| view! { <dt>"Kind"</dt><dd>{kind.clone()}</dd> })}
+            {given.into_iter().map(|(name, value)| view! { <dt>{name}</dt><dd>{value}</dd> }).collect_view()}
+            {(!unsaid.is_empty()).then(|| view! { <dt>{NOT_SAID}</dt><dd>{unsaid.join(", ")}</dd> })}
         </dl>
     }
 }

@@ -29,7 +29,7 @@ use leptos::prelude::*;
 use crate::core::model::document;
 use crate::ui::browser::{bundled, persist};
 
-pub use classroom::{Classroom, Compared};
+pub use classroom::{ClassWork, Classroom, Compared};
 pub use exchange::{Exchange, Importer};
 pub use keys::{Keys, KeysHere};
 pub use parts::{Load, NotFetched, OtherFormats, Panels};

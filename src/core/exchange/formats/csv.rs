@@ -7,7 +7,7 @@
 use super::corpus::Corpus;
 use crate::core::model::annotation::Annotation;
 use crate::core::model::document::Document;
-use crate::core::reading::coverage::{cell_words, Row};
+use crate::core::reading::coverage::{cell_words, seen_words, Row};
 
 /// The first seven columns are the ones of Glossa's earlier CSV, in the same places; each column
 /// added since comes after those before it.
@@ -136,12 +136,17 @@ fn collapse_whitespace(text: &str) -> String {
 }
 
 /// The coverage of documents titled `titles` (`reading::coverage`) for spreadsheets: a row per
-/// claim, its words then what each document does with it, in words.
-pub fn write_coverage(titles: &[&str], rows: &[Row]) -> String {
+/// claim, its words then what each document does with it, in words; drawn for a class, with how
+/// many of its `students` saw each cell (`seen`, by row and column).
+pub fn write_coverage(titles: &[&str], rows: &[Row], class: Option<(&[Vec<usize>], usize)>) -> String {
     let header = std::iter::once("claim".to_owned()).chain(titles.iter().map(|t| (*t).to_owned()));
     let mut out = format!("\u{feff}{}", spreadsheet_row(header));
-    for row in rows {
-        out.push_str(&spreadsheet_row(std::iter::once(row.claim.to_owned()).chain(row.cells.iter().map(|c| cell_words(c)))));
+    for (at, row) in rows.iter().enumerate() {
+        let cells = row.cells.iter().enumerate().map(|(column, cell)| match class {
+            Some((seen, students)) if !cell.is_empty() => format!("{} ({})", cell_words(cell), seen_words(seen[at][column], students)),
+            _ => cell_words(cell),
+        });
+        out.push_str(&spreadsheet_row(std::iter::once(row.claim.to_owned()).chain(cells)));
     }
     out
 }
@@ -168,7 +173,9 @@ mod tests {
         };
         let list = [claim];
         let rows = crate::core::reading::coverage::coverage(&[("a", &list[..]), ("b", &[][..])]);
-        let out = write_coverage(&["First", "Second, too"], &rows);
+        let out = write_coverage(&["First", "Second, too"], &rows, None);
+        let for_class = write_coverage(&["First", "Second, too"], &rows, Some((&[vec![2, 0]], 3)));
+        assert!(for_class.ends_with(",attributes it to U.S. officials (seen by 2 of 3),does not mention it\r\n"), "{for_class}");
         assert_eq!(
             out,
             "\u{feff}claim,First,\"Second, too\"\r\n\"'=Iran sent, missiles\",attributes it to U.S. officials,does not mention it\r\n"

@@ -14,6 +14,7 @@ use leptos::prelude::*;
 
 use crate::core::classroom::assignment::{Assignment, Kinds};
 use crate::core::classroom::feedback::{self, Verdict};
+use crate::core::classroom::hand_in::HandIn;
 use crate::core::classroom::record::{self, alias, ClassRecord};
 use crate::core::model::annotation::{Annotation, SOURCE_KINDS};
 use crate::core::model::document::Document;
@@ -28,6 +29,14 @@ use crate::ui::state::work::Work;
 
 /// Annotations by document id.
 type ByDocument = BTreeMap<String, Vec<Annotation>>;
+
+/// An assignment's documents (id and title), its key's annotations and each collected hand-in's,
+/// by document: what the class's coverage is drawn from.
+pub struct ClassWork {
+    pub documents: Vec<(String, String)>,
+    pub key: ByDocument,
+    pub students: Vec<ByDocument>,
+}
 
 /// A passage the class disagrees on: where, what it says, and how many marked it with each label.
 /// How what a document shows compares with the key, when feedback is shown: the verdict on each
@@ -227,6 +236,18 @@ impl Classroom {
             .iter()
             .filter_map(|d| Some((d.title.clone(), chosen.get(&d.id).cloned().unwrap_or_default(), expected.get(&d.id)?.clone())))
             .collect()
+    }
+
+    /// What the class's coverage of assignment `id` is drawn from. Tracked.
+    pub fn class_coverage(&self, id: &str) -> Option<ClassWork> {
+        let key = self.key_of(id)?;
+        self.saved.with(|saved| {
+            let teaching = saved.teaching(id)?;
+            let documents = &teaching.assignment.documents;
+            let by_document = |work: &HandIn| documents.iter().map(|d| (d.id.clone(), work.annotations(&d.id).to_vec())).collect();
+            let students = teaching.collected.iter().map(by_document).collect();
+            Some(ClassWork { documents: documents.iter().map(|d| (d.id.clone(), d.title.clone())).collect(), key, students })
+        })
     }
 
     pub fn current(&self) -> Option<Assignment> {
