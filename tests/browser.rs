@@ -5,7 +5,10 @@
 
 use glossa::core::text::offsets::code_point_to_utf16;
 use glossa::core::work::storage::STATE_KEY;
-use glossa::ui::browser::selection::{caret_offset, offset_to_point, point_to_offset, run_elements, select_offsets, selected_range};
+use glossa::ui::browser::highlights;
+use glossa::ui::browser::selection::{
+    caret_offset, drawn_bounds, drawn_range, offset_to_point, point_to_offset, run_elements, select_offsets, selected_range,
+};
 use leptos::prelude::{view, IntoView};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -101,6 +104,41 @@ fn offsets_map_to_dom_points_and_back() {
     }
     let (node, at) = offset_to_point(&runs, 2).unwrap();
     assert_eq!((node.text_content().as_deref(), at), (Some("a🚀"), 3), "the rocket is two UTF-16 units");
+}
+
+#[wasm_bindgen_test]
+fn a_drawn_range_covers_its_offsets_and_none_is_made_where_nothing_is_drawn() {
+    // A long document drawn in part: code points 0..2 and 10..12, nothing between.
+    let fixture = Fixture::new(concat!(
+        r#"<article><p><span data-start="0" data-end="2">a🚀</span></p>"#,
+        r#"<p><span data-start="10" data-end="12">zz</span></p></article>"#,
+    ));
+    let runs = run_elements(&fixture.find("article"));
+    assert_eq!(drawn_bounds(&runs), Some((0, 12)));
+    assert_eq!(String::from(drawn_range(&runs, 1, 2).unwrap().to_string()), "🚀", "an astral character, two UTF-16 units");
+    assert_eq!(String::from(drawn_range(&runs, 0, 11).unwrap().to_string()), "a🚀z", "across drawn runs");
+    assert!(drawn_range(&runs, 3, 5).is_none(), "nothing drawn there");
+    assert!(drawn_range(&runs, 1, 5).is_none(), "an end where nothing is drawn");
+    assert_eq!(drawn_bounds(&[]), None);
+}
+
+#[wasm_bindgen_test]
+fn highlights_are_painted_into_the_pages_registry_and_taken_away() {
+    let fixture = Fixture::new(RUNS);
+    let runs = run_elements(&fixture.find("article"));
+    let ranges = [drawn_range(&runs, 1, 2).unwrap(), drawn_range(&runs, 6, 7).unwrap()];
+    highlights::paint("test-hints", &ranges).unwrap();
+    let registry = js_sys::Reflect::get(&js_sys::Reflect::get(&js_sys::global(), &"CSS".into()).unwrap(), &"highlights".into()).unwrap();
+    let get: js_sys::Function = js_sys::Reflect::get(&registry, &"get".into()).unwrap().unchecked_into();
+    let size = |registry: &wasm_bindgen::JsValue| {
+        let painted = get.call1(registry, &"test-hints".into()).unwrap();
+        (!painted.is_undefined()).then(|| js_sys::Reflect::get(&painted, &"size".into()).unwrap().as_f64().unwrap())
+    };
+    assert_eq!(size(&registry), Some(2.0));
+    highlights::paint("test-hints", &ranges[..1]).unwrap();
+    assert_eq!(size(&registry), Some(1.0), "painted again in place of the last");
+    highlights::clear("test-hints");
+    assert_eq!(size(&registry), None);
 }
 
 #[wasm_bindgen_test]
@@ -240,7 +278,8 @@ async fn the_app_labels_a_selection_by_key_saves_it_and_takes_in_another_tabs_sa
 
     let mark = host.find("article mark");
     assert_eq!(mark.text_content().unwrap(), "Iran vehemently denies", "the trailing space is trimmed");
-    assert_eq!(mark.get_attribute("title").as_deref(), Some("Denial"));
+    let title = mark.get_attribute("title").unwrap();
+    assert!(title.starts_with("Denial\nDenial: A statement by someone that a claim is false"), "its name, then what it means: {title}");
     // The app saves just after it paints the change (or a moment later in a page with no frames).
     until("the save", || storage.get_item(STATE_KEY).unwrap().is_some()).await;
     let saved: serde_json::Value = serde_json::from_str(&storage.get_item(STATE_KEY).unwrap().unwrap()).unwrap();

@@ -67,32 +67,27 @@ async function attribute(page, who) {
   await field.press('Tab');
 }
 
-async function linkTo(page, quote) {
-  const editor = page.getByRole('group', { name: 'Selected annotation' });
-  await editor.getByRole('button', { name: 'Link to…' }).click();
-  const choice = editor.getByRole('combobox', { name: 'Claim to link to' });
-  await choice.selectOption({ label: await choice.getByRole('option').filter({ hasText: quote }).textContent() });
-  await editor.getByRole('button', { name: 'Link', exact: true }).click();
-  await expect(editor.getByRole('list', { name: 'Links' })).toContainText(quote);
+/** In the explainer: the accusation, attributed, and the foreign minister's denial of it, linked. */
+async function accusationAndDenial(page) {
+  await h.label(page, ['U.S. and Britain accuse', 'for use in Ukraine', '1']);
+  await attribute(page, 'U.S. and Britain');
+  await h.label(page, ['Iran’s foreign minister firmly', 'claims of delivering', '2']);
+  await attribute(page, 'Iran’s foreign minister');
+  await h.linkTo(page, 'U.S. and Britain accuse');
+  await page.keyboard.press('Escape');
 }
 
 test('the coverage of the five articles equals the one their export implies, downloads as CSV and opens each passage', async ({ page }) => {
   test.setTimeout(60_000);
   await h.freshStart(page);
-  // In the explainer: the accusation, attributed, and the foreign minister's denial of it.
-  await h.label(page, ['U.S. and Britain accuse', 'for use in Ukraine', '1']);
-  await attribute(page, 'U.S. and Britain');
-  await h.label(page, ['Iran’s foreign minister firmly', 'claims of delivering', '2']);
-  await attribute(page, 'Iran’s foreign minister');
-  await linkTo(page, 'U.S. and Britain accuse');
-  await page.keyboard.press('Escape');
+  await accusationAndDenial(page);
   // In the analysis: the same accusation in other words, linked as the same claim, and a denial of it.
   await h.openArticle(page, 'Iran’s Response to Allegations');
   await h.label(page, ['Iran has supplied short-range', 'ballistic missiles to Russia', '1']);
-  await linkTo(page, 'U.S. and Britain accuse');
+  await h.linkTo(page, 'U.S. and Britain accuse');
   await h.label(page, ['no missile was sent to Russia', 'no missile was sent to Russia', '2']);
   await attribute(page, 'Brigadier Fazlollah Nozari');
-  await linkTo(page, 'Iran has supplied short-range');
+  await h.linkTo(page, 'Iran has supplied short-range');
   await page.keyboard.press('Escape');
   // In the aggregator's piece: a claim of its own, told in its own voice.
   await h.openArticle(page, 'The Strengthening of the Russia-Iran Axis');
@@ -158,12 +153,7 @@ test('in the class discussion the key’s coverage says how many students saw ea
   const t = await teacher.newPage();
   await h.newAssignment(t, 'Who reported what');
   await t.getByRole('button', { name: 'Annotate the key' }).click();
-  await h.label(t, ['U.S. and Britain accuse', 'for use in Ukraine', '1']);
-  await attribute(t, 'U.S. and Britain');
-  await h.label(t, ['Iran’s foreign minister firmly', 'claims of delivering', '2']);
-  await attribute(t, 'Iran’s foreign minister');
-  await linkTo(t, 'U.S. and Britain accuse');
-  await t.keyboard.press('Escape');
+  await accusationAndDenial(t);
   await t.getByRole('button', { name: 'Back to the teacher view' }).click();
   const file = JSON.parse((await h.download(t, () => t.getByRole('button', { name: 'Export assignment' }).click())).text);
 

@@ -8,18 +8,6 @@ const CLAIM = ['U.S. and Britain accuse', 'for use in Ukraine', '1'];
 const DENIAL = ['Iran’s foreign minister firmly', 'claims of delivering', '2'];
 const EVIDENCE = ['Russia has now received shipments', 'within weeks in Ukraine', '4'];
 
-/** Links the selected annotation to the claim whose quote begins with `quote`, as `relation`
- *  when the editor offers a choice. */
-async function linkTo(page, quote, relation) {
-  const editor = page.getByRole('group', { name: 'Selected annotation' });
-  await editor.getByRole('button', { name: 'Link to…' }).click();
-  const choice = editor.getByRole('combobox', { name: 'Claim to link to' });
-  await choice.selectOption({ label: await choice.getByRole('option').filter({ hasText: quote }).textContent() });
-  if (relation) await editor.getByRole('combobox', { name: 'Relation' }).selectOption(relation);
-  await editor.getByRole('button', { name: 'Link', exact: true }).click();
-  await expect(editor.getByRole('list', { name: 'Links' })).toContainText(quote);
-}
-
 test('a reader adds the built-in Evidence label, links evidence that supports or contradicts a claim, and the board lists under the claim what answers it', async ({ page }) => {
   await h.freshStart(page);
   const toolbar = page.getByRole('toolbar', { name: 'Labels' });
@@ -34,13 +22,13 @@ test('a reader adds the built-in Evidence label, links evidence that supports or
 
   await h.label(page, CLAIM);
   await h.label(page, DENIAL);
-  await linkTo(page, CLAIM[0]);
+  await h.linkTo(page, CLAIM[0]);
   await h.label(page, EVIDENCE);
   const editor = page.getByRole('group', { name: 'Selected annotation' });
-  await linkTo(page, CLAIM[0], 'contradicts');
+  await h.linkTo(page, CLAIM[0], 'contradicts');
   await expect(editor.getByRole('list', { name: 'Links' })).toHaveText(/^contradicts → “U\.S\. and Britain accuse/);
   // Made again as it should have been: the link takes the new relation, one step of the history.
-  await linkTo(page, CLAIM[0], 'supports');
+  await h.linkTo(page, CLAIM[0], 'supports');
   await expect(editor.getByRole('list', { name: 'Links' }).getByRole('listitem')).toHaveCount(1);
   await expect(editor.getByRole('list', { name: 'Links' })).toHaveText(/^supports → /);
   await page.keyboard.press('Escape');

@@ -153,6 +153,18 @@ async function seriousViolations(page) {
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+/** Links the selected annotation to the claim whose quote has `quote`, as `relation` when its
+ *  editor offers a choice (evidence supports or contradicts). */
+async function linkTo(page, quote, relation) {
+  const editor = page.getByRole('group', { name: 'Selected annotation' });
+  await editor.getByRole('button', { name: 'Link to…' }).click();
+  const choice = editor.getByRole('combobox', { name: 'Claim to link to' });
+  await choice.selectOption({ label: await choice.getByRole('option').filter({ hasText: quote }).textContent() });
+  if (relation) await editor.getByRole('combobox', { name: 'Relation' }).selectOption(relation);
+  await editor.getByRole('button', { name: 'Link', exact: true }).click();
+  await expect(editor.getByRole('list', { name: 'Links' })).toContainText(quote);
+}
+
 /** On a fresh page: the teacher view, a new assignment, its title `title` typed. */
 async function newAssignment(page, title) {
   await freshStart(page);
@@ -184,4 +196,4 @@ async function openExport(page) {
   await expect(page.getByRole('group', { name: 'Export for dataset tools' })).toBeVisible();
 }
 
-module.exports = { newAssignment, studentWith, saved, openExport, ARTICLE, KEYS, articleReady, annotateTwo, download, label, nextFrame, pointAt, articleText, codePointSlice, openArticle, freshStart, drag, annotationItems, exportJson, documentOf, savedState, seriousViolations };
+module.exports = { linkTo, newAssignment, studentWith, saved, openExport, ARTICLE, KEYS, articleReady, annotateTwo, download, label, nextFrame, pointAt, articleText, codePointSlice, openArticle, freshStart, drag, annotationItems, exportJson, documentOf, savedState, seriousViolations };

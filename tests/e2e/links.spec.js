@@ -30,7 +30,8 @@ test('a denial is linked to the claim it denies in another article, and the link
   // In the text: the highlight's tag and title say what it denies.
   const mark = page.getByRole('article').locator('mark[data-tags]').first();
   await expect(mark).toHaveAttribute('data-tags', 'Denial → denies “the delivery of short-ra…”');
-  await expect(mark).toHaveAttribute('title', 'Denial → denies “the delivery of short-range ballistic missiles”');
+  // Then what the label means, as its button says it.
+  await expect(mark).toHaveAttribute('title', /^Denial → denies “the delivery of short-range ballistic missiles”\nDenial: A statement by someone that a claim is false/);
 
   // On the board, beside the denial.
   await page.getByRole('button', { name: 'Claims board' }).click();

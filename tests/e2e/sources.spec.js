@@ -66,17 +66,6 @@ test('a claim’s source is sorted and its sureness marked with U: drawn dotted,
   await expect(page.getByRole('table', { name: 'Claims board' }).getByRole('rowheader')).toHaveText(['U.S. and Britain — government or body (1)']);
 });
 
-/** Links the selected annotation to the claim whose quote begins with `quote`. */
-async function linkToClaim(page, quote) {
-  const editor = page.getByRole('group', { name: 'Selected annotation' });
-  await editor.getByRole('button', { name: 'Link to…' }).click();
-  const choice = editor.getByRole('combobox', { name: 'Claim to link to' });
-  const option = choice.getByRole('option').filter({ hasText: quote });
-  await choice.selectOption({ label: await option.textContent() });
-  await editor.getByRole('button', { name: 'Link', exact: true }).click();
-  await expect(editor.getByRole('list', { name: 'Links' })).toContainText(quote);
-}
-
 test('against the key, what a student was sure of and got wrong comes first, links are scored, and the teacher sees whether sureness matched accuracy', async ({ browser }) => {
   test.setTimeout(90_000);
   const teacher = await browser.newContext({ acceptDownloads: true });
@@ -87,10 +76,12 @@ test('against the key, what a student was sure of and got wrong comes first, lin
   await t.getByRole('textbox', { name: 'Kinds of source' }).press('Tab');
   await expect(t.getByRole('textbox', { name: 'Kinds of source' })).toHaveValue('government\nanonymous source');
   await t.getByRole('button', { name: 'Annotate the key' }).click();
-  // The key: a claim, and the denial that denies it.
+  // The key: a claim, and the denial that denies it, by a government.
   await h.label(t, CLAIM);
   await h.label(t, DENIAL);
-  await linkToClaim(t, CLAIM[0]);
+  await openSource(t.getByRole('group', { name: 'Selected annotation' }));
+  await t.getByRole('group', { name: 'Selected annotation' }).getByRole('combobox', { name: 'Source' }).selectOption('government');
+  await h.linkTo(t, CLAIM[0]);
   await t.keyboard.press('Escape');
   await expect(h.annotationItems(t)).toHaveCount(2);
   await t.getByRole('button', { name: 'Back to the teacher view' }).click();
@@ -109,9 +100,10 @@ test('against the key, what a student was sure of and got wrong comes first, lin
   const studentEditor = s.getByRole('group', { name: 'Selected annotation' });
   await openSource(studentEditor);
   await expect(studentEditor.getByRole('combobox', { name: 'Source' }).getByRole('option')).toHaveText(['(not said)', 'government', 'anonymous source']);
-  await linkToClaim(s, CLAIM[0]);
+  await studentEditor.getByRole('combobox', { name: 'Source' }).selectOption('anonymous source');
+  await h.linkTo(s, CLAIM[0]);
   await h.label(s, [EXTRA[0], EXTRA[1], '2']);
-  await linkToClaim(s, CLAIM[0]);
+  await h.linkTo(s, CLAIM[0]);
   await s.getByRole('textbox', { name: 'Your name' }).fill('Ada');
   await s.getByRole('textbox', { name: 'Your name' }).press('Tab');
   const handIn = await h.download(s, () => s.getByRole('button', { name: 'Hand in' }).click());
@@ -131,6 +123,8 @@ test('against the key, what a student was sure of and got wrong comes first, lin
   const row = t.getByRole('table', { name: 'Class results' }).getByRole('row', { name: /Ada/ });
   await expect(row.locator('td.links')).toHaveText('0.67');
   await expect(row.locator('td.sureness')).toHaveText('sure 1/2 right, unsure 1/1 right: did not match');
+  // The key gives one kind of source; Ada gave another for that denial.
+  await expect(row.locator('td.sources')).toHaveText('0/1');
   await teacher.close();
   await student.close();
 });

@@ -261,7 +261,7 @@ pub fn sentences(
     if compared > 0 {
         said.push(format!("{agreeing} of the {compared} attributions you could give match the key's (who is speaking)."));
     }
-    let (compared, agreeing) = agreement_on(documents, |a| a.source_kind.clone());
+    let (compared, agreeing) = sources_agreed(documents);
     if compared > 0 {
         said.push(format!(
             "{agreeing} of the {compared} kinds of source you could give match the key's (what kind of source is speaking)."
@@ -276,6 +276,12 @@ pub fn sentences(
         n => said.push(format!("{n} annotations you were sure of are not in the key as marked: they come first below.")),
     }
     said
+}
+
+/// Of the key's annotations that give a kind of source, how many the student could give one for
+/// (they marked the passage with the same label), and how many of those give the key's.
+pub fn sources_agreed(documents: &[(&[Annotation], &[Annotation])]) -> (usize, usize) {
+    agreement_on(documents, |a| a.source_kind.clone())
 }
 
 /// Of the key's annotations that give `what` (not empty), how many the student could give it for

@@ -92,6 +92,11 @@ pub(super) fn Collect(id: String) -> impl IntoView {
             feedback::kinds_score(&answers)
         })
     };
+    // Whether the key gives any kind of source: then a column says how often each student agreed.
+    let sources_given = {
+        let id = id.clone();
+        Memo::new(move |_| classroom.key_gives_sources(&id))
+    };
     let rows = {
         let id = id.clone();
         move || {
@@ -102,8 +107,11 @@ pub(super) fn Collect(id: String) -> impl IntoView {
             // Each student's links' F1 and sureness, in words.
             let beyond = classroom.beyond_spans(&id);
             let standing = |work: &HandIn| match beyond.iter().find(|(student, ..)| *student == work.student) {
-                Some((_, sureness, links)) => (fixed(links.figures().f1, 2), sureness.in_words()),
-                None => ("–".to_owned(), String::new()),
+                Some((_, sureness, links, (compared, agreeing))) => {
+                    let sources = if *compared == 0 { "–".to_owned() } else { format!("{agreeing}/{compared}") };
+                    (fixed(links.figures().f1, 2), sureness.in_words(), sources)
+                }
+                None => ("–".to_owned(), String::new(), "–".to_owned()),
             };
             let (by, up) = sort.get();
             let f1 = |e: &Evaluation, label: &str| e.by_label.get(label).map_or(0.0, |s| s.figures(scheme).f1);
@@ -125,7 +133,7 @@ pub(super) fn Collect(id: String) -> impl IntoView {
             results
                 .into_iter()
                 .map(|(work, evaluation)| {
-                    let (links, sureness) = standing(&work);
+                    let (links, sureness, sources) = standing(&work);
                     let flags = flags.iter().find(|(student, _)| *student == work.student).map(|(_, flags)| flags.clone()).unwrap_or_default();
                     let (open_id, return_id, student, back_student) = (id.clone(), id.clone(), work.student.clone(), work.student.clone());
                     let cells = labels.iter().map(|l| {
@@ -145,6 +153,7 @@ pub(super) fn Collect(id: String) -> impl IntoView {
                             {(!kinds_asked.with(Kinds::is_empty)).then(|| view! { <td class="kinds">{kinds_of(&work)}</td> })}
                             <td class="links">{links}</td>
                             <td class="sureness">{sureness}</td>
+                            {sources_given.get().then(|| view! { <td class="sources">{sources}</td> })}
                             <td>{format!("{:.1}", gradebook::score(&evaluation, scheme, scale.get()))}</td>
                             <td>
                                 <button type="button" on:click=move |_| classroom.review(&open_id, &student)>"Open"</button>
@@ -223,6 +232,7 @@ pub(super) fn Collect(id: String) -> impl IntoView {
                         {move || (!kinds_asked.with(Kinds::is_empty)).then(|| view! { <th scope="col" class="kinds" title="The texts whose kind each student chose as the key does, of those the key gives">"Kinds"</th> })}
                         <th scope="col" class="links" title="Links that join the passages the key's links join, with the same labels and relation">"F1 links"</th>
                         <th scope="col" class="sureness" title="Of what each student was sure of, and of what they marked unsure, how much the key has as marked">"Sureness"</th>
+                        {move || sources_given.get().then(|| view! { <th scope="col" class="sources" title="Of the kinds of source the key gives, on passages each student marked with the key's label, how many the student gave alike">"Sources"</th> })}
                         <th scope="col">"Score"</th>
                         <th scope="col">"Work"</th>
                     </tr>

@@ -73,7 +73,24 @@ fn RunView(run: Run, feedback: Feedback) -> impl IntoView {
             })
             .collect()
     };
-    let title = marks.iter().map(|m| name(m) + &linked(m, 80)).collect::<Vec<_>>().join(", ");
+    // What each label here means, after what the marks are: the tooltip a pointer brings, and the
+    // description a screen reader reads, begin with the names.
+    let meanings: Vec<String> = work.with_labels_in_use(|labels| {
+        let mut meant: Vec<String> = Vec::new();
+        for mark in &marks {
+            let defined = label::find(labels, &mark.label).filter(|l| !l.definition.is_empty());
+            if let Some(explained) = defined.map(|l| format!("{}: {}", l.name, l.definition)) {
+                if !meant.contains(&explained) {
+                    meant.push(explained);
+                }
+            }
+        }
+        meant
+    });
+    let title = std::iter::once(marks.iter().map(|m| name(m) + &linked(m, 80)).collect::<Vec<_>>().join(", "))
+        .chain(meanings)
+        .collect::<Vec<_>>()
+        .join("\n");
     // The names of the labels that begin here are drawn before the text (by CSS, from this
     // attribute, so they are never part of the text a selection or a copy takes).
     let tags = (!opening.is_empty()).then(|| opening.iter().map(|m| name(m) + &linked(m, 24)).collect::<Vec<_>>().join(" · "));

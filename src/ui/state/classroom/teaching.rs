@@ -156,7 +156,7 @@ impl Classroom {
 
     /// How each collected student's sureness matched their accuracy on assignment `id`, and how
     /// their links fared against the key's, by student, tracked: empty without a key.
-    pub fn beyond_spans(&self, id: &str) -> Vec<(String, Sureness, LinkCounts)> {
+    pub fn beyond_spans(&self, id: &str) -> Vec<(String, Sureness, LinkCounts, (usize, usize))> {
         let Some(key) = self.key_of(id) else { return Vec::new() };
         self.saved.with(|saved| {
             let Some(teaching) = saved.teaching(id) else { return Vec::new() };
@@ -168,10 +168,15 @@ impl Classroom {
                     let keyed: Vec<(&str, &[Annotation])> = ids.clone().map(|d| (d, key.get(d).map_or(&[][..], Vec::as_slice))).collect();
                     let marked: Vec<(&str, &[Annotation])> = ids.map(|d| (d, work.annotations(d))).collect();
                     let pairs: Vec<(&[Annotation], &[Annotation])> = keyed.iter().zip(&marked).map(|(k, m)| (k.1, m.1)).collect();
-                    (work.student.clone(), Sureness::of(&pairs), feedback::link_counts(&keyed, &marked))
+                    (work.student.clone(), Sureness::of(&pairs), feedback::link_counts(&keyed, &marked), feedback::sources_agreed(&pairs))
                 })
                 .collect()
         })
+    }
+
+    /// Whether the key of assignment `id` gives any kind of source, tracked.
+    pub fn key_gives_sources(&self, id: &str) -> bool {
+        self.key_of(id).is_some_and(|key| key.values().flatten().any(|a| !a.source_kind.trim().is_empty()))
     }
 
     /// Each collected student's evaluation on assignment `id`, tracked (computed once per change).
