@@ -131,8 +131,8 @@ def wait_for(check, what, seconds=300):
 def label_studio_check():
     auth = {"Authorization": f"Token {LABEL_STUDIO_TOKEN}"}
     version = request("GET", f"{label_studio}/api/version", headers=auth).get("release", "?")
-    labels = "".join(f'<Label value="{label["name"]}" background="{label["color"]}"/>' for label in glossa["labels"])
-    config = f'<View><Labels name="label" toName="text">{labels}</Labels><Text name="text" value="$text"/></View>'
+    # The labelling config Glossa exports beside the tasks (with each label's meaning as its hint).
+    config = (folder / "glossa-label-studio-config.xml").read_text(encoding="utf-8")
     for file, unit in [("glossa-label-studio.json", "code points"), ("glossa-label-studio.utf-16.json", "UTF-16 units")]:
         project = request("POST", f"{label_studio}/api/projects", {"title": f"Glossa, {unit}", "label_config": config}, auth)
         imported = request("POST", f"{label_studio}/api/projects/{project['id']}/import", (folder / file).read_bytes(), {**auth, "Content-Type": "application/json"})

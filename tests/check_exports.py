@@ -13,6 +13,7 @@ import re
 import sys
 import urllib.parse
 import zipfile
+from xml.etree import ElementTree
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 folder = pathlib.Path(sys.argv[1])
@@ -82,6 +83,21 @@ for task in json.loads(read(folder / "glossa-label-studio.json")):
     for result in (r for annotation in task["annotations"] for r in annotation["result"]):
         value = result["value"]
         check("label-studio", task["data"]["document_id"], value["start"], value["end"], value["text"], task["data"]["text"])
+
+# The labelling config: Label Studio's own tags, named as the tasks' results name them, a Label a
+# label with its name, colour and (where it means something) hint.
+config = ElementTree.fromstring(read(folder / "glossa-label-studio-config.xml"))
+tag = config.find("Labels")
+if config.tag != "View" or tag is None or (tag.get("name"), tag.get("toName")) != ("label", "text") or config.find("Text").get("name") != "text":
+    failures.append("label-studio-config: not a View of Labels named label for a Text named text")
+configured = [(l.get("value"), l.get("background"), l.get("hint")) for l in tag.findall("Label")] if tag is not None else []
+def meaning(label):
+    examples = "; ".join(f"“{e}”" for e in label.get("examples", []))
+    said = " ".join(part for part in [label.get("definition", ""), f"For example: {examples}." if examples else ""] if part)
+    return said or None
+if configured != [(l["name"], l["color"], meaning(l)) for l in glossa["labels"]]:
+    failures.append(f"label-studio-config: its labels {configured} are not Glossa's")
+print(f"label-studio-config: {len(configured)} labels with their colours and meanings")
 
 for line in read(folder / "glossa-spacy.jsonl").splitlines():
     record = json.loads(line)

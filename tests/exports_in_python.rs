@@ -34,4 +34,5 @@ fn every_export_format_reads_back_exactly_in_python() {
     assert!(output.status.success(), "{report}");
     assert!(report.contains(&format!("brat: {count} spans match")), "{report}");
     assert!(report.contains(&format!("links: {links} links in Glossa JSON, W3C and the links CSV")), "{report}");
+    assert!(report.contains(&format!("label-studio-config: {} labels with their colours and meanings", mixed.labels.len())), "{report}");
 }

@@ -1,6 +1,8 @@
 //! Label Studio tasks: one task a document, its annotations as one completed annotation of
 //! `labels` results (`from_name` "label", `to_name` "text"). A document without annotations is a
 //! task with none: Label Studio counts a task holding an annotation, even an empty one, as done.
+//! The labelling config a project takes them with is written too: the labels by name, with their
+//! colours and what they mean (a `Label`'s `hint`, which Label Studio shows on hover).
 
 use serde_json::{json, Value};
 
@@ -9,6 +11,7 @@ use super::w3c;
 use crate::core::exchange::incoming::{
     from_utf16, offsets, ImportError, IncomingAnnotation, IncomingDocument, IncomingFile, LabelRef, Refusal,
 };
+use crate::core::model::label::Label;
 use crate::core::text::offsets::OffsetUnit;
 
 pub fn write(corpus: &Corpus) -> String {
@@ -52,6 +55,26 @@ pub fn write(corpus: &Corpus) -> String {
         })
         .collect();
     serde_json::to_string_pretty(&tasks).expect("plain data serializes")
+}
+
+/// The labelling config of `labels` for the tasks `write` makes.
+pub fn write_config(labels: &[Label]) -> String {
+    let mut config = String::from("<View>\n  <Labels name=\"label\" toName=\"text\">\n");
+    for label in labels {
+        let hint = label.explanation().map(|said| format!(" hint=\"{}\"", xml_attribute(&said))).unwrap_or_default();
+        config.push_str(&format!(
+            "    <Label value=\"{}\" background=\"{}\"{hint}/>\n",
+            xml_attribute(&label.name),
+            xml_attribute(&label.color)
+        ));
+    }
+    config.push_str("  </Labels>\n  <Text name=\"text\" value=\"$text\"/>\n</View>\n");
+    config
+}
+
+/// `text` as an XML attribute's value, between double quotes.
+fn xml_attribute(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\n', "&#10;")
 }
 
 /// A list of Label Studio tasks, offsets in `unit` (or of Web Annotations, which some tools
@@ -128,6 +151,22 @@ mod tests {
     use super::super::fixture;
     use super::*;
     use crate::core::text::offsets::slice;
+
+    #[test]
+    fn the_labelling_config_names_each_label_with_its_colour_and_meaning() {
+        let mut labels = crate::core::model::label::default_labels();
+        labels.push(Label { id: "q".into(), name: "Quote \"&<\"".into(), color: "#000000".into(), ..Label::default() });
+        let config = write_config(&labels);
+        assert!(config.starts_with(
+            "<View>\n  <Labels name=\"label\" toName=\"text\">\n    <Label value=\"Claim\" background=\"#0072b2\" hint=\"A statement that"
+        ));
+        assert!(
+            config.contains("<Label value=\"Quote &quot;&amp;&lt;&quot;\" background=\"#000000\"/>"),
+            "escaped, and no hint where none is given"
+        );
+        assert!(config.contains("For example: “reports from Western media outlets"), "the examples after the definition");
+        assert!(config.ends_with("  <Text name=\"text\" value=\"$text\"/>\n</View>\n"));
+    }
 
     #[test]
     fn tasks_hold_labels_results() {

@@ -31,6 +31,9 @@ pub enum Format {
     W3c,
     Doccano,
     LabelStudio,
+    /// The labelling config a Label Studio project takes the tasks with: the labels, their
+    /// colours and (as each label's `hint`) what they mean.
+    LabelStudioConfig,
     Spacy,
     Brat,
     Csv,
@@ -39,11 +42,12 @@ pub enum Format {
 }
 
 impl Format {
-    pub const ALL: [Format; 9] = [
+    pub const ALL: [Format; 10] = [
         Format::GlossaJson,
         Format::W3c,
         Format::Doccano,
         Format::LabelStudio,
+        Format::LabelStudioConfig,
         Format::Spacy,
         Format::Brat,
         Format::Csv,
@@ -58,6 +62,7 @@ impl Format {
             Format::W3c => "w3c",
             Format::Doccano => "doccano",
             Format::LabelStudio => "label-studio",
+            Format::LabelStudioConfig => "label-studio-config",
             Format::Spacy => "spacy",
             Format::Brat => "brat",
             Format::Csv => "csv",
@@ -72,6 +77,7 @@ impl Format {
             Format::W3c => "W3C Web Annotation (JSON-LD)",
             Format::Doccano => "doccano sequence labelling (JSONL)",
             Format::LabelStudio => "Label Studio tasks (JSON)",
+            Format::LabelStudioConfig => "Label Studio labelling config (XML)",
             Format::Spacy => "spaCy / Prodigy spans (JSONL)",
             Format::Brat => "brat standoff (.zip of .txt and .ann)",
             Format::Csv => "CSV, one row per annotation",
@@ -90,6 +96,7 @@ impl Format {
             Format::W3c => "glossa-annotations.jsonld",
             Format::Doccano => "glossa-doccano.jsonl",
             Format::LabelStudio => "glossa-label-studio.json",
+            Format::LabelStudioConfig => "glossa-label-studio-config.xml",
             Format::Spacy => "glossa-spacy.jsonl",
             Format::Brat => "glossa-brat.zip",
             Format::Csv => "glossa-annotations.csv",
@@ -102,6 +109,7 @@ impl Format {
         match self {
             Format::GlossaJson | Format::LabelStudio => "application/json",
             Format::W3c => "application/ld+json",
+            Format::LabelStudioConfig => "application/xml",
             Format::Doccano | Format::Spacy => "application/jsonl",
             Format::Brat => "application/zip",
             Format::Csv | Format::CsvForSpreadsheets | Format::CsvLinks => "text/csv",
@@ -116,6 +124,7 @@ pub fn write(format: Format, corpus: &Corpus, now: &str) -> Vec<u8> {
         Format::W3c => w3c::write(corpus, now).into_bytes(),
         Format::Doccano => doccano::write(corpus).into_bytes(),
         Format::LabelStudio => label_studio::write(corpus).into_bytes(),
+        Format::LabelStudioConfig => label_studio::write_config(corpus.labels).into_bytes(),
         Format::Spacy => spacy::write(corpus).into_bytes(),
         Format::Brat => brat::write(corpus),
         Format::Csv => csv::write(corpus).into_bytes(),
