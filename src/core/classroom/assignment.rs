@@ -16,6 +16,7 @@ use serde_json::Value;
 use crate::core::classroom::file_error::ClassFileError;
 use crate::core::model::annotation::{is_false, Annotation, SOURCE_KINDS};
 use crate::core::model::document::Document;
+use crate::core::model::facts::TEXT_KINDS;
 use crate::core::model::label::{self, Label};
 use crate::core::model::own_document::{self, sha256_hex};
 use crate::core::text::lines::{one_a_line, ListError};
@@ -263,6 +264,10 @@ pub struct Assignment {
     /// it against the key's kinds. Absent before version 3.
     #[serde(default, skip_serializing_if = "is_false")]
     pub kind_first: bool,
+    /// The kinds of text a student chooses among, as the teacher lists them; empty: Glossa's
+    /// (`facts::TEXT_KINDS`). Absent before version 3.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub text_kinds: Vec<String>,
     pub documents: Vec<AssignmentDocument>,
     pub key: KeyCopy,
     pub created_at: String,
@@ -282,6 +287,7 @@ impl Assignment {
             source_kinds: Vec::new(),
             hedges_forbidden: false,
             kind_first: false,
+            text_kinds: Vec::new(),
             documents: Vec::new(),
             key: KeyCopy::Kept,
             created_at: now.to_owned(),
@@ -307,21 +313,24 @@ impl Assignment {
 
     /// The kinds of source the class chooses among: the teacher's, or Glossa's when none are listed.
     pub fn kinds_of_source(&self) -> Vec<String> {
-        match self.source_kinds.is_empty() {
-            true => SOURCE_KINDS.iter().map(|k| (*k).to_owned()).collect(),
-            false => self.source_kinds.clone(),
-        }
+        or_glossas(&self.source_kinds, &SOURCE_KINDS)
     }
 
     /// Lists the kinds of source of `text`, one a line (blank lines and repeats left out, each
     /// trimmed); none listed is Glossa's.
     pub fn set_kinds_of_source(&mut self, text: &str) -> Result<(), String> {
-        self.source_kinds = one_a_line(text, MOST_KINDS, MOST_KIND_CHARACTERS).map_err(|error| match error {
-            ListError::TooLong(kind) => {
-                format!("A kind of source is a few words (at most {MOST_KIND_CHARACTERS} characters): “{kind}” is longer.")
-            }
-            ListError::TooMany(count) => format!("A class chooses among at most {MOST_KINDS} kinds of source; these are {count}."),
-        })?;
+        self.source_kinds = kinds_listed(text, "source")?;
+        Ok(())
+    }
+
+    /// The kinds of text the class chooses among: the teacher's, or Glossa's when none are listed.
+    pub fn kinds_of_text(&self) -> Vec<String> {
+        or_glossas(&self.text_kinds, &TEXT_KINDS)
+    }
+
+    /// Lists the kinds of text of `text`, one a line, as `set_kinds_of_source` does.
+    pub fn set_kinds_of_text(&mut self, text: &str) -> Result<(), String> {
+        self.text_kinds = kinds_listed(text, "text")?;
         Ok(())
     }
 
@@ -367,6 +376,24 @@ impl Assignment {
             said.push_str(&format!(" {unused} more of labels the class does not use are left out of feedback."));
         }
         said
+    }
+}
+
+/// The kinds of `what` ("source", "text") a teacher wrote one a line, or why they are refused.
+fn kinds_listed(text: &str, what: &str) -> Result<Vec<String>, String> {
+    one_a_line(text, MOST_KINDS, MOST_KIND_CHARACTERS).map_err(|error| match error {
+        ListError::TooLong(kind) => {
+            format!("A kind of {what} is a few words (at most {MOST_KIND_CHARACTERS} characters): “{kind}” is longer.")
+        }
+        ListError::TooMany(count) => format!("A class chooses among at most {MOST_KINDS} kinds of {what}; these are {count}."),
+    })
+}
+
+/// `listed`, or Glossa's `own` when the teacher listed none.
+fn or_glossas(listed: &[String], own: &[&str]) -> Vec<String> {
+    match listed.is_empty() {
+        true => own.iter().map(|k| (*k).to_owned()).collect(),
+        false => listed.to_vec(),
     }
 }
 
@@ -521,6 +548,10 @@ mod tests {
         assert_eq!(assignment.source_kinds.len(), 2, "a refused list changes nothing");
         assignment.set_kinds_of_source("").unwrap();
         assert_eq!(assignment.kinds_of_source(), SOURCE_KINDS, "none listed: Glossa's");
+        assert_eq!(assignment.kinds_of_text(), TEXT_KINDS);
+        assignment.set_kinds_of_text("news report\nop-ed\n").unwrap();
+        assert_eq!(read(&assignment.to_json()).unwrap().kinds_of_text(), ["news report", "op-ed"], "it travels");
+        assert_eq!(assignment.set_kinds_of_text(&many).unwrap_err(), "A class chooses among at most 12 kinds of text; these are 13.");
     }
 
     #[test]

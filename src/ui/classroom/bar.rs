@@ -11,7 +11,6 @@ use crate::core::classroom::assignment::Assignment;
 use crate::core::classroom::feedback as compared;
 use crate::core::classroom::hand_in::Comment;
 use crate::core::model::annotation::Annotation;
-use crate::core::model::facts::TEXT_KINDS;
 use crate::core::model::timestamp;
 use crate::core::text::offsets::abbreviate;
 use crate::ui::state::{self, Mode, Reveal};
@@ -139,7 +138,7 @@ fn StudentBar(assignment: Assignment, id: String) -> impl IntoView {
             <h2>"Assignment: " {assignment.title.clone()}</h2>
             <p class="instructions">{assignment.instructions.clone()}</p>
             <p class="progress-line" aria-live="polite">{progress}</p>
-            {assignment.kind_first.then(|| view! { <KindOfText id=id.clone()/> })}
+            {assignment.kind_first.then(|| view! { <KindOfText id=id.clone() offered=assignment.kinds_of_text()/> })}
             <label>
                 "Your name"
                 <input
@@ -187,7 +186,7 @@ fn StudentBar(assignment: Assignment, id: String) -> impl IntoView {
 /// The first task of an assignment that asks it: the kind of the text open, chosen from the kinds
 /// lessons sort texts by, kept with the student's side of the assignment and handed in with it.
 #[component]
-fn KindOfText(id: String) -> impl IntoView {
+fn KindOfText(id: String, offered: Vec<String>) -> impl IntoView {
     let (view, classroom) = (state::view(), state::classroom());
     let open = move || view.open().get().unwrap_or_default();
     // A memo, so that the choice is set only when the saved one changes.
@@ -203,7 +202,10 @@ fn KindOfText(id: String) -> impl IntoView {
                 "Kind of this text"
                 <select on:change=choose>
                     <option value="" selected=move || chosen.with(String::is_empty)>"(choose)"</option>
-                    {TEXT_KINDS.map(|kind| view! { <option value=kind selected=move || chosen.with(|c| c == kind)>{kind}</option> }).collect_view()}
+                    {offered.into_iter().map(|kind| {
+                        let (shown, value) = (kind.clone(), kind.clone());
+                        view! { <option selected=move || chosen.with(|c| *c == shown) value=value>{kind}</option> }
+                    }).collect_view()}
                 </select>
             </label>
         </fieldset>

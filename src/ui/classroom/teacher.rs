@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::core::classroom::assignment::Assignment;
 use crate::core::classroom::record::KeyTravel;
-use crate::core::model::facts::TEXT_KINDS;
 use crate::core::model::label::{self, Label};
 use crate::ui::browser::address;
 use crate::ui::state::{self, KeysHere};
@@ -138,7 +138,8 @@ fn AssignmentEditor(id: String) -> impl IntoView {
     let kind_fields = {
         let id = id.clone();
         move || {
-            let chosen = teaching.with(|t| t.as_ref().map(|t| t.assignment.documents.clone()).unwrap_or_default());
+            let (chosen, offered) =
+                teaching.with(|t| t.as_ref().map(|t| (t.assignment.documents.clone(), t.assignment.kinds_of_text())).unwrap_or_default());
             chosen
                 .into_iter()
                 .map(|document| {
@@ -152,12 +153,13 @@ fn AssignmentEditor(id: String) -> impl IntoView {
                         });
                     };
                     let current = document.kind.clone();
+                    let offered = offered.clone();
                     view! {
                         <label>
                             {format!("Kind of “{}” (the key)", document.title)}
                             <select on:change=set>
                                 <option value="" selected=current.is_empty()>"(not asked)"</option>
-                                {TEXT_KINDS.map(|kind| view! { <option value=kind selected=current == kind>{kind}</option> }).collect_view()}
+                                {offered.into_iter().map(|kind| view! { <option selected=current == kind value=kind.clone()>{kind.clone()}</option> }).collect_view()}
                             </select>
                         </label>
                     }
@@ -284,23 +286,31 @@ fn AssignmentEditor(id: String) -> impl IntoView {
                 .collect_view()
         }
     };
-    let kinds = field(|t| t.assignment.source_kinds.join("\n"));
-    let write_kinds = {
+    // A list the teacher writes one a line (kinds of source, kinds of text): `set` checks and
+    // takes it, `listed` is the list as saved, which a refused one puts back in the field.
+    let write_list = {
         let id = id.clone();
-        move |event: leptos::ev::Event| {
-            let text = event_target_value(&event);
-            let Some(mut assignment) = classroom.with_record(|saved| saved.teaching(&id).map(|t| t.assignment.clone())) else { return };
-            match assignment.set_kinds_of_source(&text) {
-                Ok(()) => classroom.edit(&id, |t| t.assignment.source_kinds = assignment.source_kinds),
-                Err(why) => {
-                    state::view().say(state::Message::alert(why));
-                    if let Some(field) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
-                        field.set_value(&assignment.source_kinds.join("\n"));
+        move |set: fn(&mut Assignment, &str) -> Result<(), String>, listed: fn(&Assignment) -> String| {
+            let id = id.clone();
+            move |event: leptos::ev::Event| {
+                let text = event_target_value(&event);
+                let Some(mut assignment) = classroom.with_record(|saved| saved.teaching(&id).map(|t| t.assignment.clone())) else { return };
+                match set(&mut assignment, &text) {
+                    Ok(()) => classroom.edit(&id, |t| t.assignment = assignment),
+                    Err(why) => {
+                        state::view().say(state::Message::alert(why));
+                        if let Some(field) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+                            field.set_value(&listed(&assignment));
+                        }
                     }
                 }
             }
         }
     };
+    let kinds = field(|t| t.assignment.source_kinds.join("\n"));
+    let write_kinds = write_list(Assignment::set_kinds_of_source, |a| a.source_kinds.join("\n"));
+    let text_kinds = field(|t| t.assignment.text_kinds.join("\n"));
+    let write_text_kinds = write_list(Assignment::set_kinds_of_text, |a| a.text_kinds.join("\n"));
     let travel = move || teaching.with(|t| t.as_ref().map(|t| t.key_travel).unwrap_or_default());
     let set_travel = {
         let id = id.clone();
@@ -333,6 +343,11 @@ fn AssignmentEditor(id: String) -> impl IntoView {
                 </label>
                 <Show when=asks_kind>
                     <div class="kind-fields">{kind_fields.clone()}</div>
+                    <label>
+                        "Kinds of text"
+                        <textarea rows="4" aria-describedby="text-kinds-hint" prop:value=text_kinds on:change=write_text_kinds.clone()></textarea>
+                    </label>
+                    <p class="hint" id="text-kinds-hint">"What students choose among, one a line; left empty, Glossa’s: news report, official statement, opinion, analysis, aggregator or blog, other."</p>
                     <p class="hint">"Each student first says what kind of text each document is (news report, official statement, opinion, analysis, aggregator or blog, other); feedback scores it against these, which travel with the key."</p>
                 </Show>
             </fieldset>
