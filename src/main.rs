@@ -23,6 +23,11 @@ mod parts {
         Ok(parts::claims_board())
     }
 
+    #[wasm_split(search, fallible)]
+    fn search_view() -> Result<AnyView, NotFetched> {
+        Ok(parts::search_view())
+    }
+
     #[wasm_split(formats, fallible)]
     fn other_formats() -> Result<OtherFormats, NotFetched> {
         Ok(parts::other_formats())
@@ -43,6 +48,7 @@ mod parts {
             assignment: || Box::pin(assignment_bar()),
             teacher: || Box::pin(teacher_view()),
             board: || Box::pin(claims_board()),
+            search: || Box::pin(search_view()),
             formats: || Box::pin(other_formats()),
             importer: || Box::pin(importer()),
             panels: || Box::pin(panels()),

@@ -403,11 +403,15 @@ const HARD_CASES: [&str; 16] = [
 ];
 
 #[wasm_bindgen_test]
-fn the_browsers_nfc_is_the_crates_on_hard_cases() {
+fn the_browsers_nfc_and_nfd_are_the_crates_on_hard_cases() {
     use unicode_normalization::UnicodeNormalization;
-    for case in HARD_CASES {
+    // Every letter with an accent of Latin-1, Latin Extended-A and -B, Greek and Vietnamese, which
+    // a search that ignores accents takes apart.
+    let accented: String = ('\u{c0}'..='\u{24f}').chain('\u{386}'..='\u{3ce}').chain('\u{1ea0}'..='\u{1ef9}').collect();
+    for case in HARD_CASES.iter().copied().chain([accented.as_str()]) {
         let crate_nfc: String = case.nfc().collect();
         assert_eq!(glossa::ui::browser::unicode::nfc(case), crate_nfc, "{case:?}");
+        assert_eq!(glossa::ui::browser::unicode::nfd(case), case.nfd().collect::<String>(), "{case:?}");
         // And a text of one's own normalised in the browser reads as the crate normalises it.
         glossa::core::text::unicode::install(glossa::ui::browser::unicode::BROWSER);
         let with_line_ends = format!("\u{feff}{case}\r\n{case}");

@@ -13,7 +13,8 @@
 //! - `reader`: the article: its paragraphs and highlights, the cursor, the find bar, the
 //!   document's details, the viewport of a long document, the printed handout.
 //! - `panels`: everything around the article: the masthead, its menus and messages, the list of
-//!   articles, the list of annotations, links, labels, settings, the claims board.
+//!   articles, the list of annotations, links, labels, settings, the claims board, the search of
+//!   every document.
 //! - `parts`: what each part fetched when first used draws (`main.rs` marks them).
 //!
 //! This file wires them: the state, the listeners (each removed when the app is unmounted) and the layout.
@@ -49,7 +50,7 @@ pub fn App(parts: Parts) -> impl IntoView {
     let meanwhile = browser::first_screen::take_away();
     let State { view, work, exchange, classroom, .. } = State::provide(parts.formats, parts.importer);
     listeners::fragment::follow(view, work, classroom);
-    listeners::keyboard::listen(view, work);
+    listeners::keyboard::listen(view, work, classroom);
     listeners::keyboard::apply_early(work, meanwhile.labels);
     exchange.add_files(meanwhile.files);
     listeners::selection::follow(view);
@@ -68,6 +69,7 @@ pub fn App(parts: Parts) -> impl IntoView {
                 {move || match view.mode().with(|mode| mode.clone()) {
                     state::Mode::Teacher => view! { <OnDemand part="the teacher’s view" load=parts.teacher/> }.into_any(),
                     state::Mode::Board => view! { <OnDemand part="the claims board" load=parts.board/> }.into_any(),
+                    state::Mode::Search => view! { <OnDemand part="the search" load=parts.search/> }.into_any(),
                     state::Mode::Reading => view! { <reader::Reader/> }.into_any(),
                     _ => view! { <OnDemand part="the assignment" load=parts.assignment/> <reader::Reader/> }.into_any(),
                 }}

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::core::exchange::formats;
 use crate::ui::classroom;
-use crate::ui::panels::{board, help, label_editor, preferences};
+use crate::ui::panels::{board, help, label_editor, preferences, search};
 pub use crate::ui::state::{Importer, Load, NotFetched, OtherFormats, Panels};
 
 /// The parts of the app, each with its way of being brought.
@@ -14,6 +14,7 @@ pub struct Parts {
     pub assignment: Load<AnyView>,
     pub teacher: Load<AnyView>,
     pub board: Load<AnyView>,
+    pub search: Load<AnyView>,
     pub formats: Load<OtherFormats>,
     pub importer: Load<Importer>,
     pub panels: Load<Panels>,
@@ -25,6 +26,7 @@ pub fn in_place() -> Parts {
         assignment: || Box::pin(async { Ok(assignment_bar()) }),
         teacher: || Box::pin(async { Ok(teacher_view()) }),
         board: || Box::pin(async { Ok(claims_board()) }),
+        search: || Box::pin(async { Ok(search_view()) }),
         formats: || Box::pin(async { Ok(other_formats()) }),
         importer: || Box::pin(async { Ok(Importer::here()) }),
         panels: || Box::pin(async { Ok(panels()) }),
@@ -53,6 +55,11 @@ pub fn teacher_view() -> AnyView {
 /// The claims board, as its part draws it.
 pub fn claims_board() -> AnyView {
     view! { <board::ClaimsBoard/> }.into_any()
+}
+
+/// The search of every document, as its part draws it.
+pub fn search_view() -> AnyView {
+    view! { <search::SearchView/> }.into_any()
 }
 
 /// The formats as their part holds them.

@@ -4,6 +4,7 @@
 //! allegations); an entry of several words finds them in a row, as written.
 
 use crate::core::text::lines::{one_a_line, ListError};
+use crate::core::text::search::{is_word_char, lower};
 
 /// Glossa's list, for the lessons of the bundled articles: hedges first, then reporting verbs.
 pub const DEFAULT_WORDS: [&str; 25] = [
@@ -60,20 +61,6 @@ pub fn in_use(words: &[String]) -> Vec<String> {
 struct Entry {
     chars: Vec<char>,
     stem: bool,
-}
-
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
-}
-
-fn lower(c: char) -> char {
-    // A character whose lowercase is several (İ) is compared as itself, so offsets stay one a
-    // character.
-    let mut lowered = c.to_lowercase();
-    match (lowered.next(), lowered.next()) {
-        (Some(l), None) => l,
-        _ => c,
-    }
 }
 
 /// Every place in `text` where one of `words` stands as whole words, as code point ranges, left

@@ -1,4 +1,4 @@
-//! The Unicode the core needs from outside itself: NFC normalisation and the boundaries of
+//! The Unicode the core needs from outside itself: NFC and NFD normalisation and the boundaries of
 //! grapheme clusters and words (UAX #29). Native builds take them from the
 //! `unicode-normalization` and `unicode-segmentation` crates; the browser build takes the
 //! browser's own (`String.prototype.normalize`, `Intl.Segmenter`), which the app installs as it
@@ -14,6 +14,7 @@ pub type SegmentStarts = fn(&str) -> Vec<usize>;
 #[derive(Clone, Copy)]
 pub struct Provider {
     pub nfc: fn(&str) -> String,
+    pub nfd: fn(&str) -> String,
     pub grapheme_starts: SegmentStarts,
     /// The starts of words and of what lies between them (spaces, punctuation).
     pub word_starts: SegmentStarts,
@@ -33,6 +34,12 @@ fn provider() -> Provider {
 /// `text` in Unicode Normalization Form C.
 pub fn nfc(text: &str) -> String {
     (provider().nfc)(text)
+}
+
+/// `text` in Unicode Normalization Form D: every character that has one in its canonical
+/// decomposition (é as e and U+0301), for searches that ignore accents.
+pub fn nfd(text: &str) -> String {
+    (provider().nfd)(text)
 }
 
 /// The grapheme clusters of `text`, each with its byte offset.
@@ -108,6 +115,7 @@ fn built_in() -> Provider {
     use unicode_segmentation::UnicodeSegmentation;
     Provider {
         nfc: |text| text.nfc().collect(),
+        nfd: |text| text.nfd().collect(),
         grapheme_starts: |text| text.grapheme_indices(true).map(|(byte, _)| byte).collect(),
         word_starts: |text| text.split_word_bound_indices().map(|(byte, _)| byte).collect(),
     }
@@ -128,6 +136,7 @@ mod tests {
         assert_eq!(nfc("Cafe\u{301}"), "Café");
         assert_eq!(nfc("\u{212b}"), "\u{c5}", "a singleton decomposes");
         assert_eq!(nfc("한국어"), "한국어");
+        assert_eq!(nfd("Café"), "Cafe\u{301}");
     }
 
     #[test]

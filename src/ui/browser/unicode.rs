@@ -1,4 +1,4 @@
-//! The browser's Unicode, for the core (`core::text::unicode`): NFC by `String.prototype.normalize`,
+//! The browser's Unicode, for the core (`core::text::unicode`): NFC and NFD by `String.prototype.normalize`,
 //! grapheme clusters and words by `Intl.Segmenter`. Where a browser has no `Intl.Segmenter`, every
 //! code point is a grapheme and words are runs of letters and digits: selections still snap, if
 //! less finely, and nothing fails.
@@ -22,11 +22,16 @@ extern "C" {
 }
 
 /// What the app installs into the core as it starts.
-pub const BROWSER: Provider = Provider { nfc, grapheme_starts, word_starts };
+pub const BROWSER: Provider = Provider { nfc, nfd, grapheme_starts, word_starts };
 
 /// `text` in Unicode Normalization Form C.
 pub fn nfc(text: &str) -> String {
     js_sys::JsString::from(text).normalize("NFC").into()
+}
+
+/// `text` in Unicode Normalization Form D.
+pub fn nfd(text: &str) -> String {
+    js_sys::JsString::from(text).normalize("NFD").into()
 }
 
 thread_local! {

@@ -67,7 +67,7 @@ pub fn ClassAgreementView(id: String) -> impl IntoView {
             .map(|p| {
                 let described = describe(&p.by_label, p.nothing, people);
                 let text = format!("“{}” — {described}", abbreviate(&p.quote, 60));
-                view! { <li><PassageButton document=p.document start=p.start end=p.end text into=Mode::Discussion(assignment.clone())/></li> }
+                view! { <li><PassageButton document=p.document start=p.start end=p.end into=Mode::Discussion(assignment.clone())>{text}</PassageButton></li> }
             })
             .collect_view();
         let discuss = move |_| classroom.enter_at_top(Mode::Discussion(assignment.clone()), &first);

@@ -79,7 +79,7 @@ pub fn AssignmentBar() -> impl IntoView {
                 </section>
             }
             .into_any(),
-            Mode::Reading | Mode::Teacher | Mode::Board => return None,
+            Mode::Reading | Mode::Teacher | Mode::Board | Mode::Search => return None,
         })
     };
     view! { {bar} {frozen} }
@@ -286,7 +286,7 @@ fn Comments(id: String) -> impl IntoView {
                     }
                     let title = work.title(&c.document).unwrap_or_default();
                     let text = format!("Comment on “{}” in “{title}”: {}", abbreviate(&c.quote, 60), c.text);
-                    view! { <li><PassageButton document=c.document start=c.start end=c.end text/></li> }.into_any()
+                    view! { <li><PassageButton document=c.document start=c.start end=c.end>{text}</PassageButton></li> }.into_any()
                 })
                 .collect_view();
             view! {

@@ -53,7 +53,7 @@ fn cell_view(document: &str, row: &Row, column: usize, seen: Option<(&[Vec<usize
         .map(|saying| {
             let a = saying.annotation;
             let words = saying.stance.words(saying.who.trim());
-            view! { <li><PassageButton document=document.to_owned() start=a.start end=a.end text=words into=Mode::Reading/></li> }
+            view! { <li><PassageButton document=document.to_owned() start=a.start end=a.end into=Mode::Reading>{words}</PassageButton></li> }
         })
         .collect_view();
     let seen = seen.map(|(seen, students)| view! { <small class="seen">{seen_words(seen[at][column], students)}</small> });

@@ -162,7 +162,7 @@ fn FeedbackItem(document: String, annotation: Annotation, mark: Option<Verdict>,
     let text = format!("{kind} {name}{unsure}: “{}”", annotation.quote);
     view! {
         <li class="feedback-item">
-            <PassageButton document start=annotation.start end=annotation.end text/>
+            <PassageButton document start=annotation.start end=annotation.end>{text}</PassageButton>
         </li>
     }
 }
@@ -170,7 +170,13 @@ fn FeedbackItem(document: String, annotation: Annotation, mark: Option<Verdict>,
 /// A button that opens document `document` and selects `start..end` in it; with `into`, having
 /// turned to that mode.
 #[component]
-pub fn PassageButton(document: String, start: usize, end: usize, text: String, #[prop(optional)] into: Option<Mode>) -> impl IntoView {
+pub fn PassageButton(
+    document: String,
+    start: usize,
+    end: usize,
+    #[prop(optional)] into: Option<Mode>,
+    children: Children,
+) -> impl IntoView {
     let (view, classroom) = (state::view(), state::classroom());
     let show = move |_| {
         if let Some(mode) = &into {
@@ -180,5 +186,5 @@ pub fn PassageButton(document: String, start: usize, end: usize, text: String, #
         }
         view.set_reveal(Some((document.clone(), Reveal::Text { start, end, select: true })));
     };
-    view! { <button type="button" on:click=show>{text}</button> }
+    view! { <button type="button" on:click=show>{children()}</button> }
 }

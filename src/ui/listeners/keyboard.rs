@@ -1,6 +1,7 @@
 //! Shortcuts: a label's key labels the selection (or relabels the selected annotation),
 //! `Delete` removes the selected annotation, `u` marks it unsure (or sure again), `Escape` lets go of both, `Ctrl+Z` undoes,
-//! `Ctrl+Shift+Z` or `Ctrl+Y` redoes, `Ctrl+F` finds in the article (`Cmd` on a Mac), `?` lists them all.
+//! `Ctrl+Shift+Z` or `Ctrl+Y` redoes, `Ctrl+F` finds in the article, `Ctrl+Shift+F` searches every
+//! document (`Cmd` on a Mac), `?` lists them all.
 //! A label key pressed on the first screen, before the app ran, labels the stretch it was pressed on.
 
 use leptos::ev;
@@ -10,10 +11,10 @@ use wasm_bindgen::JsCast;
 use crate::ui::browser::article::{self, FIND_INPUT_ID};
 use crate::ui::browser::first_screen::EarlyLabel;
 use crate::ui::browser::{listen, selection};
-use crate::ui::state::{View, Work};
+use crate::ui::state::{Classroom, Mode, View, Work};
 
 /// Listens for the shortcuts anywhere on the page, until the app is unmounted.
-pub fn listen(view: View, work: Work) {
+pub fn listen(view: View, work: Work, classroom: Classroom) {
     listen::on_window(ev::keydown, move |event: ev::KeyboardEvent| {
         if event.default_prevented() || typing_into(&event) {
             return;
@@ -25,6 +26,7 @@ pub fn listen(view: View, work: Work) {
                 ("z", true) | ("y", false) => work.redo(),
                 // Without an open article the browser's own search is the one to use.
                 ("f", false) if focus_find() => {}
+                ("f", true) => classroom.open_across(Mode::Search),
                 _ => return,
             }
             event.prevent_default();

@@ -23,7 +23,7 @@ fn answer_list(quote: &str, answers: &[Answer]) -> impl IntoView {
             view! {
                 <li>
                     {answer.relation.passive_words()} " "
-                    <PassageButton document=answer.item.document.to_owned() start=a.start end=a.end text=format!("“{}”", a.quote) into=Mode::Reading/>
+                    <PassageButton document=answer.item.document.to_owned() start=a.start end=a.end into=Mode::Reading>{format!("“{}”", a.quote)}</PassageButton>
                     {who} {format!(", in {}", answer.item.title)}
                 </li>
             }
@@ -70,7 +70,7 @@ pub fn ClaimsBoard() -> impl IntoView {
                                 <tr>
                                     <td>{label::name_of(&labels, &a.label).to_owned()}</td>
                                     <td class="quote">
-                                        <PassageButton document=item.document.to_owned() start=a.start end=a.end text=format!("“{}”", a.quote) into=Mode::Reading/>
+                                        <PassageButton document=item.document.to_owned() start=a.start end=a.end into=Mode::Reading>{format!("“{}”", a.quote)}</PassageButton>
                                         {answered}
                                     </td>
                                     <td>{item.title.to_owned()}</td>

@@ -71,7 +71,7 @@ pub fn Shortcuts() -> impl IntoView {
             <li><kbd>"U"</kbd> " mark the selected annotation unsure, or sure again"</li>
             <li><kbd>"Escape"</kbd> " let go of the selection"</li>
             <li><kbd>{undo.clone()}</kbd> " undo; " <kbd>{keys.redo}</kbd> " redo"</li>
-            <li><kbd>{find.clone()}</kbd> " find in the article"</li>
+            <li><kbd>{find.clone()}</kbd> " find in the article; " <kbd>{format!("{}+Shift+F", keys.command)}</kbd> " search every document"</li>
             <li><kbd>"?"</kbd> " show this list"</li>
         </ul>
     }

@@ -68,13 +68,8 @@ pub fn Masthead(
                 >
                     "Messages"
                 </button>
-                <button
-                    type="button"
-                    aria-pressed=move || view.mode().with(|mode| *mode == Mode::Board).to_string()
-                    on:click=move |_| state::classroom().open_board()
-                >
-                    "Claims board"
-                </button>
+                <AcrossButton mode=Mode::Board name="Claims board" keys=""/>
+                <AcrossButton mode=Mode::Search name="Search" keys="Control+Shift+F Meta+Shift+F"/>
             </div>
             <toolbar::Toolbar/>
             <toolbar::HistoryButtons/>
@@ -86,5 +81,22 @@ pub fn Masthead(
                 <PartPopover summary="Settings" class="preferences" part="the settings" load=panels draw=|p| (p.settings)()/>
             </div>
         </header>
+    }
+}
+
+/// A button to a view of one's own work across documents, pressed while it shows.
+#[component]
+fn AcrossButton(mode: Mode, name: &'static str, keys: &'static str) -> impl IntoView {
+    let view = state::view();
+    let shown = mode.clone();
+    view! {
+        <button
+            type="button"
+            aria-keyshortcuts=(!keys.is_empty()).then_some(keys)
+            aria-pressed=move || view.mode().with(|now| *now == shown).to_string()
+            on:click=move |_| state::classroom().open_across(mode.clone())
+        >
+            {name}
+        </button>
     }
 }

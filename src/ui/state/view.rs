@@ -7,6 +7,7 @@ use crate::core::classroom::assignment::Layer;
 use crate::core::model::label::Label;
 use crate::core::reading::address::Address;
 use crate::core::reading::shown::{self, LabelFilter};
+use crate::core::text::search::Query;
 use crate::core::work::storage::{Place, Settings};
 use crate::ui::{browser, browser::address, browser::article, browser::persist};
 
@@ -66,6 +67,8 @@ pub enum Mode {
     Discussion(String),
     /// The claims board: one's own annotations across documents, grouped by who says what.
     Board,
+    /// A search of every document, whose matches open their passage and may be labelled at once.
+    Search,
 }
 
 impl Mode {
@@ -116,7 +119,7 @@ impl Mode {
     pub fn assignment(&self) -> Option<&str> {
         match self {
             Mode::Key(id) | Mode::Student(id) | Mode::Review { assignment: id, .. } | Mode::Discussion(id) => Some(id),
-            Mode::Reading | Mode::Teacher | Mode::Board => None,
+            Mode::Reading | Mode::Teacher | Mode::Board | Mode::Search => None,
         }
     }
 }
@@ -187,6 +190,8 @@ pub struct View {
     pub(super) reveal: RwSignal<Option<(String, Reveal)>>,
     /// What the reader searches for in the open article.
     pub(super) query: RwSignal<String>,
+    /// The last search of every document, kept while the reader opens its matches.
+    pub(super) searched: RwSignal<Query>,
     /// Which labels' annotations the article and the list show.
     pub(super) filter: RwSignal<LabelFilter>,
     /// Whether the list of shortcuts is shown.
@@ -215,6 +220,7 @@ impl View {
             selected: RwSignal::new(None),
             reveal: RwSignal::new(None),
             query: RwSignal::new(String::new()),
+            searched: RwSignal::new(Query { ignore_case: true, ignore_accents: true, ..Query::default() }),
             filter: RwSignal::new(LabelFilter::default()),
             help_open: RwSignal::new(false),
             messages_open: RwSignal::new(false),
@@ -257,6 +263,10 @@ impl View {
 
     pub fn query(&self) -> Reading<String> {
         Reading(self.query)
+    }
+
+    pub fn searched(&self) -> Reading<Query> {
+        Reading(self.searched)
     }
 
     pub fn filter(&self) -> Reading<LabelFilter> {
@@ -307,6 +317,10 @@ impl View {
     /// The place the article `document` is to bring on screen, taken: it is done once.
     pub fn take_reveal(&self, document: &str) -> Option<Reveal> {
         self.reveal.try_update_untracked(|reveal| reveal.take_if(|(id, _)| id == document).map(|(_, place)| place)).flatten()
+    }
+
+    pub fn search(&self, change: impl FnOnce(&mut Query)) {
+        self.searched.update(change);
     }
 
     pub fn set_query(&self, query: String) {

@@ -6,12 +6,14 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::core::classroom::assignment::Layer;
 use crate::core::model::annotation::{Annotation, Link, Relation};
 use crate::core::model::document::Document;
 use crate::core::model::facts::Facts;
 use crate::core::model::id;
 use crate::core::model::label::{self, Label};
 use crate::core::model::own_document::DocumentRecord;
+use crate::core::reading::matches::Labelling;
 use crate::core::text::boundary;
 use crate::core::work::history::{self, History};
 use crate::core::work::storage::{self, SavedState};
@@ -349,6 +351,31 @@ impl Work {
         if self.change(&description, false, |workspace| workspace.delete(&selected, &now).into()) {
             self.view.selected.set(None);
             self.view.say(Message::status(description));
+        }
+    }
+
+    /// Labels every range of `labelling` with `label` in one's own work, as one step named by what
+    /// was searched for; says how many were labelled.
+    pub fn label_every(&self, label: &Label, searched_for: &str, labelling: &Labelling) {
+        let now = browser::now();
+        let made: Vec<(String, Vec<Annotation>)> = labelling
+            .ranges
+            .iter()
+            .filter_map(|(id, ranges)| {
+                let document = self.texts.document(id)?;
+                let made = ranges
+                    .iter()
+                    .filter_map(|&(start, end)| document.annotate(start, end, &label.id, id::uuid_v4(browser::random_bytes()), &now));
+                Some((id.clone(), made.collect()))
+            })
+            .collect();
+        let count: usize = made.iter().map(|(_, list)| list.len()).sum();
+        let description = format!("{} added to {count} match{} of “{searched_for}”", label.name, if count == 1 { "" } else { "es" });
+        let key = |id: &str| Layer::Own.document_key(id);
+        if self.change(&description, false, |workspace| {
+            made.into_iter().flat_map(|(id, list)| workspace.put_all(&key(&id), list)).collect::<Vec<_>>().into()
+        }) {
+            self.view.say(Message::status(format!("{description}.")));
         }
     }
 

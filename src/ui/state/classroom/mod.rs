@@ -273,9 +273,9 @@ impl Classroom {
         address::go(&Address::Teacher);
     }
 
-    /// Opens the claims board of one's own work.
-    pub fn open_board(&self) {
-        self.turn_to(Mode::Board);
+    /// Turns to a view of one's own work across documents: the claims board, or the search.
+    pub fn open_across(&self, mode: Mode) {
+        self.turn_to(mode);
     }
 
     /// Back to one's own work, at the article that was open.
