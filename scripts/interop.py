@@ -88,15 +88,25 @@ def spacy_check():
             else:
                 strict += span.text == s["text"]
             spans.append(span)
-        doc.spans["glossa"] = spans
+        # "sc", the key spaCy's span categorizer reads by default (the README's recipe).
+        doc.spans["sc"] = spans
         kept.append([(s.start_char, s.end_char, s.label_) for s in spans])
         bin_.add(doc)
-    back = [[(s.start_char, s.end_char, s.label_) for s in d.spans["glossa"]] for d in DocBin().from_bytes(bin_.to_bytes()).get_docs(nlp.vocab)]
+    docs = list(DocBin().from_bytes(bin_.to_bytes()).get_docs(nlp.vocab))
+    back = [[(s.start_char, s.end_char, s.label_) for s in d.spans["sc"]] for d in docs]
     problems, same = compare(found)
     total = sum(map(len, kept))
     row("spaCy " + spacy.__version__, "text[start:end] of every span", problems or f"{len(found)} of {len(truth)} match", same)
     row("", "Doc.char_span on token boundaries", f"{strict} exact; {expanded} more inside a widened span (CJK)", strict + expanded == total)
     row("", "DocBin round trip (doc.spans)", f"{sum(map(len, back))} of {total} spans back unchanged", back == kept)
+    # A span categorizer set up from the labels file, as `[initialize.components.spancat.labels]` does.
+    from spacy.training import Example
+
+    labels = json.loads((folder / "glossa-spacy-labels.json").read_text(encoding="utf-8"))
+    spancat = nlp.add_pipe("spancat", config={"spans_key": "sc"})
+    spancat.initialize(lambda: [Example(d, d) for d in docs], nlp=nlp, labels=labels)
+    used = {label for spans in kept for _, _, label in spans}
+    row("", "spancat initialised from glossa-spacy-labels.json", f"labels {list(spancat.labels)}", list(spancat.labels) == labels and used <= set(labels))
 
 
 # pandas: both CSVs, read as a dataset builder would; the spreadsheet one with its byte order mark,
@@ -158,7 +168,17 @@ def label_studio_check():
             row("", "tasks labelled (is_labeled)", f"{len(listed) - len(left)} of {len(listed)}; those without spans left to label", left == unannotated)
 
 
-# doccano: a sequence-labelling project allowing overlap; import through its API, export, compare.
+BOUNDARY = "glossa-interop-boundary"
+
+
+def form(field, file):
+    """A multipart form holding `file` of the folder as `field`."""
+    return (f"--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{file}\"\r\n"
+            f"Content-Type: application/json\r\n\r\n").encode() + (folder / file).read_bytes() + f"\r\n--{BOUNDARY}--\r\n".encode()
+
+
+# doccano: a sequence-labelling project allowing overlap, its label types from Glossa's file;
+# import through its API, export, compare.
 def doccano_check():
     key = request("POST", f"{doccano}/v1/auth/login/", {"username": DOCCANO_USER[0], "password": DOCCANO_USER[1]})["key"]
     auth = {"Authorization": f"Token {key}"}
@@ -175,10 +195,10 @@ def doccano_check():
             "project_type": "SequenceLabeling", "resourcetype": "SequenceLabelingProject",
             "allow_overlapping": True, "grapheme_mode": False, "use_relation": False,
         }, auth)
-        boundary = "glossa-interop-boundary"
-        upload = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"filepond\"; filename=\"{file}\"\r\n"
-                  f"Content-Type: application/json\r\n\r\n").encode() + (folder / file).read_bytes() + f"\r\n--{boundary}--\r\n".encode()
-        upload_id = request("POST", f"{doccano}/v1/fp/process/", upload, {**auth, "Content-Type": f"multipart/form-data; boundary={boundary}"}, raw=True).decode()
+        # The label types first, from the file Glossa exports beside the examples.
+        types_file = "glossa-doccano-labels.json"
+        request("POST", f"{doccano}/v1/projects/{project['id']}/span-type-upload", form("file", types_file), {**auth, "Content-Type": f"multipart/form-data; boundary={BOUNDARY}"}, raw=True)
+        upload_id = request("POST", f"{doccano}/v1/fp/process/", form("filepond", file), {**auth, "Content-Type": f"multipart/form-data; boundary={BOUNDARY}"}, raw=True).decode()
         finished(request("POST", f"{doccano}/v1/projects/{project['id']}/upload", {
             "format": "JSONL", "task": "SequenceLabeling", "uploadIds": [upload_id],
             "column_data": "text", "column_label": "label", "encoding": "utf_8",
@@ -198,6 +218,12 @@ def doccano_check():
                     found[(by_text[text], start, end, label)] = text[start:end]
         problems, same = compare(found)
         row("doccano 1.8.4" if unit == "code points" else "", f"import, export ({unit})", problems or f"{len(found)} spans in {lines} examples back unchanged", same)
+        if unit == "code points":
+            # The import made no label type of its own: every span's label is one of the file's.
+            types = request("GET", f"{doccano}/v1/projects/{project['id']}/span-types", headers=auth)
+            have = [(t["text"], t["suffix_key"], t["background_color"], t["text_color"]) for t in types]
+            want = [(t["text"], t["suffix_key"], t["background_color"], t["text_color"]) for t in json.loads((folder / types_file).read_text(encoding="utf-8"))]
+            row("", "label types from glossa-doccano-labels.json", f"{len(have)} types after the import: {', '.join(t[0] for t in have)}", sorted(have) == sorted(want))
 
 
 for check in [spacy_check, pandas_check, label_studio_check, doccano_check]:

@@ -99,6 +99,31 @@ if configured != [(l["name"], l["color"], meaning(l)) for l in glossa["labels"]]
     failures.append(f"label-studio-config: its labels {configured} are not Glossa's")
 print(f"label-studio-config: {len(configured)} labels with their colours and meanings")
 
+# doccano's label types, as its LabelType model takes them (doccano 1.8: a name of at most 100
+# characters, a suffix key among 0-9 and a-z or none, no prefix key, #rrggbb colours), one per
+# label, named as the examples' spans name them.
+hex_colour = re.compile(r"^#[0-9a-fA-F]{6}$")
+label_types = json.loads(read(folder / "glossa-doccano-labels.json"))
+for kind in label_types:
+    if not (0 < len(kind["text"]) <= 100) or kind["prefix_key"] is not None or kind["suffix_key"] not in [None, *"0123456789abcdefghijklmnopqrstuvwxyz"]:
+        failures.append(f"doccano-labels: {kind!r} is not a doccano label type")
+    if not hex_colour.match(kind["background_color"]) or kind["text_color"] not in ["#000000", "#ffffff"]:
+        failures.append(f"doccano-labels: {kind!r} has a colour doccano does not take")
+if [k["text"] for k in label_types] != [l["name"] for l in glossa["labels"]] or [k["background_color"] for k in label_types] != [l["color"] for l in glossa["labels"]]:
+    failures.append(f"doccano-labels: {label_types!r} are not Glossa's labels")
+doccano_names = {label for line in read(folder / "glossa-doccano.jsonl").splitlines() for _, _, label in json.loads(line)["label"]}
+if not doccano_names <= {k["text"] for k in label_types}:
+    failures.append(f"doccano-labels: the examples use {doccano_names - {k['text'] for k in label_types}}, which are not label types")
+print(f"doccano-labels: {len(label_types)} label types, every example's label among them")
+
+# spaCy's span categorizer labels, a JSON list as `spacy init labels` writes it, naming every
+# label the spans use.
+spacy_labels = json.loads(read(folder / "glossa-spacy-labels.json"))
+spacy_names = {span["label"] for line in read(folder / "glossa-spacy.jsonl").splitlines() for span in json.loads(line)["spans"]}
+if not all(isinstance(name, str) for name in spacy_labels) or spacy_labels != [l["name"] for l in glossa["labels"]] or not spacy_names <= set(spacy_labels):
+    failures.append(f"spacy-labels: {spacy_labels!r} do not name the spans' labels {spacy_names!r}")
+print(f"spacy-labels: {len(spacy_labels)} labels, every span's among them")
+
 for line in read(folder / "glossa-spacy.jsonl").splitlines():
     record = json.loads(line)
     for span in record["spans"]:

@@ -150,6 +150,20 @@ pub fn with_default_meanings(mut labels: Vec<Label>) -> Vec<Label> {
     labels
 }
 
+/// Whether black text reads better than white on `color` (`#rrggbb`): its relative luminance
+/// (WCAG 2) is above 0.179, where the contrasts with black and with white are equal.
+pub fn is_light(color: &str) -> bool {
+    let channel = |at: usize| {
+        let value = f64::from(u8::from_str_radix(color.get(at..at + 2).unwrap_or("00"), 16).unwrap_or(0)) / 255.0;
+        if value <= 0.04045 {
+            value / 12.92
+        } else {
+            ((value + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5) > 0.179
+}
+
 /// Whether `color` is a CSS hex colour of the form `#rrggbb`, the only form labels use.
 pub fn is_hex_color(color: &str) -> bool {
     color.len() == 7 && color.starts_with('#') && color[1..].chars().all(|c| c.is_ascii_hexdigit())
@@ -337,6 +351,13 @@ mod tests {
         set_key(&mut own, "claim", "4").unwrap();
         let given = offered(&own);
         assert_ne!(find(&given, "evidence").unwrap().key, "4", "a key taken keeps its label");
+    }
+
+    #[test]
+    fn light_colours_take_black_text() {
+        assert!(is_light("#ffffff") && is_light("#f0e442") && is_light("#e69f00"));
+        assert!(!is_light("#000000") && !is_light("#0072b2") && !is_light("#a4281b"));
+        assert!(is_light("#d55e00"), "vermillion: black contrasts 5.4 to 1, white 3.9");
     }
 
     #[test]

@@ -1,10 +1,12 @@
 //! doccano's sequence labelling: `{"id", "text", "label": [[start, end, "Label"], …]}` a line.
 //! Read back (with its `entities` variant) by the JSON-lines reader both line formats share.
+//! Beside it, the project's label types, which doccano imports from a file of their own.
 
 use serde_json::json;
 
 use super::corpus::Corpus;
 use super::jsonl;
+use crate::core::model::label::{self, Label};
 
 pub use jsonl::read;
 
@@ -16,6 +18,21 @@ pub fn write(corpus: &Corpus) -> String {
             annotations.iter().zip(spans).map(|(a, (start, end))| json!([start, end, corpus.label_name(&a.label)])).collect();
         json!({"id": document.id, "text": document.text, "label": label})
     }))
+}
+
+/// The label types of a doccano project (Labels, Actions, Import Labels): each label's name, its
+/// key where doccano allows it (one of 0–9 and a–z), its colour, and black or white text,
+/// whichever reads better on that colour.
+pub fn write_labels(labels: &[Label]) -> String {
+    let types: Vec<_> = labels
+        .iter()
+        .map(|l| {
+            let key = Some(l.key.to_lowercase()).filter(|k| k.len() == 1 && k.chars().all(|c| c.is_ascii_alphanumeric()));
+            let text = if label::is_hex_color(&l.color) && label::is_light(&l.color) { "#000000" } else { "#ffffff" };
+            json!({"text": l.name, "prefix_key": null, "suffix_key": key, "background_color": l.color, "text_color": text})
+        })
+        .collect();
+    serde_json::to_string_pretty(&types).expect("plain data serializes")
 }
 
 #[cfg(test)]
@@ -38,6 +55,20 @@ mod tests {
         let denial = spans.iter().find(|s| s[2] == "Denial").unwrap();
         let (start, end) = (denial[0].as_u64().unwrap() as usize, denial[1].as_u64().unwrap() as usize);
         assert_eq!(slice(text, start, end), Some("Iran has NOT delivered ballistic missiles to Russia"));
+    }
+
+    #[test]
+    fn label_types_carry_names_keys_colours_and_readable_text() {
+        let mut labels = label::default_labels();
+        labels.push(Label { id: "x".into(), name: "Other".into(), color: "#000000".into(), key: "+".into(), ..Label::default() });
+        let types: serde_json::Value = serde_json::from_str(&write_labels(&labels)).unwrap();
+        let types = types.as_array().unwrap();
+        assert_eq!(types.len(), 4);
+        assert_eq!(types[0]["text"], "Claim");
+        assert_eq!(types[0]["suffix_key"], "1");
+        assert_eq!(types[0]["background_color"], labels[0].color.as_str());
+        assert_eq!(types[3]["suffix_key"], serde_json::Value::Null, "doccano takes only 0–9 and a–z");
+        assert_eq!(types[3]["text_color"], "#ffffff", "white on black");
     }
 
     #[test]

@@ -30,11 +30,15 @@ pub enum Format {
     GlossaJson,
     W3c,
     Doccano,
+    /// The label types a doccano project imports: names, keys, colours.
+    DoccanoLabels,
     LabelStudio,
     /// The labelling config a Label Studio project takes the tasks with: the labels, their
     /// colours and (as each label's `hint`) what they mean.
     LabelStudioConfig,
     Spacy,
+    /// The labels of a spaCy span categorizer, as `spacy init labels` writes them.
+    SpacyLabels,
     Brat,
     Csv,
     CsvForSpreadsheets,
@@ -42,13 +46,15 @@ pub enum Format {
 }
 
 impl Format {
-    pub const ALL: [Format; 10] = [
+    pub const ALL: [Format; 12] = [
         Format::GlossaJson,
         Format::W3c,
         Format::Doccano,
+        Format::DoccanoLabels,
         Format::LabelStudio,
         Format::LabelStudioConfig,
         Format::Spacy,
+        Format::SpacyLabels,
         Format::Brat,
         Format::Csv,
         Format::CsvForSpreadsheets,
@@ -61,9 +67,11 @@ impl Format {
             Format::GlossaJson => "glossa-json",
             Format::W3c => "w3c",
             Format::Doccano => "doccano",
+            Format::DoccanoLabels => "doccano-labels",
             Format::LabelStudio => "label-studio",
             Format::LabelStudioConfig => "label-studio-config",
             Format::Spacy => "spacy",
+            Format::SpacyLabels => "spacy-labels",
             Format::Brat => "brat",
             Format::Csv => "csv",
             Format::CsvForSpreadsheets => "csv-spreadsheets",
@@ -76,9 +84,11 @@ impl Format {
             Format::GlossaJson => "Glossa JSON (lossless)",
             Format::W3c => "W3C Web Annotation (JSON-LD)",
             Format::Doccano => "doccano sequence labelling (JSONL)",
+            Format::DoccanoLabels => "doccano label types (JSON)",
             Format::LabelStudio => "Label Studio tasks (JSON)",
             Format::LabelStudioConfig => "Label Studio labelling config (XML)",
             Format::Spacy => "spaCy / Prodigy spans (JSONL)",
+            Format::SpacyLabels => "spaCy span categorizer labels (JSON)",
             Format::Brat => "brat standoff (.zip of .txt and .ann)",
             Format::Csv => "CSV, one row per annotation",
             Format::CsvForSpreadsheets => "CSV for spreadsheets (Excel, LibreOffice, Sheets)",
@@ -95,9 +105,11 @@ impl Format {
             Format::GlossaJson => glossa_json::FILE_NAME,
             Format::W3c => "glossa-annotations.jsonld",
             Format::Doccano => "glossa-doccano.jsonl",
+            Format::DoccanoLabels => "glossa-doccano-labels.json",
             Format::LabelStudio => "glossa-label-studio.json",
             Format::LabelStudioConfig => "glossa-label-studio-config.xml",
             Format::Spacy => "glossa-spacy.jsonl",
+            Format::SpacyLabels => "glossa-spacy-labels.json",
             Format::Brat => "glossa-brat.zip",
             Format::Csv => "glossa-annotations.csv",
             Format::CsvForSpreadsheets => "glossa-annotations-spreadsheet.csv",
@@ -107,7 +119,7 @@ impl Format {
 
     pub fn mime(self) -> &'static str {
         match self {
-            Format::GlossaJson | Format::LabelStudio => "application/json",
+            Format::GlossaJson | Format::LabelStudio | Format::DoccanoLabels | Format::SpacyLabels => "application/json",
             Format::W3c => "application/ld+json",
             Format::LabelStudioConfig => "application/xml",
             Format::Doccano | Format::Spacy => "application/jsonl",
@@ -123,9 +135,11 @@ pub fn write(format: Format, corpus: &Corpus, now: &str) -> Vec<u8> {
         Format::GlossaJson => write_glossa_json(corpus, now),
         Format::W3c => w3c::write(corpus, now).into_bytes(),
         Format::Doccano => doccano::write(corpus).into_bytes(),
+        Format::DoccanoLabels => doccano::write_labels(corpus.labels).into_bytes(),
         Format::LabelStudio => label_studio::write(corpus).into_bytes(),
         Format::LabelStudioConfig => label_studio::write_config(corpus.labels).into_bytes(),
         Format::Spacy => spacy::write(corpus).into_bytes(),
+        Format::SpacyLabels => spacy::write_labels(corpus.labels).into_bytes(),
         Format::Brat => brat::write(corpus),
         Format::Csv => csv::write(corpus).into_bytes(),
         Format::CsvForSpreadsheets => csv::write_for_spreadsheets(corpus).into_bytes(),

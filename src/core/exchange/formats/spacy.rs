@@ -1,10 +1,13 @@
 //! spaCy and Prodigy spans: `{"text", "spans": [{"start", "end", "label", "text"}], "meta"}` a
 //! line, as `Doc.char_span` takes them. Read back by the JSON-lines reader both line formats share.
+//! Beside them, the labels of a span categorizer, which `spacy.read_labels.v1` reads as
+//! `spacy init labels` writes them.
 
 use serde_json::json;
 
 use super::corpus::Corpus;
 use super::jsonl;
+use crate::core::model::label::Label;
 
 pub use jsonl::read;
 
@@ -18,6 +21,12 @@ pub fn write(corpus: &Corpus) -> String {
             .collect();
         json!({"text": document.text, "spans": spans, "meta": {"id": document.id, "title": document.title}})
     }))
+}
+
+/// The label set, named as the spans name them: a JSON list, as `spacy init labels` writes a
+/// span categorizer's (`[initialize.components.spancat.labels]` reads it).
+pub fn write_labels(labels: &[Label]) -> String {
+    serde_json::to_string(&labels.iter().map(|l| l.name.as_str()).collect::<Vec<_>>()).expect("plain data serializes")
 }
 
 #[cfg(test)]
@@ -37,5 +46,10 @@ mod tests {
             assert_eq!(slice(text, start, end), span["text"].as_str());
         }
         assert_eq!(last["meta"]["id"], "004_de3ecafd94c781bd");
+        let labels: Vec<String> = serde_json::from_str(&write_labels(&parts.1)).unwrap();
+        assert_eq!(labels, ["Claim", "Denial", "Sanction"]);
+        for span in last["spans"].as_array().unwrap() {
+            assert!(labels.iter().any(|l| span["label"] == l.as_str()), "every span's label is listed");
+        }
     }
 }
