@@ -4,7 +4,7 @@
 
 #[cfg(target_arch = "wasm32")]
 mod parts {
-    use glossa::ui::parts::{self, Importer, NotFetched, OtherFormats, Panels, Parts};
+    use glossa::ui::parts::{self, Hints, Importer, NotFetched, OtherFormats, Panels, Parts};
     use leptos::prelude::AnyView;
     use wasm_split_helpers::wasm_split;
 
@@ -43,6 +43,11 @@ mod parts {
         Ok(parts::panels())
     }
 
+    #[wasm_split(hints, fallible)]
+    fn hints() -> Result<Hints, NotFetched> {
+        Ok(parts::hints())
+    }
+
     pub fn split() -> Parts {
         Parts {
             assignment: || Box::pin(assignment_bar()),
@@ -52,6 +57,7 @@ mod parts {
             formats: || Box::pin(other_formats()),
             importer: || Box::pin(importer()),
             panels: || Box::pin(panels()),
+            hints: || Box::pin(hints()),
         }
     }
 }

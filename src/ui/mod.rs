@@ -70,8 +70,8 @@ pub fn App(parts: Parts) -> impl IntoView {
                     state::Mode::Teacher => view! { <OnDemand part="the teacher’s view" load=parts.teacher/> }.into_any(),
                     state::Mode::Board => view! { <OnDemand part="the claims board" load=parts.board/> }.into_any(),
                     state::Mode::Search => view! { <OnDemand part="the search" load=parts.search/> }.into_any(),
-                    state::Mode::Reading => view! { <reader::Reader/> }.into_any(),
-                    _ => view! { <OnDemand part="the assignment" load=parts.assignment/> <reader::Reader/> }.into_any(),
+                    state::Mode::Reading => view! { <reader::Reader hints=parts.hints/> }.into_any(),
+                    _ => view! { <OnDemand part="the assignment" load=parts.assignment/> <reader::Reader hints=parts.hints/> }.into_any(),
                 }}
             </main>
             <panels::annotation_list::AnnotationPanel/>

@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use crate::core::exchange::formats;
-use crate::ui::classroom;
 use crate::ui::panels::{board, help, label_editor, preferences, search};
-pub use crate::ui::state::{Importer, Load, NotFetched, OtherFormats, Panels};
+pub use crate::ui::state::{Hints, Importer, Load, NotFetched, OtherFormats, Panels};
+use crate::ui::{classroom, reader};
 
 /// The parts of the app, each with its way of being brought.
 #[derive(Clone, Copy)]
@@ -18,6 +18,7 @@ pub struct Parts {
     pub formats: Load<OtherFormats>,
     pub importer: Load<Importer>,
     pub panels: Load<Panels>,
+    pub hints: Load<Hints>,
 }
 
 /// Every part at hand in the first module, nothing split: the browser tests mount the app so.
@@ -30,6 +31,7 @@ pub fn in_place() -> Parts {
         formats: || Box::pin(async { Ok(other_formats()) }),
         importer: || Box::pin(async { Ok(Importer::here()) }),
         panels: || Box::pin(async { Ok(panels()) }),
+        hints: || Box::pin(async { Ok(hints()) }),
     }
 }
 
@@ -40,6 +42,11 @@ pub fn panels() -> Panels {
         settings: || view! { <preferences::Preferences/> }.into_any(),
         shortcuts: || view! { <help::Shortcuts/> }.into_any(),
     }
+}
+
+/// The hints of hedges and reporting verbs, as their part paints them.
+pub fn hints() -> Hints {
+    reader::hint_hedges
 }
 
 /// The bar above the article in an assignment, as its part draws it.

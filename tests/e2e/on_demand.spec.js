@@ -112,3 +112,26 @@ test('a part that cannot be fetched says so, leaves the work as it was, and is f
   await expect(page.getByRole('button', { name: 'New assignment' })).toBeVisible();
   await expect(alert).toHaveCount(0);
 });
+
+test('the hints of hedges are fetched when first turned on, once, and at start while they stay on', async ({ page }) => {
+  const fetched = partsFetched(page);
+  const painted = () => page.evaluate(() => CSS.highlights.get('hedge')?.size ?? 0);
+  await h.freshStart(page);
+  await page.getByText('Settings').click();
+  await expect(page.getByRole('checkbox', { name: 'Show hedges and reporting verbs' })).toBeVisible();
+  expect(fetched.filter((name) => name === 'split_hints.wasm')).toEqual([]);
+  const show = page.getByRole('checkbox', { name: 'Show hedges and reporting verbs' });
+  await show.check();
+  await expect.poll(painted).toBeGreaterThan(10);
+  await show.uncheck();
+  await expect.poll(painted).toBe(0);
+  await show.check();
+  await expect.poll(painted).toBeGreaterThan(10);
+  await expect.poll(() => fetched.filter((name) => name === 'split_hints.wasm')).toEqual(['split_hints.wasm']);
+
+  const again = partsFetched(page);
+  await page.reload();
+  await h.articleReady(page);
+  await expect.poll(painted).toBeGreaterThan(10);
+  await expect.poll(() => again.filter((name) => name === 'split_hints.wasm')).toEqual(['split_hints.wasm']);
+});

@@ -17,18 +17,21 @@ use crate::ui::browser::article::{self, ARTICLE_CLASS};
 use crate::ui::browser::platform::KeyNames;
 use crate::ui::browser::selection;
 use crate::ui::classroom::{class_map, returned_comments, ClassBand, CommentNotes};
-use crate::ui::state::{self, View, Work};
+use crate::ui::state::{self, Hints, Load, View, Work};
 
 use super::cursor::KeyboardCursor;
 use super::details::{DocumentDetails, SourceFacts};
 use super::find::FindBar;
 use super::handout;
-use super::hedges::hint_hedges;
+use super::hedges::hint_when_wanted;
 use super::paragraph::{Feedback, ParagraphMarks, ParagraphView};
 use super::viewport::{block_paragraphs, Viewport};
 
 #[component]
-pub fn Reader() -> impl IntoView {
+pub fn Reader(
+    /// The hints of hedges, fetched when a reader first turns them on.
+    hints: Load<Hints>,
+) -> impl IntoView {
     let (view, texts, work) = (state::view(), state::texts(), state::work());
     // Only a change of text renders the article again, not a change of its title or annotations.
     let opened = Memo::new(move |_| view.open().get().map(|id| (texts.document(&id), id)));
@@ -37,7 +40,7 @@ pub fn Reader() -> impl IntoView {
         // labels (rare) renders the article again.
         work.labels_in_use();
         match opened.get() {
-        Some((Some(document), _)) => view! { <ArticleView document/> }.into_any(),
+        Some((Some(document), _)) => view! { <ArticleView document hints/> }.into_any(),
         Some((None, _)) => view! { <p class="welcome" role="status">"Loading the document’s text…"</p> }.into_any(),
         None => view! {
             <div class="welcome">
@@ -53,7 +56,7 @@ pub fn Reader() -> impl IntoView {
 }
 
 #[component]
-fn ArticleView(document: Arc<Document>) -> impl IntoView {
+fn ArticleView(document: Arc<Document>, hints: Load<Hints>) -> impl IntoView {
     let (view, work, classroom) = (state::view(), state::work(), state::classroom());
     let document_id = document.id.clone();
     // What the article shows, tracked (`Classroom::with_shown`), lent to `then`, never copied.
@@ -113,7 +116,7 @@ fn ArticleView(document: Arc<Document>) -> impl IntoView {
         list
     });
     mark_selected(view, work, viewport);
-    hint_hedges(document.clone());
+    hint_when_wanted(document.clone(), hints);
     let cursor = KeyboardCursor::new(document.clone());
     let band = class_map(document.id.clone());
     let comments = returned_comments(document.id.clone());

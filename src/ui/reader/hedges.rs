@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use crate::core::model::document::Document;
 use crate::core::reading::hedges;
 use crate::ui::browser::{article, highlights, selection};
-use crate::ui::state::{self, Message};
+use crate::ui::state::{self, Hints, Load, Message};
 
 /// The highlight's name, as the stylesheet paints it: `::highlight(hedge)`.
 const NAME: &str = "hedge";
@@ -23,13 +23,10 @@ type Watch = (web_sys::MutationObserver, Closure<dyn Fn()>);
 
 /// Paints the hints over `document`'s article while the reader's settings ask for them and the
 /// assignment does not forbid them.
-pub(super) fn hint_hedges(document: Arc<Document>) {
-    let (view, classroom) = (state::view(), state::classroom());
+pub fn hint_hedges(document: Arc<Document>) {
+    let view = state::view();
     let settings = view.settings();
-    let words = Memo::new(move |_| {
-        let on = settings.with(|s| s.show_hedges) && !classroom.hedges_forbidden();
-        on.then(|| settings.with(|s| hedges::in_use(&s.hedge_words)))
-    });
+    let words = Memo::new(move |_| wanted().then(|| settings.with(|s| hedges::in_use(&s.hedge_words))));
     let found = Memo::new(move |_| words.with(|words| words.as_ref().map(|words| Arc::new(hedges::find(&document.text, words)))));
     let watch = StoredValue::new_local(None::<Watch>);
     let stop = move || {
@@ -80,4 +77,36 @@ fn paint_drawn(article: &web_sys::Element, found: &[(usize, usize)]) -> Result<(
     let ranges: Vec<web_sys::Range> =
         found[from..to.max(from)].iter().filter_map(|&(start, end)| selection::drawn_range(&runs, start, end)).collect();
     highlights::paint(NAME, &ranges)
+}
+
+/// Whether the reader's settings ask for the hints, and the assignment does not forbid them.
+fn wanted() -> bool {
+    state::view().settings().with(|s| s.show_hedges) && !state::classroom().hedges_forbidden()
+}
+
+/// Paints the hints over `document`'s article (as `hint_hedges`) once they are first wanted,
+/// having fetched their part: a reader who never turns them on never downloads them.
+pub(super) fn hint_when_wanted(document: Arc<Document>, hints: Load<Hints>) {
+    let owner = Owner::current();
+    let started = StoredValue::new(false);
+    Effect::new(move |_| {
+        if !wanted() || started.get_value() {
+            return;
+        }
+        started.set_value(true);
+        let (document, owner) = (document.clone(), owner.clone());
+        leptos::task::spawn_local(async move {
+            match hints().await {
+                // Under the article's owner, so that the painting stops when the article closes.
+                Ok(hint) => match owner {
+                    Some(owner) => owner.with(|| hint(document)),
+                    None => hint(document),
+                },
+                Err(problem) => {
+                    started.set_value(false);
+                    state::view().say(Message::alert(problem.explain("the hints of hedges and reporting verbs")));
+                }
+            }
+        });
+    });
 }

@@ -1,7 +1,8 @@
 //! The open article, from the lowest part up: `viewport` (which paragraphs of a long document are
 //! drawn), `handout` (printing), `paragraph` (a paragraph as highlight runs), `details` (a
 //! document of one's own), `find` (the find bar), `cursor` (the keyboard in the article), `hedges`
-//! (the hints of hedges and reporting verbs), and `article`, the reading view that puts them together.
+//! (the hints of hedges and reporting verbs, a part of their own, fetched when first turned on),
+//! and `article`, the reading view that puts them together.
 
 pub mod viewport;
 pub mod handout;
@@ -13,3 +14,4 @@ mod hedges;
 mod article;
 
 pub use article::Reader;
+pub use hedges::hint_hedges;

@@ -32,7 +32,7 @@ use crate::ui::browser::{bundled, persist};
 pub use classroom::{ClassWork, Classroom, Compared};
 pub use exchange::{Exchange, Importer};
 pub use keys::{Keys, KeysHere};
-pub use parts::{Load, NotFetched, OtherFormats, Panels};
+pub use parts::{Hints, Load, NotFetched, OtherFormats, Panels};
 pub use saving::Saving;
 pub use texts::Texts;
 pub use view::{Message, Mode, Pending, Reveal, View};

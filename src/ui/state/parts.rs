@@ -1,9 +1,10 @@
 //! Parts of the app a reader may never use live in wasm modules of their own, fetched the first
 //! time they are needed: a student who only reads and labels never downloads the assignment's bar
 //! (handing in, feedback against the key, a hand-in's review), the teacher's view, the claims board,
-//! other tools' formats, the reading of files (importing and merging, opening an assignment or a
-//! returned file, restoring a backup), or the panels drawn when opened (labels, settings,
-//! shortcuts). The backup itself, Glossa's own JSON, goes out at once.
+//! the search, other tools' formats, the reading of files (importing and merging, opening an
+//! assignment or a returned file, restoring a backup), the panels drawn when opened (labels,
+//! settings, shortcuts), or the hints of hedges (found and painted only for a reader who turns them
+//! on). The backup itself, Glossa's own JSON, goes out at once.
 //!
 //! The app is given its parts (`ui::parts::Parts`) as loaders ([`Load`]): `main.rs` marks each
 //! with `#[wasm_split(part, fallible)]`, and `scripts/build` moves what only that part uses into
@@ -14,12 +15,14 @@
 
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 
 use wasm_split_helpers::SplitLoaderError;
 
 use crate::core::exchange::formats::Corpus;
 use crate::core::exchange::formats::Format;
 use crate::core::exchange::incoming::{ImportError, IncomingFile};
+use crate::core::model::document::Document;
 use crate::core::text::offsets::OffsetUnit;
 
 /// A part's module could not be fetched.
@@ -50,6 +53,10 @@ pub struct Panels {
     pub settings: fn() -> leptos::prelude::AnyView,
     pub shortcuts: fn() -> leptos::prelude::AnyView,
 }
+
+/// Paints the hints of hedges and reporting verbs over an article, under the reactive owner it
+/// is called in, for as long as the reader's settings ask for them (`ui::reader::hedges`).
+pub type Hints = fn(Arc<Document>);
 
 /// Other tools' formats: every format written, and read back where it can be.
 #[derive(Clone, Copy)]
