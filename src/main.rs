@@ -4,7 +4,7 @@
 
 #[cfg(target_arch = "wasm32")]
 mod parts {
-    use glossa::ui::parts::{self, Hints, Importer, NotFetched, OtherFormats, Panels, Parts};
+    use glossa::ui::parts::{self, Hints, Importer, NotFetched, OtherFormats, Panels, Parts, SuggestionTools};
     use leptos::prelude::AnyView;
     use wasm_split_helpers::wasm_split;
 
@@ -48,6 +48,11 @@ mod parts {
         Ok(parts::hints())
     }
 
+    #[wasm_split(suggestions, fallible)]
+    fn suggestion_tools() -> Result<SuggestionTools, NotFetched> {
+        Ok(parts::suggestion_tools())
+    }
+
     pub fn split() -> Parts {
         Parts {
             assignment: || Box::pin(assignment_bar()),
@@ -58,6 +63,7 @@ mod parts {
             importer: || Box::pin(importer()),
             panels: || Box::pin(panels()),
             hints: || Box::pin(hints()),
+            suggestions: || Box::pin(suggestion_tools()),
         }
     }
 }

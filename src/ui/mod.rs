@@ -48,7 +48,7 @@ pub fn App(parts: Parts) -> impl IntoView {
     crate::core::text::unicode::install(browser::unicode::BROWSER);
     // Before the app's own page is mounted, in the same task: no frame shows neither.
     let meanwhile = browser::first_screen::take_away();
-    let State { view, work, exchange, classroom, .. } = State::provide(parts.formats, parts.importer);
+    let State { view, work, exchange, classroom, .. } = State::provide(parts.formats, parts.importer, parts.suggestions);
     listeners::fragment::follow(view, work, classroom);
     listeners::keyboard::listen(view, work, classroom);
     listeners::keyboard::apply_early(work, meanwhile.labels);

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use crate::core::exchange::formats;
-use crate::ui::panels::{board, help, label_editor, preferences, search};
-pub use crate::ui::state::{Hints, Importer, Load, NotFetched, OtherFormats, Panels};
+use crate::ui::panels::{board, help, label_editor, preferences, search, suggestions};
+pub use crate::ui::state::{Hints, Importer, Load, NotFetched, OtherFormats, Panels, SuggestionTools};
 use crate::ui::{classroom, reader};
 
 /// The parts of the app, each with its way of being brought.
@@ -19,6 +19,7 @@ pub struct Parts {
     pub importer: Load<Importer>,
     pub panels: Load<Panels>,
     pub hints: Load<Hints>,
+    pub suggestions: Load<SuggestionTools>,
 }
 
 /// Every part at hand in the first module, nothing split: the browser tests mount the app so.
@@ -32,6 +33,7 @@ pub fn in_place() -> Parts {
         importer: || Box::pin(async { Ok(Importer::here()) }),
         panels: || Box::pin(async { Ok(panels()) }),
         hints: || Box::pin(async { Ok(hints()) }),
+        suggestions: || Box::pin(async { Ok(suggestion_tools()) }),
     }
 }
 
@@ -47,6 +49,16 @@ pub fn panels() -> Panels {
 /// The hints of hedges and reporting verbs, as their part paints them.
 pub fn hints() -> Hints {
     reader::hint_hedges
+}
+
+/// Suggestions, as their part draws, paints and makes them.
+pub fn suggestion_tools() -> SuggestionTools {
+    SuggestionTools {
+        region: || view! { <suggestions::SuggestionsRegion/> }.into_any(),
+        paint: suggestions::paint,
+        from_file: suggestions::from_file,
+        from_words: suggestions::from_word_list,
+    }
 }
 
 /// The bar above the article in an assignment, as its part draws it.

@@ -78,6 +78,8 @@ test('a partly bad file takes the valid annotations and says why the others were
   const { json } = await h.exportJson(page);
   await page.evaluate(() => localStorage.clear());
   await page.reload();
+  // The file goes in once the app runs, not into the first screen's input before it.
+  await h.articleReady(page);
   const annotations = h.documentOf(json).annotations;
   annotations[1].label = 'rumour';
   await importFile(page, 'partly.json', JSON.stringify(json));

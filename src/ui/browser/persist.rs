@@ -214,6 +214,27 @@ pub fn save_keys(kept: &KeysKept) -> Result<String, String> {
     Ok(raw)
 }
 
+/// Whether storage holds something under `key` (read as a flag, not brought into the wasm).
+pub fn holds(key: &str) -> bool {
+    local_storage().and_then(|store| store.get_item(key).ok().flatten()).is_some()
+}
+
+/// The text kept under `key`, if any.
+pub fn read_text(key: &str) -> Result<Option<String>, String> {
+    let store = local_storage().ok_or_else(storage_unavailable)?;
+    item(&store, key).map_err(|e| format!("The browser refused to read its storage: {}.", browser::reason(&e)))
+}
+
+/// Keeps `text` under `key`, or forgets what is there when `text` is `None`.
+pub fn write_text(key: &str, text: Option<&str>) -> Result<(), String> {
+    let store = local_storage().ok_or_else(storage_unavailable)?;
+    let done = match text {
+        Some(text) => store.set_item(key, text),
+        None => store.remove_item(key),
+    };
+    done.map_err(|e| format!("The browser refused to save: {}.", browser::reason(&e)))
+}
+
 /// A small saved value, or its default when there is none or it cannot be read. Read through
 /// `gloo-storage` only behind the probe: it throws where storage is blocked.
 fn read<T: DeserializeOwned + Default>(key: &str) -> T {

@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use crate::core::model::annotation::Annotation;
 use crate::ui::browser::article::NOTE_ID;
 use crate::ui::panels::link::{LinkList, LinkTo};
+use crate::ui::panels::on_demand::fetched;
 use crate::ui::panels::source::SourceFields;
-use crate::ui::state;
+use crate::ui::state::{self, Mode};
 
 /// How many annotations the list shows at first, and how many more each "Show more" adds.
 const LIST_PAGE: usize = 200;
@@ -35,10 +36,15 @@ pub fn AnnotationPanel() -> impl IntoView {
     let annotations = move || shown.with(|(listed, _)| listed.clone());
     let more = move || shown.with(|(_, more)| *more);
     let editor = move || view.selected().get().map(|id| view! { <Editor annotation_id=id/> });
+    // Suggestions wait on one's own work; their region is drawn by their part.
+    let suggested = state::suggested();
+    let suggestions = move || suggested.present() && view.mode().with(|mode| *mode == Mode::Reading);
+    let loader = state::exchange().suggestion_loader();
     view! {
         <section class="annotations" aria-labelledby="annotations-heading">
             <h2 class="panel-heading" id="annotations-heading">"Annotations"</h2>
             <LabelFilter/>
+            <Show when=suggestions>{fetched("the suggestions", loader, |tools| (tools.region)(), false)}</Show>
             {editor}
             <Show when=move || view.open().with(Option::is_some)>
                 <p class="empty" hidden=move || view.open().with(|open| {

@@ -1,6 +1,7 @@
 //! The search of every document, bundled and one's own: the query and how it compares (case,
 //! accents, whole words), the matches by document with the words around each, each opening its
-//! passage, and **Label every match**, which says how many it adds before it adds them.
+//! passage, and **Label every match**, which says how many it adds before it adds them; and
+//! suggestions made from a word list.
 
 use std::sync::Arc;
 
@@ -11,9 +12,10 @@ use wasm_bindgen::JsCast;
 use crate::core::model::document::Document;
 use crate::core::model::label::{self, Label};
 use crate::core::reading::matches::{context, count, labelling, search, Labelling};
+use crate::core::text::lines::{one_a_line, ListError};
 use crate::core::text::search::Query;
 use crate::ui::classroom::PassageButton;
-use crate::ui::state::{self, Mode};
+use crate::ui::state::{self, Message, Mode};
 
 /// How many matches of one document the list shows; the rest are counted. Every match is
 /// labelled all the same.
@@ -151,6 +153,7 @@ pub fn SearchView() -> impl IntoView {
         }
         .into_any()
     };
+    let word_list = view! { <WordList/> };
     view! {
         <section class="search" aria-labelledby="search-heading">
             <h1 id="search-heading">"Search all documents"</h1>
@@ -171,7 +174,60 @@ pub fn SearchView() -> impl IntoView {
                 <button type="button" on:click=move |_| classroom.leave()>"Back to reading"</button>
             </div>
             {results}
+            {word_list}
         </section>
+    }
+}
+
+/// How many words a list of suggestions may hold, and how long each may be.
+const MOST_WORDS: usize = 500;
+const MOST_WORD_CHARACTERS: usize = 100;
+
+/// **Suggest from a word list**: a label's suggestions at every whole word of a list, in every
+/// document, each waiting for a decision under **Suggestions**.
+#[component]
+fn WordList() -> impl IntoView {
+    let (view, work, exchange, all) = (state::view(), state::work(), state::exchange(), state::all());
+    let words = RwSignal::new(String::new());
+    let chosen_label = RwSignal::new(String::new());
+    let suggest = move |_| {
+        let list = match one_a_line(&words.get_untracked(), MOST_WORDS, MOST_WORD_CHARACTERS) {
+            Ok(list) if list.is_empty() => return view.say(Message::alert("Write the words to suggest, one a line.")),
+            Ok(list) => list,
+            Err(ListError::TooLong(word)) => {
+                return view.say(Message::alert(format!(
+                    "A word or phrase to suggest is at most {MOST_WORD_CHARACTERS} characters: “{word}” is longer."
+                )))
+            }
+            Err(ListError::TooMany(count)) => {
+                return view.say(Message::alert(format!("A list holds at most {MOST_WORDS} entries; this one {count}.")))
+            }
+        };
+        let labels = work.labels_in_use();
+        let chosen = chosen_label.get_untracked();
+        let Some(label) = label::find(&labels, &chosen).or(labels.first()).map(|l| l.id.clone()) else { return };
+        leptos::task::spawn_local(async move {
+            if let Some(tools) = exchange.suggestion_tools().await {
+                (tools.from_words)(all, list, label);
+            }
+        });
+    };
+    view! {
+        <details class="word-list">
+            <summary>"Suggest from a word list"</summary>
+            <p class="hint">"Every place where a word or phrase of the list stands as whole words, in any case, in every document, becomes a suggestion: nothing is labelled until you accept it."</p>
+            <label>
+                "Words to suggest (one a line)"
+                <textarea rows="4" prop:value=move || words.get() on:input=move |event| words.set(event_target_value(&event))></textarea>
+            </label>
+            <label>
+                "Label to suggest"
+                <select on:change=move |event| chosen_label.set(event_target_value(&event))>
+                    {move || work.labels_in_use().into_iter().map(|l| view! { <option value=l.id>{l.name}</option> }).collect_view()}
+                </select>
+            </label>
+            <button type="button" on:click=suggest>"Suggest"</button>
+        </details>
     }
 }
 

@@ -95,6 +95,34 @@ fn history_button(
     }
 }
 
+/// The files Import JSON and Import as suggestions offer to choose.
+const IMPORTABLE: &str = ".json,.jsonl,.jsonld,application/json,application/ld+json";
+
+/// Reads the file chosen in the input `event` came from, then runs `then` on its name and text;
+/// a file that cannot be read is said, after `nothing` ("Nothing was imported").
+fn read_chosen<F: std::future::Future<Output = ()> + 'static>(
+    event: &leptos::ev::Event,
+    nothing: &'static str,
+    then: impl FnOnce(String, String) -> F + 'static,
+) {
+    let Some(input) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+        return;
+    };
+    let Some(file) = input.files().and_then(|files| files.get(0)) else {
+        return;
+    };
+    // Choosing the same file again must fire `change` again.
+    input.set_value("");
+    let name = file.name();
+    let view = state::view();
+    leptos::task::spawn_local(async move {
+        match browser::read_text(&file).await {
+            Ok(contents) => then(name, contents).await,
+            Err(problem) => view.say(Message::alert(format!("{nothing} from “{name}”: {problem}."))),
+        }
+    });
+}
+
 #[component]
 pub fn FileActions() -> impl IntoView {
     let (view, exchange) = (state::view(), state::exchange());
@@ -128,19 +156,13 @@ pub fn FileActions() -> impl IntoView {
         }
     };
     let import_json = move |event: leptos::ev::Event| {
-        let Some(input) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
-            return;
-        };
-        // Choosing the same file again must fire `change` again.
-        input.set_value("");
-        let name = file.name();
-        leptos::task::spawn_local(async move {
-            match browser::read_text(&file).await {
-                Ok(contents) => exchange.import(&name, &contents).await,
-                Err(problem) => view.say(Message::alert(format!("Nothing was imported from “{name}”: {problem}."))),
+        read_chosen(&event, "Nothing was imported", move |name, contents| async move { exchange.import(&name, &contents).await });
+    };
+    let all = state::all();
+    let import_suggestions = move |event: leptos::ev::Event| {
+        read_chosen(&event, "No suggestions were made", move |name, contents| async move {
+            if let Some(tools) = exchange.suggestion_tools().await {
+                (tools.from_file)(all, name, contents);
             }
         });
     };
@@ -200,7 +222,11 @@ pub fn FileActions() -> impl IntoView {
             </div>
             <label class="import">
                 "Import JSON"
-                <input type="file" accept=".json,.jsonl,.jsonld,application/json,application/ld+json" on:change=import_json/>
+                <input type="file" accept=IMPORTABLE on:change=import_json/>
+            </label>
+            <label class="import">
+                "Import as suggestions"
+                <input type="file" accept=IMPORTABLE on:change=import_suggestions/>
             </label>
             // For a teacher to pass on (a shared drive, a USB stick); opened from that file, it is the app already.
             {(!address::opened_from_a_file()).then(|| view! {

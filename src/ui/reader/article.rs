@@ -17,13 +17,14 @@ use crate::ui::browser::article::{self, ARTICLE_CLASS};
 use crate::ui::browser::platform::KeyNames;
 use crate::ui::browser::selection;
 use crate::ui::classroom::{class_map, returned_comments, ClassBand, CommentNotes};
-use crate::ui::state::{self, Hints, Load, View, Work};
+use crate::ui::state::{self, Hints, Load, Mode, View, Work};
 
 use super::cursor::KeyboardCursor;
 use super::details::{DocumentDetails, SourceFacts};
 use super::find::FindBar;
 use super::handout;
 use super::hedges::hint_when_wanted;
+use super::painted::paint_when_wanted;
 use super::paragraph::{Feedback, ParagraphMarks, ParagraphView};
 use super::viewport::{block_paragraphs, Viewport};
 
@@ -117,6 +118,9 @@ fn ArticleView(document: Arc<Document>, hints: Load<Hints>) -> impl IntoView {
     });
     mark_selected(view, work, viewport);
     hint_when_wanted(document.clone(), hints);
+    let suggested = state::suggested();
+    let own_work = move || suggested.present() && view.mode().with(|mode| *mode == Mode::Reading);
+    paint_when_wanted(document.clone(), own_work, state::exchange().suggestion_loader(), |tools| tools.paint, "the suggestions");
     let cursor = KeyboardCursor::new(document.clone());
     let band = class_map(document.id.clone());
     let comments = returned_comments(document.id.clone());

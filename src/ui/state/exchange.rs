@@ -10,11 +10,11 @@ use leptos::prelude::*;
 use crate::core::classroom::hand_in;
 use crate::core::classroom::{assignment, backup};
 use crate::core::exchange::formats::{self, Corpus, Format};
-use crate::core::exchange::import::{self, Destination, Merged, NewDocument, Report};
+use crate::core::exchange::import::{self, Destination, ImportError, Merged, NewDocument, Parsed, Report};
 use crate::core::model::own_document::{self, DocumentRecord};
 use crate::ui::browser;
 use crate::ui::state::classroom::Classroom;
-use crate::ui::state::parts::{Load, OtherFormats};
+use crate::ui::state::parts::{Load, OtherFormats, SuggestionTools};
 use crate::ui::state::texts::Texts;
 use crate::ui::state::view::{Message, View};
 use crate::ui::state::work::Work;
@@ -25,6 +25,9 @@ const OTHER_FORMATS: &str = "the part that writes and reads other tools’ forma
 /// The part that reads files in, as the reader is told about it.
 const IMPORTER: &str = "the part that reads files in";
 
+/// The part that draws and decides suggestions, as the reader is told about it.
+const SUGGESTIONS: &str = "the part that shows suggestions";
+
 #[derive(Clone, Copy)]
 pub struct Exchange {
     work: Work,
@@ -33,6 +36,7 @@ pub struct Exchange {
     classroom: Classroom,
     other_formats: Load<OtherFormats>,
     importer: Load<Importer>,
+    suggestion_tools: Load<SuggestionTools>,
 }
 
 /// Reading one file in, done: what the part that reads files hands back.
@@ -89,8 +93,42 @@ impl Exchange {
         classroom: Classroom,
         other_formats: Load<OtherFormats>,
         importer: Load<Importer>,
+        suggestion_tools: Load<SuggestionTools>,
     ) -> Exchange {
-        Exchange { work, view, texts, classroom, other_formats, importer }
+        Exchange { work, view, texts, classroom, other_formats, importer, suggestion_tools }
+    }
+
+    /// The part that draws and decides suggestions, fetched the first time; when it cannot be
+    /// fetched, that is said (and nothing changes).
+    pub async fn suggestion_tools(&self) -> Option<SuggestionTools> {
+        (self.suggestion_tools)().await.map_err(|problem| self.view.say(Message::alert(problem.explain(SUGGESTIONS)))).ok()
+    }
+
+    /// How the part that draws suggestions is brought, for what paints them over an article.
+    pub fn suggestion_loader(&self) -> Load<SuggestionTools> {
+        self.suggestion_tools
+    }
+
+    /// Reads a file of any importable format and places what it brings on the documents here
+    /// (Glossa JSON at once, other tools' formats with their part); `None` when that part could
+    /// not be fetched, which is said.
+    pub async fn read_placed(&self, contents: &str) -> Option<Result<Parsed, ImportError>> {
+        let glossa_json = self.work.labels.with_untracked(|labels| formats::read_glossa_json(contents, labels));
+        let file = match glossa_json {
+            Some(file) => file,
+            None => match (self.other_formats)().await {
+                Ok(other) => (other.read)(contents, self.view.settings.with_untracked(|s| s.offsets)),
+                Err(problem) => {
+                    self.view.say(Message::alert(problem.explain(OTHER_FORMATS)));
+                    return None;
+                }
+            },
+        };
+        let documents = self.work.documents();
+        let now = browser::now();
+        Some(file.and_then(|file| {
+            self.work.labels.with_untracked(|labels| import::place(file, &Destination { documents: &documents, labels, now: &now }))
+        }))
     }
 
     /// The work (of every document, or of document `only`) as `write` puts it, and how many
@@ -176,19 +214,7 @@ impl Exchange {
             let text = format!("“{file_name}” is a student's hand-in: open the Teacher view and use Collect work.");
             return self.view.say(Message::alert(text));
         }
-        let glossa_json = self.work.labels.with_untracked(|labels| formats::read_glossa_json(contents, labels));
-        let file = match glossa_json {
-            Some(file) => file,
-            None => match (self.other_formats)().await {
-                Ok(other) => (other.read)(contents, self.view.settings.with_untracked(|s| s.offsets)),
-                Err(problem) => return self.view.say(Message::alert(problem.explain(OTHER_FORMATS))),
-            },
-        };
-        let documents = self.work.documents();
-        let now = browser::now();
-        let parsed = file.and_then(|file| {
-            self.work.labels.with_untracked(|labels| import::place(file, &Destination { documents: &documents, labels, now: &now }))
-        });
+        let Some(parsed) = self.read_placed(contents).await else { return };
         let outcome = match parsed {
             Ok(parsed) => match self.texts.keep_all(&parsed.new_documents).await {
                 Ok(()) => Ok(self.merge(file_name, parsed)),
@@ -242,7 +268,7 @@ impl Exchange {
         self.view.say(Message::status(text));
     }
 
-    fn merge(&self, file_name: &str, mut parsed: import::Parsed) -> Merged {
+    fn merge(&self, file_name: &str, mut parsed: Parsed) -> Merged {
         let new_labels = std::mem::take(&mut parsed.new_labels);
         // Before the annotations that use them, so that every one renders with its label.
         self.work.adopt_labels(&new_labels);

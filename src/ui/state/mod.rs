@@ -12,6 +12,7 @@
 //!   passphrase, and opened in a tab only with it.
 //! - `Classroom`: assignments made and taken here, hand-ins, feedback against the key.
 //! - `Exchange`: files in and out: export, import, documents added from files or pasted text.
+//! - `Suggested`: suggestions waiting for a decision, kept apart from the work.
 //!
 //! The parts depend on each other in that order and never back up it.
 
@@ -20,6 +21,7 @@ mod exchange;
 mod keys;
 mod parts;
 mod saving;
+mod suggested;
 mod texts;
 mod view;
 mod work;
@@ -32,8 +34,9 @@ use crate::ui::browser::{bundled, persist};
 pub use classroom::{ClassWork, Classroom, Compared};
 pub use exchange::{Exchange, Importer};
 pub use keys::{Keys, KeysHere};
-pub use parts::{Hints, Load, NotFetched, OtherFormats, Panels};
+pub use parts::{Hints, Load, NotFetched, OtherFormats, Panels, SuggestionTools};
 pub use saving::Saving;
+pub use suggested::Suggested;
 pub use texts::Texts;
 pub use view::{Message, Mode, Pending, Reveal, View};
 pub use work::Work;
@@ -48,12 +51,13 @@ pub struct State {
     pub keys: Keys,
     pub classroom: Classroom,
     pub exchange: Exchange,
+    pub suggested: Suggested,
 }
 
 impl State {
     /// Starts from what local storage holds, telling the reader if any of it could not be read,
     /// and puts the state in context.
-    pub fn provide(other_formats: Load<OtherFormats>, importer: Load<Importer>) -> State {
+    pub fn provide(other_formats: Load<OtherFormats>, importer: Load<Importer>, suggestion_tools: Load<SuggestionTools>) -> State {
         let loaded = persist::load_state();
         let view = View::new();
         let mut page_texts = bundled::texts();
@@ -72,12 +76,19 @@ impl State {
         let persist::LoadedRecord { record, raw, problem } = persist::load_classroom();
         let classroom = Classroom::start(view, texts, work, keys, record, problem);
         saving.keep_classroom(classroom.saved, raw);
-        let exchange = Exchange::new(work, view, texts, classroom, other_formats, importer);
-        let state = State { view, texts, work, saving, keys, classroom, exchange };
+        let exchange = Exchange::new(work, view, texts, classroom, other_formats, importer, suggestion_tools);
+        let suggested = Suggested::start(work, view);
+        let state = State { view, texts, work, saving, keys, classroom, exchange, suggested };
         provide_context(state);
         work.load_texts();
         state
     }
+}
+
+/// The whole state, from the context: for work that goes on after the context is gone (a file
+/// read, a part fetched), taken before it starts.
+pub fn all() -> State {
+    expect_context::<State>()
 }
 
 /// What the reader sees, from the state in context.
@@ -113,4 +124,9 @@ pub fn classroom() -> Classroom {
 /// Files in and out, from the state in context.
 pub fn exchange() -> Exchange {
     expect_context::<State>().exchange
+}
+
+/// Suggestions waiting for a decision, from the state in context.
+pub fn suggested() -> Suggested {
+    expect_context::<State>().suggested
 }

@@ -58,6 +58,20 @@ pub struct Panels {
 /// is called in, for as long as the reader's settings ask for them (`ui::reader::hedges`).
 pub type Hints = fn(Arc<Document>);
 
+/// Suggestions, drawn and decided: their part, fetched when the first is made or when some wait
+/// from an earlier visit.
+#[derive(Clone, Copy)]
+pub struct SuggestionTools {
+    /// The region that lists the open document's suggestions, to accept or reject.
+    pub region: fn() -> leptos::prelude::AnyView,
+    /// Paints an article's suggestions over it, as `Hints` paints hedges.
+    pub paint: fn(Arc<Document>),
+    /// Makes suggestions of a file of any importable format (its name, its contents).
+    pub from_file: fn(crate::ui::state::State, String, String),
+    /// Makes suggestions of a label (its id) at every whole word of a list, in every document.
+    pub from_words: fn(crate::ui::state::State, Vec<String>, String),
+}
+
 /// Other tools' formats: every format written, and read back where it can be.
 #[derive(Clone, Copy)]
 pub struct OtherFormats {
