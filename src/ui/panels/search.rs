@@ -187,7 +187,9 @@ const MOST_WORD_CHARACTERS: usize = 100;
 /// document, each waiting for a decision under **Suggestions**.
 #[component]
 fn WordList() -> impl IntoView {
-    let (view, work, exchange, all) = (state::view(), state::work(), state::exchange(), state::all());
+    let (view, work, exchange) = (state::view(), state::work(), state::exchange());
+    // The part makes them under this owner, whose context holds the state.
+    let owner = Owner::current();
     let words = RwSignal::new(String::new());
     let chosen_label = RwSignal::new(String::new());
     let suggest = move |_| {
@@ -206,9 +208,10 @@ fn WordList() -> impl IntoView {
         let labels = work.labels_in_use();
         let chosen = chosen_label.get_untracked();
         let Some(label) = label::find(&labels, &chosen).or(labels.first()).map(|l| l.id.clone()) else { return };
+        let owner = owner.clone();
         leptos::task::spawn_local(async move {
-            if let Some(tools) = exchange.suggestion_tools().await {
-                (tools.from_words)(all, list, label);
+            if let (Some(tools), Some(owner)) = (exchange.suggestion_tools().await, owner) {
+                owner.with(|| (tools.from_words)(list, label));
             }
         });
     };

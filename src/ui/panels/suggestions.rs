@@ -14,7 +14,7 @@ use crate::core::model::label;
 use crate::core::work::suggestions::{from_words, Suggestion};
 use crate::ui::browser;
 use crate::ui::reader::painted::paint_while;
-use crate::ui::state::{self, Message, Reveal, State};
+use crate::ui::state::{self, Message, Reveal};
 
 /// Paints `document`'s suggestions over its article while any wait.
 pub fn paint(document: Arc<Document>) {
@@ -40,7 +40,8 @@ fn merged(ranges: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
 
 /// Makes suggestions of every annotation a file brings (any importable format), on the documents
 /// here; what the file brings for texts that are not here is named and left.
-pub fn from_file(state: State, file_name: String, contents: String) {
+pub fn from_file(file_name: String, contents: String) {
+    let state = state::all();
     leptos::task::spawn_local(async move {
         let Some(parsed) = state.exchange.read_placed(&contents).await else { return };
         let parsed = match parsed {
@@ -79,7 +80,8 @@ pub fn from_file(state: State, file_name: String, contents: String) {
 }
 
 /// Makes suggestions of `label` at every whole word of `words`, in any case, in every document.
-pub fn from_word_list(state: State, words: Vec<String>, label: String) {
+pub fn from_word_list(words: Vec<String>, label: String) {
+    let state = state::all();
     let documents = state.work.documents();
     let made = from_words(documents.iter().map(Arc::as_ref), &words, &label, new_id);
     state.suggested.offer(made, "the word list");

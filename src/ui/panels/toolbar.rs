@@ -158,11 +158,13 @@ pub fn FileActions() -> impl IntoView {
     let import_json = move |event: leptos::ev::Event| {
         read_chosen(&event, "Nothing was imported", move |name, contents| async move { exchange.import(&name, &contents).await });
     };
-    let all = state::all();
+    // The part makes them under this owner, whose context holds the state.
+    let owner = Owner::current();
     let import_suggestions = move |event: leptos::ev::Event| {
+        let owner = owner.clone();
         read_chosen(&event, "No suggestions were made", move |name, contents| async move {
-            if let Some(tools) = exchange.suggestion_tools().await {
-                (tools.from_file)(all, name, contents);
+            if let (Some(tools), Some(owner)) = (exchange.suggestion_tools().await, owner) {
+                owner.with(|| (tools.from_file)(name, contents));
             }
         });
     };

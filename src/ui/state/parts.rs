@@ -66,10 +66,12 @@ pub struct SuggestionTools {
     pub region: fn() -> leptos::prelude::AnyView,
     /// Paints an article's suggestions over it, as `Hints` paints hedges.
     pub paint: fn(Arc<Document>),
-    /// Makes suggestions of a file of any importable format (its name, its contents).
-    pub from_file: fn(crate::ui::state::State, String, String),
-    /// Makes suggestions of a label (its id) at every whole word of a list, in every document.
-    pub from_words: fn(crate::ui::state::State, Vec<String>, String),
+    /// Makes suggestions of a file of any importable format (its name, its contents); called
+    /// under an owner whose context holds the state.
+    pub from_file: fn(String, String),
+    /// Makes suggestions of a label (its id) at every whole word of a list, in every document;
+    /// called as `from_file` is.
+    pub from_words: fn(Vec<String>, String),
 }
 
 /// Other tools' formats: every format written, and read back where it can be.
