@@ -40,6 +40,8 @@ pub enum Layer {
     Key(String),
     /// A student's work on assignment `id`.
     Student(String),
+    /// The gold standard a curation makes of several annotators' work.
+    Gold,
 }
 
 /// How the document keys of answer keys' layers begin.
@@ -52,6 +54,7 @@ impl Layer {
             Layer::Own => document_id.to_owned(),
             Layer::Key(assignment) => format!("{KEY_LAYER}{assignment}:{document_id}"),
             Layer::Student(assignment) => format!("work:{assignment}:{document_id}"),
+            Layer::Gold => format!("gold:{document_id}"),
         }
     }
 

@@ -206,14 +206,13 @@ fn passages(teaching: &Teaching, documents: &[Arc<Document>], people: &[Vec<Mark
 
 /// Each hand-in's spans over `documents` (by their index), for the agreement figures.
 fn marked<'a>(teaching: &'a Teaching, documents: &[Arc<Document>]) -> Vec<Vec<Marked<'a>>> {
-    teaching
-        .collected
-        .iter()
-        .map(|work| {
-            let spans = documents.iter().enumerate().flat_map(|(at, d)| work.annotations(&d.id).iter().map(move |a| (at, a)));
-            spans.map(|(document, a)| Marked { document, label: &a.label, start: a.start, end: a.end }).collect()
-        })
-        .collect()
+    teaching.collected.iter().map(|work| spans_of(documents, |d| work.annotations(d))).collect()
+}
+
+/// The spans `of` gives each of `documents`, over them all (each by its index).
+pub fn spans_of<'a>(documents: &[Arc<Document>], of: impl Fn(&str) -> &'a [Annotation]) -> Vec<Marked<'a>> {
+    let spans = documents.iter().enumerate().flat_map(|(at, d)| of(&d.id).iter().map(move |a| (at, a)));
+    spans.map(|(document, a)| Marked { document, label: &a.label, start: a.start, end: a.end }).collect()
 }
 
 #[cfg(test)]
