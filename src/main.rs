@@ -53,6 +53,16 @@ mod parts {
         Ok(parts::suggestion_tools())
     }
 
+    #[wasm_split(curation, fallible)]
+    fn curation_bar() -> Result<AnyView, NotFetched> {
+        Ok(parts::curation_bar())
+    }
+
+    #[wasm_split(conflicts, fallible)]
+    fn conflicts_region() -> Result<AnyView, NotFetched> {
+        Ok(parts::conflicts_region())
+    }
+
     pub fn split() -> Parts {
         Parts {
             assignment: || Box::pin(assignment_bar()),
@@ -64,6 +74,8 @@ mod parts {
             panels: || Box::pin(panels()),
             hints: || Box::pin(hints()),
             suggestions: || Box::pin(suggestion_tools()),
+            curation: || Box::pin(curation_bar()),
+            conflicts: || Box::pin(conflicts_region()),
         }
     }
 }

@@ -2,6 +2,10 @@
 its offsets (Python code point slicing, text[start:end]) is its quote.
 
     python3 tests/check_exports.py DIR    # DIR holds one export of each format
+    python3 tests/check_exports.py DIR SPANS.json    # and they hold exactly these spans
+
+SPANS.json, when given, lists [document, start, end, label name] of every span the exports must
+hold, no more and no fewer (a curation's gold: exactly the decisions made).
 
 Standard library only. Prints one line per format and exits non-zero on any mismatch.
 """
@@ -206,6 +210,12 @@ for row in csv.DictReader(io.StringIO(read(folder / "glossa-links.csv"), newline
 if w3c_links != links or csv_links != links:
     failures.append(f"links: Glossa JSON has {len(links)}, W3C {len(w3c_links)}, the links CSV {len(csv_links)}, or they differ")
 print(f"links: {len(links)} links in Glossa JSON, W3C and the links CSV")
+
+if len(sys.argv) > 2:
+    decided = {tuple(span) for span in json.loads(read(sys.argv[2]))}
+    if decided != set(expected):
+        failures.append(f"decisions: the exports hold {sorted(set(expected) - decided)} beyond them and lack {sorted(decided - set(expected))}")
+    print(f"decisions: the exports hold exactly the {len(decided)} spans decided")
 
 for fmt in ["glossa-json", "w3c", "doccano", "label-studio", "spacy", "brat", "csv", "csv-spreadsheets"]:
     count = checked.get(fmt, 0)

@@ -71,10 +71,11 @@ pub fn App(parts: Parts) -> impl IntoView {
                     state::Mode::Board => view! { <OnDemand part="the claims board" load=parts.board/> }.into_any(),
                     state::Mode::Search => view! { <OnDemand part="the search" load=parts.search/> }.into_any(),
                     state::Mode::Reading => view! { <reader::Reader hints=parts.hints/> }.into_any(),
+                    state::Mode::Curation => view! { <OnDemand part="the curation" load=parts.curation/> <reader::Reader hints=parts.hints/> }.into_any(),
                     _ => view! { <OnDemand part="the assignment" load=parts.assignment/> <reader::Reader hints=parts.hints/> }.into_any(),
                 }}
             </main>
-            <panels::annotation_list::AnnotationPanel/>
+            <panels::annotation_list::AnnotationPanel conflicts=parts.conflicts/>
         </div>
     }
 }

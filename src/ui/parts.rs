@@ -20,6 +20,8 @@ pub struct Parts {
     pub panels: Load<Panels>,
     pub hints: Load<Hints>,
     pub suggestions: Load<SuggestionTools>,
+    pub curation: Load<AnyView>,
+    pub conflicts: Load<AnyView>,
 }
 
 /// Every part at hand in the first module, nothing split: the browser tests mount the app so.
@@ -34,6 +36,8 @@ pub fn in_place() -> Parts {
         panels: || Box::pin(async { Ok(panels()) }),
         hints: || Box::pin(async { Ok(hints()) }),
         suggestions: || Box::pin(async { Ok(suggestion_tools()) }),
+        curation: || Box::pin(async { Ok(curation_bar()) }),
+        conflicts: || Box::pin(async { Ok(conflicts_region()) }),
     }
 }
 
@@ -59,6 +63,16 @@ pub fn suggestion_tools() -> SuggestionTools {
         from_file: suggestions::from_file,
         from_words: suggestions::from_word_list,
     }
+}
+
+/// The bar above the gold while curating, as its part draws it.
+pub fn curation_bar() -> AnyView {
+    view! { <classroom::CurationBar/> }.into_any()
+}
+
+/// The region of a curation's conflicts, as its part draws it.
+pub fn conflicts_region() -> AnyView {
+    view! { <classroom::ConflictsRegion/> }.into_any()
 }
 
 /// The bar above the article in an assignment, as its part draws it.

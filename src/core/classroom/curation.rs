@@ -21,9 +21,9 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::classroom::assignment::{Assignment, AssignmentDocument};
+use crate::core::classroom::assignment::{self, Assignment, AssignmentDocument};
 use crate::core::classroom::figures::{self, ClassAgreement};
-use crate::core::classroom::hand_in::HandIn;
+use crate::core::classroom::hand_in::{self, HandIn};
 use crate::core::classroom::record::Teaching;
 use crate::core::measures::agreement;
 use crate::core::measures::gamma;
@@ -42,9 +42,11 @@ pub const VERSION: u32 = 1;
 /// How the document keys of the rejections begin.
 const REJECTED: &str = "rejected:";
 
-/// How the ids of gold annotations begin: accepted by the threshold, or by the curator.
+/// How the ids of gold annotations begin (accepted by the threshold, or by the curator), and of
+/// rejections.
 const AUTOMATIC: &str = "auto-";
 const DECIDED: &str = "gold-";
+const REJECTION: &str = "rejected-";
 
 /// One annotator's work: annotations by document id (ids here).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -191,8 +193,16 @@ impl Version {
     /// The id of its gold annotation, accepted by the threshold (`automatic`) or by the curator:
     /// the same in every tab and on every curation of the same files.
     pub fn gold_id(&self, document: &str, automatic: bool) -> String {
+        self.id(if automatic { AUTOMATIC } else { DECIDED }, document)
+    }
+
+    /// The id of its rejection.
+    fn rejection_id(&self, document: &str) -> String {
+        self.id(REJECTION, document)
+    }
+
+    fn id(&self, prefix: &str, document: &str) -> String {
         let key = format!("{document}\u{0}{}\u{0}{}\u{0}{}\u{0}{}", self.start, self.end, self.label, attribution(&self.attributed_to));
-        let prefix = if automatic { AUTOMATIC } else { DECIDED };
         format!("{prefix}{}", &sha256_hex(&key)[..16])
     }
 }
@@ -301,7 +311,7 @@ impl Conflict {
         if gold.iter().any(|a| !is_automatic(&a.id) && a.start < self.end && self.start < a.end) {
             return Standing::Accepted;
         }
-        match self.versions.iter().all(|v| rejected.iter().any(|r| r.id == v.gold_id(&self.document, false))) {
+        match self.versions.iter().all(|v| rejected.iter().any(|r| r.id == v.rejection_id(&self.document))) {
             true => Standing::Rejected,
             false => Standing::Open,
         }
@@ -310,14 +320,15 @@ impl Conflict {
     /// The gold annotations of its own the curator's decisions put there (what reopening it
     /// takes away), and its rejections.
     pub fn decisions<'a>(&self, gold: &'a [Annotation], rejected: &'a [Annotation]) -> Vec<&'a Annotation> {
-        let ids: Vec<String> = self.versions.iter().map(|v| v.gold_id(&self.document, false)).collect();
+        let ids: Vec<String> =
+            self.versions.iter().flat_map(|v| [v.gold_id(&self.document, false), v.rejection_id(&self.document)]).collect();
         gold.iter().chain(rejected).filter(|a| ids.contains(&a.id)).collect()
     }
 
     /// The rejection of every version, at `now`.
     pub fn rejections(&self, now: &str) -> Vec<Annotation> {
         let rejection = |v: &Version| Annotation {
-            id: v.gold_id(&self.document, false),
+            id: v.rejection_id(&self.document),
             label: v.label.clone(),
             start: v.start,
             end: v.end,
@@ -395,6 +406,47 @@ pub fn missing_links(annotators: &[Annotator], gold: &BTreeMap<String, Vec<Annot
         }
     }
     missing
+}
+
+/// An annotator of a student's hand-in, named by the student, its documents found here by their
+/// text; `None` when `contents` is no hand-in. A hand-in on texts not here is refused, naming
+/// them.
+pub fn annotator_of_hand_in(contents: &str, here: &[Arc<Document>]) -> Option<Result<Annotator, String>> {
+    if !assignment::is_format(contents, hand_in::WORK_FORMAT) {
+        return None;
+    }
+    let work: HandIn = match serde_json::from_str(contents) {
+        Ok(work) => work,
+        Err(e) => return Some(Err(format!("it is a hand-in that cannot be read ({e})"))),
+    };
+    let mut documents = BTreeMap::new();
+    let mut missing = Vec::new();
+    for document in work.documents {
+        match here.iter().find(|d| d.sha256 == document.text_sha256) {
+            Some(d) => drop(documents.insert(d.id.clone(), document.annotations)),
+            None => missing.push(document.id),
+        }
+    }
+    Some(match missing.is_empty() {
+        true => Ok(Annotator { name: work.student, documents }),
+        false => Err(format!("its texts {} are not here: open the assignment first", missing.join(", "))),
+    })
+}
+
+/// A copy of `gold` (annotations by document) under new ids, its links following them: the key
+/// of an assignment made of it, so that no id stands for two annotations.
+pub fn copied(gold: &BTreeMap<String, Vec<Annotation>>, mut new_id: impl FnMut() -> String) -> BTreeMap<String, Vec<Annotation>> {
+    let ids: BTreeMap<&str, String> = gold.values().flatten().map(|a| (a.id.as_str(), new_id())).collect();
+    gold.iter()
+        .map(|(document, list)| {
+            let copy = list.iter().map(|a| Annotation {
+                id: ids[a.id.as_str()].clone(),
+                links: a.links.iter().filter_map(|l| Some(Link { to: ids.get(l.to.as_str())?.clone(), relation: l.relation })).collect(),
+                ..a.clone()
+            });
+            (document.clone(), copy.collect())
+        })
+        .collect()
 }
 
 /// The annotators as a class that handed in `documents`, so that their agreement is the one the
@@ -528,8 +580,8 @@ mod tests {
         let conflict = &curate(&two, &["d"], Threshold::All).conflicts[0];
         assert_eq!(conflict.standing(&[], &[]), Standing::Open);
         let accepted = gold_annotation(&two, "d", &conflict.versions[1], false, "now");
-        assert_eq!(conflict.standing(&[accepted.clone()], &[]), Standing::Accepted);
-        assert_eq!(conflict.decisions(&[accepted.clone()], &[]), [&accepted]);
+        assert_eq!(conflict.standing(std::slice::from_ref(&accepted), &[]), Standing::Accepted);
+        assert_eq!(conflict.decisions(std::slice::from_ref(&accepted), &[]), [&accepted]);
         let automatic = gold_annotation(&two, "d", &conflict.versions[1], true, "now");
         assert_eq!(conflict.standing(&[automatic], &[]), Standing::Open, "the threshold decides nothing of a conflict");
         let own = span("mine", 0, 7, "denial", "");
@@ -559,6 +611,35 @@ mod tests {
         assert_eq!(missing, [("d".to_owned(), gold[1].id.clone(), Link { to: gold[0].id.clone(), relation: Relation::Denies })]);
         let only_claim = BTreeMap::from([("d".to_owned(), gold[..1].to_vec())]);
         assert!(missing_links(&two, &only_claim).is_empty(), "a link waits for both its ends");
+    }
+
+    #[test]
+    fn a_hand_in_is_an_annotator_named_by_its_student_on_the_texts_here() {
+        let here = vec![crate::core::model::document::bundled()[4].clone()];
+        let mut assignment = Assignment::new("a-1".into(), "Week 3", "now");
+        assignment.documents = vec![AssignmentDocument::of(&here[0])];
+        let spans = BTreeMap::from([(here[0].id.clone(), vec![span("1", 0, 5, "claim", "")])]);
+        let work = HandIn::of(&assignment, "Ada", &spans, &Default::default(), "now");
+        let json = serde_json::to_string(&work).unwrap();
+        assert_eq!(annotator_of_hand_in(&json, &here), Some(Ok(Annotator { name: "Ada".into(), documents: spans })));
+        assert!(annotator_of_hand_in(&json, &[]).unwrap().unwrap_err().contains("not here"));
+        assert_eq!(annotator_of_hand_in("{\"format\": \"glossa\"}", &here), None);
+    }
+
+    #[test]
+    fn a_copy_of_the_gold_has_new_ids_and_its_links_follow_them() {
+        let mut denial = span("gold-2", 20, 30, "denial", "");
+        denial.links =
+            vec![Link { to: "gold-1".into(), relation: Relation::Denies }, Link { to: "gone".into(), relation: Relation::Denies }];
+        let gold = BTreeMap::from([("d".to_owned(), vec![span("gold-1", 0, 10, "claim", ""), denial])]);
+        let mut n = 0;
+        let copy = copied(&gold, || {
+            n += 1;
+            format!("k{n}")
+        });
+        let list = &copy["d"];
+        assert_eq!(list.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), ["k1", "k2"]);
+        assert_eq!(list[1].links, [Link { to: "k1".into(), relation: Relation::Denies }]);
     }
 
     #[test]

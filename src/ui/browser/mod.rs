@@ -135,6 +135,15 @@ pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
     own_document::decode(&js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+/// The name and the text (or why it could not be read) of each of `files`, in order.
+pub async fn read_texts(files: Vec<web_sys::File>) -> Vec<(String, Result<String, String>)> {
+    let mut read = Vec::with_capacity(files.len());
+    for file in files {
+        read.push((file.name(), read_text(&file).await));
+    }
+    read
+}
+
 /// Scrolls the page so that `element` is at `block` (the centre, or as little as shows it).
 pub fn scroll_into_view(element: &web_sys::Element, block: web_sys::ScrollLogicalPosition) {
     let options = web_sys::ScrollIntoViewOptions::new();

@@ -104,7 +104,7 @@ pub fn ClassAgreementView(id: String) -> impl IntoView {
 
 /// A κ or α with Landis and Koch's words, or why it has none.
 /// Mathet's γ as the table says it: its value and words, approximate or not, or why there is none.
-fn gamma_said(gamma: Option<Result<Gamma, Undefined>>) -> String {
+pub(super) fn gamma_said(gamma: Option<Result<Gamma, Undefined>>) -> String {
     match gamma {
         None => "being computed…".to_owned(),
         Some(Err(why)) => why.to_string(),
@@ -115,11 +115,11 @@ fn gamma_said(gamma: Option<Result<Gamma, Undefined>>) -> String {
     }
 }
 
-fn said(value: Option<f64>) -> String {
+pub(super) fn said(value: Option<f64>) -> String {
     value.map_or("undefined (everyone gave one value everywhere)".to_owned(), |v| format!("{}: {}", fixed(v, 2), landis_koch(v)))
 }
 
-fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
+pub(super) fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
     let (sum, count) = values.fold((0.0, 0), |(sum, count), v| (sum + v, count + 1));
     (count > 0).then(|| sum / count as f64)
 }

@@ -79,7 +79,7 @@ pub fn AssignmentBar() -> impl IntoView {
                 </section>
             }
             .into_any(),
-            Mode::Reading | Mode::Teacher | Mode::Board | Mode::Search => return None,
+            Mode::Reading | Mode::Teacher | Mode::Board | Mode::Search | Mode::Curation => return None,
         })
     };
     view! { {bar} {frozen} }

@@ -4,7 +4,8 @@
 //! (`coverage`); the assignment bar a student works under or a teacher
 //! reviews a hand-in under (`bar`); how much a class agrees (`agreement`); the class discussion
 //! drawn on the article (`discussion`) and a teacher's returned comments drawn on their passages
-//! (`notes`); the class's results (`results`); the teacher's view (`teacher`).
+//! (`notes`); the class's results (`results`); the teacher's view (`teacher`); the curation of
+//! several annotators' work into a gold standard (`curation`).
 
 mod charts;
 mod passphrase;
@@ -17,9 +18,11 @@ mod notes;
 mod discussion;
 mod results;
 mod teacher;
+mod curation;
 
 pub use bar::{AssignmentBar, TeacherButton};
 pub use coverage::CoverageTable;
+pub use curation::{ConflictsRegion, CurationBar};
 pub use discussion::{class_map, ClassBand};
 pub use feedback::PassageButton;
 pub use notes::{returned_comments, CommentNotes};

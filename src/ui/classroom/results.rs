@@ -31,13 +31,7 @@ pub(super) fn Collect(id: String) -> impl IntoView {
         let files = browser::files(input.files());
         input.set_value("");
         let id = collect_id.clone();
-        leptos::task::spawn_local(async move {
-            let mut read = Vec::new();
-            for file in files {
-                read.push((file.name(), browser::read_text(&file).await));
-            }
-            classroom.collect(&id, read);
-        });
+        leptos::task::spawn_local(async move { classroom.collect(&id, browser::read_texts(files).await) });
     };
     let results_id = id.clone();
     let results = Memo::new(move |_| classroom.results(&results_id));

@@ -8,13 +8,16 @@ use crate::ui::browser::article::NOTE_ID;
 use crate::ui::panels::link::{LinkList, LinkTo};
 use crate::ui::panels::on_demand::fetched;
 use crate::ui::panels::source::SourceFields;
-use crate::ui::state::{self, Mode};
+use crate::ui::state::{self, Load, Mode};
 
 /// How many annotations the list shows at first, and how many more each "Show more" adds.
 const LIST_PAGE: usize = 200;
 
 #[component]
-pub fn AnnotationPanel() -> impl IntoView {
+pub fn AnnotationPanel(
+    /// The part that draws the region of a curation's conflicts, while curating.
+    conflicts: Load<AnyView>,
+) -> impl IntoView {
     let (view, work, classroom) = (state::view(), state::work(), state::classroom());
     // A document with thousands of annotations lists them a page at a time.
     let limit = RwSignal::new(LIST_PAGE);
@@ -45,6 +48,7 @@ pub fn AnnotationPanel() -> impl IntoView {
             <h2 class="panel-heading" id="annotations-heading">"Annotations"</h2>
             <LabelFilter/>
             <Show when=suggestions>{fetched("the suggestions", loader, |tools| (tools.region)(), false)}</Show>
+            <Show when=move || view.mode().with(|mode| *mode == Mode::Curation)>{fetched("the curation", conflicts, |drawn| drawn, false)}</Show>
             {editor}
             <Show when=move || view.open().with(Option::is_some)>
                 <p class="empty" hidden=move || view.open().with(|open| {

@@ -70,6 +70,7 @@ pub fn Masthead(
                 </button>
                 <AcrossButton mode=Mode::Board name="Claims board" keys=""/>
                 <AcrossButton mode=Mode::Search name="Search" keys="Control+Shift+F Meta+Shift+F"/>
+                <AcrossButton mode=Mode::Curation name="Curate" keys=""/>
             </div>
             <toolbar::Toolbar/>
             <toolbar::HistoryButtons/>
@@ -84,7 +85,7 @@ pub fn Masthead(
     }
 }
 
-/// A button to a view of one's own work across documents, pressed while it shows.
+/// A button to a view across documents (one's own work, or the curation), pressed while it shows.
 #[component]
 fn AcrossButton(mode: Mode, name: &'static str, keys: &'static str) -> impl IntoView {
     let view = state::view();

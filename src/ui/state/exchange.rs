@@ -4,19 +4,23 @@
 
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::core::classroom::assignment::Layer;
 use crate::core::classroom::hand_in;
 use crate::core::classroom::{assignment, backup};
 use crate::core::exchange::formats::{self, Corpus, Format};
 use crate::core::exchange::import::{self, Destination, ImportError, Merged, NewDocument, Parsed, Report};
+use crate::core::model::document::Document;
 use crate::core::model::own_document::{self, DocumentRecord};
+use crate::core::work::workspace::Workspace;
 use crate::ui::browser;
 use crate::ui::state::classroom::Classroom;
 use crate::ui::state::parts::{Load, OtherFormats, SuggestionTools};
 use crate::ui::state::texts::Texts;
-use crate::ui::state::view::{Message, View};
+use crate::ui::state::view::{Message, Mode, View};
 use crate::ui::state::work::Work;
 
 /// The part holding other tools' formats, as the reader is told about it.
@@ -132,12 +136,27 @@ impl Exchange {
     }
 
     /// The work (of every document, or of document `only`) as `write` puts it, and how many
-    /// annotations it holds.
+    /// annotations it holds; while curating, the gold.
     fn written(&self, only: Option<&str>, write: impl FnOnce(&Corpus, &str) -> Vec<u8>) -> (Vec<u8>, usize) {
         let mut documents = self.work.documents();
         documents.retain(|d| only.is_none_or(|id| d.id == id));
         let offsets = self.view.settings.with_untracked(|s| s.offsets);
+        let layer = self.view.mode.with_untracked(Mode::layer);
         self.work.workspace.with_untracked(|workspace| {
+            // While curating, what goes out is the gold, as if it were the work.
+            let gold;
+            let workspace = match layer {
+                Layer::Gold => {
+                    let of = |d: &Arc<Document>| (d.id.clone(), workspace.annotations(&layer.document_key(&d.id)).to_vec());
+                    gold = Workspace {
+                        documents: documents.iter().map(of).collect(),
+                        added_documents: workspace.added_documents.clone(),
+                        ..Workspace::default()
+                    };
+                    &gold
+                }
+                _ => workspace,
+            };
             self.work.labels.with_untracked(|labels| {
                 let count = documents.iter().map(|d| workspace.annotations(&d.id).len()).sum();
                 let corpus = Corpus { documents: &documents, labels, workspace, offsets };

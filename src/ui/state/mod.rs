@@ -13,10 +13,12 @@
 //! - `Classroom`: assignments made and taken here, hand-ins, feedback against the key.
 //! - `Exchange`: files in and out: export, import, documents added from files or pasted text.
 //! - `Suggested`: suggestions waiting for a decision, kept apart from the work.
+//! - `Curating`: a curation of several annotators' work, and the gold it makes (work itself).
 //!
 //! The parts depend on each other in that order and never back up it.
 
 mod classroom;
+mod curating;
 mod exchange;
 mod keys;
 mod parts;
@@ -32,6 +34,7 @@ use crate::core::model::document;
 use crate::ui::browser::{bundled, persist};
 
 pub use classroom::{ClassWork, Classroom, Compared};
+pub use curating::{Curating, Decision};
 pub use exchange::{Exchange, Importer};
 pub use keys::{Keys, KeysHere};
 pub use parts::{Hints, Load, NotFetched, OtherFormats, Panels, SuggestionTools};
@@ -52,6 +55,7 @@ pub struct State {
     pub classroom: Classroom,
     pub exchange: Exchange,
     pub suggested: Suggested,
+    pub curating: Curating,
 }
 
 impl State {
@@ -78,7 +82,8 @@ impl State {
         saving.keep_classroom(classroom.saved, raw);
         let exchange = Exchange::new(work, view, texts, classroom, other_formats, importer, suggestion_tools);
         let suggested = Suggested::start(work, view);
-        let state = State { view, texts, work, saving, keys, classroom, exchange, suggested };
+        let curating = Curating::start(work, view, classroom);
+        let state = State { view, texts, work, saving, keys, classroom, exchange, suggested, curating };
         provide_context(state);
         work.load_texts();
         state
@@ -129,4 +134,9 @@ pub fn exchange() -> Exchange {
 /// Suggestions waiting for a decision, from the state in context.
 pub fn suggested() -> Suggested {
     expect_context::<State>().suggested
+}
+
+/// The curation and its gold, from the state in context.
+pub fn curating() -> Curating {
+    expect_context::<State>().curating
 }

@@ -1,7 +1,7 @@
 //! Parts of the app a reader may never use live in wasm modules of their own, fetched the first
 //! time they are needed: a student who only reads and labels never downloads the assignment's bar
 //! (handing in, feedback against the key, a hand-in's review), the teacher's view, the claims board,
-//! the search, other tools' formats, the reading of files (importing and merging, opening an
+//! the search, the curation, other tools' formats, the reading of files (importing and merging, opening an
 //! assignment or a returned file, restoring a backup), the panels drawn when opened (labels,
 //! settings, shortcuts), or the hints of hedges (found and painted only for a reader who turns them
 //! on). The backup itself, Glossa's own JSON, goes out at once.

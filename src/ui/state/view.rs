@@ -69,6 +69,8 @@ pub enum Mode {
     Board,
     /// A search of every document, whose matches open their passage and may be labelled at once.
     Search,
+    /// Curating several annotators' work into the gold standard, which the article shows.
+    Curation,
 }
 
 impl Mode {
@@ -77,6 +79,7 @@ impl Mode {
         match self {
             Mode::Key(id) => Layer::Key(id.clone()),
             Mode::Student(id) => Layer::Student(id.clone()),
+            Mode::Curation => Layer::Gold,
             _ => Layer::Own,
         }
     }
@@ -119,7 +122,7 @@ impl Mode {
     pub fn assignment(&self) -> Option<&str> {
         match self {
             Mode::Key(id) | Mode::Student(id) | Mode::Review { assignment: id, .. } | Mode::Discussion(id) => Some(id),
-            Mode::Reading | Mode::Teacher | Mode::Board | Mode::Search => None,
+            Mode::Reading | Mode::Teacher | Mode::Board | Mode::Search | Mode::Curation => None,
         }
     }
 }

@@ -1,6 +1,7 @@
 //! What a teacher does in the classroom: prepares an assignment and exports it, collects the
 //! class's hand-ins, sees how they fare and agree, comments, and writes the gradebook.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -33,6 +34,20 @@ impl Classroom {
         assignment.documents.extend(first.map(|d| AssignmentDocument::of(&d)));
         self.saved.update(|saved| saved.teaching.push(Teaching::new(assignment, &now)));
         id
+    }
+
+    /// A new assignment titled `title` on `documents`, whose key is `key` (annotations by
+    /// document, ids of their own): the key is written as one step of the work.
+    pub fn assignment_of(&self, title: &str, documents: &[Arc<Document>], key: BTreeMap<String, Vec<Annotation>>) {
+        let (id, now) = (id::uuid_v4(browser::random_bytes()), browser::now());
+        let mut assignment = Assignment::new(id.clone(), title, &now);
+        assignment.documents = documents.iter().map(|d| AssignmentDocument::of(d)).collect();
+        let layer = assignment::Layer::Key(id);
+        self.saved.update(|saved| saved.teaching.push(Teaching::new(assignment, &now)));
+        let description = format!("The gold made the key of “{title}”");
+        self.work.change(&description, false, |w| {
+            key.into_iter().flat_map(|(d, list)| w.put_all(&layer.document_key(&d), list)).collect::<Vec<_>>().into()
+        });
     }
 
     /// What the key of assignment `id` holds, per label, tracked.
