@@ -214,3 +214,35 @@ test('on a phone the curation fits the screen, and a broken file changes nothing
   expect(outside).toEqual([]);
   await context.close();
 });
+
+test('the gold is joined between tabs: a decision in one tab decides the conflict in the other', async ({ context }) => {
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await h.freshStart(a);
+  await h.freshStart(b);
+  const text = h.articleText(h.ARTICLE);
+  const at = (needle) => {
+    const start = Array.from(text.slice(0, text.indexOf(needle))).length;
+    return [start, start + Array.from(needle).length];
+  };
+  // Two annotators in doccano's format, marking one accusation two ways.
+  const doccano = (name, needle) => ({
+    name: `${name}.jsonl`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ id: 'x', text, label: [[...at(needle), 'Claim']] }) + '\n'),
+  });
+  await a.bringToFront();
+  await a.getByRole('button', { name: 'Curate' }).click();
+  await a.getByLabel('Annotators\' files').setInputFiles([doccano('Xia', 'U.S. and Britain accuse Iran'), doccano('Yan', 'Britain accuse Iran')]);
+  await expect(conflicts(a).getByRole('heading')).toHaveText('Conflicts (1 left of 1)');
+
+  await b.bringToFront();
+  await b.getByRole('button', { name: 'Curate' }).click();
+  await expect(conflicts(b).getByRole('heading')).toHaveText('Conflicts (1 left of 1)');
+  await expect(b.getByRole('list', { name: 'Annotators' }).getByRole('listitem')).toHaveText([/^Xia: 1 span\b/, /^Yan: 1 span\b/]);
+
+  await a.bringToFront();
+  await conflicts(a).getByRole('listitem').filter({ hasText: 'Yan' }).getByRole('button', { name: 'Accept' }).click();
+  await expect(conflicts(a).getByRole('heading')).toHaveText('Conflicts (0 left of 1)');
+  await b.bringToFront();
+  await expect(conflicts(b).getByRole('heading')).toHaveText('Conflicts (0 left of 1)');
+  await expect(b.getByRole('article').locator('mark')).toHaveText(['Britain accuse Iran']);
+});

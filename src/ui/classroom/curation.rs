@@ -74,7 +74,7 @@ pub fn CurationBar() -> impl IntoView {
             .get()
             .into_iter()
             .map(|(name, count)| {
-                let (said, removed) = (format!("{name}: {count} spans"), name.clone());
+                let (said, removed) = (format!("{name}: {count} span{}", if count == 1 { "" } else { "s" }), name.clone());
                 view! {
                     <li>
                         {said}

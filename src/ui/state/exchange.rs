@@ -2,9 +2,9 @@
 //! and texts of one's own added from files, pasted text or drops. Reading a file in is a part of
 //! its own ([`Importer`]), fetched when the first file comes.
 
+use std::collections::BTreeMap;
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::Arc;
 
 use leptos::prelude::*;
 
@@ -13,7 +13,6 @@ use crate::core::classroom::hand_in;
 use crate::core::classroom::{assignment, backup};
 use crate::core::exchange::formats::{self, Corpus, Format};
 use crate::core::exchange::import::{self, Destination, ImportError, Merged, NewDocument, Parsed, Report};
-use crate::core::model::document::Document;
 use crate::core::model::own_document::{self, DocumentRecord};
 use crate::core::work::workspace::Workspace;
 use crate::ui::browser;
@@ -147,12 +146,12 @@ impl Exchange {
             let gold;
             let workspace = match layer {
                 Layer::Gold => {
-                    let of = |d: &Arc<Document>| (d.id.clone(), workspace.annotations(&layer.document_key(&d.id)).to_vec());
-                    gold = Workspace {
-                        documents: documents.iter().map(of).collect(),
-                        added_documents: workspace.added_documents.clone(),
-                        ..Workspace::default()
-                    };
+                    let mut by_document = BTreeMap::new();
+                    // Inserted one by one: collecting would sort, and bring a sort into the first module.
+                    for d in &documents {
+                        by_document.insert(d.id.clone(), workspace.annotations(&layer.document_key(&d.id)).to_vec());
+                    }
+                    gold = Workspace { documents: by_document, added_documents: workspace.added_documents.clone(), ..Workspace::default() };
                     &gold
                 }
                 _ => workspace,
