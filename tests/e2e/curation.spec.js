@@ -246,3 +246,31 @@ test('the gold is joined between tabs: a decision in one tab decides the conflic
   await expect(conflicts(b).getByRole('heading')).toHaveText('Conflicts (0 left of 1)');
   await expect(b.getByRole('article').locator('mark')).toHaveText(['Britain accuse Iran']);
 });
+
+test('Edit in the text: the conflict’s stretch is selected, changed by keyboard, and a label key puts it in the gold', async ({ page }) => {
+  await h.freshStart(page);
+  const text = h.articleText(h.ARTICLE);
+  const at = (needle) => {
+    const start = Array.from(text.slice(0, text.indexOf(needle))).length;
+    return [start, start + Array.from(needle).length];
+  };
+  const doccano = (name, needle, label) => ({
+    name: `${name}.jsonl`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ id: 'x', text, label: [[...at(needle), label]] }) + '\n'),
+  });
+  await page.getByRole('button', { name: 'Curate' }).click();
+  await page.getByLabel('Annotators\' files').setInputFiles([doccano('Xia', 'New sanctions announced', 'Sanction'), doccano('Yan', 'sanctions announced on Moscow', 'Claim')]);
+  await expect(conflicts(page).getByRole('heading')).toHaveText('Conflicts (1 left of 1)');
+  // The curation's bar, its figures and its conflict: nothing for axe.
+  await page.getByText('Agreement', { exact: true }).click();
+  expect(await h.seriousViolations(page)).toEqual([]);
+  await conflicts(page).getByRole('button', { name: 'Edit in the text' }).click();
+  await expect.poll(() => page.evaluate(() => getSelection().toString())).toBe('New sanctions announced on Moscow');
+  // One word more by keyboard, then the sanction's key.
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowRight');
+  await expect.poll(() => page.evaluate(() => getSelection().toString())).toBe('New sanctions announced on Moscow and');
+  await page.keyboard.press('3');
+  await expect(conflicts(page).getByRole('heading')).toHaveText('Conflicts (0 left of 1)');
+  await expect(conflicts(page)).toContainText('Decided: in the gold');
+  const gold = h.documentOf((await h.exportJson(page)).json).annotations.map((a) => [a.quote, a.label]);
+  expect(gold).toEqual([['New sanctions announced on Moscow and', 'sanction']]);
+});

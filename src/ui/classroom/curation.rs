@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 use leptos::{ev, html};
+use wasm_bindgen::JsCast;
 
 use super::agreement::{gamma_said, mean, said};
 use crate::core::classroom::curation::{self, AgainstGold, Annotator, Conflict, Standing, Threshold};
@@ -15,7 +16,7 @@ use crate::core::measures::fixed;
 use crate::core::measures::gamma::{Gamma, Undefined};
 use crate::core::measures::matching::Scheme;
 use crate::core::model::annotation::Annotation;
-use crate::ui::browser::{self, slices::run_in_slices};
+use crate::ui::browser::{self, article, slices::run_in_slices};
 use crate::ui::state::{self, Decision, Message, Reveal};
 
 /// The bar above the gold.
@@ -384,8 +385,12 @@ fn conflict_view(
     let edit = move |_| {
         let view = state::view();
         view.set_reveal(Some((edited.document.clone(), Reveal::Text { start: edited.start, end: edited.end, select: true })));
+        // The keyboard goes on in the article: Shift and the arrows change the selection there.
+        if let Some(article) = article::element() {
+            let _ = article.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
         view.say(Message::status(
-            "The stretch is selected: change the selection if needed, then press a label's key to put it in the gold.",
+            "The stretch is selected: change the selection if needed (Shift and the arrows), then press a label's key to put it in the gold.",
         ));
     };
     view! {

@@ -74,5 +74,11 @@ pub fn Shortcuts() -> impl IntoView {
             <li><kbd>{find.clone()}</kbd> " find in the article; " <kbd>{format!("{}+Shift+F", keys.command)}</kbd> " search every document"</li>
             <li><kbd>"?"</kbd> " show this list"</li>
         </ul>
+        <h3>"On a suggestion or a curation's conflict"</h3>
+        <ul>
+            <li><kbd>"Enter"</kbd> " accept the focused suggestion; " <kbd>"Delete"</kbd> " reject it"</li>
+            <li><kbd>"↓"</kbd> " or " <kbd>"N"</kbd> ", " <kbd>"↑"</kbd> " or " <kbd>"P"</kbd> " the next or previous conflict"</li>
+            <li><kbd>"A"</kbd> " accept every version of the conflict; " <kbd>"Delete"</kbd> " reject them all"</li>
+        </ul>
     }
 }

@@ -70,11 +70,13 @@ pub fn Masthead(
                 </button>
                 <AcrossButton mode=Mode::Board name="Claims board" keys=""/>
                 <AcrossButton mode=Mode::Search name="Search" keys="Control+Shift+F Meta+Shift+F"/>
-                <AcrossButton mode=Mode::Curation name="Curate" keys=""/>
             </div>
             <toolbar::Toolbar/>
             <toolbar::HistoryButtons/>
             <div id="masthead-menu-files" class=menu_class on:click=move |event| done_in_menu(&event) on:change=move |event| done_in_menu(&event)>
+                // Curating begins with files, and sits with them: after the label buttons, which
+                // it would push along the row.
+                <AcrossButton mode=Mode::Curation name="Curate" keys=""/>
                 <toolbar::FileActions/>
                 <Show when=move || view.locked_labels().with(Option::is_none)>
                     <PartPopover summary="Labels" class="labels-editor" part="the label editor" load=panels draw=|p| (p.labels)()/>
