@@ -87,3 +87,23 @@ test.describe('a wide screen', () => {
     }
   });
 });
+
+test.describe('laptops', () => {
+  for (const width of [1024, 1280, 1366]) {
+    test(`at ${width} wide the masthead's popovers open inside the window, wherever their row ends`, async ({ browser }) => {
+      const page = await browser.newPage({ viewport: { width, height: 768 } });
+      await h.freshStart(page);
+      for (const summary of ['Labels', 'Settings']) {
+        await page.getByText(summary, { exact: true }).click();
+        const body = page.locator('details[open] > .popover-body');
+        await expect(body).toBeVisible();
+        await expect(body.getByRole('button').or(body.getByRole('checkbox')).first()).toBeVisible();
+        const box = await body.boundingBox();
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(width);
+        await page.getByText(summary, { exact: true }).click();
+      }
+      await page.close();
+    });
+  }
+});
