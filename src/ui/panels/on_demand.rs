@@ -34,16 +34,31 @@ pub fn PartPopover(
 ) -> impl IntoView {
     let opened = RwSignal::new(false);
     let toggled = move |event: leptos::ev::Event| {
-        let open = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|e| e.has_attribute("open"));
-        if open && !opened.get_untracked() {
+        let Some(details) = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+        if !details.has_attribute("open") {
+            return;
+        }
+        if !opened.get_untracked() {
             opened.set(true);
         }
+        open_inside_the_screen(&details);
     };
     view! {
         <details class=format!("popover {class}") on:toggle=toggled>
             <summary>{summary}</summary>
             <div class="popover-body">{move || opened.get().then(|| fetched(part, load, draw, false))}</div>
         </details>
+    }
+}
+
+/// Opens the popover `details` leftwards from its summary (the stylesheet's way), or rightwards
+/// where leftwards would pass the left edge of the screen: the masthead wraps where the screen's
+/// width and the text size say.
+fn open_inside_the_screen(details: &web_sys::Element) {
+    let _ = details.class_list().remove_1("from-left");
+    let body = details.query_selector(".popover-body").ok().flatten();
+    if body.is_some_and(|body| body.get_bounding_client_rect().left() < 0.0) {
+        let _ = details.class_list().add_1("from-left");
     }
 }
 
