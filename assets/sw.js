@@ -1,7 +1,7 @@
 // Keeps the built app in this browser, so that after one visit Glossa starts with no network.
 //
 // scripts/build fills in the first line: the build's version (a digest of every file) and its
-// files with the SHA-256 of each, named relative to this script, so the app works from any
+// files with the start of the SHA-256 of each, named relative to this script, so the app works from any
 // sub-path. A new build is a new script: the browser installs it beside the running one and it
 // waits; it takes over when no tab of the old one is left (the next start), or when the reader
 // chooses "Reload to update" (boot.js asks it to, by message). The work itself is in local
@@ -17,10 +17,10 @@ const SCOPE = self.registration.scope;
 const PREFIX = `glossa ${SCOPE} `;
 const CACHE = `${PREFIX}${build.version}`;
 
-/** Lowercase hex SHA-256 of `bytes`. */
+/** The first 16 lowercase hex digits of the SHA-256 of `bytes`, as the build's list has them. */
 async function sha256(bytes) {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+  return Array.from(digest.slice(0, 8), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 self.addEventListener('install', (event) => {

@@ -60,7 +60,7 @@ async function servedCopy(port) {
       const script = fs.readFileSync(worker, 'utf8');
       const line = script.match(/^const build = (.*);$/m);
       const built = JSON.parse(line[1]);
-      built.files['index.html'] = createHash('sha256').update(html).digest('hex');
+      built.files['index.html'] = createHash('sha256').update(html).digest('hex').slice(0, 16);
       built.version += '-second';
       fs.writeFileSync(worker, script.replace(line[0], `const build = ${JSON.stringify(built)};`));
     },
