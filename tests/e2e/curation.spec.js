@@ -215,7 +215,7 @@ test('on a phone the curation fits the screen, and a broken file changes nothing
   await context.close();
 });
 
-test('the gold is joined between tabs: a decision in one tab decides the conflict in the other', async ({ context }) => {
+test('the annotators and the gold are joined between tabs: an annotator added or a decision made in one tab is in the other', async ({ context }) => {
   const a = await context.newPage();
   const b = await context.newPage();
   await h.freshStart(a);
@@ -238,6 +238,15 @@ test('the gold is joined between tabs: a decision in one tab decides the conflic
   await b.getByRole('button', { name: 'Curate' }).click();
   await expect(conflicts(b).getByRole('heading')).toHaveText('Conflicts (1 left of 1)');
   await expect(b.getByRole('list', { name: 'Annotators' }).getByRole('listitem')).toHaveText([/^Xia: 1 span\b/, /^Yan: 1 span\b/]);
+  // An annotator added in one tab is in the other's curation at once.
+  await a.bringToFront();
+  await a.getByLabel('Annotators\' files').setInputFiles([doccano('Zed', 'U.S. and Britain accuse Iran')]);
+  await b.bringToFront();
+  await expect(b.getByRole('list', { name: 'Annotators' }).getByRole('listitem')).toHaveText([/^Xia/, /^Yan/, /^Zed/]);
+  // Two of three now agree on the longer accusation: a majority accepts it in both tabs.
+  await expect(conflicts(b).getByRole('heading')).toHaveText('Conflicts (0 left of 0)');
+  await a.bringToFront();
+  await a.getByRole('button', { name: 'Remove Zed' }).click();
 
   await a.bringToFront();
   await conflicts(a).getByRole('listitem').filter({ hasText: 'Yan' }).getByRole('button', { name: 'Accept' }).click();

@@ -16,13 +16,21 @@ use crate::core::measures::fixed;
 use crate::core::measures::gamma::{Gamma, Undefined};
 use crate::core::measures::matching::Scheme;
 use crate::core::model::annotation::Annotation;
-use crate::ui::browser::{self, article, slices::run_in_slices};
+use crate::ui::browser::{self, article, listen, persist, slices::run_in_slices};
 use crate::ui::state::{self, Decision, Message, Reveal};
 
 /// The bar above the gold.
 #[component]
 pub fn CurationBar() -> impl IntoView {
     let (curating, classroom) = (state::curating(), state::classroom());
+    // Another tab may have changed the annotators since this one last read them; while the
+    // curation is open, what another tab stores is taken as it is stored.
+    curating.read_again();
+    listen::on_window(ev::storage, move |event| {
+        if event.key().as_deref() == Some(curation::KEY) {
+            curating.take_stored_elsewhere(persist::stored_elsewhere(&event));
+        }
+    });
     let annotators = Memo::new(move |_| curating.with(|c| c.annotators.iter().map(|a| (a.name.clone(), a.count())).collect::<Vec<_>>()));
     let of = move || annotators.with(Vec::len);
     let curated = Memo::new(move |_| curating.curated());

@@ -54,13 +54,29 @@ impl Curating {
             return;
         }
         self.read.set_value(true);
-        let kept = persist::read_text(KEY).and_then(|raw| raw.map(|raw| Curation::from_json(&raw)).transpose());
-        match kept {
+        self.take(persist::read_text(KEY));
+    }
+
+    /// Takes `kept` (what storage holds under the curation's key, or nothing) as the curation.
+    fn take(&self, kept: Result<Option<String>, String>) {
+        match kept.and_then(|raw| raw.map(|raw| Curation::from_json(&raw)).transpose()) {
             Ok(kept) => self.curation.set(kept.unwrap_or_default()),
             Err(problem) => self
                 .view
                 .say(Message::alert(format!("Glossa could not read the curation kept here: {problem}. Your work is not affected."))),
         }
+    }
+
+    /// Reads what storage keeps again at the next read: another tab may have changed the
+    /// annotators while the curation was closed here.
+    pub fn read_again(&self) {
+        self.read.set_value(false);
+    }
+
+    /// Takes the annotators another tab stored (`None`: it took them all out).
+    pub fn take_stored_elsewhere(&self, raw: Option<String>) {
+        self.read.set_value(true);
+        self.take(Ok(raw));
     }
 
     fn change(&self, change: impl FnOnce(&mut Curation)) {
