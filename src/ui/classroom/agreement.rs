@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::core::classroom::figures::{self, ClassAgreement};
-use crate::core::measures::agreement::{describe, landis_koch};
+use crate::core::measures::agreement::{describe, landis_koch, Agreement};
 use crate::core::measures::fixed;
 use crate::core::measures::gamma::{Gamma, Undefined};
 use crate::core::text::offsets::abbreviate;
@@ -35,24 +35,7 @@ pub fn ClassAgreementView(id: String) -> impl IntoView {
         let pair_count = pairs.len();
         let every_pair = move || every_pair_open.get().then(|| every_pair(&students, pairs.clone(), pair_f1.clone()));
         let gamma_of = assignment.clone();
-        let rows = rows
-            .into_iter()
-            .enumerate()
-            .map(|(row, (name, a))| {
-                let id = gamma_of.clone();
-                // Filled in as each is computed, without drawing the rest again.
-                let gamma = move || gamma_said(classroom.gamma(&id).get(row).copied().flatten());
-                view! {
-                    <tr>
-                        <th scope="row">{name}</th>
-                        <td>{said(a.fleiss)}</td>
-                        <td>{said(a.alpha)}</td>
-                        <td>{said(mean(a.cohen.iter().filter_map(|(_, k)| *k)))}</td>
-                        <td>{gamma}</td>
-                    </tr>
-                }
-            })
-            .collect_view();
+        let rows = figure_rows(rows, move |row| classroom.gamma(&gamma_of).get(row).copied().flatten());
         // Opened where the class disagrees most, or at the assignment's first text.
         let first = disagreements.first().map(|p| p.document.clone()).unwrap_or_else(|| {
             untrack(|| {
@@ -102,9 +85,32 @@ pub fn ClassAgreementView(id: String) -> impl IntoView {
     }
 }
 
-/// A κ or α with Landis and Koch's words, or why it has none.
+/// A row of figures for each label and for all labels: Fleiss' κ, Krippendorff's α, the mean of
+/// the pairs' Cohen's κ, and Mathet's γ of the row as `gamma` gives it (filled in as each is
+/// computed, without drawing the rest again).
+pub(super) fn figure_rows(
+    rows: Vec<(String, Agreement)>,
+    gamma: impl Fn(usize) -> Option<Result<Gamma, Undefined>> + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    rows.into_iter()
+        .enumerate()
+        .map(|(row, (name, a))| {
+            let gamma = gamma.clone();
+            view! {
+                <tr>
+                    <th scope="row">{name}</th>
+                    <td>{said(a.fleiss)}</td>
+                    <td>{said(a.alpha)}</td>
+                    <td>{said(mean(a.cohen.iter().filter_map(|(_, k)| *k)))}</td>
+                    <td>{move || gamma_said(gamma(row))}</td>
+                </tr>
+            }
+        })
+        .collect_view()
+}
+
 /// Mathet's γ as the table says it: its value and words, approximate or not, or why there is none.
-pub(super) fn gamma_said(gamma: Option<Result<Gamma, Undefined>>) -> String {
+fn gamma_said(gamma: Option<Result<Gamma, Undefined>>) -> String {
     match gamma {
         None => "being computed…".to_owned(),
         Some(Err(why)) => why.to_string(),
@@ -115,11 +121,12 @@ pub(super) fn gamma_said(gamma: Option<Result<Gamma, Undefined>>) -> String {
     }
 }
 
+/// A κ or α with Landis and Koch's words, or why it has none.
 pub(super) fn said(value: Option<f64>) -> String {
     value.map_or("undefined (everyone gave one value everywhere)".to_owned(), |v| format!("{}: {}", fixed(v, 2), landis_koch(v)))
 }
 
-pub(super) fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
+fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
     let (sum, count) = values.fold((0.0, 0), |(sum, count), v| (sum + v, count + 1));
     (count > 0).then(|| sum / count as f64)
 }

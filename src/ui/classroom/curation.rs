@@ -9,15 +9,14 @@ use leptos::prelude::*;
 use leptos::{ev, html};
 use wasm_bindgen::JsCast;
 
-use super::agreement::{gamma_said, mean, said};
+use super::agreement::{figure_rows, said};
 use crate::core::classroom::curation::{self, AgainstGold, Annotator, Conflict, Standing, Threshold};
 use crate::core::classroom::figures::ClassAgreement;
 use crate::core::measures::fixed;
-use crate::core::measures::gamma::{Gamma, Undefined};
 use crate::core::measures::matching::Scheme;
 use crate::core::model::annotation::Annotation;
-use crate::ui::browser::{self, article, listen, persist, slices::run_in_slices};
-use crate::ui::state::{self, Decision, Message, Reveal};
+use crate::ui::browser::{self, article, listen, persist};
+use crate::ui::state::{self, gamma_in_slices, ClassGamma, Decision, Message, Reveal};
 
 /// The bar above the gold.
 #[component]
@@ -170,7 +169,7 @@ fn CurationAgreement() -> impl IntoView {
         curating.with(|c| curation::against_gold(&c.annotators, &gold, &documents, &labels))
     });
     // γ is computed in slices, only once the figures are opened, and again as the annotators change.
-    let gamma = RwSignal::new(Vec::<Option<Result<Gamma, Undefined>>>::new());
+    let gamma = RwSignal::new(ClassGamma::new());
     let generation = StoredValue::new(0_u64);
     Effect::new(move |_| {
         if !open.get() {
@@ -178,40 +177,12 @@ fn CurationAgreement() -> impl IntoView {
         }
         before.track();
         let (documents, labels) = untrack(|| (curating.documents(), work.labels()));
-        let mut estimations = untrack(|| curating.with(|c| curation::gamma(&c.annotators, &documents, &labels)));
-        generation.update_value(|g| *g += 1);
-        let this_one = generation.get_value();
-        gamma.set(vec![None; estimations.len()]);
-        let mut row = 0;
-        run_in_slices(move || {
-            if generation.try_get_value() != Some(this_one) || row >= estimations.len() {
-                return false;
-            }
-            if let Some(done) = estimations[row].step() {
-                gamma.try_update(|g| g[row] = Some(done));
-                row += 1;
-            }
-            row < estimations.len()
-        });
+        let estimations = untrack(|| curating.with(|c| curation::gamma(&c.annotators, &documents, &labels)));
+        gamma_in_slices(estimations, gamma, generation);
     });
     let before_tables = move || {
         let ClassAgreement { students, rows, pair_f1, .. } = before.get()?;
-        let rows = rows
-            .into_iter()
-            .enumerate()
-            .map(|(row, (name, a))| {
-                let gamma = move || gamma_said(gamma.with(|g| g.get(row).copied().flatten()));
-                view! {
-                    <tr>
-                        <th scope="row">{name}</th>
-                        <td>{said(a.fleiss)}</td>
-                        <td>{said(a.alpha)}</td>
-                        <td>{said(mean(a.cohen.iter().filter_map(|(_, k)| *k)))}</td>
-                        <td>{gamma}</td>
-                    </tr>
-                }
-            })
-            .collect_view();
+        let rows = figure_rows(rows, move |row| gamma.with(|g| g.get(row).copied().flatten()));
         let all = before.with(|b| b.as_ref().and_then(|b| b.rows.last().map(|(_, a)| a.cohen.clone()))).unwrap_or_default();
         let pairs = all
             .into_iter()

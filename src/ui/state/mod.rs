@@ -33,7 +33,7 @@ use leptos::prelude::*;
 use crate::core::model::document;
 use crate::ui::browser::{bundled, persist};
 
-pub use classroom::{ClassWork, Classroom, Compared};
+pub use classroom::{gamma_in_slices, ClassGamma, ClassWork, Classroom, Compared};
 pub use curating::{Curating, Decision};
 pub use exchange::{Exchange, Importer};
 pub use keys::{Keys, KeysHere};

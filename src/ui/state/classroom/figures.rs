@@ -28,6 +28,26 @@ pub type Results = Arc<Vec<(HandIn, Evaluation)>>;
 /// it is being computed.
 pub type ClassGamma = Vec<Option<Result<Gamma, Undefined>>>;
 
+/// Steps `estimations` in slices (`browser::slices`), each row set in `gamma` once known, from
+/// none known; `generation` counts the computations begun, so that one begun again (the people
+/// changed) stops the one before.
+pub fn gamma_in_slices(mut estimations: Vec<Estimation>, gamma: RwSignal<ClassGamma>, generation: StoredValue<u64>) {
+    generation.update_value(|g| *g += 1);
+    let this_one = generation.get_value();
+    gamma.set(vec![None; estimations.len()]);
+    let mut row = 0;
+    run_in_slices(move || {
+        if generation.try_get_value() != Some(this_one) || row >= estimations.len() {
+            return false;
+        }
+        if let Some(done) = estimations[row].step() {
+            gamma.try_update(|g| g[row] = Some(done));
+            row += 1;
+        }
+        row < estimations.len()
+    });
+}
+
 /// What the figures of one assignment are computed from: the assignment as taught here and its
 /// key, each a memo, and the texts.
 #[derive(Clone, Copy)]
@@ -163,21 +183,7 @@ impl Figures {
                 // Again whenever the class changes: its agreement is made again then.
                 memo.track();
                 let Some(sources) = sources else { return };
-                let mut estimations = estimations_of(sources);
-                generation.update_value(|g| *g += 1);
-                let this_one = generation.get_value();
-                gamma.set(vec![None; estimations.len()]);
-                let mut row = 0;
-                run_in_slices(move || {
-                    if generation.try_get_value() != Some(this_one) || row >= estimations.len() {
-                        return false;
-                    }
-                    if let Some(done) = estimations[row].step() {
-                        gamma.try_update(|g| g[row] = Some(done));
-                        row += 1;
-                    }
-                    row < estimations.len()
-                });
+                gamma_in_slices(estimations_of(sources), gamma, generation);
             });
             gamma
         });

@@ -4,6 +4,8 @@
 //! Everything travels as files; nothing is sent anywhere.
 
 mod figures;
+
+pub use figures::{gamma_in_slices, ClassGamma};
 mod taking;
 mod teaching;
 
