@@ -11,7 +11,7 @@ use crate::ui::panels::source::SourceFields;
 use crate::ui::state::{self, Load, Mode};
 
 /// How many annotations the list shows at first, and how many more each "Show more" adds.
-const LIST_PAGE: usize = 200;
+const LIST_PAGE: usize = 50;
 
 #[component]
 pub fn AnnotationPanel(

@@ -66,47 +66,35 @@ fn ArticleView(document: Arc<Document>, hints: Load<Hints>) -> impl IntoView {
     };
     let searched = document.clone();
     let matches = Memo::new(move |_| view.query().with(|query| find_all(&searched.text, query)));
-    // Each paragraph has a signal of its own share of the spans and matches, set only when that
-    // share changed: a change renders the paragraphs it touches, and no signal has thousands of
-    // subscribers (which makes every re-subscription slow). The spans are kept in an index that a
-    // change updates where it falls (`core::reading::span_index`).
-    let (index, marks) = untrack(|| {
+    // Each drawn paragraph has a signal of its own share of the spans and matches, set only when
+    // that share changed: a change renders the paragraphs it touches, and no signal has thousands
+    // of subscribers (which makes every re-subscription slow). The spans are kept in an index that
+    // a change updates where it falls (`core::reading::span_index`). A paragraph not drawn has no
+    // signal: it takes its share from the index when its block is filled (for 5,000 paragraphs,
+    // a signal each was a megabyte).
+    let shares = untrack(|| {
+        let found = matches.with(|m| by_paragraph(&document.paragraphs, m, |&range| range));
         let mut made = None;
-        shown(&mut |list, feedback| made = Some((SpanIndex::new(&document.paragraphs, list), feedback)));
-        made.expect("`shown` lends the annotations once")
+        shown(&mut |list, feedback| made = Some(Shares::new(SpanIndex::new(&document.paragraphs, list), found.clone(), feedback)));
+        StoredValue::new(made.expect("`shown` lends the annotations once"))
     });
-    let found = untrack(|| matches.with(|m| by_paragraph(&document.paragraphs, m, |&range| range)));
-    // Shared, not copied, by what holds them: each block's way of drawing its paragraphs keeps
-    // them all, and a copy each for 5,000 paragraphs in 313 blocks was 13 MB.
-    let shares: Arc<[RwSignal<ParagraphMarks>]> =
-        found.into_iter().enumerate().map(|(at, found)| RwSignal::new((index.paragraph(at).to_vec(), found, marks.clone()))).collect();
-    let (index, marks) = (StoredValue::new(index), StoredValue::new(marks));
     let printed = shown.clone();
-    let signals = shares.clone();
     // Its first run updates too: an edit made before effects first run (in the task that
     // rendered the article) must still reach its paragraph.
     Effect::new(move |_| {
         shown(&mut |list, feedback| {
-            let changed = index.try_update_value(|index| index.update(list)).unwrap_or_default();
-            index.with_value(|index| {
-                for at in changed {
-                    signals[at].update(|share| share.0 = index.paragraph(at).to_vec());
-                }
-            });
-            if marks.with_value(|marks| *marks != feedback) {
-                signals.iter().for_each(|signal| signal.update(|share| share.2 = feedback.clone()));
-                marks.set_value(feedback);
+            let changed = shares.try_update_value(|shares| shares.show(list, feedback)).unwrap_or_default();
+            for (signal, share) in changed {
+                signal.try_update(|drawn| *drawn = share);
             }
         });
     });
-    let signals = shares.clone();
     let grouped = document.clone();
     Effect::new(move |_| {
         let found = matches.with(|m| by_paragraph(&grouped.paragraphs, m, |&range| range));
-        for (signal, found) in signals.iter().zip(found) {
-            if signal.with_untracked(|share| share.1 != found) {
-                signal.update(|share| share.1 = found);
-            }
+        let changed = shares.try_update_value(|shares| shares.find(found)).unwrap_or_default();
+        for (signal, share) in changed {
+            signal.try_update(|drawn| *drawn = share);
         }
     });
     let viewport = Viewport::new(&document, view);
@@ -128,7 +116,13 @@ fn ArticleView(document: Arc<Document>, hints: Load<Hints>) -> impl IntoView {
     let paragraph = move |at: usize| {
         let (start, end) = (drawn.paragraphs[at].start, drawn.paragraphs[at].end);
         let band = band.map(|map| view! { <ClassBand map start end number=at + 1/> });
-        view! { <ParagraphView document=drawn.clone() index=at share=shares[at]/> {band} <CommentNotes comments start end/> }
+        let share = RwSignal::new(shares.with_value(|shares| shares.of(at)));
+        shares.update_value(|shares| shares.drawn[at] = Some(share));
+        on_cleanup(move || {
+            // A block filled again may have drawn the paragraph anew before this runs.
+            shares.try_update_value(|shares| shares.drawn[at] = shares.drawn[at].filter(|&drawn| drawn != share));
+        });
+        view! { <ParagraphView document=drawn.clone() index=at share/> {band} <CommentNotes comments start end/> }
     };
     let count = document.paragraphs.len();
     let blocks = viewport.blocks().into_iter().enumerate().map(move |(block, empty)| {
@@ -220,4 +214,48 @@ fn select_clicked(event: leptos::ev::MouseEvent, view: View) {
     };
     let ids: Vec<String> = ids.split(' ').map(str::to_owned).collect();
     view.select_next_of(&ids);
+}
+
+/// What the paragraphs' shares are made from: the span index, each paragraph's search matches,
+/// the feedback, and the signal of each paragraph drawn now. A paragraph's signal lives as long as
+/// the block that drew it (made when the block is filled, gone when it is emptied); one stored
+/// value for all, as each type a stored value holds costs the wasm its own copy of its code.
+struct Shares {
+    index: SpanIndex,
+    found: Vec<Vec<(usize, usize)>>,
+    feedback: Feedback,
+    drawn: Vec<Option<RwSignal<ParagraphMarks>>>,
+}
+
+impl Shares {
+    fn new(index: SpanIndex, found: Vec<Vec<(usize, usize)>>, feedback: Feedback) -> Shares {
+        Shares { index, drawn: vec![None; found.len()], found, feedback }
+    }
+
+    /// Paragraph `at`'s share now.
+    fn of(&self, at: usize) -> ParagraphMarks {
+        (self.index.paragraph(at).to_vec(), self.found[at].clone(), self.feedback.clone())
+    }
+
+    /// Takes in the annotations shown now and their feedback: the signals of the paragraphs
+    /// drawn whose share changed, each with its new share.
+    fn show(&mut self, list: &[&Annotation], feedback: Feedback) -> Vec<(RwSignal<ParagraphMarks>, ParagraphMarks)> {
+        let mut changed = self.index.update(list);
+        if self.feedback != feedback {
+            self.feedback = feedback;
+            changed = (0..self.drawn.len()).collect();
+        }
+        self.drawn_shares(changed)
+    }
+
+    /// Takes in the search matches by paragraph, as `show` takes the annotations.
+    fn find(&mut self, found: Vec<Vec<(usize, usize)>>) -> Vec<(RwSignal<ParagraphMarks>, ParagraphMarks)> {
+        let changed = (0..found.len()).filter(|&at| found[at] != self.found[at]).collect();
+        self.found = found;
+        self.drawn_shares(changed)
+    }
+
+    fn drawn_shares(&self, paragraphs: Vec<usize>) -> Vec<(RwSignal<ParagraphMarks>, ParagraphMarks)> {
+        paragraphs.into_iter().filter_map(|at| Some((self.drawn[at]?, self.of(at)))).collect()
+    }
 }
