@@ -36,3 +36,17 @@ test('the 1 MB document with 10,000 annotations, open after a reload, keeps the 
   console.log(`wasm memory with the benchmark document open after a reload: ${megabytes.toFixed(1)} MB`);
   expect(megabytes).toBeLessThanOrEqual(WASM_MEMORY_BUDGET_MB);
 });
+
+test('the list of a document with 10,000 annotations shows them 50 at a time', async ({ page }) => {
+  test.setTimeout(120_000);
+  const bench = largeDocument();
+  await h.freshStart(page);
+  await page.getByLabel('Import JSON').setInputFiles({ name: 'bench.json', mimeType: 'application/json', buffer: Buffer.from(bench.file) });
+  await expect(page.getByRole('status')).toContainText('10000 annotations taken', { timeout: 60_000 });
+  await h.openArticle(page, 'Benchmark document');
+  const list = page.getByRole('region', { name: 'Annotations' }).getByRole('listitem');
+  await expect(list).toHaveCount(50);
+  await page.getByRole('button', { name: 'Show 50 more (9950 not listed yet)' }).click();
+  await expect(list).toHaveCount(100);
+  await expect(page.getByRole('button', { name: 'Show 50 more (9900 not listed yet)' })).toBeVisible();
+});
