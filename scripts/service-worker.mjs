@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { transformSync } from 'esbuild';
 
 const root = path.join(path.dirname(new URL(import.meta.url).pathname), '..');
 const dist = path.join(root, 'dist');
@@ -17,5 +18,9 @@ const version = createHash('sha256').update(JSON.stringify(files)).digest('hex')
 const template = fs.readFileSync(path.join(root, 'assets', 'sw.js'), 'utf8');
 const line = "const build = { version: 'unbuilt', files: {} };";
 if (!template.includes(line)) throw new Error(`assets/sw.js no longer holds the line to fill in: ${line}`);
-fs.writeFileSync(path.join(dist, 'sw.js'), template.replace(line, `const build = ${JSON.stringify({ version, files })};`));
+// Every first visit downloads the worker: its code is minified, and its build stays a line of its
+// own (what a test of a second build rewrites). The code after that line uses `build` as a name
+// from outside, which the minifier leaves as it is.
+const [before, after] = template.split(line).map((code) => transformSync(code, { minify: true }).code);
+fs.writeFileSync(path.join(dist, 'sw.js'), `${before}const build = ${JSON.stringify({ version, files })};\n${after}`);
 console.log(`sw.js keeps ${names.length} files, version ${version}`);
