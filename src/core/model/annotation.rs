@@ -185,6 +185,12 @@ impl Annotation {
     }
 }
 
+/// Puts a document's annotations in text order (`Annotation::text_order`): one function for every
+/// list the work keeps, so that the wasm holds one copy of the sort.
+pub fn sort_in_text_order(list: &mut [Annotation]) {
+    list.sort_by(|a, b| a.text_order().cmp(&b.text_order()));
+}
+
 /// An annotation with only the fields that place it, for tests of what is built on annotations.
 #[cfg(test)]
 pub(crate) fn bare(id: &str, label: &str, start: usize, end: usize) -> Annotation {

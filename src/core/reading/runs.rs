@@ -1,6 +1,7 @@
 //! Splitting text into highlight runs: stretches whose characters are covered by the same
 //! annotations, so that overlapping and nested spans render as flat, non-nested elements.
 
+use std::cmp::Ordering;
 use std::sync::Arc;
 
 use crate::core::model::annotation::{Annotation, Link};
@@ -49,7 +50,7 @@ pub struct Run {
 /// Longer spans are placed first among those starting together, so outer spans sit nearer the text.
 pub fn layer_spans<'a>(annotations: impl IntoIterator<Item = &'a Annotation>) -> Vec<LayeredSpan> {
     let mut order: Vec<&Annotation> = annotations.into_iter().collect();
-    order.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then_with(|| a.id.cmp(&b.id)));
+    order.sort_by(in_drawing_order);
     let mut layer_ends: Vec<usize> = Vec::new();
     order
         .into_iter()
@@ -74,6 +75,23 @@ pub fn layer_spans<'a>(annotations: impl IntoIterator<Item = &'a Annotation>) ->
             LayeredSpan { start: annotation.start, end: annotation.end, mark }
         })
         .collect()
+}
+
+/// The order annotations are drawn in: by start, the longer first, then by id (a span by its start,
+/// end and annotation id, an annotation by its own).
+pub fn drawing_order(a: (usize, usize, &str), b: (usize, usize, &str)) -> Ordering {
+    a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then_with(|| a.2.cmp(b.2))
+}
+
+/// `drawing_order` of two annotations: one function wherever annotations are put in that order,
+/// so that the wasm holds one copy of the sort.
+pub fn in_drawing_order(a: &&Annotation, b: &&Annotation) -> Ordering {
+    drawing_order((a.start, a.end, &a.id), (b.start, b.end, &b.id))
+}
+
+/// The layer a mark is drawn on (one function for every sort by it).
+fn layer_of(mark: &Arc<Mark>) -> usize {
+    mark.layer
 }
 
 /// Sorts `items` (each covering a range of document offsets) into the paragraphs they touch, so
@@ -115,11 +133,10 @@ pub fn split_into_runs(text: &str, start: usize, spans: &[LayeredSpan], matches:
     for pair in cuts.windows(2) {
         let (from, to) = (pair[0], pair[1]);
         let mut marks: Vec<Arc<Mark>> = inside.iter().filter(|s| s.start <= from && to <= s.end).map(|s| s.mark.clone()).collect();
-        marks.sort_by_key(|m| m.layer);
+        marks.sort_by_key(layer_of);
         let is_found = found.iter().any(|&&(f, t)| f <= from && to <= t);
-        let mut opening: Vec<&LayeredSpan> = inside.iter().copied().filter(|s| s.start == from).collect();
-        opening.sort_by_key(|s| s.mark.layer);
-        let opening: Vec<Arc<Mark>> = opening.into_iter().map(|s| s.mark.clone()).collect();
+        let mut opening: Vec<Arc<Mark>> = inside.iter().filter(|s| s.start == from).map(|s| s.mark.clone()).collect();
+        opening.sort_by_key(layer_of);
         match runs.last_mut() {
             Some(last) if last.marks == marks && last.found == is_found && opening.is_empty() => {
                 last.end = to;

@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use crate::core::model::annotation::Annotation;
 use crate::core::model::document::Paragraph;
-use crate::core::reading::runs::{layer_spans, LayeredSpan};
+use crate::core::reading::runs::{drawing_order, in_drawing_order, layer_spans, LayeredSpan};
 
 pub struct SpanIndex {
     /// Each paragraph's `[start, end)`.
@@ -37,7 +37,7 @@ impl SpanIndex {
     /// which paragraphs' spans changed.
     pub fn update(&mut self, annotations: &[&Annotation]) -> Vec<usize> {
         let mut order = annotations.to_vec();
-        order.sort_by(|a, b| drawing_order((a.start, a.end, &a.id), (b.start, b.end, &b.id)));
+        order.sort_by(in_drawing_order);
         let changed = changed_ranges(&self.spans, &order);
         if changed.is_empty() {
             return Vec::new();
@@ -104,11 +104,6 @@ impl SpanIndex {
         let last = self.paragraphs.partition_point(|&(p_start, _)| p_start < end);
         first..last.max(first)
     }
-}
-
-/// The order `layer_spans` draws in: by start, the longer first, then by id.
-fn drawing_order(a: (usize, usize, &str), b: (usize, usize, &str)) -> Ordering {
-    a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then_with(|| a.2.cmp(b.2))
 }
 
 /// The document ranges where `spans` (as drawn) and `order` (annotations now, in drawing order)

@@ -10,7 +10,7 @@
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
 
-use crate::core::model::annotation::Annotation;
+use crate::core::model::annotation::{sort_in_text_order, Annotation};
 use crate::core::model::own_document::DocumentRecord;
 use crate::core::model::timestamp;
 use crate::core::work::workspace::Workspace;
@@ -122,7 +122,7 @@ pub fn join(ours: &Workspace, theirs: &Workspace) -> Workspace {
         }
     }
     for (document, mut list) in by_document {
-        list.sort_by(|a, b| a.text_order().cmp(&b.text_order()));
+        sort_in_text_order(&mut list);
         joined.documents.insert(document.to_owned(), list);
     }
     for (id, version) in records {

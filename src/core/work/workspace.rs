@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::model::annotation::{Annotation, Link, Relation};
+use crate::core::model::annotation::{sort_in_text_order, Annotation, Link, Relation};
 use crate::core::model::facts::{self, Facts};
 use crate::core::model::own_document::DocumentRecord;
 
@@ -136,7 +136,7 @@ impl Workspace {
             .collect();
         *list = kept;
         list.extend(annotations);
-        list.sort_by(|a, b| a.text_order().cmp(&b.text_order()));
+        sort_in_text_order(list);
         changes
     }
 
