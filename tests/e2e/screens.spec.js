@@ -105,5 +105,20 @@ test.describe('laptops', () => {
       }
       await page.close();
     });
+
+    test(`at ${width} wide each label's meaning shows inside the window`, async ({ browser }) => {
+      const page = await browser.newPage({ viewport: { width, height: 768 } });
+      await h.freshStart(page);
+      const toolbar = page.getByRole('toolbar', { name: 'Labels' });
+      for (const name of ['Claim', 'Denial', 'Sanction']) {
+        await toolbar.getByRole('button', { name, exact: true }).hover();
+        const tip = toolbar.getByRole('tooltip').filter({ hasText: `${name}:` });
+        await expect(tip).toBeVisible();
+        const box = await tip.boundingBox();
+        expect(box.x, `${name}'s meaning begins inside the window`).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width, `${name}'s meaning ends inside the window`).toBeLessThanOrEqual(width);
+      }
+      await page.close();
+    });
   }
 });

@@ -52,6 +52,30 @@ pub fn elements(parent: &web_sys::Element, selector: &str) -> Vec<web_sys::Eleme
     (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok()).collect()
 }
 
+/// Which edge of the screen a box floating over the page may pass.
+#[derive(Clone, Copy)]
+pub enum Edge {
+    Left,
+    Right,
+}
+
+/// Puts class `flipped` on `holder` when what `selector` finds in it, placed the stylesheet's
+/// way, would pass `edge` of the screen; takes it off when not. The masthead and the toolbar wrap
+/// where the screen's width and the text size say, so where a popover or a tip fits is measured,
+/// not assumed.
+pub fn flip_inside_the_screen(holder: &web_sys::Element, selector: &str, flipped: &str, edge: Edge) {
+    let _ = holder.class_list().remove_1(flipped);
+    let Some(floating) = holder.query_selector(selector).ok().flatten() else { return };
+    let box_ = floating.get_bounding_client_rect();
+    let passes = match edge {
+        Edge::Left => box_.left() < 0.0,
+        Edge::Right => leptos::prelude::document().document_element().is_some_and(|page| box_.right() > f64::from(page.client_width())),
+    };
+    if passes {
+        let _ = holder.class_list().add_1(flipped);
+    }
+}
+
 /// Why the browser refused something, as the end of a sentence a person reads: a
 /// `DOMException` by what its name means ("the storage is full"), anything else by its message.
 pub fn reason(error: &JsValue) -> String {

@@ -7,6 +7,7 @@ use send_wrapper::SendWrapper;
 
 use wasm_bindgen::JsCast;
 
+use crate::ui::browser;
 use crate::ui::state::{self, Load, Panels};
 
 /// The view a part draws in place of the reading view, once its module is here: until then it
@@ -41,24 +42,15 @@ pub fn PartPopover(
         if !opened.get_untracked() {
             opened.set(true);
         }
-        open_inside_the_screen(&details);
+        // Leftwards from its summary (the stylesheet's way), or rightwards where leftwards would
+        // pass the left edge of the screen.
+        browser::flip_inside_the_screen(&details, ".popover-body", "from-left", browser::Edge::Left);
     };
     view! {
         <details class=format!("popover {class}") on:toggle=toggled>
             <summary>{summary}</summary>
             <div class="popover-body">{move || opened.get().then(|| fetched(part, load, draw, false))}</div>
         </details>
-    }
-}
-
-/// Opens the popover `details` leftwards from its summary (the stylesheet's way), or rightwards
-/// where leftwards would pass the left edge of the screen: the masthead wraps where the screen's
-/// width and the text size say.
-fn open_inside_the_screen(details: &web_sys::Element) {
-    let _ = details.class_list().remove_1("from-left");
-    let body = details.query_selector(".popover-body").ok().flatten();
-    if body.is_some_and(|body| body.get_bounding_client_rect().left() < 0.0) {
-        let _ = details.class_list().add_1("from-left");
     }
 }
 

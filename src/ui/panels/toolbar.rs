@@ -8,6 +8,14 @@ use crate::core::text::offsets::OffsetUnit;
 use crate::ui::browser::{self, address, listen};
 use crate::ui::state::{self, Message};
 
+/// Places a label's meaning under its button from the button's left edge (the stylesheet's way),
+/// or from its right edge where that would pass the right edge of the screen.
+fn place_tip(event: &web_sys::Event) {
+    if let Some(control) = event.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+        browser::flip_inside_the_screen(&control, ".label-tip", "from-right", browser::Edge::Right);
+    }
+}
+
 #[component]
 pub fn Toolbar() -> impl IntoView {
     let (view, work) = (state::view(), state::work());
@@ -26,7 +34,7 @@ pub fn Toolbar() -> impl IntoView {
                 let described = explained.is_some().then(|| tip_id.clone());
                 let tip = explained.map(|said| view! { <span class="label-tip" role="tooltip" id=tip_id>{said}</span> });
                 view! {
-                    <span class="label-control">
+                    <span class="label-control" on:mouseenter=|event| place_tip(&event) on:focusin=|event| place_tip(&event)>
                         <button
                             type="button"
                             class="label-button"
