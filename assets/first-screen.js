@@ -48,6 +48,10 @@
   box.append(template.content);
   template.replaceWith(box);
 
+  // A text typed into a field now would be lost when the app draws the page anew: the fields wait
+  // too (read-only until then, which changes nothing on screen).
+  for (const field of box.querySelectorAll('textarea, input:not([type="file"]):not([type="checkbox"]):not([type="radio"])')) field.readOnly = true;
+
   const masthead = box.querySelector('header');
   if (masthead) root.style.setProperty('--masthead-height', `${masthead.offsetHeight}px`);
   const top = view.places && view.places[place] && view.places[place].top;

@@ -168,10 +168,14 @@ test('while the app is starting, a file chosen is opened once it runs, and a but
   await expect(first.locator('article')).toBeVisible();
   await first.getByRole('button', { name: 'Export JSON', includeHidden: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Starting… one moment, then try again.' })).toBeVisible();
+  // A text typed now would be lost when the app draws the page: the fields wait for it too.
+  await expect(first.getByLabel('Paste text')).not.toBeEditable();
+  await expect(first.getByRole('searchbox', { name: 'Find in article', includeHidden: true })).not.toBeEditable();
   await first.getByLabel('Import JSON').setInputFiles({ name: 'glossa-annotations.json', mimeType: 'application/json', buffer: require('node:fs').readFileSync(file) });
   await expect(page.getByRole('status').filter({ hasText: 'Starting… your file is opened in a moment.' })).toBeVisible();
   release();
   await appRunning(page);
   await expect(page.getByRole('status').filter({ hasText: 'Starting…' })).toHaveCount(0);
   await expect(h.annotationItems(page)).toHaveCount(2);
+  await expect(page.getByLabel('Paste text')).toBeEditable();
 });
