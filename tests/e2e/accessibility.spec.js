@@ -71,7 +71,9 @@ test('the teacher view with an assignment, and a student’s feedback against it
   const student = await context.newPage();
   await student.goto('./');
   await student.getByLabel('Import JSON').setInputFiles(assignment.path);
-  await expect(student.getByRole('region', { name: 'Assignment' })).toBeVisible();
+  // The file may be chosen on the first screen, before the app runs: it is opened once the app and
+  // the assignment's part are here, which a cold machine under load took more than 5 s to do.
+  await expect(student.getByRole('region', { name: 'Assignment' })).toBeVisible({ timeout: 15_000 });
   await h.articleReady(student);
   await h.label(student, ['Iran vehemently denies', 'Iran vehemently denies', '2']);
   await student.getByRole('textbox', { name: 'Your name' }).fill('Ada');
