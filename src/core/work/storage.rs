@@ -1,6 +1,7 @@
 //! What Glossa keeps in the browser's local storage, under versioned keys.
 
 use std::collections::BTreeMap;
+use std::io::{BufReader, Read};
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -92,13 +93,6 @@ pub struct SavedBy {
     pub utf16_length: usize,
 }
 
-impl SavedBy {
-    /// `None` for a state that does not say who saved it: it is told from no other.
-    pub fn of(raw: &str) -> Option<SavedBy> {
-        Some(SavedBy { stamp: saved_by(raw)?.to_owned(), utf16_length: raw.encode_utf16().count() })
-    }
-}
-
 /// Characters of a saved state that hold its `saved_by`, if it has one.
 pub const STAMP_WITHIN: usize = 120;
 
@@ -176,6 +170,14 @@ fn saved_history_starts(history: &History) -> (usize, usize) {
 /// buffer for a flattened struct), which would take several times its size of memory that a wasm
 /// module never gives back.
 pub fn read_state(raw: &str) -> Result<SavedState, String> {
+    read_state_from(&|| Box::new(raw.as_bytes()))
+}
+
+/// `read_state` of a text that `open` gives from its beginning, each time it is called, a piece
+/// at a time: a page reads the saved work from the browser's storage this way, so that the wasm
+/// memory never holds its megabytes of text beside the work read from it. Every reading goes
+/// through here, so that the app holds one reader of the work.
+pub fn read_state_from<'a>(open: &dyn Fn() -> Box<dyn Read + 'a>) -> Result<SavedState, String> {
     #[derive(Deserialize)]
     struct Versioned {
         version: Option<Value>,
@@ -188,12 +190,13 @@ pub fn read_state(raw: &str) -> Result<SavedState, String> {
         labels: Vec<Label>,
     }
     let not_an_object = || "the saved annotations are not a JSON object".to_owned();
-    let versioned: Versioned = serde_json::from_str(raw).map_err(|e| match e.is_data() {
+    let versioned: Versioned = serde_json::from_reader(BufReader::new(open())).map_err(|e| match e.is_data() {
         true => not_an_object(),
         false => format!("the saved annotations are not valid JSON ({e})"),
     })?;
     // serde reads a struct from an array too.
-    if !raw.trim_start().starts_with('{') {
+    let first = BufReader::new(open()).bytes().find(|byte| !matches!(byte, Ok(b' ' | b'\t' | b'\n' | b'\r')));
+    if !matches!(first, Some(Ok(b'{'))) {
         return Err(not_an_object());
     }
     let version = match versioned.version.as_ref().and_then(Value::as_u64) {
@@ -202,11 +205,11 @@ pub fn read_state(raw: &str) -> Result<SavedState, String> {
         None => return Err("the saved annotations have no version".into()),
     };
     let shape = |e: serde_json::Error| format!("the saved annotations do not have the expected shape ({e})");
-    let mut workspace: Workspace = serde_json::from_str(raw).map_err(shape)?;
+    let mut workspace: Workspace = serde_json::from_reader(BufReader::new(open())).map_err(shape)?;
     // Read from JSON, a list grows by doubling: for 10,000 annotations, a spare 0.8 MB that the
     // wasm memory would hold for the page's life.
     workspace.documents.values_mut().for_each(Vec::shrink_to_fit);
-    let Kept { history, mut labels } = serde_json::from_str(raw).map_err(shape)?;
+    let Kept { history, mut labels } = serde_json::from_reader(BufReader::new(open())).map_err(shape)?;
     if version < 4 {
         labels = label::with_default_meanings(labels);
     }
@@ -392,10 +395,6 @@ mod tests {
         assert_eq!(read_state(&stamped), read_state(&state_json(&workspace, &History::default(), &labels)));
         assert_eq!(saved_by(&state_json(&workspace, &History::default(), &labels)), None);
         assert_eq!(saved_by(r#"{"documents":{"d":[{"saved_by":"x"}]}}"#), None, "an annotation's field is no stamp");
-        let told = SavedBy::of(&stamped).unwrap();
-        assert_eq!(told.utf16_length, stamped.encode_utf16().count());
-        let longer = stamped.replacen("[", "[ 🚀’", 1);
-        assert_eq!(SavedBy::of(&longer).unwrap().utf16_length, told.utf16_length + 4, "🚀 is two units, ’ one");
     }
 
     #[test]
@@ -565,5 +564,38 @@ mod tests {
         assert!(read_state(r#"{"documents":{}}"#).unwrap_err().contains("no version"));
         assert!(read_state(r#"{"version":1,"documents":[]}"#).unwrap_err().contains("expected shape"));
         assert!(read_state("[1]").unwrap_err().contains("not a JSON object"));
+        assert!(read_state(r#"  [{"version":1}]"#).unwrap_err().contains("not a JSON object"));
+        assert!(read_state(r#"{"version":1,"documents":{}} and more"#).unwrap_err().contains("not valid JSON"), "text after the state");
+    }
+
+    /// Gives its text a byte at a time, as no reader of a page's storage would: the least a
+    /// reader may give.
+    struct ByteByByte<'a>(&'a [u8]);
+
+    impl Read for ByteByByte<'_> {
+        fn read(&mut self, into: &mut [u8]) -> std::io::Result<usize> {
+            let Some((&first, rest)) = self.0.split_first() else { return Ok(0) };
+            match into.first_mut() {
+                Some(slot) => *slot = first,
+                None => return Ok(0),
+            }
+            self.0 = rest;
+            Ok(1)
+        }
+    }
+
+    #[test]
+    fn a_state_read_a_piece_at_a_time_is_the_state_read_whole() {
+        let mut workspace = Workspace::default();
+        let mut annotation = crate::core::model::annotation::bare("a", "claim", 0, 6);
+        annotation.quote = "Iran’s 🚀 نفى".into();
+        annotation.note = "a \"quoted\" note\n".into();
+        workspace.put("d", annotation);
+        let raw = stamped_state_json(&workspace, &History::default(), &label::default_labels(), "tab-1");
+        let whole = read_state(&raw).unwrap();
+        assert_eq!(read_state_from(&|| Box::new(ByteByByte(raw.as_bytes()))).unwrap(), whole);
+        assert_eq!(whole.workspace, workspace);
+        let broken = &raw[..raw.len() - 1];
+        assert_eq!(read_state_from(&|| Box::new(ByteByByte(broken.as_bytes()))).unwrap_err(), read_state(broken).unwrap_err());
     }
 }

@@ -74,23 +74,24 @@ fn read_state() -> Loaded {
     let empty = || SavedState::of(&Workspace::default(), &History::default(), &label::default_labels());
     let unavailable = || Loaded { state: empty(), saved_by: None, problem: Some(storage_unavailable()), backup_key: None };
     let Some(store) = local_storage() else { return unavailable() };
-    let raw = match item(&store, storage::STATE_KEY) {
-        Ok(Some(raw)) => raw,
+    let stored = match stored_state(&store) {
+        Ok(Some(stored)) => stored,
         Ok(None) => return Loaded { state: empty(), saved_by: None, problem: None, backup_key: None },
         Err(_) => return unavailable(),
     };
-    let problem = match storage::read_state(&raw) {
-        Ok(state) => return Loaded { state, saved_by: SavedBy::of(&raw), problem: None, backup_key: None },
+    let problem = match stored.read() {
+        Ok(state) => return Loaded { state, saved_by: stored.saved_by(), problem: None, backup_key: None },
         Err(problem) => problem,
     };
     let key = format!("{}.{}", storage::STATE_BACKUP_KEY, js_sys::Date::now() as u64);
-    let backup_key = store.set_item(&key, &raw).is_ok().then_some(key);
+    let backup_key = store.unchecked_ref::<StorageValues>().set_item(&key, &stored.0).is_ok().then_some(key);
     let kept = if backup_key.is_some() {
         "The data as it was is kept in this browser: “Download the unreadable data” saves a copy."
     } else {
         "The data as it was could not be copied aside."
     };
-    let (state, problem) = match storage::recover_state(&raw) {
+    // Rare, and read whole to recover what can be.
+    let (state, problem) = match storage::recover_state(&browser::text_as_utf8(&stored.0)) {
         Some(recovered) => {
             let count: usize = recovered.state.workspace.documents.values().map(Vec::len).sum();
             let lost = recovered.lost;
@@ -101,7 +102,33 @@ fn read_state() -> Loaded {
         }
         None => (empty(), format!("Your saved annotations could not be read: {problem}. {kept}")),
     };
-    Loaded { state, saved_by: SavedBy::of(&raw), problem: Some(problem), backup_key }
+    Loaded { state, saved_by: stored.saved_by(), problem: Some(problem), backup_key }
+}
+
+/// A saved state as local storage holds it, still in JavaScript: it is read into the work a
+/// piece at a time (`browser::Utf8Reader`), so that the wasm memory, which never shrinks, never
+/// holds its megabytes of text beside the work read from it.
+pub struct StoredState(js_sys::JsString);
+
+impl StoredState {
+    /// Who saved it (`storage::SavedBy`), from its first characters and its length alone.
+    pub fn saved_by(&self) -> Option<SavedBy> {
+        let stamp = storage::saved_by(&String::from(self.0.slice(0, storage::STAMP_WITHIN as u32)))?.to_owned();
+        Some(SavedBy { stamp, utf16_length: self.0.length() as usize })
+    }
+
+    pub fn read(&self) -> Result<SavedState, String> {
+        storage::read_state_from(&|| Box::new(browser::Utf8Reader::new(self.0.clone())))
+    }
+}
+
+fn stored_state(store: &web_sys::Storage) -> Result<Option<StoredState>, JsValue> {
+    Ok(store.unchecked_ref::<StorageValues>().get_item(storage::STATE_KEY)?.dyn_into().ok().map(StoredState))
+}
+
+/// The state another tab stored, as a storage event tells it.
+pub fn state_stored_elsewhere(event: &web_sys::StorageEvent) -> Option<StoredState> {
+    js_sys::Reflect::get(event, &JsValue::from_str("newValue")).ok()?.dyn_into().ok().map(StoredState)
 }
 
 /// The unreadable state kept under `key`.
@@ -110,18 +137,15 @@ pub fn read_backup(key: &str) -> Option<String> {
 }
 
 /// The saved work as local storage holds it now, perhaps written by another tab.
-pub fn saved_state() -> Result<Option<String>, String> {
+pub fn saved_state() -> Result<Option<StoredState>, String> {
     let store = local_storage().ok_or_else(storage_unavailable)?;
-    item(&store, storage::STATE_KEY).map_err(|e| format!("The browser refused to read the saved work: {}.", browser::reason(&e)))
+    stored_state(&store).map_err(|e| format!("The browser refused to read the saved work: {}.", browser::reason(&e)))
 }
 
-/// Who saved the work that storage holds now, and its length (`storage::SavedBy`), read from its
-/// first characters alone; `None` when it does not say, or cannot be read.
+/// Who saved the work that storage holds now, and its length (`storage::SavedBy`); `None` when
+/// it does not say, or cannot be read.
 pub fn saved_stamp() -> Option<SavedBy> {
-    let value = local_storage()?.unchecked_into::<StorageValues>().get_item(storage::STATE_KEY).ok()?;
-    let text = value.dyn_ref::<js_sys::JsString>()?;
-    let stamp = storage::saved_by(&String::from(text.slice(0, storage::STAMP_WITHIN as u32)))?.to_owned();
-    Some(SavedBy { stamp, utf16_length: text.length() as usize })
+    stored_state(&local_storage()?).ok()??.saved_by()
 }
 
 /// Saves the work, saying that `stamp` saved it; what tells it from another.

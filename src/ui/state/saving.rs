@@ -13,7 +13,7 @@ use crate::core::work::history::History;
 use crate::core::work::storage::{self, Fingerprint, SavedBy};
 use crate::core::work::workspace::Workspace;
 use crate::ui::browser::listen;
-use crate::ui::browser::persist::{self, Loaded};
+use crate::ui::browser::persist::{self, Loaded, StoredState};
 use crate::ui::browser::random_bytes;
 use crate::ui::state::view::{Message, View};
 use crate::ui::state::work::Work;
@@ -111,14 +111,11 @@ impl Saving {
     fn listen(self) {
         listen::on_window(ev::storage, move |event| {
             // Other keys (the view, moved at every scroll) are not brought over at all.
-            let take: fn(&Saving, String) = match event.key().as_deref() {
-                Some(storage::STATE_KEY) => Saving::take_saved_elsewhere,
-                Some(storage::CLASSROOM_KEY) => Saving::take_record_saved_elsewhere,
-                _ => return,
+            match event.key().as_deref() {
+                Some(storage::STATE_KEY) => persist::state_stored_elsewhere(&event).map(|stored| self.take_saved_elsewhere(stored)),
+                Some(storage::CLASSROOM_KEY) => persist::stored_elsewhere(&event).map(|raw| self.take_record_saved_elsewhere(raw)),
+                _ => None,
             };
-            if let Some(raw) = persist::stored_elsewhere(&event) {
-                take(&self, raw);
-            }
         });
         // Back from the back-forward cache, which hears of no saves while the page is there.
         listen::on_window(ev::pageshow, move |event| {
@@ -314,8 +311,8 @@ impl Saving {
 
     /// Another tab saved `raw`: its work joins this tab's. A save follows only if this tab holds
     /// something the saved state lacks.
-    pub fn take_saved_elsewhere(&self, raw: String) {
-        let saved_by = SavedBy::of(&raw);
+    pub fn take_saved_elsewhere(&self, raw: StoredState) {
+        let saved_by = raw.saved_by();
         if saved_by.is_some() && self.synced.with_value(|synced| *synced == saved_by) {
             return;
         }
@@ -330,9 +327,8 @@ impl Saving {
     /// Joins the state another tab saved (`raw`) into this tab's work and labels; says whether
     /// this tab holds anything that state lacks. A state that cannot be read is left alone, and
     /// this tab does not write over it.
-    fn take_in(&self, raw: String) -> Result<bool, String> {
-        let theirs =
-            storage::read_state(&raw).map_err(|problem| format!("Another tab saved work that this tab cannot read ({problem})."))?;
+    fn take_in(&self, raw: StoredState) -> Result<bool, String> {
+        let theirs = raw.read().map_err(|problem| format!("Another tab saved work that this tab cannot read ({problem})."))?;
         let Work { workspace, labels, .. } = self.work;
         if self.work.join_in(&theirs.workspace) {
             self.view.say(Message::status("Changes made in another tab are merged in."));
@@ -343,7 +339,7 @@ impl Saving {
             labels.set(joined_labels.clone());
         }
         let labels_lacking = joined_labels != theirs.labels;
-        self.synced.set_value(SavedBy::of(&raw));
+        self.synced.set_value(raw.saved_by());
         self.synced_labels.set_value(theirs.labels);
         Ok(lacking || labels_lacking)
     }
