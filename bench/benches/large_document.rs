@@ -34,7 +34,7 @@ fn render(document: &Document, workspace: &Workspace) -> usize {
         .paragraphs
         .iter()
         .enumerate()
-        .map(|(at, p)| split_into_runs(document.paragraph_text(p), p.start, index.paragraph(at), &[]).len())
+        .map(|(at, p)| split_into_runs(document.paragraph_text(p), p.start, &index.paragraph(at), &[]).len())
         .sum()
 }
 
@@ -69,7 +69,7 @@ fn benchmarks(c: &mut Criterion) {
                 let changed = index.update(&workspace.annotations(&document.id).iter().collect::<Vec<_>>());
                 let runs: usize = changed
                     .iter()
-                    .map(|&at| split_into_runs(document.paragraph_text(&middle), middle.start, index.paragraph(at), &[]).len())
+                    .map(|&at| split_into_runs(document.paragraph_text(&middle), middle.start, &index.paragraph(at), &[]).len())
                     .sum();
                 // Returned, so that freeing them is not timed: the page keeps them.
                 (workspace, history, index, runs)

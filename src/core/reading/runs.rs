@@ -11,7 +11,8 @@ use crate::core::model::document::Paragraph;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Mark {
     pub annotation_id: String,
-    pub label: String,
+    /// The label's id, one text shared by all the marks of the label (`SharedLabels`).
+    pub label: Arc<str>,
     /// The underline layer the annotation keeps along its whole length (0 is nearest the text),
     /// so a reader can follow one span through others that overlap it.
     pub layer: usize,
@@ -46,9 +47,25 @@ pub struct Run {
     pub opening: Vec<Arc<Mark>>,
 }
 
+/// The label ids of marks, each kept once however many marks have it: a long document's marks
+/// are thousands, its labels a handful.
+#[derive(Default)]
+pub struct SharedLabels(Vec<Arc<str>>);
+
+impl SharedLabels {
+    pub fn of(&mut self, label: &str) -> Arc<str> {
+        if let Some(shared) = self.0.iter().find(|shared| ***shared == *label) {
+            return shared.clone();
+        }
+        let shared: Arc<str> = label.into();
+        self.0.push(shared.clone());
+        shared
+    }
+}
+
 /// Gives every annotation the lowest underline layer that no annotation overlapping it uses.
 /// Longer spans are placed first among those starting together, so outer spans sit nearer the text.
-pub fn layer_spans<'a>(annotations: impl IntoIterator<Item = &'a Annotation>) -> Vec<LayeredSpan> {
+pub fn layer_spans<'a>(annotations: impl IntoIterator<Item = &'a Annotation>, labels: &mut SharedLabels) -> Vec<LayeredSpan> {
     let mut order: Vec<&Annotation> = annotations.into_iter().collect();
     order.sort_by(in_drawing_order);
     let mut layer_ends: Vec<usize> = Vec::new();
@@ -67,7 +84,7 @@ pub fn layer_spans<'a>(annotations: impl IntoIterator<Item = &'a Annotation>) ->
             };
             let mark = Arc::new(Mark {
                 annotation_id: annotation.id.clone(),
-                label: annotation.label.clone(),
+                label: labels.of(&annotation.label),
                 layer,
                 links: annotation.links.clone(),
                 unsure: annotation.unsure,
@@ -154,6 +171,10 @@ pub fn split_into_runs(text: &str, start: usize, spans: &[LayeredSpan], matches:
 mod tests {
     use super::*;
 
+    fn layered(annotations: &[Annotation]) -> Vec<LayeredSpan> {
+        layer_spans(annotations, &mut SharedLabels::default())
+    }
+
     #[test]
     fn items_go_to_every_paragraph_they_touch_and_no_other() {
         let paragraph = |start, end| Paragraph { start, end, bytes: start..end };
@@ -182,14 +203,14 @@ mod tests {
 
     #[test]
     fn overlapping_spans_share_the_middle() {
-        let spans = layer_spans(&[annotation("a", "claim", 0, 6), annotation("b", "denial", 3, 9)]);
+        let spans = layered(&[annotation("a", "claim", 0, 6), annotation("b", "denial", 3, 9)]);
         let runs = split_into_runs("Iran’s denial", 0, &spans, &[]);
         assert_eq!(summary(&runs), owned(&[("Ira", &[("a", 0)]), ("n’s", &[("a", 0), ("b", 1)]), (" de", &[("b", 1)]), ("nial", &[])]));
     }
 
     #[test]
     fn nested_spans_keep_their_layers_and_outer_is_nearest() {
-        let spans = layer_spans(&[annotation("inner", "denial", 2, 4), annotation("outer", "claim", 0, 8)]);
+        let spans = layered(&[annotation("inner", "denial", 2, 4), annotation("outer", "claim", 0, 8)]);
         let runs = split_into_runs("“no missile”", 0, &spans, &[]);
         assert_eq!(
             summary(&runs),
@@ -199,30 +220,30 @@ mod tests {
 
     #[test]
     fn same_range_twice_carries_both_marks() {
-        let spans = layer_spans(&[annotation("a", "claim", 1, 3), annotation("b", "sanction", 1, 3)]);
+        let spans = layered(&[annotation("a", "claim", 1, 3), annotation("b", "sanction", 1, 3)]);
         let runs = split_into_runs("abcd", 0, &spans, &[]);
         assert_eq!(summary(&runs), owned(&[("a", &[]), ("bc", &[("a", 0), ("b", 1)]), ("d", &[])]));
     }
 
     #[test]
     fn layers_are_reused_once_free() {
-        let spans = layer_spans(&[annotation("a", "claim", 0, 4), annotation("b", "claim", 2, 6), annotation("c", "claim", 4, 8)]);
+        let spans = layered(&[annotation("a", "claim", 0, 4), annotation("b", "claim", 2, 6), annotation("c", "claim", 4, 8)]);
         let layers: Vec<(&str, usize)> = spans.iter().map(|s| (s.mark.annotation_id.as_str(), s.mark.layer)).collect();
         assert_eq!(layers, [("a", 0), ("b", 1), ("c", 0)]);
     }
 
     #[test]
     fn runs_know_which_annotations_open_with_them() {
-        let spans = layer_spans(&[annotation("a", "claim", 0, 6), annotation("b", "denial", 3, 9), annotation("c", "sanction", 3, 5)]);
+        let spans = layered(&[annotation("a", "claim", 0, 6), annotation("b", "denial", 3, 9), annotation("c", "sanction", 3, 5)]);
         let runs = split_into_runs("Iran’s denial", 0, &spans, &[]);
         let opening: Vec<(&str, Vec<&str>)> =
-            runs.iter().map(|r| (r.text.as_str(), r.opening.iter().map(|m| m.label.as_str()).collect())).collect();
+            runs.iter().map(|r| (r.text.as_str(), r.opening.iter().map(|m| &*m.label).collect())).collect();
         assert_eq!(opening, [("Ira", vec!["claim"]), ("n’", vec!["denial", "sanction"]), ("s", vec![]), (" de", vec![]), ("nial", vec![])]);
     }
 
     #[test]
     fn search_matches_cut_runs_of_their_own() {
-        let spans = layer_spans(&[annotation("a", "claim", 0, 6)]);
+        let spans = layered(&[annotation("a", "claim", 0, 6)]);
         let runs = split_into_runs("Iran’s Iran", 0, &spans, &[(2, 4), (7, 9), (9, 11)]);
         let found: Vec<(&str, bool, usize)> = runs.iter().map(|r| (r.text.as_str(), r.found, r.marks.len())).collect();
         assert_eq!(found, [("Ir", false, 1), ("an", true, 1), ("’s", false, 1), (" ", false, 0), ("Iran", true, 0)]);
@@ -230,7 +251,7 @@ mod tests {
 
     #[test]
     fn spans_crossing_paragraph_edges_are_clipped() {
-        let spans = layer_spans(&[annotation("a", "claim", 0, 12), annotation("b", "claim", 30, 40)]);
+        let spans = layered(&[annotation("a", "claim", 0, 12), annotation("b", "claim", 30, 40)]);
         let runs = split_into_runs("second paragraph", 10, &spans, &[]);
         assert_eq!(summary(&runs), owned(&[("se", &[("a", 0)]), ("cond paragraph", &[])]));
         assert_eq!((runs[1].start, runs[1].end), (12, 26));

@@ -9,32 +9,41 @@ use std::ops::Range;
 
 use crate::core::model::annotation::Annotation;
 use crate::core::model::document::Paragraph;
-use crate::core::reading::runs::{drawing_order, in_drawing_order, layer_spans, LayeredSpan};
+use crate::core::reading::runs::{drawing_order, in_drawing_order, layer_spans, LayeredSpan, SharedLabels};
 
 pub struct SpanIndex {
     /// Each paragraph's `[start, end)`.
     paragraphs: Vec<(usize, usize)>,
     /// Every span, in the order `layer_spans` gives: by start, longer first, then by id.
     spans: Vec<LayeredSpan>,
-    /// Each paragraph's spans, in that order.
-    buckets: Vec<Vec<LayeredSpan>>,
+    /// The length of the longest span: a paragraph's spans begin at most this far before it.
+    longest: usize,
+    /// The label texts the marks share.
+    labels: SharedLabels,
 }
 
 impl SpanIndex {
     pub fn new(paragraphs: &[Paragraph], annotations: &[&Annotation]) -> SpanIndex {
         let paragraphs: Vec<(usize, usize)> = paragraphs.iter().map(|p| (p.start, p.end)).collect();
-        let mut index = SpanIndex { buckets: vec![Vec::new(); paragraphs.len()], paragraphs, spans: Vec::new() };
+        let mut index = SpanIndex { paragraphs, spans: Vec::new(), longest: 0, labels: SharedLabels::default() };
         index.update(annotations);
         index
     }
 
-    /// The spans of paragraph `index`.
-    pub fn paragraph(&self, index: usize) -> &[LayeredSpan] {
-        self.buckets.get(index).map_or(&[], Vec::as_slice)
+    /// The spans of paragraph `index`, in the index's order. Found when asked rather than kept
+    /// for each paragraph: a reader draws a few dozen of thousands, and a list of its own for
+    /// each paragraph of a long document was a third of a megabyte that a wasm memory keeps.
+    pub fn paragraph(&self, index: usize) -> Vec<LayeredSpan> {
+        let Some(&(p_start, p_end)) = self.paragraphs.get(index) else { return Vec::new() };
+        // Spans begin in order, none longer than `longest`: those reaching into the paragraph
+        // begin between these two.
+        let from = self.spans.partition_point(|s| s.start + self.longest <= p_start);
+        let to = self.spans.partition_point(|s| s.start < p_end);
+        self.spans[from..to].iter().filter(|s| s.end > p_start).cloned().collect()
     }
 
     /// Brings the index in step with `annotations` (those shown now, in any order), and says
-    /// which paragraphs' spans changed.
+    /// which paragraphs' spans may have changed: those the changes and their clusters touch.
     pub fn update(&mut self, annotations: &[&Annotation]) -> Vec<usize> {
         let mut order = annotations.to_vec();
         order.sort_by(in_drawing_order);
@@ -63,7 +72,7 @@ impl SpanIndex {
         for cluster in &clusters {
             if next_touched.peek().is_some_and(|t| **t == cluster) {
                 next_touched.next();
-                spans.extend(layer_spans(order[cluster.clone()].iter().copied()));
+                spans.extend(layer_spans(order[cluster.clone()].iter().copied(), &mut self.labels));
                 continue;
             }
             for annotation in &order[cluster.clone()] {
@@ -73,28 +82,14 @@ impl SpanIndex {
             }
         }
         self.spans = spans;
-        let mut ranges = changed;
-        ranges.extend(extents.iter().zip(&is_touched).filter(|(_, &t)| t).map(|(&extent, _)| extent));
-        self.resort(&ranges)
-    }
-
-    /// Sorts the spans into the paragraphs that `ranges` touch again; says which changed.
-    fn resort(&mut self, ranges: &[(usize, usize)]) -> Vec<usize> {
-        let mut paragraphs: Vec<usize> = ranges.iter().flat_map(|&(start, end)| self.touching(start, end)).collect();
+        self.longest = self.spans.iter().map(|s| s.end - s.start).max().unwrap_or(0);
+        let mut paragraphs: Vec<usize> = changed
+            .iter()
+            .chain(extents.iter().zip(&is_touched).filter(|(_, &t)| t).map(|(extent, _)| extent))
+            .flat_map(|&(start, end)| self.touching(start, end))
+            .collect();
         paragraphs.sort_unstable();
         paragraphs.dedup();
-        let longest = self.spans.iter().map(|s| s.end - s.start).max().unwrap_or(0);
-        paragraphs.retain(|&index| {
-            let (p_start, p_end) = self.paragraphs[index];
-            // Spans begin in order, none longer than `longest`: those reaching into the
-            // paragraph begin between these two.
-            let from = self.spans.partition_point(|s| s.start + longest <= p_start);
-            let to = self.spans.partition_point(|s| s.start < p_end);
-            let bucket: Vec<LayeredSpan> = self.spans[from..to].iter().filter(|s| s.end > p_start).cloned().collect();
-            let changed = self.buckets[index] != bucket;
-            self.buckets[index] = bucket;
-            changed
-        });
         paragraphs
     }
 
@@ -116,7 +111,7 @@ fn changed_ranges(spans: &[LayeredSpan], order: &[&Annotation]) -> Vec<(usize, u
             (None, None) => return changed,
             (Some(s), Some(a)) => match drawing_order((s.start, s.end, &s.mark.annotation_id), (a.start, a.end, &a.id)) {
                 Ordering::Equal => {
-                    if s.mark.label != a.label || s.mark.links != a.links || s.mark.unsure != a.unsure {
+                    if *s.mark.label != *a.label || s.mark.links != a.links || s.mark.unsure != a.unsure {
                         changed.push((a.start, a.end));
                     }
                     old.next();

@@ -234,7 +234,7 @@ impl Shares {
 
     /// Paragraph `at`'s share now.
     fn of(&self, at: usize) -> ParagraphMarks {
-        (self.index.paragraph(at).to_vec(), self.found[at].clone(), self.feedback.clone())
+        (self.index.paragraph(at), self.found[at].clone(), self.feedback.clone())
     }
 
     /// Takes in the annotations shown now and their feedback: the signals of the paragraphs
@@ -255,7 +255,15 @@ impl Shares {
         self.drawn_shares(changed)
     }
 
+    /// The drawn paragraphs among `paragraphs` whose share is not the one they show, each with
+    /// its share now.
     fn drawn_shares(&self, paragraphs: Vec<usize>) -> Vec<(RwSignal<ParagraphMarks>, ParagraphMarks)> {
-        paragraphs.into_iter().filter_map(|at| Some((self.drawn[at]?, self.of(at)))).collect()
+        paragraphs
+            .into_iter()
+            .filter_map(|at| {
+                let (signal, share) = (self.drawn[at]?, self.of(at));
+                signal.try_with_untracked(|shown| *shown != share).unwrap_or(false).then_some((signal, share))
+            })
+            .collect()
     }
 }
