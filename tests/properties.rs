@@ -256,7 +256,7 @@ proptest! {
                 TabAction::Label { tab, id, label } => {
                     let annotation = Annotation {
                         id: format!("a{id}"), label: labels[label].into(), start: id, end: id + 1, quote: String::new(),
-                        created_at: now.clone(), updated_at: now.clone(), ..Annotation::default()
+                        created_at: now.as_str().into(), updated_at: now.as_str().into(), ..Annotation::default()
                     };
                     tabs[tab].put("d", annotation);
                     latest.insert(id, Some(labels[label]));

@@ -334,8 +334,8 @@ impl Conflict {
             end: v.end,
             quote: v.quote.clone(),
             attributed_to: v.attributed_to.clone(),
-            created_at: now.to_owned(),
-            updated_at: now.to_owned(),
+            created_at: now.into(),
+            updated_at: now.into(),
             ..Annotation::default()
         };
         self.versions.iter().map(rejection).collect()
@@ -365,8 +365,8 @@ pub fn gold_annotation(annotators: &[Annotator], document: &str, version: &Versi
         attributed_to: version.attributed_to.clone(),
         links: Vec::new(),
         unsure: false,
-        created_at: now.to_owned(),
-        updated_at: now.to_owned(),
+        created_at: now.into(),
+        updated_at: now.into(),
         ..first
     }
 }

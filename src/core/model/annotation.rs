@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::model::timestamp::Stamp;
+
 /// One labelled span. Field order is the order of the export format.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Annotation {
@@ -37,8 +39,8 @@ pub struct Annotation {
     /// The reader is not sure of this annotation (drawn with a dotted underline).
     #[serde(default, skip_serializing_if = "is_false")]
     pub unsure: bool,
-    pub created_at: String,
-    pub updated_at: String,
+    pub created_at: Stamp,
+    pub updated_at: Stamp,
 }
 
 /// A link from the annotation that holds it to annotation `to`, of a `relation`.

@@ -48,8 +48,8 @@ impl Document {
             start,
             end,
             quote: self.quote(start, end)?.to_owned(),
-            created_at: now.to_owned(),
-            updated_at: now.to_owned(),
+            created_at: now.into(),
+            updated_at: now.into(),
             ..Annotation::default()
         })
     }

@@ -179,7 +179,7 @@ mod tests {
     fn said(label: &str, start: usize, who: &str, updated: &str) -> Annotation {
         Annotation {
             attributed_to: who.to_owned(),
-            updated_at: updated.to_owned(),
+            updated_at: updated.into(),
             ..bare(&format!("{label}{start}"), label, start, start + 1)
         }
     }
@@ -218,7 +218,7 @@ mod tests {
         let by_label = board(&documents, &default_labels(), &Filter::default(), Order::Label);
         assert_eq!(by_label[0].items.iter().map(|i| i.annotation.label.as_str()).collect::<Vec<_>>(), ["claim", "claim", "sanction"]);
         let newest = board(&documents, &default_labels(), &Filter::default(), Order::Newest);
-        assert_eq!(newest[0].items.iter().map(|i| i.annotation.updated_at.as_str()).collect::<Vec<_>>(), ["4", "2", "0"]);
+        assert_eq!(newest[0].items.iter().map(|i| i.annotation.updated_at.to_string()).collect::<Vec<_>>(), ["4", "2", "0"]);
     }
 
     #[test]

@@ -143,7 +143,7 @@ fn put_state(workspace: &mut Workspace, document: &str, from: Option<&Annotation
         workspace.delete(&from.id, now);
     }
     if let Some(to) = to {
-        workspace.put(document, Annotation { updated_at: now.to_owned(), ..to.clone() });
+        workspace.put(document, Annotation { updated_at: now.into(), ..to.clone() });
     }
 }
 
@@ -154,6 +154,7 @@ mod tests {
     use super::*;
     use crate::core::model::annotation::bare;
     use crate::core::model::own_document::DocumentRecord;
+    use crate::core::model::timestamp::Stamp;
 
     /// The annotations and added documents that differ between `before` and `after`.
     fn diff(before: &Workspace, after: &Workspace) -> Changes {
@@ -211,7 +212,7 @@ mod tests {
     fn content(workspace: &Workspace) -> Workspace {
         let mut plain = workspace.clone();
         plain.deleted.clear();
-        plain.documents.values_mut().flatten().for_each(|a| a.updated_at.clear());
+        plain.documents.values_mut().flatten().for_each(|a| a.updated_at = Stamp::default());
         plain.added_documents.iter_mut().for_each(|r| r.updated_at.clear());
         plain
     }
@@ -222,7 +223,7 @@ mod tests {
         step(&mut history, &mut workspace, "Claim added", |w| w.put("d", bare("a", "claim", 0, 4)));
         step(&mut history, &mut workspace, "Annotation deleted", |w| w.delete("a", "t1"));
         history.undo(&mut workspace, NOW);
-        assert_eq!(workspace.find("a").map(|(_, a)| a.updated_at.as_str()), Some(NOW));
+        assert_eq!(workspace.find("a").map(|(_, a)| a.updated_at.clone()), Some(NOW.into()));
         assert!(workspace.deleted.is_empty());
         history.undo(&mut workspace, NOW);
         assert_eq!(workspace.deleted.get("a").map(String::as_str), Some(NOW), "an undone creation is a deletion");

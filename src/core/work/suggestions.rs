@@ -42,8 +42,8 @@ impl Suggestion {
             start: self.start,
             end: self.end,
             quote: self.quote.clone(),
-            created_at: now.to_owned(),
-            updated_at: now.to_owned(),
+            created_at: now.into(),
+            updated_at: now.into(),
             ..Annotation::default()
         }
     }

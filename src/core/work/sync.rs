@@ -24,18 +24,19 @@ enum Version<'a, T> {
 
 /// What makes one version of a thing newer than another.
 trait Stamped {
-    fn changed_at(&self) -> &str;
+    /// The instant of its last change, if it names one.
+    fn changed_at(&self) -> Option<i64>;
     /// Orders two versions stamped with the same instant, so that every tab picks the same one.
     fn tie_break(&self, other: &Self) -> Ordering;
 }
 
 impl Stamped for (&str, &Annotation) {
-    fn changed_at(&self) -> &str {
-        &self.1.updated_at
+    fn changed_at(&self) -> Option<i64> {
+        self.1.updated_at.millis()
     }
     fn tie_break(&self, other: &Self) -> Ordering {
         fn key<'a>((document, a): &(&'a str, &'a Annotation)) -> impl Ord + 'a {
-            let a_text = (a.quote.as_str(), a.note.as_str(), a.attributed_to.as_str(), a.created_at.as_str(), a.updated_at.as_str());
+            let a_text = (a.quote.as_str(), a.note.as_str(), a.attributed_to.as_str(), &a.created_at, &a.updated_at);
             (*document, a.text_order(), a_text, &a.links)
         }
         key(self).cmp(&key(other))
@@ -43,8 +44,8 @@ impl Stamped for (&str, &Annotation) {
 }
 
 impl Stamped for &DocumentRecord {
-    fn changed_at(&self) -> &str {
-        DocumentRecord::changed_at(self)
+    fn changed_at(&self) -> Option<i64> {
+        timestamp::parse_millis(DocumentRecord::changed_at(self))
     }
     fn tie_break(&self, other: &Self) -> Ordering {
         let key = |r: &DocumentRecord| (r.title.clone(), r.file_name.clone(), r.added_at.clone(), r.updated_at.clone());
@@ -55,11 +56,9 @@ impl Stamped for &DocumentRecord {
 impl<T: Stamped> Version<'_, T> {
     /// Later changes win; at the same instant a deletion wins, then the tie-break decides.
     fn newer_than(&self, other: &Self) -> bool {
-        let millis = |v: &Self| {
-            timestamp::parse_millis(match v {
-                Version::Present(t) => t.changed_at(),
-                Version::Deleted(at) => at,
-            })
+        let millis = |v: &Self| match v {
+            Version::Present(t) => t.changed_at(),
+            Version::Deleted(at) => timestamp::parse_millis(at),
         };
         let by_time = millis(self).cmp(&millis(other));
         let ordering = by_time.then_with(|| match (self, other) {

@@ -305,7 +305,7 @@ impl Workspace {
         if !change(&mut annotation) {
             return None;
         }
-        annotation.updated_at = now.to_owned();
+        annotation.updated_at = now.into();
         // Relabelling changes the text order, so the annotation goes back in through `put`.
         self.put(&document_id, annotation)
     }
@@ -398,8 +398,8 @@ mod tests {
         assert!(workspace.relabel("zzz", "claim", "t3").is_none());
         assert!(workspace.relabel("a", "claim", "t3").is_none(), "the same label again changes nothing");
         let list = workspace.annotations("d");
-        assert_eq!((list[0].id.as_str(), list[0].updated_at.as_str()), ("a", "t1"));
-        assert_eq!((list[1].note.as_str(), list[1].updated_at.as_str()), ("<b>bold?</b>", "t2"));
+        assert_eq!((list[0].id.as_str(), list[0].updated_at.to_string().as_str()), ("a", "t1"));
+        assert_eq!((list[1].note.as_str(), list[1].updated_at.to_string().as_str()), ("<b>bold?</b>", "t2"));
         assert_eq!(list[1].attributed_to, "Iran’s foreign minister");
         assert_eq!(list[1].created_at, "t0");
     }

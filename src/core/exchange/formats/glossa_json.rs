@@ -14,7 +14,6 @@ use crate::core::model::annotation::Annotation;
 use crate::core::model::document::Document;
 use crate::core::model::facts::Facts;
 use crate::core::model::label::{self, Label};
-use crate::core::model::timestamp;
 use crate::core::work::workspace::Workspace;
 
 pub const FORMAT: &str = "glossa-annotations";
@@ -189,8 +188,8 @@ fn read_annotation(item: &Value, place: String) -> Result<IncomingAnnotation, St
         return Err(format!("its id \"{}\" is empty or holds spaces", abbreviate(&annotation.id)));
     }
     for (field, value) in [("created_at", &annotation.created_at), ("updated_at", &annotation.updated_at)] {
-        if timestamp::parse_millis(value).is_none() {
-            return Err(format!("its {field} \"{}\" is not an RFC 3339 time", abbreviate(value)));
+        if value.millis().is_none() {
+            return Err(format!("its {field} \"{}\" is not an RFC 3339 time", abbreviate(&value.to_string())));
         }
     }
     let judged = annotation.take_judged();
@@ -202,8 +201,8 @@ fn read_annotation(item: &Value, place: String) -> Result<IncomingAnnotation, St
         attributed_to,
         links,
         judged,
-        created_at: Some(created_at),
-        updated_at: Some(updated_at),
+        created_at: Some(created_at.to_string()),
+        updated_at: Some(updated_at.to_string()),
         ..IncomingAnnotation::new(place, LabelRef::Id(label), start, end)
     })
 }

@@ -14,7 +14,7 @@ use crate::core::model::document::Document;
 use crate::core::model::id;
 use crate::core::model::label::{self, Label};
 use crate::core::model::own_document::{normalize, sha256_hex, DocumentRecord, Normalized};
-use crate::core::model::timestamp;
+use crate::core::model::timestamp::{self, Stamp};
 use crate::core::text::offsets::{code_point_len, span_problem};
 
 /// A document the file brings whose text is not here yet.
@@ -215,7 +215,8 @@ fn place_annotation(
     // Files of other tools may carry times Glossa cannot compare; those are taken as now.
     let is_time = |t: &String| timestamp::parse_millis(t).is_some();
     let created_at = created_at.filter(is_time).unwrap_or_else(|| now.to_owned());
-    let updated_at = updated_at.filter(is_time).unwrap_or_else(|| created_at.clone());
+    let updated_at = Stamp::from(updated_at.filter(is_time).unwrap_or_else(|| created_at.clone()));
+    let created_at = Stamp::from(created_at);
     let annotation =
         Annotation { id, label: label.id, start, end, quote, note, attributed_to, links, created_at, updated_at, ..Annotation::default() };
     Ok((annotation.judged(judged), moved))

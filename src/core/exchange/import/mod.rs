@@ -10,7 +10,6 @@ use std::collections::{BTreeMap, HashMap};
 use crate::core::exchange::formats;
 use crate::core::model::annotation::Annotation;
 use crate::core::model::label::Label;
-use crate::core::model::timestamp;
 use crate::core::work::workspace::{Changes, Workspace};
 
 pub use crate::core::exchange::incoming::{ImportError, IncomingFile, Refusal};
@@ -68,7 +67,7 @@ pub fn merge(workspace: &mut Workspace, parsed: Parsed) -> Merged {
     let saved: HashMap<&str, (&str, Option<i64>)> = workspace
         .documents
         .iter()
-        .flat_map(|(document, list)| list.iter().map(move |a| (a.id.as_str(), (document.as_str(), timestamp::parse_millis(&a.updated_at)))))
+        .flat_map(|(document, list)| list.iter().map(move |a| (a.id.as_str(), (document.as_str(), a.updated_at.millis()))))
         .collect();
     let mut taken: BTreeMap<String, Vec<Annotation>> = BTreeMap::new();
     for (document_id, mut incoming) in parsed.accepted {
@@ -76,7 +75,7 @@ pub fn merge(workspace: &mut Workspace, parsed: Parsed) -> Merged {
             // Importing brings back what was deleted here; that is a change made now, which
             // other tabs must take in over their record of the deletion (see `core::work::sync`).
             None if workspace.deleted.contains_key(&incoming.id) => {
-                incoming.updated_at.clone_from(&parsed.imported_at);
+                incoming.updated_at = parsed.imported_at.as_str().into();
                 merged.added += 1;
             }
             None => merged.added += 1,
@@ -89,7 +88,7 @@ pub fn merge(workspace: &mut Workspace, parsed: Parsed) -> Merged {
                 continue;
             }
             // Both times were validated on their way in (the saved one by the app itself).
-            Some((_, saved_at)) if timestamp::parse_millis(&incoming.updated_at) > *saved_at => merged.updated += 1,
+            Some((_, saved_at)) if incoming.updated_at.millis() > *saved_at => merged.updated += 1,
             Some(_) => {
                 merged.unchanged += 1;
                 continue;
@@ -245,7 +244,7 @@ mod tests {
         workspace.delete("a", "2026-11-22T10:30:00Z");
         let merged = merge(&mut workspace, parse_value(&value, &documents).unwrap());
         assert_eq!((merged.added, merged.unchanged), (1, 1));
-        assert_eq!(workspace.find("a").map(|(_, a)| a.updated_at.as_str()), Some(T1), "stamped as imported, after the deletion");
+        assert_eq!(workspace.find("a").map(|(_, a)| a.updated_at.clone()), Some(T1.into()), "stamped as imported, after the deletion");
         assert!(workspace.deleted.is_empty());
     }
 
