@@ -406,6 +406,28 @@ fn a_javascript_string_read_a_slice_at_a_time_is_its_utf8() {
     assert_eq!(String::from_utf8(bytes).unwrap(), text);
 }
 
+#[wasm_bindgen_test]
+fn text_written_a_slice_at_a_time_is_one_javascript_string() {
+    use std::io::Write;
+    // Characters of two, three and four bytes, written in pieces that cut them, across many
+    // slices (48 KB each).
+    let piece = "é導🚀 ‘Iran’ نفى ";
+    let mut text = String::new();
+    let mut writer = glossa::ui::browser::Utf8Writer::new();
+    for round in 0..9_000 {
+        let bytes = piece.as_bytes();
+        let cut = round % bytes.len();
+        writer.write_all(&bytes[..cut]).unwrap();
+        writer.write_all(&bytes[cut..]).unwrap();
+        text.push_str(piece);
+    }
+    assert!(text.len() > 5 * 48 * 1024);
+    let written = writer.finish();
+    assert_eq!(written.length() as usize, text.encode_utf16().count());
+    assert_eq!(String::from(written), text);
+    assert_eq!(String::from(glossa::ui::browser::Utf8Writer::new().finish()), "");
+}
+
 /// Texts where normalisation is hard: composed and decomposed letters, stacked and reordered
 /// combining marks, singletons, Hangul, emoji sequences, CJK, Arabic and Hebrew with their
 /// marks, and the corpus's own "U.S." and "Iran’s".

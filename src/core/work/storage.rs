@@ -1,7 +1,7 @@
 //! What Glossa keeps in the browser's local storage, under versioned keys.
 
 use std::collections::BTreeMap;
-use std::io::{BufReader, Read};
+use std::io::{self, BufReader, Read, Write};
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -9,7 +9,7 @@ use serde_json::Value;
 use crate::core::model::label::{self, Label};
 use crate::core::text::offsets::OffsetUnit;
 use crate::core::work::history::{History, Step};
-use crate::core::work::workspace::Workspace;
+use crate::core::work::workspace::{room_to_grow, Workspace};
 
 /// The annotations. `v1` names the key's place, not the schema: every version is saved here and
 /// migrated in place when read, so that tabs of an older and a newer Glossa still share one work.
@@ -77,6 +77,19 @@ pub fn state_json(workspace: &Workspace, history: &History, labels: &[Label]) ->
     json_of_state(workspace, history, labels, None)
 }
 
+/// `stamped_state_json` written into `into` a piece at a time: a page saves the work this way,
+/// so that the wasm memory never holds its megabytes of text, nor the room twice its size that a
+/// growing text is moved into.
+pub fn write_stamped_state(
+    into: &mut dyn Write,
+    workspace: &Workspace,
+    history: &History,
+    labels: &[Label],
+    saved_by: &str,
+) -> io::Result<()> {
+    write_state(into, workspace, history, labels, Some(saved_by))
+}
+
 /// `state_json`, saying near its start who saved it (`saved_by`, a tab and its count of saves):
 /// a tab can then tell from the first characters in storage whether another tab has saved since,
 /// without reading megabytes. Glossa reads a state with or without it alike.
@@ -105,6 +118,13 @@ pub fn saved_by(start: &str) -> Option<&str> {
 }
 
 fn json_of_state(workspace: &Workspace, history: &History, labels: &[Label], saved_by: Option<&str>) -> String {
+    let mut json = Vec::new();
+    write_state(&mut json, workspace, history, labels, saved_by).expect("plain data serializes into memory");
+    String::from_utf8(json).expect("JSON is UTF-8")
+}
+
+/// The one writer of a state, whatever it is written into.
+fn write_state(into: &mut dyn Write, workspace: &Workspace, history: &History, labels: &[Label], saved_by: Option<&str>) -> io::Result<()> {
     #[derive(Serialize)]
     struct Saved<'a> {
         version: u32,
@@ -128,7 +148,7 @@ fn json_of_state(workspace: &Workspace, history: &History, labels: &[Label], sav
         history: SavedHistory { undo: &history.undo[undo_from..], redo: &history.redo[redo_from..] },
         labels,
     };
-    serde_json::to_string(&saved).expect("plain data serializes")
+    serde_json::to_writer(into, &saved).map_err(io::Error::from)
 }
 
 /// Where the saved part of the undo and of the redo list begins. Steps are taken newest first
@@ -206,9 +226,14 @@ pub fn read_state_from<'a>(open: &dyn Fn() -> Box<dyn Read + 'a>) -> Result<Save
     };
     let shape = |e: serde_json::Error| format!("the saved annotations do not have the expected shape ({e})");
     let mut workspace: Workspace = serde_json::from_reader(BufReader::new(open())).map_err(shape)?;
-    // Read from JSON, a list grows by doubling: for 10,000 annotations, a spare 0.8 MB that the
-    // wasm memory would hold for the page's life.
-    workspace.documents.values_mut().for_each(Vec::shrink_to_fit);
+    // Read from JSON, a list grows by doubling: for 10,000 annotations, a spare megabyte that
+    // the wasm memory would hold for the page's life. It keeps the room a list grows by, so
+    // that the first annotation added does not move the whole list.
+    for list in workspace.documents.values_mut() {
+        let room = room_to_grow(list.len());
+        list.shrink_to(list.len() + room);
+        list.reserve_exact(room);
+    }
     let Kept { history, mut labels } = serde_json::from_reader(BufReader::new(open())).map_err(shape)?;
     if version < 4 {
         labels = label::with_default_meanings(labels);
@@ -398,14 +423,19 @@ mod tests {
     }
 
     #[test]
-    fn a_state_read_holds_its_annotations_without_spare_room() {
+    fn a_state_read_holds_its_annotations_with_room_for_a_sixteenth_more() {
         let mut workspace = Workspace::default();
         for n in 0..1_000 {
             workspace.put("d", crate::core::model::annotation::bare(&format!("a{n}"), "claim", n, n + 1));
         }
-        let state = read_state(&state_json(&workspace, &History::default(), &label::default_labels())).unwrap();
+        let mut state = read_state(&state_json(&workspace, &History::default(), &label::default_labels())).unwrap();
         let list = &state.workspace.documents["d"];
-        assert_eq!((list.len(), list.capacity()), (1_000, 1_000), "a wasm memory never gives back what a list has spare");
+        assert_eq!((list.len(), list.capacity()), (1_000, 1_070), "a wasm memory never gives back what a list has spare");
+        for n in 1_000..1_071 {
+            state.workspace.put("d", crate::core::model::annotation::bare(&format!("a{n}"), "claim", n, n + 1));
+        }
+        let list = &state.workspace.documents["d"];
+        assert_eq!((list.len(), list.capacity()), (1_071, 1_070 + 74), "a full list grows by a sixteenth, not to double");
     }
 
     #[test]
@@ -573,7 +603,7 @@ mod tests {
     struct ByteByByte<'a>(&'a [u8]);
 
     impl Read for ByteByByte<'_> {
-        fn read(&mut self, into: &mut [u8]) -> std::io::Result<usize> {
+        fn read(&mut self, into: &mut [u8]) -> io::Result<usize> {
             let Some((&first, rest)) = self.0.split_first() else { return Ok(0) };
             match into.first_mut() {
                 Some(slot) => *slot = first,

@@ -88,6 +88,14 @@ pub struct Workspace {
     pub deleted: BTreeMap<String, String>,
 }
 
+/// The room a document's list of `length` annotations is given when it is full (or read): a
+/// sixteenth more, not the double a list grows to by itself. A long work's list is megabytes, a
+/// wasm memory keeps the room it has given, and a list moved into room twice its size needs
+/// three times its size at once.
+pub fn room_to_grow(length: usize) -> usize {
+    length / 16 + 8
+}
+
 impl Workspace {
     pub fn annotations(&self, document_id: &str) -> &[Annotation] {
         self.documents.get(document_id).map_or(&[], Vec::as_slice)
@@ -104,12 +112,15 @@ impl Workspace {
     }
 
     /// Adds `annotation` to `document_id`, or replaces the one with the same id there; nothing
-    /// changes when that one is the same.
+    /// changes when that one is the same. A full list grows by `room_to_grow`.
     pub fn put(&mut self, document_id: &str, annotation: Annotation) -> Option<Change> {
         self.deleted.remove(&annotation.id);
         let list = self.documents.entry(document_id.to_owned()).or_default();
         let before = list.iter().position(|a| a.id == annotation.id).map(|at| list.remove(at));
         let at = list.partition_point(|a| a.text_order() < annotation.text_order());
+        if list.len() == list.capacity() {
+            list.reserve_exact(room_to_grow(list.len()));
+        }
         list.insert(at, annotation.clone());
         (before.as_ref() != Some(&annotation)).then(|| Change { document: document_id.to_owned(), before, after: Some(annotation) })
     }

@@ -151,7 +151,10 @@ pub fn saved_stamp() -> Option<SavedBy> {
 /// Saves the work, saying that `stamp` saved it; what tells it from another.
 pub fn save_state(workspace: &Workspace, history: &History, labels: &[Label], stamp: String) -> Result<SavedBy, String> {
     let store = local_storage().ok_or_else(storage_unavailable)?;
-    let raw = js_sys::JsString::from(storage::stamped_state_json(workspace, history, labels, &stamp));
+    let mut written = browser::Utf8Writer::new();
+    storage::write_stamped_state(&mut written, workspace, history, labels, &stamp)
+        .map_err(|e| format!("The work could not be written: {e}."))?;
+    let raw = written.finish();
     let refused = |e: JsValue| format!("The browser refused to save: {}.", browser::reason(&e));
     store.unchecked_into::<StorageValues>().set_item(storage::STATE_KEY, &raw).map_err(refused)?;
     Ok(SavedBy { stamp, utf16_length: raw.length() as usize })
