@@ -381,32 +381,6 @@ fn a_refusal_of_the_browser_reads_as_words() {
 }
 
 #[wasm_bindgen_test]
-fn a_javascript_string_read_a_slice_at_a_time_is_its_utf8() {
-    use std::io::Read;
-    // A character beyond the BMP (two UTF-16 units) across the end of every slice (16,384
-    // units), Arabic and accents (two bytes each) between them, a lone surrogate (U+FFFD, as
-    // the browser encodes it) and the text's end right after a pair.
-    let mut text = String::new();
-    for _ in 0..5 {
-        text.push_str(&"é".repeat(16_383 - text.encode_utf16().count() % 16_384));
-        text.push_str("🚀نفى");
-    }
-    text.push('🚀');
-    let js = js_sys::JsString::from(text.as_str()).concat(&js_sys::JsString::from_char_code1(0xD800)).concat(&js_sys::JsString::from("🚀"));
-    text.push_str("\u{FFFD}🚀");
-    let mut whole = String::new();
-    glossa::ui::browser::Utf8Reader::new(js.clone()).read_to_string(&mut whole).unwrap();
-    assert_eq!(whole, text);
-    assert_eq!(glossa::ui::browser::text_as_utf8(&js), text);
-    // Read into a buffer smaller than a character, as a reader may be asked.
-    let (mut reader, mut bytes, mut small) = (glossa::ui::browser::Utf8Reader::new(js), Vec::new(), [0u8; 3]);
-    while let Ok(count @ 1..) = reader.read(&mut small) {
-        bytes.extend_from_slice(&small[..count]);
-    }
-    assert_eq!(String::from_utf8(bytes).unwrap(), text);
-}
-
-#[wasm_bindgen_test]
 fn text_written_a_slice_at_a_time_is_one_javascript_string() {
     use std::io::Write;
     // Characters of two, three and four bytes, written in pieces that cut them, across many

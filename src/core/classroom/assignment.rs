@@ -19,6 +19,7 @@ use crate::core::model::document::Document;
 use crate::core::model::facts::TEXT_KINDS;
 use crate::core::model::label::{self, Label};
 use crate::core::model::own_document::{self, sha256_hex};
+use crate::core::text::json;
 use crate::core::text::lines::{one_a_line, ListError};
 
 pub const FORMAT: &str = "glossa-assignment";
@@ -203,8 +204,8 @@ pub type Kinds = BTreeMap<String, String>;
 /// `{"annotations": …, "kinds": …}`.
 pub fn key_plaintext(annotations: &BTreeMap<String, Vec<Annotation>>, kinds: &Kinds) -> String {
     let json = match kinds.is_empty() {
-        true => serde_json::to_string(annotations),
-        false => serde_json::to_string(&serde_json::json!({ "annotations": annotations, "kinds": kinds })),
+        true => json::write(annotations),
+        false => json::write(&serde_json::json!({ "annotations": annotations, "kinds": kinds })),
     };
     json.expect("plain data serializes")
 }
@@ -216,9 +217,9 @@ pub fn read_key_plaintext(json: &str) -> Option<(BTreeMap<String, Vec<Annotation
         annotations: BTreeMap<String, Vec<Annotation>>,
         kinds: Kinds,
     }
-    match serde_json::from_str::<WithKinds>(json) {
+    match json::read::<WithKinds>(json) {
         Ok(WithKinds { annotations, kinds }) => Some((annotations, kinds)),
-        Err(_) => serde_json::from_str(json).ok().map(|annotations| (annotations, Kinds::new())),
+        Err(_) => json::read(json).ok().map(|annotations| (annotations, Kinds::new())),
     }
 }
 
@@ -402,7 +403,7 @@ fn or_glossas(listed: &[String], own: &[&str]) -> Vec<String> {
 
 /// Reads an assignment file, saying in words what is wrong with one that cannot be taken.
 pub fn read(contents: &str) -> Result<Assignment, ClassFileError> {
-    let value: Value = serde_json::from_str(contents.trim_start_matches('\u{feff}'))
+    let value: Value = json::read(contents.trim_start_matches('\u{feff}'))
         .map_err(|e| ClassFileError::NotReadable { kind: "valid JSON", detail: e.to_string() })?;
     let version = match value.get("version").and_then(Value::as_u64) {
         Some(v) if (1..=u64::from(VERSION)).contains(&v) => v,
@@ -493,7 +494,7 @@ mod tests {
         label::define(&mut written.labels, "claim", "").unwrap();
         label::set_examples(&mut written.labels, "claim", "").unwrap();
         assert_eq!(read(&written.to_json()), Ok(written.clone()), "a cleared definition stays clear");
-        let mut older: Value = serde_json::from_str(&written.to_json()).unwrap();
+        let mut older: Value = json::read(&written.to_json()).unwrap();
         older["version"] = 1.into();
         for label in older["labels"].as_array_mut().unwrap() {
             let label = label.as_object_mut().unwrap();
@@ -529,7 +530,7 @@ mod tests {
         assignment.hedges_forbidden = true;
         let written = assignment.to_json();
         assert!(read(&written).unwrap().hedges_forbidden);
-        let mut later: Value = serde_json::from_str(&written).unwrap();
+        let mut later: Value = json::read(&written).unwrap();
         later["version"] = (VERSION + 1).into();
         assert_eq!(
             read(&later.to_string()).unwrap_err(),
@@ -573,7 +574,7 @@ mod tests {
     fn bad_files_are_refused_in_words() {
         assert!(read("{").unwrap_err().to_string().contains("not valid JSON"));
         assert!(read(r#"{"version": 7}"#).unwrap_err().to_string().contains("version is 7"));
-        let mut value: Value = serde_json::from_str(&assignment().to_json()).unwrap();
+        let mut value: Value = json::read(&assignment().to_json()).unwrap();
         value["documents"] = Value::Array(vec![]);
         assert!(read(&value.to_string()).unwrap_err().to_string().contains("no documents"));
     }

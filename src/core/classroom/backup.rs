@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use crate::core::classroom::record::{self, ClassRecord};
 use crate::core::model::own_document::sha256_hex;
+use crate::core::text::json;
 use crate::core::work::storage::{self, SavedState};
 
 pub const FORMAT: &str = "glossa-backup";
@@ -33,7 +34,7 @@ pub struct Backup {
 /// `record`, made at `made_at`.
 pub fn write(state: &str, texts: &[OwnText], record: &ClassRecord, made_at: &str) -> String {
     // The saved state and the record are written as they are saved, each already JSON.
-    let texts = serde_json::to_string(texts).expect("plain data serializes");
+    let texts = json::write(texts).expect("plain data serializes");
     let made_at = Value::from(made_at);
     let classroom = record::to_json(record);
     format!("{{\"format\":\"{FORMAT}\",\"version\":{VERSION},\"made_at\":{made_at},\"state\":{state},\"texts\":{texts},\"classroom\":{classroom}}}")
@@ -48,7 +49,7 @@ pub fn file_name(day: &str) -> String {
 /// and record are each read as storage reads them, and each text must be the one its document's
 /// digest names.
 pub fn read(contents: &str) -> Result<Backup, String> {
-    let value: Value = serde_json::from_str(contents.trim_start_matches('\u{feff}')).map_err(|e| format!("it is not valid JSON ({e})"))?;
+    let value: Value = json::read(contents.trim_start_matches('\u{feff}')).map_err(|e| format!("it is not valid JSON ({e})"))?;
     if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err("it is not a Glossa backup".into());
     }

@@ -32,6 +32,7 @@ use crate::core::model::annotation::{Annotation, Link};
 use crate::core::model::document::Document;
 use crate::core::model::label::Label;
 use crate::core::model::own_document::sha256_hex;
+use crate::core::text::json;
 
 /// The storage key the annotators of a curation are kept under (the gold is in the work).
 pub const KEY: &str = "glossa.v1.curation";
@@ -133,12 +134,12 @@ pub struct Curation {
 
 impl Curation {
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("a curation is plain data")
+        json::write(self).expect("a curation is plain data")
     }
 
     /// What storage holds; a newer version or a broken copy is an error that says so.
     pub fn from_json(json: &str) -> Result<Curation, String> {
-        let curation: Curation = serde_json::from_str(json).map_err(|e| format!("the curation kept here cannot be read ({e})"))?;
+        let curation: Curation = json::read(json).map_err(|e| format!("the curation kept here cannot be read ({e})"))?;
         match curation.version > VERSION {
             true => Err(format!("the curation kept here is of a newer Glossa (version {})", curation.version)),
             false => Ok(curation),
@@ -415,7 +416,7 @@ pub fn annotator_of_hand_in(contents: &str, here: &[Arc<Document>]) -> Option<Re
     if !assignment::is_format(contents, hand_in::WORK_FORMAT) {
         return None;
     }
-    let work: HandIn = match serde_json::from_str(contents) {
+    let work: HandIn = match json::read(contents) {
         Ok(work) => work,
         Err(e) => return Some(Err(format!("it is a hand-in that cannot be read ({e})"))),
     };
@@ -620,7 +621,7 @@ mod tests {
         assignment.documents = vec![AssignmentDocument::of(&here[0])];
         let spans = BTreeMap::from([(here[0].id.clone(), vec![span("1", 0, 5, "claim", "")])]);
         let work = HandIn::of(&assignment, "Ada", &spans, &Default::default(), "now");
-        let json = serde_json::to_string(&work).unwrap();
+        let json = json::write(&work).unwrap();
         assert_eq!(annotator_of_hand_in(&json, &here), Some(Ok(Annotator { name: "Ada".into(), documents: spans })));
         assert!(annotator_of_hand_in(&json, &[]).unwrap().unwrap_err().contains("not here"));
         assert_eq!(annotator_of_hand_in("{\"format\": \"glossa\"}", &here), None);

@@ -18,6 +18,7 @@ use crate::core::exchange::formats::glossa_json;
 use crate::core::model::annotation::Annotation;
 use crate::core::model::document::Document;
 use crate::core::model::timestamp;
+use crate::core::text::json;
 use crate::core::text::offsets::{abbreviate, span_problem};
 use crate::core::text::search::fold_name;
 
@@ -160,12 +161,12 @@ pub fn read_work(contents: &str, assignment: &Assignment, texts: &[Arc<Document>
     struct Kind {
         format: Option<String>,
     }
-    if let Ok(Kind { format: Some(format) }) = serde_json::from_str::<Kind>(contents.trim_start_matches('\u{feff}')) {
+    if let Ok(Kind { format: Some(format) }) = json::read::<Kind>(contents.trim_start_matches('\u{feff}')) {
         if format != WORK_FORMAT {
             return Err(ClassFileError::NotThisKind { kind: "hand-in", version: WORK_VERSION });
         }
     }
-    let mut work: HandIn = serde_json::from_str(contents.trim_start_matches('\u{feff}'))
+    let mut work: HandIn = json::read(contents.trim_start_matches('\u{feff}'))
         .map_err(|e| ClassFileError::NotReadable { kind: "a hand-in", detail: e.to_string() })?;
     if work.format != WORK_FORMAT || !(1..=WORK_VERSION).contains(&work.version) {
         return Err(ClassFileError::NotThisKind { kind: "hand-in", version: WORK_VERSION });
@@ -316,7 +317,7 @@ impl Return {
 
 /// Reads comments returned on one of the assignments `opened` here (by id).
 pub fn read_return(contents: &str, opened: &[(String, String)]) -> Result<Return, ClassFileError> {
-    let back: Return = serde_json::from_str(contents.trim_start_matches('\u{feff}'))
+    let back: Return = json::read(contents.trim_start_matches('\u{feff}'))
         .map_err(|e| ClassFileError::NotReadable { kind: "a return of comments", detail: e.to_string() })?;
     if back.format != RETURN_FORMAT || back.version != RETURN_VERSION {
         return Err(ClassFileError::NotThisKind { kind: "return", version: RETURN_VERSION });

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::classroom::assignment::{Layer, Sealed};
 use crate::core::model::annotation::Annotation;
+use crate::core::text::json;
 use crate::core::work::history::{History, Step};
 use crate::core::work::workspace::Workspace;
 
@@ -25,7 +26,7 @@ pub enum KeysKept {
 
 /// Reads what a browser keeps of its keys.
 pub fn read(raw: &str) -> Result<KeysKept, String> {
-    serde_json::from_str(raw).map_err(|e| format!("the locked keys kept here cannot be read ({e})"))
+    json::read(raw).map_err(|e| format!("the locked keys kept here cannot be read ({e})"))
 }
 
 /// Whether `raw` (as `to_json` wrote it) keeps the keys readable. Every tab asks this as it starts
@@ -36,11 +37,11 @@ pub fn kept_readable(raw: &str) -> bool {
     struct Kept {
         kept: String,
     }
-    serde_json::from_str::<Kept>(raw).is_ok_and(|k| k.kept == "readable")
+    json::read::<Kept>(raw).is_ok_and(|k| k.kept == "readable")
 }
 
 pub fn to_json(kept: &KeysKept) -> String {
-    serde_json::to_string(kept).expect("plain data serializes")
+    json::write(kept).expect("plain data serializes")
 }
 
 /// The work as it is written where keys are locked: without the keys' layers, and without the
@@ -57,13 +58,13 @@ pub fn without_keys(workspace: &Workspace, history: &History) -> (Workspace, His
 /// The keys' layers of `workspace`, as they are sealed: JSON of their annotations by document key.
 pub fn keys_json(workspace: &Workspace) -> String {
     let keys: BTreeMap<&String, &Vec<Annotation>> = workspace.documents.iter().filter(|(document, _)| Layer::is_key(document)).collect();
-    serde_json::to_string(&keys).expect("plain data serializes")
+    json::write(&keys).expect("plain data serializes")
 }
 
 /// The keys' layers that `json` (as `keys_json` wrote it, opened) holds, as a work to join in.
 pub fn keys_from_json(json: &str) -> Result<Workspace, String> {
     let documents: BTreeMap<String, Vec<Annotation>> =
-        serde_json::from_str(json).map_err(|_| "the keys opened, but they are not keys of annotations".to_owned())?;
+        json::read(json).map_err(|_| "the keys opened, but they are not keys of annotations".to_owned())?;
     if let Some(document) = documents.keys().find(|document| !Layer::is_key(document)) {
         return Err(format!("the locked keys hold “{document}”, which is not an answer key"));
     }
@@ -94,7 +95,7 @@ mod tests {
         let (written, steps) = without_keys(&workspace, &history);
         assert_eq!(written.documents.keys().collect::<Vec<_>>(), ["article"]);
         assert_eq!(steps.undo.len(), 1, "the step that labelled the key is not written");
-        let json = serde_json::to_string(&(written.clone(), steps)).unwrap();
+        let json = json::write(&(written.clone(), steps)).unwrap();
         assert!(!json.contains("\"k\"") && !json.contains("key:"), "{json}");
 
         let keys = keys_from_json(&keys_json(&workspace)).unwrap();

@@ -18,6 +18,7 @@ use crate::core::classroom::assignment::{Assignment, Kinds, LocalIds};
 use crate::core::classroom::hand_in::{Comment, HandIn};
 use crate::core::model::annotation::Annotation;
 use crate::core::model::timestamp;
+use crate::core::text::json;
 use crate::core::text::search::fold_name;
 
 /// Version 2's assignments may define their labels (`Label::definition`, `Label::examples`).
@@ -310,7 +311,7 @@ fn latest<'a, T: Serialize>(a: &'a T, b: &'a T, stamp: impl Fn(&T) -> &String) -
         std::cmp::Ordering::Greater => a,
         std::cmp::Ordering::Less => b,
         std::cmp::Ordering::Equal => {
-            let json = |t: &T| serde_json::to_string(t).unwrap_or_default();
+            let json = |t: &T| json::write(t).unwrap_or_default();
             if json(a) <= json(b) {
                 a
             } else {
@@ -383,12 +384,12 @@ pub fn to_json(classroom: &ClassRecord) -> String {
         working_on: &'a Option<String>,
     }
     let ClassRecord { teaching, taking, working_on } = classroom;
-    serde_json::to_string(&Saved { version: VERSION, teaching, taking, working_on }).expect("plain data serializes")
+    json::write(&Saved { version: VERSION, teaching, taking, working_on }).expect("plain data serializes")
 }
 
 /// Whether `raw` is a record saved by a newer Glossa (which this one must not write over).
 pub fn is_newer(raw: &str) -> bool {
-    let version = serde_json::from_str::<serde_json::Value>(raw).ok().and_then(|value| value.get("version")?.as_u64());
+    let version = json::read::<serde_json::Value>(raw).ok().and_then(|value| value.get("version")?.as_u64());
     version.is_some_and(|v| v > u64::from(VERSION))
 }
 
@@ -401,7 +402,7 @@ pub fn read(raw: &str) -> Result<ClassRecord, String> {
     struct Versioned {
         version: Option<serde_json::Value>,
     }
-    let version = match serde_json::from_str::<Versioned>(raw) {
+    let version = match json::read::<Versioned>(raw) {
         // serde reads a struct from an array too.
         Ok(versioned) => versioned.version.filter(|_| raw.trim_start().starts_with('{')).and_then(|v| v.as_u64()),
         // Valid JSON, but no object.
@@ -410,7 +411,7 @@ pub fn read(raw: &str) -> Result<ClassRecord, String> {
     };
     match version {
         Some(version @ 1..=2) => {
-            let mut record: ClassRecord = serde_json::from_str(raw).map_err(|e| format!("it does not have the expected shape ({e})"))?;
+            let mut record: ClassRecord = json::read(raw).map_err(|e| format!("it does not have the expected shape ({e})"))?;
             if version < 2 {
                 let assignments =
                     record.teaching.iter_mut().map(|t| &mut t.assignment).chain(record.taking.iter_mut().map(|t| &mut t.assignment));

@@ -45,6 +45,18 @@ impl Stamp {
     pub fn is_empty(&self) -> bool {
         matches!(&self.0, Kept::Written(text) if text.is_empty())
     }
+
+    /// Lends its text to `then`.
+    fn with_text<T>(&self, then: impl FnOnce(&str) -> T) -> T {
+        match &self.0 {
+            Kept::Millis(millis) => {
+                // `new` keeps as milliseconds only what `glossa_form` writes.
+                let form = glossa_form(*millis).unwrap_or(*b"0000-00-00T00:00:00.000Z");
+                then(std::str::from_utf8(&form).unwrap_or_default())
+            }
+            Kept::Written(text) => then(text),
+        }
+    }
 }
 
 /// `millis` as Glossa writes a time, or `None` for a year it cannot write in four digits.
@@ -91,13 +103,7 @@ impl From<String> for Stamp {
 
 impl fmt::Display for Stamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.0 {
-            Kept::Millis(millis) => {
-                let form = glossa_form(*millis).ok_or(fmt::Error)?;
-                f.write_str(std::str::from_utf8(&form).map_err(|_| fmt::Error)?)
-            }
-            Kept::Written(text) => f.write_str(text),
-        }
+        self.with_text(|text| f.write_str(text))
     }
 }
 
@@ -138,7 +144,7 @@ impl PartialOrd for Stamp {
 
 impl Serialize for Stamp {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        self.with_text(|text| serializer.serialize_str(text))
     }
 }
 

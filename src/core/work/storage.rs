@@ -1,12 +1,13 @@
 //! What Glossa keeps in the browser's local storage, under versioned keys.
 
 use std::collections::BTreeMap;
-use std::io::{self, BufReader, Read, Write};
+use std::io::{self, Write};
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::core::model::label::{self, Label};
+use crate::core::text::json;
 use crate::core::text::offsets::OffsetUnit;
 use crate::core::work::history::{History, Step};
 use crate::core::work::workspace::{room_to_grow, Workspace};
@@ -148,7 +149,7 @@ fn write_state(into: &mut dyn Write, workspace: &Workspace, history: &History, l
         history: SavedHistory { undo: &history.undo[undo_from..], redo: &history.redo[redo_from..] },
         labels,
     };
-    serde_json::to_writer(into, &saved).map_err(io::Error::from)
+    json::write_into(into, &saved).map_err(io::Error::from)
 }
 
 /// Where the saved part of the undo and of the redo list begins. Steps are taken newest first
@@ -190,14 +191,6 @@ fn saved_history_starts(history: &History) -> (usize, usize) {
 /// buffer for a flattened struct), which would take several times its size of memory that a wasm
 /// module never gives back.
 pub fn read_state(raw: &str) -> Result<SavedState, String> {
-    read_state_from(&|| Box::new(raw.as_bytes()))
-}
-
-/// `read_state` of a text that `open` gives from its beginning, each time it is called, a piece
-/// at a time: a page reads the saved work from the browser's storage this way, so that the wasm
-/// memory never holds its megabytes of text beside the work read from it. Every reading goes
-/// through here, so that the app holds one reader of the work.
-pub fn read_state_from<'a>(open: &dyn Fn() -> Box<dyn Read + 'a>) -> Result<SavedState, String> {
     #[derive(Deserialize)]
     struct Versioned {
         version: Option<Value>,
@@ -210,13 +203,12 @@ pub fn read_state_from<'a>(open: &dyn Fn() -> Box<dyn Read + 'a>) -> Result<Save
         labels: Vec<Label>,
     }
     let not_an_object = || "the saved annotations are not a JSON object".to_owned();
-    let versioned: Versioned = serde_json::from_reader(BufReader::new(open())).map_err(|e| match e.is_data() {
+    let versioned: Versioned = json::read(raw).map_err(|e| match e.is_data() {
         true => not_an_object(),
         false => format!("the saved annotations are not valid JSON ({e})"),
     })?;
     // serde reads a struct from an array too.
-    let first = BufReader::new(open()).bytes().find(|byte| !matches!(byte, Ok(b' ' | b'\t' | b'\n' | b'\r')));
-    if !matches!(first, Some(Ok(b'{'))) {
+    if !raw.trim_start().starts_with('{') {
         return Err(not_an_object());
     }
     let version = match versioned.version.as_ref().and_then(Value::as_u64) {
@@ -225,7 +217,7 @@ pub fn read_state_from<'a>(open: &dyn Fn() -> Box<dyn Read + 'a>) -> Result<Save
         None => return Err("the saved annotations have no version".into()),
     };
     let shape = |e: serde_json::Error| format!("the saved annotations do not have the expected shape ({e})");
-    let mut workspace: Workspace = serde_json::from_reader(BufReader::new(open())).map_err(shape)?;
+    let mut workspace: Workspace = json::read(raw).map_err(shape)?;
     // Read from JSON, a list grows by doubling: for 10,000 annotations, a spare megabyte that
     // the wasm memory would hold for the page's life. It keeps the room a list grows by, so
     // that the first annotation added does not move the whole list.
@@ -234,7 +226,7 @@ pub fn read_state_from<'a>(open: &dyn Fn() -> Box<dyn Read + 'a>) -> Result<Save
         list.shrink_to(list.len() + room);
         list.reserve_exact(room);
     }
-    let Kept { history, mut labels } = serde_json::from_reader(BufReader::new(open())).map_err(shape)?;
+    let Kept { history, mut labels } = json::read(raw).map_err(shape)?;
     if version < 4 {
         labels = label::with_default_meanings(labels);
     }
@@ -244,7 +236,7 @@ pub fn read_state_from<'a>(open: &dyn Fn() -> Box<dyn Read + 'a>) -> Result<Save
 /// `value` read as a `T`, through its text: as `read_state` reads each type, so that the app holds
 /// one reader of each (a state to recover is rare, and small next to the work of reading it).
 fn from_text<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T, serde_json::Error> {
-    serde_json::from_str(&value.to_string())
+    json::read(&value.to_string())
 }
 
 /// What could be read of a saved state that could not be read whole.
@@ -259,7 +251,7 @@ pub struct Recovered {
 /// document record and deletion of the known shape, the labels and the history if they are whole.
 /// A value that is not a JSON object, or is of a version this Glossa does not know, gives nothing.
 pub fn recover_state(raw: &str) -> Option<Recovered> {
-    let Value::Object(root) = serde_json::from_str(raw).ok()? else { return None };
+    let Value::Object(root) = json::read(raw).ok()? else { return None };
     if root.get("version").and_then(Value::as_u64).is_some_and(|v| v == 0 || v > u64::from(STATE_VERSION)) {
         return None;
     }
@@ -553,10 +545,10 @@ mod tests {
 
     #[test]
     fn settings_default_field_by_field() {
-        let settings: Settings = serde_json::from_str(r#"{"theme":"dark"}"#).unwrap();
+        let settings: Settings = json::read(r#"{"theme":"dark"}"#).unwrap();
         assert_eq!(settings, Settings { theme: Theme::Dark, ..Settings::default() });
         assert!(Settings::default().snap_to_words, "snapping is on unless turned off");
-        let round_trip: Settings = serde_json::from_str(&serde_json::to_string(&settings).unwrap()).unwrap();
+        let round_trip: Settings = json::read(&json::write(&settings).unwrap()).unwrap();
         assert_eq!(round_trip, settings);
         let mut settings = Settings::default();
         settings.resize_text(9);
@@ -596,36 +588,5 @@ mod tests {
         assert!(read_state("[1]").unwrap_err().contains("not a JSON object"));
         assert!(read_state(r#"  [{"version":1}]"#).unwrap_err().contains("not a JSON object"));
         assert!(read_state(r#"{"version":1,"documents":{}} and more"#).unwrap_err().contains("not valid JSON"), "text after the state");
-    }
-
-    /// Gives its text a byte at a time, as no reader of a page's storage would: the least a
-    /// reader may give.
-    struct ByteByByte<'a>(&'a [u8]);
-
-    impl Read for ByteByByte<'_> {
-        fn read(&mut self, into: &mut [u8]) -> io::Result<usize> {
-            let Some((&first, rest)) = self.0.split_first() else { return Ok(0) };
-            match into.first_mut() {
-                Some(slot) => *slot = first,
-                None => return Ok(0),
-            }
-            self.0 = rest;
-            Ok(1)
-        }
-    }
-
-    #[test]
-    fn a_state_read_a_piece_at_a_time_is_the_state_read_whole() {
-        let mut workspace = Workspace::default();
-        let mut annotation = crate::core::model::annotation::bare("a", "claim", 0, 6);
-        annotation.quote = "Iran’s 🚀 نفى".into();
-        annotation.note = "a \"quoted\" note\n".into();
-        workspace.put("d", annotation);
-        let raw = stamped_state_json(&workspace, &History::default(), &label::default_labels(), "tab-1");
-        let whole = read_state(&raw).unwrap();
-        assert_eq!(read_state_from(&|| Box::new(ByteByByte(raw.as_bytes()))).unwrap(), whole);
-        assert_eq!(whole.workspace, workspace);
-        let broken = &raw[..raw.len() - 1];
-        assert_eq!(read_state_from(&|| Box::new(ByteByByte(broken.as_bytes()))).unwrap_err(), read_state(broken).unwrap_err());
     }
 }

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::model::annotation::Annotation;
 use crate::core::model::document::Document;
+use crate::core::text::json;
 use crate::core::text::search::{find, Query};
 
 /// The storage key suggestions are kept under.
@@ -107,12 +108,12 @@ impl Suggestions {
 
     /// As kept in storage.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(&Suggestions { version: VERSION, list: self.list.clone() }).expect("plain data serializes")
+        json::write(&Suggestions { version: VERSION, list: self.list.clone() }).expect("plain data serializes")
     }
 
     /// What storage keeps, or why it cannot be read (a newer version is named).
     pub fn from_json(raw: &str) -> Result<Suggestions, String> {
-        let read: Suggestions = serde_json::from_str(raw).map_err(|e| format!("the suggestions kept here are not readable ({e})"))?;
+        let read: Suggestions = json::read(raw).map_err(|e| format!("the suggestions kept here are not readable ({e})"))?;
         match read.version {
             VERSION => Ok(read),
             newer => Err(format!("the suggestions kept here were saved by a newer Glossa (version {newer})")),

@@ -4,6 +4,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::core::text::json;
+
 /// The id of the element holding the texts.
 const TEXTS_ID: &str = "glossa-articles";
 
@@ -13,6 +15,6 @@ pub fn texts() -> BTreeMap<String, String> {
     leptos::prelude::document()
         .get_element_by_id(TEXTS_ID)
         .and_then(|block| block.text_content())
-        .and_then(|json| serde_json::from_str(&json).ok())
+        .and_then(|texts| json::read(&texts).ok())
         .unwrap_or_default()
 }

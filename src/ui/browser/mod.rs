@@ -104,59 +104,9 @@ extern "C" {
     fn encode(this: &Utf8Encoder, text: &js_sys::JsString) -> js_sys::Uint8Array;
 }
 
-/// A JavaScript string read as UTF-8 a slice at a time (`std::io::Read`), so that the wasm memory
-/// holds a slice of it, never the whole: the saved work is read this way, megabytes that the memory
-/// would otherwise keep room for long after they are read.
-pub struct Utf8Reader {
-    text: js_sys::JsString,
-    encoder: Utf8Encoder,
-    /// Where the next slice begins, in UTF-16 units.
-    next: u32,
-    slice: Vec<u8>,
-    /// How much of `slice` has been read.
-    read: usize,
-}
-
-/// UTF-16 units encoded at a time: up to 48 KB of UTF-8.
-const UTF16_UNITS_A_SLICE: u32 = 16 * 1024;
-
-impl Utf8Reader {
-    pub fn new(text: js_sys::JsString) -> Utf8Reader {
-        Utf8Reader { text, encoder: Utf8Encoder::new(), next: 0, slice: Vec::new(), read: 0 }
-    }
-
-    /// Encodes the next slice; an empty one past the end.
-    fn encode_next(&mut self) {
-        let length = self.text.length();
-        let mut end = self.next.saturating_add(UTF16_UNITS_A_SLICE).min(length);
-        // A character beyond the BMP is a pair of units: a slice never ends between them, which
-        // would encode each half as U+FFFD.
-        if end < length && (55296.0..56320.0).contains(&self.text.char_code_at(end - 1)) {
-            end -= 1;
-        }
-        let encoded = self.encoder.encode(&self.text.slice(self.next, end));
-        self.slice.resize(encoded.length() as usize, 0);
-        encoded.copy_to(&mut self.slice);
-        self.next = end;
-        self.read = 0;
-    }
-}
-
-impl std::io::Read for Utf8Reader {
-    fn read(&mut self, into: &mut [u8]) -> std::io::Result<usize> {
-        if self.read == self.slice.len() {
-            self.encode_next();
-        }
-        let count = into.len().min(self.slice.len() - self.read);
-        into[..count].copy_from_slice(&self.slice[self.read..self.read + count]);
-        self.read += count;
-        Ok(count)
-    }
-}
-
-/// Text written as UTF-8 (`std::io::Write`) into a JavaScript string, a slice at a time, the
-/// way `Utf8Reader` reads one: the saved work is written this way, so that the wasm memory holds
-/// a slice of it, never the whole.
+/// Text written as UTF-8 (`std::io::Write`) into a JavaScript string, a slice at a time: the
+/// saved work is written this way, so that the wasm memory holds a slice of it, never the whole
+/// (nor the room twice its size that a growing text is moved into).
 pub struct Utf8Writer {
     slices: js_sys::Array,
     pending: Vec<u8>,

@@ -3,7 +3,6 @@
 //! Storage may be missing altogether (blocked, or disabled in a private window): then nothing is
 //! kept, the app works for the session, and the reader is told.
 
-use gloo_storage::{LocalStorage, Storage};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -12,14 +11,13 @@ use wasm_bindgen::{JsCast, JsValue};
 use crate::core::classroom::keys_at_rest::{self, KeysKept};
 use crate::core::classroom::record::{self, ClassRecord};
 use crate::core::model::label::{self, Label};
+use crate::core::text::json;
 use crate::core::work::history::History;
 use crate::core::work::storage::{self, Fingerprint, SavedBy, SavedState, SavedView, Settings};
 use crate::core::work::workspace::Workspace;
 use crate::ui::browser;
 
-/// The browser's local storage, or `None` when the page may not use it (asking can throw). The
-/// answer does not change during a page's life, so once it is `Some`, `gloo-storage` (which
-/// throws where storage is blocked) is safe to use.
+/// The browser's local storage, or `None` when the page may not use it (asking can throw).
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
@@ -105,9 +103,8 @@ fn read_state() -> Loaded {
     Loaded { state, saved_by: stored.saved_by(), problem: Some(problem), backup_key }
 }
 
-/// A saved state as local storage holds it, still in JavaScript: it is read into the work a
-/// piece at a time (`browser::Utf8Reader`), so that the wasm memory, which never shrinks, never
-/// holds its megabytes of text beside the work read from it.
+/// A saved state as local storage holds it, still in JavaScript: who saved it is told from its
+/// first characters, and only a state that must be read is brought into the wasm memory whole.
 pub struct StoredState(js_sys::JsString);
 
 impl StoredState {
@@ -118,7 +115,7 @@ impl StoredState {
     }
 
     pub fn read(&self) -> Result<SavedState, String> {
-        storage::read_state_from(&|| Box::new(browser::Utf8Reader::new(self.0.clone())))
+        storage::read_state(&browser::text_as_utf8(&self.0))
     }
 }
 
@@ -262,15 +259,15 @@ pub fn write_text(key: &str, text: Option<&str>) -> Result<(), String> {
     done.map_err(|e| format!("The browser refused to save: {}.", browser::reason(&e)))
 }
 
-/// A small saved value, or its default when there is none or it cannot be read. Read through
-/// `gloo-storage` only behind the probe: it throws where storage is blocked.
+/// A small saved value, or its default when there is none or it cannot be read.
 fn read<T: DeserializeOwned + Default>(key: &str) -> T {
-    local_storage().and_then(|_| LocalStorage::get(key).ok()).unwrap_or_default()
+    let text = local_storage().and_then(|store| item(&store, key).ok().flatten());
+    text.and_then(|text| json::read(&text).ok()).unwrap_or_default()
 }
 
 fn write<T: Serialize>(key: &str, value: &T) {
-    if local_storage().is_some() {
-        let _ = LocalStorage::set(key, value);
+    if let (Some(store), Ok(text)) = (local_storage(), json::write(value)) {
+        let _ = store.set_item(key, &text);
     }
 }
 

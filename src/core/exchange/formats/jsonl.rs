@@ -6,6 +6,7 @@ use serde_json::Value;
 use crate::core::exchange::incoming::{
     from_utf16, offsets, plain_serde_message, IncomingAnnotation, IncomingDocument, IncomingFile, LabelRef, Refusal,
 };
+use crate::core::text::json;
 use crate::core::text::offsets::OffsetUnit;
 
 /// Each value on a line of its own.
@@ -15,10 +16,7 @@ pub fn lines(values: impl Iterator<Item = Value>) -> String {
 
 /// Whether the first line that is not blank is a JSON object on its own.
 pub fn looks_like_json_lines(contents: &str) -> bool {
-    contents
-        .lines()
-        .find(|line| !line.trim().is_empty())
-        .is_some_and(|line| matches!(serde_json::from_str::<Value>(line), Ok(Value::Object(_))))
+    contents.lines().find(|line| !line.trim().is_empty()).is_some_and(|line| matches!(json::read::<Value>(line), Ok(Value::Object(_))))
 }
 
 /// One document a line, its spans under `label` or `entities` (doccano, offsets in `doccano`'s
@@ -31,7 +29,7 @@ pub fn read(contents: &str, doccano: OffsetUnit) -> IncomingFile {
         if line.trim().is_empty() {
             continue;
         }
-        let record = match serde_json::from_str::<Value>(line) {
+        let record = match json::read::<Value>(line) {
             Ok(Value::Object(record)) => record,
             Ok(_) => {
                 read.refused.push(Refusal { place, reason: "it is not a JSON object".into(), count: 0 });

@@ -22,6 +22,7 @@ use serde_json::Value;
 
 use crate::core::exchange::incoming::{plain_serde_message, ImportError, IncomingFile};
 use crate::core::model::label::Label;
+use crate::core::text::json;
 use crate::core::text::offsets::OffsetUnit;
 
 /// A format a person can export to.
@@ -161,7 +162,7 @@ pub fn read(contents: &str, labels: &[Label]) -> Result<IncomingFile, ImportErro
 
 /// Reads Glossa JSON (a JSON object with a "format"); `None` when the file has another shape.
 pub fn read_glossa_json(contents: &str, labels: &[Label]) -> Option<Result<IncomingFile, ImportError>> {
-    match serde_json::from_str::<Value>(without_bom(contents)) {
+    match json::read::<Value>(without_bom(contents)) {
         Ok(Value::Object(root)) if root.contains_key("format") => Some(glossa_json::read(&root, labels)),
         _ => None,
     }
@@ -171,7 +172,7 @@ pub fn read_glossa_json(contents: &str, labels: &[Label]) -> Option<Result<Incom
 /// doccano's and Label Studio's offsets counted in `unit`.
 pub fn read_other_tools(contents: &str, unit: OffsetUnit) -> Result<IncomingFile, ImportError> {
     let contents = without_bom(contents);
-    match serde_json::from_str::<Value>(contents) {
+    match json::read::<Value>(contents) {
         Ok(Value::Object(root)) if w3c::is_web_annotation(&root) => Ok(w3c::read(&root)),
         Ok(Value::Array(tasks)) => label_studio::read(&tasks, unit),
         Ok(Value::Object(root)) if root.contains_key("spans") => Ok(spacy::read(contents, unit)),

@@ -8,6 +8,7 @@ use serde_json::json;
 use super::corpus::Corpus;
 use super::jsonl;
 use crate::core::model::label::Label;
+use crate::core::text::json;
 
 pub use jsonl::read;
 
@@ -26,7 +27,7 @@ pub fn write(corpus: &Corpus) -> String {
 /// The label set, named as the spans name them: a JSON list, as `spacy init labels` writes a
 /// span categorizer's (`[initialize.components.spancat.labels]` reads it).
 pub fn write_labels(labels: &[Label]) -> String {
-    serde_json::to_string(&labels.iter().map(|l| l.name.as_str()).collect::<Vec<_>>()).expect("plain data serializes")
+    json::write(&labels.iter().map(|l| l.name.as_str()).collect::<Vec<_>>()).expect("plain data serializes")
 }
 
 #[cfg(test)]
@@ -39,14 +40,14 @@ mod tests {
     fn spacy_lines_carry_labels_and_quotes() {
         let parts = fixture::corpus_parts();
         let out = write(&fixture::corpus(&parts));
-        let last: serde_json::Value = serde_json::from_str(out.lines().nth(4).unwrap()).unwrap();
+        let last: serde_json::Value = json::read(out.lines().nth(4).unwrap()).unwrap();
         let text = last["text"].as_str().unwrap();
         for span in last["spans"].as_array().unwrap() {
             let (start, end) = (span["start"].as_u64().unwrap() as usize, span["end"].as_u64().unwrap() as usize);
             assert_eq!(slice(text, start, end), span["text"].as_str());
         }
         assert_eq!(last["meta"]["id"], "004_de3ecafd94c781bd");
-        let labels: Vec<String> = serde_json::from_str(&write_labels(&parts.1)).unwrap();
+        let labels: Vec<String> = json::read(&write_labels(&parts.1)).unwrap();
         assert_eq!(labels, ["Claim", "Denial", "Sanction"]);
         for span in last["spans"].as_array().unwrap() {
             assert!(labels.iter().any(|l| span["label"] == l.as_str()), "every span's label is listed");
