@@ -189,6 +189,39 @@ async function nextFrame(page) {
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
 }
 
+/** Keeps the first wasm module's memory (which the parts fetched later share) where
+ *  `wasmMegabytes` and `deepestStackKB` find it. Call before the page loads. */
+async function keepWasmMemory(page) {
+  await page.addInitScript(() => {
+    const instantiateStreaming = WebAssembly.instantiateStreaming;
+    WebAssembly.instantiateStreaming = async (...args) => {
+      const result = await instantiateStreaming(...args);
+      if (result.instance.exports.memory && !window.wasmMemory) window.wasmMemory = result.instance.exports.memory;
+      return result;
+    };
+  });
+}
+
+/** The wasm memory's size in MB: the most the app ever held at once, as it never shrinks. */
+async function wasmMegabytes(page) {
+  return page.evaluate(() => window.wasmMemory.buffer.byteLength / 1e6);
+}
+
+/** Its stack's size: `.cargo/config.toml` sets it. */
+const WASM_STACK_KB = 256;
+
+/** The deepest the wasm's stack has reached, in KB. The stack fills the memory's first 256 KB
+ *  from the top down, and what it never reached is still the zero a new memory holds. */
+async function deepestStackKB(page) {
+  return page.evaluate((top) => {
+    const stack = new Uint8Array(window.wasmMemory.buffer, 0, top);
+    // The first KB is never used (wasm-opt is told so).
+    let lowest = 1024;
+    while (lowest < top && stack[lowest] === 0) lowest++;
+    return (top - lowest) / 1024;
+  }, WASM_STACK_KB * 1024);
+}
+
 /** Opens the Export menu (the dataset tools) if it is closed. */
 async function openExport(page) {
   const button = page.getByRole('button', { name: 'Export', exact: true });
@@ -196,4 +229,4 @@ async function openExport(page) {
   await expect(page.getByRole('group', { name: 'Export for dataset tools' })).toBeVisible();
 }
 
-module.exports = { linkTo, newAssignment, studentWith, saved, openExport, ARTICLE, KEYS, articleReady, annotateTwo, download, label, nextFrame, pointAt, articleText, codePointSlice, openArticle, freshStart, drag, annotationItems, exportJson, documentOf, savedState, seriousViolations };
+module.exports = { linkTo, newAssignment, studentWith, saved, openExport, ARTICLE, KEYS, articleReady, annotateTwo, download, label, nextFrame, pointAt, articleText, codePointSlice, openArticle, freshStart, drag, annotationItems, exportJson, documentOf, savedState, seriousViolations, keepWasmMemory, wasmMegabytes, deepestStackKB, WASM_STACK_KB };

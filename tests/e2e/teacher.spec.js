@@ -10,7 +10,7 @@ test.use({ viewport: LAPTOP });
 
 test('at 1366 × 768 the teacher view of a class of 30 uses the width, clips no control, and puts the results first', async ({ browser }) => {
   test.setTimeout(90_000);
-  const { teacher, t } = await teacherWithAClass(browser, 30);
+  const { teacher, t } = await teacherWithAClass(browser, 30, { before: h.keepWasmMemory });
   // The panels the teacher view does not use are folded away: the view takes the width.
   await expect(t.getByRole('navigation', { name: 'Articles' })).toBeHidden();
   const view = await t.getByRole('region', { name: 'Teacher' }).boundingBox();
@@ -40,6 +40,11 @@ test('at 1366 × 768 the teacher view of a class of 30 uses the width, clips no 
   await expect(t.getByRole('table', { name: 'Each student against the others' }).getByRole('row')).toHaveCount(31);
   await t.getByText('Every pair (435)', { exact: true }).click();
   await expect(t.getByRole('table', { name: 'Pairs' }).getByRole('row')).toHaveCount(436);
+  // The class's figures (γ of 30, 435 pairs) are the deepest work the app does: its stack, a
+  // quarter of Rust's usual, keeps half of it spare.
+  const stack = await h.deepestStackKB(t);
+  console.log(`deepest stack with a class of 30: ${stack.toFixed(0)} KB of ${h.WASM_STACK_KB}`);
+  expect(stack).toBeLessThanOrEqual(h.WASM_STACK_KB / 2);
   await teacher.close();
 });
 
