@@ -207,11 +207,12 @@ async function wasmMegabytes(page) {
   return page.evaluate(() => window.wasmMemory.buffer.byteLength / 1e6);
 }
 
-/** Its stack's size: `.cargo/config.toml` sets it. */
-const WASM_STACK_KB = 256;
+/** Its stack's size, in KB, as `.cargo/config.toml` sets it for the build. */
+const WASM_STACK_KB = Number(fs.readFileSync(path.join(__dirname, '../../.cargo/config.toml'), 'utf8').match(/zstack-size=(\d+)/)[1]) / 1024;
 
-/** The deepest the wasm's stack has reached, in KB. The stack fills the memory's first 256 KB
- *  from the top down, and what it never reached is still the zero a new memory holds. */
+/** The deepest the wasm's stack has reached, in KB. The stack fills the memory's first
+ *  `WASM_STACK_KB` from the top down, and what it never reached is still the zero a new memory
+ *  holds (were the stack elsewhere, this would read as a full stack, and the tests fail). */
 async function deepestStackKB(page) {
   return page.evaluate((top) => {
     const stack = new Uint8Array(window.wasmMemory.buffer, 0, top);

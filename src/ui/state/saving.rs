@@ -112,10 +112,18 @@ impl Saving {
         listen::on_window(ev::storage, move |event| {
             // Other keys (the view, moved at every scroll) are not brought over at all.
             match event.key().as_deref() {
-                Some(storage::STATE_KEY) => persist::state_stored_elsewhere(&event).map(|stored| self.take_saved_elsewhere(stored)),
-                Some(storage::CLASSROOM_KEY) => persist::stored_elsewhere(&event).map(|raw| self.take_record_saved_elsewhere(raw)),
-                _ => None,
-            };
+                Some(storage::STATE_KEY) => {
+                    if let Some(stored) = persist::state_stored_elsewhere(&event) {
+                        self.take_saved_elsewhere(stored);
+                    }
+                }
+                Some(storage::CLASSROOM_KEY) => {
+                    if let Some(raw) = persist::stored_elsewhere(&event) {
+                        self.take_record_saved_elsewhere(raw);
+                    }
+                }
+                _ => {}
+            }
         });
         // Back from the back-forward cache, which hears of no saves while the page is there.
         listen::on_window(ev::pageshow, move |event| {
