@@ -4,7 +4,7 @@
 
 #[cfg(target_arch = "wasm32")]
 mod parts {
-    use glossa::ui::parts::{self, Hints, Importer, NotFetched, OtherFormats, Panels, Parts, SuggestionTools};
+    use glossa::ui::parts::{self, Hints, Importer, NotFetched, OtherFormats, Panels, Parts, RecordCodec, SuggestionTools};
     use leptos::prelude::AnyView;
     use wasm_split_helpers::wasm_split;
 
@@ -63,6 +63,11 @@ mod parts {
         Ok(parts::conflicts_region())
     }
 
+    #[wasm_split(record, fallible)]
+    fn record_codec() -> Result<RecordCodec, NotFetched> {
+        Ok(parts::record_codec())
+    }
+
     pub fn split() -> Parts {
         Parts {
             assignment: || Box::pin(assignment_bar()),
@@ -76,6 +81,7 @@ mod parts {
             suggestions: || Box::pin(suggestion_tools()),
             curation: || Box::pin(curation_bar()),
             conflicts: || Box::pin(conflicts_region()),
+            record: || Box::pin(record_codec()),
         }
     }
 }

@@ -31,24 +31,35 @@ use leptos::prelude::*;
 
 use panels::on_demand::OnDemand;
 use parts::Parts;
-use state::State;
+use state::{RecordPart, State};
 
 pub fn mount(parts: Parts) {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         browser::report_stopped(&info.to_string());
     }));
-    mount_to_body(move || view! { <App parts/> });
+    // Where this browser keeps a classroom, the part that reads its record comes first: the app
+    // then starts with the record read, its assignment open as it was left.
+    if browser::persist::keeps_classroom() {
+        wasm_bindgen_futures::spawn_local(async move {
+            let record = (parts.record)().await.map_or(RecordPart::NotFetched, RecordPart::Here);
+            mount_to_body(move || view! { <App parts record/> });
+        });
+    } else {
+        mount_to_body(move || view! { <App parts/> });
+    }
 }
 
 /// The whole app, wired in one place: the state's parts, the page-wide listeners (each removed
-/// when the app is unmounted), and the layout.
+/// when the app is unmounted), and the layout. `record` is the part that reads the classroom's
+/// record, fetched before the app starts where a record is kept.
 #[component]
-pub fn App(parts: Parts) -> impl IntoView {
+pub fn App(parts: Parts, #[prop(optional)] record: RecordPart) -> impl IntoView {
     crate::core::text::unicode::install(browser::unicode::BROWSER);
     // Before the app's own page is mounted, in the same task: no frame shows neither.
     let meanwhile = browser::first_screen::take_away();
-    let State { view, work, exchange, classroom, .. } = State::provide(parts.formats, parts.importer, parts.suggestions);
+    let State { view, work, exchange, classroom, .. } =
+        State::provide(parts.formats, parts.importer, parts.suggestions, parts.record, record);
     listeners::fragment::follow(view, work, classroom);
     listeners::keyboard::listen(view, work, classroom);
     listeners::keyboard::apply_early(work, meanwhile.labels);
@@ -67,12 +78,12 @@ pub fn App(parts: Parts) -> impl IntoView {
             <panels::nav::ArticleNav/>
             <main class="reading">
                 {move || match view.mode().with(|mode| mode.clone()) {
-                    state::Mode::Teacher => view! { <OnDemand part="the teacher’s view" load=parts.teacher/> }.into_any(),
+                    state::Mode::Teacher => view! { <OnDemand part="the teacher’s view" load=parts.teacher changes_record=true/> }.into_any(),
                     state::Mode::Board => view! { <OnDemand part="the claims board" load=parts.board/> }.into_any(),
                     state::Mode::Search => view! { <OnDemand part="the search" load=parts.search/> }.into_any(),
                     state::Mode::Reading => view! { <reader::Reader hints=parts.hints/> }.into_any(),
-                    state::Mode::Curation => view! { <OnDemand part="the curation" load=parts.curation/> <reader::Reader hints=parts.hints/> }.into_any(),
-                    _ => view! { <OnDemand part="the assignment" load=parts.assignment/> <reader::Reader hints=parts.hints/> }.into_any(),
+                    state::Mode::Curation => view! { <OnDemand part="the curation" load=parts.curation changes_record=true/> <reader::Reader hints=parts.hints/> }.into_any(),
+                    _ => view! { <OnDemand part="the assignment" load=parts.assignment changes_record=true/> <reader::Reader hints=parts.hints/> }.into_any(),
                 }}
             </main>
             <panels::annotation_list::AnnotationPanel conflicts=parts.conflicts/>

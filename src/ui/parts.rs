@@ -3,9 +3,10 @@
 
 use leptos::prelude::*;
 
+use crate::core::classroom::record;
 use crate::core::exchange::formats;
 use crate::ui::panels::{board, help, label_editor, preferences, search, suggestions};
-pub use crate::ui::state::{Hints, Importer, Load, NotFetched, OtherFormats, Panels, SuggestionTools};
+pub use crate::ui::state::{Hints, Importer, Load, NotFetched, OtherFormats, Panels, RecordCodec, SuggestionTools};
 use crate::ui::{classroom, reader};
 
 /// The parts of the app, each with its way of being brought.
@@ -22,6 +23,7 @@ pub struct Parts {
     pub suggestions: Load<SuggestionTools>,
     pub curation: Load<AnyView>,
     pub conflicts: Load<AnyView>,
+    pub record: Load<RecordCodec>,
 }
 
 /// Every part at hand in the first module, nothing split: the browser tests mount the app so.
@@ -38,7 +40,13 @@ pub fn in_place() -> Parts {
         suggestions: || Box::pin(async { Ok(suggestion_tools()) }),
         curation: || Box::pin(async { Ok(curation_bar()) }),
         conflicts: || Box::pin(async { Ok(conflicts_region()) }),
+        record: || Box::pin(async { Ok(record_codec()) }),
     }
+}
+
+/// The classroom's record read, written and joined, as its part holds them.
+pub fn record_codec() -> RecordCodec {
+    RecordCodec { read: record::read, is_newer: record::is_newer, write: record::to_json, take_in: record::take_in }
 }
 
 /// The panels drawn when opened, as their part holds them.

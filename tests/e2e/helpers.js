@@ -108,6 +108,7 @@ const KEYS = {
   view: 'glossa.v1.view',
   settings: 'glossa.v1.settings',
   keys: 'glossa.v1.keys',
+  classroom: 'glossa.v1.classroom',
 };
 
 /** What local storage holds under `key` once the app has saved: it saves in the first idle

@@ -17,7 +17,7 @@ function partsFetched(page) {
   return fetched;
 }
 
-test('reading, labelling, undoing and reloading fetch no part; the board and the teacher view are fetched once, when opened', async ({ page }) => {
+test('reading, labelling, undoing and reloading fetch no part; the board and the teacher view (with the record’s part) are fetched once, when opened', async ({ page }) => {
   const fetched = partsFetched(page);
   await h.freshStart(page);
   await h.label(page, ['Iran vehemently denies', 'ballistic missiles to Russia', '2']);
@@ -37,7 +37,8 @@ test('reading, labelling, undoing and reloading fetch no part; the board and the
   await page.getByRole('button', { name: 'Claims board' }).click();
   await page.getByRole('button', { name: 'Teacher' }).click();
   await expect(page.getByRole('button', { name: 'New assignment' })).toBeVisible();
-  await expect.poll(() => fetched.filter((name) => name.startsWith('split_'))).toEqual(['split_board.wasm', 'split_teacher.wasm']);
+  // The teacher's view may change the classroom's record: the part that writes it comes first.
+  await expect.poll(() => fetched.filter((name) => name.startsWith('split_'))).toEqual(['split_board.wasm', 'split_record.wasm', 'split_teacher.wasm']);
   expect(new Set(fetched).size).toBe(fetched.length);
 });
 
@@ -113,6 +114,37 @@ test('a part that cannot be fetched says so, leaves the work as it was, and is f
   // parts): on a busy machine they take longer to arrive than a click.
   await expect(page.getByRole('button', { name: 'New assignment' })).toBeVisible({ timeout: 15_000 });
   await expect(alert).toHaveCount(0);
+});
+
+test('where a classroom is kept, its record is read by its part before the app starts; without that part the app starts, says so, and never writes over the record', async ({ page }) => {
+  await h.newAssignment(page, 'Week 3: denials');
+  await page.getByRole('textbox', { name: 'Assignment title' }).press('Tab');
+  await expect.poll(async () => JSON.parse(await h.saved(page, h.KEYS.classroom))?.teaching.map((t) => t.assignment.title)).toEqual(['Week 3: denials']);
+  const record = await h.saved(page, h.KEYS.classroom);
+
+  const fetched = partsFetched(page);
+  await page.goto(`./#/a/${h.ARTICLE}`);
+  await page.reload();
+  await h.articleReady(page);
+  await expect.poll(() => fetched.filter((name) => name.startsWith('split_'))).toEqual(['split_record.wasm']);
+
+  await page.route(PART, (route) => route.abort('internetdisconnected'));
+  await page.reload();
+  await h.articleReady(page);
+  const alert = page.getByRole('alert').filter({ hasText: 'the part that keeps the assignments' });
+  await expect(alert).toContainText('could not fetch');
+  await expect(alert).toContainText('Nothing of your work is affected');
+  // The reader goes on labelling, and the work is saved; the record stays as it was.
+  await h.label(page, ['Iran vehemently denies', 'ballistic missiles to Russia', '2']);
+  await expect.poll(async () => JSON.parse(await h.savedState(page)).documents[h.ARTICLE]).toHaveLength(1);
+  expect(await h.saved(page, h.KEYS.classroom)).toBe(record);
+
+  await page.unroute(PART);
+  await page.reload();
+  await h.articleReady(page);
+  await page.getByRole('button', { name: 'Teacher' }).click();
+  await expect(page.getByRole('combobox', { name: 'Assignment' })).toHaveValue(JSON.parse(record).teaching[0].assignment.id, { timeout: 15_000 });
+  await expect(page.getByRole('textbox', { name: 'Assignment title' })).toHaveValue('Week 3: denials');
 });
 
 test('the hints of hedges are fetched when first turned on, once, and at start while they stay on', async ({ page }) => {

@@ -286,6 +286,23 @@ pub fn join(ours: &ClassRecord, theirs: &ClassRecord) -> ClassRecord {
     ClassRecord { teaching, taking, working_on: ours.working_on.clone() }
 }
 
+/// What taking in another tab's saved record brings to this tab's.
+#[derive(Debug, PartialEq)]
+pub struct TakenIn {
+    /// The record joined, where it differs from this tab's.
+    pub changed: Option<ClassRecord>,
+    /// Whether this tab's holds anything the saved one lacks, and so is to be written back.
+    pub lacking: bool,
+}
+
+/// `theirs`, another tab's saved record, taken into `ours` (`join`). Which assignment is open is
+/// each tab's own, and not a difference to write back.
+pub fn take_in(ours: &ClassRecord, theirs: ClassRecord) -> TakenIn {
+    let joined = join(ours, &theirs);
+    let lacking = ClassRecord { working_on: None, ..joined.clone() } != ClassRecord { working_on: None, ..theirs };
+    TakenIn { changed: (joined != *ours).then_some(joined), lacking }
+}
+
 /// Puts `item` into `list`, keeping the list in the order of `before`: in place of the element
 /// `same` as it, joined with it by `join`, or where it belongs. Lists of a class are short.
 fn merge_into<T: Clone>(
@@ -575,6 +592,22 @@ mod tests {
         let joined = join(&older, &newer);
         assert_eq!(join(&joined, &joined), joined);
         assert_eq!(join(&joined, &older), joined);
+    }
+
+    #[test]
+    fn a_saved_record_taken_in_says_what_changed_here_and_what_is_to_be_written_back() {
+        let (ours, theirs) = two_tabs();
+        let taken = take_in(&ours, theirs.clone());
+        assert_eq!(taken.changed, Some(join(&ours, &theirs)));
+        assert!(taken.lacking, "ours holds changes theirs lacks");
+        // Once joined, the same save brings nothing and lacks nothing.
+        let joined = taken.changed.unwrap();
+        assert_eq!(take_in(&joined, join(&theirs, &ours)), TakenIn { changed: None, lacking: false });
+        // Another assignment open here is neither a change taken in nor one to write back.
+        let open_elsewhere = ClassRecord { working_on: Some("elsewhere".to_owned()), ..joined.clone() };
+        assert_eq!(take_in(&joined, open_elsewhere), TakenIn { changed: None, lacking: false });
+        // A save that lacks what this tab has is to be written back, and changes nothing here.
+        assert_eq!(take_in(&joined, ClassRecord::default()), TakenIn { changed: None, lacking: true });
     }
 
     #[test]

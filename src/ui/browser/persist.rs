@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::core::classroom::keys_at_rest::{self, KeysKept};
-use crate::core::classroom::record::{self, ClassRecord};
+use crate::core::classroom::record::ClassRecord;
 use crate::core::model::label::{self, Label};
 use crate::core::text::json;
 use crate::core::work::history::History;
@@ -175,7 +175,8 @@ pub fn save_settings(settings: &Settings) {
     write(storage::SETTINGS_KEY, settings);
 }
 
-/// What loading the classroom's record found.
+/// What loading the classroom's record found; by default, no record kept.
+#[derive(Default)]
 pub struct LoadedRecord {
     pub record: ClassRecord,
     /// The saved value that may be written over: as read, or, unreadable, once kept aside; `None`
@@ -184,15 +185,21 @@ pub struct LoadedRecord {
     pub problem: Option<String>,
 }
 
-/// The assignments made and taken here; what cannot be read is said, and kept aside as the work's
-/// unreadable state is; a newer Glossa's record is left where it is.
-pub fn load_classroom() -> LoadedRecord {
+/// Whether this browser keeps a classroom's record (whose part is fetched before the app starts).
+pub fn keeps_classroom() -> bool {
+    // Asked without reading the record into the wasm: a stored key is a property of the storage.
+    local_storage().is_some_and(|store| js_sys::Reflect::has(&store, &storage::CLASSROOM_KEY.into()).unwrap_or(false))
+}
+
+/// The assignments made and taken here, read by `read`; what cannot be read is said, and kept
+/// aside as the work's unreadable state is; a newer Glossa's record (`is_newer`) is left where it is.
+pub fn load_classroom(read: fn(&str) -> Result<ClassRecord, String>, is_newer: fn(&str) -> bool) -> LoadedRecord {
     let Some(raw) = local_storage().and_then(|store| item(&store, storage::CLASSROOM_KEY).ok().flatten()) else {
         return LoadedRecord { record: ClassRecord::default(), raw: None, problem: None };
     };
-    match record::read(&raw) {
+    match read(&raw) {
         Ok(record) => LoadedRecord { record, raw: Some(raw), problem: None },
-        Err(_) if record::is_newer(&raw) => {
+        Err(_) if is_newer(&raw) => {
             let problem = "The assignments were saved by a newer Glossa, which this one cannot read: it will not write over them. Open Glossa's newest version.";
             LoadedRecord { record: ClassRecord::default(), raw: None, problem: Some(problem.to_owned()) }
         }
@@ -212,14 +219,13 @@ pub fn saved_classroom() -> Result<Option<String>, String> {
     item(&store, storage::CLASSROOM_KEY).map_err(|e| format!("The browser refused to read the saved assignments: {}.", browser::reason(&e)))
 }
 
-/// Saves the assignments made and taken here, and returns what was written.
-pub fn save_classroom(saved: &ClassRecord) -> Result<Fingerprint, String> {
+/// Saves the assignments made and taken here, as written (`raw`), and returns what was written.
+pub fn save_classroom(raw: &str) -> Result<Fingerprint, String> {
     let store = local_storage().ok_or_else(storage_unavailable)?;
-    let raw = record::to_json(saved);
     store
-        .set_item(storage::CLASSROOM_KEY, &raw)
+        .set_item(storage::CLASSROOM_KEY, raw)
         .map_err(|e| format!("The browser refused to save the assignments: {}.", browser::reason(&e)))?;
-    Ok(Fingerprint::of(&raw))
+    Ok(Fingerprint::of(raw))
 }
 
 /// What this browser keeps of its answer keys (`core::classroom::keys_at_rest`), as saved now.

@@ -47,8 +47,8 @@ pub fn AnnotationPanel(
         <section class="annotations" aria-labelledby="annotations-heading">
             <h2 class="panel-heading" id="annotations-heading">"Annotations"</h2>
             <LabelFilter/>
-            <Show when=suggestions>{fetched("the suggestions", loader, |tools| (tools.region)(), false)}</Show>
-            <Show when=move || view.mode().with(|mode| *mode == Mode::Curation)>{fetched("the curation", conflicts, |drawn| drawn, false)}</Show>
+            <Show when=suggestions>{fetched("the suggestions", loader, |tools| (tools.region)(), false, false)}</Show>
+            <Show when=move || view.mode().with(|mode| *mode == Mode::Curation)>{fetched("the curation", conflicts, |drawn| drawn, false, false)}</Show>
             {editor}
             <Show when=move || view.open().with(Option::is_some)>
                 <p class="empty" hidden=move || view.open().with(|open| {

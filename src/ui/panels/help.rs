@@ -25,7 +25,7 @@ pub fn ShortcutHelp(panels: Load<Panels>) -> impl IntoView {
                 <div class="help-backdrop">
                     <div class="help" role="dialog" aria-modal="true" aria-labelledby="help-title">
                         <h2 id="help-title">"Keyboard shortcuts"</h2>
-                        {fetched("the list of shortcuts", panels, |p| (p.shortcuts)(), false)}
+                        {fetched("the list of shortcuts", panels, |p| (p.shortcuts)(), false, false)}
                         <button type="button" node_ref=close_button on:click=move |_| view.set_help_open(false)>
                             "Close"
                         </button>

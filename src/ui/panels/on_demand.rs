@@ -8,7 +8,7 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 
 use crate::ui::browser;
-use crate::ui::state::{self, Load, Panels};
+use crate::ui::state::{self, Load, NotFetched, Panels, Saving};
 
 /// The view a part draws in place of the reading view, once its module is here: until then it
 /// says that it is loading, and if the module cannot be fetched, says so with a button that tries
@@ -18,8 +18,12 @@ pub fn OnDemand(
     /// The part as named in a sentence: "the teacher’s view".
     part: &'static str,
     load: Load<AnyView>,
+    /// The part may change the classroom's record: the part that writes it is fetched first, so
+    /// that a change is written however soon the page is left.
+    #[prop(optional)]
+    changes_record: bool,
 ) -> impl IntoView {
-    fetched(part, load, |drawn| drawn, true)
+    fetched(part, load, |drawn| drawn, true, changes_record)
 }
 
 /// A popover whose body a part draws: fetched the first time the person opens it.
@@ -49,15 +53,22 @@ pub fn PartPopover(
     view! {
         <details class=format!("popover {class}") on:toggle=toggled>
             <summary>{summary}</summary>
-            <div class="popover-body">{move || opened.get().then(|| fetched(part, load, draw, false))}</div>
+            <div class="popover-body">{move || opened.get().then(|| fetched(part, load, draw, false, false))}</div>
         </details>
     }
 }
 
 /// What `draw` makes of the part `load` brings, once it is here: until then a sentence says that
 /// it is loading; if the module cannot be fetched, an alert says so with a button that tries again,
-/// and with `back`, one back to reading.
-pub fn fetched<T: Send + 'static>(part: &'static str, load: Load<T>, draw: fn(T) -> AnyView, back: bool) -> impl IntoView {
+/// and with `back`, one back to reading. A part that `changes_record` comes with the record's part.
+pub fn fetched<T: Send + 'static>(
+    part: &'static str,
+    load: Load<T>,
+    draw: fn(T) -> AnyView,
+    back: bool,
+    changes_record: bool,
+) -> impl IntoView {
+    let saving = changes_record.then(state::saving);
     let attempt = RwSignal::new(0_u32);
     let loading = move || view! { <p class="on-demand" role="status">{format!("Loading {part}…")}</p> };
     view! {
@@ -66,7 +77,7 @@ pub fn fetched<T: Send + 'static>(part: &'static str, load: Load<T>, draw: fn(T)
                 attempt.track();
                 // The fetch goes through JavaScript and never leaves this thread.
                 Suspend::new(SendWrapper::new(async move {
-                    match load().await {
+                    match fetch(load, saving).await {
                         Ok(part) => draw(part),
                         Err(problem) => view! {
                             <div class="message alert on-demand" role="alert">
@@ -83,4 +94,13 @@ pub fn fetched<T: Send + 'static>(part: &'static str, load: Load<T>, draw: fn(T)
             }}
         </Suspense>
     }
+}
+
+/// The part `load` brings, after the part that writes the classroom's record where `saving` is
+/// given.
+async fn fetch<T>(load: Load<T>, saving: Option<Saving>) -> Result<T, NotFetched> {
+    if let Some(saving) = saving {
+        saving.record_codec().await?;
+    }
+    load().await
 }

@@ -18,6 +18,7 @@ use crate::core::work::workspace::Workspace;
 use crate::ui::browser;
 use crate::ui::state::classroom::Classroom;
 use crate::ui::state::parts::{Load, OtherFormats, SuggestionTools};
+use crate::ui::state::saving::RECORD_PART;
 use crate::ui::state::texts::Texts;
 use crate::ui::state::view::{Message, Mode, View};
 use crate::ui::state::work::Work;
@@ -218,7 +219,16 @@ impl Exchange {
     /// Run by the part that reads files ([`Importer::here`]).
     async fn merge_file(self, file_name: String, contents: String) {
         let (file_name, contents) = (file_name.as_str(), contents.as_str());
-        // Files of the classroom are recognised by their format and go there.
+        // Files of the classroom are recognised by their format and go there, once the part that
+        // writes the classroom's record is here.
+        let classroom_file =
+            [assignment::FORMAT, hand_in::RETURN_FORMAT, backup::FORMAT].iter().any(|format| assignment::is_format(contents, format));
+        if classroom_file {
+            if let Err(problem) = self.classroom.bring_record_part().await {
+                let text = format!("“{file_name}” was not opened: {}", problem.explain(RECORD_PART));
+                return self.view.say(Message::alert(text));
+            }
+        }
         if assignment::is_format(contents, assignment::FORMAT) {
             return self.classroom.take(file_name, contents);
         }

@@ -37,7 +37,7 @@ pub use classroom::{gamma_in_slices, ClassGamma, ClassWork, Classroom, Compared}
 pub use curating::{Curating, Decision};
 pub use exchange::{Exchange, Importer};
 pub use keys::{Keys, KeysHere};
-pub use parts::{Hints, Load, NotFetched, OtherFormats, Panels, SuggestionTools};
+pub use parts::{Hints, Load, NotFetched, OtherFormats, Panels, RecordCodec, RecordPart, SuggestionTools};
 pub use saving::Saving;
 pub use suggested::Suggested;
 pub use texts::Texts;
@@ -60,8 +60,15 @@ pub struct State {
 
 impl State {
     /// Starts from what local storage holds, telling the reader if any of it could not be read,
-    /// and puts the state in context.
-    pub fn provide(other_formats: Load<OtherFormats>, importer: Load<Importer>, suggestion_tools: Load<SuggestionTools>) -> State {
+    /// and puts the state in context. The classroom's record is read by `record_part` when a
+    /// record is kept here (`ui::mount` fetched it), and written by the part `load_record` brings.
+    pub fn provide(
+        other_formats: Load<OtherFormats>,
+        importer: Load<Importer>,
+        suggestion_tools: Load<SuggestionTools>,
+        load_record: Load<RecordCodec>,
+        record_part: RecordPart,
+    ) -> State {
         let loaded = persist::load_state();
         let view = View::new();
         let mut page_texts = bundled::texts();
@@ -75,11 +82,19 @@ impl State {
         }
         let texts = Texts::new(articles);
         let work = Work::new(view, texts);
-        let saving = Saving::start(work, view, loaded);
+        let saving = Saving::start(work, view, loaded, load_record);
         let keys = Keys::start(work, view, saving);
-        let persist::LoadedRecord { record, raw, problem } = persist::load_classroom();
-        let classroom = Classroom::start(view, texts, work, keys, record, problem);
-        saving.keep_classroom(classroom.saved, raw);
+        let (persist::LoadedRecord { record, raw, problem }, codec) = match record_part {
+            RecordPart::NotNeeded => (persist::LoadedRecord::default(), None),
+            RecordPart::Here(codec) => (persist::load_classroom(codec.read, codec.is_newer), Some(codec)),
+            // Never written over: a change made meanwhile is joined with it once the part is here.
+            RecordPart::NotFetched => {
+                let problem = NotFetched.explain(saving::RECORD_PART);
+                (persist::LoadedRecord { problem: Some(problem), ..persist::LoadedRecord::default() }, None)
+            }
+        };
+        let classroom = Classroom::start(view, texts, work, saving, keys, record, problem);
+        saving.keep_classroom(classroom.saved, raw, codec);
         let exchange = Exchange::new(work, view, texts, classroom, other_formats, importer, suggestion_tools);
         let suggested = Suggested::start(work, view);
         let curating = Curating::start(work, view, classroom);

@@ -19,6 +19,7 @@ use std::sync::Arc;
 
 use wasm_split_helpers::SplitLoaderError;
 
+use crate::core::classroom::record::{ClassRecord, TakenIn};
 use crate::core::exchange::formats::Corpus;
 use crate::core::exchange::formats::Format;
 use crate::core::exchange::incoming::{ImportError, IncomingFile};
@@ -81,4 +82,31 @@ pub struct OtherFormats {
     pub read: fn(&str, OffsetUnit) -> Result<IncomingFile, ImportError>,
     /// How many spans overlap others, which doccano drops unless told not to.
     pub overlapping: fn(&Corpus) -> usize,
+}
+
+/// The classroom's record as local storage holds it: read, written, and another tab's taken in
+/// (`core::classroom::record`). A student who only reads and labels keeps no record, and never
+/// fetches this part.
+#[derive(Clone, Copy)]
+pub struct RecordCodec {
+    /// The record saved, or why it cannot be read.
+    pub read: fn(&str) -> Result<ClassRecord, String>,
+    /// Whether a record that cannot be read was saved by a newer Glossa, never written over.
+    pub is_newer: fn(&str) -> bool,
+    pub write: fn(&ClassRecord) -> String,
+    /// Another tab's record, read, taken into this tab's.
+    pub take_in: fn(&ClassRecord, ClassRecord) -> TakenIn,
+}
+
+/// The record's part as the app starts: `ui::mount` fetches it first where this browser keeps a
+/// record, so that the record is read in the task that draws the app (an assignment opens as it
+/// was left, with no frame showing the reader's own work instead).
+#[derive(Clone, Copy, Default)]
+pub enum RecordPart {
+    /// No record is kept here.
+    #[default]
+    NotNeeded,
+    Here(RecordCodec),
+    /// A record is kept here, but the part that reads it could not be fetched.
+    NotFetched,
 }

@@ -7,7 +7,7 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use crate::core::classroom::keys_at_rest;
-use crate::core::classroom::record::{self, ClassRecord};
+use crate::core::classroom::record::{ClassRecord, TakenIn};
 use crate::core::model::label::{self, Label};
 use crate::core::work::history::History;
 use crate::core::work::storage::{self, Fingerprint, SavedBy};
@@ -15,11 +15,15 @@ use crate::core::work::workspace::Workspace;
 use crate::ui::browser::listen;
 use crate::ui::browser::persist::{self, Loaded, StoredState};
 use crate::ui::browser::random_bytes;
+use crate::ui::state::parts::{Load, NotFetched, RecordCodec};
 use crate::ui::state::view::{Message, View};
 use crate::ui::state::work::Work;
 
 /// How long after a change it is saved at the latest, idle or not.
 const SAVE_AT_LATEST: std::time::Duration = std::time::Duration::from_millis(50);
+
+/// The part that reads and writes the classroom's record, as the reader is told about it.
+pub const RECORD_PART: &str = "the part that keeps the assignments";
 
 /// How long after a failed save (a full storage) the next attempt is made.
 const SAVE_RETRY: std::time::Duration = std::time::Duration::from_secs(3);
@@ -39,6 +43,9 @@ pub struct Saving {
     /// was last written.
     record: StoredValue<Option<RwSignal<ClassRecord>>>,
     record_waiting: StoredValue<bool>,
+    /// What reads and writes the record, once its part is here, and how it is fetched.
+    record_codec: StoredValue<Option<RecordCodec>>,
+    load_record: Load<RecordCodec>,
     /// The record as this tab last wrote or read it, as `synced` is for the work; `None` before
     /// the first save, or while storage holds a newer Glossa's record, never written over.
     record_synced: StoredValue<Option<Fingerprint>>,
@@ -73,8 +80,9 @@ impl Saving {
     }
 
     /// Saves after every edit of `work`, and listens for other tabs' saves and for the page being
-    /// left, until the app is unmounted.
-    pub fn start(work: Work, view: View, loaded: Loaded) -> Saving {
+    /// left, until the app is unmounted; the classroom's record is read and written by the part
+    /// `load_record` brings.
+    pub fn start(work: Work, view: View, loaded: Loaded, load_record: Load<RecordCodec>) -> Saving {
         let Loaded { state, saved_by, problem, backup_key } = loaded;
         let synced_labels = state.labels.clone();
         work.take(state);
@@ -87,6 +95,8 @@ impl Saving {
             work_waiting: StoredValue::new(false),
             record: StoredValue::new(None),
             record_waiting: StoredValue::new(false),
+            record_codec: StoredValue::new(None),
+            load_record,
             record_synced: StoredValue::new(None),
             synced: StoredValue::new(saved_by),
             stamp: StoredValue::new((random_bytes().iter().map(|b| format!("{b:02x}")).collect(), 0)),
@@ -149,9 +159,10 @@ impl Saving {
     /// Keeps the classroom's `record`, loaded from `raw`, as the work is kept: written just after
     /// each change is painted, at once when the page is left, and again and again while storage
     /// refuses, the problem shown as the work's is (with **Export now**); joined with what other
-    /// tabs save.
-    pub fn keep_classroom(&self, record: RwSignal<ClassRecord>, raw: Option<String>) {
+    /// tabs save. `codec` is the record's part, when it was fetched to read the record.
+    pub fn keep_classroom(&self, record: RwSignal<ClassRecord>, raw: Option<String>, codec: Option<RecordCodec>) {
         self.record.set_value(Some(record));
+        self.record_codec.set_value(codec);
         self.record_synced.set_value(raw.as_deref().map(Fingerprint::of));
         let saving = *self;
         Effect::new(move |ran: Option<()>| {
@@ -159,6 +170,33 @@ impl Saving {
             if ran.is_some() {
                 saving.record_waiting.set_value(true);
                 saving.schedule();
+            }
+        });
+    }
+
+    /// The part that reads and writes the classroom's record, fetched the first time. A part that
+    /// may change the record asks for it before it is drawn, so that a change is written however
+    /// soon the page is left.
+    pub async fn record_codec(&self) -> Result<RecordCodec, NotFetched> {
+        if let Some(codec) = self.record_codec.get_value() {
+            return Ok(codec);
+        }
+        let codec = (self.load_record)().await?;
+        self.record_codec.set_value(Some(codec));
+        Ok(codec)
+    }
+
+    /// Runs `then` with the record's part: at once when it is here, else once it is fetched; if
+    /// it cannot be, that is said as a failed save is.
+    fn with_record_codec(&self, then: impl FnOnce(RecordCodec) + 'static) {
+        if let Some(codec) = self.record_codec.get_value() {
+            return then(codec);
+        }
+        let saving = *self;
+        leptos::task::spawn_local(async move {
+            match saving.record_codec().await {
+                Ok(codec) => then(codec),
+                Err(problem) => saving.save_problem.set(Some(problem.explain(RECORD_PART))),
             }
         });
     }
@@ -222,11 +260,8 @@ impl Saving {
         self.pending.set_value(false);
         let work = if self.work_waiting.get_value() { self.write_joined() } else { Ok(()) };
         self.work_waiting.set_value(work.is_err());
-        let record = match (self.record_waiting.get_value(), self.record.get_value()) {
-            (true, Some(record)) => self.write_record_joined(record),
-            _ => Ok(()),
-        };
-        self.record_waiting.set_value(record.is_err());
+        let record = if self.record_waiting.get_value() { self.write_record_joined() } else { Ok(true) };
+        self.record_waiting.set_value(record != Ok(true));
         let problem = work.err().or(record.err());
         let failed = problem.is_some();
         if self.save_problem.get_untracked() != problem {
@@ -274,14 +309,22 @@ impl Saving {
         format!("{tab}-{saves}")
     }
 
-    fn write_record_joined(&self, record: RwSignal<ClassRecord>) -> Result<(), String> {
+    /// Writes the record, joined first with what another tab saved since; `Ok(false)` while the
+    /// part that writes it is fetched (the save is made again once it is here).
+    fn write_record_joined(&self) -> Result<bool, String> {
+        let Some(record) = self.record.get_value() else { return Ok(true) };
+        let Some(codec) = self.record_codec.get_value() else {
+            let saving = *self;
+            self.with_record_codec(move |_| saving.schedule());
+            return Ok(false);
+        };
         let stored = persist::saved_classroom()?;
         if let Some(stored) = stored.filter(|stored| self.record_synced.get_value() != Some(Fingerprint::of(stored))) {
-            self.take_in_record(record, stored)?;
+            self.take_in_record(record, codec, stored)?;
         }
-        let written = record.with_untracked(persist::save_classroom)?;
+        let written = persist::save_classroom(&record.with_untracked(codec.write))?;
         self.record_synced.set_value(Some(written));
-        Ok(())
+        Ok(true)
     }
 
     /// Another tab saved the classroom's record `raw`: it joins this tab's, which is saved if it
@@ -291,26 +334,25 @@ impl Saving {
         if self.record_synced.get_value() == Some(Fingerprint::of(&raw)) {
             return;
         }
-        match self.take_in_record(record, raw) {
+        let saving = *self;
+        self.with_record_codec(move |codec| match saving.take_in_record(record, codec, raw) {
             Ok(true) => {
-                self.record_waiting.set_value(true);
-                self.schedule();
+                saving.record_waiting.set_value(true);
+                saving.schedule();
             }
             Ok(false) => {}
-            Err(problem) => self.save_problem.set(Some(problem)),
-        }
+            Err(problem) => saving.save_problem.set(Some(problem)),
+        });
     }
 
     /// Joins the record another tab saved (`raw`) into this tab's `record`; says whether this tab
     /// holds anything that one lacks. A record that cannot be read is not written over.
-    fn take_in_record(&self, record: RwSignal<ClassRecord>, raw: String) -> Result<bool, String> {
-        let theirs = record::read(&raw).map_err(|problem| {
+    fn take_in_record(&self, record: RwSignal<ClassRecord>, codec: RecordCodec, raw: String) -> Result<bool, String> {
+        let theirs = (codec.read)(&raw).map_err(|problem| {
             format!("Another tab saved assignments that this tab cannot read ({problem}); this tab does not write over them.")
         })?;
-        let joined = record.with_untracked(|ours| record::join(ours, &theirs));
-        // Which assignment is open is each tab's own, and not a difference to write back.
-        let lacking = ClassRecord { working_on: None, ..joined.clone() } != ClassRecord { working_on: None, ..theirs };
-        if record.with_untracked(|ours| *ours != joined) {
+        let TakenIn { changed, lacking } = record.with_untracked(|ours| (codec.take_in)(ours, theirs));
+        if let Some(joined) = changed {
             record.set(joined);
         }
         self.record_synced.set_value(Some(Fingerprint::of(&raw)));

@@ -25,6 +25,8 @@ use crate::core::reading::shown::Shown;
 use crate::core::work::storage::Place;
 use crate::ui::browser::address;
 use crate::ui::state::keys::Keys;
+use crate::ui::state::parts::NotFetched;
+use crate::ui::state::saving::Saving;
 use crate::ui::state::texts::Texts;
 use crate::ui::state::view::{Message, Mode, Reveal, View};
 use crate::ui::state::work::Work;
@@ -78,6 +80,7 @@ pub struct Classroom {
     view: View,
     texts: Texts,
     work: Work,
+    saving: Saving,
     keys: Keys,
 }
 
@@ -112,7 +115,15 @@ impl Classroom {
     }
 
     /// Starts from what this browser kept, `saved` (`Saving` keeps every change of it).
-    pub fn start(view: View, texts: Texts, work: Work, keys: Keys, saved: ClassRecord, problem: Option<String>) -> Classroom {
+    pub fn start(
+        view: View,
+        texts: Texts,
+        work: Work,
+        saving: Saving,
+        keys: Keys,
+        saved: ClassRecord,
+        problem: Option<String>,
+    ) -> Classroom {
         if let Some(problem) = problem {
             view.say(Message::alert(problem));
         }
@@ -134,6 +145,7 @@ impl Classroom {
             view,
             texts,
             work,
+            saving,
             keys,
         };
         classroom.load_texts();
@@ -162,6 +174,12 @@ impl Classroom {
             }
         });
         classroom
+    }
+
+    /// Brings the part that writes the record (`Saving::record_codec`), before a file changes the
+    /// record: the change is then written however soon the page is left.
+    pub async fn bring_record_part(&self) -> Result<(), NotFetched> {
+        self.saving.record_codec().await.map(drop)
     }
 
     /// Takes in `theirs`, a backup's record, as another tab's is taken in (`record::join`).
