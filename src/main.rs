@@ -4,7 +4,7 @@
 
 #[cfg(target_arch = "wasm32")]
 mod parts {
-    use glossa::ui::parts::{self, Hints, Importer, NotFetched, OtherFormats, Panels, Parts, RecordCodec, SuggestionTools};
+    use glossa::ui::parts::{self, Hints, Importer, NotFetched, OtherFormats, Panels, ParagraphNotes, Parts, RecordCodec, SuggestionTools};
     use leptos::prelude::AnyView;
     use wasm_split_helpers::wasm_split;
 
@@ -68,6 +68,11 @@ mod parts {
         Ok(parts::record_codec())
     }
 
+    #[wasm_split(notes, fallible)]
+    fn paragraph_notes() -> Result<ParagraphNotes, NotFetched> {
+        Ok(parts::paragraph_notes())
+    }
+
     pub fn split() -> Parts {
         Parts {
             assignment: || Box::pin(assignment_bar()),
@@ -82,6 +87,7 @@ mod parts {
             curation: || Box::pin(curation_bar()),
             conflicts: || Box::pin(conflicts_region()),
             record: || Box::pin(record_codec()),
+            notes: || Box::pin(paragraph_notes()),
         }
     }
 }

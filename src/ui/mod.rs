@@ -83,7 +83,7 @@ pub fn App(parts: Parts, #[prop(optional)] record: RecordPart) -> impl IntoView 
                     state::Mode::Search => view! { <OnDemand part="the search" load=parts.search/> }.into_any(),
                     state::Mode::Reading => view! { <reader::Reader hints=parts.hints/> }.into_any(),
                     state::Mode::Curation => view! { <OnDemand part="the curation" load=parts.curation changes_record=true/> <reader::Reader hints=parts.hints/> }.into_any(),
-                    _ => view! { <OnDemand part="the assignment" load=parts.assignment changes_record=true/> <reader::Reader hints=parts.hints/> }.into_any(),
+                    _ => view! { <OnDemand part="the assignment" load=parts.assignment changes_record=true/> <reader::Reader hints=parts.hints notes=parts.notes/> }.into_any(),
                 }}
             </main>
             <panels::annotation_list::AnnotationPanel conflicts=parts.conflicts/>

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::core::classroom::record;
 use crate::core::exchange::formats;
 use crate::ui::panels::{board, help, label_editor, preferences, search, suggestions};
-pub use crate::ui::state::{Hints, Importer, Load, NotFetched, OtherFormats, Panels, RecordCodec, SuggestionTools};
+pub use crate::ui::state::{Hints, Importer, Load, NotFetched, OtherFormats, Panels, ParagraphNotes, RecordCodec, SuggestionTools};
 use crate::ui::{classroom, reader};
 
 /// The parts of the app, each with its way of being brought.
@@ -24,6 +24,7 @@ pub struct Parts {
     pub curation: Load<AnyView>,
     pub conflicts: Load<AnyView>,
     pub record: Load<RecordCodec>,
+    pub notes: Load<ParagraphNotes>,
 }
 
 /// Every part at hand in the first module, nothing split: the browser tests mount the app so.
@@ -41,7 +42,13 @@ pub fn in_place() -> Parts {
         curation: || Box::pin(async { Ok(curation_bar()) }),
         conflicts: || Box::pin(async { Ok(conflicts_region()) }),
         record: || Box::pin(async { Ok(record_codec()) }),
+        notes: || Box::pin(async { Ok(paragraph_notes()) }),
     }
+}
+
+/// What the classroom draws under the article's paragraphs, as its part holds it.
+pub fn paragraph_notes() -> ParagraphNotes {
+    classroom::notes_under
 }
 
 /// The classroom's record read, written and joined, as its part holds them.

@@ -23,7 +23,6 @@ mod curation;
 pub use bar::{AssignmentBar, TeacherButton};
 pub use coverage::CoverageTable;
 pub use curation::{ConflictsRegion, CurationBar};
-pub use discussion::{class_map, ClassBand};
 pub use feedback::PassageButton;
-pub use notes::{returned_comments, CommentNotes};
+pub use notes::notes_under;
 pub use teacher::TeacherView;

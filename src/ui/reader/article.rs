@@ -16,8 +16,7 @@ use crate::ui::browser;
 use crate::ui::browser::article::{self, ARTICLE_CLASS};
 use crate::ui::browser::platform::KeyNames;
 use crate::ui::browser::selection;
-use crate::ui::classroom::{class_map, returned_comments, ClassBand, CommentNotes};
-use crate::ui::state::{self, Hints, Load, Mode, View, Work};
+use crate::ui::state::{self, Hints, Load, Mode, NotesUnder, ParagraphNotes, View, Work};
 
 use super::cursor::KeyboardCursor;
 use super::details::{DocumentDetails, SourceFacts};
@@ -32,6 +31,9 @@ use super::viewport::{block_paragraphs, Viewport};
 pub fn Reader(
     /// The hints of hedges, fetched when a reader first turns them on.
     hints: Load<Hints>,
+    /// In the classroom's modes, what it draws under the paragraphs.
+    #[prop(optional)]
+    notes: Option<Load<ParagraphNotes>>,
 ) -> impl IntoView {
     let (view, texts, work) = (state::view(), state::texts(), state::work());
     // Only a change of text renders the article again, not a change of its title or annotations.
@@ -41,7 +43,7 @@ pub fn Reader(
         // labels (rare) renders the article again.
         work.labels_in_use();
         match opened.get() {
-        Some((Some(document), _)) => view! { <ArticleView document hints/> }.into_any(),
+        Some((Some(document), _)) => view! { <ArticleView document hints notes/> }.into_any(),
         Some((None, _)) => view! { <p class="welcome" role="status">"Loading the document’s text…"</p> }.into_any(),
         None => view! {
             <div class="welcome">
@@ -56,8 +58,24 @@ pub fn Reader(
     }
 }
 
+/// What the classroom draws under the paragraphs of the document `document_id`, once its part
+/// is here: the article is drawn at once, the notes a moment later. If the part cannot be
+/// fetched there are none; the assignment's bar, fetched alongside, says why.
+fn notes_when_fetched(load: Load<ParagraphNotes>, document_id: String) -> RwSignal<Option<NotesUnder>> {
+    let notes = RwSignal::new(None);
+    let owner = Owner::current();
+    leptos::task::spawn_local(async move {
+        let (Ok(made), Some(owner)) = (load().await, owner) else { return };
+        // The article may have closed meanwhile.
+        if !notes.is_disposed() {
+            notes.set(Some(owner.with(|| made(document_id))));
+        }
+    });
+    notes
+}
+
 #[component]
-fn ArticleView(document: Arc<Document>, hints: Load<Hints>) -> impl IntoView {
+fn ArticleView(document: Arc<Document>, hints: Load<Hints>, notes: Option<Load<ParagraphNotes>>) -> impl IntoView {
     let (view, work, classroom) = (state::view(), state::work(), state::classroom());
     let document_id = document.id.clone();
     // What the article shows, tracked (`Classroom::with_shown`), lent to `then`, never copied.
@@ -110,19 +128,18 @@ fn ArticleView(document: Arc<Document>, hints: Load<Hints>) -> impl IntoView {
     let own_work = move || suggested.present() && view.mode().with(|mode| *mode == Mode::Reading);
     paint_when_wanted(document.clone(), own_work, state::exchange().suggestion_loader(), |tools| tools.paint, "the suggestions");
     let cursor = KeyboardCursor::new(document.clone());
-    let band = class_map(document.id.clone());
-    let comments = returned_comments(document.id.clone());
+    let notes = notes.map(|load| notes_when_fetched(load, document.id.clone()));
     let drawn = document.clone();
     let paragraph = move |at: usize| {
         let (start, end) = (drawn.paragraphs[at].start, drawn.paragraphs[at].end);
-        let band = band.map(|map| view! { <ClassBand map start end number=at + 1/> });
+        let notes = notes.map(|notes| move || notes.get().map(|under| under(start, end, at + 1)));
         let share = RwSignal::new(shares.with_value(|shares| shares.of(at)));
         shares.update_value(|shares| shares.drawn[at] = Some(share));
         on_cleanup(move || {
             // A block filled again may have drawn the paragraph anew before this runs.
             shares.try_update_value(|shares| shares.drawn[at] = shares.drawn[at].filter(|&drawn| drawn != share));
         });
-        view! { <ParagraphView document=drawn.clone() index=at share/> {band} <CommentNotes comments start end/> }
+        view! { <ParagraphView document=drawn.clone() index=at share/> {notes} }
     };
     let count = document.paragraphs.len();
     let blocks = viewport.blocks().into_iter().enumerate().map(move |(block, empty)| {

@@ -75,6 +75,15 @@ pub struct SuggestionTools {
     pub from_words: fn(Vec<String>, String),
 }
 
+/// What the classroom draws under a paragraph of the article (`start..end`, its number from 1):
+/// the class's band in a discussion, the teacher's comments returned to a student.
+pub type NotesUnder = Arc<dyn Fn(usize, usize, usize) -> leptos::prelude::AnyView + Send + Sync>;
+
+/// The notes under the paragraphs of the document (its id), made under the article's reactive
+/// owner, whose context holds the state: the part fetched in the classroom's modes, never while
+/// one only reads.
+pub type ParagraphNotes = fn(String) -> NotesUnder;
+
 /// Other tools' formats: every format written, and read back where it can be.
 #[derive(Clone, Copy)]
 pub struct OtherFormats {
