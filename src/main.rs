@@ -4,7 +4,9 @@
 
 #[cfg(target_arch = "wasm32")]
 mod parts {
-    use glossa::ui::parts::{self, Hints, Importer, NotFetched, OtherFormats, Panels, ParagraphNotes, Parts, RecordCodec, SuggestionTools};
+    use glossa::ui::parts::{
+        self, Hints, Importer, NotFetched, OtherFormats, OwnDocumentDetails, Panels, ParagraphNotes, Parts, RecordCodec, SuggestionTools,
+    };
     use leptos::prelude::AnyView;
     use wasm_split_helpers::wasm_split;
 
@@ -73,6 +75,11 @@ mod parts {
         Ok(parts::paragraph_notes())
     }
 
+    #[wasm_split(details, fallible)]
+    fn own_document_details() -> Result<OwnDocumentDetails, NotFetched> {
+        Ok(parts::own_document_details())
+    }
+
     pub fn split() -> Parts {
         Parts {
             assignment: || Box::pin(assignment_bar()),
@@ -88,6 +95,7 @@ mod parts {
             conflicts: || Box::pin(conflicts_region()),
             record: || Box::pin(record_codec()),
             notes: || Box::pin(paragraph_notes()),
+            details: || Box::pin(own_document_details()),
         }
     }
 }

@@ -81,9 +81,9 @@ pub fn App(parts: Parts, #[prop(optional)] record: RecordPart) -> impl IntoView 
                     state::Mode::Teacher => view! { <OnDemand part="the teacher’s view" load=parts.teacher changes_record=true/> }.into_any(),
                     state::Mode::Board => view! { <OnDemand part="the claims board" load=parts.board/> }.into_any(),
                     state::Mode::Search => view! { <OnDemand part="the search" load=parts.search/> }.into_any(),
-                    state::Mode::Reading => view! { <reader::Reader hints=parts.hints/> }.into_any(),
-                    state::Mode::Curation => view! { <OnDemand part="the curation" load=parts.curation changes_record=true/> <reader::Reader hints=parts.hints/> }.into_any(),
-                    _ => view! { <OnDemand part="the assignment" load=parts.assignment changes_record=true/> <reader::Reader hints=parts.hints notes=parts.notes/> }.into_any(),
+                    state::Mode::Reading => view! { <reader::Reader hints=parts.hints details=parts.details/> }.into_any(),
+                    state::Mode::Curation => view! { <OnDemand part="the curation" load=parts.curation changes_record=true/> <reader::Reader hints=parts.hints details=parts.details/> }.into_any(),
+                    _ => view! { <OnDemand part="the assignment" load=parts.assignment changes_record=true/> <reader::Reader hints=parts.hints details=parts.details notes=parts.notes/> }.into_any(),
                 }}
             </main>
             <panels::annotation_list::AnnotationPanel conflicts=parts.conflicts/>

@@ -6,7 +6,9 @@ use leptos::prelude::*;
 use crate::core::classroom::record;
 use crate::core::exchange::formats;
 use crate::ui::panels::{board, help, label_editor, preferences, search, suggestions};
-pub use crate::ui::state::{Hints, Importer, Load, NotFetched, OtherFormats, Panels, ParagraphNotes, RecordCodec, SuggestionTools};
+pub use crate::ui::state::{
+    Hints, Importer, Load, NotFetched, OtherFormats, OwnDocumentDetails, Panels, ParagraphNotes, RecordCodec, SuggestionTools,
+};
 use crate::ui::{classroom, reader};
 
 /// The parts of the app, each with its way of being brought.
@@ -25,6 +27,7 @@ pub struct Parts {
     pub conflicts: Load<AnyView>,
     pub record: Load<RecordCodec>,
     pub notes: Load<ParagraphNotes>,
+    pub details: Load<OwnDocumentDetails>,
 }
 
 /// Every part at hand in the first module, nothing split: the browser tests mount the app so.
@@ -43,7 +46,13 @@ pub fn in_place() -> Parts {
         conflicts: || Box::pin(async { Ok(conflicts_region()) }),
         record: || Box::pin(async { Ok(record_codec()) }),
         notes: || Box::pin(async { Ok(paragraph_notes()) }),
+        details: || Box::pin(async { Ok(own_document_details()) }),
     }
+}
+
+/// The details of a document of one's own, as their part draws them.
+pub fn own_document_details() -> OwnDocumentDetails {
+    reader::own_document_details
 }
 
 /// What the classroom draws under the article's paragraphs, as its part holds it.

@@ -4,7 +4,7 @@
 //! (`coverage`); the assignment bar a student works under or a teacher
 //! reviews a hand-in under (`bar`); how much a class agrees (`agreement`); the class discussion
 //! drawn on the article (`discussion`) and a teacher's returned comments drawn on their passages
-//! (`notes`); the class's results (`results`); the teacher's view (`teacher`); the curation of
+//! (`notes`), the two under the article's paragraphs (`paragraph_notes`); the class's results (`results`); the teacher's view (`teacher`); the curation of
 //! several annotators' work into a gold standard (`curation`).
 
 mod charts;
@@ -16,6 +16,7 @@ mod bar;
 mod agreement;
 mod notes;
 mod discussion;
+mod paragraph_notes;
 mod results;
 mod teacher;
 mod curation;
@@ -24,5 +25,5 @@ pub use bar::{AssignmentBar, TeacherButton};
 pub use coverage::CoverageTable;
 pub use curation::{ConflictsRegion, CurationBar};
 pub use feedback::PassageButton;
-pub use notes::notes_under;
+pub use paragraph_notes::notes_under;
 pub use teacher::TeacherView;

@@ -1,32 +1,16 @@
 //! A teacher's returned comments on their passages, in the article a student reads: under the
 //! paragraph each passage begins in, a note that quotes the passage, says the comment and, pressed,
-//! selects the passage in the text (the list in the assignment bar goes to each one too). With the
-//! class's band of a discussion, they are what the classroom draws under a paragraph.
-use std::sync::Arc;
-
+//! selects the passage in the text (the list in the assignment bar goes to each one too).
 use leptos::prelude::*;
 
 use crate::core::classroom::hand_in::Comment;
 use crate::core::text::offsets::abbreviate;
-use crate::ui::state::{self, Mode, NotesUnder};
+use crate::ui::state::{self, Mode};
 use crate::ui::{browser::article, browser::selection};
-
-use super::discussion::{class_map, ClassBand};
-
-/// What the classroom draws under each paragraph of the article on `document_id`: the class's band
-/// in a discussion, and the comments returned to the student.
-pub fn notes_under(document_id: String) -> NotesUnder {
-    let band = class_map(document_id.clone());
-    let comments = returned_comments(document_id);
-    Arc::new(move |start, end, number| {
-        let band = band.map(|map| view! { <ClassBand map start end number/> });
-        view! { {band} <CommentNotes comments start end/> }.into_any()
-    })
-}
 
 /// The comments returned on document `document_id` of the assignment the student is working on,
 /// tracked; none outside one.
-fn returned_comments(document_id: String) -> Memo<Vec<Comment>> {
+pub fn returned_comments(document_id: String) -> Memo<Vec<Comment>> {
     let (view, classroom) = (state::view(), state::classroom());
     Memo::new(move |_| {
         let Mode::Student(id) = view.mode().get() else { return Vec::new() };
@@ -40,7 +24,7 @@ fn returned_comments(document_id: String) -> Memo<Vec<Comment>> {
 
 /// The notes of the comments whose passages begin in the paragraph `start..end`.
 #[component]
-fn CommentNotes(comments: Memo<Vec<Comment>>, start: usize, end: usize) -> impl IntoView {
+pub fn CommentNotes(comments: Memo<Vec<Comment>>, start: usize, end: usize) -> impl IntoView {
     move || {
         comments.with(|comments| {
             let notes: Vec<_> = comments

@@ -16,10 +16,10 @@ use crate::ui::browser;
 use crate::ui::browser::article::{self, ARTICLE_CLASS};
 use crate::ui::browser::platform::KeyNames;
 use crate::ui::browser::selection;
-use crate::ui::state::{self, Hints, Load, Mode, NotesUnder, ParagraphNotes, View, Work};
+use crate::ui::state::{self, Hints, Load, Message, Mode, OwnDocumentDetails, ParagraphNotes, View, Work};
 
 use super::cursor::KeyboardCursor;
-use super::details::{DocumentDetails, SourceFacts};
+use super::details::SourceFacts;
 use super::find::FindBar;
 use super::handout;
 use super::hedges::hint_when_wanted;
@@ -31,6 +31,8 @@ use super::viewport::{block_paragraphs, Viewport};
 pub fn Reader(
     /// The hints of hedges, fetched when a reader first turns them on.
     hints: Load<Hints>,
+    /// The details of a document of one's own, fetched when one is first opened.
+    details: Load<OwnDocumentDetails>,
     /// In the classroom's modes, what it draws under the paragraphs.
     #[prop(optional)]
     notes: Option<Load<ParagraphNotes>>,
@@ -43,7 +45,7 @@ pub fn Reader(
         // labels (rare) renders the article again.
         work.labels_in_use();
         match opened.get() {
-        Some((Some(document), _)) => view! { <ArticleView document hints notes/> }.into_any(),
+        Some((Some(document), _)) => view! { <ArticleView document hints details notes/> }.into_any(),
         Some((None, _)) => view! { <p class="welcome" role="status">"Loading the document’s text…"</p> }.into_any(),
         None => view! {
             <div class="welcome">
@@ -58,24 +60,42 @@ pub fn Reader(
     }
 }
 
-/// What the classroom draws under the paragraphs of the document `document_id`, once its part
-/// is here: the article is drawn at once, the notes a moment later. If the part cannot be
-/// fetched there are none; the assignment's bar, fetched alongside, says why.
-fn notes_when_fetched(load: Load<ParagraphNotes>, document_id: String) -> RwSignal<Option<NotesUnder>> {
-    let notes = RwSignal::new(None);
-    let owner = Owner::current();
+/// What `make` makes of the part `load` brings, under the article's reactive owner (whose context
+/// holds the state), once the part is here: the article is drawn at once, this a moment later.
+/// If the part cannot be fetched, the reader is told where `part` names it.
+fn when_fetched<T: 'static, U: Send + Sync + 'static>(
+    load: Load<T>,
+    part: Option<&'static str>,
+    make: impl FnOnce(T) -> U + 'static,
+) -> RwSignal<Option<U>> {
+    let made = RwSignal::new(None);
+    let (owner, view) = (Owner::current(), state::view());
     leptos::task::spawn_local(async move {
-        let (Ok(made), Some(owner)) = (load().await, owner) else { return };
+        let fetched = load().await;
         // The article may have closed meanwhile.
-        if !notes.is_disposed() {
-            notes.set(Some(owner.with(|| made(document_id))));
+        if made.is_disposed() {
+            return;
+        }
+        match (fetched, owner) {
+            (Ok(fetched), Some(owner)) => made.set(Some(owner.with(|| make(fetched)))),
+            (Err(problem), _) => {
+                if let Some(part) = part {
+                    view.say(Message::alert(problem.explain(part)));
+                }
+            }
+            (Ok(_), None) => {}
         }
     });
-    notes
+    made
 }
 
 #[component]
-fn ArticleView(document: Arc<Document>, hints: Load<Hints>, notes: Option<Load<ParagraphNotes>>) -> impl IntoView {
+fn ArticleView(
+    document: Arc<Document>,
+    hints: Load<Hints>,
+    details: Load<OwnDocumentDetails>,
+    notes: Option<Load<ParagraphNotes>>,
+) -> impl IntoView {
     let (view, work, classroom) = (state::view(), state::work(), state::classroom());
     let document_id = document.id.clone();
     // What the article shows, tracked (`Classroom::with_shown`), lent to `then`, never copied.
@@ -128,7 +148,12 @@ fn ArticleView(document: Arc<Document>, hints: Load<Hints>, notes: Option<Load<P
     let own_work = move || suggested.present() && view.mode().with(|mode| *mode == Mode::Reading);
     paint_when_wanted(document.clone(), own_work, state::exchange().suggestion_loader(), |tools| tools.paint, "the suggestions");
     let cursor = KeyboardCursor::new(document.clone());
-    let notes = notes.map(|load| notes_when_fetched(load, document.id.clone()));
+    // The classroom's notes under the paragraphs, in its modes; if their part cannot be fetched, the
+    // assignment's bar, fetched alongside, says why.
+    let notes = notes.map(|load| {
+        let id = document.id.clone();
+        when_fetched(load, None, move |notes: ParagraphNotes| notes(id))
+    });
     let drawn = document.clone();
     let paragraph = move |at: usize| {
         let (start, end) = (drawn.paragraphs[at].start, drawn.paragraphs[at].end);
@@ -155,7 +180,10 @@ fn ArticleView(document: Arc<Document>, hints: Load<Hints>, notes: Option<Load<P
     let title_id = document.id.clone();
     let about = match &document.source {
         Some(_) => view! { <SourceFacts document=document.clone()/> }.into_any(),
-        None => view! { <DocumentDetails document=document.clone()/> }.into_any(),
+        None => {
+            let (drawn, about) = (when_fetched(details, Some("the document’s details"), |draw| draw), document.clone());
+            (move || drawn.get().map(|draw: OwnDocumentDetails| draw(about.clone()))).into_any()
+        }
     };
     view! {
         <h1 class="article-title" id="article-title">{move || work.title(&title_id)}</h1>

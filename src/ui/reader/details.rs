@@ -38,9 +38,14 @@ pub(super) fn SourceFacts(document: Arc<Document>) -> impl IntoView {
     }
 }
 
+/// The details of a document of one's own, as their part draws them.
+pub fn own_document_details(document: Arc<Document>) -> AnyView {
+    view! { <DocumentDetails document/> }.into_any()
+}
+
 /// What a person needs to know about a document they added, and what they can do with it.
 #[component]
-pub(super) fn DocumentDetails(document: Arc<Document>) -> impl IntoView {
+fn DocumentDetails(document: Arc<Document>) -> impl IntoView {
     let work = state::work();
     let id = document.id.clone();
     let (rename_id, delete_id) = (id.clone(), id.clone());

@@ -16,4 +16,5 @@ mod hedges;
 mod article;
 
 pub use article::Reader;
+pub use details::own_document_details;
 pub use hedges::hint_hedges;

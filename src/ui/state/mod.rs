@@ -37,7 +37,9 @@ pub use classroom::{gamma_in_slices, ClassGamma, ClassWork, Classroom, Compared}
 pub use curating::{Curating, Decision};
 pub use exchange::{Exchange, Importer};
 pub use keys::{Keys, KeysHere};
-pub use parts::{Hints, Load, NotFetched, NotesUnder, OtherFormats, Panels, ParagraphNotes, RecordCodec, RecordPart, SuggestionTools};
+pub use parts::{
+    Hints, Load, NotFetched, NotesUnder, OtherFormats, OwnDocumentDetails, Panels, ParagraphNotes, RecordCodec, RecordPart, SuggestionTools,
+};
 pub use saving::Saving;
 pub use suggested::Suggested;
 pub use texts::Texts;

@@ -3,8 +3,11 @@
 //! (handing in, feedback against the key, a hand-in's review), the teacher's view, the claims board,
 //! the search, the curation, other tools' formats, the reading of files (importing and merging, opening an
 //! assignment or a returned file, restoring a backup), the panels drawn when opened (labels,
-//! settings, shortcuts), or the hints of hedges (found and painted only for a reader who turns them
-//! on). The backup itself, Glossa's own JSON, goes out at once.
+//! settings, shortcuts), the hints of hedges (found and painted only for a reader who turns them
+//! on), what the classroom draws under the article's paragraphs (in its modes), or the reading and
+//! writing of the classroom's record (fetched before the app starts where this browser keeps one,
+//! else with the first part that may change it). The backup itself, Glossa's own JSON, goes out at
+//! once.
 //!
 //! The app is given its parts (`ui::parts::Parts`) as loaders ([`Load`]): `main.rs` marks each
 //! with `#[wasm_split(part, fallible)]`, and `scripts/build` moves what only that part uses into
@@ -74,6 +77,10 @@ pub struct SuggestionTools {
     /// called as `from_file` is.
     pub from_words: fn(Vec<String>, String),
 }
+
+/// The details of a document of one's own (its title, kind, outlet and date, and what can be done
+/// with it), drawn above its text: a reader of the bundled articles never fetches them.
+pub type OwnDocumentDetails = fn(Arc<Document>) -> leptos::prelude::AnyView;
 
 /// What the classroom draws under a paragraph of the article (`start..end`, its number from 1):
 /// the class's band in a discussion, the teacher's comments returned to a student.
