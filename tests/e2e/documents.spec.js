@@ -212,3 +212,34 @@ test('an assignment that names its text by the id of one of yours keeps both tex
   const { json } = await h.exportJson(page);
   expect(json.documents.filter((d) => d.source === null).map((d) => [d.id, d.text])).toEqual([[mineId, mine]]);
 });
+
+test('the details of one’s own document come from their part: a reader of the bundled articles never fetches it; offline without it the text is still read and labelled, and the reader is told', async ({ page }) => {
+  const PART = /\/(split|chunk)_[a-z0-9_]+\.wasm$/;
+  const fetched = [];
+  page.on('requestfinished', (request) => {
+    const name = new URL(request.url()).pathname.split('/').pop();
+    if (PART.test(`/${name}`)) fetched.push(name);
+  });
+  await h.freshStart(page);
+  await h.label(page, ['Iran vehemently denies', 'ballistic missiles to Russia', '2']);
+  expect(fetched).not.toContain('split_details.wasm');
+
+  await paste(page, 'Draft title\nA claim about missiles.');
+  await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue('Draft title', { timeout: 15_000 });
+  expect(fetched).toContain('split_details.wasm');
+
+  await page.route(PART, (route) => route.abort('internetdisconnected'));
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Draft title');
+  await h.articleReady(page);
+  await expect(page.getByRole('alert').filter({ hasText: 'the document’s details' })).toContainText('could not fetch');
+  await expect(page.getByRole('textbox', { name: 'Title' })).toHaveCount(0);
+  await h.drag(page, 'claim', 'missiles');
+  await page.keyboard.press('1');
+  await expect(h.annotationItems(page)).toHaveCount(1);
+
+  await page.unroute(PART);
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue('Draft title', { timeout: 15_000 });
+  await expect(h.annotationItems(page)).toHaveCount(1);
+});
