@@ -4,8 +4,9 @@
 //! (`coverage`); the assignment bar a student works under or a teacher
 //! reviews a hand-in under (`bar`); how much a class agrees (`agreement`); the class discussion
 //! drawn on the article (`discussion`) and a teacher's returned comments drawn on their passages
-//! (`notes`), the two under the article's paragraphs (`paragraph_notes`); the class's results (`results`); the teacher's view (`teacher`); the curation of
-//! several annotators' work into a gold standard (`curation`).
+//! (`notes`), the two under the article's paragraphs (`paragraph_notes`); the class's results
+//! (`results`); the teacher's view (`teacher`); the curation of several annotators' work into a
+//! gold standard (`curation`).
 
 mod charts;
 mod passphrase;
