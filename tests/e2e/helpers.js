@@ -181,6 +181,9 @@ async function studentWith(browser, path, options = {}) {
   const page = await context.newPage();
   await page.goto('./');
   await page.getByLabel('Import JSON').setInputFiles(path);
+  // The start page's article is drawn already: wait for the assignment's own (its bar asks the
+  // student's name), which comes once the parts that read the file and keep the record are here.
+  await expect(page.getByRole('textbox', { name: 'Your name' })).toBeVisible({ timeout: 15_000 });
   await articleReady(page);
   return { context, page };
 }
