@@ -79,7 +79,7 @@ async function capture(hash) {
     const joined = [];
     for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.previousSibling instanceof Text) joined.push(node);
     for (const node of joined) node.before(document.createComment(''));
-    const drawn = [...document.body.children].filter((child) => !['SCRIPT', 'NOSCRIPT'].includes(child.tagName) && child.id !== 'first-screen');
+    const drawn = [...document.body.children].filter((child) => !['SCRIPT', 'NOSCRIPT', 'LINK'].includes(child.tagName) && child.id !== 'first-screen');
     return drawn.map((child) => child.outerHTML).join('');
   });
   await context.close();

@@ -83,9 +83,67 @@ pub fn paragraphs_of(paragraphs: &[(usize, usize)], start: usize, end: usize) ->
     first..last.max(first + 1).min(paragraphs.len())
 }
 
+/// `pixels` as a CSS length ("12.5px"), to the millionth of a pixel: exact for the 64ths of a
+/// pixel that layout measures in, and precise enough for any other. Written with integers, so
+/// the first screen carries none of Rust's float formatting (6 KB of its brotli download); a
+/// length that is not finite is written as none.
+pub fn css_pixels(pixels: f64) -> String {
+    let millionths = (pixels * 1e6).round();
+    if !millionths.is_finite() {
+        return "0px".to_string();
+    }
+    let sign = if millionths < 0.0 { "-" } else { "" };
+    // Saturates past ±9.2 trillion pixels, far beyond any page.
+    let millionths = (millionths as i64).unsigned_abs();
+    let (whole, fraction) = (millionths / 1_000_000, millionths % 1_000_000);
+    if fraction == 0 {
+        return format!("{sign}{whole}px");
+    }
+    let digits = format!("{fraction:06}");
+    format!("{sign}{whole}.{}px", digits.trim_end_matches('0'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lengths_are_written_as_a_stylesheet_reads_them() {
+        assert_eq!(css_pixels(0.0), "0px");
+        assert_eq!(css_pixels(-0.0), "0px");
+        assert_eq!(css_pixels(12.0), "12px");
+        assert_eq!(css_pixels(12.5), "12.5px");
+        assert_eq!(css_pixels(0.015625), "0.015625px", "a 64th of a pixel, exactly");
+        assert_eq!(css_pixels(-3.25), "-3.25px");
+        assert_eq!(css_pixels(1.0 / 3.0), "0.333333px");
+        assert_eq!(css_pixels(2.9999999), "3px");
+        assert_eq!(css_pixels(f64::NAN), "0px");
+        assert_eq!(css_pixels(f64::INFINITY), "0px");
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            /// Whatever layout measures (a whole number of 64ths) is read back as exactly itself.
+            #[test]
+            fn layout_lengths_are_read_back_exactly(sixty_fourths in -100_000_000i64..100_000_000) {
+                let pixels = sixty_fourths as f64 / 64.0;
+                let written = css_pixels(pixels);
+                let number = written.strip_suffix("px").expect("a length in pixels");
+                prop_assert_eq!(number.parse::<f64>().expect("a number"), pixels, "{}", written);
+            }
+
+            /// Any other length is read back within half a millionth of a pixel.
+            #[test]
+            fn other_lengths_are_read_back_closely(pixels in -1.0e7f64..1.0e7) {
+                let written = css_pixels(pixels);
+                let number: f64 = written.strip_suffix("px").expect("a length in pixels").parse().expect("a number");
+                prop_assert!((number - pixels).abs() <= 0.5e-6 + pixels.abs() * 1e-15, "{} for {}", written, pixels);
+            }
+        }
+    }
 
     #[test]
     fn unmeasured_paragraphs_are_estimated_from_the_measured_ones() {

@@ -33,8 +33,11 @@ pub fn apply(view: View) {
         let _ = root.set_attribute("data-theme", value_of(&THEMES, settings.theme));
         let _ = root.set_attribute("data-width", value_of(&WIDTHS, settings.reading_width));
         if let Some(root) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&root) {
-            let scale = 1.0 + f64::from(settings.text_size) * 0.1;
-            let _ = root.style().set_property("--text-scale", &format!("{scale:.1}"));
+            // In tenths, within the steps offered (a size stored otherwise is out of reach), as
+            // `assets/first-screen.js` writes it before the app runs; with integers, so that the
+            // first screen carries no float formatting.
+            let tenths = 10 + i32::from(settings.text_size.clamp(*TEXT_SIZE_STEPS.start(), *TEXT_SIZE_STEPS.end()));
+            let _ = root.style().set_property("--text-scale", &format!("{}.{}", tenths / 10, tenths % 10));
         }
     });
 }

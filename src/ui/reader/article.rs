@@ -11,6 +11,7 @@ use crate::core::model::annotation::Annotation;
 use crate::core::model::document::Document;
 use crate::core::reading::runs::by_paragraph;
 use crate::core::reading::span_index::SpanIndex;
+use crate::core::reading::viewport::css_pixels;
 use crate::core::text::search::find_all;
 use crate::ui::browser;
 use crate::ui::browser::article::{self, ARTICLE_CLASS};
@@ -171,7 +172,7 @@ fn ArticleView(
         let filled = Memo::new(move |_| empty.with(Option::is_none));
         let paragraph = paragraph.clone();
         view! {
-            <div data-block=block style:height=move || empty.get().map(|height| format!("{height}px"))>
+            <div data-block=block style:height=move || empty.get().map(css_pixels)>
                 {move || filled.get().then(|| block_paragraphs(block, count).map(&paragraph).collect_view())}
             </div>
         }
@@ -208,9 +209,9 @@ fn ArticleView(
                 <span
                     class="caret"
                     aria-hidden="true"
-                    style:left=format!("{left}px")
-                    style:top=format!("{top}px")
-                    style:height=format!("{height}px")
+                    style:left=css_pixels(left)
+                    style:top=css_pixels(top)
+                    style:height=css_pixels(height)
                 ></span>
             })}
         </article>
