@@ -19,8 +19,8 @@ use crate::core::model::document::Document;
 use crate::core::model::facts::TEXT_KINDS;
 use crate::core::model::label::{self, Label};
 use crate::core::model::own_document::{self, sha256_hex};
-use crate::core::text::json;
 use crate::core::text::lines::{one_a_line, ListError};
+use crate::core::text::{json, order};
 
 pub const FORMAT: &str = "glossa-assignment";
 /// How many kinds of source a teacher may list, and how long each may be: a choice at a glance.
@@ -350,7 +350,7 @@ impl Assignment {
     /// The key's annotations by document id, taken from the `key` layer of `work`.
     pub fn key_from(&self, documents: &BTreeMap<String, Vec<Annotation>>) -> BTreeMap<String, Vec<Annotation>> {
         let layer = Layer::Key(self.id.clone());
-        self.documents.iter().map(|d| (d.id.clone(), documents.get(&layer.document_key(&d.id)).cloned().unwrap_or_default())).collect()
+        order::map_of(self.documents.iter().map(|d| (d.id.clone(), documents.get(&layer.document_key(&d.id)).cloned().unwrap_or_default())))
     }
 
     /// The teacher's hint for `label`, if they wrote one.

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::core::model::timestamp::Stamp;
+use crate::core::text::order;
 
 /// One labelled span. Field order is the order of the export format.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -187,10 +188,9 @@ impl Annotation {
     }
 }
 
-/// Puts a document's annotations in text order (`Annotation::text_order`): one function for every
-/// list the work keeps, so that the wasm holds one copy of the sort.
-pub fn sort_in_text_order(list: &mut [Annotation]) {
-    list.sort_by(|a, b| a.text_order().cmp(&b.text_order()));
+/// Puts a document's annotations in text order (`Annotation::text_order`), stably.
+pub fn sort_in_text_order(list: &mut [impl std::borrow::Borrow<Annotation>]) {
+    order::sort_stably_by(list, |a, b| a.borrow().text_order().cmp(&b.borrow().text_order()));
 }
 
 /// An annotation with only the fields that place it, for tests of what is built on annotations.

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::model::annotation::Annotation;
 use crate::core::model::own_document::DocumentRecord;
+use crate::core::text::order;
 use crate::core::work::workspace::{Change, Changes, RecordChange, Workspace};
 
 /// How many steps are kept; older ones are forgotten first.
@@ -120,7 +121,7 @@ impl History {
 /// recent deletions (another tab may still bring one back, see `core::work::sync`).
 pub fn texts_in_use(workspace: &Workspace, history: &History) -> BTreeSet<String> {
     let in_work = workspace.added_documents.iter().map(|r| r.id.as_str());
-    in_work.chain(history.documents()).chain(workspace.deleted.keys().map(String::as_str)).map(str::to_owned).collect()
+    order::set_of(in_work.chain(history.documents()).chain(workspace.deleted.keys().map(String::as_str)).map(str::to_owned))
 }
 
 /// Replaces the record `from` (or nothing) by `to` (or nothing), as of `now`.

@@ -13,6 +13,7 @@ use std::collections::{BTreeMap, HashMap};
 use crate::core::model::annotation::{sort_in_text_order, Annotation};
 use crate::core::model::own_document::DocumentRecord;
 use crate::core::model::timestamp;
+use crate::core::text::order;
 use crate::core::work::workspace::Workspace;
 
 /// One copy's last word on an annotation or a document.
@@ -138,9 +139,9 @@ pub fn join(ours: &Workspace, theirs: &Workspace) -> Workspace {
         }
     }
     // In the order they were added, the same in every tab.
-    joined
-        .added_documents
-        .sort_by(|a, b| (timestamp::parse_millis(&a.added_at), &a.id).cmp(&(timestamp::parse_millis(&b.added_at), &b.id)));
+    order::sort_stably_by(&mut joined.added_documents, |a, b| {
+        (timestamp::parse_millis(&a.added_at), &a.id).cmp(&(timestamp::parse_millis(&b.added_at), &b.id))
+    });
     joined
 }
 

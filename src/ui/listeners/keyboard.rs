@@ -21,7 +21,9 @@ pub fn listen(view: View, work: Work, classroom: Classroom) {
         }
         let key = event.key();
         if (event.ctrl_key() || event.meta_key()) && !event.alt_key() {
-            match (key.to_lowercase().as_str(), event.shift_key()) {
+            // The shortcuts are Latin letters: an ASCII comparison is the whole of it (and leaves
+            // Unicode's case tables to what needs them).
+            match (key.to_ascii_lowercase().as_str(), event.shift_key()) {
                 ("z", false) => work.undo(),
                 ("z", true) | ("y", false) => work.redo(),
                 // Without an open article the browser's own search is the one to use.

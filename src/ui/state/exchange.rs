@@ -80,7 +80,7 @@ impl Exchange {
             for file in files {
                 let (name, text) = (file.name(), browser::read_text(&file).await);
                 match text {
-                    Ok(contents) if name.to_lowercase().ends_with(".json") => self.import(&name, &contents).await,
+                    Ok(contents) if name.to_ascii_lowercase().ends_with(".json") => self.import(&name, &contents).await,
                     text => items.push((Some(name), text)),
                 }
             }

@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 use crate::core::exchange::incoming::{
     abbreviate, plain_serde_message, ImportError, IncomingAnnotation, IncomingDocument, IncomingFile, LabelRef, Refusal,
 };
-use crate::core::model::annotation::Annotation;
+use crate::core::model::annotation::{sort_in_text_order, Annotation};
 use crate::core::model::document::Document;
 use crate::core::model::facts::Facts;
 use crate::core::model::label::{self, Label};
@@ -64,7 +64,7 @@ pub fn write(documents: &[Arc<Document>], labels: &[Label], workspace: &Workspac
             .iter()
             .map(|d| {
                 let mut annotations: Vec<&Annotation> = workspace.annotations(&d.id).iter().collect();
-                annotations.sort_by(|a, b| a.text_order().cmp(&b.text_order()));
+                sort_in_text_order(&mut annotations);
                 let Facts { kind, outlet, date } = workspace.facts(&d.id);
                 ExportDocument {
                     id: &d.id,

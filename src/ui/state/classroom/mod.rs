@@ -22,6 +22,7 @@ use crate::core::model::annotation::{Annotation, SOURCE_KINDS};
 use crate::core::model::document::Document;
 use crate::core::reading::address::Address;
 use crate::core::reading::shown::Shown;
+use crate::core::text::order;
 use crate::core::work::storage::Place;
 use crate::ui::browser::address;
 use crate::ui::state::keys::Keys;
@@ -435,7 +436,7 @@ impl Classroom {
             Mode::Review { student, .. } => {
                 let work =
                     self.saved.with(|saved| saved.teaching(&assignment.id)?.collected.iter().find(|w| w.student == *student).cloned())?;
-                assignment.documents.iter().map(|d| (d.id.clone(), work.annotations(&d.id).to_vec())).collect()
+                order::map_of(assignment.documents.iter().map(|d| (d.id.clone(), work.annotations(&d.id).to_vec())))
             }
             _ => return None,
         };

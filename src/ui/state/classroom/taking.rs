@@ -11,6 +11,7 @@ use crate::core::classroom::assignment::{self, Assignment, KeyCopy, Layer, Local
 use crate::core::classroom::hand_in::{self, HandIn};
 use crate::core::classroom::record::Taking;
 use crate::core::model::annotation::Annotation;
+use crate::core::text::order;
 use crate::ui::state::view::Message;
 use crate::ui::{browser, browser::seal};
 
@@ -77,7 +78,7 @@ impl Classroom {
     pub(super) fn student_work(&self, assignment: &Assignment) -> BTreeMap<String, Vec<Annotation>> {
         let layer = Layer::Student(assignment.id.clone());
         self.work.workspace.with_untracked(|w| {
-            assignment.documents.iter().map(|d| (d.id.clone(), w.annotations(&layer.document_key(&d.id)).to_vec())).collect()
+            order::map_of(assignment.documents.iter().map(|d| (d.id.clone(), w.annotations(&layer.document_key(&d.id)).to_vec())))
         })
     }
 
