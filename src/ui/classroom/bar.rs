@@ -13,7 +13,7 @@ use crate::core::classroom::hand_in::Comment;
 use crate::core::model::annotation::Annotation;
 use crate::core::model::timestamp;
 use crate::core::text::offsets::abbreviate;
-use crate::ui::state::{self, Mode, Reveal};
+use crate::ui::state::{self, effect, Mode, Reveal};
 
 /// The header's way into the teacher view.
 #[component]
@@ -219,7 +219,7 @@ fn KindOfText(id: String, offered: Vec<String>) -> impl IntoView {
 fn LackingAttribution(id: String, confirming: RwSignal<bool>, hand_in: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView {
     let (view, work, classroom) = (state::view(), state::work(), state::classroom());
     let lacking = Memo::new(move |_| classroom.lacking_attribution(&id));
-    Effect::new(move |_| {
+    effect(move || {
         if lacking.with(Vec::is_empty) {
             confirming.set(false);
         }

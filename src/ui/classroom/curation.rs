@@ -16,7 +16,7 @@ use crate::core::measures::fixed;
 use crate::core::measures::matching::Scheme;
 use crate::core::model::annotation::Annotation;
 use crate::ui::browser::{self, article, listen, persist};
-use crate::ui::state::{self, gamma_in_slices, ClassGamma, Decision, Message, Reveal};
+use crate::ui::state::{self, effect, gamma_in_slices, ClassGamma, Decision, Message, Reveal};
 
 /// The bar above the gold.
 #[component]
@@ -171,7 +171,7 @@ fn CurationAgreement() -> impl IntoView {
     // γ is computed in slices, only once the figures are opened, and again as the annotators change.
     let gamma = RwSignal::new(ClassGamma::new());
     let generation = StoredValue::new(0_u64);
-    Effect::new(move |_| {
+    effect(move || {
         if !open.get() {
             return;
         }
@@ -257,7 +257,7 @@ pub fn ConflictsRegion() -> impl IntoView {
         curated.with(|c| c.conflicts.get(at.min(c.conflicts.len().saturating_sub(1))).cloned())
     });
     // The article follows the conflict shown.
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(conflict) = current.get() {
             untrack(|| curating.show(&conflict));
         }

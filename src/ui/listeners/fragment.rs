@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use crate::core::reading::address::Address;
 use crate::core::work::storage::{Place, SavedView};
 use crate::ui::browser::{address, article, listen, persist};
-use crate::ui::state::{Classroom, Message, Mode, Reveal, View, Work};
+use crate::ui::state::{effect, Classroom, Message, Mode, Reveal, View, Work};
 
 /// Keeps the page at the place the address names (the classroom's mode, `view.open`), and the
 /// saved view (open document, scroll positions) in step with both, until the app is unmounted.
@@ -49,19 +49,20 @@ pub fn follow(view: View, work: Work, classroom: Classroom) {
         None => view.set_open(remembered()),
     }
 
-    Effect::new(move |before: Option<Option<String>>| {
+    let mut before: Option<Option<String>> = None;
+    effect(move || {
         let open = view.open().get();
         // The same article again (the address caught up with a place the page turned to) changes nothing.
-        if before.as_ref() == Some(&open) {
-            return open;
+        if before.replace(open.clone()).as_ref() == Some(&open) {
+            return;
         }
         view.set_pending(None);
         view.set_selected(None);
         saved.update_value(|v| v.open_document = open.clone());
         saved.with_value(persist::save_view);
-        let Some(id) = open.clone() else {
+        let Some(id) = open else {
             window().scroll_to_with_x_and_y(0.0, 0.0);
-            return open;
+            return;
         };
         // Unless the article is opened to show a passage: one's own reading where it was left;
         // the classroom's places (a key, a hand-in, a discussion) at the top of the text.
@@ -72,7 +73,6 @@ pub fn follow(view: View, work: Work, classroom: Classroom) {
             };
             view.set_reveal(Some((id, Reveal::Place(place))));
         }
-        open
     });
 
     let remember_scroll = move || {

@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use crate::ui::browser::article::{self, FIND_INPUT_ID};
 use crate::ui::browser::first_screen::EarlyLabel;
 use crate::ui::browser::{listen, selection};
-use crate::ui::state::{Classroom, Mode, View, Work};
+use crate::ui::state::{effect, Classroom, Mode, View, Work};
 
 /// Listens for the shortcuts anywhere on the page, until the app is unmounted.
 pub fn listen(view: View, work: Work, classroom: Classroom) {
@@ -57,7 +57,7 @@ pub fn apply_early(work: Work, early: Vec<EarlyLabel>) {
     if early.is_empty() {
         return;
     }
-    Effect::new(move |_| {
+    effect(move || {
         let Some(article) = article::element() else { return };
         for EarlyLabel { key, start, end } in &early {
             if let Some(label) = label_of(work, key) {

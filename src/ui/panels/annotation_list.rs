@@ -8,7 +8,7 @@ use crate::ui::browser::article::NOTE_ID;
 use crate::ui::panels::link::{LinkList, LinkTo};
 use crate::ui::panels::on_demand::fetched;
 use crate::ui::panels::source::SourceFields;
-use crate::ui::state::{self, Load, Mode};
+use crate::ui::state::{self, effect, Load, Mode};
 
 /// How many annotations the list shows at first, and how many more each "Show more" adds.
 const LIST_PAGE: usize = 50;
@@ -21,7 +21,7 @@ pub fn AnnotationPanel(
     let (view, work, classroom) = (state::view(), state::work(), state::classroom());
     // A document with thousands of annotations lists them a page at a time.
     let limit = RwSignal::new(LIST_PAGE);
-    Effect::new(move |_| {
+    effect(move || {
         view.open().track();
         limit.set(LIST_PAGE);
     });

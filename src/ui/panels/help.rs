@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::ui::browser::platform::KeyNames;
 use crate::ui::panels::on_demand::fetched;
-use crate::ui::state::{self, Load, Panels};
+use crate::ui::state::{self, effect, Load, Panels};
 
 /// The dialog of shortcuts: its frame at once, its list from the part that draws it.
 #[component]
@@ -14,7 +14,7 @@ pub fn ShortcutHelp(panels: Load<Panels>) -> impl IntoView {
     let help_open = view.help_open();
     let close_button = NodeRef::<html::Button>::new();
     // Focus goes into the dialog when it opens, so Escape, Tab and Enter act there.
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(button) = close_button.get() {
             let _ = button.focus();
         }

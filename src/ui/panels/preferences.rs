@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::core::reading::hedges;
 use crate::core::work::storage::{ReadingWidth, Settings, Theme, TEXT_SIZE_STEPS};
 use crate::ui::browser::persist;
-use crate::ui::state::{self, View};
+use crate::ui::state::{self, effect, View};
 
 /// The themes, each with its value in the page (`data-theme`); and their names in the settings.
 const THEMES: [(Theme, &str); 3] = [(Theme::System, "system"), (Theme::Light, "light"), (Theme::Dark, "dark")];
@@ -24,7 +24,7 @@ fn value_of<T: PartialEq>(choices: &[(T, &'static str)], choice: T) -> &'static 
 /// Saves the settings whenever they change and applies them to `<html>`, where the stylesheet
 /// reads them (`data-theme`, `data-width`, `--text-scale`).
 pub fn apply(view: View) {
-    Effect::new(move |_| {
+    effect(move || {
         let settings = view.settings().get();
         persist::save_settings(&settings);
         let Some(root) = document().document_element() else {

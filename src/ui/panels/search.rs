@@ -15,7 +15,7 @@ use crate::core::reading::matches::{context, count, labelling, search, Labelling
 use crate::core::text::lines::{one_a_line, ListError};
 use crate::core::text::search::Query;
 use crate::ui::classroom::PassageButton;
-use crate::ui::state::{self, Message, Mode};
+use crate::ui::state::{self, effect, Message, Mode};
 
 /// How many matches of one document the list shows; the rest are counted. Every match is
 /// labelled all the same.
@@ -35,7 +35,7 @@ where
     E: ElementType,
     E::Output: JsCast + Clone + 'static,
 {
-    Effect::new(move |_| {
+    effect(move || {
         if element.get().is_some() {
             request_animation_frame(move || {
                 if let Some(element) = element.get_untracked() {

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 
 use crate::core::exchange::formats::Format;
 use crate::ui::browser::{self, listen, persist};
-use crate::ui::state::{self, Message, Saving, View};
+use crate::ui::state::{self, effect, Message, Saving, View};
 
 const REPORT_ID: &str = "report";
 /// How many of a message's details float with it; the rest are in **Messages**.
@@ -67,9 +67,9 @@ fn dismiss_reports_unattended(view: View) {
         }
     };
     let waiting = Waiting { view, pointer, timer };
-    Effect::new({
+    effect({
         let stop = stop.clone();
-        move |_| {
+        move || {
             stop();
             if let Some((turn, message)) = view.report().get() {
                 waiting.wait(turn, reading_time(&message));

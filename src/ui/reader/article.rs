@@ -17,7 +17,7 @@ use crate::ui::browser;
 use crate::ui::browser::article::{self, ARTICLE_CLASS};
 use crate::ui::browser::platform::KeyNames;
 use crate::ui::browser::selection;
-use crate::ui::state::{self, Hints, Load, Message, Mode, OwnDocumentDetails, ParagraphNotes, View, Work};
+use crate::ui::state::{self, effect, Hints, Load, Message, Mode, OwnDocumentDetails, ParagraphNotes, View, Work};
 
 use super::cursor::KeyboardCursor;
 use super::details::SourceFacts;
@@ -120,7 +120,7 @@ fn ArticleView(
     let printed = shown.clone();
     // Its first run updates too: an edit made before effects first run (in the task that
     // rendered the article) must still reach its paragraph.
-    Effect::new(move |_| {
+    effect(move || {
         shown(&mut |list, feedback| {
             let changed = shares.try_update_value(|shares| shares.show(list, feedback)).unwrap_or_default();
             for (signal, share) in changed {
@@ -129,7 +129,7 @@ fn ArticleView(
         });
     });
     let grouped = document.clone();
-    Effect::new(move |_| {
+    effect(move || {
         let found = matches.with(|m| by_paragraph(&grouped.paragraphs, m, |&range| range));
         let changed = shares.try_update_value(|shares| shares.find(found)).unwrap_or_default();
         for (signal, share) in changed {
@@ -230,7 +230,7 @@ fn ArticleView(
 /// elements that change. It runs again after each change of the work and of the paragraphs drawn,
 /// which may have drawn the selected highlights anew.
 fn mark_selected(view: View, work: Work, viewport: Viewport) {
-    Effect::new(move |_| {
+    effect(move || {
         work.with_workspace(|_| ());
         viewport.redrawn.track();
         let selected = view.selected().get();

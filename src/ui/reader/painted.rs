@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 
 use crate::core::model::document::Document;
 use crate::ui::browser::{article, highlights, selection};
-use crate::ui::state::{self, Load, Message};
+use crate::ui::state::{self, effect, Load, Message};
 
 /// What repaints the ranges while they are wanted: the observer of the article's markup and its
 /// callback, kept together so both go at once.
@@ -31,7 +31,7 @@ pub fn paint_while(name: &'static str, ranges: Ranges, what: &'static str) {
             observer.disconnect();
         }
     };
-    Effect::new(move |_| {
+    effect(move || {
         stop();
         let Some(found) = ranges.get() else {
             highlights::clear(name);
@@ -86,7 +86,7 @@ pub(super) fn paint_when_wanted<T: 'static>(
 ) {
     let owner = Owner::current();
     let started = StoredValue::new(false);
-    Effect::new(move |_| {
+    effect(move || {
         if !wanted() || started.get_value() {
             return;
         }

@@ -18,7 +18,7 @@ use crate::ui::browser::article;
 use crate::ui::browser::elements;
 use crate::ui::browser::listen;
 use crate::ui::browser::selection;
-use crate::ui::state::{Reveal, View};
+use crate::ui::state::{effect, Reveal, View};
 
 /// Paragraphs beyond which only the blocks on screen are filled; a shorter document is drawn
 /// whole, so that the browser's own find and scroll positions are exact.
@@ -111,16 +111,16 @@ impl Viewport {
         });
         // Filled anew: measure what was drawn. A new selection: keep it drawn. The page's text
         // size or width changed: every height is to be measured again.
-        Effect::new(move |laid_out: Option<Settings>| {
+        let mut laid_out: Option<Settings> = None;
+        effect(move || {
             self.redrawn.track();
             selection.track();
             let settings = view.settings().get();
-            if laid_out.is_some_and(|before| before != settings) {
+            if laid_out.replace(settings.clone()).is_some_and(|before| before != settings) {
                 self.relayout(view);
             } else {
                 self.schedule(view);
             }
-            settings
         });
         listen::on_window(ev::scroll, move |_| self.schedule(view));
         listen::on_window(ev::resize, move |_| self.relayout(view));
@@ -212,7 +212,7 @@ impl Viewport {
     /// Takes `view`'s reveal requests for this document, now and whenever one comes.
     fn take_reveals(self, view: View) {
         let document = self.state.with_value(|state| state.document.clone());
-        Effect::new(move |_| {
+        effect(move || {
             view.reveal().track();
             if let Some(reveal) = view.take_reveal(&document) {
                 self.reveal(reveal);

@@ -18,6 +18,7 @@ use crate::core::classroom::keys_at_rest::{self, KeysKept};
 use crate::core::work::storage;
 use crate::ui::browser::seal::KeyRing;
 use crate::ui::browser::{address, listen, persist};
+use crate::ui::state::effect::effect;
 use crate::ui::state::saving::Saving;
 use crate::ui::state::view::{Message, View};
 use crate::ui::state::work::Work;
@@ -140,11 +141,11 @@ impl Keys {
         let keys = *self;
         let owner = self.owner.with_value(WeakOwner::upgrade).unwrap_or_default();
         owner.with(|| {
-            Effect::new(move |_| {
+            effect(move || {
                 keys.work.edits.track();
                 keys.seal_changes();
             });
-            Effect::new(move |_| {
+            effect(move || {
                 if let Some(raw) = keys.elsewhere.get() {
                     leptos::task::spawn_local(async move { keys.take_sealed_elsewhere(Some(raw)).await });
                 }

@@ -15,10 +15,12 @@
 //! - `Suggested`: suggestions waiting for a decision, kept apart from the work.
 //! - `Curating`: a curation of several annotators' work, and the gold it makes (work itself).
 //!
-//! The parts depend on each other in that order and never back up it.
+//! The parts depend on each other in that order and never back up it. Beneath them all, `effect`
+//! is the one way any of them, or any component, runs an effect.
 
 mod classroom;
 mod curating;
+mod effect;
 mod exchange;
 mod keys;
 mod parts;
@@ -35,6 +37,7 @@ use crate::ui::browser::{bundled, persist};
 
 pub use classroom::{gamma_in_slices, ClassGamma, ClassWork, Classroom, Compared};
 pub use curating::{Curating, Decision};
+pub use effect::effect;
 pub use exchange::{Exchange, Importer};
 pub use keys::{Keys, KeysHere};
 pub use parts::{

@@ -15,6 +15,7 @@ use crate::core::work::workspace::Workspace;
 use crate::ui::browser::listen;
 use crate::ui::browser::persist::{self, Loaded, StoredState};
 use crate::ui::browser::random_bytes;
+use crate::ui::state::effect::effect;
 use crate::ui::state::parts::{Load, NotFetched, RecordCodec};
 use crate::ui::state::view::{Message, View};
 use crate::ui::state::work::Work;
@@ -107,12 +108,12 @@ impl Saving {
         };
         // Compared with the count last seen, not merely re-run: edits made before the effect first
         // runs (in the task that mounted the app) are saved too.
-        Effect::new(move |seen: Option<u64>| {
+        let mut seen: Option<u64> = None;
+        effect(move || {
             let edits = work.edits.get();
-            if seen.map_or(edits > 0 || save_recovered, |seen| seen != edits) {
+            if seen.replace(edits).map_or(edits > 0 || save_recovered, |seen| seen != edits) {
                 saving.save();
             }
-            edits
         });
         saving.listen();
         saving
@@ -165,9 +166,10 @@ impl Saving {
         self.record_codec.set_value(codec);
         self.record_synced.set_value(raw.as_deref().map(Fingerprint::of));
         let saving = *self;
-        Effect::new(move |ran: Option<()>| {
+        let mut ran = false;
+        effect(move || {
             record.track();
-            if ran.is_some() {
+            if std::mem::replace(&mut ran, true) {
                 saving.record_waiting.set_value(true);
                 saving.schedule();
             }

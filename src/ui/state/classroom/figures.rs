@@ -18,6 +18,7 @@ use crate::core::measures::matching::Evaluation;
 use crate::core::model::annotation::Annotation;
 use crate::core::model::document::Document;
 use crate::ui::browser::slices::run_in_slices;
+use crate::ui::state::effect::effect;
 use crate::ui::state::texts::Texts;
 use crate::ui::state::work::Work;
 
@@ -179,7 +180,7 @@ impl Figures {
         let gamma = owner.with(|| {
             let gamma = RwSignal::new(ClassGamma::new());
             let generation = StoredValue::new(0u64);
-            Effect::new(move |_| {
+            effect(move || {
                 // Again whenever the class changes: its agreement is made again then.
                 memo.track();
                 let Some(sources) = sources else { return };

@@ -25,6 +25,7 @@ use crate::core::reading::shown::Shown;
 use crate::core::text::order;
 use crate::core::work::storage::Place;
 use crate::ui::browser::address;
+use crate::ui::state::effect::effect;
 use crate::ui::state::keys::Keys;
 use crate::ui::state::parts::NotFetched;
 use crate::ui::state::saving::Saving;
@@ -154,7 +155,7 @@ impl Classroom {
             view.mode.set(Mode::Student(id));
         }
         // While an assignment is open, its labels are the ones in use.
-        Effect::new(move |_| {
+        effect(move || {
             let labels = view
                 .mode
                 .with(|mode| mode.assignment().map(str::to_owned))
@@ -164,7 +165,7 @@ impl Classroom {
             }
         });
         // A student's work is evidence once its key was seen, and a hand-in is the student's.
-        Effect::new(move |_| {
+        effect(move || {
             let frozen = view.mode.with(|mode| match mode {
                 Mode::Student(id) => classroom.saved.with(|saved| saved.taking(id).and_then(|t| t.key_seen_at.as_ref()).map(|_| KEY_SEEN)),
                 Mode::Review { .. } => Some(REVIEWED),
