@@ -121,6 +121,7 @@ mod tests {
         assert_eq!(css_pixels(f64::INFINITY), "0px");
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     mod properties {
         use super::*;
         use proptest::prelude::*;

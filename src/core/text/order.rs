@@ -78,6 +78,7 @@ mod tests {
         assert_eq!(map.into_iter().collect::<Vec<_>>(), vec![("a", 2), ("b", 3)]);
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     mod properties {
         use super::*;
         use proptest::prelude::*;
