@@ -67,6 +67,7 @@ pub fn App(parts: Parts, #[prop(optional)] record: RecordPart) -> impl IntoView 
     listeners::selection::follow(view);
     panels::preferences::apply(view);
     listeners::drops::accept(exchange);
+    provide_context(state::PanelsPart(parts.panels));
 
     view! {
         <panels::masthead::Masthead panels=parts.panels/>

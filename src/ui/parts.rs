@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::core::classroom::record;
 use crate::core::exchange::formats;
-use crate::ui::panels::{board, help, label_editor, preferences, search, suggestions};
+use crate::ui::panels::{board, help, label_editor, link, preferences, search, suggestions};
 pub use crate::ui::state::{
     Hints, Importer, Load, NotFetched, OtherFormats, OwnDocumentDetails, Panels, ParagraphNotes, RecordCodec, SuggestionTools,
 };
@@ -71,6 +71,7 @@ pub fn panels() -> Panels {
         labels: || view! { <label_editor::LabelEditor/> }.into_any(),
         settings: || view! { <preferences::Preferences/> }.into_any(),
         shortcuts: || view! { <help::Shortcuts/> }.into_any(),
+        link_choice: |id, open| view! { <link::LinkChoice id open/> }.into_any(),
     }
 }
 

@@ -62,6 +62,24 @@ test('the labels’ editor, the settings and the shortcuts are drawn from their 
   expect(fetched.filter((name) => name.startsWith('split_'))).toEqual(['split_panels.wasm']);
 });
 
+test('the choice “Link to…” opens is drawn from the panels’ part, fetched when first pressed, once', async ({ page }) => {
+  const fetched = partsFetched(page);
+  await h.freshStart(page);
+  await h.label(page, ['Iran vehemently denies', 'ballistic missiles to Russia', '2']);
+  const editor = page.getByRole('group', { name: 'Selected annotation' });
+  await expect(editor.getByRole('button', { name: 'Link to…' })).toBeVisible();
+  expect(fetched).toEqual([]);
+
+  await editor.getByRole('button', { name: 'Link to…' }).click();
+  await expect(editor.getByText('No claim to link to yet: label a claim first, in this article or another.')).toBeVisible();
+  await expect.poll(() => fetched.filter((name) => name.startsWith('split_'))).toEqual(['split_panels.wasm']);
+  await editor.getByRole('button', { name: 'Cancel' }).click();
+  await expect(editor.getByRole('button', { name: 'Link to…' })).toHaveAttribute('aria-expanded', 'false');
+  await editor.getByRole('button', { name: 'Link to…' }).click();
+  await expect(editor.getByRole('button', { name: 'Cancel' })).toBeVisible();
+  expect(fetched.filter((name) => name.startsWith('split_'))).toEqual(['split_panels.wasm']);
+});
+
 test('offline before any part was fetched, the backup still goes out; reading a file in and other formats say they need their part, and work once it is fetched', async ({ page }) => {
   const fetched = partsFetched(page);
   await h.freshStart(page);

@@ -5,7 +5,8 @@ use leptos::prelude::*;
 
 use crate::core::model::annotation::Relation;
 use crate::core::text::offsets::abbreviate;
-use crate::ui::state;
+use crate::ui::panels::on_demand::fetched;
+use crate::ui::state::{self, Panels};
 
 /// How much of a quote a link shows.
 const QUOTE_CHARS: usize = 60;
@@ -48,15 +49,35 @@ pub fn LinkList(id: String) -> impl IntoView {
     }
 }
 
-/// "Link to…": a button that opens a choice of the claims annotation `id` can link to (by
-/// quote and article) with a button that makes the link; all of it by keyboard as by mouse.
-/// A claim links to another claim: the same claim as another passage or article says it, which
-/// the coverage of the articles counts as one.
+/// "Link to…": a button that opens the choice of the claims annotation `id` can link to (its
+/// part is fetched the first time it is opened); all of it by keyboard as by mouse.
 #[component]
 pub fn LinkTo(id: String) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let panels = state::panels_part();
+    view! {
+        <div class="link-to">
+            <button type="button" aria-expanded=move || open.get().to_string() on:click=move |_| open.set(true)>"Link to…"</button>
+            <Show when=move || open.get()>
+                {
+                    let id = id.clone();
+                    fetched("the choice of claims to link to", panels, move |panels: Panels| (panels.link_choice)(id.clone(), open), false, false)
+                }
+            </Show>
+        </div>
+    }
+}
+
+/// The choice "Link to…" opens: the claims annotation `id` can link to (by quote and article),
+/// the relation when its label has a choice (evidence supports or contradicts), and a button that
+/// makes the link. A claim links to another claim: the same claim as another passage or article
+/// says it, which the coverage of the articles counts as one. **Link** and **Cancel** set `open`
+/// to false.
+#[component]
+pub fn LinkChoice(id: String, open: RwSignal<bool>) -> impl IntoView {
     let work = state::work();
-    // The relations its label's links may have, when there is a choice (evidence supports or
-    // contradicts); the first is chosen until another is (its id in `relation`).
+    // The relations its label's links may have, when there is a choice; the first is chosen until
+    // another is (its id in `relation`).
     let label = {
         let id = id.clone();
         Memo::new(move |_| work.with_workspace(|w| w.find(&id).map(|(_, a)| a.label.clone())).unwrap_or_default())
@@ -64,23 +85,18 @@ pub fn LinkTo(id: String) -> impl IntoView {
     let relations = move || label.with(|label| Relation::choices(label));
     let is_claim = move || label.with(|label| label == "claim");
     let relation = RwSignal::new(String::new());
-    let open = RwSignal::new(false);
-    let chosen = RwSignal::new(String::new());
     let candidates = {
         let id = id.clone();
-        Memo::new(move |_| if open.get() { work.link_candidates(&id) } else { Vec::new() })
+        Memo::new(move |_| work.link_candidates(&id))
     };
+    let chosen = RwSignal::new(candidates.with_untracked(|c| c.first().map(|(id, _, _)| id.clone()).unwrap_or_default()));
     let select_ref = NodeRef::<leptos::html::Select>::new();
-    let show = move |_| {
-        open.set(true);
-        relation.set(String::new());
-        chosen.set(candidates.with_untracked(|c| c.first().map(|(id, _, _)| id.clone()).unwrap_or_default()));
+    // Focus goes to the choice once it is in the page, so the keyboard goes on from there.
+    select_ref.on_load(|select| {
         request_animation_frame(move || {
-            if let Some(select) = select_ref.get_untracked() {
-                let _ = select.focus();
-            }
-        });
-    };
+            let _ = select.focus();
+        })
+    });
     let from = StoredValue::new(id);
     let link = move |_| {
         let to = chosen.get_untracked();
@@ -92,39 +108,34 @@ pub fn LinkTo(id: String) -> impl IntoView {
         open.set(false);
     };
     view! {
-        <div class="link-to">
-            <button type="button" aria-expanded=move || open.get().to_string() on:click=show>"Link to…"</button>
-            <Show when=move || open.get()>
-                {move || if candidates.with(Vec::is_empty) {
-                    let said = match is_claim() {
-                        true => "No other claim to link to yet: a claim links to the same claim as another passage or article says it.",
-                        false => "No claim to link to yet: label a claim first, in this article or another.",
-                    };
-                    view! { <p class="hint">{said}</p> }.into_any()
-                } else {
-                    view! {
-                        <label>
-                            "Claim to link to"
-                            <select node_ref=select_ref on:change=move |event| chosen.set(event_target_value(&event))>
-                                {move || candidates.get().into_iter().map(|(id, quote, title)| {
-                                    let selected = { let id = id.clone(); move || chosen.with(|c| *c == id) };
-                                    view! { <option value=id selected=selected>{format!("“{}” — {title}", shortened(&quote))}</option> }
-                                }).collect_view()}
-                            </select>
-                        </label>
-                        {move || (relations().len() > 1).then(|| view! {
-                            <label>
-                                "Relation"
-                                <select on:change=move |event| relation.set(event_target_value(&event))>
-                                    {relations().iter().map(|r| view! { <option value=r.id()>{r.words()}</option> }).collect_view()}
-                                </select>
-                            </label>
-                        })}
-                        <button type="button" on:click=link>"Link"</button>
-                    }.into_any()
-                }}
-                <button type="button" on:click=move |_| open.set(false)>"Cancel"</button>
-            </Show>
-        </div>
+        {move || if candidates.with(Vec::is_empty) {
+            let said = match is_claim() {
+                true => "No other claim to link to yet: a claim links to the same claim as another passage or article says it.",
+                false => "No claim to link to yet: label a claim first, in this article or another.",
+            };
+            view! { <p class="hint">{said}</p> }.into_any()
+        } else {
+            view! {
+                <label>
+                    "Claim to link to"
+                    <select node_ref=select_ref on:change=move |event| chosen.set(event_target_value(&event))>
+                        {move || candidates.get().into_iter().map(|(id, quote, title)| {
+                            let selected = { let id = id.clone(); move || chosen.with(|c| *c == id) };
+                            view! { <option value=id selected=selected>{format!("“{}” — {title}", shortened(&quote))}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+                {move || (relations().len() > 1).then(|| view! {
+                    <label>
+                        "Relation"
+                        <select on:change=move |event| relation.set(event_target_value(&event))>
+                            {relations().iter().map(|r| view! { <option value=r.id()>{r.words()}</option> }).collect_view()}
+                        </select>
+                    </label>
+                })}
+                <button type="button" on:click=link>"Link"</button>
+            }.into_any()
+        }}
+        <button type="button" on:click=move |_| open.set(false)>"Cancel"</button>
     }
 }

@@ -64,7 +64,7 @@ pub fn PartPopover(
 pub fn fetched<T: Send + 'static>(
     part: &'static str,
     load: Load<T>,
-    draw: fn(T) -> AnyView,
+    draw: impl Fn(T) -> AnyView + Clone + Send + Sync + 'static,
     back: bool,
     changes_record: bool,
 ) -> impl IntoView {
@@ -75,6 +75,7 @@ pub fn fetched<T: Send + 'static>(
         <Suspense fallback=loading>
             {move || {
                 attempt.track();
+                let draw = draw.clone();
                 // The fetch goes through JavaScript and never leaves this thread.
                 Suspend::new(SendWrapper::new(async move {
                     match fetch(load, saving).await {

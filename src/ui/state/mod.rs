@@ -41,7 +41,8 @@ pub use effect::effect;
 pub use exchange::{Exchange, Importer};
 pub use keys::{Keys, KeysHere};
 pub use parts::{
-    Hints, Load, NotFetched, NotesUnder, OtherFormats, OwnDocumentDetails, Panels, ParagraphNotes, RecordCodec, RecordPart, SuggestionTools,
+    Hints, Load, NotFetched, NotesUnder, OtherFormats, OwnDocumentDetails, Panels, PanelsPart, ParagraphNotes, RecordCodec, RecordPart,
+    SuggestionTools,
 };
 pub use saving::Saving;
 pub use suggested::Suggested;
@@ -114,6 +115,11 @@ impl State {
 /// read, a part fetched), taken before it starts.
 pub fn all() -> State {
     expect_context::<State>()
+}
+
+/// The part that draws the panels, from the context.
+pub fn panels_part() -> Load<Panels> {
+    expect_context::<PanelsPart>().0
 }
 
 /// What the reader sees, from the state in context.

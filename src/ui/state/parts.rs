@@ -50,13 +50,21 @@ impl NotFetched {
 pub type Load<T> = fn() -> Pin<Box<dyn Future<Output = Result<T, NotFetched>>>>;
 
 /// The panels drawn only when a person opens them: the label set's editor, the settings beyond
-/// those applied at start, and the list of shortcuts.
+/// those applied at start, the list of shortcuts, and the choice of what an annotation links to.
 #[derive(Clone, Copy)]
 pub struct Panels {
     pub labels: fn() -> leptos::prelude::AnyView,
     pub settings: fn() -> leptos::prelude::AnyView,
     pub shortcuts: fn() -> leptos::prelude::AnyView,
+    /// The choice "Link to…" opens for annotation `id`: its claims and relations, **Link** and
+    /// **Cancel**, which set `open` to false when done.
+    pub link_choice: fn(String, leptos::prelude::RwSignal<bool>) -> leptos::prelude::AnyView,
 }
+
+/// The part that draws the panels, in context (`ui::App` puts it there) for a panel opened deep
+/// in the page, on a part's page too (the claims board's "Link to…").
+#[derive(Clone, Copy)]
+pub struct PanelsPart(pub Load<Panels>);
 
 /// Paints the hints of hedges and reporting verbs over an article, under the reactive owner it
 /// is called in, for as long as the reader's settings ask for them (`ui::reader::hedges`).
