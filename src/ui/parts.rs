@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::core::classroom::record;
 use crate::core::exchange::formats;
-use crate::ui::panels::{board, help, label_editor, link, preferences, search, suggestions};
+use crate::ui::panels::{board, help, label_editor, link, preferences, search, suggestions, toolbar};
 pub use crate::ui::state::{
     Hints, Importer, Load, NotFetched, OtherFormats, OwnDocumentDetails, Panels, ParagraphNotes, RecordCodec, SuggestionTools,
 };
@@ -72,6 +72,7 @@ pub fn panels() -> Panels {
         settings: || view! { <preferences::Preferences/> }.into_any(),
         shortcuts: || view! { <help::Shortcuts/> }.into_any(),
         link_choice: |id, open| view! { <link::LinkChoice id open/> }.into_any(),
+        export_choices: |only_open| view! { <toolbar::ExportChoices only_open/> }.into_any(),
     }
 }
 

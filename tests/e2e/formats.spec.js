@@ -93,6 +93,7 @@ test('doccano and Label Studio files count offsets in UTF-16 units when that is 
 
   await page.reload();
   await h.articleReady(page);
+  await h.openExport(page);
   await expect(unit).toHaveValue('utf-16');
   const start = text.indexOf('again');
   const tasks = [{ data: { text }, annotations: [{ result: [{ type: 'labels', from_name: 'label', to_name: 'text', value: { start, end: start + 5, text: 'again', labels: ['Claim'] } }] }] }];

@@ -231,7 +231,8 @@ async function deepestStackKB(page) {
 async function openExport(page) {
   const button = page.getByRole('button', { name: 'Export', exact: true });
   if (await button.getAttribute('aria-expanded') !== 'true') await button.click();
-  await expect(page.getByRole('group', { name: 'Export for dataset tools' })).toBeVisible();
+  // Its choices come from their part the first time.
+  await expect(page.getByRole('group', { name: 'Export for dataset tools' }).getByRole('button', { name: 'Download export' })).toBeVisible();
 }
 
 module.exports = { linkTo, newAssignment, studentWith, saved, openExport, ARTICLE, KEYS, articleReady, annotateTwo, download, label, nextFrame, pointAt, articleText, codePointSlice, openArticle, freshStart, drag, annotationItems, exportJson, documentOf, savedState, seriousViolations, keepWasmMemory, wasmMegabytes, deepestStackKB, WASM_STACK_KB };

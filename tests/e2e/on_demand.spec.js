@@ -80,7 +80,7 @@ test('the choice “Link to…” opens is drawn from the panels’ part, fetche
   expect(fetched.filter((name) => name.startsWith('split_'))).toEqual(['split_panels.wasm']);
 });
 
-test('offline before any part was fetched, the backup still goes out; reading a file in and other formats say they need their part, and work once it is fetched', async ({ page }) => {
+test('offline before any part was fetched, the backup still goes out; reading a file in, the export’s choices and other formats say they need their part, and work once it is fetched', async ({ page }) => {
   const fetched = partsFetched(page);
   await h.freshStart(page);
   await h.label(page, ['Iran vehemently denies', 'ballistic missiles to Russia', '2']);
@@ -95,20 +95,28 @@ test('offline before any part was fetched, the backup still goes out; reading a 
   await expect(page.getByRole('alert')).toContainText('Nothing of your work is affected');
   await expect(h.annotationItems(page)).toHaveCount(0);
 
-  await h.openExport(page);
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const choices = page.getByRole('group', { name: 'Export for dataset tools' });
+  await expect(choices.getByRole('alert')).toContainText('could not fetch the export choices');
+  expect(fetched.filter((name) => name.startsWith('split_'))).toEqual([]);
+
+  // Back online for the choices, not yet for the formats.
+  await page.unroute(PART);
+  const FORMATS = /\/split_formats\.wasm$/;
+  await page.route(FORMATS, (route) => route.abort('internetdisconnected'));
+  await choices.getByRole('button', { name: 'Try again' }).click();
   await page.getByLabel('Export format').selectOption('w3c');
   await page.getByRole('button', { name: 'Download export' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'other tools’ formats' })).toContainText('could not fetch the part that writes and reads other tools’ formats');
-  expect(fetched.filter((name) => name.startsWith('split_'))).toEqual([]);
 
-  await page.unroute(PART);
+  await page.unroute(FORMATS);
   await page.getByLabel('Import JSON').setInputFiles(backup.path);
   // The part is fetched and compiled first: on a loaded machine that has taken over 5 s.
   await expect(page.getByRole('status')).toContainText('1 annotation taken (1 new', { timeout: 15_000 });
   await expect(h.annotationItems(page)).toHaveCount(1);
   const w3c = await h.download(page, () => page.getByRole('button', { name: 'Download export' }).click());
   expect(JSON.parse(w3c.text).type).toBe('AnnotationCollection');
-  await expect.poll(() => fetched.filter((name) => name.startsWith('split_'))).toEqual(['split_import.wasm', 'split_formats.wasm']);
+  await expect.poll(() => fetched.filter((name) => name.startsWith('split_'))).toEqual(['split_panels.wasm', 'split_import.wasm', 'split_formats.wasm']);
 });
 
 test('a part that cannot be fetched says so, leaves the work as it was, and is fetched on the next try', async ({ page }) => {

@@ -77,7 +77,7 @@ pub fn Masthead(
                 // Curating begins with files, and sits with them: after the label buttons, which
                 // it would push along the row.
                 <AcrossButton mode=Mode::Curation name="Curate" keys=""/>
-                <toolbar::FileActions/>
+                <toolbar::FileActions panels/>
                 <Show when=move || view.locked_labels().with(Option::is_none)>
                     <PartPopover summary="Labels" class="labels-editor" part="the label editor" load=panels draw=|p| (p.labels)()/>
                 </Show>

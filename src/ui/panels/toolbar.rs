@@ -6,7 +6,8 @@ use wasm_bindgen::JsCast;
 use crate::core::exchange::formats::Format;
 use crate::core::text::offsets::OffsetUnit;
 use crate::ui::browser::{self, address, listen};
-use crate::ui::state::{self, Message};
+use crate::ui::panels::on_demand::fetched;
+use crate::ui::state::{self, Exchange, Load, Message, Panels, View};
 
 /// Places a label's meaning under its button from the button's left edge (the stylesheet's way),
 /// or from its right edge where that would pass the right edge of the screen.
@@ -132,23 +133,24 @@ fn read_chosen<F: std::future::Future<Output = ()> + 'static>(
 }
 
 #[component]
-pub fn FileActions() -> impl IntoView {
+pub fn FileActions(
+    /// The part that draws the export choices, when **Export** is first pressed.
+    panels: Load<Panels>,
+) -> impl IntoView {
     let (view, exchange) = (state::view(), state::exchange());
+    // Set in the export choices; the plain **Export JSON** keeps to it too.
     let only_open = RwSignal::new(false);
-    let export = move |format: Format| {
-        let only = only_open.get_untracked().then(|| view.open().get_untracked()).flatten();
-        exchange.download(format, only);
-    };
-    let chosen = RwSignal::new(Format::GlossaJson);
-    // The dataset tools, which a student never needs, fold behind one **Export** button.
+    // The dataset tools, which a student never needs, fold behind one **Export** button, and
+    // come from their part the first time it is pressed (then stay, hidden while it is closed).
     let export_open = RwSignal::new(false);
+    let opened = RwSignal::new(false);
     let export_button = NodeRef::<leptos::html::Button>::new();
     let export_menu = NodeRef::<leptos::html::Div>::new();
     // A click anywhere else closes it: it floats over the page, and must not stay over the text.
     listen::on_window(leptos::ev::click, move |event: leptos::ev::MouseEvent| {
-        let inside = |menu: web_sys::HtmlDivElement| {
-            event.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()).is_some_and(|target| menu.contains(Some(&target)))
-        };
+        // By the path the click took, not where its target is now: a button in the menu may be
+        // gone by the time the click reaches the window ("Try again" gives way to what it brought).
+        let inside = |menu: web_sys::HtmlDivElement| event.composed_path().includes(&menu, 0);
         if export_open.get_untracked() && !export_menu.get_untracked().is_some_and(inside) {
             export_open.set(false);
         }
@@ -178,56 +180,24 @@ pub fn FileActions() -> impl IntoView {
     };
     view! {
         <div class="file-actions">
-            <button type="button" on:click=move |_| export(Format::GlossaJson)>"Export JSON"</button>
+            <button type="button" on:click=move |_| export(view, exchange, Format::GlossaJson, only_open)>"Export JSON"</button>
             <div class="export-menu" node_ref=export_menu on:keydown=close_on_escape>
                 <button
                     type="button"
                     node_ref=export_button
                     aria-expanded=move || export_open.get().to_string()
                     aria-controls="export-items"
-                    on:click=move |_| export_open.update(|open| *open = !*open)
+                    on:click=move |_| {
+                        opened.set(true);
+                        export_open.update(|open| *open = !*open);
+                    }
                 >
                     "Export"
                 </button>
                 <div id="export-items" class="export-items" role="group" aria-label="Export for dataset tools" hidden=move || !export_open.get()>
-                    <label class="export-format">
-                        "Export format"
-                        <select on:change=move |event| {
-                            if let Some(format) = Format::from_id(&event_target_value(&event)) {
-                                chosen.set(format);
-                            }
-                        }>
-                            {Format::ALL
-                                .into_iter()
-                                .map(|format| view! { <option value=format.id() selected=move || chosen.get() == format>{format.name()}</option> })
-                                .collect_view()}
-                        </select>
-                    </label>
-                    <label class="offset-unit">
-                        "Offsets in doccano and Label Studio files"
-                        <select on:change=move |event| {
-                            if let Some(unit) = OffsetUnit::from_id(&event_target_value(&event)) {
-                                view.update_settings(|s| s.offsets = unit);
-                            }
-                        }>
-                            {OffsetUnit::ALL
-                                .into_iter()
-                                .map(|unit| {
-                                    view! { <option value=unit.id() selected=move || view.settings().with(|s| s.offsets == unit)>{unit.name()}</option> }
-                                })
-                                .collect_view()}
-                        </select>
-                    </label>
-                    <label class="only-open">
-                        <input
-                            type="checkbox"
-                            prop:checked=move || only_open.get()
-                            disabled=move || view.open().with(Option::is_none)
-                            on:change=move |event| only_open.set(event_target_checked(&event))
-                        />
-                        "Only the open document"
-                    </label>
-                    <button type="button" on:click=move |_| export(chosen.get_untracked())>"Download export"</button>
+                    {move || opened.get().then(|| {
+                        fetched("the export choices", panels, move |panels: Panels| (panels.export_choices)(only_open), false, false)
+                    })}
                 </div>
             </div>
             <label class="import">
@@ -243,5 +213,59 @@ pub fn FileActions() -> impl IntoView {
                 <a class="file-button" href="glossa.html" download="glossa.html">"Download Glossa as one file"</a>
             })}
         </div>
+    }
+}
+
+/// Downloads the work in `format`: every document's, or only the open one's when `only_open`.
+fn export(view: View, exchange: Exchange, format: Format, only_open: RwSignal<bool>) {
+    let only = only_open.get_untracked().then(|| view.open().get_untracked()).flatten();
+    exchange.download(format, only);
+}
+
+/// The export for dataset tools, as **Export** opens it: the format, the unit of offsets in
+/// doccano and Label Studio files, only the open document (`only_open`), and the download.
+#[component]
+pub fn ExportChoices(only_open: RwSignal<bool>) -> impl IntoView {
+    let (view, exchange) = (state::view(), state::exchange());
+    let chosen = RwSignal::new(Format::GlossaJson);
+    view! {
+        <label class="export-format">
+            "Export format"
+            <select on:change=move |event| {
+                if let Some(format) = Format::from_id(&event_target_value(&event)) {
+                    chosen.set(format);
+                }
+            }>
+                {Format::ALL
+                    .into_iter()
+                    .map(|format| view! { <option value=format.id() selected=move || chosen.get() == format>{format.name()}</option> })
+                    .collect_view()}
+            </select>
+        </label>
+        <label class="offset-unit">
+            "Offsets in doccano and Label Studio files"
+            <select on:change=move |event| {
+                if let Some(unit) = OffsetUnit::from_id(&event_target_value(&event)) {
+                    view.update_settings(|s| s.offsets = unit);
+                }
+            }>
+                {OffsetUnit::ALL
+                    .into_iter()
+                    .map(|unit| {
+                        view! { <option value=unit.id() selected=move || view.settings().with(|s| s.offsets == unit)>{unit.name()}</option> }
+                    })
+                    .collect_view()}
+            </select>
+        </label>
+        <label class="only-open">
+            <input
+                type="checkbox"
+                prop:checked=move || only_open.get()
+                disabled=move || view.open().with(Option::is_none)
+                on:change=move |event| only_open.set(event_target_checked(&event))
+            />
+            "Only the open document"
+        </label>
+        <button type="button" on:click=move |_| export(view, exchange, chosen.get_untracked(), only_open)>"Download export"</button>
     }
 }

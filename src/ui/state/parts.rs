@@ -50,7 +50,8 @@ impl NotFetched {
 pub type Load<T> = fn() -> Pin<Box<dyn Future<Output = Result<T, NotFetched>>>>;
 
 /// The panels drawn only when a person opens them: the label set's editor, the settings beyond
-/// those applied at start, the list of shortcuts, and the choice of what an annotation links to.
+/// those applied at start, the list of shortcuts, the choice of what an annotation links to, and
+/// the export for dataset tools.
 #[derive(Clone, Copy)]
 pub struct Panels {
     pub labels: fn() -> leptos::prelude::AnyView,
@@ -59,6 +60,8 @@ pub struct Panels {
     /// The choice "Link to…" opens for annotation `id`: its claims and relations, **Link** and
     /// **Cancel**, which set `open` to false when done.
     pub link_choice: fn(String, leptos::prelude::RwSignal<bool>) -> leptos::prelude::AnyView,
+    /// The export's format, unit and download, with the switch to export only the open document.
+    pub export_choices: fn(leptos::prelude::RwSignal<bool>) -> leptos::prelude::AnyView,
 }
 
 /// The part that draws the panels, in context (`ui::App` puts it there) for a panel opened deep
