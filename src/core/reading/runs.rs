@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use crate::core::model::annotation::{Annotation, Link};
 use crate::core::model::document::Paragraph;
+use crate::core::text::order;
 
 /// How one annotation is drawn on a run.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -106,9 +107,10 @@ pub fn in_drawing_order(a: &&Annotation, b: &&Annotation) -> Ordering {
     drawing_order((a.start, a.end, &a.id), (b.start, b.end, &b.id))
 }
 
-/// The layer a mark is drawn on (one function for every sort by it).
-fn layer_of(mark: &Arc<Mark>) -> usize {
-    mark.layer
+/// Marks in the order of the layers they are drawn on, stably (the shared sort: most runs hold one
+/// or two marks, which it leaves as they are).
+fn by_layer(marks: &mut [Arc<Mark>]) {
+    order::sort_stably_by(marks, |a, b| a.layer.cmp(&b.layer));
 }
 
 /// Sorts `items` (each covering a range of document offsets) into the paragraphs they touch, so
@@ -150,10 +152,10 @@ pub fn split_into_runs(text: &str, start: usize, spans: &[LayeredSpan], matches:
     for pair in cuts.windows(2) {
         let (from, to) = (pair[0], pair[1]);
         let mut marks: Vec<Arc<Mark>> = inside.iter().filter(|s| s.start <= from && to <= s.end).map(|s| s.mark.clone()).collect();
-        marks.sort_by_key(layer_of);
+        by_layer(&mut marks);
         let is_found = found.iter().any(|&&(f, t)| f <= from && to <= t);
         let mut opening: Vec<Arc<Mark>> = inside.iter().filter(|s| s.start == from).map(|s| s.mark.clone()).collect();
-        opening.sort_by_key(layer_of);
+        by_layer(&mut opening);
         match runs.last_mut() {
             Some(last) if last.marks == marks && last.found == is_found && opening.is_empty() => {
                 last.end = to;
