@@ -9,8 +9,9 @@
 // Until the app runs (it removes all this: `ui::browser::first_screen`), nothing done on the first
 // screen is lost: a label key pressed on a selection in the article is kept in
 // `window.glossaFirstScreen.labels` (the key and the selected range), a file chosen in it in
-// `.files`, and the app takes both when it starts; a control used meanwhile does nothing but say
-// that Glossa is starting.
+// `.files`, and the app takes both when it starts (a file chosen after, in a chooser opened before,
+// reaches the app as a dropped file); a control used meanwhile does nothing but say that Glossa is
+// starting.
 (() => {
   const screen = document.getElementById('first-screen');
   if (!screen) return;
@@ -95,9 +96,18 @@
     labels.push({ key: event.key, range: range.cloneRange() });
     hint('Starting… your label follows in a moment.');
   };
-  // A file chosen (or set by a script) in a file field is kept; any other control waits.
+  // A file chosen (or set by a script) in a file field is kept; any other control waits. A
+  // chooser opened here may still be open when the app takes the page over: the file chosen then
+  // goes to the app as a file dropped on the page would.
+  let taken = false;
   const onChange = (event) => {
     if (!(event.target instanceof HTMLInputElement) || event.target.type !== 'file' || !event.target.files.length) return;
+    if (taken) {
+      const dataTransfer = new DataTransfer();
+      for (const file of event.target.files) dataTransfer.items.add(file);
+      dispatchEvent(new DragEvent('drop', { dataTransfer, cancelable: true }));
+      return;
+    }
     files.push(...event.target.files);
     hint('Starting… your file is opened in a moment.');
   };
@@ -116,8 +126,8 @@
     labels,
     files,
     stop: () => {
+      taken = true;
       removeEventListener('keydown', onKey, true);
-      screen.removeEventListener('change', onChange, true);
       screen.removeEventListener('click', onClick, true);
     },
   };

@@ -179,3 +179,28 @@ test('while the app is starting, a file chosen is opened once it runs, and a but
   await expect(h.annotationItems(page)).toHaveCount(2);
   await expect(page.getByLabel('Paste text')).toBeEditable();
 });
+
+test('a file chosen in a chooser opened before the app ran, and chosen after it took the page over, is opened all the same', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await h.annotateTwo(page);
+  const { file } = await h.exportJson(page);
+  const contents = require('node:fs').readFileSync(file, 'utf8');
+  await page.evaluate(() => localStorage.clear());
+  const release = await holdWasm(page);
+  await page.goto('about:blank');
+  await page.goto(`./#/a/${h.ARTICLE}`);
+  await expect(page.locator('#first-screen article')).toBeVisible();
+  // The reader opens the chooser of the first screen's Import JSON (the browser holds on to that
+  // field), the app takes the page over meanwhile, and then the file is chosen.
+  await page.evaluate(() => { window.chooserField = document.querySelector('#first-screen .import input[type="file"]'); });
+  release();
+  await appRunning(page);
+  await page.evaluate((text) => {
+    const chosen = new DataTransfer();
+    chosen.items.add(new File([text], 'glossa-annotations.json', { type: 'application/json' }));
+    window.chooserField.files = chosen.files;
+    window.chooserField.dispatchEvent(new Event('change', { bubbles: true }));
+  }, contents);
+  await expect(h.annotationItems(page)).toHaveCount(2);
+  await expect(page.getByRole('status')).toContainText('2 annotations taken');
+});
