@@ -26,7 +26,8 @@ test('the 1 MB document with 10,000 annotations, open after a reload and labelle
   await h.openArticle(page, 'Benchmark document');
   await page.reload();
   await expect(page.getByText(bench.lines[0].slice(0, 40))).toBeVisible({ timeout: 30_000 });
-  await h.nextFrame(page);
+  // Settled, as a reader's drag would find it: the place restored and the paragraphs measured.
+  await h.articleReady(page);
   const opened = await h.wasmMegabytes(page);
   console.log(`wasm memory with the benchmark document open after a reload: ${opened.toFixed(1)} MB`);
   expect(opened).toBeLessThanOrEqual(WASM_MEMORY_BUDGET_MB);
