@@ -120,19 +120,36 @@ test('a text too large for local storage is kept in IndexedDB', async ({ page })
   expect(saved.length).toBeLessThan(100_000);
 });
 
-test('importing another tool’s file brings its documents into the Articles list', async ({ page }) => {
-  await page.goto('./');
+/** A doccano file of two documents, one with three spans (offsets in code points of the text as
+ *  the file has it, \r\n and all). */
+function wireFile() {
   const text = 'Agency wire\r\nTehran denies sending 🚀 missiles; Washington announces sanctions.';
-  // Offsets in code points of the text as the file has it, \r\n and all.
   const span = (needle) => {
     const start = Array.from(text.slice(0, text.indexOf(needle))).length;
     return [start, start + Array.from(needle).length];
   };
-  const lines = [
+  return [
     JSON.stringify({ text, label: [[...span('denies sending 🚀 missiles'), 'Denial'], [...span('announces sanctions'), 'Sanction'], [...span('Agency'), 'Source']] }),
     JSON.stringify({ text: 'Second line document', label: [] }),
   ].join('\n');
-  await page.getByLabel('Import JSON').setInputFiles({ name: 'wire.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(lines) });
+}
+
+test('a dataset tool’s file dropped on the page is read in as work, not added as a text', async ({ page }) => {
+  await h.freshStart(page);
+  const transfer = await page.evaluateHandle((lines) => {
+    const data = new DataTransfer();
+    data.items.add(new File([lines], 'wire.JSONL', { type: 'application/jsonl' }));
+    return data;
+  }, wireFile());
+  await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
+  await expect(page.getByRole('status')).toContainText('3 annotations taken (3 new');
+  await expect(nav(page).getByRole('link', { name: /Agency wire/ })).toBeVisible();
+  await expect(nav(page).getByRole('link', { name: /\{"text"/ })).toHaveCount(0);
+});
+
+test('importing another tool’s file brings its documents into the Articles list', async ({ page }) => {
+  await page.goto('./');
+  await page.getByLabel('Import JSON').setInputFiles({ name: 'wire.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(wireFile()) });
   await expect(page.getByRole('status')).toContainText('3 annotations taken (3 new');
   await expect(page.getByRole('status')).toContainText('2 documents added: “Agency wire”, “Second line document”');
   await expect(page.getByRole('status')).toContainText('new labels: Source');
@@ -147,10 +164,12 @@ test('importing another tool’s file brings its documents into the Articles lis
     await page.getByLabel('Export format').selectOption(format);
     const downloadPromise = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download export' }).click();
-    const file = await (await downloadPromise).path();
+    const download = await downloadPromise;
+    const file = await download.path();
     const fresh = await page.context().browser().newPage({ baseURL: page.url().split('#')[0] });
     await fresh.goto('./');
-    await fresh.getByLabel('Import JSON').setInputFiles({ name: `export.${format}`, mimeType: 'application/json', buffer: fs.readFileSync(file) });
+    // The file as it was downloaded, by its own name (chosen on the first screen or in the app).
+    await fresh.getByLabel('Import JSON').setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: fs.readFileSync(file) });
     if (format === 'w3c') {
       // Web annotations carry no text: they are refused here by name, for want of the documents.
       await expect(fresh.getByRole('alert')).toContainText('no document here has this text');

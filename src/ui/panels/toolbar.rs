@@ -104,7 +104,8 @@ fn history_button(
     }
 }
 
-/// The files Import JSON and Import as suggestions offer to choose.
+/// The files Import JSON and Import as suggestions offer to choose: those of
+/// `core::exchange::import::FILE_ENDINGS`, and their media types.
 const IMPORTABLE: &str = ".json,.jsonl,.jsonld,application/json,application/ld+json";
 
 /// Reads the file chosen in the input `event` came from, then runs `then` on its name and text;

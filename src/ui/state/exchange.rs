@@ -69,8 +69,9 @@ impl Importer {
 }
 
 impl Exchange {
-    /// Reads `files` as UTF-8 text: JSON files are imported (work, assignments, hand-back comments),
-    /// texts are added as documents.
+    /// Reads `files` as UTF-8 text: files of a format read in as work (by their ending: work,
+    /// assignments, hand-back comments, other tools' files) are imported, texts are added as
+    /// documents.
     pub fn add_files(self, files: Vec<web_sys::File>) {
         if files.is_empty() {
             return;
@@ -80,7 +81,7 @@ impl Exchange {
             for file in files {
                 let (name, text) = (file.name(), browser::read_text(&file).await);
                 match text {
-                    Ok(contents) if name.to_ascii_lowercase().ends_with(".json") => self.import(&name, &contents).await,
+                    Ok(contents) if import::takes_file(&name) => self.import(&name, &contents).await,
                     text => items.push((Some(name), text)),
                 }
             }

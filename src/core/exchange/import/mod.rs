@@ -19,6 +19,17 @@ pub use anchor::{Destination, NewDocument, Parsed};
 /// stall the page.
 pub const MAX_ANNOTATIONS: usize = 200_000;
 
+/// The endings of files read in as work (Glossa JSON, W3C, doccano, spaCy and Label Studio), as
+/// the Import field offers them.
+pub const FILE_ENDINGS: [&str; 3] = [".json", ".jsonl", ".jsonld"];
+
+/// Whether a file named `name`, dropped on the page, is read in as work rather than added as a
+/// text to read.
+pub fn takes_file(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    FILE_ENDINGS.iter().any(|ending| name.ends_with(ending))
+}
+
 /// Reads a file of any importable format, recognised by its shape, and places what it brings
 /// on the documents of `destination`.
 pub fn parse(contents: &str, destination: &Destination) -> Result<Parsed, ImportError> {
@@ -171,6 +182,16 @@ mod tests {
     use serde_json::Value;
 
     use super::*;
+
+    #[test]
+    fn files_are_read_in_by_their_ending() {
+        for name in ["work.json", "doccano.JSONL", "annotations.jsonld", "glossa-assignment.json"] {
+            assert!(takes_file(name), "{name}");
+        }
+        for name in ["article.txt", "notes.json.txt", "json", "report.md"] {
+            assert!(!takes_file(name), "{name}");
+        }
+    }
     use crate::core::model::document::{bundled, Document};
     use crate::core::model::label::default_labels;
 
