@@ -156,7 +156,10 @@ test.describe('a phone', () => {
   });
 });
 
-test('while the app is starting, a file chosen is opened once it runs, and a button says to wait', async ({ page }) => {
+/** An export of two annotations made, then nothing stored, and the article opened anew on a
+ *  school laptop with the app's wasm held back: the first screen shown, the app not yet running.
+ *  Gives the export's path and the function that lets the wasm through. */
+async function exportThenStartHeld(page) {
   await page.setViewportSize({ width: 1366, height: 768 });
   await h.annotateTwo(page);
   const { file } = await h.exportJson(page);
@@ -164,8 +167,13 @@ test('while the app is starting, a file chosen is opened once it runs, and a but
   const release = await holdWasm(page);
   await page.goto('about:blank');
   await page.goto(`./#/a/${h.ARTICLE}`);
+  await expect(page.locator('#first-screen article')).toBeVisible();
+  return { file, release };
+}
+
+test('while the app is starting, a file chosen is opened once it runs, and a button says to wait', async ({ page }) => {
+  const { file, release } = await exportThenStartHeld(page);
   const first = page.locator('#first-screen');
-  await expect(first.locator('article')).toBeVisible();
   await first.getByRole('button', { name: 'Export JSON', includeHidden: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Starting… one moment, then try again.' })).toBeVisible();
   // A text typed now would be lost when the app draws the page: the fields wait for it too.
@@ -181,15 +189,8 @@ test('while the app is starting, a file chosen is opened once it runs, and a but
 });
 
 test('a file chosen in a chooser opened before the app ran, and chosen after it took the page over, is opened all the same', async ({ page }) => {
-  await page.setViewportSize({ width: 1366, height: 768 });
-  await h.annotateTwo(page);
-  const { file } = await h.exportJson(page);
+  const { file, release } = await exportThenStartHeld(page);
   const contents = require('node:fs').readFileSync(file, 'utf8');
-  await page.evaluate(() => localStorage.clear());
-  const release = await holdWasm(page);
-  await page.goto('about:blank');
-  await page.goto(`./#/a/${h.ARTICLE}`);
-  await expect(page.locator('#first-screen article')).toBeVisible();
   // The reader opens the chooser of the first screen's Import JSON (the browser holds on to that
   // field), the app takes the page over meanwhile, and then the file is chosen.
   await page.evaluate(() => { window.chooserField = document.querySelector('#first-screen .import input[type="file"]'); });
