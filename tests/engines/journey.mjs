@@ -122,9 +122,14 @@ try {
   };
 
   // The page the server sends holds a first screen drawn at build time; the app replaces it as it
-  // starts, and only then are its elements the ones to find.
-  const appRunning = () => driver.wait(async () => (await driver.findElements(By.id('first-screen'))).length === 0
-    && (await driver.findElements(By.css('nav.articles a'))).length > 0, 20_000, 'the app running');
+  // starts, and only then are its elements the ones to find. Asked of the page in one script, not
+  // by finding elements: one found as the app removes it is stale before the driver can hold it
+  // (WebKitGTK's driver then fails the find).
+  const appRunning = () => driver.wait(
+    () => driver.executeScript("return !document.getElementById('first-screen') && document.querySelectorAll('nav.articles a').length > 0"),
+    20_000,
+    'the app running',
+  );
 
   await step('loads, opens an article', async () => {
     await driver.get(base);
